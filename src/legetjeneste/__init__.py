@@ -1,0 +1,1 @@
+"""legetjeneste: the municipality's doctor service and its GPs."""

@@ -1,0 +1,128 @@
+"""Use cases for users, passwords, API tokens and permission checks."""
+
+import hashlib
+import re
+import secrets
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from legetjeneste.audit import queries as audit_queries
+from legetjeneste.auth import rules
+from legetjeneste.auth.models import ApiToken, User
+from legetjeneste.auth.rules import Actor
+from legetjeneste.dates import now_oslo
+from legetjeneste.errors import Forbidden, NotAuthenticated, NotFound, Problem, ValidationFailed
+from legetjeneste.registry.models import Municipality
+
+_hasher = PasswordHasher()
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+WRONG_LOGIN = "Feil e-postadresse eller passord."
+
+
+def require(actor: Actor, permission: str) -> None:
+    if not rules.can(actor, permission):
+        raise Forbidden(f"Du har ikke tilgang til å {rules.PERMISSION_NAMES_NB[permission]}.")
+
+
+def require_municipality(actor: Actor, municipality_number: str) -> None:
+    """Another municipality's resource answers as if it did not exist."""
+    if not rules.can_see_municipality(actor, municipality_number):
+        raise NotFound("Fant ikke ressursen.")
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def add_user(
+    session: Session,
+    *,
+    email: str,
+    role: str,
+    municipality_number: str | None,
+    password: str | None = None,
+    with_token: bool = False,
+) -> tuple[User, str | None]:
+    """Create a local account; returns the user and, when asked for, a new bearer token (shown once)."""
+    with session.begin():
+        problems = _user_problems(session, email=email, role=role, municipality_number=municipality_number)
+        if problems:
+            raise ValidationFailed(problems)
+        user = User(
+            email=email.lower(),
+            role=role,
+            municipality_number=municipality_number if rules.needs_municipality(role) else None,
+            password_hash=_hasher.hash(password) if password else None,
+            is_active=True,
+            created_at=now_oslo(),
+        )
+        session.add(user)
+        session.flush()
+        token = _new_token(session, user) if with_token else None
+        audit_queries.add_entry(
+            session, actor=rules.SYSTEM, action="create", entity="user",
+            record_ids=[user.id], municipality_number=user.municipality_number, detail={"role": role},
+        )
+    return user, token
+
+
+def _user_problems(session: Session, *, email: str, role: str, municipality_number: str | None) -> list[Problem]:
+    problems = []
+    if not EMAIL.match(email):
+        problems.append(Problem("email", f"«{email}» er ikke en gyldig e-postadresse"))
+    elif session.scalar(select(User.id).where(User.email == email.lower())):
+        problems.append(Problem("email", f"Det finnes allerede en bruker med e-postadressen {email}"))
+    if role not in rules.ROLES:
+        problems.append(Problem("role", f"«{role}» er ikke en rolle; gyldige roller: {', '.join(rules.ROLES)}"))
+    elif rules.needs_municipality(role):
+        if not municipality_number:
+            problems.append(Problem("municipality", f"Rollen {role} må høre til en kommune (--municipality)"))
+        elif session.get(Municipality, municipality_number) is None:
+            problems.append(Problem("municipality", f"Kommune {municipality_number} finnes ikke i registeret"))
+    return problems
+
+
+def _new_token(session: Session, user: User) -> str:
+    token = secrets.token_urlsafe(32)
+    session.add(ApiToken(user_id=user.id, token_hash=hash_token(token), created_at=now_oslo()))
+    return token
+
+
+def actor_of(user: User) -> Actor:
+    return Actor(email=user.email, role=user.role, municipality_number=user.municipality_number, user_id=user.id)
+
+
+def authenticate_password(session: Session, *, email: str, password: str) -> Actor:
+    with session.begin():
+        user = session.scalar(select(User).where(User.email == email.strip().lower()))
+        if user is None or not user.is_active or not user.password_hash:
+            raise NotAuthenticated(WRONG_LOGIN)
+        try:
+            _hasher.verify(user.password_hash, password)
+        except (VerificationError, InvalidHashError) as exc:
+            raise NotAuthenticated(WRONG_LOGIN) from exc
+        actor = actor_of(user)
+        audit_queries.add_entry(
+            session, actor=actor, action="login", entity="user", record_ids=[user.id],
+            municipality_number=user.municipality_number,
+        )
+    return actor
+
+
+def authenticate_token(session: Session, *, token: str) -> Actor:
+    with session.begin():
+        row = session.scalar(select(ApiToken).where(ApiToken.token_hash == hash_token(token)))
+        if row is None or not row.user.is_active:
+            raise NotAuthenticated("Ugyldig eller tilbakekalt API-nøkkel.")
+        return actor_of(row.user)
+
+
+def actor_for_user(session: Session, *, user_id: int) -> Actor:
+    with session.begin():
+        user = session.get(User, user_id)
+        if user is None or not user.is_active:
+            raise NotAuthenticated("Økten er utløpt. Logg inn på nytt.")
+        return actor_of(user)

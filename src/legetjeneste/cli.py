@@ -1,0 +1,68 @@
+"""The `legetjeneste` command: the Typer root that adds each feature's commands."""
+
+from typing import Annotated
+
+import typer
+
+from legetjeneste import demo, migrate
+from legetjeneste.audit import cli as audit_cli
+from legetjeneste.auth import cli as auth_cli
+from legetjeneste.console import print_json
+from legetjeneste.db import get_engine, open_session
+from legetjeneste.planning import cli as planning_cli
+from legetjeneste.registry import cli as registry_cli
+
+app = typer.Typer(help="legetjeneste: kommunens legetjeneste og fastlegeordning.", no_args_is_help=True)
+db_app = typer.Typer(help="Databasen.", no_args_is_help=True)
+demo_app = typer.Typer(help="Demodata.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(demo_app, name="demo")
+app.add_typer(auth_cli.app, name="user")
+app.add_typer(registry_cli.helfo_app, name="helfo")
+app.add_typer(planning_cli.app, name="statistics")
+app.command("import")(registry_cli.import_file)
+app.command("export")(registry_cli.export)
+app.command("overview")(registry_cli.overview)
+app.command("audit")(audit_cli.audit)
+
+
+@db_app.command("upgrade")
+def db_upgrade():
+    """Migrer databasen til nyeste versjon."""
+    migrate.upgrade(get_engine())
+    typer.echo("Databasen er oppdatert.")
+
+
+@demo_app.command("load")
+def demo_load(as_json: Annotated[bool, typer.Option("--json")] = False):
+    """Last inn Vefsn og Kragerø, SSBs nøkkeltall og demobrukerne (kan kjøres flere ganger)."""
+    with open_session() as session:
+        logins = demo.load_demo(session)
+    if as_json:
+        print_json([{"email": x.email, "password": x.password, "role": x.role} for x in logins])
+    else:
+        typer.echo(demo.login_help("http://127.0.0.1:8000"))
+
+
+@app.command("serve")
+def serve(
+    host: Annotated[str, typer.Option(help="Adresse å lytte på")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port")] = 8000,
+    with_demo: Annotated[bool, typer.Option("--demo", help="Last demodata ved første oppstart")] = False,
+):
+    """Start tjenesten."""
+    import uvicorn
+
+    from legetjeneste.main import create_app
+    from legetjeneste.web.static import missing_assets
+
+    migrate.upgrade(get_engine())
+    if with_demo:
+        with open_session() as session:
+            if not demo.has_municipalities(session):
+                typer.echo("Første oppstart: laster demodata …")
+                demo.load_demo(session)
+        typer.echo(demo.login_help(f"http://{host}:{port}"))
+    if missing_assets():
+        typer.echo("Advarsel: Designsystemet og htmx mangler; kjør «npm ci» (eller «make run»).", err=True)
+    uvicorn.run(create_app(), host=host, port=port, log_level="info")

@@ -1,0 +1,65 @@
+"""Demo data: Vefsn and Kragerø from docs/examples, SSB's figures for every municipality, demo users.
+
+The people are fictional; the municipalities' figures are real (SSB 2025, the Vefsn plan, the Kragerø minutes).
+"""
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from legetjeneste.auth import service as auth_service
+from legetjeneste.auth.models import User
+from legetjeneste.auth.rules import SYSTEM
+from legetjeneste.planning import service as planning_service
+from legetjeneste.planning import ssb
+from legetjeneste.registry import file_service
+from legetjeneste.registry.file_format import load_document
+from legetjeneste.registry.models import Municipality
+from legetjeneste.settings import PROJECT_ROOT
+
+EXAMPLES = PROJECT_ROOT / "docs" / "examples"
+DEMO_FILES = ("1824-vefsn.yaml", "4014-kragero.yaml")
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    email: str
+    password: str
+    role: str
+    municipality_number: str | None
+
+
+DEMO_LOGINS = (
+    DemoLogin("kommuneoverlege@vefsn.example", "vefsn-demo", "kommuneoverlege", "1824"),
+    DemoLogin("kommuneoverlege@kragero.example", "kragero-demo", "kommuneoverlege", "4014"),
+    DemoLogin("admin@legetjeneste.example", "admin-demo", "admin", None),
+)
+
+
+def has_municipalities(session: Session) -> bool:
+    with session.begin():
+        return session.scalar(select(Municipality.number).limit(1)) is not None
+
+
+def load_demo(session: Session) -> tuple[DemoLogin, ...]:
+    """Import the demo municipalities and SSB figures and add the demo users; safe to run again."""
+    for name in DEMO_FILES:
+        document = load_document((EXAMPLES / name).read_text(encoding="utf-8"), filename=name)
+        file_service.import_municipality_file(session, actor=SYSTEM, document=document, source=f"demo:{name}")
+    planning_service.load_national_statistics(session, actor=SYSTEM, figures=ssb.bundled_figures())
+    with session.begin():
+        existing = set(session.scalars(select(User.email)))
+    for login in DEMO_LOGINS:
+        if login.email not in existing:
+            auth_service.add_user(session, email=login.email, role=login.role,
+                                  municipality_number=login.municipality_number, password=login.password)
+    return DEMO_LOGINS
+
+
+def login_help(base_url: str) -> str:
+    lines = [f"Åpne {base_url} og logg inn som en av demobrukerne:"]
+    lines += [f"  {login.email:<36} passord: {login.password:<14} ({login.role}"
+              f"{', kommune ' + login.municipality_number if login.municipality_number else ''})"
+              for login in DEMO_LOGINS]
+    return "\n".join(lines)

@@ -1,0 +1,41 @@
+"""create_app(): routers, pages and error handlers — nothing else."""
+
+from fastapi import FastAPI
+from sqlalchemy import Engine
+from starlette.middleware.sessions import SessionMiddleware
+
+from legetjeneste.agreement import router as parameters_router
+from legetjeneste.audit import router as audit_router
+from legetjeneste.auth import pages as auth_pages
+from legetjeneste.db import get_engine, session_factory
+from legetjeneste.planning import pages as planning_pages
+from legetjeneste.planning import router as planning_router
+from legetjeneste.registry import pages as registry_pages
+from legetjeneste.registry import router as registry_router
+from legetjeneste.settings import get_settings
+from legetjeneste.web import errors, health, static
+
+
+def create_app(*, engine: Engine | None = None, secret_key: str | None = None) -> FastAPI:
+    settings = get_settings()
+    app = FastAPI(
+        title="legetjeneste",
+        description="Kommunens legetjeneste: register over legekontor, leger, fastlegeavtaler og lister.",
+        version="0.1.0",
+        openapi_url="/api/v1/openapi.json",
+        docs_url="/api/v1/docs",
+        redoc_url=None,
+    )
+    app.state.sessionmaker = session_factory(engine or get_engine())
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=secret_key or settings.resolved_secret_key(),
+        session_cookie="legetjeneste_session",
+        max_age=settings.session_max_age_seconds,
+        same_site="lax",
+    )
+    errors.install(app)
+    for module in (health, static, registry_router, planning_router, audit_router, parameters_router,
+                   auth_pages, registry_pages, planning_pages):
+        app.include_router(module.router)
+    return app

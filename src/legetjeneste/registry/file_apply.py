@@ -1,0 +1,156 @@
+"""Writing a checked municipality file into the database: upsert by natural key, never commit.
+
+Top-level items (offices, doctors, agreements, list counts) are created or updated, never deleted.
+An agreement's `doctor_periods` in the file are that agreement's whole list: periods missing from
+the file are removed, so that a corrected period does not leave its old version behind.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from legetjeneste.dates import parse_month
+from legetjeneste.registry.file_format import AgreementIn, ListCountIn, ParsedFile
+from legetjeneste.registry.models import (
+    Agreement,
+    Doctor,
+    DoctorPeriod,
+    ListCount,
+    Municipality,
+    MunicipalityPopulation,
+    Office,
+)
+
+
+@dataclass
+class Changes:
+    created: Counter = field(default_factory=Counter)
+    updated: Counter = field(default_factory=Counter)
+    unchanged: Counter = field(default_factory=Counter)
+    removed: Counter = field(default_factory=Counter)
+
+    def as_dict(self) -> dict[str, dict[str, int]]:
+        return {name: dict(getattr(self, name)) for name in ("created", "updated", "unchanged", "removed")}
+
+
+def _assign(target: Any, values: dict[str, Any]) -> bool:
+    changed = False
+    for name, value in values.items():
+        if getattr(target, name) != value:
+            setattr(target, name, value)
+            changed = True
+    return changed
+
+
+def _upsert(session: Session, changes: Changes, entity: str, existing: Any, values: dict, make) -> Any:
+    if existing is None:
+        created = make(**values)
+        session.add(created)
+        changes.created[entity] += 1
+        return created
+    (changes.updated if _assign(existing, values) else changes.unchanged)[entity] += 1
+    return existing
+
+
+def apply_file(session: Session, parsed: ParsedFile) -> Changes:
+    assert parsed.municipality is not None
+    number = parsed.municipality.number
+    changes = Changes()
+    municipality = session.get(Municipality, number)
+    _upsert(session, changes, "municipality", municipality, {"number": number, "name": parsed.municipality.name},
+            Municipality)
+    session.flush()
+    _apply_populations(session, number, parsed.municipality.inhabitants)
+    offices = {o.organisation_number: o for o in session.scalars(
+        select(Office).where(Office.municipality_number == number))}
+    for _, office in parsed.offices:
+        values = {"municipality_number": number, **office.model_dump()}
+        offices[office.organisation_number] = _upsert(
+            session, changes, "office", offices.get(office.organisation_number), values, Office)
+    doctors = {d.hpr_number: d for d in session.scalars(select(Doctor).where(Doctor.municipality_number == number))}
+    for _, doctor in parsed.doctors:
+        values = {"municipality_number": number, **doctor.model_dump()}
+        doctors[doctor.hpr_number] = _upsert(session, changes, "doctor", doctors.get(doctor.hpr_number), values, Doctor)
+    session.flush()
+    _apply_agreements(session, changes, parsed, number, offices, doctors)
+    apply_list_counts(session, [item for _, item in parsed.list_counts], number, changes)
+    return changes
+
+
+def _apply_populations(session: Session, number: str, inhabitants: dict[int, int]) -> None:
+    existing = {p.year: p for p in session.scalars(
+        select(MunicipalityPopulation).where(MunicipalityPopulation.municipality_number == number))}
+    for year, count in inhabitants.items():
+        if year in existing:
+            existing[year].inhabitants = count
+        else:
+            session.add(MunicipalityPopulation(municipality_number=number, year=year, inhabitants=count))
+
+
+def _apply_agreements(session: Session, changes: Changes, parsed: ParsedFile, number: str,
+                      offices: dict[str, Office], doctors: dict[str, Doctor]) -> None:
+    existing = {a.id: a for a in session.scalars(
+        select(Agreement).options(selectinload(Agreement.doctor_periods))
+        .where(Agreement.municipality_number == number))}
+    for _, item in parsed.agreements:
+        values = {
+            "id": item.id,
+            "municipality_number": number,
+            "office_id": offices[item.office].id,
+            **item.model_dump(exclude={"id", "office", "doctor_periods"}),
+        }
+        agreement = existing.get(item.id)
+        if agreement is None:
+            agreement = Agreement(**values, doctor_periods=[])
+            session.add(agreement)
+            changes.created["agreement"] += 1
+        elif _assign(agreement, values):
+            changes.updated["agreement"] += 1
+        else:
+            changes.unchanged["agreement"] += 1
+        _apply_periods(changes, agreement, item, doctors)
+
+
+def _apply_periods(changes: Changes, agreement: Agreement, item: AgreementIn, doctors: dict[str, Doctor]) -> None:
+    current = {(p.doctor_id, p.role, p.start): p for p in agreement.doctor_periods}
+    wanted = set()
+    for period in item.doctor_periods:
+        values = {
+            "doctor_id": doctors[period.doctor].id,
+            "vikar_for_doctor_id": doctors[period.vikar_for].id if period.vikar_for else None,
+            **period.model_dump(exclude={"doctor", "vikar_for"}),
+        }
+        key = (values["doctor_id"], period.role, period.start)
+        wanted.add(key)
+        if key in current:
+            (changes.updated if _assign(current[key], values) else changes.unchanged)["doctor_period"] += 1
+        else:
+            agreement.doctor_periods.append(DoctorPeriod(**values))
+            changes.created["doctor_period"] += 1
+    for key, period in current.items():
+        if key not in wanted:
+            agreement.doctor_periods.remove(period)
+            changes.removed["doctor_period"] += 1
+
+
+def apply_list_counts(session: Session, items: list[ListCountIn], number: str,
+                      changes: Changes | None = None) -> Changes:
+    """Upsert monthly counts by (agreement, month); the agreements are already checked to be `number`'s."""
+    changes = changes or Changes()
+    existing = {(c.agreement_id, c.month): c for c in session.scalars(
+        select(ListCount).join(Agreement).where(Agreement.municipality_number == number))}
+    for item in items:
+        month = parse_month(item.month)
+        values = {
+            "agreement_id": item.agreement,
+            "month": month,
+            "list_length": item.list_length,
+            "waiting_list_count": item.waiting_list_count,
+            "pbt_annual_amount": item.pbt_annual_amount,
+        }
+        _upsert(session, changes, "list_count", existing.get((item.agreement, month)), values, ListCount)
+    session.flush()
+    return changes

@@ -1,0 +1,163 @@
+"""The municipality file: its shape, and parsing that reports every problem with the field's path.
+
+One document with `municipality`, `offices`, `doctors`, `agreements` (each with its `doctor_periods`)
+and `list_counts`. Offices are keyed by organisation number, doctors by HPR number, agreements by id
+and list counts by agreement and month. docs/municipality-file.schema.json is generated from MunicipalityFile.
+"""
+
+import json
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+
+import yaml
+from pydantic import BaseModel, Field, ValidationError
+
+from legetjeneste.errors import Problem, ValidationFailed
+from legetjeneste.registry.schemas import (
+    AgreementBase,
+    DoctorBase,
+    DbId,
+    DoctorPeriodBase,
+    HprNumber,
+    Input,
+    ListCountBase,
+    MunicipalityNumber,
+    Name,
+    OfficeBase,
+    OrganisationNumber,
+)
+from legetjeneste.validation import problems_from
+
+
+class MunicipalityIn(Input):
+    number: MunicipalityNumber
+    name: Name
+    inhabitants: dict[Annotated[int, Field(ge=1900, le=2200)], Annotated[int, Field(ge=0)]] = {}
+
+
+class DoctorPeriodIn(DoctorPeriodBase):
+    doctor: HprNumber
+    vikar_for: HprNumber | None = None
+
+
+class AgreementIn(AgreementBase):
+    id: DbId
+    office: OrganisationNumber
+    doctor_periods: list[DoctorPeriodIn] = []
+
+
+class ListCountIn(ListCountBase):
+    agreement: DbId
+
+
+class MunicipalityFile(Input):
+    """A whole municipality: the format of `legetjeneste import` and `legetjeneste export`."""
+
+    municipality: MunicipalityIn
+    offices: list[OfficeBase] = []
+    doctors: list[DoctorBase] = []
+    agreements: list[AgreementIn] = []
+    list_counts: list[ListCountIn] = []
+
+
+SECTIONS: dict[str, type[BaseModel]] = {
+    "offices": OfficeBase,
+    "doctors": DoctorBase,
+    "agreements": AgreementIn,
+    "list_counts": ListCountIn,
+}
+
+
+@dataclass
+class ParsedFile:
+    """What parsed, each item with its index in the file, and the keys the file mentions at all."""
+
+    municipality: MunicipalityIn | None = None
+    items: dict[str, list[tuple[int, Any]]] = field(default_factory=lambda: {name: [] for name in SECTIONS})
+    mentioned_organisation_numbers: set[str] = field(default_factory=set)
+    mentioned_hpr_numbers: set[str] = field(default_factory=set)
+    mentioned_agreement_ids: set[int] = field(default_factory=set)
+
+    @property
+    def offices(self) -> list[tuple[int, OfficeBase]]:
+        return self.items["offices"]
+
+    @property
+    def doctors(self) -> list[tuple[int, DoctorBase]]:
+        return self.items["doctors"]
+
+    @property
+    def agreements(self) -> list[tuple[int, AgreementIn]]:
+        return self.items["agreements"]
+
+    @property
+    def list_counts(self) -> list[tuple[int, ListCountIn]]:
+        return self.items["list_counts"]
+
+
+def parse_file(document: Any) -> tuple[ParsedFile, list[Problem]]:
+    """Parse item by item so that one bad item does not hide the problems of the others."""
+    parsed, problems = ParsedFile(), []
+    if not isinstance(document, dict):
+        return parsed, [Problem("", "filen må inneholde ett objekt med municipality, offices, doctors, …")]
+    for key in document:
+        if key != "municipality" and key not in SECTIONS:
+            problems.append(Problem(str(key), "er en ukjent del av kommunefilen"))
+    try:
+        parsed.municipality = MunicipalityIn.model_validate(document.get("municipality"))
+    except ValidationError as error:
+        problems += problems_from(error, prefix=("municipality",))
+    for name, model in SECTIONS.items():
+        raw_items = document.get(name, [])
+        if not isinstance(raw_items, list):
+            problems.append(Problem(name, "må være en liste"))
+            continue
+        for index, raw in enumerate(raw_items):
+            _remember_keys(parsed, name, raw)
+            try:
+                parsed.items[name].append((index, model.model_validate(raw)))
+            except ValidationError as error:
+                problems += problems_from(error, prefix=(name, index))
+    return parsed, problems
+
+
+def _remember_keys(parsed: ParsedFile, section: str, raw: Any) -> None:
+    """Keys of items that failed to parse still count as present, so references to them raise no echo."""
+    if not isinstance(raw, dict):
+        return
+    key = {"offices": "organisation_number", "doctors": "hpr_number", "agreements": "id"}.get(section)
+    if key is None or raw.get(key) is None:
+        return
+    if section == "offices":
+        parsed.mentioned_organisation_numbers.add(str(raw[key]))
+    elif section == "doctors":
+        parsed.mentioned_hpr_numbers.add(str(raw[key]))
+    elif isinstance(raw[key], int):
+        parsed.mentioned_agreement_ids.add(raw[key])
+
+
+def load_document(text: str, *, filename: str = "") -> Any:
+    """Read YAML or JSON text; a syntax error becomes a problem naming the line."""
+    try:
+        if filename.lower().endswith(".json"):
+            return json.loads(text)
+        return yaml.safe_load(text)
+    except json.JSONDecodeError as error:
+        raise ValidationFailed([Problem("", f"filen er ikke gyldig JSON (linje {error.lineno}: {error.msg})")]) from error
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" (linje {mark.line + 1})" if mark else ""
+        raise ValidationFailed([Problem("", f"filen er ikke gyldig YAML{where}")]) from error
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """Writes repeated values out in full: no YAML anchors and aliases in a file people edit."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def dump_document(document: dict, *, as_json: bool = False) -> str:
+    if as_json:
+        return json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n"
+    return yaml.dump(document, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=110)

@@ -1,0 +1,164 @@
+"""JSON API for the register under /api/v1. Each endpoint is one service call."""
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Depends, Path, Query, Request
+from sqlalchemy.orm import Session
+
+from legetjeneste.auth.rules import Actor
+from legetjeneste.registry import agreement_service, file_service, service
+from legetjeneste.registry.schemas import (
+    AgreementCreate,
+    AgreementRead,
+    AgreementUpdate,
+    DoctorCreate,
+    DoctorPeriodCreate,
+    DoctorPeriodRead,
+    DoctorPeriodUpdate,
+    DoctorRead,
+    DoctorUpdate,
+    ListCountBase,
+    ListCountRead,
+    MunicipalityRead,
+    OfficeCreate,
+    OfficeRead,
+    OfficeUpdate,
+)
+from legetjeneste.web.deps import get_actor, get_session
+
+router = APIRouter(prefix="/api/v1", tags=["register"])
+SessionDep = Annotated[Session, Depends(get_session)]
+ActorDep = Annotated[Actor, Depends(get_actor)]
+Id = Annotated[int, Path(ge=1, le=2_147_483_647)]
+Number = Annotated[str, Path(pattern=r"^\d{4}$")]
+MunicipalityFilter = Annotated[str | None, Query(pattern=r"^\d{4}$", description="Kun for administrator")]
+OnDate = Annotated[date | None, Query(alias="date", description="Dato (ÅÅÅÅ-MM-DD), standard i dag")]
+
+
+@router.get("/municipalities", response_model=list[MunicipalityRead])
+def list_municipalities(session: SessionDep, actor: ActorDep):
+    return service.list_municipalities(session, actor=actor)
+
+
+@router.get("/municipalities/{number}", response_model=MunicipalityRead)
+def get_municipality(number: Number, session: SessionDep, actor: ActorDep):
+    return service.get_municipality(session, actor=actor, number=number)
+
+
+@router.get("/municipalities/{number}/overview")
+def overview(number: Number, session: SessionDep, actor: ActorDep, on: OnDate = None):
+    return service.overview(session, actor=actor, municipality_number=number, on=on)
+
+
+@router.get("/municipalities/{number}/lists-without-regular-doctor", response_model=list[AgreementRead])
+def lists_without_regular_doctor(number: Number, session: SessionDep, actor: ActorDep, on: OnDate = None):
+    return agreement_service.lists_without_regular_doctor(
+        session, actor=actor, municipality_number=number, on=on)
+
+
+@router.get("/municipalities/{number}/export")
+def export_municipality(number: Number, session: SessionDep, actor: ActorDep):
+    return file_service.export_municipality_file(session, actor=actor, municipality_number=number)
+
+
+@router.post("/municipality-files")
+def import_municipality_file(document: Annotated[Any, Body()], session: SessionDep, actor: ActorDep):
+    return file_service.import_municipality_file(session, actor=actor, document=document, source="api")
+
+
+@router.post("/municipalities/{number}/helfo-monthly-lists/{month}",
+             openapi_extra={"requestBody": {"content": {"text/csv": {"schema": {"type": "string"}}}}})
+async def import_helfo_monthly_list(
+    number: Number, month: Annotated[str, Path(pattern=r"^\d{4}-\d{2}$")], request: Request,
+    session: SessionDep, actor: ActorDep,
+):
+    text = (await request.body()).decode("utf-8", errors="replace")
+    return file_service.import_helfo_monthly_list(
+        session, actor=actor, municipality_number=number, month=month, text=text)
+
+
+@router.get("/offices", response_model=list[OfficeRead])
+def list_offices(session: SessionDep, actor: ActorDep, municipality: MunicipalityFilter = None):
+    return service.list_offices(session, actor=actor, municipality_number=municipality)
+
+
+@router.post("/offices", response_model=OfficeRead, status_code=201)
+def create_office(data: OfficeCreate, session: SessionDep, actor: ActorDep):
+    return service.create_office(session, actor=actor, data=data)
+
+
+@router.get("/offices/{office_id}", response_model=OfficeRead)
+def get_office(office_id: Id, session: SessionDep, actor: ActorDep):
+    return service.get_office(session, actor=actor, office_id=office_id)
+
+
+@router.patch("/offices/{office_id}", response_model=OfficeRead)
+def update_office(office_id: Id, data: OfficeUpdate, session: SessionDep, actor: ActorDep):
+    return service.update_office(session, actor=actor, office_id=office_id, data=data)
+
+
+@router.get("/doctors", response_model=list[DoctorRead])
+def list_doctors(session: SessionDep, actor: ActorDep, municipality: MunicipalityFilter = None):
+    return service.list_doctors(session, actor=actor, municipality_number=municipality)
+
+
+@router.post("/doctors", response_model=DoctorRead, status_code=201)
+def create_doctor(data: DoctorCreate, session: SessionDep, actor: ActorDep):
+    return service.create_doctor(session, actor=actor, data=data)
+
+
+@router.get("/doctors/{doctor_id}", response_model=DoctorRead)
+def get_doctor(doctor_id: Id, session: SessionDep, actor: ActorDep):
+    return service.get_doctor(session, actor=actor, doctor_id=doctor_id)
+
+
+@router.patch("/doctors/{doctor_id}", response_model=DoctorRead)
+def update_doctor(doctor_id: Id, data: DoctorUpdate, session: SessionDep, actor: ActorDep):
+    return service.update_doctor(session, actor=actor, doctor_id=doctor_id, data=data)
+
+
+@router.get("/agreements", response_model=list[AgreementRead])
+def list_agreements(session: SessionDep, actor: ActorDep, municipality: MunicipalityFilter = None,
+                    on: OnDate = None):
+    return agreement_service.list_agreements(session, actor=actor, municipality_number=municipality, on=on)
+
+
+@router.post("/agreements", response_model=AgreementRead, status_code=201)
+def create_agreement(data: AgreementCreate, session: SessionDep, actor: ActorDep):
+    return agreement_service.create_agreement(session, actor=actor, data=data)
+
+
+@router.get("/agreements/{agreement_id}", response_model=AgreementRead)
+def get_agreement(agreement_id: Id, session: SessionDep, actor: ActorDep, on: OnDate = None):
+    return agreement_service.get_agreement(session, actor=actor, agreement_id=agreement_id, on=on)
+
+
+@router.patch("/agreements/{agreement_id}", response_model=AgreementRead)
+def update_agreement(agreement_id: Id, data: AgreementUpdate, session: SessionDep, actor: ActorDep):
+    return agreement_service.update_agreement(session, actor=actor, agreement_id=agreement_id, data=data)
+
+
+@router.get("/agreements/{agreement_id}/doctor-periods", response_model=list[DoctorPeriodRead])
+def list_doctor_periods(agreement_id: Id, session: SessionDep, actor: ActorDep):
+    return agreement_service.list_doctor_periods(session, actor=actor, agreement_id=agreement_id)
+
+
+@router.post("/agreements/{agreement_id}/doctor-periods", response_model=DoctorPeriodRead, status_code=201)
+def add_doctor_period(agreement_id: Id, data: DoctorPeriodCreate, session: SessionDep, actor: ActorDep):
+    return agreement_service.add_doctor_period(session, actor=actor, agreement_id=agreement_id, data=data)
+
+
+@router.patch("/doctor-periods/{period_id}", response_model=DoctorPeriodRead)
+def update_doctor_period(period_id: Id, data: DoctorPeriodUpdate, session: SessionDep, actor: ActorDep):
+    return agreement_service.update_doctor_period(session, actor=actor, period_id=period_id, data=data)
+
+
+@router.get("/agreements/{agreement_id}/list-counts", response_model=list[ListCountRead])
+def list_list_counts(agreement_id: Id, session: SessionDep, actor: ActorDep):
+    return agreement_service.list_list_counts(session, actor=actor, agreement_id=agreement_id)
+
+
+@router.put("/agreements/{agreement_id}/list-counts", response_model=ListCountRead)
+def put_list_count(agreement_id: Id, data: ListCountBase, session: SessionDep, actor: ActorDep):
+    return agreement_service.put_list_count(session, actor=actor, agreement_id=agreement_id, data=data)

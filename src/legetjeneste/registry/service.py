@@ -1,0 +1,209 @@
+"""Use cases of the register: municipalities, offices, doctors and the overview.
+
+Agreements, doctor periods and list counts are in agreement_service.py. Every function checks
+permission and municipality scope, reads and writes in one transaction, and audits what it touches.
+"""
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from legetjeneste.agreement import parameters
+from legetjeneste.audit import queries as audit_queries
+from legetjeneste.auth import service as auth_service
+from legetjeneste.auth.rules import Actor
+from legetjeneste.dates import today_oslo
+from legetjeneste.errors import Conflict, NotFound
+from legetjeneste.registry import queries, views
+from legetjeneste.registry.models import Doctor, Municipality, Office
+from legetjeneste.registry.schemas import (
+    DoctorCreate,
+    DoctorRead,
+    DoctorUpdate,
+    MunicipalityRead,
+    OfficeCreate,
+    OfficeRead,
+    OfficeUpdate,
+)
+
+
+def limits_on(day: date) -> views.Limits:
+    return views.Limits(
+        max_listetak=parameters.value("agreements/max_listetak", on=day),
+        min_listetak=parameters.value("agreements/min_listetak", on=day),
+    )
+
+
+def scope_of(actor: Actor, municipality_number: str | None = None) -> str | None:
+    """The municipality a query is limited to: the actor's own, or for an admin the one asked for (or all)."""
+    if municipality_number is not None:
+        auth_service.require_municipality(actor, municipality_number)
+        return municipality_number
+    return None if actor.sees_all_municipalities else actor.municipality_number
+
+
+def target_municipality(session: Session, actor: Actor, municipality_number: str | None) -> str:
+    number = municipality_number or actor.municipality_number
+    if number is None:
+        raise NotFound("Oppgi kommunenummer (municipality_number).")
+    auth_service.require_municipality(actor, number)
+    if session.get(Municipality, number) is None:
+        raise NotFound(f"Kommune {number} finnes ikke i registeret.")
+    return number
+
+
+def audit(session: Session, actor: Actor, action: str, entity: str, ids: list, municipality: str | None,
+          detail: dict | None = None) -> None:
+    audit_queries.add_entry(
+        session, actor=actor, action=action, entity=entity, record_ids=ids,
+        municipality_number=municipality, detail=detail,
+    )
+
+
+def municipality_read(municipality: Municipality) -> MunicipalityRead:
+    return MunicipalityRead(
+        number=municipality.number,
+        name=municipality.name,
+        inhabitants={p.year: p.inhabitants for p in municipality.populations},
+    )
+
+
+def list_municipalities(session: Session, *, actor: Actor) -> list[MunicipalityRead]:
+    auth_service.require(actor, "register.read")
+    with session.begin():
+        return [municipality_read(m) for m in queries.municipalities(session, number=scope_of(actor))]
+
+
+def get_municipality(session: Session, *, actor: Actor, number: str) -> MunicipalityRead:
+    auth_service.require(actor, "register.read")
+    auth_service.require_municipality(actor, number)
+    with session.begin():
+        found = queries.municipalities(session, number=number)
+        if not found:
+            raise NotFound(f"Kommune {number} finnes ikke i registeret.")
+        return municipality_read(found[0])
+
+
+def _office_in_scope(session: Session, actor: Actor, office_id: int) -> Office:
+    office = session.get(Office, office_id)
+    if office is None:
+        raise NotFound(f"Legekontor {office_id} finnes ikke.")
+    auth_service.require_municipality(actor, office.municipality_number)
+    return office
+
+
+def list_offices(session: Session, *, actor: Actor, municipality_number: str | None = None) -> list[OfficeRead]:
+    auth_service.require(actor, "register.read")
+    with session.begin():
+        found = queries.offices(session, municipality_number=scope_of(actor, municipality_number))
+        return [OfficeRead.model_validate(office) for office in found]
+
+
+def get_office(session: Session, *, actor: Actor, office_id: int) -> OfficeRead:
+    auth_service.require(actor, "register.read")
+    with session.begin():
+        return OfficeRead.model_validate(_office_in_scope(session, actor, office_id))
+
+
+def _ensure_unique_organisation_number(session: Session, organisation_number: str, office_id: int | None) -> None:
+    existing = queries.office_by_organisation_number(session, organisation_number)
+    if existing is not None and existing.id != office_id:
+        raise Conflict(f"organisation_number: {organisation_number} er allerede registrert på et annet legekontor")
+
+
+def create_office(session: Session, *, actor: Actor, data: OfficeCreate) -> OfficeRead:
+    auth_service.require(actor, "register.write")
+    with session.begin():
+        municipality = target_municipality(session, actor, data.municipality_number)
+        _ensure_unique_organisation_number(session, data.organisation_number, None)
+        office = Office(municipality_number=municipality, **data.model_dump(exclude={"municipality_number"}))
+        session.add(office)
+        session.flush()
+        audit(session, actor, "create", "office", [office.id], municipality)
+        return OfficeRead.model_validate(office)
+
+
+def update_office(session: Session, *, actor: Actor, office_id: int, data: OfficeUpdate) -> OfficeRead:
+    auth_service.require(actor, "register.write")
+    with session.begin():
+        office = _office_in_scope(session, actor, office_id)
+        changes = data.model_dump(exclude_unset=True, exclude_none=True)
+        if "organisation_number" in changes:
+            _ensure_unique_organisation_number(session, changes["organisation_number"], office.id)
+        for field, value in changes.items():
+            setattr(office, field, value)
+        audit(session, actor, "update", "office", [office.id], office.municipality_number, {"fields": list(changes)})
+        return OfficeRead.model_validate(office)
+
+
+def _doctor_in_scope(session: Session, actor: Actor, doctor_id: int) -> Doctor:
+    doctor = session.get(Doctor, doctor_id)
+    if doctor is None:
+        raise NotFound(f"Lege {doctor_id} finnes ikke.")
+    auth_service.require_municipality(actor, doctor.municipality_number)
+    return doctor
+
+
+def list_doctors(session: Session, *, actor: Actor, municipality_number: str | None = None) -> list[DoctorRead]:
+    auth_service.require(actor, "register.read")
+    with session.begin():
+        scope = scope_of(actor, municipality_number)
+        found = queries.doctors(session, municipality_number=scope)
+        audit(session, actor, "read", "doctor", [d.id for d in found], scope)
+        return [DoctorRead.model_validate(doctor) for doctor in found]
+
+
+def get_doctor(session: Session, *, actor: Actor, doctor_id: int) -> DoctorRead:
+    auth_service.require(actor, "register.read")
+    with session.begin():
+        doctor = _doctor_in_scope(session, actor, doctor_id)
+        audit(session, actor, "read", "doctor", [doctor.id], doctor.municipality_number)
+        return DoctorRead.model_validate(doctor)
+
+
+def create_doctor(session: Session, *, actor: Actor, data: DoctorCreate) -> DoctorRead:
+    auth_service.require(actor, "register.write")
+    with session.begin():
+        municipality = target_municipality(session, actor, data.municipality_number)
+        if queries.doctor_by_hpr(session, municipality_number=municipality, hpr_number=data.hpr_number):
+            raise Conflict(f"hpr_number: lege med HPR-nummer {data.hpr_number} er allerede registrert")
+        doctor = Doctor(municipality_number=municipality, **data.model_dump(exclude={"municipality_number"}))
+        session.add(doctor)
+        session.flush()
+        audit(session, actor, "create", "doctor", [doctor.id], municipality)
+        return DoctorRead.model_validate(doctor)
+
+
+def update_doctor(session: Session, *, actor: Actor, doctor_id: int, data: DoctorUpdate) -> DoctorRead:
+    auth_service.require(actor, "register.write")
+    with session.begin():
+        doctor = _doctor_in_scope(session, actor, doctor_id)
+        changes = data.model_dump(exclude_unset=True, exclude_none=True)
+        for field, value in changes.items():
+            setattr(doctor, field, value)
+        audit(session, actor, "update", "doctor", [doctor.id], doctor.municipality_number, {"fields": list(changes)})
+        return DoctorRead.model_validate(doctor)
+
+
+def overview(session: Session, *, actor: Actor, municipality_number: str, on: date | None = None) -> dict:
+    """The municipality's agreements at a date with office, doctor, listetak, list length and open places."""
+    auth_service.require(actor, "register.read")
+    auth_service.require_municipality(actor, municipality_number)
+    day = on or today_oslo()
+    limits = limits_on(day)
+    with session.begin():
+        found = queries.municipalities(session, number=municipality_number)
+        if not found:
+            raise NotFound(f"Kommune {municipality_number} finnes ikke i registeret.")
+        agreements = [a for a in queries.agreements(session, municipality_number=municipality_number)
+                      if a.period.contains(day)]
+        counts = queries.latest_list_counts(session, [a.id for a in agreements], on=day)
+        rows = [views.agreement_read(a, counts.get(a.id), on=day, limits=limits) for a in agreements]
+        doctor_ids = sorted({p.doctor_id for a in agreements for p in a.doctor_periods if p.period.contains(day)})
+        audit(session, actor, "read", "doctor", doctor_ids, municipality_number, {"view": "overview"})
+        return {
+            "municipality": municipality_read(found[0]),
+            "date": day,
+            "agreements": rows,
+            "totals": views.totals(rows),
+        }
