@@ -3,11 +3,11 @@
 import copy
 from pathlib import Path
 
-import yaml
 from sqlalchemy.orm import Session
 
 from legetjeneste.auth.rules import SYSTEM, Actor
 from legetjeneste.registry import file_service
+from legetjeneste.registry.file_format import load_document
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "docs" / "examples"
 VEFSN_FILE = EXAMPLES / "1824-vefsn.yaml"
@@ -20,7 +20,7 @@ VEFSN_CITIZEN = Actor(email="innbygger@vefsn.example", role="citizen", municipal
 
 
 def document(path: Path = VEFSN_FILE) -> dict:
-    return copy.deepcopy(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return copy.deepcopy(load_document(path.read_text(encoding="utf-8")))
 
 
 def import_demo(session: Session, *paths: Path) -> None:

@@ -48,12 +48,10 @@ def path_of(loc: tuple[Any, ...]) -> str:
     return path
 
 
-def message_of(error: dict) -> str:
-    kind, ctx = error["type"], error.get("ctx") or {}
-    if kind == "value_error":
-        return str(ctx.get("error", error["msg"]))
+def _core_message(kind: str, ctx: dict) -> str:
     if kind == "literal_error":
-        return f"må være en av: {ctx.get('expected', '')}".replace("'", "")
+        expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
+        return f"må være en av: {expected}"
     if kind == "string_too_short":
         return "kan ikke være tom" if ctx.get("min_length") == 1 else f"må ha minst {ctx['min_length']} tegn"
     if kind == "string_too_long":
@@ -62,9 +60,19 @@ def message_of(error: dict) -> str:
         return f"må være minst {ctx.get('ge', ctx.get('gt'))}"
     if kind in ("less_than_equal", "less_than"):
         return f"kan være høyst {ctx.get('le', ctx.get('lt'))}"
-    message = _MESSAGES.get(kind, "har en ugyldig verdi")
+    return _MESSAGES.get(kind, "har en ugyldig verdi")
+
+
+def message_of(error: dict) -> str:
+    """Norwegian, with the offending value in «» where it is a short plain value."""
+    kind, ctx = error["type"], error.get("ctx") or {}
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
+    message = _core_message(kind, ctx)
     shown = error.get("input")
-    if kind not in ("missing", "extra_forbidden") and isinstance(shown, str | int | float) and str(shown):
+    if kind in ("missing", "extra_forbidden", "string_too_short"):
+        return message
+    if isinstance(shown, str | int | float) and not isinstance(shown, bool) and len(str(shown)) <= 60:
         return f"«{shown}» {message}"
     return message
 

@@ -6,6 +6,7 @@ and list counts by agreement and month. docs/municipality-file.schema.json is ge
 """
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
@@ -136,12 +137,23 @@ def _remember_keys(parsed: ParsedFile, section: str, raw: Any) -> None:
         parsed.mentioned_agreement_ids.add(raw[key])
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML 1.1 without its surprises for identifiers: 0301 stays "0301" (not octal 193), 12:30 stays text."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:int"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(0|[1-9][0-9_]*)$"), list("-+0123456789"))
+
+
 def load_document(text: str, *, filename: str = "") -> Any:
     """Read YAML or JSON text; a syntax error becomes a problem naming the line."""
     try:
         if filename.lower().endswith(".json"):
             return json.loads(text)
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 (a SafeLoader)
     except json.JSONDecodeError as error:
         raise ValidationFailed([Problem("", f"filen er ikke gyldig JSON (linje {error.lineno}: {error.msg})")]) from error
     except yaml.YAMLError as error:

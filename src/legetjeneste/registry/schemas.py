@@ -5,7 +5,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from legetjeneste.registry import rules
 
@@ -77,6 +77,13 @@ Count = Annotated[int, Field(ge=0, le=1_000_000)]
 
 class Input(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_control_characters(cls, value: object) -> object:
+        if isinstance(value, str) and any(ord(character) < 32 for character in value):
+            raise ValueError("inneholder kontrolltegn som ikke er tillatt")
+        return value
 
 
 class Utekontor(Input):

@@ -1,0 +1,146 @@
+"""Benchmark: the overview page of a municipality with 600 agreements (Oslo's size) in under 200 ms.
+
+The municipality is the first 600 lists of NAV's 2011 list (national_file.py), imported into a freshly
+migrated database. A kommuneoverlege logs in through /logg-inn of the real app, and GET /kommuner/<nr>
+is timed through Starlette's TestClient after a warm-up; the service call `registry.service.overview`
+is timed alone too, each call in a new session as a request has.
+
+    .venv/bin/python benchmarks/bench_overview.py [--backend sqlite|postgresql|all] [--requests 30] [--json]
+"""
+
+import argparse
+import json
+import re
+from time import perf_counter
+
+import national_file
+from common import BACKENDS, Unavailable, fresh_database, markdown_table, summary_ms
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+
+from legetjeneste.auth import service as auth_service
+from legetjeneste.auth.rules import SYSTEM, Actor
+from legetjeneste.db import session_factory
+from legetjeneste.main import create_app
+from legetjeneste.registry import file_service, service
+
+TARGET_MS = 200.0
+AGREEMENTS = 600
+NUMBER = "9998"
+NAME = "Oslo-størrelse (syntetisk)"
+EMAIL = "kommuneoverlege@benchmark.example"
+PASSWORD = "benchmark-passord"
+WARM_UP = 5
+
+
+def prepare(engine: Engine) -> Actor:
+    """Import the 600-agreement municipality and add its kommuneoverlege; returns that user as an actor."""
+    document = national_file.build_municipality_file(rows=AGREEMENTS, number=NUMBER, name=NAME)
+    with session_factory(engine)() as session:
+        file_service.import_municipality_file(session, actor=SYSTEM, document=document)
+    with session_factory(engine)() as session:
+        user, _ = auth_service.add_user(session, email=EMAIL, role="kommuneoverlege",
+                                        municipality_number=NUMBER, password=PASSWORD)
+        return auth_service.actor_of(user)
+
+
+def logged_in_client(engine: Engine) -> TestClient:
+    client = TestClient(create_app(engine=engine, secret_key="bench"))
+    form = client.get("/logg-inn")
+    token = re.search(r'name="csrf_token" value="([^"]+)"', form.text)
+    if token is None:
+        raise AssertionError("the login form has no csrf_token")
+    login = {"email": EMAIL, "password": PASSWORD, "csrf_token": token.group(1), "neste": "/"}
+    answer = client.post("/logg-inn", data=login, follow_redirects=False)
+    if answer.status_code != 303:
+        raise AssertionError(f"login answered {answer.status_code}")
+    return client
+
+
+def time_page(client: TestClient, requests: int) -> list[float]:
+    spent = []
+    for n in range(WARM_UP + requests):
+        start = perf_counter()
+        answer = client.get(f"/kommuner/{NUMBER}")
+        elapsed = perf_counter() - start
+        if answer.status_code != 200 or "GP-0001" not in answer.text:
+            raise AssertionError(f"GET /kommuner/{NUMBER} answered {answer.status_code}")
+        if n >= WARM_UP:
+            spent.append(elapsed)
+    return spent
+
+
+def time_service(engine: Engine, actor: Actor, requests: int) -> list[float]:
+    factory, spent = session_factory(engine), []
+    for n in range(WARM_UP + requests):
+        with factory() as session:
+            start = perf_counter()
+            data = service.overview(session, actor=actor, municipality_number=NUMBER)
+            elapsed = perf_counter() - start
+        if len(data["agreements"]) != AGREEMENTS:
+            raise AssertionError(f"the overview has {len(data['agreements'])} agreements, not {AGREEMENTS}")
+        if n >= WARM_UP:
+            spent.append(elapsed)
+    return spent
+
+
+def run(backend: str, requests: int = 30) -> dict:
+    with fresh_database(backend) as engine:
+        actor = prepare(engine)
+        with logged_in_client(engine) as client:
+            page = time_page(client, requests)
+            size = len(client.get(f"/kommuner/{NUMBER}").content)
+        alone = time_service(engine, actor, requests)
+    return {"backend": backend, "requests": requests, "page": summary_ms(page), "service": summary_ms(alone),
+            "page_kib": size / 1024}
+
+
+def measure(backends: tuple[str, ...] = BACKENDS, requests: int = 30) -> list[dict]:
+    results = []
+    for backend in backends:
+        try:
+            results.append(run(backend, requests))
+        except Unavailable as reason:
+            results.append({"backend": backend, "skipped": str(reason)})
+    return results
+
+
+def table(results: list[dict]) -> str:
+    header = ["backend", "page median", "page p95", "page max", "service median", "service p95",
+              f"p95 < {TARGET_MS:.0f} ms"]
+    rows = []
+    for result in results:
+        if "skipped" in result:
+            rows.append([result["backend"], result["skipped"], *[""] * (len(header) - 2)])
+            continue
+        page, alone = result["page"], result["service"]
+        rows.append([
+            result["backend"], f"{page['median_ms']:.0f} ms", f"{page['p95_ms']:.0f} ms",
+            f"{page['max_ms']:.0f} ms", f"{alone['median_ms']:.0f} ms", f"{alone['p95_ms']:.0f} ms",
+            "yes" if page["p95_ms"] < TARGET_MS else "**no**",
+        ])
+    return markdown_table(header, rows)
+
+
+def summary(results: list[dict], requests: int) -> str:
+    measured = [result for result in results if "page_kib" in result]
+    sizes = ", ".join(f"{result['backend']} {result['page_kib']:.0f} KiB" for result in measured)
+    return f"{AGREEMENTS} agreements; {WARM_UP} warm-up requests, then {requests} timed; page size: {sizes}."
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Time the overview page of a 600-agreement municipality.")
+    parser.add_argument("--backend", choices=[*BACKENDS, "all"], default="all")
+    parser.add_argument("--requests", type=int, default=30)
+    parser.add_argument("--json", action="store_true", help="print one JSON document")
+    args = parser.parse_args(argv)
+    results = measure(BACKENDS if args.backend == "all" else (args.backend,), args.requests)
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False))
+    else:
+        print(table(results))
+        print("\n" + summary(results, args.requests))
+
+
+if __name__ == "__main__":
+    main()
