@@ -19,6 +19,7 @@ from legetjeneste import migrate
 from legetjeneste.db import Base, make_engine, session_factory
 
 IN_CI = os.environ.get("CI") == "true"
+os.environ["LEGETJENESTE_PASSWORD_HASHING"] = "fast"
 LOCAL_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 

@@ -82,7 +82,7 @@ def live_server(tmp_path_factory) -> Iterator[LiveServer]:
     app = create_app(engine=engine, secret_key="test")
     sock = _free_socket()
     host, port = sock.getsockname()
-    config = uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False)
+    config = uvicorn.Config(app, log_level="warning", access_log=False)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="live-server", daemon=True)
     thread.start()

@@ -4,7 +4,9 @@ import hashlib
 import re
 import secrets
 
-from argon2 import PasswordHasher
+from functools import lru_cache
+
+from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,10 +18,16 @@ from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import now_oslo
 from legetjeneste.errors import Forbidden, NotAuthenticated, NotFound, Problem, ValidationFailed
 from legetjeneste.registry.models import Municipality
+from legetjeneste.settings import get_settings
 
-_hasher = PasswordHasher()
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 WRONG_LOGIN = "Feil e-postadresse eller passord."
+
+
+@lru_cache
+def _hasher() -> PasswordHasher:
+    fast = get_settings().password_hashing == "fast"
+    return PasswordHasher.from_parameters(profiles.CHEAPEST if fast else profiles.RFC_9106_LOW_MEMORY)
 
 
 def require(actor: Actor, permission: str) -> None:
@@ -55,7 +63,7 @@ def add_user(
             email=email.lower(),
             role=role,
             municipality_number=municipality_number if rules.needs_municipality(role) else None,
-            password_hash=_hasher.hash(password) if password else None,
+            password_hash=_hasher().hash(password) if password else None,
             is_active=True,
             created_at=now_oslo(),
         )
@@ -101,7 +109,7 @@ def authenticate_password(session: Session, *, email: str, password: str) -> Act
         if user is None or not user.is_active or not user.password_hash:
             raise NotAuthenticated(WRONG_LOGIN)
         try:
-            _hasher.verify(user.password_hash, password)
+            _hasher().verify(user.password_hash, password)
         except (VerificationError, InvalidHashError) as exc:
             raise NotAuthenticated(WRONG_LOGIN) from exc
         actor = actor_of(user)

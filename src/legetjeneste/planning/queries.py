@@ -3,7 +3,7 @@
 from collections import defaultdict
 from decimal import Decimal
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from legetjeneste.planning.models import NationalKeyFigure
@@ -13,9 +13,11 @@ from legetjeneste.planning.ssb import Figure
 def replace_year(session: Session, figures: list[Figure]) -> None:
     for year in {figure.year for figure in figures}:
         session.execute(delete(NationalKeyFigure).where(NationalKeyFigure.year == year))
-    session.add_all(NationalKeyFigure(municipality_number=f.municipality_number, year=f.year, code=f.code,
-                                      value=f.value) for f in figures)
-    session.flush()
+    if figures:
+        session.execute(insert(NationalKeyFigure), [
+            {"municipality_number": f.municipality_number, "year": f.year, "code": f.code, "value": f.value}
+            for f in figures
+        ])
 
 
 def latest_year(session: Session) -> int | None:

@@ -73,13 +73,16 @@ def bundled_figures() -> list[Figure]:
 
 
 def national_totals(by_municipality: dict[str, dict[str, Decimal]]) -> dict[str, Decimal]:
-    """The country: counts summed; averages and shares recomputed from the sums (not averaged)."""
+    """The country: counts summed; averages, shares and the reserve-capacity index (listetak capacity per
+    100 patients on lists with a GP, which reproduces SSB's figure per municipality) from the sums."""
     summed = {code: sum((figures.get(code, Decimal(0)) for figures in by_municipality.values()), Decimal(0))
               for code in (AGREEMENTS_WITH_GP, PATIENTS_WITH_GP, LISTS_WITHOUT_GP, PATIENTS_WITHOUT_GP,
                            OPEN_LISTS, WOMEN, CAPACITY, AGREEMENTS_TOTAL)}
     patients = summed[PATIENTS_WITH_GP] + summed[PATIENTS_WITHOUT_GP]
     if summed[AGREEMENTS_WITH_GP]:
         summed[AVERAGE_LIST_LENGTH] = (summed[PATIENTS_WITH_GP] / summed[AGREEMENTS_WITH_GP]).quantize(Decimal(1))
+    if summed[PATIENTS_WITH_GP]:
+        summed[RESERVE_CAPACITY] = (100 * summed[CAPACITY] / summed[PATIENTS_WITH_GP]).quantize(Decimal(1))
     if patients:
         summed[SHARE_WITHOUT_GP] = (100 * summed[PATIENTS_WITHOUT_GP] / patients).quantize(Decimal("0.1"))
     return summed

@@ -3,7 +3,7 @@
 from datetime import date
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from legetjeneste.registry.models import (
     Agreement,
@@ -47,9 +47,11 @@ def doctor_by_hpr(session: Session, *, municipality_number: str, hpr_number: str
 
 
 def _agreement_query():
+    """Agreements with their office, periods and doctors. The many-to-one sides are joined rather than
+    selected by long IN lists of ids, which is much cheaper for a large municipality (600 agreements)."""
     return select(Agreement).options(
-        selectinload(Agreement.office),
-        selectinload(Agreement.doctor_periods).selectinload(DoctorPeriod.doctor),
+        joinedload(Agreement.office, innerjoin=True),
+        selectinload(Agreement.doctor_periods).joinedload(DoctorPeriod.doctor, innerjoin=True),
     )
 
 
