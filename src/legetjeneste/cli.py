@@ -23,6 +23,7 @@ app.add_typer(planning_cli.app, name="statistics")
 app.command("import")(registry_cli.import_file)
 app.command("export")(registry_cli.export)
 app.command("overview")(registry_cli.overview)
+app.command("schema")(registry_cli.schema)
 app.command("audit")(audit_cli.audit)
 
 

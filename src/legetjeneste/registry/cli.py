@@ -10,7 +10,7 @@ from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.console import fail, print_json, run
 from legetjeneste.errors import Problem, ValidationFailed
 from legetjeneste.registry import file_service, service
-from legetjeneste.registry.file_format import dump_document, load_document
+from legetjeneste.registry.file_format import dump_document, json_schema, load_document
 
 helfo_app = typer.Typer(help="Helfos månedsoversikt over lister.", no_args_is_help=True)
 JsonFlag = Annotated[bool, typer.Option("--json", help="Skriv ett JSON-dokument")]
@@ -97,3 +97,8 @@ def overview(
         doctor = row.regular_doctor_name or "UTEN FASTLEGE"
         typer.echo(f"  {row.id:>8}  {row.office_name[:28]:<28} {doctor[:28]:<28} {row.listetak:>5} "
                    f"{row.list_length if row.list_length is not None else '–':>5} {row.open_places:>4}")
+
+
+def schema():
+    """Skriv JSON Schema for kommunefilen (docs/municipality-file.schema.json)."""
+    print_json(json_schema())

@@ -33,22 +33,24 @@ from legetjeneste.validation import problems_from
 class MunicipalityIn(Input):
     number: MunicipalityNumber
     name: Name
-    inhabitants: dict[Annotated[int, Field(ge=1900, le=2200)], Annotated[int, Field(ge=0)]] = {}
+    inhabitants: Annotated[dict[Annotated[int, Field(ge=1900, le=2200)], Annotated[int, Field(ge=0)]],
+                           Field(description="Innbyggere per år")] = {}
 
 
 class DoctorPeriodIn(DoctorPeriodBase):
-    doctor: HprNumber
-    vikar_for: HprNumber | None = None
+    doctor: Annotated[HprNumber, Field(description="Legens HPR-nummer (fra doctors)")]
+    vikar_for: Annotated[HprNumber | None, Field(description="HPR-nummeret til legen vikaren går for")] = None
 
 
 class AgreementIn(AgreementBase):
-    id: DbId
-    office: OrganisationNumber
-    doctor_periods: list[DoctorPeriodIn] = []
+    id: Annotated[DbId, Field(description="Avtalens id i fastlegeregisteret (FLR GPContractId); nøkkelen")]
+    office: Annotated[OrganisationNumber, Field(description="Legekontorets organisasjonsnummer (fra offices)")]
+    doctor_periods: Annotated[list[DoctorPeriodIn], Field(description=(
+        "Alle legeperioder på avtalen; ved import erstatter listen avtalens perioder"))] = []
 
 
 class ListCountIn(ListCountBase):
-    agreement: DbId
+    agreement: Annotated[DbId, Field(description="Avtalens id")]
 
 
 class MunicipalityFile(Input):
@@ -176,3 +178,14 @@ def dump_document(document: dict, *, as_json: bool = False) -> str:
     if as_json:
         return json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n"
     return yaml.dump(document, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=110)
+
+
+def json_schema() -> dict:
+    """The JSON Schema of the municipality file, as committed in docs/municipality-file.schema.json."""
+    schema = MunicipalityFile.model_json_schema()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://legetjeneste.example/schemas/municipality-file.schema.json",
+        "title": "Kommunefil for legetjeneste",
+        **{key: value for key, value in schema.items() if key != "title"},
+    }

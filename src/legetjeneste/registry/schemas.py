@@ -93,51 +93,54 @@ class Utekontor(Input):
 
 
 class OfficeBase(Input):
-    organisation_number: OrganisationNumber
+    organisation_number: Annotated[OrganisationNumber, Field(description="Organisasjonsnummer (9 siffer); nøkkelen")]
     name: Name
-    is_group_practice: bool
+    is_group_practice: Annotated[bool, Field(description="Gruppepraksis (true) eller solopraksis (false)")]
     street_address: Text = ""
     postal_code: PostalCode = ""
     city: Annotated[str, Field(max_length=100)] = ""
     phone: Phone = ""
-    is_accessible: bool = False
+    is_accessible: Annotated[bool, Field(description="Lokalene er tilgjengelige for funksjonshemmede")] = False
 
 
 class DoctorBase(Input):
-    hpr_number: HprNumber
+    hpr_number: Annotated[HprNumber, Field(description="HPR-nummer (Helsepersonellregisteret); nøkkelen")]
     first_name: Name
     last_name: Name
     birth_date: date
-    specialist_status: SpecialistStatus
+    specialist_status: Annotated[SpecialistStatus, Field(description="Spesialitet eller utdanningsløp")]
 
 
 class AgreementBase(Input):
-    listetak: Annotated[int, Field(ge=-1_000_000, le=1_000_000)]
-    list_status: ListStatus
-    operating_model: OperatingModel
+    listetak: Annotated[int, Field(ge=-1_000_000, le=1_000_000, description=(
+        "Listens maksimale antall pasienter (FLR MaxPatients); høyst 2500 og normalt minst 500 etter den daterte "
+        "parameteren agreements/max_listetak og min_listetak (AGR-LISTETAK)"))]
+    list_status: Annotated[ListStatus, Field(description="Åpen (FLR FAAA) eller lukket (FALU) liste")]
+    operating_model: Annotated[OperatingModel, Field(description="Næringsdrift (ASA 4310) eller fastlønn (SFS 2305)")]
     fellesliste: bool = False
-    agreement_date: date | None = None
-    start: date
-    end: date | None = None
+    agreement_date: Annotated[date | None, Field(description="Dato avtalen ble inngått")] = None
+    start: Annotated[date, Field(description="Første dag avtalen gjelder")]
+    end: Annotated[date | None, Field(description="Siste dag avtalen gjelder; tom for løpende")] = None
     end_reason: EndReason | None = None
-    opening_hours: WeekHours = {}
-    phone_hours: WeekHours = {}
+    opening_hours: Annotated[WeekHours, Field(description="Åpningstid per ukedag, f.eks. 08:00-15:30")] = {}
+    phone_hours: Annotated[WeekHours, Field(description="Telefontid per ukedag; flere tidsrom skilles med komma")] = {}
     utekontor: list[Utekontor] = []
 
 
 class DoctorPeriodBase(Input):
-    role: PeriodRole
+    role: Annotated[PeriodRole, Field(description="Fastlege (FLR LPFL), vikar (LPVI) eller delelege (LPDL)")]
     working_percentage: Annotated[int, Field(ge=1, le=100)] | None = None
     working_days: list[Weekday] = []
-    start: date
-    end: date | None = None
+    start: Annotated[date, Field(description="Første dag i perioden")]
+    end: Annotated[date | None, Field(description="Siste dag i perioden; tom for løpende")] = None
 
 
 class ListCountBase(Input):
-    month: Month
-    list_length: Count
-    waiting_list_count: Count = 0
-    pbt_annual_amount: Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)] | None = None
+    month: Annotated[Month, Field(description="Måneden, ÅÅÅÅ-MM")]
+    list_length: Annotated[Count, Field(description="Pasienter på listen den 1. i måneden (Helfo)")]
+    waiting_list_count: Annotated[Count, Field(description="Innbyggere på ventelisten")] = 0
+    pbt_annual_amount: Annotated[Decimal | None, Field(ge=0, max_digits=12, decimal_places=2, description=(
+        "Pasientjustert basistilskudd (PBT) for et år fra Helfo, i kroner"))] = None
 
 
 class OfficeCreate(OfficeBase):

@@ -1,0 +1,27 @@
+"""The Alembic migrations build exactly the tables the models describe, on SQLite and PostgreSQL."""
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect
+
+from legetjeneste.db import Base
+
+
+def test_the_migrated_database_matches_the_models(engine):
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []
+
+
+def test_the_migrations_create_every_table_of_the_register(engine):
+    tables = set(inspect(engine).get_table_names())
+    assert {"municipality", "office", "doctor", "agreement", "doctor_period", "list_count", "user_account",
+            "api_token", "audit_entry", "national_key_figure", "alembic_version"} <= tables
+
+
+def test_sqlite_runs_with_foreign_keys_on_and_in_wal_mode(engine):
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
