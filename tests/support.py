@@ -14,7 +14,9 @@ VEFSN_FILE = EXAMPLES / "1824-vefsn.yaml"
 KRAGERO_FILE = EXAMPLES / "4014-kragero.yaml"
 
 VEFSN_KOMMUNEOVERLEGE = Actor(email="kol@vefsn.example", role="kommuneoverlege", municipality_number="1824")
-KRAGERO_KOMMUNEOVERLEGE = Actor(email="kol@kragero.example", role="kommuneoverlege", municipality_number="4014")
+KRAGERO_KOMMUNEOVERLEGE = Actor(
+    email="kol@kragero.example", role="kommuneoverlege", municipality_number="4014"
+)
 VEFSN_DOCTOR = Actor(email="lege@vefsn.example", role="doctor", municipality_number="1824")
 VEFSN_CITIZEN = Actor(email="innbygger@vefsn.example", role="citizen", municipality_number="1824")
 

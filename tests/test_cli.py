@@ -70,13 +70,15 @@ def test_exporting_an_unknown_municipality_exits_1(cli):
 
 def test_user_add_with_token_prints_a_token_that_works_for_the_api(cli, engine):
     cli("import", str(VEFSN_FILE))
-    code, out, _ = cli("user", "add", "kol@vefsn.example", "--role", "kommuneoverlege", "--municipality", "1824",
-                       "--token")
+    code, out, _ = cli(
+        "user", "add", "kol@vefsn.example", "--role", "kommuneoverlege", "--municipality", "1824", "--token"
+    )
     token = out.strip()
     assert code == 0 and len(token) > 30
     from fastapi.testclient import TestClient
 
     from legetjeneste.main import create_app
+
     with TestClient(create_app(engine=engine, secret_key="t")) as client:
         response = client.get("/api/v1/agreements/182404", headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 200

@@ -15,8 +15,19 @@ def test_the_migrated_database_matches_the_models(engine):
 
 def test_the_migrations_create_every_table_of_the_register(engine):
     tables = set(inspect(engine).get_table_names())
-    assert {"municipality", "office", "doctor", "agreement", "doctor_period", "list_count", "user_account",
-            "api_token", "audit_entry", "national_key_figure", "alembic_version"} <= tables
+    assert {
+        "municipality",
+        "office",
+        "doctor",
+        "agreement",
+        "doctor_period",
+        "list_count",
+        "user_account",
+        "api_token",
+        "audit_entry",
+        "national_key_figure",
+        "alembic_version",
+    } <= tables
 
 
 def test_sqlite_runs_with_foreign_keys_on_and_in_wal_mode(engine):

@@ -40,7 +40,8 @@ def upgrade() -> None:
         sa.Column("year", sa.Integer(), nullable=False),
         sa.Column("inhabitants", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["municipality_number"], ["municipality.number"],
+            ["municipality_number"],
+            ["municipality.number"],
             name=op.f("fk_municipality_population_municipality_number_municipality"),
         ),
         sa.PrimaryKeyConstraint("municipality_number", "year", name=op.f("pk_municipality_population")),
@@ -58,7 +59,8 @@ def upgrade() -> None:
         sa.Column("phone", sa.String(20), nullable=False),
         sa.Column("is_accessible", sa.Boolean(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["municipality_number"], ["municipality.number"],
+            ["municipality_number"],
+            ["municipality.number"],
             name=op.f("fk_office_municipality_number_municipality"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_office")),
@@ -75,7 +77,8 @@ def upgrade() -> None:
         sa.Column("birth_date", sa.Date(), nullable=False),
         sa.Column("specialist_status", sa.String(20), nullable=False),
         sa.ForeignKeyConstraint(
-            ["municipality_number"], ["municipality.number"],
+            ["municipality_number"],
+            ["municipality.number"],
             name=op.f("fk_doctor_municipality_number_municipality"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_doctor")),
@@ -99,7 +102,8 @@ def upgrade() -> None:
         sa.Column("phone_hours", sa.JSON(), nullable=False),
         sa.Column("utekontor", sa.JSON(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["municipality_number"], ["municipality.number"],
+            ["municipality_number"],
+            ["municipality.number"],
             name=op.f("fk_agreement_municipality_number_municipality"),
         ),
         sa.ForeignKeyConstraint(["office_id"], ["office.id"], name=op.f("fk_agreement_office_id_office")),
@@ -135,8 +139,12 @@ def upgrade() -> None:
         sa.Column("month", sa.Date(), nullable=False),
         sa.Column("list_length", sa.Integer(), nullable=False),
         sa.Column("waiting_list_count", sa.Integer(), nullable=False),
-        sa.Column("pbt_annual_amount", sa.Numeric(12, 2).with_variant(sa.String(40), "sqlite"), nullable=True),
-        sa.ForeignKeyConstraint(["agreement_id"], ["agreement.id"], name=op.f("fk_list_count_agreement_id_agreement")),
+        sa.Column(
+            "pbt_annual_amount", sa.Numeric(12, 2).with_variant(sa.String(40), "sqlite"), nullable=True
+        ),
+        sa.ForeignKeyConstraint(
+            ["agreement_id"], ["agreement.id"], name=op.f("fk_list_count_agreement_id_agreement")
+        ),
         sa.PrimaryKeyConstraint("agreement_id", "month", name=op.f("pk_list_count")),
     )
     op.create_table(
@@ -149,7 +157,8 @@ def upgrade() -> None:
         sa.Column("is_active", sa.Boolean(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
-            ["municipality_number"], ["municipality.number"],
+            ["municipality_number"],
+            ["municipality.number"],
             name=op.f("fk_user_account_municipality_number_municipality"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_user_account")),
@@ -161,7 +170,9 @@ def upgrade() -> None:
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.Column("token_hash", sa.String(64), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(["user_id"], ["user_account.id"], name=op.f("fk_api_token_user_id_user_account")),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["user_account.id"], name=op.f("fk_api_token_user_id_user_account")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_api_token")),
         sa.UniqueConstraint("token_hash", name=op.f("uq_api_token_token_hash")),
     )
@@ -202,8 +213,17 @@ def _make_audit_append_only() -> None:
 
 def downgrade() -> None:
     for table in (
-        "national_key_figure", "audit_entry", "api_token", "user_account", "list_count",
-        "doctor_period", "agreement", "doctor", "office", "municipality_population", "municipality",
+        "national_key_figure",
+        "audit_entry",
+        "api_token",
+        "user_account",
+        "list_count",
+        "doctor_period",
+        "agreement",
+        "doctor",
+        "office",
+        "municipality_population",
+        "municipality",
     ):
         op.drop_table(table)
     if op.get_bind().dialect.name != "sqlite":

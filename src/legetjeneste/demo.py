@@ -1,6 +1,7 @@
 """Demo data: Vefsn and Kragerø from docs/examples, SSB's figures for every municipality, demo users.
 
-The people are fictional; the municipalities' figures are real (SSB 2025, the Vefsn plan, the Kragerø minutes).
+The people are fictional; the municipalities' figures are real (SSB 2025, the Vefsn plan,
+the Kragerø minutes).
 """
 
 from dataclasses import dataclass
@@ -52,14 +53,21 @@ def load_demo(session: Session) -> tuple[DemoLogin, ...]:
         existing = set(session.scalars(select(User.email)))
     for login in DEMO_LOGINS:
         if login.email not in existing:
-            auth_service.add_user(session, email=login.email, role=login.role,
-                                  municipality_number=login.municipality_number, password=login.password)
+            auth_service.add_user(
+                session,
+                email=login.email,
+                role=login.role,
+                municipality_number=login.municipality_number,
+                password=login.password,
+            )
     return DEMO_LOGINS
 
 
 def login_help(base_url: str) -> str:
     lines = [f"Åpne {base_url} og logg inn som en av demobrukerne:"]
-    lines += [f"  {login.email:<36} passord: {login.password:<14} ({login.role}"
-              f"{', kommune ' + login.municipality_number if login.municipality_number else ''})"
-              for login in DEMO_LOGINS]
+    lines += [
+        f"  {login.email:<36} passord: {login.password:<14} ({login.role}"
+        f"{', kommune ' + login.municipality_number if login.municipality_number else ''})"
+        for login in DEMO_LOGINS
+    ]
     return "\n".join(lines)

@@ -57,7 +57,12 @@ class Problem:
         return f"{self.path}: {self.message}{rule}" if self.path else f"{self.message}{rule}"
 
     def as_dict(self) -> dict:
-        return {"path": self.path, "message": self.message, "rule_id": self.rule_id, "severity": self.severity}
+        return {
+            "path": self.path,
+            "message": self.message,
+            "rule_id": self.rule_id,
+            "severity": self.severity,
+        }
 
 
 class ValidationFailed(DomainError):

@@ -35,7 +35,16 @@ def create_app(*, engine: Engine | None = None, secret_key: str | None = None) -
         same_site="lax",
     )
     errors.install(app)
-    for module in (health, static, registry_router, planning_router, audit_router, parameters_router,
-                   auth_pages, registry_pages, planning_pages):
+    for module in (
+        health,
+        static,
+        registry_router,
+        planning_router,
+        audit_router,
+        parameters_router,
+        auth_pages,
+        registry_pages,
+        planning_pages,
+    ):
         app.include_router(module.router)
     return app

@@ -17,7 +17,8 @@ class Settings(BaseSettings):
     var_dir: Path = PROJECT_ROOT / "var"
     assets_dir: Path = PROJECT_ROOT / "node_modules"
     session_max_age_seconds: int = 8 * 3600
-    # "fast" is for the test suite only: argon2's cheapest parameters instead of RFC 9106's low-memory profile.
+    # "fast" is for the test suite only: argon2's cheapest parameters instead of RFC 9106's
+    # low-memory profile.
     password_hashing: str = "strong"
 
     def resolved_database_url(self) -> str:

@@ -5,7 +5,12 @@ import pytest
 import yaml
 
 from legetjeneste.agreement import parameters
-from legetjeneste.agreement.parameters import PARAMETERS_DIR, ParameterError, ParameterNotInForce, load_parameters
+from legetjeneste.agreement.parameters import (
+    PARAMETERS_DIR,
+    ParameterError,
+    ParameterNotInForce,
+    load_parameters,
+)
 
 
 def test_every_parameter_value_in_the_repository_names_its_source():
@@ -44,7 +49,10 @@ def test_a_money_value_written_as_a_number_is_refused_because_floats_lose_ore(tm
 def test_max_listetak_is_2500_on_both_sides_of_the_new_regulation_2026_01_01():
     assert parameters.value("agreements/max_listetak", on=date(2025, 12, 31)) == 2500
     assert parameters.value("agreements/max_listetak", on=date(2026, 1, 1)) == 2500
-    assert "FOR-2025-12-02-2405" in parameters.parameter("agreements/max_listetak").entry_on(date(2026, 1, 1)).source
+    assert (
+        "FOR-2025-12-02-2405"
+        in parameters.parameter("agreements/max_listetak").entry_on(date(2026, 1, 1)).source
+    )
 
 
 def test_agreement_age_limit_is_70_until_2026_12_31_and_72_from_2027_01_01_agr_age_end():
@@ -66,7 +74,8 @@ def test_average_rate_was_442_until_2022_06_30_and_is_not_in_force_during_the_ti
 
 def test_tiered_rates_675_and_544_apply_from_2022_07_01_until_2023_04_30():
     assert parameters.value("payments/tiered_rate", on=date(2022, 7, 1)) == {
-        "1-1000": Decimal("675"), "1001-2500": Decimal("544"),
+        "1-1000": Decimal("675"),
+        "1001-2500": Decimal("544"),
     }
     assert parameters.value("payments/tiered_rate", on=date(2023, 4, 30))["1-1000"] == Decimal("675")
     with pytest.raises(ParameterNotInForce):

@@ -23,11 +23,20 @@ def tokens(open_session):
     session = open_session()
     import_demo(session)
     made = {}
-    for name, role, municipality in (("vefsn", "kommuneoverlege", "1824"), ("kragero", "kommuneoverlege", "4014"),
-                                     ("vefsn_doctor", "doctor", "1824"), ("admin", "admin", None),
-                                     ("vefsn_admin", "municipality_admin", "1824")):
-        _, made[name] = auth_service.add_user(session, email=f"{name}@test.example", role=role,
-                                              municipality_number=municipality, with_token=True)
+    for name, role, municipality in (
+        ("vefsn", "kommuneoverlege", "1824"),
+        ("kragero", "kommuneoverlege", "4014"),
+        ("vefsn_doctor", "doctor", "1824"),
+        ("admin", "admin", None),
+        ("vefsn_admin", "municipality_admin", "1824"),
+    ):
+        _, made[name] = auth_service.add_user(
+            session,
+            email=f"{name}@test.example",
+            role=role,
+            municipality_number=municipality,
+            with_token=True,
+        )
     return made
 
 

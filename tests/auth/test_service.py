@@ -16,20 +16,32 @@ def demo(session):
 
 
 def test_a_user_with_a_password_logs_in_and_gets_the_role_and_municipality(demo):
-    service.add_user(demo, email="Kol@Vefsn.example", role="kommuneoverlege", municipality_number="1824",
-                     password="hemmelig-passord")
+    service.add_user(
+        demo,
+        email="Kol@Vefsn.example",
+        role="kommuneoverlege",
+        municipality_number="1824",
+        password="hemmelig-passord",
+    )
     actor = service.authenticate_password(demo, email="kol@vefsn.example", password="hemmelig-passord")
-    assert (actor.email, actor.role, actor.municipality_number) == ("kol@vefsn.example", "kommuneoverlege", "1824")
+    assert (actor.email, actor.role, actor.municipality_number) == (
+        "kol@vefsn.example",
+        "kommuneoverlege",
+        "1824",
+    )
 
 
 def test_the_password_is_stored_as_an_argon2_hash(demo):
-    user, _ = service.add_user(demo, email="a@vefsn.example", role="doctor", municipality_number="1824",
-                               password="hemmelig-passord")
+    user, _ = service.add_user(
+        demo, email="a@vefsn.example", role="doctor", municipality_number="1824", password="hemmelig-passord"
+    )
     assert user.password_hash.startswith("$argon2") and "hemmelig" not in user.password_hash
 
 
 def test_a_wrong_password_and_an_unknown_user_get_the_same_norwegian_answer(demo):
-    service.add_user(demo, email="a@vefsn.example", role="doctor", municipality_number="1824", password="riktig")
+    service.add_user(
+        demo, email="a@vefsn.example", role="doctor", municipality_number="1824", password="riktig"
+    )
     for email, password in (("a@vefsn.example", "feil"), ("ukjent@vefsn.example", "riktig")):
         with pytest.raises(NotAuthenticated) as caught:
             service.authenticate_password(demo, email=email, password=password)
@@ -37,8 +49,13 @@ def test_a_wrong_password_and_an_unknown_user_get_the_same_norwegian_answer(demo
 
 
 def test_a_token_authenticates_and_only_its_hash_is_stored(demo):
-    _, token = service.add_user(demo, email="api@vefsn.example", role="municipality_admin",
-                                municipality_number="1824", with_token=True)
+    _, token = service.add_user(
+        demo,
+        email="api@vefsn.example",
+        role="municipality_admin",
+        municipality_number="1824",
+        with_token=True,
+    )
     assert service.authenticate_token(demo, token=token).email == "api@vefsn.example"
     with demo.begin():
         stored = demo.scalar(select(ApiToken.token_hash))
@@ -46,8 +63,9 @@ def test_a_token_authenticates_and_only_its_hash_is_stored(demo):
 
 
 def test_an_unknown_token_and_a_deactivated_user_are_refused(demo):
-    _, token = service.add_user(demo, email="api@vefsn.example", role="doctor", municipality_number="1824",
-                                with_token=True)
+    _, token = service.add_user(
+        demo, email="api@vefsn.example", role="doctor", municipality_number="1824", with_token=True
+    )
     with pytest.raises(NotAuthenticated):
         service.authenticate_token(demo, token="tull")
     with demo.begin():
@@ -68,7 +86,9 @@ def test_every_role_but_admin_needs_an_existing_municipality(demo):
     assert caught.value.problems[0].path == "municipality"
     with pytest.raises(ValidationFailed):
         service.add_user(demo, email="x@vefsn.example", role="doctor", municipality_number="9998")
-    admin, _ = service.add_user(demo, email="root@legetjeneste.example", role="admin", municipality_number="1824")
+    admin, _ = service.add_user(
+        demo, email="root@legetjeneste.example", role="admin", municipality_number="1824"
+    )
     assert admin.municipality_number is None
 
 

@@ -55,7 +55,8 @@ def assert_designsystemet_is_loaded(page: Page, live_server: LiveServer, stylesh
 
 
 def test_the_kommuneoverlege_logs_in_and_sees_the_vefsn_overview_with_its_15_lists(
-        page: Page, live_server: LiveServer):
+    page: Page, live_server: LiveServer
+):
     stylesheets: dict[str, int] = {}
     page.on("response", lambda r: stylesheets.update({r.url: r.status}) if r.url.endswith(".css") else None)
 
@@ -186,8 +187,9 @@ def test_a_kragero_agreement_is_not_found_for_the_vefsn_user(vefsn_page: Page):
     expect(vefsn_page.get_by_text(re.compile("Kragerø|Stabbestad"))).to_have_count(0)
 
 
-@pytest.mark.parametrize("path", ["/logg-inn", "/kommuner/1824", "/avtaler/182414", "/import",
-                                  "/kommuner/1824/nokkeltall"])
+@pytest.mark.parametrize(
+    "path", ["/logg-inn", "/kommuner/1824", "/avtaler/182414", "/import", "/kommuner/1824/nokkeltall"]
+)
 def test_every_page_has_one_main_heading_and_distinctly_labelled_fields(vefsn_page: Page, path: str):
     vefsn_page.goto(path)
 

@@ -25,7 +25,11 @@ def test_the_bundled_file_has_351_municipalities_once_each_despite_duplicate_row
 
 def test_vefsn_2025_has_13_agreements_2_lists_without_a_gp_and_average_list_923():
     vefsn = by_municipality()["1824"]
-    assert (vefsn[ssb.AGREEMENTS_WITH_GP], vefsn[ssb.LISTS_WITHOUT_GP], vefsn[ssb.AVERAGE_LIST_LENGTH]) == (13, 2, 923)
+    assert (vefsn[ssb.AGREEMENTS_WITH_GP], vefsn[ssb.LISTS_WITHOUT_GP], vefsn[ssb.AVERAGE_LIST_LENGTH]) == (
+        13,
+        2,
+        923,
+    )
     assert vefsn[ssb.PATIENTS_WITHOUT_GP] == 1368
 
 
@@ -62,7 +66,10 @@ def test_key_figures_need_the_statistics_to_be_loaded_and_only_the_admin_loads_t
         service.load_national_statistics(session, actor=VEFSN_KOMMUNEOVERLEGE, figures=ssb.bundled_figures())
     service.load_national_statistics(session, actor=SYSTEM, figures=ssb.bundled_figures())
     figures = service.key_figures(session, actor=VEFSN_KOMMUNEOVERLEGE, municipality_number="1824")
-    assert figures["municipality"]["name"] == "Vefsn" and figures["source"] == "Kilde: SSB, tabell 12005 (KOSTRA)"
+    assert (
+        figures["municipality"]["name"] == "Vefsn"
+        and figures["source"] == "Kilde: SSB, tabell 12005 (KOSTRA)"
+    )
     assert figures["municipality"]["figures"][ssb.CAPACITY] == 11770
     assert len(figures["similar"]) == 5
 

@@ -19,15 +19,19 @@ def vefsn(session):
 
 
 def helfo(session, text: str, month: str = "2026-12") -> dict:
-    return file_service.import_helfo_monthly_list(session, actor=SYSTEM, municipality_number="1824",
-                                                  month=month, text=text)
+    return file_service.import_helfo_monthly_list(
+        session, actor=SYSTEM, municipality_number="1824", month=month, text=text
+    )
 
 
 def test_the_documented_example_file_sets_the_months_counts_with_spaces_and_decimal_commas(vefsn):
     report = helfo(vefsn, (EXAMPLES / "helfo-1824-2026-12.csv").read_text(encoding="utf-8"))
     assert report["rows"] == 2 and report["created"] == {"list_count": 2}
-    [december] = [c for c in agreement_service.list_list_counts(vefsn, actor=SYSTEM, agreement_id=182404)
-                  if c.month == "2026-12"]
+    [december] = [
+        c
+        for c in agreement_service.list_list_counts(vefsn, actor=SYSTEM, agreement_id=182404)
+        if c.month == "2026-12"
+    ]
     assert (december.list_length, december.waiting_list_count) == (1029, 11)
     assert december.pbt_annual_amount == Decimal("868123.40")
 
@@ -60,7 +64,9 @@ def test_a_file_without_the_required_columns_names_them(vefsn):
     with pytest.raises(ValidationFailed) as caught:
         helfo(vefsn, "Avtale;Pasienter\n182401;700\n")
     assert [str(p) for p in caught.value.problems] == [
-        "header: mangler kolonnen «Avtale-ID»", "header: mangler kolonnen «Antall på liste»"]
+        "header: mangler kolonnen «Avtale-ID»",
+        "header: mangler kolonnen «Antall på liste»",
+    ]
 
 
 def test_a_month_that_is_not_year_dash_month_is_refused(vefsn):

@@ -32,7 +32,8 @@ def test_import_then_export_gives_back_the_same_municipality(session, path):
     original = document(path)
     file_service.import_municipality_file(session, actor=SYSTEM, document=original)
     exported = file_service.export_municipality_file(
-        session, actor=SYSTEM, municipality_number=original["municipality"]["number"])
+        session, actor=SYSTEM, municipality_number=original["municipality"]["number"]
+    )
     assert normalised(exported) == normalised(original)
 
 
@@ -57,8 +58,14 @@ def test_importing_the_same_file_twice_changes_nothing_the_second_time(session):
     second = file_service.import_municipality_file(session, actor=SYSTEM, document=document())
     assert first["created"]["agreement"] == 15 and first["created"]["list_count"] == 165
     assert second["created"] == {} and second["updated"] == {}
-    assert second["unchanged"] == {"municipality": 1, "office": 3, "doctor": 16, "agreement": 15,
-                                   "doctor_period": 16, "list_count": 165}
+    assert second["unchanged"] == {
+        "municipality": 1,
+        "office": 3,
+        "doctor": 16,
+        "agreement": 15,
+        "doctor_period": 16,
+        "list_count": 165,
+    }
     assert count(session, Agreement) == 15
 
 
@@ -80,10 +87,14 @@ def test_a_broken_file_reports_every_problem_with_its_path_and_rule(session):
         file_service.import_municipality_file(session, actor=SYSTEM, document=broken_vefsn())
     lines = [str(problem) for problem in caught.value.problems]
     assert "agreements[3].listetak: 3000 er over maksimum 2500 (AGR-LISTETAK)" in lines
-    assert any(line.startswith("offices[3].organisation_number: «991001019» er ikke et gyldig") for line in lines)
+    assert any(
+        line.startswith("offices[3].organisation_number: «991001019» er ikke et gyldig") for line in lines
+    )
     assert any(line.startswith("doctors[0].birth_date:") for line in lines)
     assert "agreements[5].doctor_periods[0].doctor: lege med HPR-nummer 9999999 finnes ikke" in lines
-    assert any(line.startswith("agreements[6].list_status: «halvåpen» må være en av: open, closed") for line in lines)
+    assert any(
+        line.startswith("agreements[6].list_status: «halvåpen» må være en av: open, closed") for line in lines
+    )
     assert "list_counts[0].list_length: «-5» må være minst 0" in lines
     assert "list_counts[1].agreement: fastlegeavtale 777 finnes ikke i filen eller kommunen" in lines
     assert "agreements[7].mystery: er et ukjent felt" in lines
@@ -113,7 +124,9 @@ def test_a_listetak_of_exactly_2500_imports_and_one_below_500_imports_with_a_war
     doc["agreements"][3]["listetak"] = 2500
     doc["agreements"][4]["listetak"] = 450
     report = file_service.import_municipality_file(session, actor=SYSTEM, document=doc)
-    assert [(w["path"], w["rule_id"]) for w in report["warnings"]] == [("agreements[4].listetak", "AGR-LISTETAK")]
+    assert [(w["path"], w["rule_id"]) for w in report["warnings"]] == [
+        ("agreements[4].listetak", "AGR-LISTETAK")
+    ]
 
 
 def test_an_agreement_id_that_belongs_to_another_municipality_is_refused(session):
@@ -125,13 +138,16 @@ def test_an_agreement_id_that_belongs_to_another_municipality_is_refused(session
             item["agreement"] = 401401
     with pytest.raises(ValidationFailed) as caught:
         file_service.import_municipality_file(session, actor=SYSTEM, document=doc)
-    assert "agreements[0].id: fastlegeavtale 401401 er registrert i en annen kommune" in map(str, caught.value.problems)
+    assert "agreements[0].id: fastlegeavtale 401401 er registrert i en annen kommune" in map(
+        str, caught.value.problems
+    )
 
 
 def test_overlapping_regular_doctor_periods_in_one_agreement_are_refused(session):
     doc = document()
     doc["agreements"][0]["doctor_periods"].append(
-        {"doctor": "9182416", "role": "regular", "start": date(2025, 1, 1)})
+        {"doctor": "9182416", "role": "regular", "start": date(2025, 1, 1)}
+    )
     with pytest.raises(ValidationFailed) as caught:
         file_service.import_municipality_file(session, actor=SYSTEM, document=doc)
     [problem] = caught.value.problems
@@ -139,14 +155,18 @@ def test_overlapping_regular_doctor_periods_in_one_agreement_are_refused(session
     assert "én fastlege om gangen" in problem.message
 
 
-def test_the_file_lists_an_agreements_whole_set_of_doctor_periods_so_a_corrected_period_replaces_the_old(session):
+def test_the_file_lists_an_agreements_whole_set_of_doctor_periods_so_a_corrected_period_replaces_the_old(
+    session,
+):
     import_demo(session, VEFSN_FILE)
     doc = document()
     doc["agreements"][13]["doctor_periods"][1]["start"] = date(2026, 7, 15)
     report = file_service.import_municipality_file(session, actor=SYSTEM, document=doc)
     assert report["created"] == {"doctor_period": 1} and report["removed"] == {"doctor_period": 1}
     with session.begin():
-        starts = sorted(p.start for p in session.scalars(select(DoctorPeriod).where(DoctorPeriod.agreement_id == 182414)))
+        starts = sorted(
+            p.start for p in session.scalars(select(DoctorPeriod).where(DoctorPeriod.agreement_id == 182414))
+        )
     assert starts == [date(2015, 1, 1), date(2026, 7, 15)]
 
 
@@ -161,7 +181,9 @@ def test_agreements_missing_from_a_later_file_are_kept(session):
 
 def test_a_municipality_user_may_not_import_another_municipalitys_file(session):
     with pytest.raises(Forbidden):
-        file_service.import_municipality_file(session, actor=VEFSN_KOMMUNEOVERLEGE, document=document(KRAGERO_FILE))
+        file_service.import_municipality_file(
+            session, actor=VEFSN_KOMMUNEOVERLEGE, document=document(KRAGERO_FILE)
+        )
 
 
 def test_a_file_that_is_not_an_object_or_lacks_the_municipality_says_so(session):
@@ -180,8 +202,12 @@ def test_yaml_with_a_syntax_error_names_the_line():
 
 
 def test_unquoted_numbers_in_yaml_are_read_as_identifiers_keeping_leading_zeros():
-    parsed = MunicipalityFile.model_validate(load_document(
-        "municipality: {number: 0301, name: Oslo}\n"
-        "offices: [{organisation_number: 991000011, name: X, is_group_practice: false, postal_code: 0485}]\n"))
+    parsed = MunicipalityFile.model_validate(
+        load_document(
+            "municipality: {number: 0301, name: Oslo}\n"
+            "offices: [{organisation_number: 991000011, name: X, is_group_practice: false,"
+            " postal_code: 0485}]\n"
+        )
+    )
     assert parsed.municipality.number == "0301"
     assert parsed.offices[0].organisation_number == "991000011" and parsed.offices[0].postal_code == "0485"

@@ -34,15 +34,20 @@ def test_a_closed_list_or_a_full_list_has_no_open_places_agr_open():
 
 
 def test_a_list_whose_regular_period_has_ended_is_without_a_gp_even_with_a_vikar_agr_open():
-    periods = [("regular", Period(date(2015, 1, 1), date(2026, 6, 30))),
-               ("vikar", Period(date(2026, 7, 1), date(2026, 12, 31)))]
+    periods = [
+        ("regular", Period(date(2015, 1, 1), date(2026, 6, 30))),
+        ("vikar", Period(date(2026, 7, 1), date(2026, 12, 31))),
+    ]
     assert rules.has_regular_doctor(periods, on=date(2026, 6, 30))
     assert not rules.has_regular_doctor(periods, on=date(2026, 7, 1))
 
 
 def test_overlapping_regular_periods_are_found_but_a_vikar_beside_the_regular_doctor_is_fine():
-    periods = [("regular", Period(date(2020, 1, 1))), ("vikar", Period(date(2026, 5, 1))),
-               ("regular", Period(date(2026, 1, 1), date(2026, 12, 31)))]
+    periods = [
+        ("regular", Period(date(2020, 1, 1))),
+        ("vikar", Period(date(2026, 5, 1))),
+        ("regular", Period(date(2026, 1, 1), date(2026, 12, 31))),
+    ]
     assert rules.overlapping_regular_periods(periods) == [(0, 2)]
 
 

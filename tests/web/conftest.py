@@ -17,14 +17,18 @@ def csrf_of(html: str) -> str:
 def browser_client(engine, open_session):
     """A logged-out client on an app with the demo data loaded."""
     demo_data.load_demo(open_session())
-    with TestClient(create_app(engine=engine, secret_key="test-secret"), raise_server_exceptions=False) as client:
+    with TestClient(
+        create_app(engine=engine, secret_key="test-secret"), raise_server_exceptions=False
+    ) as client:
         yield client
 
 
 def log_in(client: TestClient, email: str, password: str, target: str = "/"):
     page = client.get("/logg-inn")
-    return client.post("/logg-inn", data={"email": email, "password": password, "csrf_token": csrf_of(page.text),
-                                          "neste": target})
+    return client.post(
+        "/logg-inn",
+        data={"email": email, "password": password, "csrf_token": csrf_of(page.text), "neste": target},
+    )
 
 
 @pytest.fixture

@@ -28,8 +28,9 @@ def test_a_wrong_password_shows_the_norwegian_error_and_logs_nobody_in(browser_c
 
 def test_a_login_without_the_csrf_token_is_refused(browser_client):
     browser_client.get("/logg-inn")
-    response = browser_client.post("/logg-inn", data={"email": "kommuneoverlege@vefsn.example",
-                                                      "password": "vefsn-demo"})
+    response = browser_client.post(
+        "/logg-inn", data={"email": "kommuneoverlege@vefsn.example", "password": "vefsn-demo"}
+    )
     assert response.status_code == 403 and "CSRF" in response.text
 
 
@@ -51,7 +52,9 @@ def test_a_session_writes_with_the_csrf_header_and_without_it_is_refused(vefsn_c
     payload = {"listetak": 1010}
     refused = vefsn_client.patch("/api/v1/agreements/182404", json=payload)
     assert refused.status_code == 403
-    accepted = vefsn_client.patch("/api/v1/agreements/182404", json=payload, headers={"X-CSRF-Token": csrf_of(page)})
+    accepted = vefsn_client.patch(
+        "/api/v1/agreements/182404", json=payload, headers={"X-CSRF-Token": csrf_of(page)}
+    )
     assert accepted.status_code == 200 and accepted.json()["listetak"] == 1010
 
 
@@ -78,7 +81,9 @@ def test_the_export_link_downloads_the_municipality_file(vefsn_client):
 
 def upload(client, content: str, name: str = "vefsn.yaml"):
     csrf = csrf_of(client.get("/import").text)
-    return client.post("/import", data={"csrf_token": csrf}, files={"file": (name, content.encode(), "application/yaml")})
+    return client.post(
+        "/import", data={"csrf_token": csrf}, files={"file": (name, content.encode(), "application/yaml")}
+    )
 
 
 def test_the_import_page_lists_every_problem_of_a_broken_file_and_stores_nothing(vefsn_client):

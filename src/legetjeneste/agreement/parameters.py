@@ -121,13 +121,15 @@ def in_force(day: date) -> list[dict]:
     for name, item in all_parameters().items():
         entries = [v for v in item.values if v.since <= day]
         current = entries[-1] if entries else None
-        result.append({
-            "name": name,
-            "description": item.description,
-            "unit": item.unit,
-            "reference": item.reference,
-            "value": current.value if current else None,
-            "since": current.since if current else None,
-            "source": current.source if current else None,
-        })
+        result.append(
+            {
+                "name": name,
+                "description": item.description,
+                "unit": item.unit,
+                "reference": item.reference,
+                "value": current.value if current else None,
+                "since": current.since if current else None,
+                "source": current.source if current else None,
+            }
+        )
     return result

@@ -14,8 +14,12 @@ def list_entries(session: Session, *, actor: Actor, limit: int = 1000) -> list[d
     with session.begin():
         found = queries.entries(session, municipality_number=scope, limit=limit)
         queries.add_entry(
-            session, actor=actor, action="read", entity="audit_entry",
-            record_ids=[entry.id for entry in found], municipality_number=scope,
+            session,
+            actor=actor,
+            action="read",
+            entity="audit_entry",
+            record_ids=[entry.id for entry in found],
+            municipality_number=scope,
         )
         return [
             {

@@ -21,7 +21,9 @@ def _safe_next(target: str | None) -> str:
 
 @router.get("/logg-inn")
 def login_form(request: Request, neste: str | None = None):
-    return render(request, "auth/login.html", {"next": _safe_next(neste), "error": None, "email": ""}, actor=None)
+    return render(
+        request, "auth/login.html", {"next": _safe_next(neste), "error": None, "email": ""}, actor=None
+    )
 
 
 @router.post("/logg-inn")

@@ -3,7 +3,6 @@
 import hashlib
 import re
 import secrets
-
 from functools import lru_cache
 
 from argon2 import PasswordHasher, profiles
@@ -71,25 +70,36 @@ def add_user(
         session.flush()
         token = _new_token(session, user) if with_token else None
         audit_queries.add_entry(
-            session, actor=rules.SYSTEM, action="create", entity="user",
-            record_ids=[user.id], municipality_number=user.municipality_number, detail={"role": role},
+            session,
+            actor=rules.SYSTEM,
+            action="create",
+            entity="user",
+            record_ids=[user.id],
+            municipality_number=user.municipality_number,
+            detail={"role": role},
         )
     return user, token
 
 
-def _user_problems(session: Session, *, email: str, role: str, municipality_number: str | None) -> list[Problem]:
+def _user_problems(
+    session: Session, *, email: str, role: str, municipality_number: str | None
+) -> list[Problem]:
     problems = []
     if not EMAIL.match(email):
         problems.append(Problem("email", f"«{email}» er ikke en gyldig e-postadresse"))
     elif session.scalar(select(User.id).where(User.email == email.lower())):
         problems.append(Problem("email", f"Det finnes allerede en bruker med e-postadressen {email}"))
     if role not in rules.ROLES:
-        problems.append(Problem("role", f"«{role}» er ikke en rolle; gyldige roller: {', '.join(rules.ROLES)}"))
+        problems.append(
+            Problem("role", f"«{role}» er ikke en rolle; gyldige roller: {', '.join(rules.ROLES)}")
+        )
     elif rules.needs_municipality(role):
         if not municipality_number:
             problems.append(Problem("municipality", f"Rollen {role} må høre til en kommune (--municipality)"))
         elif session.get(Municipality, municipality_number) is None:
-            problems.append(Problem("municipality", f"Kommune {municipality_number} finnes ikke i registeret"))
+            problems.append(
+                Problem("municipality", f"Kommune {municipality_number} finnes ikke i registeret")
+            )
     return problems
 
 
@@ -100,7 +110,9 @@ def _new_token(session: Session, user: User) -> str:
 
 
 def actor_of(user: User) -> Actor:
-    return Actor(email=user.email, role=user.role, municipality_number=user.municipality_number, user_id=user.id)
+    return Actor(
+        email=user.email, role=user.role, municipality_number=user.municipality_number, user_id=user.id
+    )
 
 
 def authenticate_password(session: Session, *, email: str, password: str) -> Actor:
@@ -114,7 +126,11 @@ def authenticate_password(session: Session, *, email: str, password: str) -> Act
             raise NotAuthenticated(WRONG_LOGIN) from exc
         actor = actor_of(user)
         audit_queries.add_entry(
-            session, actor=actor, action="login", entity="user", record_ids=[user.id],
+            session,
+            actor=actor,
+            action="login",
+            entity="user",
+            record_ids=[user.id],
             municipality_number=user.municipality_number,
         )
     return actor

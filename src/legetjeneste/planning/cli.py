@@ -14,7 +14,9 @@ app = typer.Typer(help="Nasjonal statistikk (SSB).", no_args_is_help=True)
 
 @app.command("load")
 def load(
-    file: Annotated[Path | None, typer.Argument(help="SSB 12005-CSV; standard: tallene for 2025 som følger med")] = None,
+    file: Annotated[
+        Path | None, typer.Argument(help="SSB 12005-CSV; standard: tallene for 2025 som følger med")
+    ] = None,
     year: Annotated[int, typer.Option(help="Årgang for filen")] = ssb.BUNDLED_YEAR,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ):

@@ -14,10 +14,18 @@ def replace_year(session: Session, figures: list[Figure]) -> None:
     for year in {figure.year for figure in figures}:
         session.execute(delete(NationalKeyFigure).where(NationalKeyFigure.year == year))
     if figures:
-        session.execute(insert(NationalKeyFigure), [
-            {"municipality_number": f.municipality_number, "year": f.year, "code": f.code, "value": f.value}
-            for f in figures
-        ])
+        session.execute(
+            insert(NationalKeyFigure),
+            [
+                {
+                    "municipality_number": f.municipality_number,
+                    "year": f.year,
+                    "code": f.code,
+                    "value": f.value,
+                }
+                for f in figures
+            ],
+        )
 
 
 def latest_year(session: Session) -> int | None:

@@ -17,8 +17,12 @@ def load_national_statistics(session: Session, *, actor: Actor, figures: list[ss
     with session.begin():
         queries.replace_year(session, figures)
         audit_queries.add_entry(
-            session, actor=actor, action="import", entity="national_key_figure",
-            record_ids=sorted({str(f.year) for f in figures}), municipality_number=None,
+            session,
+            actor=actor,
+            action="import",
+            entity="national_key_figure",
+            record_ids=sorted({str(f.year) for f in figures}),
+            municipality_number=None,
             detail={"figures": len(figures), "source": ssb.ATTRIBUTION},
         )
     return len(figures)
@@ -39,8 +43,11 @@ def key_figures(session: Session, *, actor: Actor, municipality_number: str) -> 
         "year": year,
         "source": ssb.ATTRIBUTION,
         "labels": ssb.LABELS,
-        "municipality": {"number": municipality_number, "name": names.get(municipality_number),
-                         "figures": by_municipality.get(municipality_number, {})},
+        "municipality": {
+            "number": municipality_number,
+            "name": names.get(municipality_number),
+            "figures": by_municipality.get(municipality_number, {}),
+        },
         "national": ssb.national_totals(by_municipality),
         "similar": [{"number": n, "name": names.get(n), "figures": by_municipality[n]} for n in similar],
         "municipality_count": len(by_municipality),

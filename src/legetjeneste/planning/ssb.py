@@ -75,12 +75,24 @@ def bundled_figures() -> list[Figure]:
 def national_totals(by_municipality: dict[str, dict[str, Decimal]]) -> dict[str, Decimal]:
     """The country: counts summed; averages, shares and the reserve-capacity index (listetak capacity per
     100 patients on lists with a GP, which reproduces SSB's figure per municipality) from the sums."""
-    summed = {code: sum((figures.get(code, Decimal(0)) for figures in by_municipality.values()), Decimal(0))
-              for code in (AGREEMENTS_WITH_GP, PATIENTS_WITH_GP, LISTS_WITHOUT_GP, PATIENTS_WITHOUT_GP,
-                           OPEN_LISTS, WOMEN, CAPACITY, AGREEMENTS_TOTAL)}
+    summed = {
+        code: sum((figures.get(code, Decimal(0)) for figures in by_municipality.values()), Decimal(0))
+        for code in (
+            AGREEMENTS_WITH_GP,
+            PATIENTS_WITH_GP,
+            LISTS_WITHOUT_GP,
+            PATIENTS_WITHOUT_GP,
+            OPEN_LISTS,
+            WOMEN,
+            CAPACITY,
+            AGREEMENTS_TOTAL,
+        )
+    }
     patients = summed[PATIENTS_WITH_GP] + summed[PATIENTS_WITHOUT_GP]
     if summed[AGREEMENTS_WITH_GP]:
-        summed[AVERAGE_LIST_LENGTH] = (summed[PATIENTS_WITH_GP] / summed[AGREEMENTS_WITH_GP]).quantize(Decimal(1))
+        summed[AVERAGE_LIST_LENGTH] = (summed[PATIENTS_WITH_GP] / summed[AGREEMENTS_WITH_GP]).quantize(
+            Decimal(1)
+        )
     if summed[PATIENTS_WITH_GP]:
         summed[RESERVE_CAPACITY] = (100 * summed[CAPACITY] / summed[PATIENTS_WITH_GP]).quantize(Decimal(1))
     if patients:
@@ -93,12 +105,16 @@ def size_of(figures: dict[str, Decimal]) -> Decimal:
     return figures.get(PATIENTS_WITH_GP, Decimal(0)) + figures.get(PATIENTS_WITHOUT_GP, Decimal(0))
 
 
-def similar_municipalities(number: str, by_municipality: dict[str, dict[str, Decimal]], *,
-                           count: int = 5) -> list[str]:
+def similar_municipalities(
+    number: str, by_municipality: dict[str, dict[str, Decimal]], *, count: int = 5
+) -> list[str]:
     """The municipalities nearest in size (on a log scale), nearest first."""
     own = size_of(by_municipality.get(number, {}))
     if own <= 0:
         return []
-    others = [(abs(math.log(float(size_of(f))) - math.log(float(own))), n)
-              for n, f in by_municipality.items() if n != number and size_of(f) > 0]
+    others = [
+        (abs(math.log(float(size_of(f))) - math.log(float(own))), n)
+        for n, f in by_municipality.items()
+        if n != number and size_of(f) > 0
+    ]
     return [n for _, n in sorted(others)[:count]]

@@ -42,9 +42,11 @@ def _check_agreement(session: Session, agreement: Agreement) -> None:
     """AGR-LISTETAK and the agreement's own consistency; raises every problem at once."""
     limits = limits_on(today_oslo())
     problems = [
-        p for p in rules.listetak_problems(
+        p
+        for p in rules.listetak_problems(
             agreement.listetak, max_listetak=limits.max_listetak, min_listetak=limits.min_listetak
-        ) if p.severity == "error"
+        )
+        if p.severity == "error"
     ]
     if agreement.end is not None and agreement.end < agreement.start:
         problems.append(Problem("end", "sluttdatoen er før startdatoen"))
@@ -55,8 +57,9 @@ def _check_agreement(session: Session, agreement: Agreement) -> None:
         raise ValidationFailed(problems)
 
 
-def _reads(session: Session, actor: Actor, found: list[Agreement], day: date,
-           municipality: str | None) -> list[AgreementRead]:
+def _reads(
+    session: Session, actor: Actor, found: list[Agreement], day: date, municipality: str | None
+) -> list[AgreementRead]:
     counts = queries.latest_list_counts(session, [a.id for a in found], on=day)
     limits = limits_on(day)
     doctor_ids = sorted({p.doctor_id for a in found for p in a.doctor_periods})
@@ -70,15 +73,26 @@ def list_agreements(
     auth_service.require(actor, "register.read")
     with session.begin():
         scope = scope_of(actor, municipality_number)
-        return _reads(session, actor, queries.agreements(session, municipality_number=scope), on or today_oslo(), scope)
+        return _reads(
+            session, actor, queries.agreements(session, municipality_number=scope), on or today_oslo(), scope
+        )
 
 
-def get_agreement(session: Session, *, actor: Actor, agreement_id: int, on: date | None = None) -> AgreementRead:
+def get_agreement(
+    session: Session, *, actor: Actor, agreement_id: int, on: date | None = None
+) -> AgreementRead:
     auth_service.require(actor, "register.read")
     with session.begin():
         agreement = _agreement_in_scope(session, actor, agreement_id)
-        audit(session, actor, "read", "doctor", [p.doctor_id for p in agreement.doctor_periods],
-              agreement.municipality_number, {"agreement": agreement.id})
+        audit(
+            session,
+            actor,
+            "read",
+            "doctor",
+            [p.doctor_id for p in agreement.doctor_periods],
+            agreement.municipality_number,
+            {"agreement": agreement.id},
+        )
         return _read(session, agreement, on or today_oslo())
 
 
@@ -98,7 +112,9 @@ def create_agreement(session: Session, *, actor: Actor, data: AgreementCreate) -
         return _read(session, queries.agreement(session, agreement.id), today_oslo())
 
 
-def update_agreement(session: Session, *, actor: Actor, agreement_id: int, data: AgreementUpdate) -> AgreementRead:
+def update_agreement(
+    session: Session, *, actor: Actor, agreement_id: int, data: AgreementUpdate
+) -> AgreementRead:
     auth_service.require(actor, "register.write")
     with session.begin():
         agreement = _agreement_in_scope(session, actor, agreement_id)
@@ -107,36 +123,56 @@ def update_agreement(session: Session, *, actor: Actor, agreement_id: int, data:
             if value is not None or field in ("end", "end_reason", "agreement_date"):
                 setattr(agreement, field, value)
         _check_agreement(session, agreement)
-        audit(session, actor, "update", "agreement", [agreement.id], agreement.municipality_number,
-              {"fields": list(changes)})
+        audit(
+            session,
+            actor,
+            "update",
+            "agreement",
+            [agreement.id],
+            agreement.municipality_number,
+            {"fields": list(changes)},
+        )
         return _read(session, agreement, today_oslo())
 
 
 def _period_read(period: DoctorPeriod) -> DoctorPeriodRead:
     return DoctorPeriodRead(
-        id=period.id, agreement_id=period.agreement_id, doctor_id=period.doctor_id,
-        doctor_name=period.doctor.full_name, role=period.role, vikar_for_doctor_id=period.vikar_for_doctor_id,
-        working_percentage=period.working_percentage, working_days=period.working_days,
-        start=period.start, end=period.end,
+        id=period.id,
+        agreement_id=period.agreement_id,
+        doctor_id=period.doctor_id,
+        doctor_name=period.doctor.full_name,
+        role=period.role,
+        vikar_for_doctor_id=period.vikar_for_doctor_id,
+        working_percentage=period.working_percentage,
+        working_days=period.working_days,
+        start=period.start,
+        end=period.end,
     )
 
 
 def _check_period(session: Session, agreement: Agreement, period: DoctorPeriod) -> None:
     problems = []
-    for field, doctor_id in (("doctor_id", period.doctor_id), ("vikar_for_doctor_id", period.vikar_for_doctor_id)):
+    for field, doctor_id in (
+        ("doctor_id", period.doctor_id),
+        ("vikar_for_doctor_id", period.vikar_for_doctor_id),
+    ):
         doctor = session.get(Doctor, doctor_id) if doctor_id is not None else None
-        if doctor_id is not None and (doctor is None or doctor.municipality_number != agreement.municipality_number):
+        if doctor_id is not None and (
+            doctor is None or doctor.municipality_number != agreement.municipality_number
+        ):
             problems.append(Problem(field, f"lege {doctor_id} finnes ikke i kommunen"))
     if period.end is not None and period.end < period.start:
         problems.append(Problem("end", "sluttdatoen er før startdatoen"))
     elif period.role == "regular":
         for other in agreement.doctor_periods:
             if other is not period and other.role == "regular" and other.period.overlaps(period.period):
-                problems.append(Problem(
-                    "start",
-                    f"overlapper fastlegeperioden {other.period} for {other.doctor.full_name}; "
-                    "en avtale har én fastlege om gangen",
-                ))
+                problems.append(
+                    Problem(
+                        "start",
+                        f"overlapper fastlegeperioden {other.period} for {other.doctor.full_name}; "
+                        "en avtale har én fastlege om gangen",
+                    )
+                )
     if problems:
         raise ValidationFailed(problems)
 
@@ -145,13 +181,21 @@ def list_doctor_periods(session: Session, *, actor: Actor, agreement_id: int) ->
     auth_service.require(actor, "register.read")
     with session.begin():
         agreement = _agreement_in_scope(session, actor, agreement_id)
-        audit(session, actor, "read", "doctor", [p.doctor_id for p in agreement.doctor_periods],
-              agreement.municipality_number, {"agreement": agreement.id})
+        audit(
+            session,
+            actor,
+            "read",
+            "doctor",
+            [p.doctor_id for p in agreement.doctor_periods],
+            agreement.municipality_number,
+            {"agreement": agreement.id},
+        )
         return [_period_read(p) for p in agreement.doctor_periods]
 
 
-def add_doctor_period(session: Session, *, actor: Actor, agreement_id: int,
-                      data: DoctorPeriodCreate) -> DoctorPeriodRead:
+def add_doctor_period(
+    session: Session, *, actor: Actor, agreement_id: int, data: DoctorPeriodCreate
+) -> DoctorPeriodRead:
     auth_service.require(actor, "register.write")
     with session.begin():
         agreement = _agreement_in_scope(session, actor, agreement_id)
@@ -163,8 +207,9 @@ def add_doctor_period(session: Session, *, actor: Actor, agreement_id: int,
         return _period_read(period)
 
 
-def update_doctor_period(session: Session, *, actor: Actor, period_id: int,
-                         data: DoctorPeriodUpdate) -> DoctorPeriodRead:
+def update_doctor_period(
+    session: Session, *, actor: Actor, period_id: int, data: DoctorPeriodUpdate
+) -> DoctorPeriodRead:
     auth_service.require(actor, "register.write")
     with session.begin():
         period = session.get(DoctorPeriod, period_id)
@@ -176,15 +221,25 @@ def update_doctor_period(session: Session, *, actor: Actor, period_id: int,
             if value is not None or field in ("end", "vikar_for_doctor_id", "working_percentage"):
                 setattr(period, field, value)
         _check_period(session, agreement, period)
-        audit(session, actor, "update", "doctor_period", [period.id], agreement.municipality_number,
-              {"fields": list(changes)})
+        audit(
+            session,
+            actor,
+            "update",
+            "doctor_period",
+            [period.id],
+            agreement.municipality_number,
+            {"fields": list(changes)},
+        )
         return _period_read(period)
 
 
 def _count_read(count: ListCount) -> ListCountRead:
     return ListCountRead(
-        agreement_id=count.agreement_id, month=format_month(count.month), list_length=count.list_length,
-        waiting_list_count=count.waiting_list_count, pbt_annual_amount=count.pbt_annual_amount,
+        agreement_id=count.agreement_id,
+        month=format_month(count.month),
+        list_length=count.list_length,
+        waiting_list_count=count.waiting_list_count,
+        pbt_annual_amount=count.pbt_annual_amount,
     )
 
 
@@ -195,7 +250,9 @@ def list_list_counts(session: Session, *, actor: Actor, agreement_id: int) -> li
         return [_count_read(c) for c in queries.list_counts(session, agreement_id)]
 
 
-def put_list_count(session: Session, *, actor: Actor, agreement_id: int, data: ListCountBase) -> ListCountRead:
+def put_list_count(
+    session: Session, *, actor: Actor, agreement_id: int, data: ListCountBase
+) -> ListCountRead:
     """Record (or correct) the month's count; the month is the key."""
     auth_service.require(actor, "register.write")
     with session.begin():
@@ -209,15 +266,27 @@ def put_list_count(session: Session, *, actor: Actor, agreement_id: int, data: L
         count.waiting_list_count = data.waiting_list_count
         count.pbt_annual_amount = data.pbt_annual_amount
         session.flush()
-        audit(session, actor, "update", "list_count", [f"{agreement_id}:{data.month}"], agreement.municipality_number)
+        audit(
+            session,
+            actor,
+            "update",
+            "list_count",
+            [f"{agreement_id}:{data.month}"],
+            agreement.municipality_number,
+        )
         return _count_read(count)
 
 
-def lists_without_regular_doctor(session: Session, *, actor: Actor, municipality_number: str,
-                                 on: date | None = None) -> list[AgreementRead]:
+def lists_without_regular_doctor(
+    session: Session, *, actor: Actor, municipality_number: str, on: date | None = None
+) -> list[AgreementRead]:
     """AGR-OPEN — the municipality's lists that no `regular` doctor period covers at the date."""
     rows = list_agreements(session, actor=actor, municipality_number=municipality_number, on=on)
-    return [row for row in rows if not row.has_regular_doctor and Period(row.start, row.end).contains(on or today_oslo())]
+    return [
+        row
+        for row in rows
+        if not row.has_regular_doctor and Period(row.start, row.end).contains(on or today_oslo())
+    ]
 
 
 def office_details(session: Session, *, actor: Actor, office_id: int, on: date | None = None) -> dict:
@@ -228,9 +297,13 @@ def office_details(session: Session, *, actor: Actor, office_id: int, on: date |
         if office is None:
             raise NotFound(f"Legekontor {office_id} finnes ikke.")
         auth_service.require_municipality(actor, office.municipality_number)
-        found = queries.agreements(session, municipality_number=office.municipality_number, office_id=office.id)
-        return {"office": OfficeRead.model_validate(office),
-                "agreements": _reads(session, actor, found, on or today_oslo(), office.municipality_number)}
+        found = queries.agreements(
+            session, municipality_number=office.municipality_number, office_id=office.id
+        )
+        return {
+            "office": OfficeRead.model_validate(office),
+            "agreements": _reads(session, actor, found, on or today_oslo(), office.municipality_number),
+        }
 
 
 def doctor_details(session: Session, *, actor: Actor, doctor_id: int) -> dict:
@@ -254,8 +327,15 @@ def agreement_details(session: Session, *, actor: Actor, agreement_id: int, on: 
     auth_service.require(actor, "register.read")
     with session.begin():
         agreement = _agreement_in_scope(session, actor, agreement_id)
-        audit(session, actor, "read", "doctor", [p.doctor_id for p in agreement.doctor_periods],
-              agreement.municipality_number, {"agreement": agreement.id})
+        audit(
+            session,
+            actor,
+            "read",
+            "doctor",
+            [p.doctor_id for p in agreement.doctor_periods],
+            agreement.municipality_number,
+            {"agreement": agreement.id},
+        )
         return {
             "agreement": _read(session, agreement, on or today_oslo()),
             "periods": [_period_read(p) for p in agreement.doctor_periods],

@@ -24,7 +24,9 @@ def _read(path: Path) -> str:
         raise
 
 
-def import_file(file: Annotated[Path, typer.Argument(help="Kommunefil (YAML eller JSON)")], as_json: JsonFlag = False):
+def import_file(
+    file: Annotated[Path, typer.Argument(help="Kommunefil (YAML eller JSON)")], as_json: JsonFlag = False
+):
     """Importer en kommunefil: alt eller ingenting, og samme fil to ganger endrer ingenting."""
     try:
         document = load_document(_read(file), filename=file.name)
@@ -37,7 +39,9 @@ def import_file(file: Annotated[Path, typer.Argument(help="Kommunefil (YAML elle
     typer.echo(f"Kommune {report['municipality']} importert fra {file}.")
     for kind in ("created", "updated", "unchanged", "removed"):
         if report[kind]:
-            label = {"created": "nye", "updated": "endret", "unchanged": "uendret", "removed": "fjernet"}[kind]
+            label = {"created": "nye", "updated": "endret", "unchanged": "uendret", "removed": "fjernet"}[
+                kind
+            ]
             typer.echo(f"  {label}: " + ", ".join(f"{name} {count}" for name, count in report[kind].items()))
     for warning in report["warnings"]:
         typer.echo(f"  advarsel: {Problem(**warning)}")
@@ -46,7 +50,9 @@ def import_file(file: Annotated[Path, typer.Argument(help="Kommunefil (YAML elle
 def export(
     municipality: Annotated[str, typer.Argument(help="Kommunenummer, f.eks. 1824")],
     as_json: JsonFlag = False,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Skriv til fil i stedet for skjerm")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Skriv til fil i stedet for skjerm")
+    ] = None,
 ):
     """Eksporter en kommune i importformatet (YAML, eller JSON med --json)."""
     document = run(file_service.export_municipality_file, actor=SYSTEM, municipality_number=municipality)
@@ -66,8 +72,13 @@ def helfo_import(
     as_json: JsonFlag = False,
 ):
     """Les listetallene for en måned fra Helfos månedsoversikt."""
-    report = run(file_service.import_helfo_monthly_list, actor=SYSTEM, municipality_number=municipality,
-                 month=month, text=_read(file))
+    report = run(
+        file_service.import_helfo_monthly_list,
+        actor=SYSTEM,
+        municipality_number=municipality,
+        month=month,
+        text=_read(file),
+    )
     if as_json:
         print_json(report)
     else:
@@ -91,12 +102,16 @@ def overview(
         print_json(data)
         return
     totals = data["totals"]
-    typer.echo(f"{data['municipality'].name} ({municipality}) per {data['date']}: {totals.agreements} lister, "
-               f"{totals.without_regular_doctor} uten fastlege, gj.sn. listelengde {totals.average_list_length}")
+    typer.echo(
+        f"{data['municipality'].name} ({municipality}) per {data['date']}: {totals.agreements} lister, "
+        f"{totals.without_regular_doctor} uten fastlege, gj.sn. listelengde {totals.average_list_length}"
+    )
     for row in data["agreements"]:
         doctor = row.regular_doctor_name or "UTEN FASTLEGE"
-        typer.echo(f"  {row.id:>8}  {row.office_name[:28]:<28} {doctor[:28]:<28} {row.listetak:>5} "
-                   f"{row.list_length if row.list_length is not None else '–':>5} {row.open_places:>4}")
+        typer.echo(
+            f"  {row.id:>8}  {row.office_name[:28]:<28} {doctor[:28]:<28} {row.listetak:>5} "
+            f"{row.list_length if row.list_length is not None else '–':>5} {row.open_places:>4}"
+        )
 
 
 def schema():

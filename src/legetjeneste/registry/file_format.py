@@ -16,8 +16,8 @@ from pydantic import BaseModel, Field, ValidationError
 from legetjeneste.errors import Problem, ValidationFailed
 from legetjeneste.registry.schemas import (
     AgreementBase,
-    DoctorBase,
     DbId,
+    DoctorBase,
     DoctorPeriodBase,
     HprNumber,
     Input,
@@ -33,8 +33,10 @@ from legetjeneste.validation import problems_from
 class MunicipalityIn(Input):
     number: MunicipalityNumber
     name: Name
-    inhabitants: Annotated[dict[Annotated[int, Field(ge=1900, le=2200)], Annotated[int, Field(ge=0)]],
-                           Field(description="Innbyggere per år")] = {}
+    inhabitants: Annotated[
+        dict[Annotated[int, Field(ge=1900, le=2200)], Annotated[int, Field(ge=0)]],
+        Field(description="Innbyggere per år"),
+    ] = {}
 
 
 class DoctorPeriodIn(DoctorPeriodBase):
@@ -44,9 +46,13 @@ class DoctorPeriodIn(DoctorPeriodBase):
 
 class AgreementIn(AgreementBase):
     id: Annotated[DbId, Field(description="Avtalens id i fastlegeregisteret (FLR GPContractId); nøkkelen")]
-    office: Annotated[OrganisationNumber, Field(description="Legekontorets organisasjonsnummer (fra offices)")]
-    doctor_periods: Annotated[list[DoctorPeriodIn], Field(description=(
-        "Alle legeperioder på avtalen; ved import erstatter listen avtalens perioder"))] = []
+    office: Annotated[
+        OrganisationNumber, Field(description="Legekontorets organisasjonsnummer (fra offices)")
+    ]
+    doctor_periods: Annotated[
+        list[DoctorPeriodIn],
+        Field(description=("Alle legeperioder på avtalen; ved import erstatter listen avtalens perioder")),
+    ] = []
 
 
 class ListCountIn(ListCountBase):
@@ -150,7 +156,9 @@ _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:int"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-_Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(0|[1-9][0-9_]*)$"), list("-+0123456789"))
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(0|[1-9][0-9_]*)$"), list("-+0123456789")
+)
 
 
 def load_document(text: str, *, filename: str = "") -> Any:
@@ -160,7 +168,9 @@ def load_document(text: str, *, filename: str = "") -> Any:
             return json.loads(text)
         return yaml.load(text, Loader=_Loader)  # noqa: S506 (a safe loader)
     except json.JSONDecodeError as error:
-        raise ValidationFailed([Problem("", f"filen er ikke gyldig JSON (linje {error.lineno}: {error.msg})")]) from error
+        raise ValidationFailed(
+            [Problem("", f"filen er ikke gyldig JSON (linje {error.lineno}: {error.msg})")]
+        ) from error
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (linje {mark.line + 1})" if mark else ""

@@ -21,7 +21,9 @@ def _existing(session: Session, number: str) -> file_checks.Existing:
     agreements = session.execute(select(Agreement.id, Agreement.municipality_number)).all()
     return file_checks.Existing(
         organisation_numbers={orgnr for orgnr, owner in offices if owner == number},
-        hpr_numbers=set(session.scalars(select(Doctor.hpr_number).where(Doctor.municipality_number == number))),
+        hpr_numbers=set(
+            session.scalars(select(Doctor.hpr_number).where(Doctor.municipality_number == number))
+        ),
         agreement_ids={a_id for a_id, owner in agreements if owner == number},
         other_municipality_organisation_numbers={orgnr for orgnr, owner in offices if owner != number},
         other_municipality_agreement_ids={a_id for a_id, owner in agreements if owner != number},
@@ -40,8 +42,11 @@ def import_municipality_file(session: Session, *, actor: Actor, document: Any, s
     limits = limits_on(today_oslo())
     with session.begin():
         problems += file_checks.check_file(
-            parsed, existing=_existing(session, number), max_listetak=limits.max_listetak,
-            min_listetak=limits.min_listetak, today=today_oslo(),
+            parsed,
+            existing=_existing(session, number),
+            max_listetak=limits.max_listetak,
+            min_listetak=limits.min_listetak,
+            today=today_oslo(),
         )
         if any(problem.severity == "error" for problem in problems):
             raise ValidationFailed(sorted(problems, key=lambda p: p.severity != "error"))
@@ -51,8 +56,15 @@ def import_municipality_file(session: Session, *, actor: Actor, document: Any, s
             **changes.as_dict(),
             "warnings": [problem.as_dict() for problem in problems],
         }
-        audit(session, actor, "import", "municipality_file", [number], number,
-              {"source": source, **changes.as_dict()})
+        audit(
+            session,
+            actor,
+            "import",
+            "municipality_file",
+            [number],
+            number,
+            {"source": source, **changes.as_dict()},
+        )
     return report
 
 
@@ -70,11 +82,20 @@ def export_municipality_file(session: Session, *, actor: Actor, municipality_num
             raise NotFound(f"Kommune {municipality_number} finnes ikke i registeret.")
         municipality = found[0]
         offices = queries.offices(session, municipality_number=municipality_number)
-        doctors = sorted(queries.doctors(session, municipality_number=municipality_number), key=lambda d: d.id)
+        doctors = sorted(
+            queries.doctors(session, municipality_number=municipality_number), key=lambda d: d.id
+        )
         agreements = queries.agreements(session, municipality_number=municipality_number)
         counts = queries.list_counts_of_municipality(session, municipality_number)
-        audit(session, actor, "export", "municipality_file", [municipality_number], municipality_number,
-              {"doctors": len(doctors)})
+        audit(
+            session,
+            actor,
+            "export",
+            "municipality_file",
+            [municipality_number],
+            municipality_number,
+            {"doctors": len(doctors)},
+        )
         return {
             "municipality": {
                 "number": municipality.number,
@@ -89,15 +110,25 @@ def export_municipality_file(session: Session, *, actor: Actor, municipality_num
 
 
 def _office_out(office: Office) -> dict:
-    fields = ("organisation_number", "name", "is_group_practice", "street_address", "postal_code", "city",
-              "phone", "is_accessible")
+    fields = (
+        "organisation_number",
+        "name",
+        "is_group_practice",
+        "street_address",
+        "postal_code",
+        "city",
+        "phone",
+        "is_accessible",
+    )
     return {name: getattr(office, name) for name in fields}
 
 
 def _doctor_out(doctor: Doctor) -> dict:
     fields = ("hpr_number", "first_name", "last_name", "birth_date", "specialist_status")
-    return {name: getattr(doctor, name).isoformat() if name == "birth_date" else getattr(doctor, name)
-            for name in fields}
+    return {
+        name: getattr(doctor, name).isoformat() if name == "birth_date" else getattr(doctor, name)
+        for name in fields
+    }
 
 
 def _agreement_out(agreement: Agreement) -> dict:
@@ -116,15 +147,17 @@ def _agreement_out(agreement: Agreement) -> dict:
         "phone_hours": agreement.phone_hours,
         "utekontor": agreement.utekontor,
         "doctor_periods": [
-            _without_none({
-                "doctor": p.doctor.hpr_number,
-                "role": p.role,
-                "vikar_for": p.vikar_for.hpr_number if p.vikar_for else None,
-                "working_percentage": p.working_percentage,
-                "working_days": p.working_days,
-                "start": p.start.isoformat(),
-                "end": p.end.isoformat() if p.end else None,
-            })
+            _without_none(
+                {
+                    "doctor": p.doctor.hpr_number,
+                    "role": p.role,
+                    "vikar_for": p.vikar_for.hpr_number if p.vikar_for else None,
+                    "working_percentage": p.working_percentage,
+                    "working_days": p.working_days,
+                    "start": p.start.isoformat(),
+                    "end": p.end.isoformat() if p.end else None,
+                }
+            )
             for p in agreement.doctor_periods
         ],
     }
@@ -132,21 +165,26 @@ def _agreement_out(agreement: Agreement) -> dict:
 
 
 def _count_out(count) -> dict:
-    return _without_none({
-        "agreement": count.agreement_id,
-        "month": format_month(count.month),
-        "list_length": count.list_length,
-        "waiting_list_count": count.waiting_list_count,
-        "pbt_annual_amount": str(count.pbt_annual_amount) if count.pbt_annual_amount is not None else None,
-    })
+    return _without_none(
+        {
+            "agreement": count.agreement_id,
+            "month": format_month(count.month),
+            "list_length": count.list_length,
+            "waiting_list_count": count.waiting_list_count,
+            "pbt_annual_amount": str(count.pbt_annual_amount)
+            if count.pbt_annual_amount is not None
+            else None,
+        }
+    )
 
 
 def _without_none(data: dict) -> dict:
     return {key: value for key, value in data.items() if value is not None}
 
 
-def import_helfo_monthly_list(session: Session, *, actor: Actor, municipality_number: str, month: str,
-                              text: str) -> dict:
+def import_helfo_monthly_list(
+    session: Session, *, actor: Actor, municipality_number: str, month: str, text: str
+) -> dict:
     """Helfo's monthly list overview (CSV, see docs/helfo-monthly-list.md) for one month; all or nothing."""
     auth_service.require(actor, "register.import")
     auth_service.require_municipality(actor, municipality_number)
@@ -156,8 +194,11 @@ def import_helfo_monthly_list(session: Session, *, actor: Actor, municipality_nu
         facts = {
             a.id: helfo.AgreementFacts(
                 listetak=a.listetak,
-                regular_hpr=next((p.doctor.hpr_number for p in views.periods_on(a, "regular", first_day)), None)
-                if first_day else None,
+                regular_hpr=next(
+                    (p.doctor.hpr_number for p in views.periods_on(a, "regular", first_day)), None
+                )
+                if first_day
+                else None,
             )
             for a in queries.agreements(session, municipality_number=municipality_number)
         }
@@ -165,7 +206,19 @@ def import_helfo_monthly_list(session: Session, *, actor: Actor, municipality_nu
         if any(problem.severity == "error" for problem in problems):
             raise ValidationFailed(sorted(problems, key=lambda p: p.severity != "error"))
         changes = apply_list_counts(session, [row.list_count for row in rows], municipality_number).as_dict()
-        audit(session, actor, "import", "helfo_monthly_list", [f"{municipality_number}:{month}"],
-              municipality_number, {"rows": len(rows), **changes})
-    return {"municipality": municipality_number, "month": month, "rows": len(rows), **changes,
-            "warnings": [p.as_dict() for p in problems]}
+        audit(
+            session,
+            actor,
+            "import",
+            "helfo_monthly_list",
+            [f"{municipality_number}:{month}"],
+            municipality_number,
+            {"rows": len(rows), **changes},
+        )
+    return {
+        "municipality": municipality_number,
+        "month": month,
+        "rows": len(rows),
+        **changes,
+        "warnings": [p.as_dict() for p in problems],
+    }

@@ -1,4 +1,6 @@
-"""Helfo's monthly list overview: one row per agreement with the list on the 1st (see docs/helfo-monthly-list.md).
+"""Helfo's monthly list overview: one row per agreement with the list on the 1st.
+
+See docs/helfo-monthly-list.md.
 
 Semicolon-separated UTF-8 with a header row. Required columns: «Avtale-ID» and «Antall på liste»;
 optional: «HPR-nummer», «Listetak», «Antall på venteliste», «PBT årsbeløp». Other columns are ignored.
@@ -17,7 +19,12 @@ from legetjeneste.registry.schemas import check_month
 from legetjeneste.validation import message_of
 
 AGREEMENT, HPR, LISTETAK, LIST_LENGTH, WAITING, PBT = (
-    "Avtale-ID", "HPR-nummer", "Listetak", "Antall på liste", "Antall på venteliste", "PBT årsbeløp",
+    "Avtale-ID",
+    "HPR-nummer",
+    "Listetak",
+    "Antall på liste",
+    "Antall på venteliste",
+    "PBT årsbeløp",
 )
 REQUIRED = (AGREEMENT, LIST_LENGTH)
 
@@ -67,18 +74,24 @@ def _row(line: int, raw: dict[str, str | None], month: str) -> HelfoRow:
     def cell(column: str) -> str:
         return _number((raw.get(column) or "").strip())
 
-    count = ListCountIn.model_validate({
-        "agreement": cell(AGREEMENT),
-        "month": month,
-        "list_length": cell(LIST_LENGTH),
-        "waiting_list_count": cell(WAITING) or 0,
-        "pbt_annual_amount": Decimal(cell(PBT)) if cell(PBT) else None,
-    })
+    count = ListCountIn.model_validate(
+        {
+            "agreement": cell(AGREEMENT),
+            "month": month,
+            "list_length": cell(LIST_LENGTH),
+            "waiting_list_count": cell(WAITING) or 0,
+            "pbt_annual_amount": Decimal(cell(PBT)) if cell(PBT) else None,
+        }
+    )
     return HelfoRow(line, cell(HPR) or None, int(cell(LISTETAK)) if cell(LISTETAK) else None, count)
 
 
-_COLUMN_OF = {"agreement": AGREEMENT, "list_length": LIST_LENGTH, "waiting_list_count": WAITING,
-              "pbt_annual_amount": PBT}
+_COLUMN_OF = {
+    "agreement": AGREEMENT,
+    "list_length": LIST_LENGTH,
+    "waiting_list_count": WAITING,
+    "pbt_annual_amount": PBT,
+}
 
 
 def _row_problem(line: int, error: dict) -> Problem:
@@ -86,24 +99,44 @@ def _row_problem(line: int, error: dict) -> Problem:
     return Problem(f"rad {line}, {column}", message_of(error))
 
 
-def check_rows(rows: list[HelfoRow], *, agreements: dict[int, AgreementFacts],
-               municipality_number: str) -> list[Problem]:
+def check_rows(
+    rows: list[HelfoRow], *, agreements: dict[int, AgreementFacts], municipality_number: str
+) -> list[Problem]:
     problems, seen = [], {}
     for row in rows:
         agreement_id = row.list_count.agreement
         where = f"rad {row.line}"
         if agreement_id in seen:
-            problems.append(Problem(f"{where}, {AGREEMENT}", f"avtale {agreement_id} står også på rad {seen[agreement_id]}"))
+            problems.append(
+                Problem(
+                    f"{where}, {AGREEMENT}", f"avtale {agreement_id} står også på rad {seen[agreement_id]}"
+                )
+            )
         seen.setdefault(agreement_id, row.line)
         facts = agreements.get(agreement_id)
         if facts is None:
-            problems.append(Problem(f"{where}, {AGREEMENT}",
-                                    f"fastlegeavtale {agreement_id} finnes ikke i kommune {municipality_number}"))
+            problems.append(
+                Problem(
+                    f"{where}, {AGREEMENT}",
+                    f"fastlegeavtale {agreement_id} finnes ikke i kommune {municipality_number}",
+                )
+            )
             continue
         if row.hpr_number and row.hpr_number != facts.regular_hpr:
-            problems.append(Problem(f"{where}, {HPR}", f"{row.hpr_number} er ikke fastlegen på avtalen i registeret "
-                                    f"({facts.regular_hpr or 'ingen fastlege'})", severity="warning"))
+            problems.append(
+                Problem(
+                    f"{where}, {HPR}",
+                    f"{row.hpr_number} er ikke fastlegen på avtalen i registeret "
+                    f"({facts.regular_hpr or 'ingen fastlege'})",
+                    severity="warning",
+                )
+            )
         if row.listetak is not None and row.listetak != facts.listetak:
-            problems.append(Problem(f"{where}, {LISTETAK}", f"Helfo har {row.listetak}, registeret {facts.listetak}",
-                                    severity="warning"))
+            problems.append(
+                Problem(
+                    f"{where}, {LISTETAK}",
+                    f"Helfo har {row.listetak}, registeret {facts.listetak}",
+                    severity="warning",
+                )
+            )
     return problems

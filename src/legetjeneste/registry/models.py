@@ -46,7 +46,9 @@ class Office(Base):
 
 class Doctor(Base):
     __tablename__ = "doctor"
-    __table_args__ = (UniqueConstraint("municipality_number", "hpr_number", name="uq_doctor_municipality_hpr"),)
+    __table_args__ = (
+        UniqueConstraint("municipality_number", "hpr_number", name="uq_doctor_municipality_hpr"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     municipality_number: Mapped[str] = mapped_column(ForeignKey("municipality.number"), index=True)

@@ -79,13 +79,15 @@ async def _upload_text(upload: UploadFile) -> str:
 
 
 @router.post("/import")
-async def import_file(request: Request, session: SessionDep, actor: ActorDep,
-                      file: Annotated[UploadFile, File()]):
+async def import_file(
+    request: Request, session: SessionDep, actor: ActorDep, file: Annotated[UploadFile, File()]
+):
     text = await _upload_text(file)
     try:
         document = load_document(text, filename=file.filename or "")
-        report = file_service.import_municipality_file(session, actor=actor, document=document,
-                                                       source=file.filename or "")
+        report = file_service.import_municipality_file(
+            session, actor=actor, document=document, source=file.filename or ""
+        )
     except ValidationFailed as error:
         context = {"report": None, "error": error, "kind": "municipality", "filename": file.filename}
         return render(request, "registry/import.html", context, actor=actor, status_code=422)
@@ -94,14 +96,19 @@ async def import_file(request: Request, session: SessionDep, actor: ActorDep,
 
 
 @router.post("/import/helfo")
-async def import_helfo(request: Request, session: SessionDep, actor: ActorDep,
-                       file: Annotated[UploadFile, File()],
-                       month: Annotated[str, Form(max_length=7)],
-                       municipality: Annotated[str, Form(pattern=r"^\d{4}$")]):
+async def import_helfo(
+    request: Request,
+    session: SessionDep,
+    actor: ActorDep,
+    file: Annotated[UploadFile, File()],
+    month: Annotated[str, Form(max_length=7)],
+    municipality: Annotated[str, Form(pattern=r"^\d{4}$")],
+):
     text = await _upload_text(file)
     try:
-        report = file_service.import_helfo_monthly_list(session, actor=actor, municipality_number=municipality,
-                                                        month=month, text=text)
+        report = file_service.import_helfo_monthly_list(
+            session, actor=actor, municipality_number=municipality, month=month, text=text
+        )
     except ValidationFailed as error:
         context = {"report": None, "error": error, "kind": "helfo", "filename": file.filename}
         return render(request, "registry/import.html", context, actor=actor, status_code=422)

@@ -54,7 +54,8 @@ def overview(number: Number, session: SessionDep, actor: ActorDep, on: OnDate = 
 @router.get("/municipalities/{number}/lists-without-regular-doctor", response_model=list[AgreementRead])
 def lists_without_regular_doctor(number: Number, session: SessionDep, actor: ActorDep, on: OnDate = None):
     return agreement_service.lists_without_regular_doctor(
-        session, actor=actor, municipality_number=number, on=on)
+        session, actor=actor, municipality_number=number, on=on
+    )
 
 
 @router.get("/municipalities/{number}/export")
@@ -67,15 +68,21 @@ def import_municipality_file(document: Annotated[Any, Body()], session: SessionD
     return file_service.import_municipality_file(session, actor=actor, document=document, source="api")
 
 
-@router.post("/municipalities/{number}/helfo-monthly-lists/{month}",
-             openapi_extra={"requestBody": {"content": {"text/csv": {"schema": {"type": "string"}}}}})
+@router.post(
+    "/municipalities/{number}/helfo-monthly-lists/{month}",
+    openapi_extra={"requestBody": {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+)
 async def import_helfo_monthly_list(
-    number: Number, month: Annotated[str, Path(pattern=r"^\d{4}-\d{2}$")], request: Request,
-    session: SessionDep, actor: ActorDep,
+    number: Number,
+    month: Annotated[str, Path(pattern=r"^\d{4}-\d{2}$")],
+    request: Request,
+    session: SessionDep,
+    actor: ActorDep,
 ):
     text = (await request.body()).decode("utf-8", errors="replace")
     return file_service.import_helfo_monthly_list(
-        session, actor=actor, municipality_number=number, month=month, text=text)
+        session, actor=actor, municipality_number=number, month=month, text=text
+    )
 
 
 @router.get("/offices", response_model=list[OfficeRead])
@@ -119,8 +126,9 @@ def update_doctor(doctor_id: Id, data: DoctorUpdate, session: SessionDep, actor:
 
 
 @router.get("/agreements", response_model=list[AgreementRead])
-def list_agreements(session: SessionDep, actor: ActorDep, municipality: MunicipalityFilter = None,
-                    on: OnDate = None):
+def list_agreements(
+    session: SessionDep, actor: ActorDep, municipality: MunicipalityFilter = None, on: OnDate = None
+):
     return agreement_service.list_agreements(session, actor=actor, municipality_number=municipality, on=on)
 
 

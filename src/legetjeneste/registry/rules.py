@@ -10,7 +10,7 @@ from legetjeneste.errors import Problem
 
 
 def listetak_problems(listetak: int, *, max_listetak: int, min_listetak: int) -> list[Problem]:
-    """AGR-LISTETAK, FLF § 10 — at most the maximum; below the normal minimum only by agreement (a warning)."""
+    """AGR-LISTETAK, FLF § 10 — at most the maximum; below the normal minimum only by agreement (warn)."""
     if listetak > max_listetak:
         return [Problem("listetak", f"{listetak} er over maksimum {max_listetak}", "AGR-LISTETAK")]
     if listetak < 1:
@@ -45,7 +45,7 @@ def has_regular_doctor(periods: Iterable[tuple[str, Period]], *, on: date) -> bo
 
 
 def overlapping_regular_periods(periods: list[tuple[str, Period]]) -> list[tuple[int, int]]:
-    """Pairs of indexes of `regular` periods that overlap: one agreement has one regular doctor at a time (FLR)."""
+    """Pairs of indexes of overlapping `regular` periods: an agreement has one regular doctor at a time."""
     regular = [(index, period) for index, (role, period) in enumerate(periods) if role == "regular"]
     return [
         (first, second)

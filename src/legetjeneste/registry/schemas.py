@@ -14,7 +14,9 @@ ListStatus = Literal["open", "closed"]
 OperatingModel = Literal["self_employed", "salaried"]
 PeriodRole = Literal["regular", "vikar", "delelege"]
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-EndReason = Literal["notice", "age_limit", "practice_transfer", "hjemfall", "death", "authorisation_lost", "other"]
+EndReason = Literal[
+    "notice", "age_limit", "practice_transfer", "hjemfall", "death", "authorisation_lost", "other"
+]
 
 _HOURS = re.compile(r"^(\d{2}):(\d{2})-(\d{2}):(\d{2})$")
 
@@ -22,7 +24,8 @@ _HOURS = re.compile(r"^(\d{2}):(\d{2})-(\d{2}):(\d{2})$")
 def _organisation_number(value: str) -> str:
     if not rules.is_valid_organisation_number(value):
         raise ValueError(
-            f"«{value}» er ikke et gyldig organisasjonsnummer (9 siffer, første siffer 8 eller 9, kontrollsiffer)"
+            f"«{value}» er ikke et gyldig organisasjonsnummer "
+            "(9 siffer, første siffer 8 eller 9, kontrollsiffer)"
         )
     return value
 
@@ -93,14 +96,18 @@ class Utekontor(Input):
 
 
 class OfficeBase(Input):
-    organisation_number: Annotated[OrganisationNumber, Field(description="Organisasjonsnummer (9 siffer); nøkkelen")]
+    organisation_number: Annotated[
+        OrganisationNumber, Field(description="Organisasjonsnummer (9 siffer); nøkkelen")
+    ]
     name: Name
     is_group_practice: Annotated[bool, Field(description="Gruppepraksis (true) eller solopraksis (false)")]
     street_address: Text = ""
     postal_code: PostalCode = ""
     city: Annotated[str, Field(max_length=100)] = ""
     phone: Phone = ""
-    is_accessible: Annotated[bool, Field(description="Lokalene er tilgjengelige for funksjonshemmede")] = False
+    is_accessible: Annotated[bool, Field(description="Lokalene er tilgjengelige for funksjonshemmede")] = (
+        False
+    )
 
 
 class DoctorBase(Input):
@@ -112,18 +119,31 @@ class DoctorBase(Input):
 
 
 class AgreementBase(Input):
-    listetak: Annotated[int, Field(ge=-1_000_000, le=1_000_000, description=(
-        "Listens maksimale antall pasienter (FLR MaxPatients); høyst 2500 og normalt minst 500 etter den daterte "
-        "parameteren agreements/max_listetak og min_listetak (AGR-LISTETAK)"))]
+    listetak: Annotated[
+        int,
+        Field(
+            ge=-1_000_000,
+            le=1_000_000,
+            description=(
+                "Listens maksimale antall pasienter (FLR MaxPatients); høyst 2500 og normalt minst 500 "
+                "etter den daterte "
+                "parameteren agreements/max_listetak og min_listetak (AGR-LISTETAK)"
+            ),
+        ),
+    ]
     list_status: Annotated[ListStatus, Field(description="Åpen (FLR FAAA) eller lukket (FALU) liste")]
-    operating_model: Annotated[OperatingModel, Field(description="Næringsdrift (ASA 4310) eller fastlønn (SFS 2305)")]
+    operating_model: Annotated[
+        OperatingModel, Field(description="Næringsdrift (ASA 4310) eller fastlønn (SFS 2305)")
+    ]
     fellesliste: bool = False
     agreement_date: Annotated[date | None, Field(description="Dato avtalen ble inngått")] = None
     start: Annotated[date, Field(description="Første dag avtalen gjelder")]
     end: Annotated[date | None, Field(description="Siste dag avtalen gjelder; tom for løpende")] = None
     end_reason: EndReason | None = None
     opening_hours: Annotated[WeekHours, Field(description="Åpningstid per ukedag, f.eks. 08:00-15:30")] = {}
-    phone_hours: Annotated[WeekHours, Field(description="Telefontid per ukedag; flere tidsrom skilles med komma")] = {}
+    phone_hours: Annotated[
+        WeekHours, Field(description="Telefontid per ukedag; flere tidsrom skilles med komma")
+    ] = {}
     utekontor: list[Utekontor] = []
 
 
@@ -139,8 +159,15 @@ class ListCountBase(Input):
     month: Annotated[Month, Field(description="Måneden, ÅÅÅÅ-MM")]
     list_length: Annotated[Count, Field(description="Pasienter på listen den 1. i måneden (Helfo)")]
     waiting_list_count: Annotated[Count, Field(description="Innbyggere på ventelisten")] = 0
-    pbt_annual_amount: Annotated[Decimal | None, Field(ge=0, max_digits=12, decimal_places=2, description=(
-        "Pasientjustert basistilskudd (PBT) for et år fra Helfo, i kroner"))] = None
+    pbt_annual_amount: Annotated[
+        Decimal | None,
+        Field(
+            ge=0,
+            max_digits=12,
+            decimal_places=2,
+            description=("Pasientjustert basistilskudd (PBT) for et år fra Helfo, i kroner"),
+        ),
+    ] = None
 
 
 class OfficeCreate(OfficeBase):

@@ -52,11 +52,23 @@ def target_municipality(session: Session, actor: Actor, municipality_number: str
     return number
 
 
-def audit(session: Session, actor: Actor, action: str, entity: str, ids: list, municipality: str | None,
-          detail: dict | None = None) -> None:
+def audit(
+    session: Session,
+    actor: Actor,
+    action: str,
+    entity: str,
+    ids: list,
+    municipality: str | None,
+    detail: dict | None = None,
+) -> None:
     audit_queries.add_entry(
-        session, actor=actor, action=action, entity=entity, record_ids=ids,
-        municipality_number=municipality, detail=detail,
+        session,
+        actor=actor,
+        action=action,
+        entity=entity,
+        record_ids=ids,
+        municipality_number=municipality,
+        detail=detail,
     )
 
 
@@ -92,7 +104,9 @@ def _office_in_scope(session: Session, actor: Actor, office_id: int) -> Office:
     return office
 
 
-def list_offices(session: Session, *, actor: Actor, municipality_number: str | None = None) -> list[OfficeRead]:
+def list_offices(
+    session: Session, *, actor: Actor, municipality_number: str | None = None
+) -> list[OfficeRead]:
     auth_service.require(actor, "register.read")
     with session.begin():
         found = queries.offices(session, municipality_number=scope_of(actor, municipality_number))
@@ -105,10 +119,14 @@ def get_office(session: Session, *, actor: Actor, office_id: int) -> OfficeRead:
         return OfficeRead.model_validate(_office_in_scope(session, actor, office_id))
 
 
-def _ensure_unique_organisation_number(session: Session, organisation_number: str, office_id: int | None) -> None:
+def _ensure_unique_organisation_number(
+    session: Session, organisation_number: str, office_id: int | None
+) -> None:
     existing = queries.office_by_organisation_number(session, organisation_number)
     if existing is not None and existing.id != office_id:
-        raise Conflict(f"organisation_number: {organisation_number} er allerede registrert på et annet legekontor")
+        raise Conflict(
+            f"organisation_number: {organisation_number} er allerede registrert på et annet legekontor"
+        )
 
 
 def create_office(session: Session, *, actor: Actor, data: OfficeCreate) -> OfficeRead:
@@ -132,7 +150,15 @@ def update_office(session: Session, *, actor: Actor, office_id: int, data: Offic
             _ensure_unique_organisation_number(session, changes["organisation_number"], office.id)
         for field, value in changes.items():
             setattr(office, field, value)
-        audit(session, actor, "update", "office", [office.id], office.municipality_number, {"fields": list(changes)})
+        audit(
+            session,
+            actor,
+            "update",
+            "office",
+            [office.id],
+            office.municipality_number,
+            {"fields": list(changes)},
+        )
         return OfficeRead.model_validate(office)
 
 
@@ -144,7 +170,9 @@ def _doctor_in_scope(session: Session, actor: Actor, doctor_id: int) -> Doctor:
     return doctor
 
 
-def list_doctors(session: Session, *, actor: Actor, municipality_number: str | None = None) -> list[DoctorRead]:
+def list_doctors(
+    session: Session, *, actor: Actor, municipality_number: str | None = None
+) -> list[DoctorRead]:
     auth_service.require(actor, "register.read")
     with session.begin():
         scope = scope_of(actor, municipality_number)
@@ -181,7 +209,15 @@ def update_doctor(session: Session, *, actor: Actor, doctor_id: int, data: Docto
         changes = data.model_dump(exclude_unset=True, exclude_none=True)
         for field, value in changes.items():
             setattr(doctor, field, value)
-        audit(session, actor, "update", "doctor", [doctor.id], doctor.municipality_number, {"fields": list(changes)})
+        audit(
+            session,
+            actor,
+            "update",
+            "doctor",
+            [doctor.id],
+            doctor.municipality_number,
+            {"fields": list(changes)},
+        )
         return DoctorRead.model_validate(doctor)
 
 
@@ -195,11 +231,16 @@ def overview(session: Session, *, actor: Actor, municipality_number: str, on: da
         found = queries.municipalities(session, number=municipality_number)
         if not found:
             raise NotFound(f"Kommune {municipality_number} finnes ikke i registeret.")
-        agreements = [a for a in queries.agreements(session, municipality_number=municipality_number)
-                      if a.period.contains(day)]
+        agreements = [
+            a
+            for a in queries.agreements(session, municipality_number=municipality_number)
+            if a.period.contains(day)
+        ]
         counts = queries.latest_list_counts(session, [a.id for a in agreements], on=day)
         rows = [views.agreement_read(a, counts.get(a.id), on=day, limits=limits) for a in agreements]
-        doctor_ids = sorted({p.doctor_id for a in agreements for p in a.doctor_periods if p.period.contains(day)})
+        doctor_ids = sorted(
+            {p.doctor_id for a in agreements for p in a.doctor_periods if p.period.contains(day)}
+        )
         audit(session, actor, "read", "doctor", doctor_ids, municipality_number, {"view": "overview"})
         return {
             "municipality": municipality_read(found[0]),

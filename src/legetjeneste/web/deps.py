@@ -34,7 +34,9 @@ def csrf_token(request: Request) -> str:
 def check_csrf(request: Request, sent: str | None) -> None:
     expected = request.session.get("csrf")
     if not expected or not sent or not hmac.compare_digest(expected, sent):
-        raise Forbidden("Skjemaet er utløpt eller mangler sikkerhetsnøkkel (CSRF). Last siden på nytt og prøv igjen.")
+        raise Forbidden(
+            "Skjemaet er utløpt eller mangler sikkerhetsnøkkel (CSRF). Last siden på nytt og prøv igjen."
+        )
 
 
 async def get_actor(request: Request, session: Session = Depends(get_session)) -> Actor:

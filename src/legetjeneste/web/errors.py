@@ -68,7 +68,8 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def unexpected(request: Request, error: Exception) -> Response:
         log.exception("Unexpected error")
-        domain = DomainError("Det oppstod en uventet feil. Ingenting ble lagret. Prøv igjen, eller kontakt brukerstøtte.")
+        domain = DomainError(
+            "Det oppstod en uventet feil. Ingenting ble lagret. Prøv igjen, eller kontakt brukerstøtte."
+        )
         domain.status_code = 500
         return render_error(request, domain)
-

@@ -33,10 +33,12 @@ def weekdays_nb(codes: list[str]) -> str:
 
 
 def _environment() -> Environment:
-    loader = ChoiceLoader([
-        FileSystemLoader(PACKAGE / "web" / "templates"),
-        PrefixLoader({name: FileSystemLoader(PACKAGE / name / "templates") for name in FEATURES}),
-    ])
+    loader = ChoiceLoader(
+        [
+            FileSystemLoader(PACKAGE / "web" / "templates"),
+            PrefixLoader({name: FileSystemLoader(PACKAGE / name / "templates") for name in FEATURES}),
+        ]
+    )
     env = Environment(loader=loader, autoescape=select_autoescape(["html"]))
     env.filters.update(nb_number=nb_number, nb_date=nb_date, weekdays_nb=weekdays_nb)
     env.globals.update(
