@@ -1,5 +1,6 @@
 """Pydantic's validation errors as our Problems: the field's path and a Norwegian message."""
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pydantic import ValidationError
@@ -63,7 +64,7 @@ def _core_message(kind: str, ctx: dict) -> str:
     return _MESSAGES.get(kind, "har en ugyldig verdi")
 
 
-def message_of(error: dict) -> str:
+def message_of(error: Mapping[str, Any]) -> str:
     """Norwegian, with the offending value in «» where it is a short plain value."""
     kind, ctx = error["type"], error.get("ctx") or {}
     if kind == "value_error":
@@ -77,6 +78,8 @@ def message_of(error: dict) -> str:
     return message
 
 
-def problems_from(errors: ValidationError | list[dict], *, prefix: tuple[Any, ...] = ()) -> list[Problem]:
-    items = errors.errors() if isinstance(errors, ValidationError) else errors
+def problems_from(
+    errors: ValidationError | Sequence[Mapping[str, Any]], *, prefix: tuple[Any, ...] = ()
+) -> list[Problem]:
+    items: Sequence[Mapping[str, Any]] = errors.errors() if isinstance(errors, ValidationError) else errors
     return [Problem(path_of(prefix + tuple(error["loc"])), message_of(error)) for error in items]

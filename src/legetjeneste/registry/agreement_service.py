@@ -109,7 +109,7 @@ def create_agreement(session: Session, *, actor: Actor, data: AgreementCreate) -
         session.add(agreement)
         session.flush()
         audit(session, actor, "create", "agreement", [agreement.id], municipality)
-        return _read(session, queries.agreement(session, agreement.id), today_oslo())
+        return _read(session, agreement, today_oslo())
 
 
 def update_agreement(

@@ -8,8 +8,10 @@ optional: «HPR-nummer», «Listetak», «Antall på venteliste», «PBT årsbel
 
 import csv
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -94,7 +96,7 @@ _COLUMN_OF = {
 }
 
 
-def _row_problem(line: int, error: dict) -> Problem:
+def _row_problem(line: int, error: Mapping[str, Any]) -> Problem:
     column = _COLUMN_OF.get(str(error["loc"][0]), str(error["loc"][0]))
     return Problem(f"rad {line}, {column}", message_of(error))
 
@@ -102,7 +104,8 @@ def _row_problem(line: int, error: dict) -> Problem:
 def check_rows(
     rows: list[HelfoRow], *, agreements: dict[int, AgreementFacts], municipality_number: str
 ) -> list[Problem]:
-    problems, seen = [], {}
+    problems: list[Problem] = []
+    seen: dict[int, int] = {}
     for row in rows:
         agreement_id = row.list_count.agreement
         where = f"rad {row.line}"

@@ -1,11 +1,13 @@
 """HTML pages of the register: the municipality overview, office, doctor and agreement pages, import."""
 
+from collections.abc import Callable
 from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, UploadFile
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from legetjeneste.auth.rules import Actor
 from legetjeneste.errors import Problem, ValidationFailed
@@ -78,21 +80,33 @@ async def _upload_text(upload: UploadFile) -> str:
     return content.decode("utf-8-sig", errors="replace")
 
 
+def _import_page(
+    request: Request, actor: Actor, *, kind: str, filename: str | None, use_case: Callable[[], dict]
+) -> HTMLResponse:
+    """The import page with the report, or with every problem (422) when nothing was stored."""
+    report, error, status = None, None, 200
+    try:
+        report = use_case()
+    except ValidationFailed as failure:
+        error, status = failure, 422
+    context = {"report": report, "error": error, "kind": kind, "filename": filename}
+    return render(request, "registry/import.html", context, actor=actor, status_code=status)
+
+
 @router.post("/import")
 async def import_file(
     request: Request, session: SessionDep, actor: ActorDep, file: Annotated[UploadFile, File()]
 ):
     text = await _upload_text(file)
-    try:
-        document = load_document(text, filename=file.filename or "")
-        report = file_service.import_municipality_file(
-            session, actor=actor, document=document, source=file.filename or ""
-        )
-    except ValidationFailed as error:
-        context = {"report": None, "error": error, "kind": "municipality", "filename": file.filename}
-        return render(request, "registry/import.html", context, actor=actor, status_code=422)
-    context = {"report": report, "error": None, "kind": "municipality", "filename": file.filename}
-    return render(request, "registry/import.html", context, actor=actor)
+    filename = file.filename or ""
+
+    def use_case() -> dict:
+        document = load_document(text, filename=filename)
+        return file_service.import_municipality_file(session, actor=actor, document=document, source=filename)
+
+    return await run_in_threadpool(
+        _import_page, request, actor, kind="municipality", filename=filename, use_case=use_case
+    )
 
 
 @router.post("/import/helfo")
@@ -105,12 +119,12 @@ async def import_helfo(
     municipality: Annotated[str, Form(pattern=r"^\d{4}$")],
 ):
     text = await _upload_text(file)
-    try:
-        report = file_service.import_helfo_monthly_list(
+
+    def use_case() -> dict:
+        return file_service.import_helfo_monthly_list(
             session, actor=actor, municipality_number=municipality, month=month, text=text
         )
-    except ValidationFailed as error:
-        context = {"report": None, "error": error, "kind": "helfo", "filename": file.filename}
-        return render(request, "registry/import.html", context, actor=actor, status_code=422)
-    context = {"report": report, "error": None, "kind": "helfo", "filename": file.filename}
-    return render(request, "registry/import.html", context, actor=actor)
+
+    return await run_in_threadpool(
+        _import_page, request, actor, kind="helfo", filename=file.filename, use_case=use_case
+    )

@@ -53,6 +53,7 @@ async def get_actor(request: Request, session: Session = Depends(get_session)) -
     if request.method not in SAFE_METHODS:
         sent = request.headers.get("x-csrf-token")
         if sent is None and request.headers.get("content-type", "").startswith(FORM_TYPES):
-            sent = (await request.form()).get("csrf_token")
-        check_csrf(request, sent if isinstance(sent, str) else None)
+            field = (await request.form()).get("csrf_token")
+            sent = field if isinstance(field, str) else None
+        check_csrf(request, sent)
     return await run_in_threadpool(auth_service.actor_for_user, session, user_id=user_id)
