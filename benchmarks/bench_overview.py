@@ -3,19 +3,32 @@
 The municipality is the first 600 lists of NAV's 2011 list (national_file.py), imported into a freshly
 migrated database. A kommuneoverlege logs in through /logg-inn of the real app, and GET /kommuner/<nr>
 is timed through Starlette's TestClient after a warm-up; the service call `registry.service.overview`
-is timed alone too, each call in a new session as a request has.
+is timed alone too, each call in a new session as a request has. Full garbage collections during the
+timed requests are counted; with --gc-freeze the objects alive after start-up are frozen first
+(gc.freeze()), to show what that would change.
 
-    .venv/bin/python benchmarks/bench_overview.py [--backend sqlite|postgresql|all] [--requests 30] [--json]
+    .venv/bin/python benchmarks/bench_overview.py [--backend sqlite|postgresql|all] [--requests 30]
+                                                  [--gc-freeze] [--json]
 """
 
 import argparse
+import gc
 import json
 import os
 import re
+import statistics
 from time import perf_counter, process_time
 
 import national_file
-from common import BACKENDS, Unavailable, fresh_database, markdown_table, summary_ms
+from common import (
+    BACKENDS,
+    Unavailable,
+    fresh_database,
+    full_collections,
+    markdown_table,
+    run_in_child,
+    summary_ms,
+)
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
@@ -40,8 +53,9 @@ def prepare(engine: Engine) -> Actor:
     with session_factory(engine)() as session:
         file_service.import_municipality_file(session, actor=SYSTEM, document=document)
     with session_factory(engine)() as session:
-        user, _ = auth_service.add_user(session, email=EMAIL, role="kommuneoverlege",
-                                        municipality_number=NUMBER, password=PASSWORD)
+        user, _ = auth_service.add_user(
+            session, email=EMAIL, role="kommuneoverlege", municipality_number=NUMBER, password=PASSWORD
+        )
         return auth_service.actor_of(user)
 
 
@@ -88,65 +102,102 @@ def time_service(engine: Engine, actor: Actor, requests: int) -> tuple[list[floa
     return wall, cpu
 
 
-def run(backend: str, requests: int = 30) -> dict:
+def run(backend: str, requests: int = 30, *, freeze: bool = False) -> dict:
     with fresh_database(backend) as engine:
         actor = prepare(engine)
         load_before = os.getloadavg()[0]
         with logged_in_client(engine) as client:
-            page, page_cpu = time_page(client, requests)
+            if freeze:
+                gc.collect()
+                gc.freeze()
+            with full_collections() as pauses:
+                page, page_cpu = time_page(client, requests)
             size = len(client.get(f"/kommuner/{NUMBER}").content)
         alone, alone_cpu = time_service(engine, actor, requests)
+        gc.unfreeze()
     return {
-        "backend": backend, "requests": requests, "page": summary_ms(page), "page_cpu": summary_ms(page_cpu),
-        "service": summary_ms(alone), "service_cpu": summary_ms(alone_cpu), "page_kib": size / 1024,
+        "backend": backend + (" + gc.freeze()" if freeze else ""),
+        "requests": requests,
+        "page": summary_ms(page),
+        "page_cpu": summary_ms(page_cpu),
+        "service": summary_ms(alone),
+        "service_cpu": summary_ms(alone_cpu),
+        "page_kib": size / 1024,
+        "full_gc": {"count": len(pauses), "median_ms": 1000 * statistics.median(pauses) if pauses else 0.0},
         "load_average": [load_before, os.getloadavg()[0]],
     }
 
 
-def measure(backends: tuple[str, ...] = BACKENDS, requests: int = 30) -> list[dict]:
-    results = []
-    for backend in backends:
-        try:
-            results.append(run(backend, requests))
-        except Unavailable as reason:
-            results.append({"backend": backend, "skipped": str(reason)})
-    return results
+def run_or_skip(backend: str, requests: int, *, freeze: bool) -> dict:
+    try:
+        return run(backend, requests, freeze=freeze)
+    except Unavailable as reason:
+        return {"backend": backend, "skipped": str(reason)}
+
+
+def measure(backends: tuple[str, ...] = BACKENDS, requests: int = 30, *, freeze: bool = False) -> list[dict]:
+    """Each backend in a child process: a full garbage collection costs in proportion to the whole heap."""
+    options = ["--requests", str(requests), *(["--gc-freeze"] if freeze else [])]
+    return [run_in_child(__file__, ["--backend", backend, *options]) for backend in backends]
 
 
 def table(results: list[dict]) -> str:
-    header = ["backend", "page median", "page p95", "page CPU median", "service median", "service p95",
-              "service CPU median", "load avg", f"p95 < {TARGET_MS:.0f} ms"]
+    header = [
+        "backend",
+        "page median",
+        "page p95",
+        "page CPU median",
+        "full GCs",
+        "service median",
+        "service p95",
+        "service CPU median",
+        "load avg",
+        f"p95 < {TARGET_MS:.0f} ms",
+    ]
     rows = []
     for result in results:
         if "skipped" in result:
             rows.append([result["backend"], result["skipped"], *[""] * (len(header) - 2)])
             continue
         page, alone = result["page"], result["service"]
-        rows.append([
-            result["backend"], f"{page['median_ms']:.0f} ms", f"{page['p95_ms']:.0f} ms",
-            f"{result['page_cpu']['median_ms']:.0f} ms", f"{alone['median_ms']:.0f} ms",
-            f"{alone['p95_ms']:.0f} ms", f"{result['service_cpu']['median_ms']:.0f} ms",
-            "–".join(f"{load:.1f}" for load in result["load_average"]),
-            "yes" if page["p95_ms"] < TARGET_MS else "**no**",
-        ])
+        rows.append(
+            [
+                result["backend"],
+                f"{page['median_ms']:.0f} ms",
+                f"{page['p95_ms']:.0f} ms",
+                f"{result['page_cpu']['median_ms']:.0f} ms",
+                f"{result['full_gc']['count']} × {result['full_gc']['median_ms']:.0f} ms",
+                f"{alone['median_ms']:.0f} ms",
+                f"{alone['p95_ms']:.0f} ms",
+                f"{result['service_cpu']['median_ms']:.0f} ms",
+                "–".join(f"{load:.1f}" for load in result["load_average"]),
+                "yes" if page["p95_ms"] < TARGET_MS else "**no**",
+            ]
+        )
     return markdown_table(header, rows)
 
 
 def summary(results: list[dict], requests: int) -> str:
-    measured = [result for result in results if "page_kib" in result]
-    sizes = ", ".join(f"{result['backend']} {result['page_kib']:.0f} KiB" for result in measured)
-    return f"{AGREEMENTS} agreements; {WARM_UP} warm-up requests, then {requests} timed; page size: {sizes}."
+    sizes = sorted({f"{result['page_kib']:.0f} KiB" for result in results if "page_kib" in result})
+    return (
+        f"{AGREEMENTS} agreements; {WARM_UP} warm-up requests, then {requests} timed; "
+        f"page size {', '.join(sizes)}."
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Time the overview page of a 600-agreement municipality.")
     parser.add_argument("--backend", choices=[*BACKENDS, "all"], default="all")
     parser.add_argument("--requests", type=int, default=30)
+    parser.add_argument("--gc-freeze", action="store_true", help="gc.freeze() after start-up (a diagnosis)")
     parser.add_argument("--json", action="store_true", help="print one JSON document")
     args = parser.parse_args(argv)
-    results = measure(BACKENDS if args.backend == "all" else (args.backend,), args.requests)
+    if args.backend == "all":
+        results = measure(BACKENDS, args.requests, freeze=args.gc_freeze)
+    else:
+        results = [run_or_skip(args.backend, args.requests, freeze=args.gc_freeze)]
     if args.json:
-        print(json.dumps(results, ensure_ascii=False))
+        print(json.dumps(results if args.backend == "all" else results[0], ensure_ascii=False))
     else:
         print(table(results))
         print("\n" + summary(results, args.requests))

@@ -1,14 +1,19 @@
 """What the benchmarks share: fresh migrated databases, timing and memory helpers, the Markdown table."""
 
+import gc
+import json
 import os
 import platform
 import resource
 import statistics
+import subprocess
+import sys
 import tempfile
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from time import perf_counter
 
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
@@ -70,10 +75,38 @@ def fresh_database(backend: str) -> Iterator[Engine]:
         admin.dispose()
 
 
+def run_in_child(script: str, arguments: list[str]) -> dict:
+    """Run a benchmark script with --json in a fresh interpreter: its own heap, its own peak memory."""
+    command = [sys.executable, str(Path(script).resolve()), *arguments, "--json"]
+    completed = subprocess.run(command, capture_output=True, text=True, check=False)
+    if completed.returncode != 0:
+        raise RuntimeError(f"{' '.join(command[1:])} failed:\n{completed.stderr}")
+    return json.loads(completed.stdout)
+
+
 def peak_memory_mib() -> float:
     """The process's peak resident set size so far (ru_maxrss is in KiB on Linux, bytes on macOS)."""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if platform.system() == "Darwin" else peak / 1024
+
+
+@contextmanager
+def full_collections() -> Iterator[list[float]]:
+    """Seconds of each full (generation 2) garbage collection while the context is open."""
+    spent: list[float] = []
+    started = [0.0]
+
+    def callback(phase: str, info: dict) -> None:
+        if phase == "start":
+            started[0] = perf_counter()
+        elif info["generation"] == 2:
+            spent.append(perf_counter() - started[0])
+
+    gc.callbacks.append(callback)
+    try:
+        yield spent
+    finally:
+        gc.callbacks.remove(callback)
 
 
 def percentile(values: list[float], share: float) -> float:

@@ -133,8 +133,12 @@ def _agreement(row: dict[str, str], agreement_id: int, office: str, listetak: in
     }
 
 
-def build(rows: int | None = None, number: str = "9999", name: str = "Norge 2011 (syntetisk)",
-          first_agreement_id: int = 1) -> tuple[dict, Notes]:
+def build(
+    rows: int | None = None,
+    number: str = "9999",
+    name: str = "Norge 2011 (syntetisk)",
+    first_agreement_id: int = 1,
+) -> tuple[dict, Notes]:
     """The document `legetjeneste import` reads, and notes on what the data needed."""
     source = read_rows(rows=rows)
     notes = Notes(rows=len(source))
@@ -171,8 +175,12 @@ def build(rows: int | None = None, number: str = "9999", name: str = "Norge 2011
     return document, notes
 
 
-def build_municipality_file(rows: int | None = None, number: str = "9999",
-                            name: str = "Norge 2011 (syntetisk)", first_agreement_id: int = 1) -> dict:
+def build_municipality_file(
+    rows: int | None = None,
+    number: str = "9999",
+    name: str = "Norge 2011 (syntetisk)",
+    first_agreement_id: int = 1,
+) -> dict:
     """The synthetic municipality file of the first `rows` lists (all 4,274 when None)."""
     return build(rows, number, name, first_agreement_id)[0]
 

@@ -7,6 +7,7 @@ the file are removed, so that a corrected period does not leave its old version 
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -60,20 +61,33 @@ def apply_file(session: Session, parsed: ParsedFile) -> Changes:
     number = parsed.municipality.number
     changes = Changes()
     municipality = session.get(Municipality, number)
-    _upsert(session, changes, "municipality", municipality, {"number": number, "name": parsed.municipality.name},
-            Municipality)
+    _upsert(
+        session,
+        changes,
+        "municipality",
+        municipality,
+        {"number": number, "name": parsed.municipality.name},
+        Municipality,
+    )
     session.flush()
     _apply_populations(session, number, parsed.municipality.inhabitants)
-    offices = {o.organisation_number: o for o in session.scalars(
-        select(Office).where(Office.municipality_number == number))}
+    offices = {
+        o.organisation_number: o
+        for o in session.scalars(select(Office).where(Office.municipality_number == number))
+    }
     for _, office in parsed.offices:
         values = {"municipality_number": number, **office.model_dump()}
         offices[office.organisation_number] = _upsert(
-            session, changes, "office", offices.get(office.organisation_number), values, Office)
-    doctors = {d.hpr_number: d for d in session.scalars(select(Doctor).where(Doctor.municipality_number == number))}
+            session, changes, "office", offices.get(office.organisation_number), values, Office
+        )
+    doctors = {
+        d.hpr_number: d for d in session.scalars(select(Doctor).where(Doctor.municipality_number == number))
+    }
     for _, doctor in parsed.doctors:
         values = {"municipality_number": number, **doctor.model_dump()}
-        doctors[doctor.hpr_number] = _upsert(session, changes, "doctor", doctors.get(doctor.hpr_number), values, Doctor)
+        doctors[doctor.hpr_number] = _upsert(
+            session, changes, "doctor", doctors.get(doctor.hpr_number), values, Doctor
+        )
     session.flush()
     _apply_agreements(session, changes, parsed, number, offices, doctors)
     apply_list_counts(session, [item for _, item in parsed.list_counts], number, changes)
@@ -81,8 +95,12 @@ def apply_file(session: Session, parsed: ParsedFile) -> Changes:
 
 
 def _apply_populations(session: Session, number: str, inhabitants: dict[int, int]) -> None:
-    existing = {p.year: p for p in session.scalars(
-        select(MunicipalityPopulation).where(MunicipalityPopulation.municipality_number == number))}
+    existing = {
+        p.year: p
+        for p in session.scalars(
+            select(MunicipalityPopulation).where(MunicipalityPopulation.municipality_number == number)
+        )
+    }
     for year, count in inhabitants.items():
         if year in existing:
             existing[year].inhabitants = count
@@ -90,11 +108,22 @@ def _apply_populations(session: Session, number: str, inhabitants: dict[int, int
             session.add(MunicipalityPopulation(municipality_number=number, year=year, inhabitants=count))
 
 
-def _apply_agreements(session: Session, changes: Changes, parsed: ParsedFile, number: str,
-                      offices: dict[str, Office], doctors: dict[str, Doctor]) -> None:
-    existing = {a.id: a for a in session.scalars(
-        select(Agreement).options(selectinload(Agreement.doctor_periods))
-        .where(Agreement.municipality_number == number))}
+def _apply_agreements(
+    session: Session,
+    changes: Changes,
+    parsed: ParsedFile,
+    number: str,
+    offices: dict[str, Office],
+    doctors: dict[str, Doctor],
+) -> None:
+    existing = {
+        a.id: a
+        for a in session.scalars(
+            select(Agreement)
+            .options(selectinload(Agreement.doctor_periods))
+            .where(Agreement.municipality_number == number)
+        )
+    }
     for _, item in parsed.agreements:
         values = {
             "id": item.id,
@@ -114,34 +143,43 @@ def _apply_agreements(session: Session, changes: Changes, parsed: ParsedFile, nu
         _apply_periods(changes, agreement, item, doctors)
 
 
-def _apply_periods(changes: Changes, agreement: Agreement, item: AgreementIn, doctors: dict[str, Doctor]) -> None:
-    current = {(p.doctor_id, p.role, p.start): p for p in agreement.doctor_periods}
-    wanted = set()
+def _apply_periods(
+    changes: Changes, agreement: Agreement, item: AgreementIn, doctors: dict[str, Doctor]
+) -> None:
+    current: dict[tuple[int, str, date], DoctorPeriod] = {
+        (p.doctor_id, p.role, p.start): p for p in agreement.doctor_periods
+    }
+    wanted: set[tuple[int, str, date]] = set()
     for period in item.doctor_periods:
         values = {
             "doctor_id": doctors[period.doctor].id,
             "vikar_for_doctor_id": doctors[period.vikar_for].id if period.vikar_for else None,
             **period.model_dump(exclude={"doctor", "vikar_for"}),
         }
-        key = (values["doctor_id"], period.role, period.start)
+        key: tuple[int, str, date] = (values["doctor_id"], period.role, period.start)
         wanted.add(key)
         if key in current:
             (changes.updated if _assign(current[key], values) else changes.unchanged)["doctor_period"] += 1
         else:
             agreement.doctor_periods.append(DoctorPeriod(**values))
             changes.created["doctor_period"] += 1
-    for key, period in current.items():
+    for key, stale in current.items():
         if key not in wanted:
-            agreement.doctor_periods.remove(period)
+            agreement.doctor_periods.remove(stale)
             changes.removed["doctor_period"] += 1
 
 
-def apply_list_counts(session: Session, items: list[ListCountIn], number: str,
-                      changes: Changes | None = None) -> Changes:
+def apply_list_counts(
+    session: Session, items: list[ListCountIn], number: str, changes: Changes | None = None
+) -> Changes:
     """Upsert monthly counts by (agreement, month); the agreements are already checked to be `number`'s."""
     changes = changes or Changes()
-    existing = {(c.agreement_id, c.month): c for c in session.scalars(
-        select(ListCount).join(Agreement).where(Agreement.municipality_number == number))}
+    existing = {
+        (c.agreement_id, c.month): c
+        for c in session.scalars(
+            select(ListCount).join(Agreement).where(Agreement.municipality_number == number)
+        )
+    }
     for item in items:
         month = parse_month(item.month)
         values = {

@@ -22,8 +22,9 @@ class Existing:
     other_municipality_agreement_ids: set[int] = field(default_factory=set)
 
 
-def check_file(parsed: ParsedFile, *, existing: Existing, max_listetak: int, min_listetak: int,
-               today: date) -> list[Problem]:
+def check_file(
+    parsed: ParsedFile, *, existing: Existing, max_listetak: int, min_listetak: int, today: date
+) -> list[Problem]:
     problems: list[Problem] = []
     problems += _duplicates("offices", "organisation_number", parsed.offices, lambda o: o.organisation_number)
     problems += _duplicates("doctors", "hpr_number", parsed.doctors, lambda d: d.hpr_number)
@@ -31,48 +32,82 @@ def check_file(parsed: ParsedFile, *, existing: Existing, max_listetak: int, min
     problems += _duplicates("list_counts", "month", parsed.list_counts, lambda c: (c.agreement, c.month))
     for index, office in parsed.offices:
         if office.organisation_number in existing.other_municipality_organisation_numbers:
-            problems.append(Problem(f"offices[{index}].organisation_number",
-                                    f"{office.organisation_number} er registrert i en annen kommune"))
+            problems.append(
+                Problem(
+                    f"offices[{index}].organisation_number",
+                    f"{office.organisation_number} er registrert i en annen kommune",
+                )
+            )
     for index, doctor in parsed.doctors:
         if doctor.birth_date > today:
             problems.append(Problem(f"doctors[{index}].birth_date", "fødselsdatoen er i fremtiden"))
     hprs = parsed.mentioned_hpr_numbers | existing.hpr_numbers
     orgnrs = parsed.mentioned_organisation_numbers | existing.organisation_numbers
     for index, agreement in parsed.agreements:
-        problems += _agreement_problems(f"agreements[{index}]", agreement, orgnrs=orgnrs, hprs=hprs,
-                                        existing=existing, max_listetak=max_listetak, min_listetak=min_listetak)
+        problems += _agreement_problems(
+            f"agreements[{index}]",
+            agreement,
+            orgnrs=orgnrs,
+            hprs=hprs,
+            existing=existing,
+            max_listetak=max_listetak,
+            min_listetak=min_listetak,
+        )
     agreement_ids = parsed.mentioned_agreement_ids | existing.agreement_ids
     for index, count in parsed.list_counts:
         if count.agreement not in agreement_ids:
-            problems.append(Problem(f"list_counts[{index}].agreement",
-                                    f"fastlegeavtale {count.agreement} finnes ikke i filen eller kommunen"))
+            problems.append(
+                Problem(
+                    f"list_counts[{index}].agreement",
+                    f"fastlegeavtale {count.agreement} finnes ikke i filen eller kommunen",
+                )
+            )
     return problems
 
 
-def _duplicates(section: str, field_name: str, items: Iterable[tuple[int, Any]],
-                key: Callable[[Any], Hashable]) -> list[Problem]:
+def _duplicates(
+    section: str, field_name: str, items: Iterable[tuple[int, Any]], key: Callable[[Any], Hashable]
+) -> list[Problem]:
     first_seen: dict[Hashable, int] = {}
     problems = []
     for index, item in items:
         value = key(item)
         if value in first_seen:
-            problems.append(Problem(f"{section}[{index}].{field_name}",
-                                    f"står også i {section}[{first_seen[value]}]; hver skal stå én gang"))
+            problems.append(
+                Problem(
+                    f"{section}[{index}].{field_name}",
+                    f"står også i {section}[{first_seen[value]}]; hver skal stå én gang",
+                )
+            )
         else:
             first_seen[value] = index
     return problems
 
 
-def _agreement_problems(path: str, agreement: AgreementIn, *, orgnrs: set[str], hprs: set[str],
-                        existing: Existing, max_listetak: int, min_listetak: int) -> list[Problem]:
+def _agreement_problems(
+    path: str,
+    agreement: AgreementIn,
+    *,
+    orgnrs: set[str],
+    hprs: set[str],
+    existing: Existing,
+    max_listetak: int,
+    min_listetak: int,
+) -> list[Problem]:
     problems = [
         Problem(f"{path}.{p.path}", p.message, p.rule_id, p.severity)
-        for p in rules.listetak_problems(agreement.listetak, max_listetak=max_listetak, min_listetak=min_listetak)
+        for p in rules.listetak_problems(
+            agreement.listetak, max_listetak=max_listetak, min_listetak=min_listetak
+        )
     ]
     if agreement.id in existing.other_municipality_agreement_ids:
-        problems.append(Problem(f"{path}.id", f"fastlegeavtale {agreement.id} er registrert i en annen kommune"))
+        problems.append(
+            Problem(f"{path}.id", f"fastlegeavtale {agreement.id} er registrert i en annen kommune")
+        )
     if agreement.office not in orgnrs:
-        problems.append(Problem(f"{path}.office", f"legekontor {agreement.office} finnes ikke i filen eller kommunen"))
+        problems.append(
+            Problem(f"{path}.office", f"legekontor {agreement.office} finnes ikke i filen eller kommunen")
+        )
     if agreement.end is not None and agreement.end < agreement.start:
         problems.append(Problem(f"{path}.end", "sluttdatoen er før startdatoen"))
     return problems + _period_problems(path, agreement, hprs)
@@ -86,19 +121,28 @@ def _period_problems(path: str, agreement: AgreementIn, hprs: set[str]) -> list[
         if period.doctor not in hprs:
             problems.append(Problem(f"{where}.doctor", f"lege med HPR-nummer {period.doctor} finnes ikke"))
         if period.vikar_for is not None and period.vikar_for not in hprs:
-            problems.append(Problem(f"{where}.vikar_for", f"lege med HPR-nummer {period.vikar_for} finnes ikke"))
+            problems.append(
+                Problem(f"{where}.vikar_for", f"lege med HPR-nummer {period.vikar_for} finnes ikke")
+            )
         elif period.vikar_for is not None and period.vikar_for not in serving:
-            problems.append(Problem(f"{where}.vikar_for", f"{period.vikar_for} har ingen periode på denne avtalen",
-                                    severity="warning"))
+            problems.append(
+                Problem(
+                    f"{where}.vikar_for",
+                    f"{period.vikar_for} har ingen periode på denne avtalen",
+                    severity="warning",
+                )
+            )
         if period.end is not None and period.end < period.start:
             problems.append(Problem(f"{where}.end", "sluttdatoen er før startdatoen"))
             spans.append(("invalid", Period(period.start)))
         else:
             spans.append((period.role, Period(period.start, period.end)))
     for first, second in rules.overlapping_regular_periods(spans):
-        problems.append(Problem(
-            f"{path}.doctor_periods[{second}].start",
-            f"overlapper fastlegeperioden doctor_periods[{first}] ({spans[first][1]}); "
-            "en avtale har én fastlege om gangen",
-        ))
+        problems.append(
+            Problem(
+                f"{path}.doctor_periods[{second}].start",
+                f"overlapper fastlegeperioden doctor_periods[{first}] ({spans[first][1]}); "
+                "en avtale har én fastlege om gangen",
+            )
+        )
     return problems

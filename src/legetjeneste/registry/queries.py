@@ -42,7 +42,9 @@ def doctors(session: Session, *, municipality_number: str | None) -> list[Doctor
 
 def doctor_by_hpr(session: Session, *, municipality_number: str, hpr_number: str) -> Doctor | None:
     return session.scalar(
-        select(Doctor).where(Doctor.municipality_number == municipality_number, Doctor.hpr_number == hpr_number)
+        select(Doctor).where(
+            Doctor.municipality_number == municipality_number, Doctor.hpr_number == hpr_number
+        )
     )
 
 

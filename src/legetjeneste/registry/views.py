@@ -21,7 +21,9 @@ def periods_on(agreement: Agreement, role: str, on: date) -> list[DoctorPeriod]:
     return [p for p in agreement.doctor_periods if p.role == role and p.period.contains(on)]
 
 
-def agreement_read(agreement: Agreement, count: ListCount | None, *, on: date, limits: Limits) -> AgreementRead:
+def agreement_read(
+    agreement: Agreement, count: ListCount | None, *, on: date, limits: Limits
+) -> AgreementRead:
     list_length = count.list_length if count else None
     regular = periods_on(agreement, "regular", on)
     warnings = [
