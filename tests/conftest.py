@@ -46,8 +46,13 @@ def skip_or_fail(reason: str) -> None:
     pytest.skip(reason)
 
 
+CHROMIUM = shutil.which("chromium")
+CHROMIUM_STATUS = f"Chromium: {CHROMIUM}" if CHROMIUM else "Chromium: not installed, browser tests skip"
+
+
 def pytest_report_header(config) -> list[str]:
-    return [f"legetjeneste: {POSTGRES_STATUS}; {'CI: skips fail' if IN_CI else 'skips allowed'}"]
+    mode = "CI=true: what cannot run fails" if IN_CI else "what cannot run is skipped (see SKIPPED)"
+    return [f"legetjeneste: SQLite always; {POSTGRES_STATUS}; {CHROMIUM_STATUS}; {mode}"]
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,6 @@ Never `playwright install`: the browser is the system's `chromium`. Without it t
 except with CI=true, where they fail.
 """
 
-import shutil
 import socket
 import threading
 import time
@@ -20,7 +19,7 @@ from legetjeneste import migrate
 from legetjeneste.db import make_engine, session_factory
 from legetjeneste.demo import DEMO_LOGINS, DemoLogin, load_demo
 from legetjeneste.main import create_app
-from tests.conftest import skip_or_fail
+from tests.conftest import CHROMIUM, skip_or_fail
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -99,7 +98,7 @@ def live_server(tmp_path_factory) -> Iterator[LiveServer]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    executable = shutil.which("chromium")
+    executable = CHROMIUM
     if executable is None:
         skip_or_fail("Debian's chromium is not installed (apt-get install chromium)")
     with sync_playwright() as playwright:
