@@ -8,6 +8,9 @@ from hypothesis import strategies as st
 from tests.api.conftest import bearer
 
 WRITES = [
+    ("post", "/api/v1/municipalities"),
+    ("patch", "/api/v1/municipalities/1824"),
+    ("patch", "/api/v1/doctor-periods/1"),
     ("post", "/api/v1/offices"),
     ("patch", "/api/v1/offices/1"),
     ("post", "/api/v1/doctors"),

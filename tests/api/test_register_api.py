@@ -204,3 +204,39 @@ def test_openapi_and_healthz_answer(client):
     spec = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/agreements/{agreement_id}" in spec["paths"]
     assert client.get("/healthz").json() == {"status": "ok", "database": "ok"}
+
+
+def test_only_the_admin_adds_a_municipality_and_its_staff_update_it(client, tokens):
+    payload = {"number": "1825", "name": "Grane", "inhabitants": {"2025": 1500}}
+    assert (
+        client.post("/api/v1/municipalities", json=payload, headers=bearer(tokens["vefsn"])).status_code
+        == 403
+    )
+    created = client.post("/api/v1/municipalities", json=payload, headers=bearer(tokens["admin"]))
+    assert created.status_code == 201 and created.json()["inhabitants"] == {"2025": 1500}
+    again = client.post("/api/v1/municipalities", json=payload, headers=bearer(tokens["admin"]))
+    assert again.status_code == 409
+    updated = client.patch(
+        "/api/v1/municipalities/1824", json={"inhabitants": {"2026": 13300}}, headers=bearer(tokens["vefsn"])
+    )
+    assert updated.json()["inhabitants"] == {"2020": 13400, "2025": 13364, "2026": 13300}
+    assert (
+        client.patch(
+            "/api/v1/municipalities/4014", json={"name": "X"}, headers=bearer(tokens["vefsn"])
+        ).status_code
+        == 404
+    )
+
+
+def test_a_doctor_period_is_read_by_id_within_the_municipality_only(client, tokens):
+    period_id = client.get(
+        "/api/v1/agreements/182414/doctor-periods", headers=bearer(tokens["vefsn"])
+    ).json()[0]["id"]
+    assert (
+        client.get(f"/api/v1/doctor-periods/{period_id}", headers=bearer(tokens["vefsn"])).json()["role"]
+        == "regular"
+    )
+    assert (
+        client.get(f"/api/v1/doctor-periods/{period_id}", headers=bearer(tokens["kragero"])).status_code
+        == 404
+    )

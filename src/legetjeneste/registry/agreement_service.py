@@ -207,15 +207,27 @@ def add_doctor_period(
         return _period_read(period)
 
 
+def _period_in_scope(session: Session, actor: Actor, period_id: int) -> tuple[DoctorPeriod, Agreement]:
+    period = session.get(DoctorPeriod, period_id)
+    if period is None:
+        raise NotFound(f"Legeperiode {period_id} finnes ikke.")
+    return period, _agreement_in_scope(session, actor, period.agreement_id)
+
+
+def get_doctor_period(session: Session, *, actor: Actor, period_id: int) -> DoctorPeriodRead:
+    auth_service.require(actor, "register.read")
+    with session.begin():
+        period, agreement = _period_in_scope(session, actor, period_id)
+        audit(session, actor, "read", "doctor", [period.doctor_id], agreement.municipality_number)
+        return _period_read(period)
+
+
 def update_doctor_period(
     session: Session, *, actor: Actor, period_id: int, data: DoctorPeriodUpdate
 ) -> DoctorPeriodRead:
     auth_service.require(actor, "register.write")
     with session.begin():
-        period = session.get(DoctorPeriod, period_id)
-        if period is None:
-            raise NotFound(f"Legeperiode {period_id} finnes ikke.")
-        agreement = _agreement_in_scope(session, actor, period.agreement_id)
+        period, agreement = _period_in_scope(session, actor, period_id)
         changes = data.model_dump(exclude_unset=True)
         for field, value in changes.items():
             if value is not None or field in ("end", "vikar_for_doctor_id", "working_percentage"):

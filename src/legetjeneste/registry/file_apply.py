@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from legetjeneste.dates import parse_month
+from legetjeneste.registry import queries
 from legetjeneste.registry.file_format import AgreementIn, ListCountIn, ParsedFile
 from legetjeneste.registry.models import (
     Agreement,
@@ -21,7 +22,6 @@ from legetjeneste.registry.models import (
     DoctorPeriod,
     ListCount,
     Municipality,
-    MunicipalityPopulation,
     Office,
 )
 
@@ -70,7 +70,7 @@ def apply_file(session: Session, parsed: ParsedFile) -> Changes:
         Municipality,
     )
     session.flush()
-    _apply_populations(session, number, parsed.municipality.inhabitants)
+    queries.set_populations(session, number, parsed.municipality.inhabitants)
     offices = {
         o.organisation_number: o
         for o in session.scalars(select(Office).where(Office.municipality_number == number))
@@ -92,20 +92,6 @@ def apply_file(session: Session, parsed: ParsedFile) -> Changes:
     _apply_agreements(session, changes, parsed, number, offices, doctors)
     apply_list_counts(session, [item for _, item in parsed.list_counts], number, changes)
     return changes
-
-
-def _apply_populations(session: Session, number: str, inhabitants: dict[int, int]) -> None:
-    existing = {
-        p.year: p
-        for p in session.scalars(
-            select(MunicipalityPopulation).where(MunicipalityPopulation.municipality_number == number)
-        )
-    }
-    for year, count in inhabitants.items():
-        if year in existing:
-            existing[year].inhabitants = count
-        else:
-            session.add(MunicipalityPopulation(municipality_number=number, year=year, inhabitants=count))
 
 
 def _apply_agreements(

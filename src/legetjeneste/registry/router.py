@@ -20,7 +20,9 @@ from legetjeneste.registry.schemas import (
     DoctorUpdate,
     ListCountBase,
     ListCountRead,
+    MunicipalityCreate,
     MunicipalityRead,
+    MunicipalityUpdate,
     OfficeCreate,
     OfficeRead,
     OfficeUpdate,
@@ -44,6 +46,16 @@ def list_municipalities(session: SessionDep, actor: ActorDep):
 @router.get("/municipalities/{number}", response_model=MunicipalityRead)
 def get_municipality(number: Number, session: SessionDep, actor: ActorDep):
     return service.get_municipality(session, actor=actor, number=number)
+
+
+@router.post("/municipalities", response_model=MunicipalityRead, status_code=201)
+def create_municipality(data: MunicipalityCreate, session: SessionDep, actor: ActorDep):
+    return service.create_municipality(session, actor=actor, data=data)
+
+
+@router.patch("/municipalities/{number}", response_model=MunicipalityRead)
+def update_municipality(number: Number, data: MunicipalityUpdate, session: SessionDep, actor: ActorDep):
+    return service.update_municipality(session, actor=actor, number=number, data=data)
 
 
 @router.get("/municipalities/{number}/overview")
@@ -155,6 +167,11 @@ def list_doctor_periods(agreement_id: Id, session: SessionDep, actor: ActorDep):
 @router.post("/agreements/{agreement_id}/doctor-periods", response_model=DoctorPeriodRead, status_code=201)
 def add_doctor_period(agreement_id: Id, data: DoctorPeriodCreate, session: SessionDep, actor: ActorDep):
     return agreement_service.add_doctor_period(session, actor=actor, agreement_id=agreement_id, data=data)
+
+
+@router.get("/doctor-periods/{period_id}", response_model=DoctorPeriodRead)
+def get_doctor_period(period_id: Id, session: SessionDep, actor: ActorDep):
+    return agreement_service.get_doctor_period(session, actor=actor, period_id=period_id)
 
 
 @router.patch("/doctor-periods/{period_id}", response_model=DoctorPeriodRead)

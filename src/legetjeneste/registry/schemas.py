@@ -235,6 +235,20 @@ class Read(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
 
+class MunicipalityCreate(Input):
+    number: MunicipalityNumber
+    name: Name
+    inhabitants: dict[Annotated[int, Field(ge=1900, le=2200)], Annotated[int, Field(ge=0)]] = {}
+
+
+class MunicipalityUpdate(Input):
+    name: Name | None = None
+    inhabitants: Annotated[
+        dict[Annotated[int, Field(ge=1900, le=2200)], Annotated[int, Field(ge=0)]] | None,
+        Field(description="Innbyggere per år; årene som ikke er med, beholdes"),
+    ] = None
+
+
 class MunicipalityRead(Read):
     number: str
     name: str

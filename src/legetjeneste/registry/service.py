@@ -13,14 +13,16 @@ from legetjeneste.audit import queries as audit_queries
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import today_oslo
-from legetjeneste.errors import Conflict, NotFound
+from legetjeneste.errors import Conflict, Forbidden, NotFound
 from legetjeneste.registry import queries, views
 from legetjeneste.registry.models import Doctor, Municipality, Office
 from legetjeneste.registry.schemas import (
     DoctorCreate,
     DoctorRead,
     DoctorUpdate,
+    MunicipalityCreate,
     MunicipalityRead,
+    MunicipalityUpdate,
     OfficeCreate,
     OfficeRead,
     OfficeUpdate,
@@ -94,6 +96,37 @@ def get_municipality(session: Session, *, actor: Actor, number: str) -> Municipa
         if not found:
             raise NotFound(f"Kommune {number} finnes ikke i registeret.")
         return municipality_read(found[0])
+
+
+def create_municipality(session: Session, *, actor: Actor, data: MunicipalityCreate) -> MunicipalityRead:
+    """Only the system administrator adds a municipality; its staff then import or register the rest."""
+    if not actor.sees_all_municipalities:
+        raise Forbidden("Bare systemadministratoren kan legge til en kommune.")
+    with session.begin():
+        if session.get(Municipality, data.number) is not None:
+            raise Conflict(f"number: kommune {data.number} finnes allerede")
+        session.add(Municipality(number=data.number, name=data.name))
+        session.flush()
+        queries.set_populations(session, data.number, data.inhabitants)
+        audit(session, actor, "create", "municipality", [data.number], data.number)
+    return get_municipality(session, actor=actor, number=data.number)
+
+
+def update_municipality(
+    session: Session, *, actor: Actor, number: str, data: MunicipalityUpdate
+) -> MunicipalityRead:
+    auth_service.require(actor, "register.write")
+    auth_service.require_municipality(actor, number)
+    with session.begin():
+        municipality = session.get(Municipality, number)
+        if municipality is None:
+            raise NotFound(f"Kommune {number} finnes ikke i registeret.")
+        if data.name is not None:
+            municipality.name = data.name
+        queries.set_populations(session, number, data.inhabitants or {})
+        changed = list(data.model_dump(exclude_unset=True))
+        audit(session, actor, "update", "municipality", [number], number, {"fields": changed})
+    return get_municipality(session, actor=actor, number=number)
 
 
 def _office_in_scope(session: Session, actor: Actor, office_id: int) -> Office:
