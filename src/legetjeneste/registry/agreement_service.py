@@ -33,6 +33,20 @@ def _agreement_in_scope(session: Session, actor: Actor, agreement_id: int) -> Ag
     return agreement
 
 
+def _audit_doctors_read(session: Session, actor: Actor, agreement: Agreement) -> None:
+    """The agreement's doctors are personal data: reading them is audited."""
+    doctor_ids = [p.doctor_id for p in agreement.doctor_periods]
+    audit(
+        session,
+        actor,
+        "read",
+        "doctor",
+        doctor_ids,
+        agreement.municipality_number,
+        {"agreement": agreement.id},
+    )
+
+
 def _read(session: Session, agreement: Agreement, on: date) -> AgreementRead:
     counts = queries.latest_list_counts(session, [agreement.id], on=on)
     return views.agreement_read(agreement, counts.get(agreement.id), on=on, limits=limits_on(on))
@@ -84,15 +98,7 @@ def get_agreement(
     auth_service.require(actor, "register.read")
     with session.begin():
         agreement = _agreement_in_scope(session, actor, agreement_id)
-        audit(
-            session,
-            actor,
-            "read",
-            "doctor",
-            [p.doctor_id for p in agreement.doctor_periods],
-            agreement.municipality_number,
-            {"agreement": agreement.id},
-        )
+        _audit_doctors_read(session, actor, agreement)
         return _read(session, agreement, on or today_oslo())
 
 
@@ -136,18 +142,7 @@ def update_agreement(
 
 
 def _period_read(period: DoctorPeriod) -> DoctorPeriodRead:
-    return DoctorPeriodRead(
-        id=period.id,
-        agreement_id=period.agreement_id,
-        doctor_id=period.doctor_id,
-        doctor_name=period.doctor.full_name,
-        role=period.role,
-        vikar_for_doctor_id=period.vikar_for_doctor_id,
-        working_percentage=period.working_percentage,
-        working_days=period.working_days,
-        start=period.start,
-        end=period.end,
-    )
+    return DoctorPeriodRead.model_validate(period)
 
 
 def _check_period(session: Session, agreement: Agreement, period: DoctorPeriod) -> None:
@@ -181,15 +176,7 @@ def list_doctor_periods(session: Session, *, actor: Actor, agreement_id: int) ->
     auth_service.require(actor, "register.read")
     with session.begin():
         agreement = _agreement_in_scope(session, actor, agreement_id)
-        audit(
-            session,
-            actor,
-            "read",
-            "doctor",
-            [p.doctor_id for p in agreement.doctor_periods],
-            agreement.municipality_number,
-            {"agreement": agreement.id},
-        )
+        _audit_doctors_read(session, actor, agreement)
         return [_period_read(p) for p in agreement.doctor_periods]
 
 
@@ -339,15 +326,7 @@ def agreement_details(session: Session, *, actor: Actor, agreement_id: int, on: 
     auth_service.require(actor, "register.read")
     with session.begin():
         agreement = _agreement_in_scope(session, actor, agreement_id)
-        audit(
-            session,
-            actor,
-            "read",
-            "doctor",
-            [p.doctor_id for p in agreement.doctor_periods],
-            agreement.municipality_number,
-            {"agreement": agreement.id},
-        )
+        _audit_doctors_read(session, actor, agreement)
         return {
             "agreement": _read(session, agreement, on or today_oslo()),
             "periods": [_period_read(p) for p in agreement.doctor_periods],

@@ -14,7 +14,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from legetjeneste.dates import parse_month
-from legetjeneste.registry import queries
 from legetjeneste.registry.file_format import AgreementIn, ListCountIn, ParsedFile
 from legetjeneste.registry.models import (
     Agreement,
@@ -60,17 +59,16 @@ def apply_file(session: Session, parsed: ParsedFile) -> Changes:
     assert parsed.municipality is not None
     number = parsed.municipality.number
     changes = Changes()
-    municipality = session.get(Municipality, number)
-    _upsert(
+    municipality = _upsert(
         session,
         changes,
         "municipality",
-        municipality,
+        session.get(Municipality, number),
         {"number": number, "name": parsed.municipality.name},
         Municipality,
     )
+    municipality.set_inhabitants(parsed.municipality.inhabitants)
     session.flush()
-    queries.set_populations(session, number, parsed.municipality.inhabitants)
     offices = {
         o.organisation_number: o
         for o in session.scalars(select(Office).where(Office.municipality_number == number))

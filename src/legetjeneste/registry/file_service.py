@@ -8,12 +8,12 @@ from sqlalchemy.orm import Session
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import format_month, parse_month, today_oslo
-from legetjeneste.errors import Forbidden, NotFound, ValidationFailed
+from legetjeneste.errors import Forbidden, ValidationFailed
 from legetjeneste.registry import file_checks, helfo, queries, views
 from legetjeneste.registry.file_apply import apply_file, apply_list_counts
 from legetjeneste.registry.file_format import parse_file
 from legetjeneste.registry.models import Agreement, Doctor, Office
-from legetjeneste.registry.service import audit, limits_on
+from legetjeneste.registry.service import audit, limits_on, municipality_in_scope
 
 
 def _existing(session: Session, number: str) -> file_checks.Existing:
@@ -68,19 +68,11 @@ def import_municipality_file(session: Session, *, actor: Actor, document: Any, s
     return report
 
 
-def _ordered(data: dict, first: tuple[str, ...]) -> dict:
-    return {**{key: data[key] for key in first if key in data}, **data}
-
-
 def export_municipality_file(session: Session, *, actor: Actor, municipality_number: str) -> dict:
     """The municipality as one document in the import format; export → import changes nothing."""
     auth_service.require(actor, "register.read")
-    auth_service.require_municipality(actor, municipality_number)
     with session.begin():
-        found = queries.municipalities(session, number=municipality_number)
-        if not found:
-            raise NotFound(f"Kommune {municipality_number} finnes ikke i registeret.")
-        municipality = found[0]
+        municipality = municipality_in_scope(session, actor, municipality_number)
         offices = queries.offices(session, municipality_number=municipality_number)
         doctors = sorted(
             queries.doctors(session, municipality_number=municipality_number), key=lambda d: d.id

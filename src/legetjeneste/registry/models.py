@@ -20,6 +20,15 @@ class Municipality(Base):
         order_by="MunicipalityPopulation.year", cascade="all, delete-orphan"
     )
 
+    def set_inhabitants(self, inhabitants: dict[int, int]) -> None:
+        """Set the inhabitants of the years given; other years stay as they are."""
+        existing = {p.year: p for p in self.populations}
+        for year, count in inhabitants.items():
+            if year in existing:
+                existing[year].inhabitants = count
+            else:
+                self.populations.append(MunicipalityPopulation(year=year, inhabitants=count))
+
 
 class MunicipalityPopulation(Base):
     __tablename__ = "municipality_population"
@@ -107,6 +116,10 @@ class DoctorPeriod(Base):
     agreement: Mapped[Agreement] = relationship(back_populates="doctor_periods")
     doctor: Mapped[Doctor] = relationship(foreign_keys=[doctor_id])
     vikar_for: Mapped[Doctor | None] = relationship(foreign_keys=[vikar_for_doctor_id])
+
+    @property
+    def doctor_name(self) -> str:
+        return self.doctor.full_name
 
     @property
     def period(self) -> Period:

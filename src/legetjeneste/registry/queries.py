@@ -11,7 +11,6 @@ from legetjeneste.registry.models import (
     DoctorPeriod,
     ListCount,
     Municipality,
-    MunicipalityPopulation,
     Office,
 )
 
@@ -119,18 +118,3 @@ def list_counts_of_municipality(session: Session, municipality_number: str) -> l
         .order_by(ListCount.agreement_id, ListCount.month)
     )
     return list(session.scalars(query))
-
-
-def set_populations(session: Session, number: str, inhabitants: dict[int, int]) -> None:
-    """Set the inhabitants of the years given; other years stay as they are."""
-    existing = {
-        p.year: p
-        for p in session.scalars(
-            select(MunicipalityPopulation).where(MunicipalityPopulation.municipality_number == number)
-        )
-    }
-    for year, count in inhabitants.items():
-        if year in existing:
-            existing[year].inhabitants = count
-        else:
-            session.add(MunicipalityPopulation(municipality_number=number, year=year, inhabitants=count))

@@ -88,14 +88,19 @@ def list_municipalities(session: Session, *, actor: Actor) -> list[MunicipalityR
         return [municipality_read(m) for m in queries.municipalities(session, number=scope_of(actor))]
 
 
+def municipality_in_scope(session: Session, actor: Actor, number: str) -> Municipality:
+    """The municipality, if the actor may see it; another municipality answers as if it did not exist."""
+    auth_service.require_municipality(actor, number)
+    found = queries.municipalities(session, number=number)
+    if not found:
+        raise NotFound(f"Kommune {number} finnes ikke i registeret.")
+    return found[0]
+
+
 def get_municipality(session: Session, *, actor: Actor, number: str) -> MunicipalityRead:
     auth_service.require(actor, "register.read")
-    auth_service.require_municipality(actor, number)
     with session.begin():
-        found = queries.municipalities(session, number=number)
-        if not found:
-            raise NotFound(f"Kommune {number} finnes ikke i registeret.")
-        return municipality_read(found[0])
+        return municipality_read(municipality_in_scope(session, actor, number))
 
 
 def create_municipality(session: Session, *, actor: Actor, data: MunicipalityCreate) -> MunicipalityRead:
@@ -105,9 +110,10 @@ def create_municipality(session: Session, *, actor: Actor, data: MunicipalityCre
     with session.begin():
         if session.get(Municipality, data.number) is not None:
             raise Conflict(f"number: kommune {data.number} finnes allerede")
-        session.add(Municipality(number=data.number, name=data.name))
+        municipality = Municipality(number=data.number, name=data.name, populations=[])
+        municipality.set_inhabitants(data.inhabitants)
+        session.add(municipality)
         session.flush()
-        queries.set_populations(session, data.number, data.inhabitants)
         audit(session, actor, "create", "municipality", [data.number], data.number)
     return get_municipality(session, actor=actor, number=data.number)
 
@@ -116,14 +122,11 @@ def update_municipality(
     session: Session, *, actor: Actor, number: str, data: MunicipalityUpdate
 ) -> MunicipalityRead:
     auth_service.require(actor, "register.write")
-    auth_service.require_municipality(actor, number)
     with session.begin():
-        municipality = session.get(Municipality, number)
-        if municipality is None:
-            raise NotFound(f"Kommune {number} finnes ikke i registeret.")
+        municipality = municipality_in_scope(session, actor, number)
         if data.name is not None:
             municipality.name = data.name
-        queries.set_populations(session, number, data.inhabitants or {})
+        municipality.set_inhabitants(data.inhabitants or {})
         changed = list(data.model_dump(exclude_unset=True))
         audit(session, actor, "update", "municipality", [number], number, {"fields": changed})
     return get_municipality(session, actor=actor, number=number)
@@ -257,13 +260,10 @@ def update_doctor(session: Session, *, actor: Actor, doctor_id: int, data: Docto
 def overview(session: Session, *, actor: Actor, municipality_number: str, on: date | None = None) -> dict:
     """The municipality's agreements at a date with office, doctor, listetak, list length and open places."""
     auth_service.require(actor, "register.read")
-    auth_service.require_municipality(actor, municipality_number)
     day = on or today_oslo()
     limits = limits_on(day)
     with session.begin():
-        found = queries.municipalities(session, number=municipality_number)
-        if not found:
-            raise NotFound(f"Kommune {municipality_number} finnes ikke i registeret.")
+        municipality = municipality_in_scope(session, actor, municipality_number)
         agreements = [
             a
             for a in queries.agreements(session, municipality_number=municipality_number)
@@ -276,7 +276,7 @@ def overview(session: Session, *, actor: Actor, municipality_number: str, on: da
         )
         audit(session, actor, "read", "doctor", doctor_ids, municipality_number, {"view": "overview"})
         return {
-            "municipality": municipality_read(found[0]),
+            "municipality": municipality_read(municipality),
             "date": day,
             "agreements": rows,
             "totals": views.totals(rows),
