@@ -12,6 +12,7 @@ from legetjeneste.console import print_json
 from legetjeneste.db import get_engine, open_session
 from legetjeneste.planning import cli as planning_cli
 from legetjeneste.registry import cli as registry_cli
+from legetjeneste.registry import service as registry_service
 
 app = typer.Typer(help="legetjeneste: kommunens legetjeneste og fastlegeordning.", no_args_is_help=True)
 db_app = typer.Typer(help="Databasen.", no_args_is_help=True)
@@ -61,7 +62,7 @@ def serve(
     migrate.upgrade(get_engine())
     if with_demo:
         with open_session() as session:
-            if not demo.has_municipalities(session):
+            if not registry_service.has_municipalities(session):
                 typer.echo("Første oppstart: laster demodata …")
                 demo.load_demo(session)
         typer.echo(demo.login_help(f"http://{host}:{port}"))

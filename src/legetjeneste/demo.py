@@ -6,17 +6,14 @@ the Kragerø minutes).
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from legetjeneste.auth import service as auth_service
-from legetjeneste.auth.models import User
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.planning import service as planning_service
 from legetjeneste.planning import ssb
 from legetjeneste.registry import file_service
 from legetjeneste.registry.file_format import load_document
-from legetjeneste.registry.models import Municipality
 from legetjeneste.settings import PROJECT_ROOT
 
 EXAMPLES = PROJECT_ROOT / "docs" / "examples"
@@ -38,21 +35,14 @@ DEMO_LOGINS = (
 )
 
 
-def has_municipalities(session: Session) -> bool:
-    with session.begin():
-        return session.scalar(select(Municipality.number).limit(1)) is not None
-
-
 def load_demo(session: Session) -> tuple[DemoLogin, ...]:
     """Import the demo municipalities and SSB figures and add the demo users; safe to run again."""
     for name in DEMO_FILES:
         document = load_document((EXAMPLES / name).read_text(encoding="utf-8"), filename=name)
         file_service.import_municipality_file(session, actor=SYSTEM, document=document, source=f"demo:{name}")
     planning_service.load_national_statistics(session, actor=SYSTEM, figures=ssb.bundled_figures())
-    with session.begin():
-        existing = set(session.scalars(select(User.email)))
     for login in DEMO_LOGINS:
-        if login.email not in existing:
+        if not auth_service.user_exists(session, email=login.email):
             auth_service.add_user(
                 session,
                 email=login.email,

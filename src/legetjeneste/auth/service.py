@@ -81,6 +81,11 @@ def add_user(
     return user, token
 
 
+def user_exists(session: Session, *, email: str) -> bool:
+    with session.begin():
+        return session.scalar(select(User.id).where(User.email == email.lower())) is not None
+
+
 def _user_problems(
     session: Session, *, email: str, role: str, municipality_number: str | None
 ) -> list[Problem]:

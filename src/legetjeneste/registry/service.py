@@ -88,6 +88,12 @@ def list_municipalities(session: Session, *, actor: Actor) -> list[MunicipalityR
         return [municipality_read(m) for m in queries.municipalities(session, number=scope_of(actor))]
 
 
+def has_municipalities(session: Session) -> bool:
+    """Whether anything is registered yet (the demo loads on a first start)."""
+    with session.begin():
+        return bool(queries.municipalities(session))
+
+
 def municipality_in_scope(session: Session, actor: Actor, number: str) -> Municipality:
     """The municipality, if the actor may see it; another municipality answers as if it did not exist."""
     auth_service.require_municipality(actor, number)
