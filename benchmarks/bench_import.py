@@ -24,8 +24,9 @@ from sqlalchemy import Engine
 
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.db import session_factory
-from legetjeneste.registry import file_checks, file_service
-from legetjeneste.registry.file_format import dump_document, load_document
+from legetjeneste.municipality_file import checks as file_checks
+from legetjeneste.municipality_file import service as file_service
+from legetjeneste.municipality_file.format import dump_document, load_document
 
 TARGET_SECONDS = 10.0
 PHASES = (  # (module, function, phase): the service's steps, looked up through these module attributes

@@ -36,7 +36,8 @@ from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import SYSTEM, Actor
 from legetjeneste.db import session_factory
 from legetjeneste.main import create_app
-from legetjeneste.registry import file_service, service
+from legetjeneste.municipality_file import service as file_service
+from legetjeneste.registry import service
 
 TARGET_MS = 200.0
 AGREEMENTS = 600

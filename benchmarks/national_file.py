@@ -192,7 +192,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--number", default="9999")
     parser.add_argument("--name", default="Norge 2011 (syntetisk)")
     args = parser.parse_args(argv)
-    from legetjeneste.registry.file_format import dump_document
+    from legetjeneste.municipality_file.format import dump_document
 
     document, notes = build(args.rows, args.number, args.name)
     args.output.parent.mkdir(parents=True, exist_ok=True)

@@ -6,8 +6,8 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from legetjeneste.auth.rules import SYSTEM, Actor
-from legetjeneste.registry import file_service
-from legetjeneste.registry.file_format import load_document
+from legetjeneste.municipality_file import service as file_service
+from legetjeneste.municipality_file.format import load_document
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "docs" / "examples"
 VEFSN_FILE = EXAMPLES / "1824-vefsn.yaml"

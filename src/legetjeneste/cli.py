@@ -10,6 +10,7 @@ from legetjeneste.audit import cli as audit_cli
 from legetjeneste.auth import cli as auth_cli
 from legetjeneste.console import print_json
 from legetjeneste.db import get_engine, open_session
+from legetjeneste.municipality_file import cli as file_cli
 from legetjeneste.planning import cli as planning_cli
 from legetjeneste.registry import cli as registry_cli
 from legetjeneste.registry import service as registry_service
@@ -20,12 +21,12 @@ demo_app = typer.Typer(help="Demodata.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(demo_app, name="demo")
 app.add_typer(auth_cli.app, name="user")
-app.add_typer(registry_cli.helfo_app, name="helfo")
+app.add_typer(file_cli.helfo_app, name="helfo")
 app.add_typer(planning_cli.app, name="statistics")
-app.command("import")(registry_cli.import_file)
-app.command("export")(registry_cli.export)
+app.command("import")(file_cli.import_file)
+app.command("export")(file_cli.export)
 app.command("overview")(registry_cli.overview)
-app.command("schema")(registry_cli.schema)
+app.command("schema")(file_cli.schema)
 app.command("audit")(audit_cli.audit)
 
 

@@ -10,10 +10,10 @@ from sqlalchemy.orm import Session
 
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import SYSTEM
+from legetjeneste.municipality_file import service as file_service
+from legetjeneste.municipality_file.format import load_document
 from legetjeneste.planning import service as planning_service
 from legetjeneste.planning import ssb
-from legetjeneste.registry import file_service
-from legetjeneste.registry.file_format import load_document
 from legetjeneste.settings import PROJECT_ROOT
 
 EXAMPLES = PROJECT_ROOT / "docs" / "examples"

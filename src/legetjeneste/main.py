@@ -8,6 +8,8 @@ from legetjeneste.agreement import router as parameters_router
 from legetjeneste.audit import router as audit_router
 from legetjeneste.auth import pages as auth_pages
 from legetjeneste.db import get_engine, session_factory
+from legetjeneste.municipality_file import pages as file_pages
+from legetjeneste.municipality_file import router as file_router
 from legetjeneste.planning import pages as planning_pages
 from legetjeneste.planning import router as planning_router
 from legetjeneste.registry import pages as registry_pages
@@ -39,11 +41,13 @@ def create_app(*, engine: Engine | None = None, secret_key: str | None = None) -
         health,
         static,
         registry_router,
+        file_router,
         planning_router,
         audit_router,
         parameters_router,
         auth_pages,
         registry_pages,
+        file_pages,
         planning_pages,
     ):
         app.include_router(module.router)

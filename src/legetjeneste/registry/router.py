@@ -1,13 +1,13 @@
 """JSON API for the register under /api/v1. Each endpoint is one service call."""
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Body, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query
 from sqlalchemy.orm import Session
 
 from legetjeneste.auth.rules import Actor
-from legetjeneste.registry import agreement_service, file_service, service
+from legetjeneste.registry import agreement_service, service
 from legetjeneste.registry.schemas import (
     AgreementCreate,
     AgreementRead,
@@ -67,33 +67,6 @@ def overview(number: Number, session: SessionDep, actor: ActorDep, on: OnDate = 
 def lists_without_regular_doctor(number: Number, session: SessionDep, actor: ActorDep, on: OnDate = None):
     return agreement_service.lists_without_regular_doctor(
         session, actor=actor, municipality_number=number, on=on
-    )
-
-
-@router.get("/municipalities/{number}/export")
-def export_municipality(number: Number, session: SessionDep, actor: ActorDep):
-    return file_service.export_municipality_file(session, actor=actor, municipality_number=number)
-
-
-@router.post("/municipality-files")
-def import_municipality_file(document: Annotated[Any, Body()], session: SessionDep, actor: ActorDep):
-    return file_service.import_municipality_file(session, actor=actor, document=document, source="api")
-
-
-@router.post(
-    "/municipalities/{number}/helfo-monthly-lists/{month}",
-    openapi_extra={"requestBody": {"content": {"text/csv": {"schema": {"type": "string"}}}}},
-)
-async def import_helfo_monthly_list(
-    number: Number,
-    month: Annotated[str, Path(pattern=r"^\d{4}-\d{2}$")],
-    request: Request,
-    session: SessionDep,
-    actor: ActorDep,
-):
-    text = (await request.body()).decode("utf-8", errors="replace")
-    return file_service.import_helfo_monthly_list(
-        session, actor=actor, municipality_number=number, month=month, text=text
     )
 
 

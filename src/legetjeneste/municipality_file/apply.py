@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from legetjeneste.dates import parse_month
-from legetjeneste.registry.file_format import AgreementIn, ListCountIn, ParsedFile
+from legetjeneste.municipality_file.format import AgreementIn, ListCountIn, ParsedFile
 from legetjeneste.registry.models import (
     Agreement,
     Doctor,

@@ -9,9 +9,11 @@ from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import format_month, parse_month, today_oslo
 from legetjeneste.errors import Forbidden, ValidationFailed
-from legetjeneste.registry import file_checks, helfo, queries, views
-from legetjeneste.registry.file_apply import apply_file, apply_list_counts
-from legetjeneste.registry.file_format import parse_file
+from legetjeneste.municipality_file import checks as file_checks
+from legetjeneste.municipality_file import helfo
+from legetjeneste.municipality_file.apply import apply_file, apply_list_counts
+from legetjeneste.municipality_file.format import parse_file
+from legetjeneste.registry import queries, views
 from legetjeneste.registry.models import Agreement, Doctor, Office
 from legetjeneste.registry.service import audit, limits_on, municipality_in_scope
 

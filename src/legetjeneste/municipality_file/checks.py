@@ -7,8 +7,8 @@ from typing import Any
 
 from legetjeneste.dates import Period
 from legetjeneste.errors import Problem
+from legetjeneste.municipality_file.format import AgreementIn, ParsedFile
 from legetjeneste.registry import rules
-from legetjeneste.registry.file_format import AgreementIn, ParsedFile
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,93 @@
+"""Pages for files: the import page (municipality file, Helfo's monthly list) and the export download."""
+
+from collections.abc import Callable
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, File, Form, Path, Request, UploadFile
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
+
+from legetjeneste.auth.rules import Actor
+from legetjeneste.errors import Problem, ValidationFailed
+from legetjeneste.municipality_file import service as file_service
+from legetjeneste.municipality_file.format import dump_document, load_document
+from legetjeneste.web.deps import get_actor, get_session
+from legetjeneste.web.pages import render
+
+router = APIRouter(include_in_schema=False)
+SessionDep = Annotated[Session, Depends(get_session)]
+ActorDep = Annotated[Actor, Depends(get_actor)]
+Number = Annotated[str, Path(pattern=r"^\d{4}$")]
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+
+@router.get("/kommuner/{number}/eksport.yaml")
+def export(number: Number, session: SessionDep, actor: ActorDep):
+    document = file_service.export_municipality_file(session, actor=actor, municipality_number=number)
+    headers = {"Content-Disposition": f'attachment; filename="kommune-{number}.yaml"'}
+    return Response(dump_document(document), media_type="application/yaml; charset=utf-8", headers=headers)
+
+
+@router.get("/import")
+def import_form(request: Request, actor: ActorDep):
+    return render(
+        request, "municipality_file/import.html", {"report": None, "error": None, "kind": None}, actor=actor
+    )
+
+
+async def _upload_text(upload: UploadFile) -> str:
+    content = await upload.read(MAX_UPLOAD_BYTES + 1)
+    if len(content) > MAX_UPLOAD_BYTES:
+        raise ValidationFailed([Problem("file", "filen er større enn 20 MB")])
+    return content.decode("utf-8-sig", errors="replace")
+
+
+def _import_page(
+    request: Request, actor: Actor, *, kind: str, filename: str | None, use_case: Callable[[], dict]
+) -> HTMLResponse:
+    """The import page with the report, or with every problem (422) when nothing was stored."""
+    report, error, status = None, None, 200
+    try:
+        report = use_case()
+    except ValidationFailed as failure:
+        error, status = failure, 422
+    context = {"report": report, "error": error, "kind": kind, "filename": filename}
+    return render(request, "municipality_file/import.html", context, actor=actor, status_code=status)
+
+
+@router.post("/import")
+async def import_file(
+    request: Request, session: SessionDep, actor: ActorDep, file: Annotated[UploadFile, File()]
+):
+    text = await _upload_text(file)
+    filename = file.filename or ""
+
+    def use_case() -> dict:
+        document = load_document(text, filename=filename)
+        return file_service.import_municipality_file(session, actor=actor, document=document, source=filename)
+
+    return await run_in_threadpool(
+        _import_page, request, actor, kind="municipality", filename=filename, use_case=use_case
+    )
+
+
+@router.post("/import/helfo")
+async def import_helfo(
+    request: Request,
+    session: SessionDep,
+    actor: ActorDep,
+    file: Annotated[UploadFile, File()],
+    month: Annotated[str, Form(max_length=7)],
+    municipality: Annotated[str, Form(pattern=r"^\d{4}$")],
+):
+    text = await _upload_text(file)
+
+    def use_case() -> dict:
+        return file_service.import_helfo_monthly_list(
+            session, actor=actor, municipality_number=municipality, month=month, text=text
+        )
+
+    return await run_in_threadpool(
+        _import_page, request, actor, kind="helfo", filename=file.filename, use_case=use_case
+    )
