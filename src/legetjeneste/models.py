@@ -1,7 +1,9 @@
 """Every mapped class, imported once so that metadata and Alembic see them all."""
 
+from legetjeneste.absence.models import Absence, AbsenceAssistant, DigitalServices, OfficeNotice
 from legetjeneste.audit.models import AuditEntry
 from legetjeneste.auth.models import ApiToken, User
+from legetjeneste.notices.models import Notice
 from legetjeneste.planning.models import NationalKeyFigure
 from legetjeneste.registry.models import (
     Agreement,
@@ -14,6 +16,11 @@ from legetjeneste.registry.models import (
 )
 
 __all__ = [
+    "Absence",
+    "AbsenceAssistant",
+    "DigitalServices",
+    "Notice",
+    "OfficeNotice",
     "Agreement",
     "ApiToken",
     "AuditEntry",

@@ -16,6 +16,7 @@ class User(Base):
     password_hash: Mapped[str | None] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(30))
     municipality_number: Mapped[str | None] = mapped_column(ForeignKey("municipality.number"))
+    office_id: Mapped[int | None] = mapped_column(ForeignKey("office.id"))
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
