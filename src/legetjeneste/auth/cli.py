@@ -20,6 +20,9 @@ def add(
     ] = None,
     token: Annotated[bool, typer.Option("--token", help="Lag og skriv ut en API-nøkkel")] = False,
     password: Annotated[str | None, typer.Option(help="Passord for innlogging i nettleseren")] = None,
+    office: Annotated[
+        str | None, typer.Option(help="Legekontorets organisasjonsnummer (for office_admin)")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ):
     """Legg til en bruker; med --token skrives en API-nøkkel ut én gang."""
@@ -30,6 +33,7 @@ def add(
         municipality_number=municipality,
         password=password,
         with_token=token,
+        office=office,
     )
     if as_json:
         print_json(

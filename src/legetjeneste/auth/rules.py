@@ -22,6 +22,8 @@ ROLE_NAMES_NB = {
 }
 STAFF = frozenset(ROLES) - {"citizen"}
 REGISTER_EDITORS = frozenset({"admin", "municipality_admin", "kommuneoverlege"})
+OFFICE_EDITORS = REGISTER_EDITORS | {"office_admin"}
+SEES_ABSENCE_GROUNDS = OFFICE_EDITORS
 
 PERMISSIONS: dict[str, frozenset[str]] = {
     "register.read": STAFF,
@@ -29,6 +31,11 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "register.import": REGISTER_EDITORS,
     "statistics.read": STAFF,
     "audit.read": frozenset({"admin", "municipality_admin"}),
+    "absence.read": STAFF,
+    "absence.write": OFFICE_EDITORS,
+    "panel.read": STAFF,
+    "panel.write": OFFICE_EDITORS,
+    "vacation.read": STAFF,
 }
 PERMISSION_NAMES_NB = {
     "register.read": "se registeret",
@@ -36,6 +43,11 @@ PERMISSION_NAMES_NB = {
     "register.import": "importere kommunefiler",
     "statistics.read": "se statistikk",
     "audit.read": "se revisjonsloggen",
+    "absence.read": "se fravær",
+    "absence.write": "registrere fravær",
+    "panel.read": "se fastlegepanelet",
+    "panel.write": "endre innstillingene for fastlegepanelet",
+    "vacation.read": "se ferieoversikten",
 }
 
 
@@ -47,6 +59,7 @@ class Actor:
     role: str
     municipality_number: str | None
     user_id: int | None = None
+    office_id: int | None = None
 
     @property
     def sees_all_municipalities(self) -> bool:
@@ -66,3 +79,13 @@ def can_see_municipality(actor: Actor, municipality_number: str) -> bool:
 
 def needs_municipality(role: str) -> bool:
     return role != "admin"
+
+
+def can_manage_office(actor: Actor, office_id: int) -> bool:
+    """An office administrator manages only their own office; the municipality's editors manage all."""
+    return actor.role != "office_admin" or actor.office_id == office_id
+
+
+def sees_absence_grounds(actor: Actor) -> bool:
+    """Grounds such as sickness are health data: only those who handle absences see them."""
+    return actor.role in SEES_ABSENCE_GROUNDS

@@ -16,6 +16,7 @@ from legetjeneste.auth.models import ApiToken, User
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import now_oslo
 from legetjeneste.errors import Forbidden, NotAuthenticated, NotFound, Problem, ValidationFailed
+from legetjeneste.registry import queries as registry_queries
 from legetjeneste.registry.models import Municipality
 from legetjeneste.settings import get_settings
 
@@ -52,13 +53,19 @@ def add_user(
     municipality_number: str | None,
     password: str | None = None,
     with_token: bool = False,
+    office: str | None = None,
 ) -> tuple[User, str | None]:
-    """Create a local account; returns the user and, when asked for, a new bearer token (shown once)."""
+    """Create a local account; returns the user and, when asked for, a new bearer token (shown once).
+
+    An office administrator belongs to one office, given by its organisation number.
+    """
     with session.begin():
         problems = _user_problems(session, email=email, role=role, municipality_number=municipality_number)
-        if problems:
-            raise ValidationFailed(problems)
+        office_id, office_problems = _office_of(session, role, office, municipality_number)
+        if problems or office_problems:
+            raise ValidationFailed(problems + office_problems)
         user = User(
+            office_id=office_id,
             email=email.lower(),
             role=role,
             municipality_number=municipality_number if rules.needs_municipality(role) else None,
@@ -79,6 +86,19 @@ def add_user(
             detail={"role": role},
         )
     return user, token
+
+
+def _office_of(
+    session: Session, role: str, organisation_number: str | None, municipality_number: str | None
+) -> tuple[int | None, list[Problem]]:
+    if organisation_number is None:
+        if role == "office_admin":
+            return None, [Problem("office", "Rollen office_admin må høre til et legekontor (--office ORGNR)")]
+        return None, []
+    office = registry_queries.office_by_organisation_number(session, organisation_number)
+    if office is None or office.municipality_number != municipality_number:
+        return None, [Problem("office", f"Legekontor {organisation_number} finnes ikke i kommunen")]
+    return office.id, []
 
 
 def user_exists(session: Session, *, email: str) -> bool:
@@ -116,7 +136,11 @@ def _new_token(session: Session, user: User) -> str:
 
 def actor_of(user: User) -> Actor:
     return Actor(
-        email=user.email, role=user.role, municipality_number=user.municipality_number, user_id=user.id
+        email=user.email,
+        role=user.role,
+        municipality_number=user.municipality_number,
+        user_id=user.id,
+        office_id=user.office_id,
     )
 
 

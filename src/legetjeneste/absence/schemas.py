@@ -1,0 +1,110 @@
+"""Pydantic shapes of absences: the API's Create/Update/Read and the counters."""
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field
+
+from legetjeneste.registry.schemas import DbId, Input
+
+Ground = Literal[
+    "own_sickness",
+    "child_sickness",
+    "child_serious_illness",
+    "care_benefits",
+    "parental",
+    "military",
+    "course",
+    "research",
+    "union",
+    "public_duty",
+    "ordinary",
+]
+Cover = Literal["own_vikar", "collegial", "municipal_vikar", "none"]
+
+
+class AbsenceDetails(Input):
+    """What matters for child-related grounds (ABS-CHILD): how many children, chronic illness, sole carer."""
+
+    children: Annotated[int, Field(ge=1, le=20)] = 1
+    chronically_ill: bool = False
+    sole_carer: bool = False
+
+
+class AbsenceBase(Input):
+    ground: Annotated[Ground, Field(description="Fraværsgrunn etter ASA 4310 § 13 (ABS-TYPES)")]
+    start: Annotated[date, Field(description="Første fraværsdag")]
+    end: Annotated[date, Field(description="Siste fraværsdag")]
+    cover: Annotated[Cover, Field(description="Egen vikar, kollegial ordning, kommunens vikar eller ingen")]
+    details: AbsenceDetails = AbsenceDetails()
+
+
+class AbsenceCreate(AbsenceBase):
+    doctor_id: DbId
+    agreement_id: Annotated[DbId | None, Field(description="Standard: legens fastlegeavtale ved start")] = (
+        None
+    )
+    vikar_doctor_id: DbId | None = None
+
+
+class AbsenceUpdate(Input):
+    ground: Ground | None = None
+    start: date | None = None
+    end: date | None = None
+    cover: Cover | None = None
+    vikar_doctor_id: DbId | None = None
+    details: AbsenceDetails | None = None
+
+
+class AbsenceRead(BaseModel):
+    id: int
+    municipality_number: str
+    doctor_id: int
+    doctor_name: str
+    agreement_id: int
+    office_id: int
+    office_name: str
+    ground: str | None
+    ground_label: str
+    start: date
+    end: date
+    days: int
+    cover: str
+    cover_label: str
+    vikar_doctor_id: int | None
+    vikar_name: str | None
+    details: dict | None
+
+
+class AbsenceSaved(BaseModel):
+    absence: AbsenceRead
+    warnings: list[dict]
+    notices: list[str]
+
+
+class DayRead(BaseModel):
+    day: date
+    absence_id: int
+    ground: str
+    status: str
+    rule_id: str
+    citation: str
+    reason: str
+
+
+class CounterRead(BaseModel):
+    key: str
+    label: str
+    used: int
+    limit: int
+    unit: str
+    rule_id: str
+
+
+class DoctorCounters(BaseModel):
+    doctor_id: int
+    doctor_name: str
+    hpr_number: str
+    year: int
+    counters: list[CounterRead]
+    days: list[DayRead]

@@ -1,0 +1,288 @@
+"""Use cases for absences: register, change, cancel and list them, and the counters of a year (ABS-DEDUCT)."""
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from legetjeneste.absence import labels, queries, rules, views
+from legetjeneste.absence.models import Absence
+from legetjeneste.absence.schemas import (
+    AbsenceCreate,
+    AbsenceRead,
+    AbsenceSaved,
+    AbsenceUpdate,
+)
+from legetjeneste.agreement import parameters
+from legetjeneste.auth import rules as auth_rules
+from legetjeneste.auth import service as auth_service
+from legetjeneste.auth.rules import Actor
+from legetjeneste.dates import Period, now_oslo
+from legetjeneste.errors import Forbidden, NotFound, Problem, ValidationFailed
+from legetjeneste.notices import queries as notice_queries
+from legetjeneste.registry import queries as registry_queries
+from legetjeneste.registry.models import Agreement, Doctor
+from legetjeneste.registry.service import audit, scope_of
+
+MAX_DAYS = 731
+
+
+def _require_office(actor: Actor, agreement: Agreement) -> None:
+    if not auth_rules.can_manage_office(actor, agreement.office_id):
+        raise Forbidden("Du kan bare registrere fravær for legene på ditt eget legekontor.")
+
+
+def doctor_in_scope(session: Session, actor: Actor, doctor_id: int) -> Doctor:
+    doctor = session.get(Doctor, doctor_id)
+    if doctor is None:
+        raise NotFound(f"Lege {doctor_id} finnes ikke.")
+    auth_service.require_municipality(actor, doctor.municipality_number)
+    return doctor
+
+
+def _absence_in_scope(session: Session, actor: Actor, absence_id: int) -> Absence:
+    absence = queries.absence(session, absence_id)
+    if absence is None:
+        raise NotFound(f"Fravær {absence_id} finnes ikke.")
+    auth_service.require_municipality(actor, absence.municipality_number)
+    return absence
+
+
+def _agreement_of(session: Session, doctor: Doctor, agreement_id: int | None, start: date) -> Agreement:
+    """The agreement the doctor is absent from: the one asked for, or the doctor's list at the start."""
+    serving = [
+        p
+        for p in registry_queries.agreements_of_doctor(session, doctor.id)
+        if p.role in ("regular", "delelege")
+    ]
+    if agreement_id is None:
+        at_start = [p for p in serving if p.period.contains(start)]
+        if not at_start:
+            raise ValidationFailed(
+                [
+                    Problem(
+                        "agreement_id",
+                        "legen er ikke fastlege på noen avtale når fraværet begynner; oppgi avtalen",
+                    )
+                ]
+            )
+        return at_start[0].agreement
+    match = [p for p in serving if p.agreement_id == agreement_id]
+    if not match:
+        raise ValidationFailed([Problem("agreement_id", f"legen er ikke fastlege på avtale {agreement_id}")])
+    return match[0].agreement
+
+
+def _problems(session: Session, absence: Absence) -> tuple[list[Problem], list[Problem]]:
+    """Errors (which refuse the absence) and warnings (which are shown with it)."""
+    errors: list[Problem] = []
+    if absence.end < absence.start:
+        return [Problem("end", "sluttdatoen er før startdatoen")], []
+    if (absence.end - absence.start).days + 1 > MAX_DAYS:
+        errors.append(Problem("end", "et fravær kan vare høyst to år; registrer en ny periode etterpå"))
+    others = [
+        (a.id, a.period) for a in queries.absences(session, doctor_id=absence.doctor_id) if a.id != absence.id
+    ]
+    for other_id in rules.collisions(absence.period, others):
+        other = session.get(Absence, other_id)
+        assert other is not None
+        errors.append(
+            Problem("start", f"overlapper legens fravær {other.period}; en lege har ett fravær om gangen")
+        )
+    errors += _cover_problems(session, absence)
+    if errors:
+        return errors, []
+    return [], _vikar_warnings(session, absence)
+
+
+def _cover_problems(session: Session, absence: Absence) -> list[Problem]:
+    if absence.cover in rules.VIKAR_COVERS:
+        vikar = session.get(Doctor, absence.vikar_doctor_id) if absence.vikar_doctor_id else None
+        if vikar is None or vikar.municipality_number != absence.municipality_number:
+            return [Problem("vikar_doctor_id", "vikaren må være en registrert lege i kommunen")]
+        if vikar.id == absence.doctor_id:
+            return [Problem("vikar_doctor_id", "legen kan ikke være sin egen vikar")]
+    elif absence.vikar_doctor_id is not None:
+        return [Problem("vikar_doctor_id", f"dekningen «{labels.COVER[absence.cover]}» har ingen vikar")]
+    if absence.ground == "research" and absence.cover != rules.OWN_VIKAR:
+        message = (
+            "fravær for forskning på doktorgradsnivå krever at legen selv skaffer vikar (ASA 4310 § 13.2)"
+        )
+        return [Problem("cover", message, "ABS-COURSE")]
+    return []
+
+
+def _vikar_warnings(session: Session, absence: Absence) -> list[Problem]:
+    if absence.cover != rules.OWN_VIKAR:
+        return []
+    agreement = registry_queries.agreement(session, absence.agreement_id)
+    assert agreement is not None
+    periods = [
+        p.period
+        for p in agreement.doctor_periods
+        if p.role == "vikar" and p.doctor_id == absence.vikar_doctor_id
+    ]
+    if rules.vikar_period_covers(absence.period, periods):
+        return []
+    return [
+        Problem(
+            "vikar_doctor_id",
+            "vikaren har ingen vikarperiode på avtalen som dekker hele fraværet; registrer vikaren der",
+            severity="warning",
+        )
+    ]
+
+
+Snapshot = tuple[str, int, int | None]
+
+
+def _snapshot(absence: Absence) -> Snapshot:
+    return absence.cover, (absence.end - absence.start).days + 1, absence.vikar_doctor_id
+
+
+def _report(session: Session, absence: Absence, *, before: Snapshot | None) -> list[str]:
+    """ABS-REPORT — tell the municipality of a longer absence without vikar and of every new vikar;
+    a change that was already reported (same vikar, or still long without one) is not reported again."""
+    cover, days, vikar_id = _snapshot(absence)
+    limit = parameters.value("absence/long_absence_days", on=absence.start)
+    if not rules.must_report(cover=cover, days=days, long_absence_days=limit):
+        return []
+    if before is not None:
+        old_cover, old_days, old_vikar_id = before
+        if (
+            rules.must_report(cover=old_cover, days=old_days, long_absence_days=limit)
+            and old_vikar_id == vikar_id
+        ):
+            return []
+    office = absence.agreement.office.name
+    if absence.cover in rules.VIKAR_COVERS:
+        vikar = session.get(Doctor, absence.vikar_doctor_id)
+        assert vikar is not None
+        message = (
+            f"Ny vikar: {vikar.full_name} er vikar for {absence.doctor.full_name} ({office}) "
+            f"{absence.period}, {labels.COVER[absence.cover]}."
+        )
+    else:
+        message = (
+            f"Lengre fravær uten vikar: {absence.doctor.full_name} ({office}) er borte {absence.period}, "
+            f"{days} dager, med {labels.COVER[absence.cover]}."
+        )
+    notice_queries.add_notice(
+        session,
+        municipality_number=absence.municipality_number,
+        rule_id="ABS-REPORT",
+        citation="ASA 4310 § 13.1 og § 14",
+        message=message,
+        link=f"/leger/{absence.doctor_id}",
+    )
+    return [message]
+
+
+def _save(session: Session, actor: Actor, absence: Absence, before: Snapshot | None) -> AbsenceSaved:
+    errors, warnings = _problems(session, absence)
+    if errors:
+        raise ValidationFailed(errors)
+    if absence.ground not in rules.CHILD_GROUNDS:
+        absence.details = {}
+    session.add(absence)
+    session.flush()
+    notices = _report(session, absence, before=before)
+    audit(
+        session,
+        actor,
+        "update" if before is not None else "create",
+        "absence",
+        [absence.id],
+        absence.municipality_number,
+    )
+    return AbsenceSaved(
+        absence=views.absence_read(absence, actor), warnings=[w.as_dict() for w in warnings], notices=notices
+    )
+
+
+def register_absence(session: Session, *, actor: Actor, data: AbsenceCreate) -> AbsenceSaved:
+    """Register an absence with its ground (ABS-TYPES), period and cover; refuses an overlap."""
+    auth_service.require(actor, "absence.write")
+    with session.begin():
+        doctor = doctor_in_scope(session, actor, data.doctor_id)
+        agreement = _agreement_of(session, doctor, data.agreement_id, data.start)
+        _require_office(actor, agreement)
+        absence = Absence(
+            municipality_number=doctor.municipality_number,
+            doctor=doctor,
+            doctor_id=doctor.id,
+            agreement=agreement,
+            agreement_id=agreement.id,
+            ground=data.ground,
+            start=data.start,
+            end=data.end,
+            cover=data.cover,
+            vikar_doctor_id=data.vikar_doctor_id,
+            details=data.details.model_dump(),
+            created_at=now_oslo(),
+            created_by=actor.email,
+        )
+        return _save(session, actor, absence, before=None)
+
+
+def update_absence(session: Session, *, actor: Actor, absence_id: int, data: AbsenceUpdate) -> AbsenceSaved:
+    auth_service.require(actor, "absence.write")
+    with session.begin():
+        absence = _absence_in_scope(session, actor, absence_id)
+        _require_office(actor, absence.agreement)
+        before = _snapshot(absence)
+        changes = data.model_dump(exclude_unset=True)
+        for field, value in changes.items():
+            if value is not None or field == "vikar_doctor_id":
+                setattr(absence, field, value)
+        if data.details is not None:
+            absence.details = data.details.model_dump()
+        return _save(session, actor, absence, before=before)
+
+
+def cancel_absence(session: Session, *, actor: Actor, absence_id: int) -> None:
+    auth_service.require(actor, "absence.write")
+    with session.begin():
+        absence = _absence_in_scope(session, actor, absence_id)
+        _require_office(actor, absence.agreement)
+        audit(
+            session,
+            actor,
+            "delete",
+            "absence",
+            [absence.id],
+            absence.municipality_number,
+            {"doctor": absence.doctor_id, "period": str(absence.period)},
+        )
+        session.delete(absence)
+
+
+def list_absences(
+    session: Session,
+    *,
+    actor: Actor,
+    municipality_number: str | None = None,
+    office_id: int | None = None,
+    doctor_id: int | None = None,
+    period: Period | None = None,
+) -> list[AbsenceRead]:
+    auth_service.require(actor, "absence.read")
+    with session.begin():
+        scope = scope_of(actor, municipality_number)
+        overlapping = (period.start, period.end or date.max) if period else None
+        found = queries.absences(
+            session,
+            municipality_number=scope,
+            office_id=office_id,
+            doctor_id=doctor_id,
+            overlapping=overlapping,
+        )
+        audit(session, actor, "read", "absence", [a.id for a in found], scope)
+        return [views.absence_read(a, actor) for a in found]
+
+
+def get_absence(session: Session, *, actor: Actor, absence_id: int) -> AbsenceRead:
+    auth_service.require(actor, "absence.read")
+    with session.begin():
+        absence = _absence_in_scope(session, actor, absence_id)
+        audit(session, actor, "read", "absence", [absence.id], absence.municipality_number)
+        return views.absence_read(absence, actor)
