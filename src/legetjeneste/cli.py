@@ -6,6 +6,8 @@ from typing import Annotated
 import typer
 
 from legetjeneste import demo, migrate
+from legetjeneste.absence import cli as absence_cli
+from legetjeneste.absence import panel_cli, vacation_cli
 from legetjeneste.audit import cli as audit_cli
 from legetjeneste.auth import cli as auth_cli
 from legetjeneste.console import print_json
@@ -23,11 +25,14 @@ app.add_typer(demo_app, name="demo")
 app.add_typer(auth_cli.app, name="user")
 app.add_typer(file_cli.helfo_app, name="helfo")
 app.add_typer(planning_cli.app, name="statistics")
+app.add_typer(absence_cli.app, name="absence")
 app.command("import")(file_cli.import_file)
 app.command("export")(file_cli.export)
 app.command("overview")(registry_cli.overview)
 app.command("schema")(file_cli.schema)
 app.command("audit")(audit_cli.audit)
+app.command("panel")(panel_cli.panel)
+app.command("vacation-overview")(vacation_cli.vacation_overview)
 
 
 @db_app.command("upgrade")

@@ -4,12 +4,16 @@ from fastapi import FastAPI
 from sqlalchemy import Engine
 from starlette.middleware.sessions import SessionMiddleware
 
+from legetjeneste.absence import pages as absence_pages
+from legetjeneste.absence import panel_pages, panel_router, vacation_pages, vacation_router
+from legetjeneste.absence import router as absence_router
 from legetjeneste.agreement import router as parameters_router
 from legetjeneste.audit import router as audit_router
 from legetjeneste.auth import pages as auth_pages
 from legetjeneste.db import get_engine, session_factory
 from legetjeneste.municipality_file import pages as file_pages
 from legetjeneste.municipality_file import router as file_router
+from legetjeneste.notices import router as notices_router
 from legetjeneste.planning import pages as planning_pages
 from legetjeneste.planning import router as planning_router
 from legetjeneste.registry import pages as registry_pages
@@ -45,10 +49,17 @@ def create_app(*, engine: Engine | None = None, secret_key: str | None = None) -
         planning_router,
         audit_router,
         parameters_router,
+        absence_router,
+        panel_router,
+        vacation_router,
+        notices_router,
         auth_pages,
         registry_pages,
         file_pages,
         planning_pages,
+        absence_pages,
+        panel_pages,
+        vacation_pages,
     ):
         app.include_router(module.router)
     return app
