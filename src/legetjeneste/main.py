@@ -13,6 +13,7 @@ from legetjeneste.auth import pages as auth_pages
 from legetjeneste.db import get_engine, session_factory
 from legetjeneste.municipality_file import pages as file_pages
 from legetjeneste.municipality_file import router as file_router
+from legetjeneste.notices import pages as notices_pages
 from legetjeneste.notices import router as notices_router
 from legetjeneste.planning import pages as planning_pages
 from legetjeneste.planning import router as planning_router
@@ -60,6 +61,7 @@ def create_app(*, engine: Engine | None = None, secret_key: str | None = None) -
         absence_pages,
         panel_pages,
         vacation_pages,
+        notices_pages,
     ):
         app.include_router(module.router)
     return app

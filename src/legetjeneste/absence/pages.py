@@ -1,5 +1,146 @@
-"""Placeholder: filled in by the absence work in progress."""
+"""Pages for absences: the municipality's list, registering and changing one, a doctor's counters."""
 
-from fastapi import APIRouter
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import RedirectResponse
+from pydantic import ValidationError
+from sqlalchemy.orm import Session
+
+from legetjeneste.absence import counter_service, service
+from legetjeneste.absence.schemas import AbsenceCreate, AbsenceUpdate
+from legetjeneste.auth.rules import Actor
+from legetjeneste.dates import Period, today_oslo
+from legetjeneste.errors import ValidationFailed
+from legetjeneste.validation import problems_from
+from legetjeneste.web.deps import get_actor, get_session
+from legetjeneste.web.pages import redirect_with_message, render
 
 router = APIRouter(include_in_schema=False)
+SessionDep = Annotated[Session, Depends(get_session)]
+ActorDep = Annotated[Actor, Depends(get_actor)]
+Id = Annotated[int, Path(ge=1, le=2_147_483_647)]
+Number = Annotated[str, Path(pattern=r"^\d{4}$")]
+FORM_FIELDS = ("doctor_id", "ground", "start", "end", "cover", "vikar_doctor_id")
+
+
+def _form_data(form) -> dict:
+    """The form's fields as the schema wants them: empty fields left out, the child details grouped."""
+    data = {key: form.get(key) for key in FORM_FIELDS if form.get(key)}
+    data["details"] = {
+        "children": form.get("children") or 1,
+        "chronically_ill": form.get("chronically_ill") == "on",
+        "sole_carer": form.get("sole_carer") == "on",
+    }
+    return data
+
+
+@router.get("/kommuner/{number}/fravaer")
+def absences(
+    request: Request,
+    number: Number,
+    session: SessionDep,
+    actor: ActorDep,
+    first: Annotated[date | None, Query(alias="fra")] = None,
+    last: Annotated[date | None, Query(alias="til")] = None,
+):
+    first = first or date(today_oslo().year, 1, 1)
+    last = last if last and last >= first else date(first.year, 12, 31)
+    found = service.list_absences(
+        session, actor=actor, municipality_number=number, period=Period(first, last)
+    )
+    context = {"number": number, "absences": found, "first": first, "last": last}
+    return render(request, "absence/absences.html", context, actor=actor)
+
+
+def _form_page(request, session, actor, *, values: dict, error=None, absence=None, status_code=200):
+    number = actor.municipality_number or (absence.municipality_number if absence else "")
+    options = service.form_options(session, actor=actor, municipality_number=number)
+    context = {"options": options, "values": values, "error": error, "absence": absence, "number": number}
+    return render(request, "absence/absence_form.html", context, actor=actor, status_code=status_code)
+
+
+@router.get("/fravaer/ny")
+def new_absence(
+    request: Request,
+    session: SessionDep,
+    actor: ActorDep,
+    doctor: Annotated[int | None, Query(alias="lege", ge=1, le=2_147_483_647)] = None,
+):
+    values = {"doctor_id": doctor, "ground": "ordinary", "cover": "collegial", "details": {}}
+    return _form_page(request, session, actor, values=values)
+
+
+@router.post("/fravaer/ny")
+async def register(request: Request, session: SessionDep, actor: ActorDep):
+    data = _form_data(await request.form())
+    try:
+        saved = service.register_absence(session, actor=actor, data=_parse(AbsenceCreate, data))
+    except ValidationFailed as error:
+        return _form_page(request, session, actor, values=data, error=error, status_code=422)
+    lines = [f"Advarsel: {w['message']}" for w in saved.warnings] + [
+        f"Varslet kommunen: {n}" for n in saved.notices
+    ]
+    return redirect_with_message(request, f"/fravaer/{saved.absence.id}", "Fraværet er registrert.", lines)
+
+
+def _parse(model, data: dict):
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise ValidationFailed(problems_from(error)) from error
+
+
+@router.get("/fravaer/{absence_id}")
+def absence(request: Request, absence_id: Id, session: SessionDep, actor: ActorDep):
+    found = service.get_absence(session, actor=actor, absence_id=absence_id)
+    values = {**found.model_dump(), "details": found.details or {}}
+    return _form_page(request, session, actor, values=values, absence=found)
+
+
+@router.post("/fravaer/{absence_id}")
+async def change(request: Request, absence_id: Id, session: SessionDep, actor: ActorDep):
+    data = _form_data(await request.form())
+    data.pop("doctor_id", None)
+    try:
+        data.setdefault("vikar_doctor_id", None)
+        saved = service.update_absence(
+            session, actor=actor, absence_id=absence_id, data=_parse(AbsenceUpdate, data)
+        )
+    except ValidationFailed as error:
+        found = service.get_absence(session, actor=actor, absence_id=absence_id)
+        return _form_page(request, session, actor, values=data, error=error, absence=found, status_code=422)
+    lines = [f"Advarsel: {w['message']}" for w in saved.warnings] + [
+        f"Varslet kommunen: {n}" for n in saved.notices
+    ]
+    return redirect_with_message(request, f"/fravaer/{absence_id}", "Endringen er lagret.", lines)
+
+
+@router.post("/fravaer/{absence_id}/slett")
+def cancel(request: Request, absence_id: Id, session: SessionDep, actor: ActorDep):
+    found = service.get_absence(session, actor=actor, absence_id=absence_id)
+    service.cancel_absence(session, actor=actor, absence_id=absence_id)
+    target = f"/kommuner/{found.municipality_number}/fravaer"
+    return redirect_with_message(
+        request, target, f"Fraværet til {found.doctor_name} {found.start}–{found.end} er slettet."
+    )
+
+
+@router.get("/leger/{doctor_id}/fravaer")
+def counters(
+    request: Request,
+    doctor_id: Id,
+    session: SessionDep,
+    actor: ActorDep,
+    year: Annotated[int | None, Query(alias="ar", ge=2000, le=2100)] = None,
+):
+    found = counter_service.doctor_counters(
+        session, actor=actor, doctor_id=doctor_id, year=year or today_oslo().year
+    )
+    return render(request, "absence/counters.html", {"counters": found}, actor=actor)
+
+
+@router.get("/fravaer")
+def own_absences(actor: ActorDep):
+    return RedirectResponse(f"/kommuner/{actor.municipality_number}/fravaer", status_code=303)

@@ -286,3 +286,32 @@ def get_absence(session: Session, *, actor: Actor, absence_id: int) -> AbsenceRe
         absence = _absence_in_scope(session, actor, absence_id)
         audit(session, actor, "read", "absence", [absence.id], absence.municipality_number)
         return views.absence_read(absence, actor)
+
+
+def form_options(session: Session, *, actor: Actor, municipality_number: str) -> dict:
+    """What the registration form offers: the doctors with a list (the actor's office only for an office
+    administrator) and every registered doctor as a possible vikar."""
+    auth_service.require(actor, "absence.write")
+    auth_service.require_municipality(actor, municipality_number)
+    with session.begin():
+        agreements = registry_queries.agreements(session, municipality_number=municipality_number)
+        serving = {
+            p.doctor_id: (p.doctor.full_name, a.office.name)
+            for a in agreements
+            if auth_rules.can_manage_office(actor, a.office_id)
+            for p in a.doctor_periods
+            if p.role in ("regular", "delelege")
+        }
+        everyone = registry_queries.doctors(session, municipality_number=municipality_number)
+        audit(
+            session, actor, "read", "doctor", [d.id for d in everyone], municipality_number, {"view": "form"}
+        )
+        return {
+            "doctors": sorted(
+                ({"id": d_id, "name": name, "office": office} for d_id, (name, office) in serving.items()),
+                key=lambda d: (d["office"], d["name"]),
+            ),
+            "vikars": [{"id": d.id, "name": d.full_name} for d in everyone],
+            "grounds": labels.GROUND,
+            "covers": labels.COVER,
+        }

@@ -14,6 +14,7 @@ from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import today_oslo
 from legetjeneste.errors import Conflict, Forbidden, NotFound
+from legetjeneste.notices import queries as notice_queries
 from legetjeneste.registry import queries, views
 from legetjeneste.registry.models import Doctor, Municipality, Office
 from legetjeneste.registry.schemas import (
@@ -286,4 +287,5 @@ def overview(session: Session, *, actor: Actor, municipality_number: str, on: da
             "date": day,
             "agreements": rows,
             "totals": views.totals(rows),
+            "notices": notice_queries.open_notices(session, municipality_number),
         }
