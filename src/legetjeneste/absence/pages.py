@@ -68,7 +68,7 @@ def new_absence(
     actor: ActorDep,
     doctor: Annotated[int | None, Query(alias="lege", ge=1, le=2_147_483_647)] = None,
 ):
-    values = {"doctor_id": doctor, "ground": "ordinary", "cover": "collegial", "details": {}}
+    values: dict = {"doctor_id": doctor, "ground": "ordinary", "cover": "collegial", "details": {}}
     return _form_page(request, session, actor, values=values)
 
 

@@ -9,11 +9,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from legetjeneste.dates import Period, is_working_day
+from legetjeneste.errors import Problem
 
 KEPT, LOST, VIKAR = "kept", "lost", "vikar"
 OWN_VIKAR, COLLEGIAL, MUNICIPAL_VIKAR, NO_COVER = "own_vikar", "collegial", "municipal_vikar", "none"
 COVERS = (OWN_VIKAR, COLLEGIAL, MUNICIPAL_VIKAR, NO_COVER)
 VIKAR_COVERS = (OWN_VIKAR, MUNICIPAL_VIKAR)
+MAX_DAYS = 731
 
 
 @dataclass(frozen=True)
@@ -312,9 +314,53 @@ def _counters(tally: _Tally, quotas: Quotas) -> list[YearCounter]:
     ]
 
 
-def collisions(new: Period, existing: Sequence[tuple[int, Period]]) -> list[int]:
-    """Ids of the doctor's absences that overlap the new period: one doctor is absent once at a time."""
-    return [absence_id for absence_id, period in existing if period.overlaps(new)]
+def absence_problems(
+    *,
+    start: date,
+    end: date,
+    ground: str,
+    cover: str,
+    vikar_given: bool,
+    vikar_known: bool,
+    vikar_is_the_doctor: bool,
+    collisions: Sequence[Period],
+    vikar_field: str = "vikar_doctor_id",
+) -> list[Problem]:
+    """ABS-TYPES, ASA 4310 § 13 and § 14 — one absence's own consistency, every problem at once: a period
+    of at most two years that collides with none of the doctor's other absences, a vikar exactly when the
+    cover is a vikar (a registered doctor, not the GP), and PhD research only with the GP's own vikar
+    (ABS-COURSE)."""
+    if end < start:
+        return [Problem("end", "sluttdatoen er før startdatoen")]
+    problems = []
+    if (end - start).days + 1 > MAX_DAYS:
+        problems.append(Problem("end", "et fravær kan vare høyst to år; registrer en ny periode etterpå"))
+    problems += [
+        Problem("start", f"overlapper legens fravær {period}; en lege har ett fravær om gangen")
+        for period in collisions
+    ]
+    if cover in VIKAR_COVERS and not (vikar_given and vikar_known):
+        problems.append(Problem(vikar_field, "vikaren må være en registrert lege i kommunen"))
+    elif cover in VIKAR_COVERS and vikar_is_the_doctor:
+        problems.append(Problem(vikar_field, "legen kan ikke være sin egen vikar"))
+    elif cover not in VIKAR_COVERS and vikar_given:
+        problems.append(Problem(vikar_field, "dekningen er ikke vikar, så fraværet skal ikke ha vikar"))
+    if ground == "research" and cover != OWN_VIKAR:
+        message = (
+            "fravær for forskning på doktorgradsnivå krever at legen selv skaffer vikar (ASA 4310 § 13.2)"
+        )
+        problems.append(Problem("cover", message, "ABS-COURSE"))
+    return problems
+
+
+def vikar_warnings(
+    absence: Period, vikar_periods: Sequence[Period], *, field: str = "vikar_doctor_id"
+) -> list[Problem]:
+    """The GP's own vikar should have a vikar period on the agreement for every day of the absence."""
+    if vikar_period_covers(absence, vikar_periods):
+        return []
+    message = "vikaren har ingen vikarperiode på avtalen som dekker hele fraværet; registrer vikaren der"
+    return [Problem(field, message, severity="warning")]
 
 
 def must_report(*, cover: str, days: int, long_absence_days: int) -> bool:

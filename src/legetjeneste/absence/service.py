@@ -23,8 +23,6 @@ from legetjeneste.registry import queries as registry_queries
 from legetjeneste.registry.models import Agreement, Doctor
 from legetjeneste.registry.service import audit, scope_of
 
-MAX_DAYS = 731
-
 
 def _require_office(actor: Actor, agreement: Agreement) -> None:
     if not auth_rules.can_manage_office(actor, agreement.office_id):
@@ -74,46 +72,22 @@ def _agreement_of(session: Session, doctor: Doctor, agreement_id: int | None, st
 
 def _problems(session: Session, absence: Absence) -> tuple[list[Problem], list[Problem]]:
     """Errors (which refuse the absence) and warnings (which are shown with it)."""
-    errors: list[Problem] = []
     if absence.end < absence.start:
         return [Problem("end", "sluttdatoen er før startdatoen")], []
-    if (absence.end - absence.start).days + 1 > MAX_DAYS:
-        errors.append(Problem("end", "et fravær kan vare høyst to år; registrer en ny periode etterpå"))
-    others = [
-        (a.id, a.period) for a in queries.absences(session, doctor_id=absence.doctor_id) if a.id != absence.id
-    ]
-    for other_id in rules.collisions(absence.period, others):
-        other = session.get(Absence, other_id)
-        assert other is not None
-        errors.append(
-            Problem("start", f"overlapper legens fravær {other.period}; en lege har ett fravær om gangen")
-        )
-    errors += _cover_problems(session, absence)
-    if errors:
+    others = [a.period for a in queries.absences(session, doctor_id=absence.doctor_id) if a.id != absence.id]
+    vikar = session.get(Doctor, absence.vikar_doctor_id) if absence.vikar_doctor_id else None
+    errors = rules.absence_problems(
+        start=absence.start,
+        end=absence.end,
+        ground=absence.ground,
+        cover=absence.cover,
+        vikar_given=absence.vikar_doctor_id is not None,
+        vikar_known=vikar is not None and vikar.municipality_number == absence.municipality_number,
+        vikar_is_the_doctor=absence.vikar_doctor_id == absence.doctor_id,
+        collisions=[period for period in others if period.overlaps(absence.period)],
+    )
+    if errors or absence.cover != rules.OWN_VIKAR:
         return errors, []
-    return [], _vikar_warnings(session, absence)
-
-
-def _cover_problems(session: Session, absence: Absence) -> list[Problem]:
-    if absence.cover in rules.VIKAR_COVERS:
-        vikar = session.get(Doctor, absence.vikar_doctor_id) if absence.vikar_doctor_id else None
-        if vikar is None or vikar.municipality_number != absence.municipality_number:
-            return [Problem("vikar_doctor_id", "vikaren må være en registrert lege i kommunen")]
-        if vikar.id == absence.doctor_id:
-            return [Problem("vikar_doctor_id", "legen kan ikke være sin egen vikar")]
-    elif absence.vikar_doctor_id is not None:
-        return [Problem("vikar_doctor_id", f"dekningen «{labels.COVER[absence.cover]}» har ingen vikar")]
-    if absence.ground == "research" and absence.cover != rules.OWN_VIKAR:
-        message = (
-            "fravær for forskning på doktorgradsnivå krever at legen selv skaffer vikar (ASA 4310 § 13.2)"
-        )
-        return [Problem("cover", message, "ABS-COURSE")]
-    return []
-
-
-def _vikar_warnings(session: Session, absence: Absence) -> list[Problem]:
-    if absence.cover != rules.OWN_VIKAR:
-        return []
     agreement = registry_queries.agreement(session, absence.agreement_id)
     assert agreement is not None
     periods = [
@@ -121,15 +95,7 @@ def _vikar_warnings(session: Session, absence: Absence) -> list[Problem]:
         for p in agreement.doctor_periods
         if p.role == "vikar" and p.doctor_id == absence.vikar_doctor_id
     ]
-    if rules.vikar_period_covers(absence.period, periods):
-        return []
-    return [
-        Problem(
-            "vikar_doctor_id",
-            "vikaren har ingen vikarperiode på avtalen som dekker hele fraværet; registrer vikaren der",
-            severity="warning",
-        )
-    ]
+    return [], rules.vikar_warnings(absence.period, periods)
 
 
 Snapshot = tuple[str, int, int | None]
