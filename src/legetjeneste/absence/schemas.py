@@ -21,6 +21,7 @@ Ground = Literal[
     "ordinary",
 ]
 Cover = Literal["own_vikar", "collegial", "municipal_vikar", "none"]
+DigitalService = Literal["booking", "e_consultation", "prescription_renewal", "e_contact"]
 
 
 class AbsenceDetails(Input):

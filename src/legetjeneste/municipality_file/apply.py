@@ -45,7 +45,7 @@ def _assign(target: Any, values: dict[str, Any]) -> bool:
     return changed
 
 
-def _upsert(session: Session, changes: Changes, entity: str, existing: Any, values: dict, make) -> Any:
+def upsert(session: Session, changes: Changes, entity: str, existing: Any, values: dict, make) -> Any:
     if existing is None:
         created = make(**values)
         session.add(created)
@@ -59,7 +59,7 @@ def apply_file(session: Session, parsed: ParsedFile) -> Changes:
     assert parsed.municipality is not None
     number = parsed.municipality.number
     changes = Changes()
-    municipality = _upsert(
+    municipality = upsert(
         session,
         changes,
         "municipality",
@@ -75,7 +75,7 @@ def apply_file(session: Session, parsed: ParsedFile) -> Changes:
     }
     for _, office in parsed.offices:
         values = {"municipality_number": number, **office.model_dump()}
-        offices[office.organisation_number] = _upsert(
+        offices[office.organisation_number] = upsert(
             session, changes, "office", offices.get(office.organisation_number), values, Office
         )
     doctors = {
@@ -83,7 +83,7 @@ def apply_file(session: Session, parsed: ParsedFile) -> Changes:
     }
     for _, doctor in parsed.doctors:
         values = {"municipality_number": number, **doctor.model_dump()}
-        doctors[doctor.hpr_number] = _upsert(
+        doctors[doctor.hpr_number] = upsert(
             session, changes, "doctor", doctors.get(doctor.hpr_number), values, Doctor
         )
     session.flush()
@@ -173,6 +173,6 @@ def apply_list_counts(
             "waiting_list_count": item.waiting_list_count,
             "pbt_annual_amount": item.pbt_annual_amount,
         }
-        _upsert(session, changes, "list_count", existing.get((item.agreement, month)), values, ListCount)
+        upsert(session, changes, "list_count", existing.get((item.agreement, month)), values, ListCount)
     session.flush()
     return changes

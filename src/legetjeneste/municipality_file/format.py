@@ -1,18 +1,22 @@
 """The municipality file: its shape, and parsing that reports every problem with the field's path.
 
-One document with `municipality`, `offices`, `doctors`, `agreements` (each with its `doctor_periods`)
-and `list_counts`. Offices are keyed by organisation number, doctors by HPR number, agreements by id
-and list counts by agreement and month. docs/municipality-file.schema.json is generated from MunicipalityFile.
+One document with `municipality`, `offices`, `doctors`, `agreements` (each with its `doctor_periods`),
+`list_counts`, and the absence feature's `absences`, `digital_services`, `absence_assistant` and
+`office_notices`. Offices are keyed by organisation number, doctors by HPR number, agreements by id, list
+counts by agreement and month, absences by doctor and start. docs/municipality-file.schema.json is
+generated from MunicipalityFile.
 """
 
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Annotated, Any
 
 import yaml
 from pydantic import BaseModel, Field, ValidationError
 
+from legetjeneste.absence.schemas import AbsenceBase, DigitalService
 from legetjeneste.errors import Problem, ValidationFailed
 from legetjeneste.registry.schemas import (
     AgreementBase,
@@ -59,6 +63,42 @@ class ListCountIn(ListCountBase):
     agreement: Annotated[DbId, Field(description="Avtalens id")]
 
 
+class AbsenceIn(AbsenceBase):
+    doctor: Annotated[HprNumber, Field(description="Den fraværende legens HPR-nummer; med start nøkkelen")]
+    agreement: Annotated[DbId, Field(description="Avtalen legen er borte fra")]
+    vikar: Annotated[
+        HprNumber | None, Field(description="Vikarens HPR-nummer ved egen vikar eller kommunens")
+    ] = None
+
+
+class DigitalServicesIn(Input):
+    """Which of the GP's services the citizen portal offers; a missing agreement has all of them on."""
+
+    agreement: Annotated[DbId, Field(description="Avtalens id; nøkkelen")]
+    offers_digital_services: Annotated[
+        bool, Field(description="Legen tilbyr digitale tjenester på Helsenorge")
+    ] = True
+    booking: bool = True
+    e_consultation: bool = True
+    prescription_renewal: bool = True
+    e_contact: bool = True
+
+
+class AbsenceAssistantIn(Input):
+    agreement: DbId
+    colleague: Annotated[HprNumber, Field(description="Kollegaen som svarer tjenestene")]
+    services: Annotated[list[DigitalService], Field(min_length=1)]
+    start: date
+    end: date
+
+
+class OfficeNoticeIn(Input):
+    office: Annotated[OrganisationNumber, Field(description="Legekontorets organisasjonsnummer")]
+    text: Annotated[str, Field(min_length=1, max_length=1000, description="Informasjon fra legekontoret")]
+    start: date
+    end: date | None = None
+
+
 class MunicipalityFile(Input):
     """A whole municipality: the format of `legetjeneste import` and `legetjeneste export`."""
 
@@ -67,6 +107,10 @@ class MunicipalityFile(Input):
     doctors: list[DoctorBase] = []
     agreements: list[AgreementIn] = []
     list_counts: list[ListCountIn] = []
+    absences: list[AbsenceIn] = []
+    digital_services: list[DigitalServicesIn] = []
+    absence_assistant: list[AbsenceAssistantIn] = []
+    office_notices: list[OfficeNoticeIn] = []
 
 
 SECTIONS: dict[str, type[BaseModel]] = {
@@ -74,6 +118,10 @@ SECTIONS: dict[str, type[BaseModel]] = {
     "doctors": DoctorBase,
     "agreements": AgreementIn,
     "list_counts": ListCountIn,
+    "absences": AbsenceIn,
+    "digital_services": DigitalServicesIn,
+    "absence_assistant": AbsenceAssistantIn,
+    "office_notices": OfficeNoticeIn,
 }
 
 
@@ -102,6 +150,22 @@ class ParsedFile:
     @property
     def list_counts(self) -> list[tuple[int, ListCountIn]]:
         return self.items["list_counts"]
+
+    @property
+    def absences(self) -> list[tuple[int, AbsenceIn]]:
+        return self.items["absences"]
+
+    @property
+    def digital_services(self) -> list[tuple[int, DigitalServicesIn]]:
+        return self.items["digital_services"]
+
+    @property
+    def absence_assistant(self) -> list[tuple[int, AbsenceAssistantIn]]:
+        return self.items["absence_assistant"]
+
+    @property
+    def office_notices(self) -> list[tuple[int, OfficeNoticeIn]]:
+        return self.items["office_notices"]
 
 
 def parse_file(document: Any) -> tuple[ParsedFile, list[Problem]]:

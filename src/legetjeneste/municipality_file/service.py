@@ -1,17 +1,22 @@
 """Use cases for the municipality file (import and export) and Helfo's monthly list overview."""
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from legetjeneste.absence import queries as absence_queries
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
-from legetjeneste.dates import format_month, parse_month, today_oslo
+from legetjeneste.dates import Period, format_month, parse_month, today_oslo
 from legetjeneste.errors import Forbidden, ValidationFailed
 from legetjeneste.municipality_file import checks as file_checks
 from legetjeneste.municipality_file import helfo
+from legetjeneste.municipality_file.absence_checks import ExistingAbsences, check_absence_sections
 from legetjeneste.municipality_file.apply import apply_file, apply_list_counts
+from legetjeneste.municipality_file.apply_absence import apply_absence_sections
+from legetjeneste.municipality_file.export_absence import absence_sections
 from legetjeneste.municipality_file.format import parse_file
 from legetjeneste.registry import queries, views
 from legetjeneste.registry.models import Agreement, Doctor, Office
@@ -32,6 +37,19 @@ def _existing(session: Session, number: str) -> file_checks.Existing:
     )
 
 
+def _existing_absences(session: Session, number: str) -> ExistingAbsences:
+    by_doctor: dict[str, list[tuple[date, Period]]] = {}
+    for absence in absence_queries.absences(session, municipality_number=number):
+        by_doctor.setdefault(absence.doctor.hpr_number, []).append((absence.start, absence.period))
+    serving = {
+        (agreement.id, period.doctor.hpr_number)
+        for agreement in queries.agreements(session, municipality_number=number)
+        for period in agreement.doctor_periods
+        if period.role in ("regular", "delelege")
+    }
+    return ExistingAbsences(by_doctor=by_doctor, serving=serving)
+
+
 def import_municipality_file(session: Session, *, actor: Actor, document: Any, source: str = "") -> dict:
     """All or nothing: every problem is reported and nothing is written, or everything is. Idempotent."""
     auth_service.require(actor, "register.import")
@@ -43,16 +61,25 @@ def import_municipality_file(session: Session, *, actor: Actor, document: Any, s
         raise Forbidden(f"Du kan bare importere filer for din egen kommune ({actor.municipality_number}).")
     limits = limits_on(today_oslo())
     with session.begin():
+        existing = _existing(session, number)
         problems += file_checks.check_file(
             parsed,
-            existing=_existing(session, number),
+            existing=existing,
             max_listetak=limits.max_listetak,
             min_listetak=limits.min_listetak,
             today=today_oslo(),
         )
+        problems += check_absence_sections(
+            parsed,
+            existing=_existing_absences(session, number),
+            hprs=parsed.mentioned_hpr_numbers | existing.hpr_numbers,
+            agreement_ids=parsed.mentioned_agreement_ids | existing.agreement_ids,
+            orgnrs=parsed.mentioned_organisation_numbers | existing.organisation_numbers,
+        )
         if any(problem.severity == "error" for problem in problems):
             raise ValidationFailed(sorted(problems, key=lambda p: p.severity != "error"))
         changes = apply_file(session, parsed)
+        apply_absence_sections(session, parsed, number, changes, actor=actor.email)
         report = {
             "municipality": number,
             **changes.as_dict(),
@@ -71,8 +98,10 @@ def import_municipality_file(session: Session, *, actor: Actor, document: Any, s
 
 
 def export_municipality_file(session: Session, *, actor: Actor, municipality_number: str) -> dict:
-    """The municipality as one document in the import format; export → import changes nothing."""
-    auth_service.require(actor, "register.read")
+    """The municipality as one document in the import format; export → import changes nothing.
+
+    It holds the absences' grounds (health data), so only those who may import may export."""
+    auth_service.require(actor, "register.import")
     with session.begin():
         municipality = municipality_in_scope(session, actor, municipality_number)
         offices = queries.offices(session, municipality_number=municipality_number)
@@ -100,6 +129,7 @@ def export_municipality_file(session: Session, *, actor: Actor, municipality_num
             "doctors": [_doctor_out(d) for d in doctors],
             "agreements": [_agreement_out(a) for a in agreements],
             "list_counts": [_count_out(c) for c in counts],
+            **absence_sections(session, municipality_number),
         }
 
 
