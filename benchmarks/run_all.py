@@ -12,6 +12,7 @@ from pathlib import Path
 
 import bench_import
 import bench_overview
+import bench_vacation
 from common import BACKENDS, POSTGRES_SERVER, postgres_unavailable
 from sqlalchemy import create_engine, text
 
@@ -79,6 +80,10 @@ def main(argv: list[str] | None = None) -> None:
     frozen = bench_overview.measure(BACKENDS, args.requests, freeze=True)
     print("\nDiagnosis: the same after gc.freeze() at start-up (full collections skip the frozen objects)\n")
     print(bench_overview.table(frozen))
+    vacations = bench_vacation.measure(BACKENDS, 20)
+    print(f"\n## Vacation overview, 600 agreements, 8 weeks (target: p95 < {bench_vacation.TARGET_MS:.0f} ms)\n")
+    print(bench_vacation.table(vacations))
+    print("\n" + bench_vacation.summary(vacations, 20))
 
 
 if __name__ == "__main__":

@@ -63,6 +63,7 @@ def serve(
     import uvicorn
 
     from legetjeneste.main import create_app
+    from legetjeneste.web import access_log
     from legetjeneste.web.static import missing_assets
 
     migrate.upgrade(get_engine())
@@ -79,4 +80,4 @@ def serve(
     # short (docs/benchmarks.md: the overview's p95 fell from 146 to 82 ms with 600 agreements).
     gc.collect()
     gc.freeze()
-    uvicorn.run(app_, host=host, port=port, log_level="info")
+    uvicorn.run(app_, host=host, port=port, log_level="info", log_config=access_log.log_config())

@@ -83,7 +83,7 @@ def _absence_problems(
             problems.append(Problem(f"absences[{index}].start", message))
         first_index.setdefault(key, index)
     serving = _serving_in_file(parsed) | existing.serving
-    known_lists = {agreement.id for _, agreement in parsed.agreements} | {a_id for a_id, _ in existing.serving}
+    known_lists = {a.id for _, a in parsed.agreements} | {a_id for a_id, _ in existing.serving}
     in_file: dict[str, list[tuple[date, Period]]] = defaultdict(list)
     for _, absence in parsed.absences:
         if absence.end >= absence.start:
