@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from legetjeneste.auth import service as auth_service
-from legetjeneste.auth.rules import SYSTEM
+from legetjeneste.auth.rules import ROLE_NAMES_NB, SYSTEM
 from legetjeneste.municipality_file import service as file_service
 from legetjeneste.municipality_file.format import load_document
 from legetjeneste.planning import service as planning_service
@@ -26,12 +26,16 @@ class DemoLogin:
     password: str
     role: str
     municipality_number: str | None
+    office: str | None = None
 
 
+MOSJOEN_LEGESENTER = "991001018"
 DEMO_LOGINS = (
     DemoLogin("kommuneoverlege@vefsn.example", "vefsn-demo", "kommuneoverlege", "1824"),
     DemoLogin("kommuneoverlege@kragero.example", "kragero-demo", "kommuneoverlege", "4014"),
     DemoLogin("admin@legetjeneste.example", "admin-demo", "admin", None),
+    DemoLogin("kontor@mosjoen.example", "mosjoen-demo", "office_admin", "1824", MOSJOEN_LEGESENTER),
+    DemoLogin("su@vefsn.example", "su-demo", "su_member", "1824"),
 )
 
 
@@ -49,6 +53,7 @@ def load_demo(session: Session) -> tuple[DemoLogin, ...]:
                 role=login.role,
                 municipality_number=login.municipality_number,
                 password=login.password,
+                office=login.office,
             )
     return DEMO_LOGINS
 
@@ -56,8 +61,9 @@ def load_demo(session: Session) -> tuple[DemoLogin, ...]:
 def login_help(base_url: str) -> str:
     lines = [f"Åpne {base_url} og logg inn som en av demobrukerne:"]
     lines += [
-        f"  {login.email:<36} passord: {login.password:<14} ({login.role}"
-        f"{', kommune ' + login.municipality_number if login.municipality_number else ''})"
+        f"  {login.email:<36} passord: {login.password:<14} ({ROLE_NAMES_NB[login.role]}"
+        f"{', kommune ' + login.municipality_number if login.municipality_number else ''}"
+        f"{', Mosjøen legesenter' if login.office == MOSJOEN_LEGESENTER else ''})"
         for login in DEMO_LOGINS
     ]
     return "\n".join(lines)
