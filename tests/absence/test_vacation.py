@@ -15,9 +15,9 @@ from legetjeneste.absence.vacation_facts import (
     MunicipalityFacts,
     OfficeFacts,
     ServiceFacts,
-    span_label,
     weeks_of,
 )
+from legetjeneste.norwegian import span_text
 
 MOSJOEN, SJOGATA = OfficeFacts(1, "Mosjøen legesenter"), OfficeFacts(2, "Sjøgata legekontor")
 SINCE = date(2001, 1, 1)
@@ -76,8 +76,8 @@ def test_weeks_across_the_new_year_keep_their_iso_year_and_name_both_years():
 
 
 def test_spans_of_days_are_written_the_norwegian_way():
-    assert span_label(date(2026, 7, 6), date(2026, 7, 6)) == "6. juli"
-    assert span_label(date(2026, 7, 6), date(2026, 7, 26)) == "6.–26. juli"
+    assert span_text(date(2026, 7, 6), date(2026, 7, 6)) == "6. juli"
+    assert span_text(date(2026, 7, 6), date(2026, 7, 26)) == "6.–26. juli"
 
 
 def test_a_vikar_covers_by_name():

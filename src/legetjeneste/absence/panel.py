@@ -10,7 +10,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from legetjeneste.absence.rules import VIKAR_COVERS
-from legetjeneste.dates import WEEKDAY_NAMES_NB, WEEKDAYS, is_working_day
+from legetjeneste.dates import is_working_day
+from legetjeneste.norwegian import day_text, joined
 
 BOOKING = "booking"
 SERVICES = (BOOKING, "e_consultation", "prescription_renewal", "e_contact")
@@ -28,10 +29,6 @@ BOOK = "Bestill time"
 NOTICE_HEADING = "Informasjon fra legekontoret"
 LINKS = ("Se informasjon om fastlegen din", "Se alle helsekontaktene dine")
 GP, VIKAR, COLLEAGUE, OFFICE, NOBODY = "gp", "vikar", "colleague", "office", "nobody"
-MONTHS_NB = (
-    "januar", "februar", "mars", "april", "mai", "juni",
-    "juli", "august", "september", "oktober", "november", "desember",
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -135,20 +132,13 @@ class GpPanel:
     rule_ids: tuple[str, ...] = ()
 
 
-def nb_date(day: date, *, weekday: bool = False) -> str:
-    """6. juli 2026 (or «mandag 27. juli 2026»)."""
-    text = f"{day.day}. {MONTHS_NB[day.month - 1]} {day.year}"
-    return f"{WEEKDAY_NAMES_NB[WEEKDAYS[day.weekday()]]} {text}" if weekday else text
-
-
 def nb_period(start: date, end: date) -> str:
-    first = f"{start.day}. {MONTHS_NB[start.month - 1]}" if start.year == end.year else nb_date(start)
-    return f"{first} til og med {nb_date(end)}"
+    """«6. juli til og med 26. juli 2026»."""
+    return f"{day_text(start, year=start.year != end.year)} til og med {day_text(end)}"
 
 
 def services_text(services: Sequence[str]) -> str:
-    names = [SERVICE_NAMES[s].lower() for s in services]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " og " + names[-1]
+    return joined([SERVICE_NAMES[s].lower() for s in services])
 
 
 def first_working_day_after(day: date) -> date:
@@ -184,7 +174,7 @@ def away_on(absences: tuple[GpAbsence, ...], on: date) -> Away | None:
             stretches.append([start, end])
     for start, end in stretches:
         if start <= on <= end:
-            text = f"Fastlegen din er borte til og med {nb_date(end)}."
+            text = f"Fastlegen din er borte til og med {day_text(end)}."
             return Away(start, end, first_working_day_after(end), text)
     return None
 
@@ -213,7 +203,7 @@ def no_cover_text(service: str, away: Away) -> str:
     """HN-NO-COVER, Helsenorge guide — without cover, booking shows «Ingen ledige timer» for the period
     (citizens book for after it), and the dialogue services state the absence period and the date from
     which messages are answered: the first working day after the absence."""
-    back = nb_date(away.back_on, weekday=True)
+    back = day_text(away.back_on, weekday=True)
     if service == BOOKING:
         return f"Ingen ledige timer fra {nb_period(away.start, away.end)}. Du kan bestille time fra {back}."
     return f"Fastlegen din er borte fra {nb_period(away.start, away.end)}. Meldinger besvares fra {back}."
@@ -221,7 +211,7 @@ def no_cover_text(service: str, away: Away) -> str:
 
 def _covered_text(service: str, who: Answerer) -> str:
     """Who answers; a colleague or the absence's vikar only until the end of their period."""
-    until = f" til og med {nb_date(who.until)}" if who.until else ""
+    until = f" til og med {day_text(who.until)}" if who.until else ""
     subject = {
         GP: "fastlegen din",
         VIKAR: f"vikaren {who.name}",

@@ -13,11 +13,11 @@ from legetjeneste.absence.panel import (
     answerer,
     away_on,
     hides_panel,
-    nb_date,
     nb_period,
     services_text,
 )
 from legetjeneste.dates import Period
+from legetjeneste.norwegian import day_text
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ def _no_cover(
     if BOOKING in services:
         effects.append("timebestillingen viser «Ingen ledige timer»")
     if any(s != BOOKING for s in services):
-        effects.append(f"meldinger besvares først fra {nb_date(away.back_on, weekday=True)}")
+        effects.append(f"meldinger besvares først fra {day_text(away.back_on, weekday=True)}")
     message = (
         f"{_who(facts)}: {absence.doctor_name or 'fastlegen'} er borte fra "
         f"{nb_period(absence.start, absence.end)}, og {services_text(services)} har ingen dekning {when}: "

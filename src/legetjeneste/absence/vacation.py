@@ -34,11 +34,10 @@ from legetjeneste.absence.vacation_facts import (
     OfficeWeek,
     VacationOverview,
     Week,
-    names_nb,
-    span_label,
     weeks_of,
 )
 from legetjeneste.dates import is_working_day
+from legetjeneste.norwegian import joined, span_text
 
 UNCOVERED, NO_DOCTOR_PRESENT = "no_cover", "no_doctor_present"
 GAP_KINDS = {UNCOVERED: "fravær uten dekning", NO_DOCTOR_PRESENT: "ingen lege til stede"}
@@ -62,7 +61,7 @@ def cover_of(absence: AbsenceFacts, assistants: Iterable[AssistantFacts]) -> tup
             if a.agreement_id == absence.agreement_id and a.start <= absence.end and absence.start <= a.end
         )
         names = tuple(dict.fromkeys(name for _, name in overlapping))
-    return names, f"{names_nb(names)} ({label})" if names else label
+    return names, f"{joined(names)} ({label})" if names else label
 
 
 def away_of(
@@ -78,7 +77,7 @@ def away_of(
         office_name=office.name,
         start=absence.start,
         end=absence.end,
-        dates_label=span_label(absence.start, absence.end),
+        dates_label=span_text(absence.start, absence.end),
         ground=absence.ground if sees_grounds else None,
         ground_label=labels.ground_label(absence.ground, sees_grounds=sees_grounds),
         cover=absence.cover,
@@ -124,7 +123,7 @@ def _gap(
         office_name=office.name,
         start=run[0],
         end=run[-1],
-        dates_label=span_label(run[0], run[-1]),
+        dates_label=span_text(run[0], run[-1]),
         working_days=len(run),
         doctor_names=doctor_names,
         agreement_id=agreement_id,
@@ -148,7 +147,7 @@ def uncovered_gaps(
     for (agreement_id, doctor_id), found in days.items():
         office = office_of[agreement_id]
         for run in _runs(found, position):
-            dates = span_label(run[0], run[-1])
+            dates = span_text(run[0], run[-1])
             explanation = (
                 f"{names[doctor_id]} (avtale {agreement_id}) er borte uten dekning {dates} "
                 f"({_days_nb(len(run))}): listens pasienter har ingen lege. {SU_DUTY}"
@@ -186,10 +185,10 @@ def no_doctor_gaps(
                 empty[day] = doctors
         for run in _runs(empty, position):
             doctor_names = tuple(sorted({names[d] for day in run for d in empty[day]}))
-            dates = span_label(run[0], run[-1])
+            dates = span_text(run[0], run[-1])
             explanation = (
                 f"Alle legene ved {office.name} er borte samtidig {dates} ({_days_nb(len(run))}): "
-                f"{names_nb(doctor_names)}. Ingen av kontorets egne leger er til stede, uansett hvordan "
+                f"{joined(doctor_names)}. Ingen av kontorets egne leger er til stede, uansett hvordan "
                 f"fraværene er dekket. {SU_DUTY}"
             )
             gaps.append(_gap(NO_DOCTOR_PRESENT, office, run, doctor_names, None, explanation))

@@ -5,12 +5,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from legetjeneste.norwegian import span_text
+
 RULE_ID, CITATION = "SU-VACATION", "ASA 4310 § 4.2.3"
 SERVING_ROLES = frozenset({"regular", "delelege"})
-MONTHS_NB = (
-    "januar", "februar", "mars", "april", "mai", "juni",
-    "juli", "august", "september", "oktober", "november", "desember",
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -165,29 +163,12 @@ def summer_of(year: int) -> tuple[date, date]:
     return date(year, 6, 1), date(year, 8, 31)
 
 
-def span_label(start: date, end: date) -> str:
-    """«6.–12. juli», «29. juni–5. juli», «28. desember 2026–3. januar 2027»."""
-    if start == end:
-        return f"{start.day}. {MONTHS_NB[start.month - 1]}"
-    if start.year != end.year:
-        first = f"{start.day}. {MONTHS_NB[start.month - 1]} {start.year}"
-        return f"{first}–{end.day}. {MONTHS_NB[end.month - 1]} {end.year}"
-    if start.month != end.month:
-        return f"{start.day}. {MONTHS_NB[start.month - 1]}–{end.day}. {MONTHS_NB[end.month - 1]}"
-    return f"{start.day}.–{end.day}. {MONTHS_NB[end.month - 1]}"
-
-
 def weeks_of(start: date, end: date) -> list[Week]:
     """The ISO weeks (Monday–Sunday) that the period touches, labelled «uke 28 (6.–12. juli)»."""
     weeks, monday = [], start - timedelta(start.weekday())
     while monday <= end:
         year, number, _ = monday.isocalendar()
         sunday = monday + timedelta(6)
-        weeks.append(Week(year, number, monday, sunday, f"uke {number} ({span_label(monday, sunday)})"))
+        weeks.append(Week(year, number, monday, sunday, f"uke {number} ({span_text(monday, sunday)})"))
         monday += timedelta(7)
     return weeks
-
-
-def names_nb(names: Sequence[str]) -> str:
-    """«A», «A og B», «A, B og C»."""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} og {names[-1]}"

@@ -1,0 +1,33 @@
+"""Norwegian bokmål for dates and lists in the texts that rules produce (pages use Babel's nb_NO)."""
+
+from collections.abc import Sequence
+from datetime import date
+
+from legetjeneste.dates import WEEKDAY_NAMES_NB, WEEKDAYS
+
+MONTHS = (
+    "januar", "februar", "mars", "april", "mai", "juni",
+    "juli", "august", "september", "oktober", "november", "desember",
+)  # fmt: skip
+
+
+def day_text(day: date, *, year: bool = True, weekday: bool = False) -> str:
+    """«6. juli 2026», «6. juli», or «mandag 27. juli 2026»."""
+    text = f"{day.day}. {MONTHS[day.month - 1]}" + (f" {day.year}" if year else "")
+    return f"{WEEKDAY_NAMES_NB[WEEKDAYS[day.weekday()]]} {text}" if weekday else text
+
+
+def span_text(start: date, end: date) -> str:
+    """«6.–12. juli», «29. juni–5. juli», «28. desember 2026–3. januar 2027»."""
+    if start == end:
+        return day_text(start, year=False)
+    if start.year != end.year:
+        return f"{day_text(start)}–{day_text(end)}"
+    if start.month != end.month:
+        return f"{day_text(start, year=False)}–{day_text(end, year=False)}"
+    return f"{start.day}.–{day_text(end, year=False)}"
+
+
+def joined(items: Sequence[str]) -> str:
+    """«A», «A og B», «A, B og C»."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} og {items[-1]}"
