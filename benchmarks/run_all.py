@@ -12,6 +12,7 @@ from pathlib import Path
 
 import bench_import
 import bench_overview
+import bench_panel
 import bench_vacation
 from common import BACKENDS, POSTGRES_SERVER, postgres_unavailable
 from sqlalchemy import create_engine, text
@@ -85,6 +86,11 @@ def main(argv: list[str] | None = None) -> None:
     print(f"\n## Vacation overview, 600 agreements, 8 weeks ({target})\n")
     print(bench_vacation.table(vacations))
     print("\n" + bench_vacation.summary(vacations, 20))
+    panels = bench_panel.measure(BACKENDS, bench_panel.CALLS)
+    target = f"target: p95 < {bench_panel.TARGET_MS:.0f} ms"
+    print(f"\n## GP panel for one agreement at a date ({target})\n")
+    print(bench_panel.table(panels))
+    print("\n" + bench_panel.summary(panels))
 
 
 if __name__ == "__main__":

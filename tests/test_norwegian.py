@@ -1,6 +1,6 @@
 from datetime import date
 
-from legetjeneste.norwegian import day_text, joined, span_text
+from legetjeneste.norwegian import day_text, joined, period_text, span_text
 
 
 def test_a_day_is_written_with_its_norwegian_month_and_optionally_its_weekday():
@@ -12,6 +12,11 @@ def test_a_day_is_written_with_its_norwegian_month_and_optionally_its_weekday():
 def test_a_span_names_the_month_and_year_only_where_they_change():
     assert span_text(date(2026, 6, 29), date(2026, 7, 5)) == "29. juni–5. juli"
     assert span_text(date(2026, 12, 28), date(2027, 1, 3)) == "28. desember 2026–3. januar 2027"
+
+
+def test_a_period_ends_with_its_year():
+    assert period_text(date(2026, 7, 6), date(2026, 7, 26)) == "6.–26. juli 2026"
+    assert period_text(date(2026, 12, 28), date(2027, 1, 3)) == "28. desember 2026–3. januar 2027"
 
 
 def test_a_list_ends_with_og():

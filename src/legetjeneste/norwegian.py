@@ -28,6 +28,11 @@ def span_text(start: date, end: date) -> str:
     return f"{start.day}.–{day_text(end, year=False)}"
 
 
+def period_text(start: date, end: date) -> str:
+    """A span with its year: «6.–26. juli 2026», «28. desember 2026–3. januar 2027»."""
+    return span_text(start, end) if start.year != end.year else f"{span_text(start, end)} {end.year}"
+
+
 def joined(items: Sequence[str]) -> str:
     """«A», «A og B», «A, B og C»."""
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} og {items[-1]}"

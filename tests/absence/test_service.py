@@ -80,7 +80,7 @@ def test_a_vikar_without_a_vikar_period_on_the_agreement_is_a_warning_and_report
     assert [w["path"] for w in saved.warnings] == ["vikar_doctor_id"]
     assert saved.notices == [
         "Ny vikar: Stian Grubben er vikar for Eirik Sandnesmo (Mosjøen legesenter) "
-        "2026-07-06–2026-07-26, egen vikar."
+        "6.–26. juli 2026, egen vikar."
     ]
     [notice] = notices.open_notices(demo, actor=VEFSN_KOMMUNEOVERLEGE, municipality_number="1824")
     assert (notice.rule_id, notice.link) == ("ABS-REPORT", f"/leger/{saved.absence.doctor_id}")
@@ -212,3 +212,30 @@ def test_the_municipalitys_counters_list_each_doctor_with_an_absence_that_year(d
     names = [c.doctor_name for c in found]
     assert "Eirik Sandnesmo" in names and "Petter Mjåvatn" in names and "Henrik Skjerva" not in names
     assert names == sorted(names)
+
+
+def test_an_office_administrator_sees_grounds_and_counters_only_for_the_own_office(demo):
+    offices = {
+        o.name: o.id for o in registry_service.list_offices(demo, actor=SYSTEM, municipality_number="1824")
+    }
+    mosjoen = Actor(
+        email="kontor@mosjoen.example",
+        role="office_admin",
+        municipality_number="1824",
+        office_id=offices["Mosjøen legesenter"],
+    )
+    seen = {a.doctor_name: a.ground_label for a in service.list_absences(demo, actor=mosjoen)}
+    assert seen["Magnus Tverrå"] == "annet fravær"
+    assert seen["Siri Halsøy"] == "ferie eller annet ordinært fravær"
+    with pytest.raises(Forbidden):
+        counter_service.doctor_counters(demo, actor=mosjoen, doctor_id=doctor_id(demo, "9182403"), year=2026)
+    assert counter_service.doctor_counters(
+        demo, actor=mosjoen, doctor_id=doctor_id(demo, "9182405"), year=2026
+    )
+    names = [
+        c.doctor_name
+        for c in counter_service.municipality_counters(
+            demo, actor=mosjoen, municipality_number="1824", year=2026
+        )
+    ]
+    assert "Magnus Tverrå" not in names and "Siri Halsøy" in names

@@ -42,6 +42,8 @@ def doctor_counters(session: Session, *, actor: Actor, doctor_id: int, year: int
     with session.begin():
         doctor = doctor_in_scope(session, actor, doctor_id)
         found = queries.absences(session, doctor_id=doctor.id, overlapping=_year_window(year))
+        if not all(auth_rules.sees_absence_ground(actor, a.agreement.office_id) for a in found):
+            raise Forbidden("Du kan bare se fraværstellerne for legene på ditt eget legekontor.")
         audit(session, actor, "read", "absence", [a.id for a in found], doctor.municipality_number)
         return _counters(doctor, found, year)
 
@@ -55,9 +57,13 @@ def municipality_counters(
     if not auth_rules.sees_absence_grounds(actor):
         raise Forbidden("Du har ikke tilgang til å se fraværstellerne.")
     with session.begin():
-        found = queries.absences(
-            session, municipality_number=municipality_number, overlapping=_year_window(year)
-        )
+        found = [
+            absence
+            for absence in queries.absences(
+                session, municipality_number=municipality_number, overlapping=_year_window(year)
+            )
+            if auth_rules.sees_absence_ground(actor, absence.agreement.office_id)
+        ]
         audit(session, actor, "read", "absence", [a.id for a in found], municipality_number)
         by_doctor: dict[int, list[Absence]] = {}
         for absence in found:

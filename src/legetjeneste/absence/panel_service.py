@@ -6,7 +6,6 @@ from datetime import date, timedelta
 from sqlalchemy.orm import Session
 
 from legetjeneste.absence import panel, panel_checks, panel_queries, panel_views
-from legetjeneste.absence import queries as absence_queries
 from legetjeneste.absence.models import AbsenceAssistant, DigitalServices
 from legetjeneste.absence.panel_schemas import (
     AbsenceAssistantCreate,
@@ -38,12 +37,15 @@ def default_horizon(today: date) -> Period:
         return Period(today, date(today.year + 1, 2, 28))
 
 
-def _agreement_in_scope(session: Session, actor: Actor, agreement_id: int) -> Agreement:
-    agreement = registry_queries.agreement(session, agreement_id)
+def _in_scope(actor: Actor, agreement_id: int, agreement: Agreement | None) -> Agreement:
     if agreement is None:
         raise NotFound(f"Fastlegeavtale {agreement_id} finnes ikke.")
     auth_service.require_municipality(actor, agreement.municipality_number)
     return agreement
+
+
+def _agreement_in_scope(session: Session, actor: Actor, agreement_id: int) -> Agreement:
+    return _in_scope(actor, agreement_id, panel_queries.agreement(session, agreement_id))
 
 
 def office_in_scope(session: Session, actor: Actor, office_id: int) -> Office:
@@ -59,10 +61,17 @@ def require_office(actor: Actor, office_id: int) -> None:
         raise Forbidden("Du kan bare endre fastlegepanelet for ditt eget legekontor.")
 
 
-def _facts(session: Session, agreements: list[Agreement], on: date, office_id: int) -> list[panel.PanelFacts]:
+def _facts(
+    session: Session,
+    agreements: list[Agreement],
+    on: date,
+    office_id: int,
+    rows: dict[int, DigitalServices] | None = None,
+) -> list[panel.PanelFacts]:
+    """The rules' input for the agreements; `rows`: their digital settings if already loaded."""
     ids = [a.id for a in agreements]
-    rows = panel_queries.digital_services(session, ids)
-    absences = absence_queries.absences(session, agreement_ids=ids) if ids else []
+    rows = panel_queries.digital_services(session, ids) if rows is None else rows
+    absences = panel_queries.absences(session, ids)
     assistants = panel_queries.assistants(session, ids)
     notices = panel_queries.notices(session, office_id)
     return [
@@ -191,8 +200,10 @@ def gp_panel(session: Session, *, actor: Actor, agreement_id: int, on: date | No
     auth_service.require(actor, "panel.read")
     day = on or today_oslo()
     with session.begin():
-        agreement = _agreement_in_scope(session, actor, agreement_id)
-        [facts] = _facts(session, [agreement], day, agreement.office_id)
+        found, row = panel_queries.agreement_and_services(session, agreement_id)
+        agreement = _in_scope(actor, agreement_id, found)
+        rows = {agreement.id: row} if row is not None else {}
+        [facts] = _facts(session, [agreement], day, agreement.office_id, rows)
         detail = {"date": day.isoformat()}
         audit(session, actor, "read", "gp_panel", [agreement.id], agreement.municipality_number, detail)
         return GpPanelRead.model_validate(panel.gp_panel(facts, on=day))

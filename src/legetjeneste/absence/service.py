@@ -18,6 +18,7 @@ from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import Period, now_oslo
 from legetjeneste.errors import Forbidden, NotFound, Problem, ValidationFailed
+from legetjeneste.norwegian import period_text
 from legetjeneste.notices import queries as notice_queries
 from legetjeneste.registry import queries as registry_queries
 from legetjeneste.registry.models import Agreement, Doctor
@@ -119,19 +120,14 @@ def _report(session: Session, absence: Absence, *, before: Snapshot | None) -> l
             and old_vikar_id == vikar_id
         ):
             return []
-    office = absence.agreement.office.name
+    who = f"{absence.doctor.full_name} ({absence.agreement.office.name})"
+    when = period_text(absence.start, absence.end)
     if absence.cover in rules.VIKAR_COVERS:
         vikar = session.get(Doctor, absence.vikar_doctor_id)
         assert vikar is not None
-        message = (
-            f"Ny vikar: {vikar.full_name} er vikar for {absence.doctor.full_name} ({office}) "
-            f"{absence.period}, {labels.COVER[absence.cover]}."
-        )
+        message = f"Ny vikar: {vikar.full_name} er vikar for {who} {when}, {labels.COVER[absence.cover]}."
     else:
-        message = (
-            f"Lengre fravær uten vikar: {absence.doctor.full_name} ({office}) er borte {absence.period}, "
-            f"{days} dager, med {labels.COVER[absence.cover]}."
-        )
+        message = f"Lengre fravær uten vikar: {who} er borte {when}, {days} dager, med {labels.COVER[absence.cover]}."
     notice_queries.add_notice(
         session,
         municipality_number=absence.municipality_number,

@@ -15,7 +15,7 @@ Plain dataclasses in and out (vacation_facts.py); the service loads them from th
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 
 from legetjeneste.absence import labels
@@ -212,9 +212,10 @@ def _office_weeks(
 
 
 def vacation_overview(
-    facts: MunicipalityFacts, *, start: date, end: date, sees_grounds: bool
+    facts: MunicipalityFacts, *, start: date, end: date, sees_grounds: Callable[[int], bool]
 ) -> VacationOverview:
-    """SU-VACATION, ASA 4310 § 4.2.3 — per office and week who is away and who covers, and every gap."""
+    """SU-VACATION, ASA 4310 § 4.2.3 — per office and week who is away and who covers, and every gap;
+    `sees_grounds(office_id)` says whether the reader may see the grounds of that office's absences."""
     weeks = weeks_of(start, end)
     offices = {office.id: office for office in facts.offices}
     office_of = {a.id: offices[a.office_id] for a in facts.agreements if a.office_id in offices}
@@ -233,7 +234,9 @@ def vacation_overview(
         by_agreement[assistant.agreement_id].append(assistant)
     for absence in sorted(absences, key=lambda a: (a.doctor_name, a.start, a.id)):
         office = office_of[absence.agreement_id]
-        entry = away_of(absence, office, by_agreement[absence.agreement_id], sees_grounds=sees_grounds)
+        entry = away_of(
+            absence, office, by_agreement[absence.agreement_id], sees_grounds=sees_grounds(office.id)
+        )
         away[office.id].append(entry)
     gaps_of: dict[int, list[Gap]] = defaultdict(list)
     for gap in gaps:
@@ -244,6 +247,7 @@ def vacation_overview(
         )
         for office in sorted((offices[i] for i in shown), key=lambda o: (o.name, o.id))
     )
+    any_grounds = any(sees_grounds(office_id) for office_id in shown)
     return VacationOverview(
-        facts.number, facts.name, start, end, sees_grounds, tuple(weeks), overviews, tuple(gaps)
+        facts.number, facts.name, start, end, any_grounds, tuple(weeks), overviews, tuple(gaps)
     )

@@ -117,8 +117,12 @@ def vacation_overview(
         facts = _facts(session, municipality, first, last)
         detail = {"view": "vacation_overview", "from": first.isoformat(), "to": last.isoformat()}
         audit(session, actor, "read", "absence", [a.id for a in facts.absences], municipality_number, detail)
-        sees = auth_rules.sees_absence_grounds(actor)
-        return vacation.vacation_overview(facts, start=first, end=last, sees_grounds=sees)
+        return vacation.vacation_overview(
+            facts,
+            start=first,
+            end=last,
+            sees_grounds=lambda office_id: auth_rules.sees_absence_ground(actor, office_id),
+        )
 
 
 def _csv_date(day: date) -> str:
@@ -185,10 +189,12 @@ def _feed(
         row.id: offices[row.office_id]
         for row in vacation_queries.agreement_rows(session, municipality_number=municipality_number)
     }
-    sees = auth_rules.sees_absence_grounds(actor)
     entries = [
         vacation.away_of(
-            _absence_facts(a), office_of[a.agreement_id], helpers[a.agreement_id], sees_grounds=sees
+            _absence_facts(a),
+            office_of[a.agreement_id],
+            helpers[a.agreement_id],
+            sees_grounds=auth_rules.sees_absence_ground(actor, office_of[a.agreement_id].id),
         )
         for a in found
     ]

@@ -23,7 +23,7 @@ def facts_of(absence: Absence) -> rules.AbsenceFacts:
 
 def absence_read(absence: Absence, actor: Actor) -> AbsenceRead:
     """Others than the absence's handlers see neither the ground nor the details (health data)."""
-    sees = auth_rules.sees_absence_grounds(actor)
+    sees = auth_rules.sees_absence_ground(actor, absence.agreement.office_id)
     return AbsenceRead(
         id=absence.id,
         municipality_number=absence.municipality_number,

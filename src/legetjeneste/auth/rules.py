@@ -89,3 +89,9 @@ def can_manage_office(actor: Actor, office_id: int) -> bool:
 def sees_absence_grounds(actor: Actor) -> bool:
     """Grounds such as sickness are health data: only those who handle absences see them."""
     return actor.role in SEES_ABSENCE_GROUNDS
+
+
+def sees_absence_ground(actor: Actor, office_id: int) -> bool:
+    """The ground of one absence: for those who handle absences, and an office administrator only for the
+    doctors of the own office."""
+    return sees_absence_grounds(actor) and can_manage_office(actor, office_id)
