@@ -121,13 +121,13 @@ def _report(session: Session, absence: Absence, *, before: Snapshot | None) -> l
         ):
             return []
     who = f"{absence.doctor.full_name} ({absence.agreement.office.name})"
-    when = period_text(absence.start, absence.end)
+    when, cover_label = period_text(absence.start, absence.end), labels.COVER[absence.cover]
     if absence.cover in rules.VIKAR_COVERS:
         vikar = session.get(Doctor, absence.vikar_doctor_id)
         assert vikar is not None
-        message = f"Ny vikar: {vikar.full_name} er vikar for {who} {when}, {labels.COVER[absence.cover]}."
+        message = f"Ny vikar: {vikar.full_name} er vikar for {who} {when}, {cover_label}."
     else:
-        message = f"Lengre fravær uten vikar: {who} er borte {when}, {days} dager, med {labels.COVER[absence.cover]}."
+        message = f"Lengre fravær uten vikar: {who} er borte {when}, {days} dager, med {cover_label}."
     notice_queries.add_notice(
         session,
         municipality_number=absence.municipality_number,
