@@ -8,13 +8,12 @@ from legetjeneste.absence import queries, rules, views
 from legetjeneste.absence.models import Absence
 from legetjeneste.absence.quotas import quotas_on
 from legetjeneste.absence.schemas import CounterRead, DayRead, DoctorCounters
-from legetjeneste.absence.service import doctor_in_scope
 from legetjeneste.auth import rules as auth_rules
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.errors import Forbidden
 from legetjeneste.registry.models import Doctor
-from legetjeneste.registry.service import audit
+from legetjeneste.registry.service import audit, doctor_in_scope
 
 
 def _counters(doctor: Doctor, absences: list[Absence], year: int) -> DoctorCounters:

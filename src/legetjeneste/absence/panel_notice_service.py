@@ -5,12 +5,12 @@ from sqlalchemy.orm import Session
 from legetjeneste.absence import panel_queries, panel_views
 from legetjeneste.absence.models import OfficeNotice
 from legetjeneste.absence.panel_schemas import OfficeNoticeCreate, OfficeNoticeRead, OfficeNoticeUpdate
-from legetjeneste.absence.panel_service import office_in_scope, require_office
+from legetjeneste.absence.panel_service import require_office
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import today_oslo
 from legetjeneste.errors import NotFound, Problem, ValidationFailed
-from legetjeneste.registry.service import audit
+from legetjeneste.registry.service import audit, office_in_scope
 
 
 def list_notices(session: Session, *, actor: Actor, office_id: int) -> list[OfficeNoticeRead]:

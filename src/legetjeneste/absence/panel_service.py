@@ -21,9 +21,9 @@ from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import Period, today_oslo
 from legetjeneste.errors import Forbidden, NotFound, Problem, ValidationFailed
 from legetjeneste.registry import queries as registry_queries
-from legetjeneste.registry.models import Agreement, Doctor, Office
+from legetjeneste.registry.models import Agreement, Doctor
 from legetjeneste.registry.schemas import OfficeRead
-from legetjeneste.registry.service import audit
+from legetjeneste.registry.service import audit, office_in_scope
 
 MAX_ASSISTANT_DAYS = 731
 _SETTINGS = ("offers_digital_services", *panel.SERVICES)
@@ -46,14 +46,6 @@ def _in_scope(actor: Actor, agreement_id: int, agreement: Agreement | None) -> A
 
 def _agreement_in_scope(session: Session, actor: Actor, agreement_id: int) -> Agreement:
     return _in_scope(actor, agreement_id, panel_queries.agreement(session, agreement_id))
-
-
-def office_in_scope(session: Session, actor: Actor, office_id: int) -> Office:
-    office = session.get(Office, office_id)
-    if office is None:
-        raise NotFound(f"Legekontor {office_id} finnes ikke.")
-    auth_service.require_municipality(actor, office.municipality_number)
-    return office
 
 
 def require_office(actor: Actor, office_id: int) -> None:

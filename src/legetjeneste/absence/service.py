@@ -22,20 +22,12 @@ from legetjeneste.norwegian import period_text
 from legetjeneste.notices import queries as notice_queries
 from legetjeneste.registry import queries as registry_queries
 from legetjeneste.registry.models import Agreement, Doctor
-from legetjeneste.registry.service import audit, scope_of
+from legetjeneste.registry.service import audit, doctor_in_scope, scope_of
 
 
 def _require_office(actor: Actor, agreement: Agreement) -> None:
     if not auth_rules.can_manage_office(actor, agreement.office_id):
         raise Forbidden("Du kan bare registrere fravær for legene på ditt eget legekontor.")
-
-
-def doctor_in_scope(session: Session, actor: Actor, doctor_id: int) -> Doctor:
-    doctor = session.get(Doctor, doctor_id)
-    if doctor is None:
-        raise NotFound(f"Lege {doctor_id} finnes ikke.")
-    auth_service.require_municipality(actor, doctor.municipality_number)
-    return doctor
 
 
 def _absence_in_scope(session: Session, actor: Actor, absence_id: int) -> Absence:

@@ -139,7 +139,7 @@ def update_municipality(
     return get_municipality(session, actor=actor, number=number)
 
 
-def _office_in_scope(session: Session, actor: Actor, office_id: int) -> Office:
+def office_in_scope(session: Session, actor: Actor, office_id: int) -> Office:
     office = session.get(Office, office_id)
     if office is None:
         raise NotFound(f"Legekontor {office_id} finnes ikke.")
@@ -159,7 +159,7 @@ def list_offices(
 def get_office(session: Session, *, actor: Actor, office_id: int) -> OfficeRead:
     auth_service.require(actor, "register.read")
     with session.begin():
-        return OfficeRead.model_validate(_office_in_scope(session, actor, office_id))
+        return OfficeRead.model_validate(office_in_scope(session, actor, office_id))
 
 
 def _ensure_unique_organisation_number(
@@ -187,7 +187,7 @@ def create_office(session: Session, *, actor: Actor, data: OfficeCreate) -> Offi
 def update_office(session: Session, *, actor: Actor, office_id: int, data: OfficeUpdate) -> OfficeRead:
     auth_service.require(actor, "register.write")
     with session.begin():
-        office = _office_in_scope(session, actor, office_id)
+        office = office_in_scope(session, actor, office_id)
         changes = data.model_dump(exclude_unset=True, exclude_none=True)
         if "organisation_number" in changes:
             _ensure_unique_organisation_number(session, changes["organisation_number"], office.id)
@@ -205,7 +205,7 @@ def update_office(session: Session, *, actor: Actor, office_id: int, data: Offic
         return OfficeRead.model_validate(office)
 
 
-def _doctor_in_scope(session: Session, actor: Actor, doctor_id: int) -> Doctor:
+def doctor_in_scope(session: Session, actor: Actor, doctor_id: int) -> Doctor:
     doctor = session.get(Doctor, doctor_id)
     if doctor is None:
         raise NotFound(f"Lege {doctor_id} finnes ikke.")
@@ -227,7 +227,7 @@ def list_doctors(
 def get_doctor(session: Session, *, actor: Actor, doctor_id: int) -> DoctorRead:
     auth_service.require(actor, "register.read")
     with session.begin():
-        doctor = _doctor_in_scope(session, actor, doctor_id)
+        doctor = doctor_in_scope(session, actor, doctor_id)
         audit(session, actor, "read", "doctor", [doctor.id], doctor.municipality_number)
         return DoctorRead.model_validate(doctor)
 
@@ -248,7 +248,7 @@ def create_doctor(session: Session, *, actor: Actor, data: DoctorCreate) -> Doct
 def update_doctor(session: Session, *, actor: Actor, doctor_id: int, data: DoctorUpdate) -> DoctorRead:
     auth_service.require(actor, "register.write")
     with session.begin():
-        doctor = _doctor_in_scope(session, actor, doctor_id)
+        doctor = doctor_in_scope(session, actor, doctor_id)
         changes = data.model_dump(exclude_unset=True, exclude_none=True)
         for field, value in changes.items():
             setattr(doctor, field, value)
