@@ -4,6 +4,7 @@ from legetjeneste.absence.models import Absence, AbsenceAssistant, DigitalServic
 from legetjeneste.audit.models import AuditEntry
 from legetjeneste.auth.models import ApiToken, User
 from legetjeneste.notices.models import Notice
+from legetjeneste.payments.models import BreachCase, BreachStep, DutyHours, PaymentLine, PaymentRun
 from legetjeneste.planning.models import NationalKeyFigure
 from legetjeneste.registry.models import (
     Agreement,
@@ -22,6 +23,11 @@ __all__ = [
     "Notice",
     "OfficeNotice",
     "Agreement",
+    "BreachCase",
+    "BreachStep",
+    "DutyHours",
+    "PaymentLine",
+    "PaymentRun",
     "ApiToken",
     "AuditEntry",
     "Doctor",

@@ -36,6 +36,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "panel.read": STAFF,
     "panel.write": OFFICE_EDITORS,
     "vacation.read": STAFF,
+    "payments.read": REGISTER_EDITORS,
+    "payments.write": REGISTER_EDITORS,
+    "payments.approve": REGISTER_EDITORS,
 }
 PERMISSION_NAMES_NB = {
     "register.read": "se registeret",
@@ -48,6 +51,9 @@ PERMISSION_NAMES_NB = {
     "panel.read": "se fastlegepanelet",
     "panel.write": "endre innstillingene for fastlegepanelet",
     "vacation.read": "se ferieoversikten",
+    "payments.read": "se utbetalingene",
+    "payments.write": "beregne utbetalinger",
+    "payments.approve": "godkjenne utbetalinger",
 }
 
 

@@ -66,6 +66,7 @@ class Doctor(Base):
     last_name: Mapped[str] = mapped_column(String(100))
     birth_date: Mapped[date] = mapped_column(Date)
     specialist_status: Mapped[str] = mapped_column(String(20))
+    payment_account: Mapped[str | None] = mapped_column(String(11))
 
     @property
     def full_name(self) -> str:

@@ -1,0 +1,259 @@
+"""Use cases of the monthly basistilskudd run: compute a draft, approve it, read it, export it.
+
+A run is a draft until approved; computing a draft again gives the same lines; an approved run never
+changes — what changes after it is paid or recovered as corrections in a later month's run.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from legetjeneste.auth import service as auth_service
+from legetjeneste.auth.rules import Actor
+from legetjeneste.dates import format_month, now_oslo
+from legetjeneste.errors import Conflict, NotFound, RuleViolation
+from legetjeneste.norwegian import day_text
+from legetjeneste.payments import adjustments, inputs, rules
+from legetjeneste.payments.models import PaymentLine, PaymentRun
+from legetjeneste.payments.run import RECOMPUTABLE, compute_lines
+from legetjeneste.payments.schemas import KIND_LABELS, LineRead, PayeeTotal, RunRead, RunSummary
+from legetjeneste.registry.models import Doctor
+from legetjeneste.registry.service import audit, municipality_in_scope
+
+
+def _month_label(month: date) -> str:
+    return day_text(month).split(" ", 1)[1]
+
+
+def _paid(runs: list[PaymentRun], month: date, before: date) -> dict[adjustments.LineKey, Decimal]:
+    """What was paid for `month` in approved runs before `before`: its own lines and later corrections."""
+    paid: dict[adjustments.LineKey, Decimal] = {}
+    for run in runs:
+        if run.month >= before:
+            continue
+        for line in run.lines:
+            if run.month == month and line.kind in RECOMPUTABLE:
+                key = (line.agreement_id, line.payee_hpr, line.kind, line.rule_id)
+            elif line.kind == rules.ADJUSTMENT and line.refers_to_month == month:
+                key = (line.agreement_id, line.payee_hpr, line.calculation.get("kind", ""), line.rule_id)
+            else:
+                continue
+            paid[key] = paid.get(key, Decimal(0)) + line.amount
+    return paid
+
+
+def _lines(session: Session, number: str, month: date) -> list[rules.Line]:
+    """PAY-* — the month's lines, then the corrections of every approved earlier month."""
+    try:
+        lines = compute_lines(inputs.run_inputs(session, number, month), inputs.rates_for(month))
+    except ValueError as error:
+        raise RuleViolation(
+            "PAY-ANNUAL",
+            "Statsavtalen",
+            f"Ingen sats er i kraft for {_month_label(month)} ({error}); importer Helfos PBT-tall.",
+        ) from error
+    approved = list(
+        session.scalars(
+            select(PaymentRun)
+            .options(selectinload(PaymentRun.lines))
+            .where(
+                PaymentRun.municipality_number == number,
+                PaymentRun.status == "approved",
+                PaymentRun.month < month,
+            )
+            .order_by(PaymentRun.month)
+        )
+    )
+    for earlier in approved:
+        recomputed = compute_lines(
+            inputs.run_inputs(session, number, earlier.month, with_breach=False),
+            inputs.rates_for(earlier.month),
+        )
+        should = [line for line in recomputed if line.kind in RECOMPUTABLE]
+        lines += adjustments.adjustments(
+            month=earlier.month, should=should, paid=_paid(approved, earlier.month, month)
+        )
+    return lines
+
+
+def _stored(run: PaymentRun, lines: list[rules.Line]) -> None:
+    run.lines.clear()
+    for position, line in enumerate(lines, start=1):
+        run.lines.append(
+            PaymentLine(
+                position=position,
+                agreement_id=line.agreement_id,
+                payee_doctor_id=line.payee.doctor_id if line.payee else None,
+                payee_hpr=line.payee.hpr_number if line.payee else None,
+                payee_name=line.payee.name if line.payee else "–",
+                kind=line.kind,
+                amount=line.amount,
+                rule_id=line.rule_id,
+                citation=line.citation,
+                text=line.text,
+                calculation=line.calculation,
+                refers_to_month=line.refers_to_month,
+            )
+        )
+
+
+def _signature(lines: list[rules.Line]) -> list[tuple]:
+    return [
+        (line.agreement_id, line.payee.hpr_number if line.payee else None, line.kind, line.amount, line.text)
+        for line in lines
+    ]
+
+
+def _stored_signature(run: PaymentRun) -> list[tuple]:
+    return [(line.agreement_id, line.payee_hpr, line.kind, line.amount, line.text) for line in run.lines]
+
+
+def _run(session: Session, number: str, month: date) -> PaymentRun | None:
+    return session.scalar(
+        select(PaymentRun)
+        .options(selectinload(PaymentRun.lines))
+        .where(PaymentRun.municipality_number == number, PaymentRun.month == month)
+    )
+
+
+def _refuse_if_approved(run: PaymentRun | None, month: date) -> None:
+    if run is not None and run.status == "approved":
+        raise Conflict(
+            f"Kjøringen for {_month_label(month)} er godkjent og kan ikke endres; endringer kommer som "
+            "korreksjon i en senere måneds kjøring (PAY-MONTHLY).",
+            rule_id="PAY-MONTHLY",
+        )
+
+
+def compute_run(session: Session, *, actor: Actor, municipality_number: str, month: date) -> RunRead:
+    """Compute (or compute again) the month's draft run."""
+    auth_service.require(actor, "payments.write")
+    with session.begin():
+        municipality_in_scope(session, actor, municipality_number)
+        run = _run(session, municipality_number, month)
+        _refuse_if_approved(run, month)
+        lines = _lines(session, municipality_number, month)
+        if run is None:
+            run = PaymentRun(municipality_number=municipality_number, month=month, lines=[])
+            session.add(run)
+        run.status, run.due_date = "draft", inputs.due_date(month)
+        run.computed_at, run.computed_by = now_oslo(), actor.email
+        _stored(run, lines)
+        session.flush()
+        audit(
+            session,
+            actor,
+            "compute",
+            "payment_run",
+            [run.id],
+            municipality_number,
+            {"month": format_month(month), "lines": len(lines)},
+        )
+        return run_read(session, run)
+
+
+def approve_run(session: Session, *, actor: Actor, municipality_number: str, month: date) -> RunRead:
+    """Approve the draft as it was computed; refused if what it rests on has changed since."""
+    auth_service.require(actor, "payments.approve")
+    with session.begin():
+        municipality_in_scope(session, actor, municipality_number)
+        run = _run(session, municipality_number, month)
+        if run is None:
+            raise NotFound(f"Det finnes ingen kjøring for {_month_label(month)}; beregn den først.")
+        _refuse_if_approved(run, month)
+        if _signature(_lines(session, municipality_number, month)) != _stored_signature(run):
+            raise Conflict(
+                "Grunnlaget er endret siden utkastet ble beregnet. Beregn kjøringen på nytt og "
+                "kontroller den før du godkjenner.",
+                rule_id="PAY-MONTHLY",
+            )
+        run.status, run.approved_at, run.approved_by = "approved", now_oslo(), actor.email
+        audit(
+            session,
+            actor,
+            "approve",
+            "payment_run",
+            [run.id],
+            municipality_number,
+            {"month": format_month(month)},
+        )
+        return run_read(session, run)
+
+
+def get_run(session: Session, *, actor: Actor, municipality_number: str, month: date) -> RunRead:
+    auth_service.require(actor, "payments.read")
+    with session.begin():
+        municipality_in_scope(session, actor, municipality_number)
+        run = _run(session, municipality_number, month)
+        if run is None:
+            raise NotFound(f"Det finnes ingen kjøring for {_month_label(month)}.")
+        audit(session, actor, "read", "payment_run", [run.id], municipality_number)
+        return run_read(session, run)
+
+
+def list_runs(session: Session, *, actor: Actor, municipality_number: str) -> list[RunSummary]:
+    auth_service.require(actor, "payments.read")
+    with session.begin():
+        municipality_in_scope(session, actor, municipality_number)
+        runs = session.scalars(
+            select(PaymentRun)
+            .options(selectinload(PaymentRun.lines))
+            .where(PaymentRun.municipality_number == municipality_number)
+            .order_by(PaymentRun.month.desc())
+        )
+        return [
+            RunSummary(
+                month=format_month(r.month),
+                status=r.status,
+                due_date=r.due_date,
+                total=sum((line.amount for line in r.lines), Decimal("0.00")),
+                lines=len(r.lines),
+            )
+            for r in runs
+        ]
+
+
+def run_read(session: Session, run: PaymentRun) -> RunRead:
+    doctor_ids = {line.payee_doctor_id for line in run.lines if line.payee_doctor_id}
+    accounts = dict(
+        session.execute(select(Doctor.id, Doctor.payment_account).where(Doctor.id.in_(doctor_ids))).all()
+    )
+    totals: dict[tuple, Decimal] = {}
+    for line in run.lines:
+        key = (line.payee_doctor_id, line.payee_hpr, line.payee_name)
+        totals[key] = totals.get(key, Decimal("0.00")) + line.amount
+    return RunRead(
+        municipality=run.municipality_number,
+        month=format_month(run.month),
+        status="approved" if run.status == "approved" else "draft",
+        due_date=run.due_date,
+        computed_at=run.computed_at,
+        computed_by=run.computed_by,
+        approved_at=run.approved_at,
+        approved_by=run.approved_by,
+        total=sum(totals.values(), Decimal("0.00")),
+        payees=[
+            PayeeTotal(payee_doctor_id=d, payee_hpr=h, payee_name=n, account_number=accounts.get(d), total=t)
+            for (d, h, n), t in sorted(totals.items(), key=lambda item: item[0][2])
+            if d is not None
+        ],
+        lines=[
+            LineRead(
+                position=line.position,
+                agreement=line.agreement_id,
+                payee_doctor_id=line.payee_doctor_id,
+                payee_hpr=line.payee_hpr,
+                payee_name=line.payee_name,
+                kind=line.kind,
+                kind_label=KIND_LABELS[line.kind],
+                amount=line.amount,
+                rule_id=line.rule_id,
+                citation=line.citation,
+                text=line.text,
+                refers_to_month=format_month(line.refers_to_month) if line.refers_to_month else None,
+            )
+            for line in run.lines
+        ],
+    )
