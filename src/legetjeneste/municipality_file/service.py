@@ -148,11 +148,9 @@ def _office_out(office: Office) -> dict:
 
 
 def _doctor_out(doctor: Doctor) -> dict:
-    fields = ("hpr_number", "first_name", "last_name", "birth_date", "specialist_status")
-    return {
-        name: getattr(doctor, name).isoformat() if name == "birth_date" else getattr(doctor, name)
-        for name in fields
-    }
+    fields = ("hpr_number", "first_name", "last_name", "birth_date", "specialist_status", "payment_account")
+    data = {name: getattr(doctor, name) for name in fields}
+    return _without_none({**data, "birth_date": doctor.birth_date.isoformat()})
 
 
 def _agreement_out(agreement: Agreement) -> dict:

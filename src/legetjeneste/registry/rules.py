@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 from datetime import date
 
-from stdnum.no import orgnr
+from stdnum.no import kontonr, orgnr
 
 from legetjeneste.dates import Period
 from legetjeneste.errors import Problem
@@ -58,6 +58,11 @@ def overlapping_regular_periods(periods: list[tuple[str, Period]]) -> list[tuple
 def is_valid_organisation_number(number: str) -> bool:
     """Nine digits, modulus-11 check digit, and (Brønnøysund) a first digit of 8 or 9."""
     return len(number) == 9 and number[0] in "89" and orgnr.is_valid(number)
+
+
+def is_valid_account_number(number: str) -> bool:
+    """A Norwegian bank account number: 11 digits with a modulus-11 check digit."""
+    return len(number) == 11 and kontonr.is_valid(number)
 
 
 def is_valid_hpr_number(number: str) -> bool:

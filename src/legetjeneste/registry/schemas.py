@@ -30,6 +30,12 @@ def _organisation_number(value: str) -> str:
     return value
 
 
+def _account_number(value: str) -> str:
+    if not rules.is_valid_account_number(value):
+        raise ValueError(f"«{value}» er ikke et gyldig kontonummer (11 siffer med kontrollsiffer)")
+    return value
+
+
 def _hpr_number(value: str) -> str:
     if not rules.is_valid_hpr_number(value):
         raise ValueError(f"«{value}» er ikke et gyldig HPR-nummer (opptil 9 siffer)")
@@ -66,6 +72,15 @@ def _four_digits_as_text(value: object) -> object:
 
 OrganisationNumber = Annotated[str, BeforeValidator(_number_as_text), AfterValidator(_organisation_number)]
 HprNumber = Annotated[str, BeforeValidator(_number_as_text), AfterValidator(_hpr_number)]
+
+
+def _account_as_text(value: object) -> object:
+    """«8601.11.17947» and «8601 11 17947» are written as «86011117947»."""
+    value = _number_as_text(value)
+    return value.replace(".", "").replace(" ", "") if isinstance(value, str) else value
+
+
+AccountNumber = Annotated[str, BeforeValidator(_account_as_text), AfterValidator(_account_number)]
 MunicipalityNumber = Annotated[str, BeforeValidator(_four_digits_as_text), Field(pattern=r"^\d{4}$")]
 Hours = Annotated[str, AfterValidator(_hours)]
 Month = Annotated[str, AfterValidator(check_month)]
@@ -116,6 +131,9 @@ class DoctorBase(Input):
     last_name: Name
     birth_date: date
     specialist_status: Annotated[SpecialistStatus, Field(description="Spesialitet eller utdanningsløp")]
+    payment_account: Annotated[
+        AccountNumber | None, Field(description="Kontonummer for utbetaling av basistilskudd (11 siffer)")
+    ] = None
 
 
 class AgreementBase(Input):
@@ -194,6 +212,7 @@ class DoctorUpdate(Input):
     last_name: Name | None = None
     birth_date: date | None = None
     specialist_status: SpecialistStatus | None = None
+    payment_account: AccountNumber | None = None
 
 
 class AgreementCreate(AgreementBase):
@@ -276,6 +295,7 @@ class DoctorRead(Read):
     last_name: str
     birth_date: date
     specialist_status: str
+    payment_account: str | None
 
 
 class DoctorPeriodRead(Read):
