@@ -15,6 +15,7 @@ from legetjeneste.municipality_file import pages as file_pages
 from legetjeneste.municipality_file import router as file_router
 from legetjeneste.notices import pages as notices_pages
 from legetjeneste.notices import router as notices_router
+from legetjeneste.payments import breach_pages, breach_router
 from legetjeneste.planning import pages as planning_pages
 from legetjeneste.planning import router as planning_router
 from legetjeneste.registry import pages as registry_pages
@@ -54,6 +55,7 @@ def create_app(*, engine: Engine | None = None, secret_key: str | None = None) -
         panel_router,
         vacation_router,
         notices_router,
+        breach_router,
         auth_pages,
         registry_pages,
         file_pages,
@@ -62,6 +64,7 @@ def create_app(*, engine: Engine | None = None, secret_key: str | None = None) -
         panel_pages,
         vacation_pages,
         notices_pages,
+        breach_pages,
     ):
         app.include_router(module.router)
     return app

@@ -1,0 +1,144 @@
+"""Pages of breach cases (AGR-BREACH, ASA 4310 § 15): the municipality's cases with the form that opens one,
+and a case with every step, what happens next and the form for it, and what has been withheld."""
+
+from typing import Annotated, TypeVar
+
+from fastapi import APIRouter, Depends, Path, Request
+from pydantic import BaseModel, ValidationError
+from sqlalchemy.orm import Session
+
+from legetjeneste.auth import rules as auth_rules
+from legetjeneste.auth.rules import Actor
+from legetjeneste.errors import Problem, RuleViolation, ValidationFailed
+from legetjeneste.payments import breach_rules, breach_service
+from legetjeneste.payments.breach_schemas import STEP_MODELS, BreachCaseCreate
+from legetjeneste.validation import problems_from
+from legetjeneste.web.deps import get_actor, get_session
+from legetjeneste.web.pages import redirect_with_message, render
+
+router = APIRouter(include_in_schema=False)
+SessionDep = Annotated[Session, Depends(get_session)]
+ActorDep = Annotated[Actor, Depends(get_actor)]
+Id = Annotated[int, Path(ge=1, le=2_147_483_647)]
+Number = Annotated[str, Path(pattern=r"^\d{4}$")]
+M = TypeVar("M", bound=BaseModel)
+TEXTS = ("subject", "text", "breach_type", "extent", "severity")
+FIELD_LABELS = {
+    "agreement_id": "Fastlegeavtale",
+    "subject": "Forholdet som skal rettes",
+    "notice_date": "Varseldato",
+    "deadline": "Frist for retting",
+    "text": "Tekst",
+    "kind": "Steg",
+    "date": "Dato",
+    "demanded_by": "Krevd av",
+    "percentage": "Prosent",
+    "breach_type": "Type mangel",
+    "extent": "Omfang",
+    "severity": "Grovhet",
+}
+Failure = ValidationFailed | RuleViolation
+
+
+def _problems(error: Failure) -> list[str]:
+    if isinstance(error, RuleViolation):
+        return [f"{error.message} ({error.rule_id}, {error.citation})"]
+    return [f"{FIELD_LABELS.get(p.path, p.path)}: {p.message}" for p in error.problems]
+
+
+def _parse(model: type[M], values: dict) -> M:
+    """The form's fields that the model has; an empty text goes to the rules, which say why it is needed."""
+    names = {field.alias or name for name, field in model.model_fields.items()}
+    data = {name: value for name, value in values.items() if name in names and value}
+    data.update({name: values.get(name) or "" for name in TEXTS if name in names and not values.get(name)})
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise ValidationFailed(problems_from(error)) from error
+
+
+def _form(form) -> dict[str, str]:
+    values = {
+        key: value.strip() for key, value in form.items() if isinstance(value, str) and key != "csrf_token"
+    }
+    if "percentage" in values:
+        values["percentage"] = values["percentage"].replace(",", ".").replace(" ", "")
+    return values
+
+
+def _failure(error: Failure | None, form: str | None, values: dict | None) -> dict:
+    bad = [p.path for p in error.problems] if isinstance(error, ValidationFailed) else []
+    return {
+        "problems": _problems(error) if error else [],
+        "bad": bad,
+        "failed_form": form,
+        "values": values or {},
+    }
+
+
+def _list_page(request, session, actor, number, *, error: Failure | None = None, values: dict | None = None):
+    can_write = auth_rules.can(actor, "payments.write")
+    context = {
+        "number": number,
+        "cases": breach_service.list_cases(session, actor=actor, municipality_number=number),
+        "options": breach_service.agreement_options(session, actor=actor, municipality_number=number)
+        if can_write
+        else [],
+        "can_write": can_write,
+        "percent": breach_rules.percent_text,
+        **_failure(error, "open", values),
+    }
+    status = 422 if error else 200
+    return render(request, "payments/breach_cases.html", context, actor=actor, status_code=status)
+
+
+@router.get("/kommuner/{number}/mislighold")
+def cases(request: Request, number: Number, session: SessionDep, actor: ActorDep):
+    return _list_page(request, session, actor, number)
+
+
+@router.post("/kommuner/{number}/mislighold")
+async def open_case(request: Request, number: Number, session: SessionDep, actor: ActorDep):
+    values = _form(await request.form())
+    try:
+        agreement = values.get("agreement_id", "")
+        if not agreement.isdigit() or len(agreement) > 9:
+            raise ValidationFailed([Problem("agreement_id", "velg fastlegeavtalen saken gjelder")])
+        data = _parse(BreachCaseCreate, values)
+        saved = breach_service.open_case(session, actor=actor, agreement_id=int(agreement), data=data)
+    except (ValidationFailed, RuleViolation) as error:
+        return _list_page(request, session, actor, number, error=error, values=values)
+    title = f"Misligholdssak {saved.id} er opprettet med skriftlig varsel om retting."
+    return redirect_with_message(request, f"/mislighold/{saved.id}", title, [saved.what_next])
+
+
+def _case_page(request, session, actor, case_id, *, error=None, form=None, values=None):
+    context = {
+        "case": breach_service.get_case(session, actor=actor, case_id=case_id),
+        "can_write": auth_rules.can(actor, "payments.write"),
+        "can_decide": auth_rules.can(actor, "payments.approve"),
+        "percent": breach_rules.percent_text,
+        **_failure(error, form, values),
+    }
+    status = 422 if error else 200
+    return render(request, "payments/breach_case.html", context, actor=actor, status_code=status)
+
+
+@router.get("/mislighold/{case_id}")
+def case(request: Request, case_id: Id, session: SessionDep, actor: ActorDep):
+    return _case_page(request, session, actor, case_id)
+
+
+@router.post("/mislighold/{case_id}/steg")
+async def record_step(request: Request, case_id: Id, session: SessionDep, actor: ActorDep):
+    values = _form(await request.form())
+    kind = values.get("kind", "")
+    try:
+        if kind not in STEP_MODELS:
+            raise ValidationFailed([Problem("kind", "velg et steg i saken")])
+        data = _parse(STEP_MODELS[kind], values)
+        saved = breach_service.record_step(session, actor=actor, case_id=case_id, data=data)
+    except (ValidationFailed, RuleViolation) as error:
+        return _case_page(request, session, actor, case_id, error=error, form=kind, values=values)
+    title = f"{breach_rules.STEP_LABELS[kind]} er registrert i sak {case_id}."
+    return redirect_with_message(request, f"/mislighold/{case_id}", title, [saved.what_next])
