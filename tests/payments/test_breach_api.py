@@ -7,8 +7,8 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from legetjeneste.main import create_app
 from tests.api.conftest import bearer, tokens  # noqa: F401  (fixture)
-from tests.payments.breach_web import breach_app
 
 NOTICE = {
     "subject": "Åpningstid under 28 timer i uken",
@@ -28,7 +28,8 @@ DECISION = {
 
 @pytest.fixture
 def client(engine):
-    with TestClient(breach_app(engine), raise_server_exceptions=False) as client:
+    app = create_app(engine=engine, secret_key="test-secret")
+    with TestClient(app, raise_server_exceptions=False) as client:
         yield client
 
 

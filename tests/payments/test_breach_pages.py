@@ -7,7 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from legetjeneste import demo as demo_data
-from tests.payments.breach_web import breach_app
+from legetjeneste.main import create_app
 from tests.web.conftest import csrf_of, log_in
 
 NOTICE = {
@@ -23,7 +23,8 @@ FIELD = re.compile(r'<(?:input|select|textarea)\b[^>]*\bid="([^"]+)"')
 @pytest.fixture
 def client(engine, open_session):
     demo_data.load_demo(open_session())
-    with TestClient(breach_app(engine), raise_server_exceptions=False) as client:
+    app = create_app(engine=engine, secret_key="test-secret")
+    with TestClient(app, raise_server_exceptions=False) as client:
         yield client
 
 
