@@ -1,6 +1,7 @@
 """The JSON API under /api/v1: scoping, rules with their ids, Norwegian 422s, never a 500."""
 
 import json
+import warnings
 from datetime import date
 
 from tests.api.conftest import bearer
@@ -200,8 +201,10 @@ def test_the_audit_log_is_for_administrators_and_scoped(client, tokens):
     assert any(e["actor"] == "kragero@test.example" and e["entity"] == "doctor" for e in everything)
 
 
-def test_openapi_and_healthz_answer(client):
-    spec = client.get("/api/v1/openapi.json").json()
+def test_openapi_and_healthz_answer_and_every_operation_has_its_own_id(client):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        spec = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/agreements/{agreement_id}" in spec["paths"]
     assert client.get("/healthz").json() == {"status": "ok", "database": "ok"}
 
