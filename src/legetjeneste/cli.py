@@ -13,6 +13,7 @@ from legetjeneste.auth import cli as auth_cli
 from legetjeneste.console import print_json
 from legetjeneste.db import get_engine, open_session
 from legetjeneste.municipality_file import cli as file_cli
+from legetjeneste.payments import cli as payments_cli
 from legetjeneste.planning import cli as planning_cli
 from legetjeneste.registry import cli as registry_cli
 from legetjeneste.registry import service as registry_service
@@ -26,6 +27,7 @@ app.add_typer(auth_cli.app, name="user")
 app.add_typer(file_cli.helfo_app, name="helfo")
 app.add_typer(planning_cli.app, name="statistics")
 app.add_typer(absence_cli.app, name="absence")
+app.add_typer(payments_cli.app, name="payments")
 app.command("import")(file_cli.import_file)
 app.command("export")(file_cli.export)
 app.command("overview")(registry_cli.overview)

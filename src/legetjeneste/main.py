@@ -16,6 +16,8 @@ from legetjeneste.municipality_file import router as file_router
 from legetjeneste.notices import pages as notices_pages
 from legetjeneste.notices import router as notices_router
 from legetjeneste.payments import breach_pages, breach_router
+from legetjeneste.payments import pages as payments_pages
+from legetjeneste.payments import router as payments_router
 from legetjeneste.planning import pages as planning_pages
 from legetjeneste.planning import router as planning_router
 from legetjeneste.registry import pages as registry_pages
@@ -56,6 +58,7 @@ def create_app(*, engine: Engine | None = None, secret_key: str | None = None) -
         vacation_router,
         notices_router,
         breach_router,
+        payments_router,
         auth_pages,
         registry_pages,
         file_pages,
@@ -65,6 +68,7 @@ def create_app(*, engine: Engine | None = None, secret_key: str | None = None) -
         vacation_pages,
         notices_pages,
         breach_pages,
+        payments_pages,
     ):
         app.include_router(module.router)
     return app

@@ -7,11 +7,13 @@ from legetjeneste.agreement import parameters
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import format_month, parse_month
-from legetjeneste.errors import NotFound, RuleViolation
+from legetjeneste.errors import NotFound, Problem, RuleViolation, ValidationFailed
+from legetjeneste.money import to_ore
 from legetjeneste.payments import rules
 from legetjeneste.payments.models import DutyHours
 from legetjeneste.payments.run import days_in
 from legetjeneste.payments.schemas import DutyHoursCreate, DutyHoursRead
+from legetjeneste.registry.schemas import check_month
 from legetjeneste.registry.service import audit, doctor_in_scope, municipality_in_scope
 
 
@@ -56,7 +58,7 @@ def register_duty_hours(session: Session, *, actor: Actor, data: DutyHoursCreate
                 doctor=doctor,
             )
             session.add(row)
-        row.hours, row.description = data.hours, data.description
+        row.hours, row.description = to_ore(data.hours), data.description
         session.flush()
         audit(session, actor, "update", "duty_hours", [row.id], doctor.municipality_number)
         return _read(row)
@@ -66,14 +68,16 @@ def list_duty_hours(
     session: Session, *, actor: Actor, municipality_number: str, month: str
 ) -> list[DutyHoursRead]:
     auth_service.require(actor, "payments.read")
+    try:
+        first = parse_month(check_month(month))
+    except ValueError as error:
+        raise ValidationFailed([Problem("month", str(error))]) from error
     with session.begin():
         municipality_in_scope(session, actor, municipality_number)
         rows = session.scalars(
             select(DutyHours)
             .options(selectinload(DutyHours.doctor))
-            .where(
-                DutyHours.municipality_number == municipality_number, DutyHours.month == parse_month(month)
-            )
+            .where(DutyHours.municipality_number == municipality_number, DutyHours.month == first)
             .order_by(DutyHours.id)
         )
         return [_read(row) for row in rows]

@@ -1,0 +1,184 @@
+"""The monthly basistilskudd in a real browser, as the issue's «done when» (PAY-MONTHLY, ABS-DEDUCT):
+
+Vefsn's kommuneoverlege runs March 2026, opens Eirik Sandnesmo's line and sees the deduction for his
+sickness with its paragraph, approves the run and downloads the accounting file; then a late absence is
+registered for March, and April's run shows the correction for March.
+
+Approving a month cannot be undone, so this module has a live server and database of its own rather than
+the session's shared one; it includes the payments routers if create_app does not have them yet.
+"""
+
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+import uvicorn
+from playwright.sync_api import APIRequestContext, Browser, Page, expect
+
+from legetjeneste import migrate
+from legetjeneste.db import make_engine, session_factory
+from legetjeneste.demo import load_demo
+from legetjeneste.main import create_app
+from tests.browser.conftest import (
+    TIMEOUT_MS,
+    LiveServer,
+    _free_socket,
+    _wait_until_healthy,
+    demo_login,
+    log_in,
+)
+from tests.browser.test_foundation import IDS, UNLABELLED_FIELDS, duplicates
+
+pytestmark = pytest.mark.browser
+
+EIRIK, SIRI = "9182404", "9182405"
+EIRIK_ROW = (
+    "Eirik Sandnesmo;9182404;182404;99991824045;62809,14;12.03.2026;Basistilskudd mars 2026, avtale 182404"
+)
+
+
+@pytest.fixture(scope="module")
+def payments_server(tmp_path_factory) -> Iterator[LiveServer]:
+    path = tmp_path_factory.mktemp("payments-browser") / "legetjeneste.db"
+    engine = make_engine(f"sqlite:///{path}")
+    migrate.upgrade(engine)
+    with session_factory(engine)() as session:
+        load_demo(session)
+    app = create_app(engine=engine, secret_key="test")
+    sock = _free_socket()
+    host, port = sock.getsockname()
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
+    thread = threading.Thread(
+        target=server.run, kwargs={"sockets": [sock]}, name="payments-server", daemon=True
+    )
+    thread.start()
+    url = f"http://{host}:{port}"
+    try:
+        _wait_until_healthy(url, server, thread)
+        yield LiveServer(url)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+        engine.dispose()
+
+
+@pytest.fixture
+def kol_page(browser: Browser, payments_server: LiveServer) -> Iterator[Page]:
+    """Vefsn's kommuneoverlege, logged in through the form."""
+    context = browser.new_context(base_url=payments_server.url, locale="nb-NO", accept_downloads=True)
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    log_in(page, demo_login("1824"))
+    page.wait_for_url("**/kommuner/1824")
+    yield page
+    context.close()
+
+
+@dataclass(frozen=True)
+class Api:
+    request: APIRequestContext
+    csrf: str
+
+    def get(self, path: str) -> Any:
+        answer = self.request.get(f"/api/v1{path}")
+        assert answer.ok, f"GET {path}: {answer.status} {answer.text()}"
+        return answer.json()
+
+    def post(self, path: str, body: dict) -> Any:
+        answer = self.request.post(f"/api/v1{path}", data=body, headers={"X-CSRF-Token": self.csrf})
+        assert answer.ok, f"POST {path}: {answer.status} {answer.text()}"
+        return answer.json()
+
+    def register_sickness(self, hpr: str, start: str, end: str) -> None:
+        doctor = next(d["id"] for d in self.get("/doctors") if d["hpr_number"] == hpr)
+        sickness = {
+            "doctor_id": doctor,
+            "ground": "own_sickness",
+            "start": start,
+            "end": end,
+            "cover": "none",
+        }
+        self.post("/absences", sickness)
+
+
+def api_of(page: Page) -> Api:
+    page.goto("/kommuner/1824/utbetalinger")
+    csrf = page.locator("input[name=csrf_token]").first.get_attribute("value")
+    assert csrf
+    return Api(page.context.request, csrf)
+
+
+def compute(page: Page, month: str) -> None:
+    page.goto("/kommuner/1824/utbetalinger")
+    page.get_by_label("Måned").fill(month)
+    page.get_by_role("button", name="Beregn utkast").click()
+    page.wait_for_url(f"**/kommuner/1824/utbetalinger/{month}")
+
+
+def assert_accessible_form_fields(page: Page) -> None:
+    assert page.evaluate(UNLABELLED_FIELDS) == []
+    assert duplicates(page.evaluate(IDS)) == []
+
+
+def test_the_kommuneoverlege_runs_march_approves_it_downloads_the_csv_and_april_corrects_march(
+    kol_page: Page,
+):
+    page = kol_page
+    api = api_of(page)
+    api.register_sickness(EIRIK, "2026-03-01", "2026-03-20")
+
+    compute(page, "2026-03")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Basistilskudd mars 2026 – Vefsn")
+    expect(page.get_by_role("status")).to_contain_text("Utkastet for mars 2026 er beregnet.")
+    expect(page.locator(".facts")).to_contain_text("Utkast – ikke godkjent")
+    assert_accessible_form_fields(page)
+
+    page.get_by_label("Legekontor").select_option(label="Mosjøen legesenter")
+    page.get_by_role("button", name="Vis").click()
+    page.wait_for_url("**kontor=*")
+    lines = page.get_by_role("table", name="Linjene i kjøringen, valgt legekontor")
+    eirik = lines.get_by_role("row").filter(has_text="Eirik Sandnesmo")
+    expect(eirik).to_have_count(2)
+    explanation = eirik.locator("details", has_text="Trekk 17.–20. mars")
+    summary = explanation.locator("summary")
+    expect(explanation.locator("p").first).to_be_hidden()
+    summary.focus()
+    page.keyboard.press("Enter")
+    expect(explanation).to_contain_text("Dag 17 i sammenhengende sykdom, over 16 (ABS-SICK, ASA 4310 § 13.4)")
+    expect(explanation).to_contain_text("regel ABS-SICK, ASA 4310 § 13.4")
+    expect(eirik.filter(has_text="Trekk 17.–20. mars")).to_contain_text("−9\u202f305,06 kr")
+
+    page.get_by_role("link", name="Spesifikasjon for Eirik Sandnesmo").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Utbetalingsspesifikasjon – basistilskudd mars 2026"
+    )
+    expect(page.get_by_role("note")).to_contain_text("Utkast – ikke godkjent.")
+    expect(page.get_by_role("table")).to_contain_text("ASA 4310 § 13.4")
+    page.get_by_role("link", name="Tilbake til kjøringen").click()
+
+    expect(page.locator("#approve-help")).to_contain_text("En godkjent kjøring kan ikke endres.")
+    page.get_by_role("button", name="Godkjenn").click()
+    expect(page.get_by_role("status")).to_contain_text("Kjøringen for mars 2026 er godkjent.")
+    expect(page.get_by_role("button", name="Godkjenn")).to_have_count(0)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Last ned regnskapsfil (CSV)").click()
+    assert download.value.suggested_filename == "basistilskudd-1824-2026-03.csv"
+    content = download.value.path().read_bytes().decode("utf-8")
+    assert content.startswith("\ufeffMottaker;HPR-nummer;Avtale;Kontonummer;Beløp;Forfallsdato;Tekst\r\n")
+    assert EIRIK_ROW in content.splitlines()
+
+    api.register_sickness(SIRI, "2026-03-02", "2026-03-27")
+    compute(page, "2026-04")
+    correction = (
+        page.get_by_role("table", name="Linjene i kjøringen")
+        .get_by_role("row")
+        .filter(has_text="Korreksjon for mars 2026 (ABS-SICK)")
+    )
+    expect(correction).to_have_count(1)
+    expect(correction).to_contain_text("Siri Halsøy")
+    correction.locator("summary").click()
+    expect(correction.locator("details")).to_contain_text("gjelder 2026-03")
+    expect(correction.locator("details")).to_contain_text("ASA 4310 § 13.4")
