@@ -13,6 +13,7 @@ from pathlib import Path
 import bench_import
 import bench_overview
 import bench_panel
+import bench_payments
 import bench_vacation
 from common import BACKENDS, POSTGRES_SERVER, postgres_unavailable
 from sqlalchemy import create_engine, text
@@ -91,6 +92,11 @@ def main(argv: list[str] | None = None) -> None:
     print(f"\n## GP panel for one agreement at a date ({target})\n")
     print(bench_panel.table(panels))
     print("\n" + bench_panel.summary(panels))
+    payments = bench_payments.measure(BACKENDS)
+    target = f"target: < {bench_payments.TARGET_SECONDS:.0f} s and < 1 GB"
+    print(f"\n## Basistilskudd run, {bench_payments.AGREEMENTS:,} agreements ({target})\n")
+    print(bench_payments.table(payments))
+    print("\n" + bench_payments.summary(payments))
 
 
 if __name__ == "__main__":
