@@ -3,6 +3,7 @@
 from legetjeneste.absence.models import Absence, AbsenceAssistant, DigitalServices, OfficeNotice
 from legetjeneste.audit.models import AuditEntry
 from legetjeneste.auth.models import ApiToken, User
+from legetjeneste.lifecycle.models import LifecycleCase, LifecycleClock, LifecycleStep
 from legetjeneste.notices.models import Notice
 from legetjeneste.payments.models import BreachCase, BreachStep, DutyHours, PaymentLine, PaymentRun
 from legetjeneste.planning.models import NationalKeyFigure
@@ -26,6 +27,9 @@ __all__ = [
     "BreachCase",
     "BreachStep",
     "DutyHours",
+    "LifecycleCase",
+    "LifecycleClock",
+    "LifecycleStep",
     "PaymentLine",
     "PaymentRun",
     "ApiToken",
