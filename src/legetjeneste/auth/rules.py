@@ -24,6 +24,7 @@ STAFF = frozenset(ROLES) - {"citizen"}
 REGISTER_EDITORS = frozenset({"admin", "municipality_admin", "kommuneoverlege"})
 OFFICE_EDITORS = REGISTER_EDITORS | {"office_admin"}
 SEES_ABSENCE_GROUNDS = OFFICE_EDITORS
+FOLLOWS_LIFECYCLE = REGISTER_EDITORS | {"su_member"}
 
 PERMISSIONS: dict[str, frozenset[str]] = {
     "register.read": STAFF,
@@ -39,6 +40,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "payments.read": REGISTER_EDITORS,
     "payments.write": REGISTER_EDITORS,
     "payments.approve": REGISTER_EDITORS,
+    "lifecycle.read": FOLLOWS_LIFECYCLE,
+    "lifecycle.write": REGISTER_EDITORS,
+    "deadlines.read": FOLLOWS_LIFECYCLE,
 }
 PERMISSION_NAMES_NB = {
     "register.read": "se registeret",
@@ -54,6 +58,9 @@ PERMISSION_NAMES_NB = {
     "payments.read": "se utbetalingene",
     "payments.write": "beregne utbetalinger",
     "payments.approve": "godkjenne utbetalinger",
+    "lifecycle.read": "se saker om fastlegeavtalene",
+    "lifecycle.write": "behandle saker om fastlegeavtalene",
+    "deadlines.read": "se frister",
 }
 
 
