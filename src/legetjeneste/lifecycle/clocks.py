@@ -246,12 +246,16 @@ class ExtensionLimit:
     flf_source: str | None
 
     def text(self) -> str:
-        asa = f"etter ASA 4310 § 16 ikke etter fylte {self.asa_age} år ({day_text(self.asa_until)})"
+        asa = (
+            f"En tidsbegrenset forlengelse kan etter ASA 4310 § 16 ikke vare etter fylte {self.asa_age} år, "
+            f"altså lengst til og med {day_text(self.asa_until)}."
+        )
         if self.flf_age is None or self.flf_until is None:
-            return f"Forlengelse kan avtales, {asa}."
+            return asa
         return (
-            f"Forlengelse kan avtales, {asa}; fastlegeforskriften § 12 tillater til fylte {self.flf_age} år "
-            f"({day_text(self.flf_until)}), men avtaleverkets grense gjelder for selvstendig næringsdrivende"
+            f"{asa} Fastlegeforskriften § 12 tillater forlengelse til fylte {self.flf_age} år (til og med "
+            f"{day_text(self.flf_until)}), men for selvstendig næringsdrivende fastleger gjelder "
+            "avtaleverkets grense."
         )
 
 

@@ -125,7 +125,7 @@ def check_new_agreement(su_statement_on: date | None, gps_informed_on: date | No
             message=(
                 "Legene i kommunen må informeres før en ny fastlegeavtale opprettes og lyses ut, slik at "
                 "de kan søke om å få den plassert i sin praksis (ASA 4310 § 5.1)"
-                f"{_dated(gps_informed_on, created_on)}"
+                f"{_dated('informasjonen', gps_informed_on, created_on)}"
             ),
         )
     if su_statement_on is None or su_statement_on > created_on:
@@ -134,15 +134,15 @@ def check_new_agreement(su_statement_on: date | None, gps_informed_on: date | No
             citation="ASA 4310 § 5.3",
             message=(
                 "Saken må forelegges samarbeidsutvalget til uttalelse før kommunen oppretter en ny "
-                f"fastlegeavtale (ASA 4310 § 5.3){_dated(su_statement_on, created_on)}"
+                f"fastlegeavtale (ASA 4310 § 5.3){_dated('uttalelsen', su_statement_on, created_on)}"
             ),
         )
 
 
-def _dated(done: date | None, needed_by: date) -> str:
+def _dated(what: str, done: date | None, needed_by: date) -> str:
     if done is None:
-        return "; det er ikke registrert"
-    return f"; det er registrert {day_text(done)}, etter {day_text(needed_by)}"
+        return f"; {what} er ikke registrert"
+    return f"; {what} er registrert {day_text(done)}, etter {day_text(needed_by)}"
 
 
 def check_award(is_group_practice: bool, group_statement_on: date | None, decided_on: date) -> None:
@@ -154,7 +154,8 @@ def check_award(is_group_practice: bool, group_statement_on: date | None, decide
             citation="ASA 4310 § 5.5",
             message=(
                 "Ved tildeling av en avtale i gruppepraksis skal de gjenværende legenes uttalelse "
-                f"foreligge og tillegges stor vekt (ASA 4310 § 5.5){_dated(group_statement_on, decided_on)}"
+                "foreligge og tillegges stor vekt (ASA 4310 § 5.5)"
+                + _dated("uttalelsen", group_statement_on, decided_on)
             ),
         )
 
@@ -203,10 +204,14 @@ def check_hjemfall(notice_period_end: date, announcements: Sequence[date], on: d
             rule_id="AGR-HJEMFALL",
             citation="ASA 4310 § 5.8",
             message=(
-                f"Avtalen kan ikke hjemfalle etter bare {made} korrekte utlysninger; det kreves minst "
-                f"{needed.value}. Kilde: {needed.source}"
+                f"Avtalen kan ikke hjemfalle etter bare {made} korrekte {_announcements(made)}; "
+                f"det kreves minst {needed.value}. Kilde: {needed.source}"
             ),
         )
+
+
+def _announcements(count: int) -> str:
+    return "utlysning" if count == 1 else "utlysninger"
 
 
 def check_list_reduction(
@@ -241,7 +246,7 @@ def check_list_reduction(
             rule_id="AGR-LISTREDUCE",
             citation="ASA 4310 § 10.7",
             message=(
-                f"Listereduksjon på grunn av {REDUCTION_GROUNDS[ground]} må meldes minst {months} "
+                f"Listereduksjon (grunn: {REDUCTION_GROUNDS[ground]}) må meldes minst {months} "
                 f"måneder før; meldt {day_text(requested_on)} kan den tidligst gjelde fra "
                 f"{day_text(earliest)}, "
                 f"ikke {day_text(effective_from)} (ASA 4310 § 10.7)"
@@ -366,7 +371,6 @@ def check_age_extension(birth_date: date, until: date) -> None:
             rule_id="AGR-AGE-END",
             citation="ASA 4310 § 16",
             message=(
-                f"Forlengelse til {day_text(until)} er ikke tillatt: {limit.text()}. "
-                f"Kilde: {limit.asa_source}"
+                f"Forlengelse til {day_text(until)} er ikke tillatt. {limit.text()} Kilde: {limit.asa_source}"
             ),
         )
