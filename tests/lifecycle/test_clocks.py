@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from legetjeneste.agreement.parameters import ParameterNotInForce
 from legetjeneste.lifecycle import clocks
 from legetjeneste.lifecycle.clocks import Clock, months_after
 
@@ -165,3 +166,10 @@ def test_agr_announce_a_vacancy_is_announced_without_undue_delay_as_a_step_witho
     (step,) = clocks.vacancy_steps(announced_on=None)
     assert (step.rule_id, step.done) == ("AGR-ANNOUNCE", False)
     assert "uten ubegrunnet opphold" in step.text
+
+
+def test_a_clock_before_the_agreements_numbers_are_in_force_is_refused_with_a_clear_error_not_a_crash():
+    with pytest.raises(ParameterNotInForce) as caught:
+        clocks.offer_clock(date(2024, 3, 31))
+    assert caught.value.rule_id == "AGR-OFFER-5W" and "2024-03-31" in caught.value.message
+    assert clocks.offer_clock(date(2024, 4, 1)).due == date(2024, 5, 6)

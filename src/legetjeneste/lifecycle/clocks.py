@@ -273,10 +273,17 @@ def extension_limit(birth_date: date) -> ExtensionLimit:
     return ExtensionLimit(asa.value, asa_until, asa.source, flf.value, flf_until, flf.source)
 
 
+def list_reduction_parameter(ground: str) -> str:
+    """AGR-LISTREDUCE, ASA 4310 § 10.7 — the parameter with the notice for `ground`: 6 months, or 3 months
+    when the ground is the GP's health or care responsibility."""
+    if ground in SHORT_NOTICE_GROUNDS:
+        return "lifecycle/list_reduction_short_notice_months"
+    return "lifecycle/list_reduction_notice_months"
+
+
 def list_reduction_notice_months(ground: str, on: date) -> int:
     """AGR-LISTREDUCE, ASA 4310 § 10.7 — 6 months' notice, 3 when the ground is health or care."""
-    name = "short_notice_months" if ground in SHORT_NOTICE_GROUNDS else "notice_months"
-    return parameters.value(f"lifecycle/list_reduction_{name}", on=on)
+    return parameters.value(list_reduction_parameter(ground), on=on)
 
 
 def list_reduction_clock(ground: str, requested_on: date) -> Clock:

@@ -18,7 +18,7 @@ from legetjeneste.lifecycle.clocks import (
     age_end,
     birthday,
     extension_limit,
-    list_reduction_notice_months,
+    list_reduction_parameter,
     months_after,
 )
 from legetjeneste.norwegian import day_text, joined
@@ -239,7 +239,8 @@ def check_list_reduction(
                 message=f"Listereduksjon på grunn av alder krever at legen er over {minimum.value} år{born}. "
                 f"Kilde: {minimum.source}",
             )
-    months = list_reduction_notice_months(ground, requested_on)
+    notice = _entry(list_reduction_parameter(ground), requested_on)
+    months = notice.value
     earliest = months_after(requested_on, months)
     if effective_from < earliest:
         raise RuleViolation(
@@ -249,7 +250,7 @@ def check_list_reduction(
                 f"Listereduksjon (grunn: {REDUCTION_GROUNDS[ground]}) må meldes minst {months} "
                 f"måneder før; meldt {day_text(requested_on)} kan den tidligst gjelde fra "
                 f"{day_text(earliest)}, "
-                f"ikke {day_text(effective_from)} (ASA 4310 § 10.7)"
+                f"ikke {day_text(effective_from)}. Kilde: {notice.source}"
             ),
         )
 
