@@ -147,3 +147,9 @@ def test_a_document_reads_as_plain_text_in_order():
     text = notice(signer="Kommuneoverlegen").plain_text()
     assert text.index("Oppsigelse") < text.index("Videre saksgang") < text.index("Hjemfall")
     assert text.endswith("Med hilsen\nKommuneoverlegen")
+
+
+def test_a_municipality_named_with_kommune_is_not_named_twice():
+    assert (
+        announcement(municipality="Vefsn kommune").title == "Kunngjøring: ny fastlegeavtale i Vefsn kommune"
+    )

@@ -35,6 +35,11 @@ class Document:
         return "\n\n".join(parts)
 
 
+def _kommune(name: str) -> str:
+    """«Vefsn kommune» from «Vefsn» (or from «Vefsn kommune»)."""
+    return name if name.lower().endswith("kommune") else f"{name} kommune"
+
+
 def _number(value: int) -> str:
     return f"{value:,}".replace(",", "\u00a0")
 
@@ -62,7 +67,7 @@ def announcement_text(
     sections = [
         Section(
             None,
-            f"{municipality} kommune kunngjør {kind} med lokalisering {location}. "
+            f"{_kommune(municipality)} kunngjør {kind} med lokalisering {location}. "
             f"Søknadsfrist: {day_text(application_deadline)}.",
         ),
         Section(
@@ -92,13 +97,13 @@ def announcement_text(
     sections.append(
         Section(
             "Søknad",
-            f"Søknaden sendes {municipality} kommune innen {day_text(application_deadline)}."
+            f"Søknaden sendes {_kommune(municipality)} innen {day_text(application_deadline)}."
             + (f" Kontakt: {contact}." if contact else "")
             + " Tildeling av fastlegeavtale er et enkeltvedtak etter forvaltningsloven.",
         )
     )
     return Document(
-        f"Kunngjøring: {kind} i {municipality} kommune",
+        f"Kunngjøring: {kind} i {_kommune(municipality)}",
         _reference(case_reference, f"kunngjort {day_text(published)}", "AGR-ANNOUNCE, ASA 4310 § 5.4"),
         tuple(sections),
     )
@@ -136,7 +141,7 @@ def award_letter(
     sections = [
         Section(
             "Vedtak",
-            f"{municipality} kommune tildeler {recipient} fastlegeavtale med lokalisering {location} og "
+            f"{_kommune(municipality)} tildeler {recipient} fastlegeavtale med lokalisering {location} og "
             f"listelengde {_number(listetak)} pasienter. Vedtaket er truffet {day_text(decided_on)} og er et "
             "enkeltvedtak etter forvaltningsloven § 2 første ledd bokstav b (ASA 4310 § 5.5).",
         ),
@@ -179,7 +184,7 @@ def award_letter(
             Section(
                 "Klagerett",
                 f"Vedtaket kan påklages innen {appeal_weeks} uker fra det tidspunkt underretningen er kommet "
-                f"fram, jf. forvaltningsloven §§ 28 og 29. Klagen sendes {municipality} kommune.",
+                f"fram, jf. forvaltningsloven §§ 28 og 29. Klagen sendes {_kommune(municipality)}.",
             ),
             Section(
                 "Rett til innsyn",
@@ -217,7 +222,7 @@ def notice_confirmation(
     hjemfall_months = parameters.value("lifecycle/hjemfall_months", on=notice.due)
     needed = parameters.value("lifecycle/hjemfall_min_announcements", on=notice.due)
     min_days = parameters.value("lifecycle/announcement_min_days", on=given_on)
-    who = f"{municipality} kommune" if party == MUNICIPALITY else gp_name
+    who = f"{_kommune(municipality)}" if party == MUNICIPALITY else gp_name
     at = f" med lokalisering {location}" if location else ""
     sections = [
         Section(
