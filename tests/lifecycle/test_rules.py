@@ -398,3 +398,10 @@ def test_agr_age_end_an_extension_ending_before_the_age_limit_is_refused():
 def test_agr_age_end_a_gp_turning_70_on_31_december_2026_may_be_extended_to_the_end_of_2031():
     rules.check_age_extension(date(1956, 12, 31), date(2031, 12, 30))
     refused("AGR-AGE-END", "ASA 4310 § 16", rules.check_age_extension, date(1956, 12, 31), date(2031, 12, 31))
+
+
+def test_agr_listetak_a_listetak_below_1_is_refused():
+    message = refused(
+        "AGR-LISTETAK", "fastlegeforskriften § 10", rules.check_listetak, 0, on=date(2026, 5, 1)
+    )
+    assert message == "Listetak må være minst 1."

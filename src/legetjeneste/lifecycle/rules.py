@@ -106,11 +106,12 @@ def check_listetak(listetak: int, *, on: date) -> list[Problem]:
         listetak, max_listetak=maximum.value, min_listetak=parameters.value("agreements/min_listetak", on=on)
     )
     errors = [p for p in problems if p.severity == "error"]
+    over = listetak > maximum.value
     if errors:
         raise RuleViolation(
             rule_id="AGR-LISTETAK",
             citation="fastlegeforskriften § 10",
-            message=f"Listetak {errors[0].message}. Kilde: {maximum.source}",
+            message=f"Listetak {errors[0].message}." + (f" Kilde: {maximum.source}" if over else ""),
         )
     return problems
 
