@@ -11,6 +11,8 @@ from legetjeneste.agreement import router as parameters_router
 from legetjeneste.audit import router as audit_router
 from legetjeneste.auth import pages as auth_pages
 from legetjeneste.db import get_engine, session_factory
+from legetjeneste.lifecycle import pages as lifecycle_pages
+from legetjeneste.lifecycle import router as lifecycle_router
 from legetjeneste.municipality_file import pages as file_pages
 from legetjeneste.municipality_file import router as file_router
 from legetjeneste.notices import pages as notices_pages
@@ -59,6 +61,7 @@ def create_app(*, engine: Engine | None = None, secret_key: str | None = None) -
         notices_router,
         breach_router,
         payments_router,
+        lifecycle_router,
         auth_pages,
         registry_pages,
         file_pages,
@@ -69,6 +72,7 @@ def create_app(*, engine: Engine | None = None, secret_key: str | None = None) -
         notices_pages,
         breach_pages,
         payments_pages,
+        lifecycle_pages,
     ):
         app.include_router(module.router)
     return app

@@ -1,4 +1,4 @@
-"""Life-cycle cases of agreements (RULES.md § 1, AGR-*): a case per process, its dated steps and its clocks."""
+"""Life-cycle cases of agreements (RULES.md § 1, AGR-*): a case per process, its steps and its clocks."""
 
 from datetime import date, datetime
 
@@ -76,3 +76,6 @@ class LifecycleClock(Base):
     closed_by_step_id: Mapped[int | None] = mapped_column(ForeignKey("lifecycle_step.id"))
 
     case: Mapped[LifecycleCase] = relationship(back_populates="clocks")
+    closed_by_step: Mapped[LifecycleStep | None] = relationship(
+        foreign_keys=[closed_by_step_id], post_update=True
+    )

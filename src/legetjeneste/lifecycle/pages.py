@@ -1,0 +1,153 @@
+"""Pages of the agreement life cycle: the municipality's cases with the form that opens one, a case with its
+steps, clocks, documents and the forms of its next steps, a printable document, and the deadlines."""
+
+from typing import Annotated, TypeVar
+
+from fastapi import APIRouter, Depends, Path, Request
+from pydantic import BaseModel, ValidationError
+from sqlalchemy.orm import Session
+
+from legetjeneste.auth import rules as auth_rules
+from legetjeneste.auth.rules import Actor
+from legetjeneste.errors import Problem, RuleViolation, ValidationFailed
+from legetjeneste.lifecycle import deadline_service, document_service, service, views
+from legetjeneste.lifecycle.form_fields import FIELD_LABELS, FIELDS, STEP_FIELDS
+from legetjeneste.lifecycle.schemas import CaseCreate, StepCreate
+from legetjeneste.validation import problems_from
+from legetjeneste.web.deps import get_actor, get_session
+from legetjeneste.web.pages import redirect_with_message, render
+
+router = APIRouter(include_in_schema=False)
+SessionDep = Annotated[Session, Depends(get_session)]
+ActorDep = Annotated[Actor, Depends(get_actor)]
+Id = Annotated[int, Path(ge=1, le=2_147_483_647)]
+Number = Annotated[str, Path(pattern=r"^\d{4}$")]
+M = TypeVar("M", bound=BaseModel)
+Failure = ValidationFailed | RuleViolation
+CHECKBOXES = {name for name, (_, kind, _) in FIELDS.items() if kind == "checkbox"}
+
+
+def _problems(error: Failure) -> list[str]:
+    if isinstance(error, RuleViolation):
+        return [f"{error.message} ({error.rule_id}, {error.citation})"]
+    return [f"{FIELD_LABELS.get(p.path, p.path)}: {p.message}" for p in error.problems]
+
+
+def _parse(model: type[M], values: dict) -> M:
+    names = {field.alias or name for name, field in model.model_fields.items()}
+    data = {name: value for name, value in values.items() if name in names and value != ""}
+    data.update({name: name in values for name in CHECKBOXES if name in names})
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise ValidationFailed(problems_from(error)) from error
+
+
+def _form(form) -> dict[str, str]:
+    return {
+        key: value.strip() for key, value in form.items() if isinstance(value, str) and key != "csrf_token"
+    }
+
+
+def _failure(error: Failure | None, form: str | None, values: dict | None) -> dict:
+    bad = [p.path for p in error.problems] if isinstance(error, ValidationFailed) else []
+    rule = error.rule_id if isinstance(error, RuleViolation) else None
+    return {
+        "problems": _problems(error) if error else [],
+        "bad": bad,
+        "failed_form": form,
+        "values": values or {},
+        "refused_rule": rule,
+    }
+
+
+def _cases_page(request, session, actor, number, *, error: Failure | None = None, values: dict | None = None):
+    can_write = auth_rules.can(actor, "lifecycle.write")
+    context = {
+        "number": number,
+        "cases": service.list_cases(session, actor=actor, municipality_number=number),
+        "options": service.agreement_options(session, actor=actor, municipality_number=number)
+        if can_write
+        else [],
+        "kinds": views.KIND_LABELS,
+        "can_write": can_write,
+        **_failure(error, "open", values),
+    }
+    return render(request, "lifecycle/cases.html", context, actor=actor, status_code=422 if error else 200)
+
+
+@router.get("/kommuner/{number}/saker")
+def cases(request: Request, number: Number, session: SessionDep, actor: ActorDep):
+    return _cases_page(request, session, actor, number)
+
+
+@router.post("/kommuner/{number}/saker")
+async def open_case(request: Request, number: Number, session: SessionDep, actor: ActorDep):
+    values = _form(await request.form())
+    try:
+        agreement = values.get("agreement_id", "")
+        if agreement and (not agreement.isdigit() or len(agreement) > 9):
+            raise ValidationFailed([Problem("agreement_id", "velg fastlegeavtalen saken gjelder")])
+        data = _parse(CaseCreate, values)
+        saved = service.open_case(
+            session,
+            actor=actor,
+            data=data,
+            agreement_id=int(agreement) if agreement else None,
+            municipality_number=number,
+        )
+    except (ValidationFailed, RuleViolation) as error:
+        return _cases_page(request, session, actor, number, error=error, values=values)
+    return redirect_with_message(
+        request, f"/saker/{saved.id}", f"Sak {saved.id} er opprettet: {saved.title}."
+    )
+
+
+def _case_page(request, session, actor, case_id, *, error=None, form=None, values=None):
+    context = {
+        "case": service.get_case(session, actor=actor, case_id=case_id),
+        "can_write": auth_rules.can(actor, "lifecycle.write"),
+        "step_fields": STEP_FIELDS,
+        "fields": FIELDS,
+        "document_names": views.DOCUMENT_STEPS,
+        **_failure(error, form, values),
+    }
+    return render(request, "lifecycle/case.html", context, actor=actor, status_code=422 if error else 200)
+
+
+@router.get("/saker/{case_id}")
+def case(request: Request, case_id: Id, session: SessionDep, actor: ActorDep):
+    return _case_page(request, session, actor, case_id)
+
+
+@router.post("/saker/{case_id}/steg")
+async def record_step(request: Request, case_id: Id, session: SessionDep, actor: ActorDep):
+    values = _form(await request.form())
+    kind = values.get("kind", "")
+    try:
+        data = _parse(StepCreate, values)
+        saved = service.record_step(session, actor=actor, case_id=case_id, data=data)
+    except (ValidationFailed, RuleViolation) as error:
+        return _case_page(request, session, actor, case_id, error=error, form=kind, values=values)
+    opened = [
+        f"{c.rule_id}: {c.text} – frist {c.due_date.strftime('%d.%m.%Y')}"
+        for c in saved.clocks
+        if c.closed_on is None
+    ]
+    title = f"{views.STEP_LABELS[kind]} er registrert i sak {case_id}."
+    return redirect_with_message(request, f"/saker/{case_id}", title, opened)
+
+
+@router.get("/saker/{case_id}/dokumenter/{step_id}")
+def document(request: Request, case_id: Id, step_id: Id, session: SessionDep, actor: ActorDep):
+    built = document_service.document(session, actor=actor, case_id=case_id, step_id=step_id)
+    context = {"document": built, "case_id": case_id, "step_id": step_id}
+    return render(request, "lifecycle/document.html", context, actor=actor)
+
+
+@router.get("/kommuner/{number}/frister")
+def deadlines(request: Request, number: Number, session: SessionDep, actor: ActorDep):
+    overview = deadline_service.deadlines(session, actor=actor, municipality_number=number)
+    base = str(request.base_url).rstrip("/") + "/api/v1"
+    feed = f"{base}/municipalities/{number}/deadlines.ics?token=API-NØKKELEN-DIN"
+    return render(request, "lifecycle/deadlines.html", {"overview": overview, "feed": feed}, actor=actor)

@@ -1,0 +1,235 @@
+"""Pydantic shapes of life-cycle cases (RULES.md § 1, AGR-*): opening a case, recording a step, reading them.
+
+One step shape for every kind of step: `kind` says which, and the fields a kind needs are checked by the
+rules (they say why a field is needed and name the rule), not by the shape.
+"""
+
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+
+from legetjeneste.registry.schemas import Input
+
+CASE_KINDS = (
+    "new_agreement",
+    "vacancy",
+    "announcement",
+    "award",
+    "practice_transfer",
+    "notice",
+    "age_end",
+    "authorisation_loss",
+    "death",
+    "hjemfall",
+    "list_reduction",
+    "deleliste",
+    "revision",
+)
+STEP_KINDS = (
+    "gps_informed",
+    "su_statement",
+    "agreement_created",
+    "announcement",
+    "no_taker",
+    "distribution",
+    "award",
+    "offer_accepted",
+    "offer_withdrawn",
+    "transfer_agreed",
+    "transfer_to_board",
+    "start_agreed",
+    "hjemfall",
+    "notice",
+    "extension",
+    "authorisation_lost",
+    "authorisation_suspended",
+    "death",
+    "list_reduction_request",
+    "deleliste_request",
+    "revision",
+    "note",
+    "closed",
+)
+CaseKind = Literal[CASE_KINDS]  # type: ignore[valid-type]
+StepKind = Literal[STEP_KINDS]  # type: ignore[valid-type]
+
+
+def _line_breaks(value: object) -> object:
+    return value.replace("\r\n", "\n").replace("\r", "\n") if isinstance(value, str) else value
+
+
+def _in_range(value: date) -> date:
+    if not date(1900, 1, 1) <= value <= date(2100, 12, 31):
+        raise ValueError(f"«{value.isoformat()}» må være en dato mellom år 1900 og 2100")
+    return value
+
+
+CaseDate = Annotated[date, AfterValidator(_in_range)]
+Text = Annotated[str, BeforeValidator(_line_breaks), Field(max_length=2000)]
+Short = Annotated[str, Field(max_length=200)]
+
+
+class _LifecycleInput(Input):
+    """Written texts may have line breaks; no other control characters."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_control_characters(cls, value: object) -> object:
+        if isinstance(value, str) and any(ord(c) < 32 and c != "\n" for c in value):
+            raise ValueError("inneholder kontrolltegn som ikke er tillatt")
+        return value
+
+
+class CaseCreate(_LifecycleInput):
+    """A case about one agreement (or, for a new agreement, about the municipality)."""
+
+    kind: Annotated[CaseKind, Field(description="Sakstype: vacancy, notice, deleliste, …")]
+    on: Annotated[CaseDate, Field(alias="date", description="Datoen saken ble opprettet (ÅÅÅÅ-MM-DD)")]
+    title: Annotated[Short, Field(description="Kort tittel; tom gir sakstypen og avtalen")] = ""
+    doctor_hpr: Annotated[
+        str | None,
+        Field(max_length=9, description="Legen saken gjelder (HPR-nummer); standard avtalens fastlege"),
+    ] = None
+    notice_period_end: Annotated[
+        CaseDate | None,
+        Field(description="Når oppsigelsesfristen løp ut (ledig avtale); hjemfallsfristen løper fra den"),
+    ] = None
+
+
+class StepCreate(_LifecycleInput):
+    """One step of a case; which fields matter depends on `kind`."""
+
+    kind: Annotated[StepKind, Field(description="Steget: announcement, award, hjemfall, notice, …")]
+    on: Annotated[CaseDate, Field(alias="date", description="Datoen steget skjedde (ÅÅÅÅ-MM-DD)")]
+    text: Annotated[Text, Field(description="Fritekst: uttalelse, begrunnelse, notat")] = ""
+    application_deadline: Annotated[CaseDate | None, Field(description="Søknadsfrist (utlysning)")] = None
+    medium: Annotated[Short, Field(description="Hvor utlysningen er kunngjort (nasjonalt medium)")] = ""
+    location: Annotated[Short, Field(description="Praksisens beliggenhet (utlysning)")] = ""
+    listetak: Annotated[
+        int | None, Field(ge=0, le=100_000, description="Listetak (utlysning, deleliste)")
+    ] = None
+    operating_model: Annotated[
+        Literal["self_employed", "salaried"] | None, Field(description="Driftsform (utlysning)")
+    ] = None
+    practice_type: Annotated[
+        Literal["group", "solo"] | None, Field(description="Gruppe- eller solopraksis (utlysning)")
+    ] = None
+    practice_form: Annotated[
+        bool, Field(description="Fratredende leges praksisskjema med prisantydning finnes (utlysning)")
+    ] = False
+    awarded_to: Annotated[Short, Field(description="Legen avtalen tildeles (navn)")] = ""
+    group_statement: Annotated[Text, Field(description="Gruppepraksisens uttalelse (tildeling)")] = ""
+    group_statement_on: Annotated[CaseDate | None, Field(description="Datoen gruppen uttalte seg")] = None
+    practice_transfer: Annotated[bool, Field(description="Tildelingen gjelder overdragelse av praksis")] = (
+        False
+    )
+    offer_received: Annotated[CaseDate | None, Field(description="Datoen tilbudet ble mottatt")] = None
+    start_date: Annotated[CaseDate | None, Field(description="Avtalt oppstartsdato")] = None
+    party: Annotated[Literal["doctor", "municipality"] | None, Field(description="Parten som sier opp")] = (
+        None
+    )
+    objective_reason: Annotated[Text, Field(description="Kommunens saklige grunn for oppsigelse")] = ""
+    ground: Annotated[Short, Field(description="Grunn for listereduksjon: health, care, age, …")] = ""
+    effective_from: Annotated[CaseDate | None, Field(description="Ønsket virkningsdato")] = None
+    until: Annotated[CaseDate | None, Field(description="Forlengelse til og med (aldersgrense)")] = None
+    successor: Annotated[Short, Field(description="Etterfølgeren (deleliste)")] = ""
+    list_length: Annotated[int | None, Field(ge=0, le=100_000, description="Listelengde ved oppstart")] = None
+    same_office: Annotated[bool, Field(description="Etterfølgeren er i samme legesenter (deleliste)")] = True
+    written_consent: Annotated[bool, Field(description="Kommunens skriftlige samtykke (deleliste)")] = False
+    disability_percent: Annotated[int | None, Field(ge=0, le=100, description="Varig uførhet i prosent")] = (
+        None
+    )
+
+
+class ClockRead(BaseModel):
+    id: int
+    case_id: int
+    code: str
+    rule_id: str
+    citation: str
+    start: date
+    due_date: date
+    text: str
+    responsible: str
+    responsible_label: str
+    closed_on: date | None
+    status: str
+    status_label: str
+    days_left: int
+
+
+class StepRead(BaseModel):
+    id: int
+    kind: str
+    kind_label: str
+    on: date = Field(serialization_alias="date")
+    text: str
+    facts: dict
+    recorded_at: datetime
+    recorded_by: str
+
+
+class NextStep(BaseModel):
+    kind: str
+    kind_label: str
+
+
+class CaseSummary(BaseModel):
+    id: int
+    municipality: str
+    kind: str
+    kind_label: str
+    title: str
+    status: str
+    status_label: str
+    agreement_id: int | None
+    doctor_name: str | None
+    office_name: str | None
+    opened_on: date
+    closed_on: date | None
+    open_clocks: int
+    next_due: date | None
+
+
+class CaseRead(CaseSummary):
+    facts: dict
+    correct_announcements: int
+    steps: list[StepRead]
+    clocks: list[ClockRead]
+    next_steps: list[NextStep]
+    documents: list[str]
+    opened_by: str
+
+
+class Deadline(BaseModel):
+    """One open clock as the deadlines overview, the API and `legetjeneste deadlines` show it."""
+
+    due_date: date
+    rule_id: str
+    citation: str
+    case: int
+    case_title: str
+    case_kind: str
+    agreement: int | None
+    doctor_name: str | None
+    code: str
+    text: str
+    responsible: str
+    responsible_label: str
+    start: date
+    status: str
+    status_label: str
+    days_left: int
+
+
+class DeadlineOverview(BaseModel):
+    municipality: str
+    municipality_name: str
+    on: date = Field(serialization_alias="date")
+    due_soon_days: int
+    overdue: int
+    due_soon: int
+    deadlines: list[Deadline]

@@ -1,0 +1,190 @@
+"""Use cases of life-cycle cases (RULES.md § 1): open a case, record its steps with their clocks, read and
+list cases, and an agreement's whole life. Each use case is one transaction with its audit entry."""
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from legetjeneste.auth import service as auth_service
+from legetjeneste.auth.rules import Actor
+from legetjeneste.dates import now_oslo, today_oslo
+from legetjeneste.errors import NotFound, Problem, ValidationFailed
+from legetjeneste.lifecycle import clocks, queries, step_service, views
+from legetjeneste.lifecycle.models import LifecycleCase
+from legetjeneste.lifecycle.schemas import CaseCreate, CaseRead, CaseSummary, StepCreate
+from legetjeneste.registry import queries as registry_queries
+from legetjeneste.registry.models import Agreement, Doctor
+from legetjeneste.registry.service import audit, municipality_in_scope
+
+
+def agreement_in_scope(session: Session, actor: Actor, agreement_id: int) -> Agreement:
+    agreement = registry_queries.agreement(session, agreement_id)
+    if agreement is None:
+        raise NotFound(f"Fastlegeavtale {agreement_id} finnes ikke.")
+    auth_service.require_municipality(actor, agreement.municipality_number)
+    return agreement
+
+
+def case_in_scope(session: Session, actor: Actor, case_id: int) -> LifecycleCase:
+    case = queries.case(session, case_id)
+    if case is None:
+        raise NotFound(f"Sak {case_id} finnes ikke.")
+    auth_service.require_municipality(actor, case.municipality_number)
+    return case
+
+
+def regular_doctor(agreement: Agreement, on: date) -> Doctor | None:
+    """The agreement's regular GP on the day, else its last one (a vacant list's departing GP)."""
+    regular = [p for p in agreement.doctor_periods if p.role == "regular" and p.start <= on]
+    current = [p for p in regular if p.end is None or p.end >= on]
+    chosen = current or regular
+    return chosen[-1].doctor if chosen else None
+
+
+def _doctor(session: Session, number: str, agreement: Agreement | None, data: CaseCreate) -> Doctor | None:
+    if data.doctor_hpr:
+        doctor = registry_queries.doctor_by_hpr(
+            session, municipality_number=number, hpr_number=data.doctor_hpr
+        )
+        if doctor is None:
+            raise ValidationFailed(
+                [Problem("doctor_hpr", f"ingen lege med HPR-nummer {data.doctor_hpr} i kommunen")]
+            )
+        return doctor
+    return regular_doctor(agreement, data.on) if agreement else None
+
+
+def _title(data: CaseCreate, agreement: Agreement | None) -> str:
+    if data.title.strip():
+        return data.title.strip()
+    label = views.KIND_LABELS[data.kind]
+    return f"{label}: avtale {agreement.id} ({agreement.office.name})" if agreement else label
+
+
+def new_case(
+    session: Session, *, actor: Actor, municipality_number: str, agreement_id: int | None, data: CaseCreate
+) -> LifecycleCase:
+    """Build and add a case (inside the caller's transaction); an age case gets its age clock at once."""
+    agreement = agreement_in_scope(session, actor, agreement_id) if agreement_id is not None else None
+    if agreement is None and data.kind != "new_agreement":
+        raise ValidationFailed([Problem("agreement_id", "velg fastlegeavtalen saken gjelder")])
+    number = agreement.municipality_number if agreement else municipality_number
+    doctor = _doctor(session, number, agreement, data)
+    facts = {"notice_period_end": data.notice_period_end.isoformat()} if data.notice_period_end else {}
+    case = LifecycleCase(
+        municipality_number=number,
+        agreement=agreement,
+        doctor=doctor,
+        kind=data.kind,
+        title=_title(data, agreement),
+        status=views.OPEN,
+        opened_on=data.on,
+        facts=facts,
+        opened_at=now_oslo(),
+        opened_by=actor.email,
+        steps=[],
+        clocks=[],
+    )
+    if data.kind == "age_end":
+        if doctor is None:
+            raise ValidationFailed([Problem("doctor_hpr", "saken om aldersgrense må gjelde en lege")])
+        step_service.open_clock(case, clocks.age_clock(doctor.birth_date))
+    session.add(case)
+    step_service.refresh_hjemfall(case)
+    return case
+
+
+def open_case(
+    session: Session,
+    *,
+    actor: Actor,
+    data: CaseCreate,
+    agreement_id: int | None = None,
+    municipality_number: str = "",
+) -> CaseRead:
+    """Open a case about an agreement (or, for a new agreement, about the municipality)."""
+    auth_service.require(actor, "lifecycle.write")
+    with session.begin():
+        if agreement_id is None:
+            municipality_in_scope(session, actor, municipality_number)
+        case = new_case(
+            session,
+            actor=actor,
+            municipality_number=municipality_number,
+            agreement_id=agreement_id,
+            data=data,
+        )
+        session.flush()
+        detail = {"kind": data.kind, "agreement": agreement_id}
+        audit(session, actor, "create", "lifecycle_case", [case.id], case.municipality_number, detail)
+        return views.case_read(case, today_oslo())
+
+
+def record_step(session: Session, *, actor: Actor, case_id: int, data: StepCreate) -> CaseRead:
+    """Record a step once its rule allows it; a refusal (RuleViolation) leaves nothing written."""
+    auth_service.require(actor, "lifecycle.write")
+    with session.begin():
+        case = case_in_scope(session, actor, case_id)
+        if case.status == views.CLOSED:
+            raise ValidationFailed([Problem("kind", f"saken ble avsluttet {case.closed_on}; ingen nye steg")])
+        step = step_service.apply_step(case, data, recorded_by=actor.email)
+        session.flush()
+        detail = {"case": case.id, "kind": data.kind}
+        audit(session, actor, "create", "lifecycle_step", [step.id], case.municipality_number, detail)
+        return views.case_read(case, today_oslo())
+
+
+def get_case(session: Session, *, actor: Actor, case_id: int, on: date | None = None) -> CaseRead:
+    auth_service.require(actor, "lifecycle.read")
+    with session.begin():
+        case = case_in_scope(session, actor, case_id)
+        audit(session, actor, "read", "lifecycle_case", [case.id], case.municipality_number)
+        return views.case_read(case, on or today_oslo())
+
+
+def list_cases(
+    session: Session, *, actor: Actor, municipality_number: str | None = None, agreement_id: int | None = None
+) -> list[CaseSummary]:
+    """A municipality's cases, or one agreement's whole life, newest first."""
+    auth_service.require(actor, "lifecycle.read")
+    with session.begin():
+        if agreement_id is not None:
+            number = agreement_in_scope(session, actor, agreement_id).municipality_number
+        elif municipality_number is not None:
+            number = municipality_in_scope(session, actor, municipality_number).number
+        else:
+            raise NotFound("Oppgi kommune eller fastlegeavtale.")
+        found = queries.cases(session, municipality_number=number, agreement_id=agreement_id)
+        return [views.case_summary(c) for c in found]
+
+
+def agreement_history(session: Session, *, actor: Actor, agreement_id: int) -> list[CaseRead]:
+    """Every case of the agreement with every step and clock: its whole life, newest case first."""
+    auth_service.require(actor, "lifecycle.read")
+    with session.begin():
+        number = agreement_in_scope(session, actor, agreement_id).municipality_number
+        found = queries.cases(session, municipality_number=number, agreement_id=agreement_id)
+        audit(
+            session,
+            actor,
+            "read",
+            "lifecycle_case",
+            [c.id for c in found],
+            number,
+            {"agreement": agreement_id},
+        )
+        return [views.case_read(c, today_oslo()) for c in found]
+
+
+def agreement_options(session: Session, *, actor: Actor, municipality_number: str) -> list[tuple[int, str]]:
+    """(id, «182404 – Eirik Sandnesmo, Mosjøen legesenter») of every agreement, for opening a case."""
+    auth_service.require(actor, "lifecycle.read")
+    today = today_oslo()
+    with session.begin():
+        municipality_in_scope(session, actor, municipality_number)
+        options = []
+        for agreement in registry_queries.agreements(session, municipality_number=municipality_number):
+            doctor = regular_doctor(agreement, today)
+            name = doctor.full_name if doctor else "uten fastlege"
+            options.append((agreement.id, f"{agreement.id} – {name}, {agreement.office.name}"))
+        return options
