@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from legetjeneste.absence.schemas import AbsenceBase, DigitalService
 from legetjeneste.errors import Problem, ValidationFailed
+from legetjeneste.municipality_file.lifecycle_format import LifecycleCaseIn
 from legetjeneste.registry.schemas import (
     AgreementBase,
     DbId,
@@ -111,6 +112,7 @@ class MunicipalityFile(Input):
     digital_services: list[DigitalServicesIn] = []
     absence_assistant: list[AbsenceAssistantIn] = []
     office_notices: list[OfficeNoticeIn] = []
+    lifecycle_cases: list[LifecycleCaseIn] = []
 
 
 SECTIONS: dict[str, type[BaseModel]] = {
@@ -122,6 +124,7 @@ SECTIONS: dict[str, type[BaseModel]] = {
     "digital_services": DigitalServicesIn,
     "absence_assistant": AbsenceAssistantIn,
     "office_notices": OfficeNoticeIn,
+    "lifecycle_cases": LifecycleCaseIn,
 }
 
 

@@ -7,7 +7,10 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import RedirectResponse
 from sqlalchemy.orm import Session
 
+from legetjeneste.auth import rules as auth_rules
 from legetjeneste.auth.rules import Actor
+from legetjeneste.lifecycle import deadline_service
+from legetjeneste.lifecycle import service as lifecycle_service
 from legetjeneste.registry import agreement_service, service
 from legetjeneste.web.deps import get_actor, get_session
 from legetjeneste.web.pages import render
@@ -36,6 +39,8 @@ def municipalities(request: Request, session: SessionDep, actor: ActorDep):
 @router.get("/kommuner/{number}")
 def overview(request: Request, number: Number, session: SessionDep, actor: ActorDep, on: OnDate = None):
     data = service.overview(session, actor=actor, municipality_number=number, on=on)
+    if auth_rules.can(actor, "deadlines.read"):
+        data["deadlines"] = deadline_service.pressing(session, actor=actor, municipality_number=number)
     return render(request, "registry/overview.html", data, actor=actor)
 
 
@@ -54,4 +59,6 @@ def doctor(request: Request, doctor_id: Id, session: SessionDep, actor: ActorDep
 @router.get("/avtaler/{agreement_id}")
 def agreement(request: Request, agreement_id: Id, session: SessionDep, actor: ActorDep, on: OnDate = None):
     data = agreement_service.agreement_details(session, actor=actor, agreement_id=agreement_id, on=on)
+    if auth_rules.can(actor, "lifecycle.read"):
+        data["history"] = lifecycle_service.agreement_history(session, actor=actor, agreement_id=agreement_id)
     return render(request, "registry/agreement.html", data, actor=actor)
