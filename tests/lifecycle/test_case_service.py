@@ -5,10 +5,12 @@ from datetime import date
 
 import pytest
 
+from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.errors import Forbidden, NotFound, RuleViolation
 from legetjeneste.lifecycle import deadline_service, document_service, service
 from legetjeneste.lifecycle.schemas import CaseCreate, StepCreate
-from tests.support import KRAGERO_KOMMUNEOVERLEGE, VEFSN_KOMMUNEOVERLEGE, import_demo
+from legetjeneste.municipality_file import service as file_service
+from tests.support import KRAGERO_FILE, KRAGERO_KOMMUNEOVERLEGE, VEFSN_FILE, VEFSN_KOMMUNEOVERLEGE, document
 
 ACTOR = VEFSN_KOMMUNEOVERLEGE
 ANNOUNCEMENT = {
@@ -28,7 +30,11 @@ def announce(published: date, days: int = 28, **extra) -> StepCreate:
 
 @pytest.fixture
 def vefsn(open_session):
-    import_demo(open_session())
+    """The demo municipalities without the demo file's own life-cycle cases."""
+    for path in (VEFSN_FILE, KRAGERO_FILE):
+        doc = document(path)
+        doc.pop("lifecycle_cases", None)
+        file_service.import_municipality_file(open_session(), actor=SYSTEM, document=doc)
     return open_session
 
 
