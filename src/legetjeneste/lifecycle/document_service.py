@@ -81,7 +81,8 @@ def _document(session: Session, case: LifecycleCase, step_id: int) -> documents.
     if step is None:
         raise NotFound(f"Sak {case.id} har ikke noe dokument for steg {step_id}.")
     municipality = session.get(Municipality, case.municipality_number)
-    return BUILDERS[step.kind](case, step, municipality.name, f"Sak {case.id}")
+    name = municipality.name if municipality else case.municipality_number
+    return BUILDERS[step.kind](case, step, name, f"Sak {case.id}")
 
 
 def document(session: Session, *, actor: Actor, case_id: int, step_id: int) -> documents.Document:
