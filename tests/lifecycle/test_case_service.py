@@ -157,16 +157,16 @@ def test_an_offer_can_be_withdrawn_only_after_five_weeks(vefsn):
 
 def test_a_deleliste_for_a_58_year_old_is_refused_and_for_a_61_year_old_runs_five_years(vefsn):
     young = service.open_case(
-        vefsn(), actor=ACTOR, agreement_id=182403, data=CaseCreate(kind="deleliste", on=date(2026, 10, 1))
+        vefsn(), actor=ACTOR, agreement_id=182406, data=CaseCreate(kind="deleliste", on=date(2026, 10, 1))
     )
     request = StepCreate(
         kind="deleliste_request", on=date(2026, 10, 1), successor="Ida Vefsnmo", list_length=800, listetak=900
     )
     birth = service.get_case(vefsn(), actor=ACTOR, case_id=young.id)
-    assert birth.doctor_name == "Magnus Tverrå"
+    assert birth.doctor_name == "Thomas Kvalvik"
     with pytest.raises(RuleViolation) as refused:
         step(vefsn, young.id, request.model_copy(update={"on": date(2026, 10, 1)}))
-    assert refused.value.rule_id == "AGR-DELELISTE" and "51 år" in refused.value.message
+    assert refused.value.rule_id == "AGR-DELELISTE" and "legen er 58 år" in refused.value.message
     old = service.open_case(
         vefsn(), actor=ACTOR, agreement_id=182404, data=CaseCreate(kind="deleliste", on=date(2026, 10, 1))
     )

@@ -80,3 +80,47 @@ def test_the_start_page_shows_what_is_due_and_the_agreement_page_its_history(vef
 def test_an_office_administrator_may_not_see_the_cases_or_deadlines(browser_client, path):  # noqa: F811
     log_in(browser_client, "kontor@mosjoen.example", "mosjoen-demo")
     assert browser_client.get(path).status_code == 403
+
+
+def open_case(client, data: dict) -> str:
+    csrf = csrf_of(client.get("/kommuner/1824/saker").text)
+    response = client.post("/kommuner/1824/saker", data={**data, "csrf_token": csrf}, follow_redirects=False)
+    assert response.status_code == 303, response.text
+    return response.headers["location"]
+
+
+def test_a_deleliste_for_a_58_year_old_is_refused_on_the_page(vefsn_client):  # noqa: F811
+    url = open_case(vefsn_client, {"kind": "deleliste", "agreement_id": "182406", "date": "2026-10-01"})
+    request = {
+        "kind": "deleliste_request",
+        "date": "2026-10-01",
+        "successor": "Ida Vefsnmo",
+        "list_length": "900",
+        "listetak": "1000",
+        "same_office": "on",
+    }
+    response = post_step(vefsn_client, url, request)
+    assert response.status_code == 422
+    assert "(AGR-DELELISTE)" in response.text and "legen er 58 år" in response.text
+
+
+def test_a_list_reduction_on_the_age_ground_with_two_months_notice_is_refused_on_the_page(vefsn_client):  # noqa: F811
+    url = open_case(vefsn_client, {"kind": "list_reduction", "agreement_id": "182404", "date": "2026-09-01"})
+    request = {
+        "kind": "list_reduction_request",
+        "date": "2026-09-01",
+        "ground": "age",
+        "effective_from": "2026-11-01",
+    }
+    response = post_step(vefsn_client, url, request)
+    assert (
+        response.status_code == 422 and "(AGR-LISTREDUCE)" in response.text and "6 måneder" in response.text
+    )
+
+
+def test_a_case_without_a_date_is_refused_naming_the_field(vefsn_client):  # noqa: F811
+    csrf = csrf_of(vefsn_client.get("/kommuner/1824/saker").text)
+    response = vefsn_client.post(
+        "/kommuner/1824/saker", data={"kind": "vacancy", "agreement_id": "182415", "csrf_token": csrf}
+    )
+    assert response.status_code == 422 and "Dato:" in response.text
