@@ -196,6 +196,7 @@ class CaseSummary(BaseModel):
 
 class CaseRead(CaseSummary):
     facts: dict
+    notice_period_end: date | None
     correct_announcements: int
     steps: list[StepRead]
     clocks: list[ClockRead]

@@ -127,6 +127,11 @@ def correct_announcements(case: LifecycleCase) -> list[date]:
     return [step.on for step in case.steps if step.kind == "announcement"]
 
 
+def _notice_end(case: LifecycleCase) -> date | None:
+    value = (case.facts or {}).get("notice_period_end")
+    return date.fromisoformat(value) if value else None
+
+
 def _summary_fields(case: LifecycleCase) -> dict:
     open_clocks = [c for c in case.clocks if c.closed_on is None]
     agreement = case.agreement
@@ -157,6 +162,7 @@ def case_read(case: LifecycleCase, on: date) -> CaseRead:
     return CaseRead(
         **_summary_fields(case),
         facts=case.facts or {},
+        notice_period_end=_notice_end(case),
         correct_announcements=len(correct_announcements(case)),
         steps=[step_read(s) for s in case.steps],
         clocks=[
