@@ -24,7 +24,9 @@ def test_a_new_agreement_needs_the_gps_informed_and_the_su_statement_first(vefsn
     with pytest.raises(RuleViolation) as refused:
         step(vefsn, case.id, created)
     assert refused.value.rule_id == "AGR-NEW-INFORM"
-    step(vefsn, case.id, StepCreate(kind="gps_informed", on=date(2026, 9, 2)))
+    assert [(p.rule_id, p.done_on) for p in case.pending] == [("AGR-NEW-INFORM", None), ("AGR-NEW-SU", None)]
+    informed = step(vefsn, case.id, StepCreate(kind="gps_informed", on=date(2026, 9, 2)))
+    assert informed.pending[0].done_on == date(2026, 9, 2)
     with pytest.raises(RuleViolation) as refused:
         step(vefsn, case.id, created)
     assert refused.value.rule_id == "AGR-NEW-SU"

@@ -177,6 +177,17 @@ class NextStep(BaseModel):
     kind_label: str
 
 
+class PendingStep(BaseModel):
+    """A step that must come first and has no clock (the sources set no time limit)."""
+
+    code: str
+    rule_id: str
+    citation: str
+    text: str
+    responsible_label: str
+    done_on: date | None
+
+
 class CaseSummary(BaseModel):
     id: int
     municipality: str
@@ -201,6 +212,7 @@ class CaseRead(CaseSummary):
     steps: list[StepRead]
     clocks: list[ClockRead]
     next_steps: list[NextStep]
+    pending: list[PendingStep]
     documents: list[str]
     opened_by: str
 

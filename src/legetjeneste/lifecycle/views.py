@@ -4,7 +4,15 @@ from datetime import date
 
 from legetjeneste.lifecycle import clocks
 from legetjeneste.lifecycle.models import LifecycleCase, LifecycleClock, LifecycleStep
-from legetjeneste.lifecycle.schemas import CaseRead, CaseSummary, ClockRead, Deadline, NextStep, StepRead
+from legetjeneste.lifecycle.schemas import (
+    CaseRead,
+    CaseSummary,
+    ClockRead,
+    Deadline,
+    NextStep,
+    PendingStep,
+    StepRead,
+)
 
 OPEN, CLOSED = "open", "closed"
 STATUS_LABELS = {OPEN: "åpen", CLOSED: "avsluttet"}
@@ -153,6 +161,33 @@ def _summary_fields(case: LifecycleCase) -> dict:
     }
 
 
+def _first(case: LifecycleCase, kind: str) -> date | None:
+    return next((s.on for s in case.steps if s.kind == kind), None)
+
+
+def pending(case: LifecycleCase) -> list[PendingStep]:
+    """AGR-NEW-INFORM / AGR-NEW-SU before a new agreement; AGR-ANNOUNCE without undue delay for a vacancy."""
+    if case.kind == "new_agreement":
+        steps = clocks.new_agreement_clocks(
+            gps_informed_on=_first(case, "gps_informed"), su_statement_on=_first(case, "su_statement")
+        )
+    elif case.kind in ("vacancy", "notice", "death", "authorisation_loss", "age_end"):
+        steps = clocks.vacancy_steps(announced_on=_first(case, "announcement"))
+    else:
+        return []
+    return [
+        PendingStep(
+            code=s.code,
+            rule_id=s.rule_id,
+            citation=s.citation,
+            text=s.text,
+            responsible_label=clocks.RESPONSIBLE_LABELS.get(s.responsible, s.responsible),
+            done_on=s.done_on,
+        )
+        for s in steps
+    ]
+
+
 def case_summary(case: LifecycleCase) -> CaseSummary:
     return CaseSummary(**_summary_fields(case))
 
@@ -171,6 +206,7 @@ def case_read(case: LifecycleCase, on: date) -> CaseRead:
         next_steps=[NextStep(kind=k, kind_label=STEP_LABELS[k]) for k in [*steps, "note", "closed"]]
         if steps or case.status == OPEN
         else [],
+        pending=pending(case),
         documents=[s.kind for s in case.steps if s.kind in DOCUMENT_STEPS],
         opened_by=case.opened_by,
     )
