@@ -128,6 +128,37 @@ def test_an_award_with_practice_transfer_opens_the_offer_and_transfer_clocks(vef
     assert (transfer.due_date, transfer.rule_id) == (date(2026, 12, 7), "AGR-TRANSFER-5W")
 
 
+def test_the_transfer_goes_to_the_national_board_only_after_five_weeks_without_agreement(vefsn):
+    case = service.open_case(
+        vefsn(), actor=ACTOR, agreement_id=182415, data=CaseCreate(kind="vacancy", on=date(2026, 9, 1))
+    )
+    award = StepCreate(
+        kind="award",
+        on=date(2026, 9, 7),
+        awarded_to="Ida Vefsnmo",
+        group_statement_on=date(2026, 9, 1),
+        practice_transfer=True,
+        offer_received=date(2026, 9, 9),
+    )
+    step(vefsn, case.id, award)
+    with pytest.raises(RuleViolation) as refused:
+        step(vefsn, case.id, StepCreate(kind="transfer_to_board", on=date(2026, 10, 14)))
+    assert refused.value.rule_id == "AGR-TRANSFER-5W"
+    assert "14. oktober 2026" in refused.value.message and "15. oktober 2026" in refused.value.message
+    referred = step(vefsn, case.id, StepCreate(kind="transfer_to_board", on=date(2026, 10, 15)))
+    assert open_codes(referred) == ["offer"]
+
+
+def test_a_case_without_practice_transfer_cannot_go_to_the_national_board(vefsn):
+    case = service.open_case(
+        vefsn(), actor=ACTOR, agreement_id=182415, data=CaseCreate(kind="vacancy", on=date(2026, 9, 1))
+    )
+    with pytest.raises(RuleViolation) as refused:
+        step(vefsn, case.id, StepCreate(kind="transfer_to_board", on=date(2026, 12, 1)))
+    assert refused.value.rule_id == "AGR-TRANSFER-5W"
+    assert len(service.get_case(vefsn(), actor=ACTOR, case_id=case.id).steps) == 0
+
+
 def test_an_award_in_a_group_practice_without_the_groups_statement_is_refused(vefsn):
     case = service.open_case(
         vefsn(), actor=ACTOR, agreement_id=182406, data=CaseCreate(kind="vacancy", on=date(2026, 9, 1))

@@ -405,3 +405,11 @@ def test_agr_listetak_a_listetak_below_1_is_refused():
         "AGR-LISTETAK", "fastlegeforskriften § 10", rules.check_listetak, 0, on=date(2026, 5, 1)
     )
     assert message == "Listetak må være minst 1."
+
+
+def test_the_board_referral_is_refused_through_the_35th_day_and_allowed_from_the_36th():
+    received = date(2026, 9, 9)
+    with pytest.raises(RuleViolation) as refused:
+        rules.check_board_referral(received, date(2026, 10, 14))
+    assert refused.value.rule_id == "AGR-TRANSFER-5W"
+    rules.check_board_referral(received, date(2026, 10, 15))

@@ -184,6 +184,25 @@ def check_offer_withdrawal(offer_given: date, on: date, *, accepted_on: date | N
         )
 
 
+def check_board_referral(offer_received: date, on: date) -> None:
+    """AGR-TRANSFER-5W, ASA 4310 § 5.6 — the national board sets the transfer price only when the departing
+    and incoming GP have not agreed within 5 weeks of the offer being received:
+    from the day after the 35th."""
+    days = _entry("lifecycle/transfer_agreement_days", offer_received)
+    last = offer_received + timedelta(days=days.value)
+    if on <= last:
+        raise RuleViolation(
+            rule_id="AGR-TRANSFER-5W",
+            citation="ASA 4310 § 5.6",
+            message=(
+                f"Legene har frist til og med {day_text(last)} ({days.value} dager etter at tilbudet ble "
+                f"mottatt {day_text(offer_received)}) til å bli enige om overdragelsesbeløpet; saken kan "
+                f"tidligst bringes inn for nasjonal nemnd {day_text(last + timedelta(days=1))}. "
+                f"Kilde: {days.source}"
+            ),
+        )
+
+
 def check_hjemfall(notice_period_end: date, announcements: Sequence[date], on: date) -> None:
     """AGR-HJEMFALL, ASA 4310 § 5.8 — the agreement reverts to the municipality only 6 months after the
     notice period expired and after at least 3 correct announcements (those published by `on`)."""

@@ -237,6 +237,19 @@ def _new_agreement(case: LifecycleCase, data: StepCreate, step: LifecycleStep) -
     rules.check_new_agreement(done.get("su_statement"), done.get("gps_informed"), data.on)
 
 
+def _transfer_to_board(case: LifecycleCase, data: StepCreate, step: LifecycleStep) -> None:
+    award = _last(case, "award")
+    if award is None or not award.facts.get("practice_transfer"):
+        raise RuleViolation(
+            "AGR-TRANSFER-5W",
+            "ASA 4310 § 5.6",
+            "Saken har ingen overdragelse av praksis som kan gå til nemnda.",
+        )
+    received = award.facts.get("offer_received")
+    rules.check_board_referral(date.fromisoformat(received) if received else award.on, data.on)
+    _close(case, step, "transfer")
+
+
 def _closing(result: str) -> Handler:
     def close(case: LifecycleCase, data: StepCreate, step: LifecycleStep) -> None:
         _close_case(case, step, result)
@@ -266,7 +279,7 @@ HANDLERS: dict[str, Handler] = {
     "offer_accepted": _offer_accepted,
     "offer_withdrawn": _offer_withdrawn,
     "transfer_agreed": _closes("transfer"),
-    "transfer_to_board": _closes("transfer"),
+    "transfer_to_board": _transfer_to_board,
     "start_agreed": _start_agreed,
     "hjemfall": _hjemfall,
     "notice": _notice,
