@@ -11,6 +11,9 @@ from legetjeneste.agreement import router as parameters_router
 from legetjeneste.audit import router as audit_router
 from legetjeneste.auth import pages as auth_pages
 from legetjeneste.db import get_engine, session_factory
+from legetjeneste.legevakt import pages as legevakt_pages
+from legetjeneste.legevakt import roster_pages, roster_router
+from legetjeneste.legevakt import router as legevakt_router
 from legetjeneste.municipality_file import pages as file_pages
 from legetjeneste.municipality_file import router as file_router
 from legetjeneste.notices import pages as notices_pages
@@ -59,6 +62,8 @@ def create_app(*, engine: Engine | None = None, secret_key: str | None = None) -
         notices_router,
         breach_router,
         payments_router,
+        legevakt_router,
+        roster_router,
         auth_pages,
         registry_pages,
         file_pages,
@@ -69,6 +74,8 @@ def create_app(*, engine: Engine | None = None, secret_key: str | None = None) -
         notices_pages,
         breach_pages,
         payments_pages,
+        legevakt_pages,
+        roster_pages,
     ):
         app.include_router(module.router)
     return app

@@ -39,6 +39,12 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "payments.read": REGISTER_EDITORS,
     "payments.write": REGISTER_EDITORS,
     "payments.approve": REGISTER_EDITORS,
+    "legevakt.read": STAFF,
+    "legevakt.write": REGISTER_EDITORS,
+    "exemption.apply": STAFF,
+    "exemption.decide": REGISTER_EDITORS,
+    "roster.solve": REGISTER_EDITORS,
+    "roster.publish": REGISTER_EDITORS,
 }
 PERMISSION_NAMES_NB = {
     "register.read": "se registeret",
@@ -54,6 +60,12 @@ PERMISSION_NAMES_NB = {
     "payments.read": "se utbetalingene",
     "payments.write": "beregne utbetalinger",
     "payments.approve": "godkjenne utbetalinger",
+    "legevakt.read": "se legevakt- og nødnettordninger",
+    "legevakt.write": "endre legevakt- og nødnettordninger",
+    "exemption.apply": "søke om fritak",
+    "exemption.decide": "avgjøre søknader om fritak",
+    "roster.solve": "lage vaktlister",
+    "roster.publish": "publisere vaktlister",
 }
 
 

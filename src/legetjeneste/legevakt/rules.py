@@ -1,0 +1,1 @@
+"""LV-EXEMPT-*, NN-*, LV-COMPETENCE — legevakt and nødnett rules as pure functions."""
