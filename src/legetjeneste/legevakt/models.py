@@ -1,0 +1,1 @@
+"""Legevakt and nødnett schemes, their participants, local parameters and exemptions."""

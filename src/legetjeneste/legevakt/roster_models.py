@@ -1,0 +1,1 @@
+"""Solve jobs, roster versions with their assignments, vacancies and volunteers."""
