@@ -188,6 +188,7 @@ def upgrade() -> None:
         sa.Column("day_kind", sa.String(length=10), nullable=False),
         sa.Column("is_night", sa.Boolean(), nullable=False),
         sa.Column("is_alternative", sa.Boolean(), nullable=False),
+        sa.Column("has_bakvakt", sa.Boolean(), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["scheme_id"],

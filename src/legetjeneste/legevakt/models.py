@@ -6,7 +6,18 @@ whose doctors may take part (participants point at any doctor row of the host or
 
 from datetime import date, datetime, time
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, Time, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from legetjeneste.dates import Period
@@ -63,7 +74,8 @@ class SchemePartner(Base):
 class ShiftTemplate(Base):
     """A kind of shift: start and end time (end ≤ start means the next morning), on weekdays or on
     weekends (public holidays count as weekend days), or on all days; `is_alternative` templates are
-    offered but not rostered by default."""
+    offered but not rostered by default. `has_bakvakt`: a bakvakt is always rostered with this shift, so
+    a doctor who needs one (LV-COMPETENCE) may take it."""
 
     __tablename__ = "legevakt_shift_template"
     __table_args__ = (UniqueConstraint("scheme_id", "code", name="uq_legevakt_shift_template_code"),)
@@ -77,6 +89,7 @@ class ShiftTemplate(Base):
     day_kind: Mapped[str] = mapped_column(String(10))
     is_night: Mapped[bool] = mapped_column(Boolean, default=False)
     is_alternative: Mapped[bool] = mapped_column(Boolean, default=False)
+    has_bakvakt: Mapped[bool] = mapped_column(Boolean, default=False)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     scheme: Mapped[Scheme] = relationship(back_populates="shift_templates")
