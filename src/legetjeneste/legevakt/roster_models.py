@@ -96,8 +96,12 @@ class RosterAssignment(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     roster_id: Mapped[int] = mapped_column(ForeignKey("legevakt_roster.id"), index=True)
     shift_key: Mapped[str] = mapped_column(String(80))
-    kind: Mapped[str] = mapped_column(String(30))
+    # The fairness category (weekday, weekend, holiday), the template's code and name, and whether the
+    # shift covers night hours: what the counts and the files need without the job's problem.
+    category: Mapped[str] = mapped_column(String(10))
+    template: Mapped[str] = mapped_column(String(30))
     label: Mapped[str] = mapped_column(String(100))
+    is_night: Mapped[bool] = mapped_column(Boolean, default=False)
     on: Mapped[date] = mapped_column("shift_date", Date, index=True)
     # Wall-clock times in Europe/Oslo, as the shift templates state them.
     starts_at: Mapped[datetime] = mapped_column(DateTime)
