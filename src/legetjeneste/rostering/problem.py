@@ -125,10 +125,10 @@ class Weights:
 
     - `vacancy`: per vacant shift (LV-ALWAYS); far above everything else, so a shift is only left vacant
       when no doctor can take it without breaking a hard rule.
-    - `fairness`: per counter (weekday, weekend, holiday, night), per hundredth of a shift that a doctor's
-      running balance deviates from the fair target (LV-DUTY).
-    - `fairness_excess`: extra cost per hundredth of a shift beyond one whole shift of deviation, so two
-      doctors one shift off cost less than one doctor two shifts off.
+    - `fairness`: per counter (weekday, weekend, holiday, night), per shift that a doctor's running
+      balance lies outside the fair range (the exact share rounded down or up) (LV-DUTY).
+    - `fairness_excess`: how many times more each further shift off costs, so two doctors one shift off
+      cost less than one doctor two shifts off.
     - `spread`: per pair of weekends in a row and per extra shift within `spread_days` days of another
       (LV-SHIFTS-VEFSN).
     - `request`: per unmet request (times the request's own weight).
@@ -137,7 +137,7 @@ class Weights:
 
     vacancy: int = 100_000
     fairness: Mapping[str, int] = field(
-        default_factory=lambda: {"weekday": 4, "weekend": 6, "holiday": 8, "night": 2}
+        default_factory=lambda: {"weekday": 40, "weekend": 60, "holiday": 80, "night": 20}
     )
     fairness_excess: int = 3
     spread: int = 150

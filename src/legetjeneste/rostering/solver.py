@@ -1,8 +1,118 @@
 """Solve a roster problem with OR-Tools CP-SAT; check and rank assignments against the hard rules."""
 
 from collections.abc import Callable, Mapping
+from time import perf_counter
 
-from legetjeneste.rostering.problem import Candidate, Problem, Progress, Solution, Violation
+from ortools.sat.python import cp_model
+
+from legetjeneste.errors import RuleViolation
+from legetjeneste.rostering import constraints
+from legetjeneste.rostering.constraints import HARD, SOFT, HardRule, RosterModel
+from legetjeneste.rostering.problem import (
+    CATEGORY_NAMES_NB,
+    Candidate,
+    PenaltyTerm,
+    Problem,
+    Progress,
+    Solution,
+    Violation,
+)
+
+STATUS = {
+    cp_model.OPTIMAL: "optimal",
+    cp_model.FEASIBLE: "feasible",
+    cp_model.INFEASIBLE: "infeasible",
+    cp_model.MODEL_INVALID: "infeasible",
+}
+
+
+def build(problem: Problem, hard: Mapping[str, HardRule] = HARD, soft=SOFT) -> RosterModel:
+    """The CP-SAT model: a variable per (doctor, shift) no participant rule forbids, then the rules."""
+    cp = cp_model.CpModel()
+    x: dict[tuple[str, str], cp_model.IntVar] = {}
+    for shift in problem.shifts:
+        for participant in problem.participants:
+            if constraints.blocked(problem, participant, shift, hard) is None:
+                x[participant.key, shift.id] = cp.new_bool_var(f"x[{participant.key},{shift.id}]")
+    vacant = {shift.id: cp.new_bool_var(f"vacant[{shift.id}]") for shift in problem.shifts}
+    model = RosterModel(problem, cp, x, vacant, constraints.fair_targets(problem, hard))
+    for shift_id, key in problem.fixed.items():
+        if (key, shift_id) not in x:
+            raise RuleViolation(
+                f"Vakten {shift_id} skal beholdes med lege {key}, men legen kan ikke ta den nå",
+                rule_id="LV-EXEMPT-RIGHT",
+            )
+        cp.add(x[key, shift_id] == 1)
+    for rule in hard.values():
+        if rule.kind == "model":
+            rule.check(model)
+        elif rule.kind == "pair":
+            constraints.add_rest(model, rule.check)
+    for name, function in soft.items():
+        model.rule, model.rule_id = name, constraints.rule_id_of(function)
+        function(model)
+    cp.minimize(sum(term.coef * term.var for term in model.terms if term.var is not None))
+    start = problem.previous or greedy(model, hard)
+    for (key, shift_id), var in x.items():
+        cp.add_hint(var, start.get(shift_id) == key)
+    for shift_id, var in vacant.items():
+        cp.add_hint(var, start.get(shift_id) is None)
+    return model
+
+
+def greedy(model: RosterModel, hard: Mapping[str, HardRule] = HARD) -> dict[str, str | None]:
+    """A quick first roster to start the search from: shift by shift, the allowed doctor furthest below
+    the fair target, avoiding short gaps and weekends in a row (a hint only; CP-SAT checks everything)."""
+    problem = model.problem
+    pair_rules = [rule.check for rule in hard.values() if rule.kind == "pair"]
+    span = problem.weights.spread_days
+    given: dict[str, list] = {p.key: [] for p in problem.participants}
+    counts: dict[tuple[str, str], int] = {}
+    chosen: dict[str, str | None] = {}
+    allowed: dict[str, list[str]] = {}
+    for key, shift_id in model.x:
+        allowed.setdefault(shift_id, []).append(key)
+    for shift in sorted(problem.shifts, key=lambda s: s.start.timestamp()):
+        fixed = problem.fixed.get(shift.id)
+        best, best_score = fixed, None
+        for key in [fixed] if fixed else allowed.get(shift.id, []):
+            if any(check(problem, other, shift) for other in given[key][-4:] for check in pair_rules):
+                continue
+            score = 0.0
+            for counter in constraints.counters_of(shift):
+                target = model.targets[key, counter]
+                score += (counts.get((key, counter), 0) + 1) / target if target > 0 else 1000.0
+            last = given[key][-1] if given[key] else None
+            if last and (shift.day - last.day).days < span:
+                score += 50
+            week = constraints.weekend_of(shift)
+            if week and last and constraints.weekend_of(last) and (shift.day - last.day).days <= 8:
+                score += 20
+            if best_score is None or score < best_score:
+                best, best_score = key, score
+        chosen[shift.id] = best
+        if best is not None:
+            given[best].append(shift)
+            for counter in constraints.counters_of(shift):
+                counts[best, counter] = counts.get((best, counter), 0) + 1
+    return chosen
+
+
+class _Reporter(cp_model.CpSolverSolutionCallback):
+    def __init__(self, on_progress: Callable[[Progress], None], constant: int) -> None:
+        super().__init__()
+        self.on_progress, self.constant, self.count = on_progress, constant, 0
+
+    def on_solution_callback(self) -> None:
+        self.count += 1
+        self.on_progress(
+            Progress(
+                wall_time=self.wall_time,
+                objective=round(self.objective_value) + self.constant,
+                bound=round(self.best_objective_bound) + self.constant,
+                solutions=self.count,
+            )
+        )
 
 
 def solve(
@@ -12,21 +122,117 @@ def solve(
     seed: int = 0,
     workers: int = 1,
     on_progress: Callable[[Progress], None] | None = None,
-    hard: Mapping[str, object] | None = None,
-    soft: Mapping[str, object] | None = None,
+    hard: Mapping[str, HardRule] | None = None,
+    soft: Mapping[str, Callable[[RosterModel], None]] | None = None,
 ) -> Solution:
     """The best roster found within `time_limit` seconds (deterministic for a given seed with one worker).
 
     `hard` and `soft` default to the registries of `constraints.py` (tests pass a reduced registry to
     show that a rule alone decides an answer)."""
-    raise NotImplementedError
+    started = perf_counter()
+    model = build(problem, HARD if hard is None else hard, SOFT if soft is None else soft)
+    constant = sum(term.coef for term in model.terms if term.var is None)
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(time_limit - (perf_counter() - started), 0.1)
+    solver.parameters.random_seed = seed
+    solver.parameters.num_workers = workers
+    reporter = _Reporter(on_progress, constant) if on_progress else None
+    code = solver.solve(model.cp, reporter)
+    status = STATUS.get(code, "unknown")
+    wall_time = perf_counter() - started
+    empty = dict.fromkeys((shift.id for shift in problem.shifts), None)
+    if status not in ("optimal", "feasible"):
+        return Solution(
+            status, empty, 0, 0, wall_time, dict.fromkeys(model_names(soft), 0), (), seed, workers, time_limit
+        )
+    assignments: dict[str, str | None] = empty
+    for (key, shift_id), var in model.x.items():
+        if solver.boolean_value(var):
+            assignments[shift_id] = key
+    penalties = dict.fromkeys(model_names(soft), 0)
+    terms: list[PenaltyTerm] = []
+    for term in model.terms:
+        cost = term.coef * (1 if term.var is None else solver.value(term.var))
+        if cost:
+            penalties[term.rule] = penalties.get(term.rule, 0) + cost
+            terms.append(
+                PenaltyTerm(term.name, term.rule, term.rule_id, cost, term.participant, term.shift_id)
+            )
+    return Solution(
+        status=status,
+        assignments=assignments,
+        objective=round(solver.objective_value) + constant,
+        bound=round(solver.best_objective_bound) + constant,
+        wall_time=wall_time,
+        penalties=penalties,
+        terms=tuple(terms),
+        seed=seed,
+        workers=workers,
+        time_limit=time_limit,
+    )
+
+
+def model_names(soft) -> list[str]:
+    return list(SOFT if soft is None else soft)
 
 
 def violations(problem: Problem, assignments: Mapping[str, str | None]) -> list[Violation]:
     """Every hard rule an assignment breaks (shift id → HPR number or None for vacant)."""
-    raise NotImplementedError
+    found: list[Violation] = []
+    participants = {p.key: p for p in problem.participants}
+    worked: dict[str, list] = {}
+    for shift in problem.shifts:
+        if shift.id not in assignments:
+            found.append(
+                Violation(
+                    "LV-ALWAYS",
+                    shift.id,
+                    None,
+                    f"Vakten {shift.id} mangler lege og er ikke markert som ledig (LV-ALWAYS)",
+                )
+            )
+            continue
+        key = assignments[shift.id]
+        if key is None:
+            continue
+        if key not in participants:
+            found.append(Violation("LV-ALWAYS", shift.id, key, f"Lege {key} er ikke med i ordningen"))
+            continue
+        for rule in HARD.values():
+            if rule.kind == "participant":
+                reason = rule.check(problem, participants[key], shift)
+                if reason:
+                    found.append(Violation(rule.rule_id, shift.id, key, reason))
+        worked.setdefault(key, []).append(shift)
+    for key, shifts in worked.items():
+        shifts.sort(key=lambda s: s.start.timestamp())
+        for index, first in enumerate(shifts):
+            for second in shifts[index + 1 :]:
+                reason = constraints.rest(problem, first, second)
+                if (
+                    reason is None
+                    and second.start.timestamp() > first.end.timestamp() + problem.min_rest_hours * 3600
+                ):
+                    break
+                if reason:
+                    found.append(Violation("LV-REST", second.id, key, f"{participants[key].name}: {reason}"))
+    return found
 
 
 def candidates(problem: Problem, assignments: Mapping[str, str | None], shift_id: str) -> list[Candidate]:
     """Doctors who could take `shift_id` without breaking a hard rule, fewest shifts of its category first."""
-    raise NotImplementedError
+    shifts = {shift.id: shift for shift in problem.shifts}
+    shift = shifts[shift_id]
+    kind = CATEGORY_NAMES_NB[shift.category]
+    found: list[Candidate] = []
+    for participant in problem.participants:
+        if constraints.blocked(problem, participant, shift) is not None:
+            continue
+        mine = [shifts[s] for s, k in assignments.items() if k == participant.key and s != shift_id]
+        if any(constraints.rest(problem, other, shift) for other in mine):
+            continue
+        count = sum(1 for other in mine if other.category == shift.category)
+        text = f"{participant.name} har {count} {kind}svakter i vaktlisten"
+        found.append(Candidate(participant.key, participant.name, count, text))
+    found.sort(key=lambda c: (c.count_of_kind, len([k for k in assignments.values() if k == c.key]), c.name))
+    return found
