@@ -17,16 +17,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from legetjeneste.absence.models import Absence
-from legetjeneste.agreement import parameters
 from legetjeneste.dates import OSLO, WEEKDAYS, Period
+from legetjeneste.legevakt import exemption_service
 from legetjeneste.legevakt import rules as lv_rules
-from legetjeneste.legevakt.models import DoctorCourse, Exemption, Participant, Scheme
+from legetjeneste.legevakt.models import DoctorCourse, Participant, Scheme
 from legetjeneste.legevakt.roster_models import Roster
 from legetjeneste.rostering import problem as rp
 from legetjeneste.rostering.shifts import shifts_for
 
-EXEMPTION_AGE = "legevakt/exemption_age"
-DEFAULT_EXEMPTION_AGE = 60
 DUTY_RULE = "LV-DUTY"
 OUTSIDE_SCHEME = "Ikke med i ordningen i denne delen av perioden"
 # Only «absent»: the ground (sickness, …) is health data the roster's readers need not see.
@@ -119,6 +117,7 @@ def _templates(scheme: Scheme) -> list[rp.ShiftTemplate]:
                     start=template.start_time,
                     end=template.end_time,
                     days=kind,
+                    has_bakvakt=template.has_bakvakt,
                     office_days=office_days if scheme.kind == lv_rules.NODNETT else None,
                 )
             )
@@ -145,17 +144,10 @@ def _window(first: date, last: date) -> tuple[datetime, datetime]:
     return start, datetime.combine(last + timedelta(days=1), time(0), OSLO)
 
 
-def _exemption_age(on: date) -> int:
-    try:
-        return int(parameters.value(EXEMPTION_AGE, on=on))
-    except Exception:  # the parameter file belongs to the exemptions; its age in law is 60
-        return DEFAULT_EXEMPTION_AGE
-
-
 def _unavailable(
     participant: Participant,
     period: Period,
-    exemptions: Iterable[Exemption],
+    exempt: Iterable[lv_rules.ExemptPeriod],
     absences: Iterable[Absence],
 ) -> tuple[rp.Unavailable, ...]:
     assert period.end is not None
@@ -170,21 +162,10 @@ def _unavailable(
         found.append(
             rp.Unavailable(*_window(participant.end + timedelta(1), period.end), OUTSIDE_SCHEME, DUTY_RULE)
         )
-    facts = [
-        lv_rules.ExemptionFacts(e.ground, e.extent, e.granted_start, e.granted_end)
-        for e in exemptions
-        if e.status == lv_rules.GRANTED and e.granted_start is not None
-    ]
-    for exempt in lv_rules.exempt_periods(
-        birth_date=participant.doctor.birth_date,
-        exemption_age=_exemption_age(period.start),
-        exemptions=facts,
-        first=period.start,
-        last=period.end,
-    ):
-        assert exempt.period.end is not None
-        window = _window(exempt.period.start, exempt.period.end)
-        found.append(rp.Unavailable(*window, exempt.reason, exempt.rule_id, exempt.nights_only))
+    for one in exempt:
+        assert one.period.end is not None
+        window = _window(one.period.start, one.period.end)
+        found.append(rp.Unavailable(*window, one.reason, one.rule_id, one.nights_only))
     for absence in absences:
         first, last = max(absence.start, period.start), min(absence.end, period.end)
         if first <= last:
@@ -241,10 +222,8 @@ def build(
     )
     members = [p for p in scheme.participants if p.period.overlaps(period) and p.participation_percentage > 0]
     doctor_ids = [p.doctor_id for p in members]
-    exemptions = _by_doctor(
-        session.scalars(
-            select(Exemption).where(Exemption.scheme_id == scheme.id, Exemption.doctor_id.in_(doctor_ids))
-        )
+    exempt = exemption_service.exempt_periods_of_scheme(
+        session, scheme_id=scheme.id, first=period.start, last=period.end
     )
     absences = _by_doctor(
         session.scalars(
@@ -269,7 +248,9 @@ def build(
                     specialist_status=doctor.specialist_status, courses=courses[doctor.id]
                 ),
                 office_id=member.office_id,
-                unavailable=_unavailable(member, period, exemptions[doctor.id], absences[doctor.id]),
+                unavailable=_unavailable(
+                    member, period, exempt.get(doctor.hpr_number, []), absences[doctor.id]
+                ),
                 prior=dict(prior.get(doctor.hpr_number, {})),
                 prior_expected={k: round(v, 3) for k, v in prior_expected.get(doctor.hpr_number, {}).items()},
             )

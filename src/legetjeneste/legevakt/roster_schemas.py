@@ -87,25 +87,34 @@ class AssignmentRead(BaseModel):
     was_vacant: bool
 
 
-class DoctorCounts(BaseModel):
-    """A doctor's shifts per kind in the roster against the fair target (running balance included)."""
+class CountRead(BaseModel):
+    """A doctor's shifts of one kind (earlier published rosters this year included) against the fair
+    target and the range counted as fair."""
 
+    counter: str
+    label: str
+    actual: int
+    target: float
+    low: int
+    high: int
+    fair: bool
+
+
+class DoctorCounts(BaseModel):
     hpr_number: str
     name: str
     participation: int
-    counts: dict[str, int]
-    targets: dict[str, float]
-    prior: dict[str, int]
-    summer_shifts: int
-    every_nth: dict[str, float | None]
-    summer_every_nth: float | None
-    total_hours: float
+    total: int
+    counts: list[CountRead]
+    frequencies: list[str]
 
 
 class PenaltyRead(BaseModel):
     rule: str
     rule_id: str
+    name: str
     cost: int
+    text: str
 
 
 class VacancyReason(BaseModel):
@@ -150,10 +159,11 @@ class RosterRead(RosterSummary):
     frequency: dict[str, int]
     summer_factor: float
     summer: str | None
+    summary: str
     doctors: list[DoctorCounts]
     penalties: list[PenaltyRead]
     vacancies: list[VacancyReason]
-    explanation_lines: list[str]
+    shortages: list[str]
     changes: list[ChangeRead]
     assignments: list[AssignmentRead]
 

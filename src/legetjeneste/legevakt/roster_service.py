@@ -10,18 +10,18 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from legetjeneste.auth import service as auth_service
-from legetjeneste.auth.rules import Actor
+from legetjeneste.auth.rules import Actor, can_see_municipality
 from legetjeneste.dates import Period, now_oslo
-from legetjeneste.errors import Conflict, NotFound, RuleViolation
-from legetjeneste.legevakt import jobs, problem_builder, roster_views
+from legetjeneste.errors import Conflict, NotFound, Problem, RuleViolation, ValidationFailed
+from legetjeneste.legevakt import jobs, problem_builder, roster_feeds, roster_queries, roster_views
 from legetjeneste.legevakt.models import Scheme
 from legetjeneste.legevakt.roster_models import Roster, RosterAssignment, RosterJob
 from legetjeneste.legevakt.roster_schemas import JobRead, ReplanCreate, RosterRead, RosterSummary, SolveCreate
-from legetjeneste.registry.service import audit
+from legetjeneste.registry.service import audit, doctor_in_scope
 from legetjeneste.rostering import problem as rp
 from legetjeneste.rostering import solver
 
@@ -35,6 +35,27 @@ def scheme_in_scope(session: Session, actor: Actor, scheme_id: int) -> Scheme:
         raise NotFound(f"Ordning {scheme_id} finnes ikke.")
     auth_service.require_municipality(actor, scheme.municipality_number)
     return scheme
+
+
+def find_scheme(
+    session: Session, *, actor: Actor, reference: str, municipality_number: str | None = None
+) -> int:
+    """A scheme's id from its id or its code (with the municipality when the code is not unique)."""
+    auth_service.require(actor, "legevakt.read")
+    with session.begin():
+        if reference.isdigit() and len(reference) < 10:
+            return scheme_in_scope(session, actor, int(reference)).id
+        query = select(Scheme).where(Scheme.code == reference)
+        if municipality_number is not None:
+            query = query.where(Scheme.municipality_number == municipality_number)
+        found = [s for s in session.scalars(query) if can_see_municipality(actor, s.municipality_number)]
+        if not found:
+            raise NotFound(f"Ordningen «{reference}» finnes ikke.")
+        if len(found) > 1:
+            raise ValidationFailed(
+                [Problem("--municipality", f"flere kommuner har ordningen «{reference}»; oppgi kommunen")]
+            )
+        return found[0].id
 
 
 def roster_in_scope(session: Session, actor: Actor, roster_id: int) -> Roster:
@@ -198,13 +219,6 @@ def fail_job(session: Session, *, job_id: int, message: str) -> None:
         job.status, job.message, job.finished_at = "failed", message[:1000], now_oslo()
 
 
-def _next_version(session: Session, scheme_id: int, start) -> int:
-    found = session.scalar(
-        select(func.max(Roster.version)).where(Roster.scheme_id == scheme_id, Roster.start_date == start)
-    )
-    return (found or 0) + 1
-
-
 def finish_job(session: Session, *, job_id: int, problem: rp.Problem, solution: rp.Solution) -> None:
     """The solution as a draft roster version, with its explanation and the changes from the re-planned
     roster; a solve without any roster ends the job as failed with why."""
@@ -226,7 +240,7 @@ def finish_job(session: Session, *, job_id: int, problem: rp.Problem, solution: 
             scheme_id=job.scheme_id,
             start_date=job.start_date,
             end_date=job.end_date,
-            version=_next_version(session, job.scheme_id, job.start_date),
+            version=roster_queries.next_version(session, scheme_id=job.scheme_id, start=job.start_date),
             status="draft",
             job_id=job.id,
             previous_id=job.previous_roster_id,
@@ -276,11 +290,7 @@ def list_rosters(session: Session, *, actor: Actor, scheme_id: int) -> list[Rost
     auth_service.require(actor, "legevakt.read")
     with session.begin():
         scheme_in_scope(session, actor, scheme_id)
-        rosters = session.scalars(
-            select(Roster)
-            .where(Roster.scheme_id == scheme_id)
-            .order_by(Roster.start_date.desc(), Roster.version.desc())
-        ).all()
+        rosters = roster_queries.rosters(session, scheme_id=scheme_id)
         return [roster_views.roster_summary(r) for r in rosters]
 
 
@@ -292,14 +302,9 @@ def publish(session: Session, *, actor: Actor, roster_id: int) -> RosterRead:
         roster = roster_in_scope(session, actor, roster_id)
         if roster.status != "draft":
             raise Conflict(f"Vaktliste {roster_id} er {roster_views.ROSTER_STATUS[roster.status].lower()}.")
-        published = session.scalars(
-            select(Roster).where(
-                Roster.scheme_id == roster.scheme_id,
-                Roster.status == "published",
-                Roster.start_date <= roster.end_date,
-                Roster.end_date >= roster.start_date,
-            )
-        ).all()
+        published = roster_queries.published_overlapping(
+            session, scheme_id=roster.scheme_id, start=roster.start_date, end=roster.end_date
+        )
         for other in published:
             if other.id != roster.previous_id:
                 raise RuleViolation(
@@ -321,3 +326,75 @@ def publish(session: Session, *, actor: Actor, roster_id: int) -> RosterRead:
             {"publish": True},
         )
         return roster_views.roster_read(roster)
+
+
+# --- files: calendar feeds, CSV, the printable month ---------------------------------------------------
+
+FEED_HISTORY_DAYS = 365
+
+
+def scheme_calendar(session: Session, *, actor: Actor, scheme_id: int, now: datetime | None = None) -> bytes:
+    """The scheme's published shifts from a year back on, with the doctor of each, as an iCalendar feed."""
+    auth_service.require(actor, "legevakt.read")
+    stamp = (now or datetime.now(UTC)).astimezone(UTC)
+    with session.begin():
+        scheme = scheme_in_scope(session, actor, scheme_id)
+        since = stamp.date() - timedelta(FEED_HISTORY_DAYS)
+        found = roster_queries.published_assignments(session, since=since, scheme_id=scheme.id)
+        audit(
+            session,
+            actor,
+            "read",
+            "roster_assignment",
+            [a.id for a in found],
+            scheme.municipality_number,
+            {"view": "calendar"},
+        )
+        shifts = [roster_views.feed_shift(a, scheme.name) for a in found]
+        return roster_feeds.roster_calendar(scheme.name, shifts, stamp=stamp, with_doctor=True)
+
+
+def doctor_calendar(session: Session, *, actor: Actor, doctor_id: int, now: datetime | None = None) -> bytes:
+    """One doctor's published shifts in every scheme, from a year back on, as an iCalendar feed."""
+    auth_service.require(actor, "legevakt.read")
+    stamp = (now or datetime.now(UTC)).astimezone(UTC)
+    with session.begin():
+        doctor = doctor_in_scope(session, actor, doctor_id)
+        since = stamp.date() - timedelta(FEED_HISTORY_DAYS)
+        found = roster_queries.published_assignments(session, since=since, doctor_id=doctor.id)
+        audit(
+            session,
+            actor,
+            "read",
+            "roster_assignment",
+            [a.id for a in found],
+            doctor.municipality_number,
+            {"view": "calendar"},
+        )
+        shifts = [roster_views.feed_shift(a, a.roster.scheme.name) for a in found]
+        return roster_feeds.roster_calendar(doctor.full_name, shifts, stamp=stamp, with_doctor=False)
+
+
+def roster_csv(session: Session, *, actor: Actor, roster_id: int) -> tuple[str, str]:
+    """The roster as CSV (Dato;Vakt;Fra;Til;Lege;HPR-nummer;Merknad) and a file name for it."""
+    auth_service.require(actor, "legevakt.read")
+    with session.begin():
+        roster = roster_in_scope(session, actor, roster_id)
+        shifts = [roster_views.feed_shift(a, roster.scheme.name) for a in roster.assignments]
+        name = f"vaktliste-{roster.scheme.code}-{roster.start_date}-{roster.end_date}-v{roster.version}.csv"
+        return roster_feeds.roster_csv(shifts), name
+
+
+def month_view(session: Session, *, actor: Actor, roster_id: int, month) -> dict:
+    """The weeks of one month of the roster with each day's shifts, for printing."""
+    auth_service.require(actor, "legevakt.read")
+    with session.begin():
+        roster = roster_in_scope(session, actor, roster_id)
+        if not (roster.start_date.replace(day=1) <= month <= roster.end_date):
+            raise NotFound("Måneden er ikke med i vaktlisten.")
+        shifts = [roster_views.feed_shift(a, roster.scheme.name) for a in roster.assignments]
+        return {
+            "roster": roster_views.roster_summary(roster),
+            "weeks": roster_feeds.month_weeks(month.year, month.month, shifts),
+            "month": month,
+        }

@@ -1,9 +1,9 @@
 """Reading jobs and rosters: per doctor the shifts of each kind against the fair target, what each soft
 rule cost, the vacancies with why, the changes from the re-planned roster. Never commits."""
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date
 
 from legetjeneste.legevakt.problem_builder import to_document
 from legetjeneste.legevakt.roster_feeds import FeedShift
@@ -11,6 +11,7 @@ from legetjeneste.legevakt.roster_models import Roster, RosterAssignment, Roster
 from legetjeneste.legevakt.roster_schemas import (
     AssignmentRead,
     ChangeRead,
+    CountRead,
     DoctorCounts,
     DoctorProgress,
     JobRead,
@@ -19,10 +20,10 @@ from legetjeneste.legevakt.roster_schemas import (
     RosterSummary,
     VacancyReason,
 )
-from legetjeneste.norwegian import day_text, joined
-from legetjeneste.rostering import explain, solver
+from legetjeneste.norwegian import day_text
+from legetjeneste.rostering import explain
 from legetjeneste.rostering import problem as rp
-from legetjeneste.rostering.problem import COUNTERS
+from legetjeneste.rostering.problem import CATEGORY_NAMES_NB
 
 JOB_STATUS = {
     "queued": "I kø",
@@ -147,73 +148,6 @@ def _summary_fields(roster: Roster) -> dict:
     }
 
 
-def _available_share(participant: Mapping, shifts: list[Mapping]) -> float:
-    """The share of the period's shifts the doctor is not blocked from (exemption, absence, outside the
-    scheme): a doctor exempt half the period has half a fair share."""
-    windows = [(u["start"], u["end"]) for u in participant.get("unavailable", []) if not u.get("nights_only")]
-    if not shifts:
-        return 0.0
-    free = sum(1 for s in shifts if not any(s["start"] < end and start < s["end"] for start, end in windows))
-    return free / len(shifts)
-
-
-def _counters(shift: Mapping) -> list[str]:
-    return [shift["category"]] + (["night"] if shift.get("is_night") else [])
-
-
-def doctor_counts(problem: Mapping, assignments: Mapping[str, str | None]) -> list[DoctorCounts]:
-    """Per doctor the shifts per counter against the fair target: this period's shifts plus the earlier
-    published ones this year, shared by participation and availability, minus what was done before."""
-    shifts = problem.get("shifts", [])
-    by_id = {s["id"]: s for s in shifts}
-    participants = problem.get("participants", [])
-    weight = {p["key"]: p.get("participation", 100) * _available_share(p, shifts) for p in participants}
-    whole = sum(weight.values()) or 1.0
-    totals: Counter = Counter(c for s in shifts for c in _counters(s))
-    prior_total: Counter = Counter()
-    for p in participants:
-        prior_total.update(p.get("prior", {}))
-    counts: dict[str, Counter] = defaultdict(Counter)
-    summer: Counter = Counter()
-    hours: Counter = Counter()
-    for shift_id, key in assignments.items():
-        if key is None or shift_id not in by_id:
-            continue
-        shift = by_id[shift_id]
-        counts[key].update(_counters(shift))
-        summer[key] += bool(shift.get("is_summer"))
-        hours[key] += (_instant(shift["end"]) - _instant(shift["start"])) / 3600
-    days = Counter(s["category"] for s in {s["day"]: s for s in shifts}.values())
-    summer_days = len({s["day"] for s in shifts if s.get("is_summer")})
-    found = []
-    for p in participants:
-        key, share = p["key"], weight[p["key"]] / whole
-        prior = {c: int(p.get("prior", {}).get(c, 0)) for c in COUNTERS}
-        targets = {c: round((totals[c] + prior_total[c]) * share - prior[c], 1) for c in COUNTERS}
-        mine = {c: counts[key][c] for c in COUNTERS}
-        found.append(
-            DoctorCounts(
-                hpr_number=key,
-                name=p["name"],
-                participation=p.get("participation", 100),
-                counts=mine,
-                targets=targets,
-                prior=prior,
-                summer_shifts=summer[key],
-                every_nth={
-                    c: round(days[c] / mine[c], 1) if mine[c] else None for c in ("weekday", "weekend")
-                },
-                summer_every_nth=round(summer_days / summer[key], 1) if summer[key] else None,
-                total_hours=round(hours[key], 1),
-            )
-        )
-    return found
-
-
-def _instant(text: str) -> float:
-    return datetime.fromisoformat(text).timestamp()
-
-
 def changes(
     previous: Mapping[str, str | None], now: Mapping[str, str | None], names: Mapping, labels: Mapping
 ):
@@ -234,36 +168,55 @@ def changes(
     return found
 
 
+def _doctor(line: Mapping) -> DoctorCounts:
+    return DoctorCounts(
+        hpr_number=line["key"],
+        name=line["name"],
+        participation=line["participation"],
+        total=line["total"],
+        counts=[
+            CountRead(
+                counter=c["counter"],
+                label=CATEGORY_NAMES_NB[c["counter"]],
+                actual=c["actual"],
+                target=c["target"],
+                low=c["low"],
+                high=c["high"],
+                fair=c["low"] <= c["actual"] <= c["high"],
+            )
+            for c in line["counts"]
+        ],
+        frequencies=[f["text"] for f in line["frequencies"]],
+    )
+
+
 def roster_read(roster: Roster) -> RosterRead:
-    problem = roster.job.problem
-    current = {a.shift_key: (a.doctor.hpr_number if a.doctor else None) for a in roster.assignments}
-    explanation = roster.explanation or {}
-    penalties = [
-        PenaltyRead(rule=RULE_NAMES.get(name, name), rule_id=rule_id, cost=cost)
-        for name, rule_id, cost in explanation.get("penalties", [])
-    ]
+    problem, explained = roster.job.problem, (roster.explanation or {}).get("explain", {})
     labels = {a.shift_key: a.label for a in roster.assignments}
-    vacancies = [
-        VacancyReason(
-            shift_id=v["shift_id"],
-            date=date.fromisoformat(v["shift_id"].split("/")[0]),
-            label=labels.get(v["shift_id"], v["shift_id"]),
-            reason=v["reason"],
-        )
-        for v in explanation.get("vacancies", [])
-    ]
-    summer = [s["day"] for s in problem.get("shifts", []) if s.get("is_summer")]
+    summer = sorted(s["day"] for s in problem.get("shifts", []) if s.get("is_summer"))
     return RosterRead(
         **_summary_fields(roster),
         frequency=problem.get("frequency") or {},
         summer_factor=problem.get("summer_factor", 1.0),
-        summer=f"{day_text(date.fromisoformat(min(summer)))}–{day_text(date.fromisoformat(max(summer)))}"
+        summer=f"{day_text(date.fromisoformat(summer[0]))}–{day_text(date.fromisoformat(summer[-1]))}"
         if summer
         else None,
-        doctors=doctor_counts(problem, current),
-        penalties=penalties,
-        vacancies=vacancies,
-        explanation_lines=explanation.get("lines", []),
+        summary=explained.get("summary", ""),
+        doctors=[_doctor(line) for line in explained.get("doctors", [])],
+        penalties=[
+            PenaltyRead(rule=r["rule"], rule_id=r["rule_id"], name=r["name"], cost=r["cost"], text=r["text"])
+            for r in explained.get("rules", [])
+        ],
+        vacancies=[
+            VacancyReason(
+                shift_id=v["shift_id"],
+                date=date.fromisoformat(v["day"]),
+                label=labels.get(v["shift_id"], v["shift_id"]),
+                reason=v["text"],
+            )
+            for v in explained.get("vacancies", [])
+        ],
+        shortages=[s["text"] for s in explained.get("shortages", [])],
         changes=[ChangeRead.model_validate(c) for c in roster.changes or []],
         assignments=[assignment_read(a) for a in roster.assignments],
     )
@@ -271,62 +224,14 @@ def roster_read(roster: Roster) -> RosterRead:
 
 # --- the explanation stored with a roster ------------------------------------------------------------
 
-DEFAULT_RULE_IDS = {
-    "vacancy": "LV-ALWAYS",
-    "fairness": "LV-DUTY",
-    "spread": "LV-SHIFTS-VEFSN",
-    "request": "LV-SHIFTS-VEFSN",
-    "change": "LV-DUTY",
-}
-
-
-def _why_vacant(problem: rp.Problem, assignments: Mapping[str, str | None], shift_id: str) -> str:
-    """Which hard rules keep each participant from the shift, counted per rule."""
-    blocked: Counter = Counter()
-    free: list[str] = []
-    for participant in problem.participants:
-        trial = {**assignments, shift_id: participant.key}
-        broken = {
-            v.rule_id
-            for v in solver.violations(problem, trial)
-            if v.shift_id == shift_id or v.participant == participant.key
-        }
-        if broken:
-            blocked.update(broken)
-        else:
-            free.append(participant.name)
-    if free:
-        return f"Kan tas av {joined(free)} uten å bryte en regel; står på vakanslisten."
-    parts = [f"{count} av {len(problem.participants)} ({rule})" for rule, count in blocked.most_common()]
-    return "Ingen lege kan ta vakten uten å bryte en regel: " + ", ".join(parts) + "."
-
 
 def explanation_document(problem: rp.Problem, solution: rp.Solution) -> dict:
-    """What the roster page shows besides the counts: each soft rule's cost with its rule id, each vacancy
-    with why, and the solver's own explanation lines when it gives them."""
-    rule_ids = {**DEFAULT_RULE_IDS, **{t.rule: t.rule_id for t in solution.terms}}
-    penalties = [[name, rule_ids.get(name, ""), int(cost)] for name, cost in solution.penalties.items()]
-    explained: dict = {}
-    try:
-        explained = to_document(explain.explain(problem, solution)) or {}
-    except NotImplementedError:
-        explained = {}
-    reasons = {v.get("shift_id"): v.get("reason") or v.get("text") for v in _vacancy_items(explained)}
-    vacancies = [
-        {"shift_id": s, "reason": reasons.get(s) or _why_vacant(problem, solution.assignments, s)}
-        for s in solution.vacant
-    ]
+    """The solver's explanation as stored with the roster (frozen with it): per doctor the counts against
+    the fair target and the frequencies, per soft rule its cost, per vacancy why, the short weeks."""
     return {
         "status": solution.status,
         "wall_time": round(solution.wall_time, 2),
         "seed": solution.seed,
         "workers": solution.workers,
-        "penalties": penalties,
-        "vacancies": vacancies,
-        "lines": [str(line) for line in explained.get("lines", []) if line],
+        "explain": to_document(explain.explain(problem, solution)),
     }
-
-
-def _vacancy_items(explained: Mapping) -> list[Mapping]:
-    items = explained.get("vacancies", [])
-    return [item for item in items if isinstance(item, Mapping)] if isinstance(items, list) else []
