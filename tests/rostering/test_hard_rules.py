@@ -18,7 +18,9 @@ def without(name: str):
 
 
 def test_a_shift_gets_exactly_one_doctor_even_when_two_ask_for_it_lv_always():
-    problem = Problem(shifts(MONDAY), (doctor("1"), doctor("2")), requests=(wants("1", MONDAY), wants("2", MONDAY)))
+    problem = Problem(
+        shifts(MONDAY), (doctor("1"), doctor("2")), requests=(wants("1", MONDAY), wants("2", MONDAY))
+    )
     solution = solved(problem, soft=VACANCY_AND_REQUESTS)
     assert solution.status == "optimal"
     assert solution.assignments[f"{MONDAY}/hverdag"] in {"1", "2"}
@@ -42,9 +44,12 @@ def test_a_doctor_with_an_exemption_gets_no_shift_even_when_asking_for_it_lv_exe
         shifts(MONDAY), (doctor("1", unavailable=(exempt,)), doctor("2")), requests=(wants("1", MONDAY),)
     )
     assert solved(problem, soft=VACANCY_AND_REQUESTS).assignments[f"{MONDAY}/hverdag"] == "2"
-    assert solved(problem, soft=VACANCY_AND_REQUESTS, hard=without("unavailable")).assignments[
-        f"{MONDAY}/hverdag"
-    ] == "1"
+    assert (
+        solved(problem, soft=VACANCY_AND_REQUESTS, hard=without("unavailable")).assignments[
+            f"{MONDAY}/hverdag"
+        ]
+        == "1"
+    )
 
 
 def test_a_doctor_exempt_from_a_date_mid_period_has_no_shift_from_that_date_lv_exempt_right():
@@ -66,7 +71,9 @@ def test_a_doctor_exempt_from_a_date_mid_period_has_no_shift_from_that_date_lv_e
 
 def test_a_partial_exemption_from_nights_blocks_night_shifts_only_lv_exempt_discretion():
     day = ShiftTemplate("dag", "Dagvakt", time(8, 0), time(15, 0))
-    no_nights = Unavailable(at(MONDAY), at(date(2028, 1, 1)), "Fritak: ikke natt", "LV-EXEMPT-DISCRETION", True)
+    no_nights = Unavailable(
+        at(MONDAY), at(date(2028, 1, 1)), "Fritak: ikke natt", "LV-EXEMPT-DISCRETION", True
+    )
     problem = Problem(
         shifts(MONDAY, MONDAY, day) + shifts(date(2027, 9, 7)),
         (doctor("1", unavailable=(no_nights,)), doctor("2")),
@@ -87,9 +94,12 @@ def test_a_doctor_who_needs_a_bakvakt_works_only_shifts_with_one_lv_competence()
     assignments = solved(problem, soft=VACANCY_AND_REQUESTS).assignments
     assert assignments["2027-09-10/hverdag"] == "2"
     assert assignments["2027-09-11/helg"] == "lis"
-    assert solved(problem, soft=VACANCY_AND_REQUESTS, hard=without("competence")).assignments[
-        "2027-09-10/hverdag"
-    ] == "lis"
+    assert (
+        solved(problem, soft=VACANCY_AND_REQUESTS, hard=without("competence")).assignments[
+            "2027-09-10/hverdag"
+        ]
+        == "lis"
+    )
 
 
 def test_a_nodnett_shift_goes_to_the_office_that_has_the_weekday_nn_office_days():
@@ -103,9 +113,12 @@ def test_a_nodnett_shift_goes_to_the_office_that_has_the_weekday_nn_office_days(
     )
     assignments = solved(problem, soft=VACANCY_AND_REQUESTS).assignments
     assert assignments == {"2027-09-06/nodnett": "a", "2027-09-07/nodnett": "a", "2027-09-08/nodnett": "b"}
-    assert solved(problem, soft=VACANCY_AND_REQUESTS, hard=without("office_days")).assignments[
-        "2027-09-06/nodnett"
-    ] == "b"
+    assert (
+        solved(problem, soft=VACANCY_AND_REQUESTS, hard=without("office_days")).assignments[
+            "2027-09-06/nodnett"
+        ]
+        == "b"
+    )
 
 
 def test_a_24_hour_weekend_shift_followed_next_morning_by_another_breaks_the_rest_rule_lv_rest():

@@ -126,10 +126,12 @@ def rest(problem: Problem, first: Shift, second: Shift) -> str | None:
         first, second = second, first
     gap = (second.start.timestamp() - first.end.timestamp()) / 3600
     if gap < problem.min_rest_hours:
-        hours = max(gap, 0)
+        hours = f"{max(gap, 0):g}".replace(".", ",")
+        ends = f"{day_label(first.end.date())} kl. {first.end:%H:%M}"
+        starts = f"{day_label(second.start.date())} kl. {second.start:%H:%M}"
         return (
-            f"bare {hours:g} timer fri mellom vakten {first.id} og {second.id}, "
-            f"minst {problem.min_rest_hours} kreves (LV-REST)"
+            f"bare {hours} timer fri fra vakten slutter {ends} til neste begynner {starts}; "
+            f"minst {problem.min_rest_hours} timer kreves (LV-REST)"
         )
     return None
 
