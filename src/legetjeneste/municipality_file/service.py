@@ -18,6 +18,7 @@ from legetjeneste.municipality_file.apply import apply_file, apply_list_counts
 from legetjeneste.municipality_file.apply_absence import apply_absence_sections
 from legetjeneste.municipality_file.export_absence import absence_sections
 from legetjeneste.municipality_file.format import parse_file
+from legetjeneste.municipality_file.legevakt_sections import apply_legevakt_sections, legevakt_sections
 from legetjeneste.registry import queries, views
 from legetjeneste.registry.models import Agreement, Doctor, Office
 from legetjeneste.registry.service import audit, limits_on, municipality_in_scope
@@ -80,6 +81,7 @@ def import_municipality_file(session: Session, *, actor: Actor, document: Any, s
             raise ValidationFailed(sorted(problems, key=lambda p: p.severity != "error"))
         changes = apply_file(session, parsed)
         apply_absence_sections(session, parsed, number, changes, actor=actor.email)
+        apply_legevakt_sections(session, parsed, number, changes, actor=actor.email)
         report = {
             "municipality": number,
             **changes.as_dict(),
@@ -130,6 +132,7 @@ def export_municipality_file(session: Session, *, actor: Actor, municipality_num
             "agreements": [_agreement_out(a) for a in agreements],
             "list_counts": [_count_out(c) for c in counts],
             **absence_sections(session, municipality_number),
+            **legevakt_sections(session, municipality_number),
         }
 
 
