@@ -229,3 +229,36 @@ def exempt_periods_of_scheme(
             birth_date=doctor.birth_date, exemption_age=age, exemptions=facts, first=first, last=last
         )
     return result
+
+
+def decision_help(session: Session, *, actor: Actor, exemption_id: int) -> dict:
+    """What the decision page says before deciding: the rule, from when a right applies, the longest
+    discretionary period, and the note on age (LV-EXEMPT-DISCRETION)."""
+    auth_service.require(actor, "legevakt.read")
+    with session.begin():
+        exemption = exemption_in_scope(session, actor, exemption_id)
+        if exemption.ground in rules.RIGHT_GROUNDS:
+            facts = right_facts(
+                exemption.doctor,
+                due_date=exemption.due_date,
+                child_birth_date=exemption.child_birth_date,
+                on=exemption.start,
+            )
+            right = rules.right_period(exemption.ground, facts)
+            return {
+                "rule_id": rules.RIGHT[0],
+                "citation": rules.RIGHT[1],
+                "right_start": right.start if right else None,
+                "right_end": right.end if right else None,
+                "max_months": None,
+                "age_note": "",
+            }
+        rule_id, citation = _discretion_rule(exemption.scheme)
+        return {
+            "rule_id": rule_id,
+            "citation": citation,
+            "right_start": None,
+            "right_end": None,
+            "max_months": max_months(session, exemption.scheme, on=exemption.start),
+            "age_note": age_note(session, exemption),
+        }
