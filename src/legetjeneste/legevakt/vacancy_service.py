@@ -249,3 +249,15 @@ def vacancy_counts(
             )
             for s in schemes
         ]
+
+
+def doctor_options(session: Session, *, actor: Actor, scheme_id: int) -> list[tuple[int, str]]:
+    """The scheme's participants as (doctor id, name) for the vacancy forms, by name."""
+    auth_service.require(actor, "legevakt.read")
+    with session.begin():
+        scheme = session.get(Scheme, scheme_id)
+        if scheme is None:
+            raise NotFound(f"Ordning {scheme_id} finnes ikke.")
+        auth_service.require_municipality(actor, scheme.municipality_number)
+        found = {p.doctor_id: p.doctor.full_name for p in scheme.participants}
+        return sorted(found.items(), key=lambda item: item[1])

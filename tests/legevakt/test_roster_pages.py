@@ -1,0 +1,89 @@
+"""Roster pages through the app with a session cookie: solve from the form, follow the job, read the
+counts against the target, publish, print a month, and the vacancy list with candidates."""
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from legetjeneste.auth import service as auth_service
+from legetjeneste.legevakt import jobs
+from legetjeneste.main import create_app
+from tests.legevakt.test_roster_fixtures import make_scheme
+
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+@pytest.fixture
+def kol(engine, open_session):
+    scheme_id = make_scheme(open_session())
+    auth_service.add_user(
+        open_session(),
+        email="kol@test.example",
+        role="kommuneoverlege",
+        municipality_number="1824",
+        password="passord-1",
+    )
+    with TestClient(
+        create_app(engine=engine, secret_key="test-secret"), raise_server_exceptions=False
+    ) as client:
+        page = client.get("/logg-inn")
+        client.post(
+            "/logg-inn",
+            data={
+                "email": "kol@test.example",
+                "password": "passord-1",
+                "csrf_token": CSRF.search(page.text).group(1),
+            },
+        )
+        yield client, scheme_id
+
+
+def _post(client, url: str, page_url: str, data: dict):
+    token = CSRF.search(client.get(page_url).text).group(1)
+    return client.post(url, data={**data, "csrf_token": token}, follow_redirects=False)
+
+
+def test_the_kommuneoverlege_solves_follows_the_job_and_publishes_from_the_pages(kol):
+    client, scheme_id = kol
+    page = client.get(f"/ordninger/{scheme_id}/vaktlister")
+    assert page.status_code == 200 and "Lag vaktliste" in page.text
+    started = _post(
+        client,
+        f"/ordninger/{scheme_id}/vaktlister",
+        f"/ordninger/{scheme_id}/vaktlister",
+        {"from": "2027-03-01", "to": "2027-03-14", "time_limit": "10"},
+    )
+    assert started.status_code == 303
+    job_url = started.headers["location"]
+    jobs.wait(int(job_url.rsplit("/", 1)[1]), timeout=60)
+    progress = client.get(job_url + "/fremdrift", headers={"HX-Request": "true"})
+    roster_url = progress.headers["hx-redirect"]
+    roster = client.get(roster_url)
+    assert roster.status_code == 200
+    assert "Vakter per lege mot rettferdig mål" in roster.text and "Alle 14 vakter er dekket" in roster.text
+    assert "LV-ALWAYS" in roster.text
+    published = _post(client, roster_url + "/publiser", roster_url, {})
+    assert published.status_code == 303
+    again = client.get(roster_url)
+    assert "Publisert" in again.text and "Planlegg på nytt" in again.text
+    month = client.get(roster_url + "/maned/2027-03")
+    assert month.status_code == 200 and "vakter mars 2027" in month.text
+
+
+def test_a_period_that_ends_before_it_starts_shows_the_field_and_keeps_the_form(kol):
+    client, scheme_id = kol
+    answer = _post(
+        client,
+        f"/ordninger/{scheme_id}/vaktlister",
+        f"/ordninger/{scheme_id}/vaktlister",
+        {"from": "2027-03-14", "to": "2027-03-01", "time_limit": "10"},
+    )
+    assert answer.status_code == 422
+    assert "til-datoen er før fra-datoen" in answer.text and 'value="2027-03-14"' in answer.text
+
+
+def test_the_vacancy_list_page_shows_an_empty_list_before_anything_is_published(kol):
+    client, scheme_id = kol
+    page = client.get(f"/ordninger/{scheme_id}/vakanser")
+    assert page.status_code == 200 and "Ingen ledige vakter i publiserte vaktlister" in page.text
