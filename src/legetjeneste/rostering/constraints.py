@@ -37,15 +37,36 @@ class Term:
     shift_id: str | None = None
 
 
+def signature(shift: Shift) -> tuple:
+    """What the rules see of a shift: shifts with the same signature (parallel stations on the same hours)
+    are interchangeable, and the model has one variable per doctor for all of them together."""
+    return (shift.start_ts, shift.end_ts, shift.category, shift.is_night, shift.office_id, shift.has_bakvakt,
+            shift.is_summer, shift.day)  # fmt: skip
+
+
+def grouped(shifts: tuple[Shift, ...]) -> dict[str, tuple[Shift, ...]]:
+    """Interchangeable shifts by the id of the first of them (its representative)."""
+    by_signature: dict[tuple, list[Shift]] = {}
+    for shift in shifts:
+        by_signature.setdefault(signature(shift), []).append(shift)
+    return {group[0].id: tuple(group) for group in by_signature.values()}
+
+
 @dataclass
 class RosterModel:
-    """A CP-SAT model under construction: x[(key, shift id)] is 1 when the doctor takes the shift."""
+    """A CP-SAT model under construction: x[(key, shift id)] is 1 when the doctor takes the shift.
+
+    `problem.shifts` are the representatives of groups of interchangeable shifts (`grouped`); `demand`
+    says how many shifts each stands for, `members` which, `rep_of` maps every shift id to its
+    representative. `vacant[rep]` counts the vacant shifts of the group."""
 
     problem: Problem
     cp: cp_model.CpModel
     x: dict[tuple[str, str], cp_model.IntVar]
     vacant: dict[str, cp_model.IntVar]
     targets: Mapping[tuple[str, str], float]
+    members: dict[str, tuple[Shift, ...]] = field(default_factory=dict)
+    rep_of: dict[str, str] = field(default_factory=dict)
     terms: list[Term] = field(default_factory=list)
     rule: str = ""
     rule_id: str = ""
@@ -54,6 +75,8 @@ class RosterModel:
 
     def __post_init__(self) -> None:
         shifts = {shift.id: shift for shift in self.problem.shifts}
+        self.members = self.members or {shift.id: (shift,) for shift in self.problem.shifts}
+        self.rep_of = {member.id: rep for rep, group in self.members.items() for member in group}
         for (key, shift_id), var in self.x.items():
             self.by_shift.setdefault(shift_id, []).append(var)
             self.by_participant.setdefault(key, []).append((shifts[shift_id], var))
@@ -86,7 +109,7 @@ def cover(model: RosterModel) -> None:
     a vacancy is a named, heavily weighted penalty (soft rule `vacancy`), never silent."""
     for shift in model.problem.shifts:
         doctors = model.by_shift.get(shift.id, [])
-        model.cp.add(sum(doctors) + model.vacant[shift.id] == 1)
+        model.cp.add(sum(doctors) + model.vacant[shift.id] == len(model.members[shift.id]))
 
 
 def unavailable(problem: Problem, participant: Participant, shift: Shift) -> str | None:
@@ -122,9 +145,9 @@ def office_days(problem: Problem, participant: Participant, shift: Shift) -> str
 def rest(problem: Problem, first: Shift, second: Shift) -> str | None:
     """LV-REST, SFS 2305 § 7.4 — at least `min_rest_hours` off between two work periods of one doctor
     (each shift is a work period; shifts that overlap or touch also break it)."""
-    if second.start.timestamp() < first.start.timestamp():
+    if second.start_ts < first.start_ts:
         first, second = second, first
-    gap = (second.start.timestamp() - first.end.timestamp()) / 3600
+    gap = (second.start_ts - first.end_ts) / 3600
     if gap < problem.min_rest_hours:
         hours = f"{max(gap, 0):g}".replace(".", ",")
         ends = f"{day_label(first.end.date())} kl. {first.end:%H:%M}"
@@ -139,12 +162,12 @@ def rest(problem: Problem, first: Shift, second: Shift) -> str | None:
 def add_rest(model: RosterModel, check: Callable) -> None:
     """Post `rest` as at-most-one constraints over the cliques of the interval graph [start, end + rest)."""
     problem = model.problem
-    shifts = sorted(problem.shifts, key=lambda s: s.start.timestamp())
+    shifts = sorted(problem.shifts, key=lambda s: s.start_ts)
     reach = max((s.hours for s in shifts), default=0) * 3600 + problem.min_rest_hours * 3600
     cliques: list[list[Shift]] = []
     first = 0
     for index, shift in enumerate(shifts):
-        while shifts[first].start.timestamp() + reach < shift.start.timestamp():
+        while shifts[first].start_ts + reach < shift.start_ts:
             first += 1
         clique = [
             earlier for earlier in shifts[first:index] if check(problem, earlier, shift) is not None
@@ -192,14 +215,15 @@ def fair_targets(problem: Problem, hard=HARD) -> dict[tuple[str, str], float]:
     So a doctor away four summer weeks gets fewer shifts and the others more (summer double frequency)."""
     eligible: dict[tuple[str, str], int] = {}
     totals = dict.fromkeys(COUNTERS, 0)
-    for shift in problem.shifts:
+    for group in grouped(problem.shifts).values():
+        shift, size = group[0], len(group)
         for counter in counters_of(shift):
-            totals[counter] += 1
+            totals[counter] += size
         for participant in problem.participants:
             if blocked(problem, participant, shift, hard) is None:
                 for counter in counters_of(shift):
                     key = (participant.key, counter)
-                    eligible[key] = eligible.get(key, 0) + 1
+                    eligible[key] = eligible.get(key, 0) + size
     targets: dict[tuple[str, str], float] = {}
     for counter in COUNTERS:
         weight = {p.key: p.participation * eligible.get((p.key, counter), 0) for p in problem.participants}
@@ -267,15 +291,16 @@ def weekend_of(shift: Shift) -> tuple[int, int] | None:
 
 def weekends_in_a_row(model: RosterModel) -> None:
     """LV-SHIFTS-VEFSN, VEFSN 6.2 — spread: no doctor works two weekends in a row."""
-    weeks = sorted({w for s in model.problem.shifts if (w := weekend_of(s))})
     for participant in model.problem.participants:
+        by_week: dict[tuple[int, int], list[cp_model.IntVar]] = {}
+        for shift, var in model.of(participant.key):
+            if week := weekend_of(shift):
+                by_week.setdefault(week, []).append(var)
         works: dict[tuple[int, int], cp_model.IntVar] = {}
-        for week in weeks:
-            chosen = [var for shift, var in model.of(participant.key) if weekend_of(shift) == week]
-            if chosen:
-                works[week] = model.cp.new_bool_var(f"works_weekend[{participant.key},{week[0]}-W{week[1]}]")
-                for var in chosen:
-                    model.cp.add_implication(var, works[week])
+        for week, chosen in by_week.items():
+            works[week] = model.cp.new_bool_var(f"works_weekend[{participant.key},{week[0]}-W{week[1]}]")
+            for var in chosen:
+                model.cp.add_implication(var, works[week])
         for week, var in works.items():
             monday = date.fromisocalendar(*week, 1) + timedelta(weeks=1)
             following = works.get(tuple(monday.isocalendar())[:2])
@@ -310,7 +335,10 @@ def requests(model: RosterModel) -> None:
         chosen = [
             var
             for shift, var in model.of(request.participant)
-            if shift.day == request.day and (request.template is None or shift.template == request.template)
+            if shift.day == request.day
+            and (
+                request.template is None or request.template in {m.template for m in model.members[shift.id]}
+            )
         ]
         name = f"request[{request.participant},{request.day.isoformat()},{request.wants},{number}]"
         cost = model.problem.weights.request * request.weight
@@ -329,10 +357,10 @@ def changes(model: RosterModel) -> None:
     """LV-DUTY, FLF § 33 — when re-planning a published roster, as few changes as possible: each shift
     that gets another doctor costs `weights.change` (forced changes, e.g. a new exemption, included)."""
     for shift_id, key in (model.problem.previous or {}).items():
-        if shift_id not in model.vacant:
+        if shift_id not in model.rep_of or key is None:
             continue
         name = f"change[{shift_id}]"
-        var = model.x.get((key, shift_id))
+        var = model.x.get((key, model.rep_of[shift_id]))
         if var is None:
             model.penalty(name, model.problem.weights.change, None, participant=key, shift_id=shift_id)
             continue

@@ -222,10 +222,10 @@ def _capacity(problem: Problem, participant: Participant, shifts: list[Shift]) -
     conflicts are overlaps of the intervals [start, end + rest)."""
     rest = problem.min_rest_hours * 3600
     taken: list[Shift] = []
-    for shift in sorted(shifts, key=lambda s: s.end.timestamp()):
+    for shift in sorted(shifts, key=lambda s: s.end_ts):
         if constraints.blocked(problem, participant, shift) is not None:
             continue
-        if taken and shift.start.timestamp() < taken[-1].end.timestamp() + rest:
+        if taken and shift.start_ts < taken[-1].end_ts + rest:
             continue
         taken.append(shift)
     return taken

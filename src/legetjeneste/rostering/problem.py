@@ -12,6 +12,7 @@ Times are timezone-aware datetimes in Europe/Oslo; the solver compares them as i
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from functools import cached_property
 from typing import Literal
 
 DayKind = Literal["weekday", "weekend"]
@@ -67,7 +68,16 @@ class Shift:
 
     @property
     def hours(self) -> float:
-        return (self.end.timestamp() - self.start.timestamp()) / 3600
+        return (self.end_ts - self.start_ts) / 3600
+
+    @cached_property
+    def start_ts(self) -> float:
+        """The start as a POSIX timestamp (an instant: daylight saving time counted)."""
+        return self.start.timestamp()
+
+    @cached_property
+    def end_ts(self) -> float:
+        return self.end.timestamp()
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """Solve a roster problem with OR-Tools CP-SAT; check and rank assignments against the hard rules."""
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from time import perf_counter
 
 from ortools.sat.python import cp_model
@@ -17,6 +18,7 @@ from legetjeneste.rostering.problem import (
     Solution,
     Violation,
 )
+from legetjeneste.rostering.start import expand, greedy
 
 STATUS = {
     cp_model.OPTIMAL: "optimal",
@@ -27,22 +29,26 @@ STATUS = {
 
 
 def build(problem: Problem, hard: Mapping[str, HardRule] = HARD, soft=SOFT) -> RosterModel:
-    """The CP-SAT model: a variable per (doctor, shift) no participant rule forbids, then the rules."""
+    """The CP-SAT model: a variable per (doctor, group of interchangeable shifts) no participant rule
+    forbids, then the hard rules, then the soft rules' penalties as the objective."""
     cp = cp_model.CpModel()
+    members = constraints.grouped(problem.shifts)
+    reduced = replace(problem, shifts=tuple(group[0] for group in members.values()))
     x: dict[tuple[str, str], cp_model.IntVar] = {}
-    for shift in problem.shifts:
+    for shift in reduced.shifts:
         for participant in problem.participants:
             if constraints.blocked(problem, participant, shift, hard) is None:
                 x[participant.key, shift.id] = cp.new_bool_var(f"x[{participant.key},{shift.id}]")
-    vacant = {shift.id: cp.new_bool_var(f"vacant[{shift.id}]") for shift in problem.shifts}
-    model = RosterModel(problem, cp, x, vacant, constraints.fair_targets(problem, hard))
+    vacant = {rep: cp.new_int_var(0, len(group), f"vacant[{rep}]") for rep, group in members.items()}
+    model = RosterModel(reduced, cp, x, vacant, constraints.fair_targets(problem, hard), members)
     for shift_id, key in problem.fixed.items():
-        if (key, shift_id) not in x:
+        var = x.get((key, model.rep_of.get(shift_id, "")))
+        if var is None:
             raise RuleViolation(
                 f"Vakten {shift_id} skal beholdes med lege {key}, men legen kan ikke ta den nå",
-                rule_id="LV-EXEMPT-RIGHT",
+                rule_id="LV-ALWAYS",
             )
-        cp.add(x[key, shift_id] == 1)
+        cp.add(var == 1)
     for rule in hard.values():
         if rule.kind == "model":
             rule.check(model)
@@ -52,50 +58,12 @@ def build(problem: Problem, hard: Mapping[str, HardRule] = HARD, soft=SOFT) -> R
         model.rule, model.rule_id = name, constraints.rule_id_of(function)
         function(model)
     cp.minimize(sum(term.coef * term.var for term in model.terms if term.var is not None))
-    start = problem.previous or greedy(model, hard)
-    for (key, shift_id), var in x.items():
-        cp.add_hint(var, start.get(shift_id) == key)
-    for shift_id, var in vacant.items():
-        cp.add_hint(var, start.get(shift_id) is None)
+    start = greedy(model, hard)
+    for (key, rep), var in x.items():
+        cp.add_hint(var, key in start[rep])
+    for rep, var in vacant.items():
+        cp.add_hint(var, len(members[rep]) - len(start[rep]))
     return model
-
-
-def greedy(model: RosterModel, hard: Mapping[str, HardRule] = HARD) -> dict[str, str | None]:
-    """A quick first roster to start the search from: shift by shift, the allowed doctor furthest below
-    the fair target, avoiding short gaps and weekends in a row (a hint only; CP-SAT checks everything)."""
-    problem = model.problem
-    pair_rules = [rule.check for rule in hard.values() if rule.kind == "pair"]
-    span = problem.weights.spread_days
-    given: dict[str, list] = {p.key: [] for p in problem.participants}
-    counts: dict[tuple[str, str], int] = {}
-    chosen: dict[str, str | None] = {}
-    allowed: dict[str, list[str]] = {}
-    for key, shift_id in model.x:
-        allowed.setdefault(shift_id, []).append(key)
-    for shift in sorted(problem.shifts, key=lambda s: s.start.timestamp()):
-        fixed = problem.fixed.get(shift.id)
-        best, best_score = fixed, None
-        for key in [fixed] if fixed else allowed.get(shift.id, []):
-            if any(check(problem, other, shift) for other in given[key][-4:] for check in pair_rules):
-                continue
-            score = 0.0
-            for counter in constraints.counters_of(shift):
-                target = model.targets[key, counter]
-                score += (counts.get((key, counter), 0) + 1) / target if target > 0 else 1000.0
-            last = given[key][-1] if given[key] else None
-            if last and (shift.day - last.day).days < span:
-                score += 50
-            week = constraints.weekend_of(shift)
-            if week and last and constraints.weekend_of(last) and (shift.day - last.day).days <= 8:
-                score += 20
-            if best_score is None or score < best_score:
-                best, best_score = key, score
-        chosen[shift.id] = best
-        if best is not None:
-            given[best].append(shift)
-            for counter in constraints.counters_of(shift):
-                counts[best, counter] = counts.get((best, counter), 0) + 1
-    return chosen
 
 
 class _Reporter(cp_model.CpSolverSolutionCallback):
@@ -145,10 +113,11 @@ def solve(
         return Solution(
             status, empty, 0, 0, wall_time, dict.fromkeys(model_names(soft), 0), (), seed, workers, time_limit
         )
-    assignments: dict[str, str | None] = empty
-    for (key, shift_id), var in model.x.items():
+    chosen: dict[str, list[str]] = {}
+    for (key, rep), var in model.x.items():
         if solver.boolean_value(var):
-            assignments[shift_id] = key
+            chosen.setdefault(rep, []).append(key)
+    assignments = {shift.id: None for shift in problem.shifts} | expand(model, chosen)
     penalties = dict.fromkeys(model_names(soft), 0)
     terms: list[PenaltyTerm] = []
     for term in model.terms:
@@ -205,14 +174,11 @@ def violations(problem: Problem, assignments: Mapping[str, str | None]) -> list[
                     found.append(Violation(rule.rule_id, shift.id, key, reason))
         worked.setdefault(key, []).append(shift)
     for key, shifts in worked.items():
-        shifts.sort(key=lambda s: s.start.timestamp())
+        shifts.sort(key=lambda s: s.start_ts)
         for index, first in enumerate(shifts):
             for second in shifts[index + 1 :]:
                 reason = constraints.rest(problem, first, second)
-                if (
-                    reason is None
-                    and second.start.timestamp() > first.end.timestamp() + problem.min_rest_hours * 3600
-                ):
+                if reason is None and second.start_ts > first.end_ts + problem.min_rest_hours * 3600:
                     break
                 if reason:
                     found.append(Violation("LV-REST", second.id, key, f"{participants[key].name}: {reason}"))
