@@ -76,7 +76,8 @@ def test_the_impact_overview_shows_seven_to_three_at_gkl_with_the_vikar(browser_
     gkl = html[html.index("GKL legekontor (onsdag") :]
     december = re.search(r"<td>2026-12</td>.*?</tr>", gkl, re.S).group(0)
     assert '<td class="num">13</td>' in december and '<td class="num">7 (1 vikar)</td>' in december
-    assert "<strong>3</strong> (1 vikar)" in december and "<strong>4,3</strong>" in december and "Mari Helle (vikar)" in december
+    assert "<strong>3</strong> (1 vikar)" in december and "<strong>4,3</strong>" in december
+    assert "Mari Helle (vikar)" in december
 
 
 def test_another_municipalitys_scheme_page_is_not_found(vefsn_client):
