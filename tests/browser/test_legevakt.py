@@ -1,12 +1,14 @@
 """The Vefsn legevakt roster in a real browser, as the issue's «done when»: the kommuneoverlege solves the
 second half of 2027 from the page, follows the job while it runs, sees every doctor's counts against the
-fair target and the summer frequency, publishes, and a GP's calendar feed URL serves the GP's shifts.
+fair target and the summer frequency, publishes, grants a GP an exemption for September and re-plans
+with few changes, publishes again, and the GP's calendar feed URL serves the GP's shifts.
 
 Publishing cannot be undone, so this module has a live server and database of its own.
 """
 
 import threading
 from collections.abc import Iterator
+from datetime import date
 
 import icalendar
 import pytest
@@ -19,9 +21,11 @@ from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.db import make_engine, session_factory
 from legetjeneste.demo import load_demo
-from legetjeneste.legevakt import roster_service
+from legetjeneste.legevakt import exemption_service, roster_service
 from legetjeneste.legevakt.roster_models import Roster, RosterAssignment
+from legetjeneste.legevakt.schemas import ExemptionApply, ExemptionDecide
 from legetjeneste.main import create_app
+from legetjeneste.registry.models import Doctor
 from tests.browser.conftest import (
     TIMEOUT_MS,
     LiveServer,
@@ -114,13 +118,59 @@ def test_the_kommuneoverlege_solves_vefsn_for_the_second_half_of_2027_publishes_
     expect(page.get_by_role("button", name="Planlegg på nytt med færrest mulig endringer")).to_be_visible()
 
     with session_factory(engine)() as session:
-        roster = session.scalars(select(Roster).where(Roster.status == "published")).one()
-        doctor_id, shifts = _busiest(session, roster.id)
+        first = session.scalars(select(Roster).where(Roster.status == "published")).one()
+        doctor_id, _ = _busiest(session, first.id)
+        before = {a.shift_key: a.doctor_id for a in first.assignments}
+    _grant_september(engine, scheme_id, doctor_id)
+
+    page.get_by_role("button", name="Planlegg på nytt med færrest mulig endringer").click()
+    page.wait_for_url("**/vaktlistejobber/*")
+    page.wait_for_url("**/vaktlister/*", timeout=40_000)
+    expect(page.get_by_role("heading", name="Endringer fra versjon 1")).to_be_visible()
+    page.get_by_role("button", name="Publiser vaktlisten").click()
+    expect(page.get_by_text("Versjon 2 av vaktlisten er publisert")).to_be_visible()
+
+    with session_factory(engine)() as session:
+        second = session.scalars(select(Roster).where(Roster.status == "published")).one()
+        mine = session.scalars(
+            select(RosterAssignment).where(
+                RosterAssignment.roster_id == second.id, RosterAssignment.doctor_id == doctor_id
+            )
+        ).all()
+        listed = {c["shift_id"] for c in second.changes}
+        now = {a.shift_key: a.doctor_id for a in second.assignments}
+    assert second.version == 2 and not [a for a in mine if a.on.month == 9]
+    assert listed == {shift for shift in now if now[shift] != before[shift]}
+    assert {s for s, d in before.items() if d == doctor_id and s.startswith("2027-09")} <= listed
     feed = page.request.get(f"/api/v1/doctors/{doctor_id}/roster.ics?token={token}")
     assert feed.ok and feed.headers["content-type"].startswith("text/calendar")
     events = icalendar.Calendar.from_ical(feed.body()).walk("VEVENT")
-    assert len(events) == shifts
+    assert len(events) == len(mine)
     assert all(str(e["summary"]).startswith("Vefsn legevakt: ") for e in events)
+
+
+def _grant_september(engine, scheme_id: int, doctor_id: int) -> None:
+    """A discretionary exemption for September, decided in the exemptions' own service."""
+    with session_factory(engine)() as session:
+        hpr = session.get(Doctor, doctor_id).hpr_number
+    applied = exemption_service.apply_for_exemption(
+        session_factory(engine)(),
+        actor=SYSTEM,
+        scheme_id=scheme_id,
+        data=ExemptionApply(doctor=hpr, ground="health", start=date(2027, 9, 1), end=date(2027, 9, 30)),
+    )
+    exemption_service.decide_exemption(
+        session_factory(engine)(),
+        actor=SYSTEM,
+        exemption_id=applied.id,
+        data=ExemptionDecide(
+            decision="granted",
+            reasons="Dokumentert helsegrunn.",
+            weighing="Beredskapen holder med de andre legene.",
+            granted_start=date(2027, 9, 1),
+            granted_end=date(2027, 9, 30),
+        ),
+    )
 
 
 def _busiest(session, roster_id: int) -> tuple[int, int]:

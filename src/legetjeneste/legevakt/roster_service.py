@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor, can_see_municipality
-from legetjeneste.dates import Period, now_oslo
+from legetjeneste.dates import OSLO, Period, now_oslo
 from legetjeneste.errors import Conflict, NotFound, Problem, RuleViolation, ValidationFailed
 from legetjeneste.legevakt import jobs, problem_builder, roster_feeds, roster_queries, roster_views
 from legetjeneste.legevakt.models import Scheme
@@ -76,7 +76,8 @@ def _job_status(job: RosterJob) -> str:
 
 
 def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    """SQLite gives back the Oslo wall-clock time without its zone."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=OSLO)
 
 
 def _job_read(session: Session, job: RosterJob) -> JobRead:
