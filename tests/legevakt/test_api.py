@@ -1,6 +1,9 @@
 """The legevakt JSON API under /api/v1: schemes, applications, decisions with rule ids, impact, local
 parameters; another municipality's resources answer 404 and bad input 422 with the field."""
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from tests.api.conftest import bearer
 
 
@@ -109,3 +112,39 @@ def test_a_scheme_is_saved_whole_and_local_parameters_listed_next_to_the_nationa
         12,
         6,
     )
+
+
+FIELDS = [
+    "code", "name", "kind", "start", "end", "doctor", "ground", "extent", "decision", "reasons", "weighing",
+    "granted_start", "granted_end", "participants", "shift_templates", "office_days", "partners", "weekdays",
+    "office", "day_kind", "every_nth", "since", "value", "source", "course", "completed_on", "due_date",
+]  # fmt: skip
+scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**12), max_value=10**12)
+    | st.text(max_size=20)
+    | st.sampled_from(["2027-02-30", "24:00", "9182402", "health", "over_60", "granted", "nodnett", "monday"])
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(FIELDS), inner, max_size=5),
+    max_leaves=12,
+)
+WRITES = [
+    ("put", "/api/v1/municipalities/1824/schemes"),
+    ("post", "/api/v1/schemes/1/exemptions"),
+    ("post", "/api/v1/exemptions/3/decision"),
+    ("post", "/api/v1/municipalities/1824/local-parameters"),
+    ("post", "/api/v1/municipalities/1824/doctor-courses"),
+]
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(endpoint=st.sampled_from(WRITES), body=st.dictionaries(st.sampled_from(FIELDS), values, max_size=8))
+def test_any_json_body_to_a_legevakt_write_answers_without_a_server_error(client, tokens, endpoint, body):
+    method, path = endpoint
+    response = client.request(method, path, json=body, headers=bearer(tokens["vefsn"]))
+    assert response.status_code < 500, response.text
+    if response.status_code >= 400:
+        assert response.json()["detail"]["message"]

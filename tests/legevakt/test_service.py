@@ -307,3 +307,19 @@ def test_an_imported_file_without_the_partner_municipality_is_refused_whole(sess
     assert [p.path for p in error.value.problems] == ["legevakt_schemes[0].partners"]
     with session.begin():
         assert session.get(Municipality, "1824") is None
+
+
+def test_the_same_doctor_twice_from_the_same_day_or_a_bakvakt_day_twice_is_named_not_a_server_error(demo):
+    data = SchemeIn.model_validate(
+        {
+            "code": "dobbel",
+            "name": "Dobbel",
+            "kind": "legevakt",
+            "start": "2027-01-01",
+            "participants": [{"doctor": "9182401", "start": "2027-01-01"}] * 2,
+            "bakvakt_days": [{"day": "2027-01-05"}, {"day": "2027-01-05"}],
+        }
+    )
+    with pytest.raises(ValidationFailed) as error:
+        service.save_scheme(demo, actor=KOL, municipality_number="1824", data=data)
+    assert [p.path for p in error.value.problems] == ["participants[1].start", "bakvakt_days[1].day"]

@@ -264,9 +264,16 @@ def scheme_problems(
         if code in codes[:index]:
             problems.append(Problem(f"{prefix}shift_templates[{index}].code", f"koden «{code}» er brukt før"))
     allowed = {host, *scheme.partners}
+    starts: set[tuple] = set()
     for index, participant in enumerate(scheme.participants):
         where = f"{prefix}participants[{index}]"
         municipality = participant.municipality or host
+        key = (municipality, participant.doctor, participant.start)
+        if key in starts:
+            problems.append(
+                Problem(f"{where}.start", f"lege {participant.doctor} står allerede med denne starten")
+            )
+        starts.add(key)
         if municipality not in allowed:
             problems.append(
                 Problem(f"{where}.municipality", f"{municipality} er ikke med i ordningen (partners)")
@@ -309,7 +316,10 @@ def scheme_problems(
                 "NN-OFFICE-DAYS",
             )
         )
+    days = [b.day for b in scheme.bakvakt_days]
     for index, day in enumerate(scheme.bakvakt_days):
+        if day.day in days[:index]:
+            problems.append(Problem(f"{prefix}bakvakt_days[{index}].day", "dagen står to ganger"))
         if day.doctor is not None and not any((m, day.doctor) in doctors for m in allowed):
             problems.append(
                 Problem(f"{prefix}bakvakt_days[{index}].doctor", f"lege {day.doctor} finnes ikke")

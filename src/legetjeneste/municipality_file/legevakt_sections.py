@@ -98,9 +98,15 @@ def _exemptions(
         (e.scheme_id, e.doctor_id, e.start): e
         for e in queries.exemptions(session, municipality_number=number)
     }
+    keys: set[tuple] = set()
     for index, item in parsed.items["exemptions"]:
         prefix = f"exemptions[{index}]."
         found = exemption_service.application_problems(item, prefix=prefix) + _decision_problems(item, prefix)
+        if (item.scheme, item.doctor, item.start) in keys:
+            found.append(
+                Problem(f"{prefix}start", "søknaden står to ganger i filen (ordning, lege og start)")
+            )
+        keys.add((item.scheme, item.doctor, item.start))
         scheme = queries.scheme_by_code(session, municipality_number=number, code=item.scheme)
         if scheme is None:
             found.append(Problem(f"{prefix}scheme", f"ordningen «{item.scheme}» finnes ikke"))
