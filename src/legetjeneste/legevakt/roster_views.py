@@ -150,19 +150,23 @@ def _summary_fields(roster: Roster) -> dict:
 
 def changes(
     previous: Mapping[str, str | None], now: Mapping[str, str | None], names: Mapping, labels: Mapping
-):
-    """The shifts whose doctor differs from the re-planned roster: (shift, from, to)."""
+) -> list[dict]:
+    """The shifts whose doctor differs from the re-planned roster: (shift, from, to). A shift missing from
+    `previous` was vacant there; a doctor no longer in the scheme is named by the HPR number."""
+
+    def name(key: str | None) -> str | None:
+        return None if key is None else names.get(key, key)
+
     found = []
-    for shift_id in sorted(now, key=lambda s: s):
-        if previous.get(shift_id) != now[shift_id] and shift_id in previous:
-            day = date.fromisoformat(shift_id.split("/")[0])
+    for shift_id in sorted(now):
+        if previous.get(shift_id) != now[shift_id]:
             found.append(
                 {
                     "shift_id": shift_id,
-                    "date": day.isoformat(),
+                    "date": shift_id.split("/")[0],
                     "label": labels.get(shift_id, shift_id),
-                    "from_doctor": names.get(previous[shift_id]),
-                    "to_doctor": names.get(now[shift_id]),
+                    "from_doctor": name(previous.get(shift_id)),
+                    "to_doctor": name(now[shift_id]),
                 }
             )
     return found
