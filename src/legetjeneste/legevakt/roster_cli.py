@@ -16,7 +16,8 @@ from legetjeneste.console import fail, print_json, run
 from legetjeneste.errors import Problem, ValidationFailed
 from legetjeneste.legevakt import roster_service, vacancy_service
 from legetjeneste.legevakt.roster_schemas import JobRead, RosterRead, SolveCreate
-from legetjeneste.rostering.problem import COUNTERS
+from legetjeneste.legevakt.roster_views import gap
+from legetjeneste.rostering.problem import CATEGORY_NAMES_NB, COUNTERS
 
 SchemeArg = Annotated[str, typer.Argument(help="Ordningens id eller kode")]
 MunicipalityOption = Annotated[
@@ -92,7 +93,7 @@ def _print_roster(roster: RosterRead) -> None:
         f"({roster.status_label.lower()}): mål {roster.objective:g}, grense {roster.bound:g}"
         + (" – bevist optimal" if roster.is_optimal else "")
     )
-    typer.echo(f"  {'Lege':<28} {'HPR':<9} " + " ".join(f"{c:>16}" for c in COUNTERS))
+    typer.echo(f"  {'Lege':<28} {'HPR':<9} " + " ".join(f"{CATEGORY_NAMES_NB[c]:>16}" for c in COUNTERS))
     for d in roster.doctors:
         cells = " ".join(f"{c.actual:>5} (mål {c.target:>5.1f})" for c in d.counts)
         typer.echo(f"  {d.name[:28]:<28} {d.hpr_number:<9} {cells}")
@@ -130,11 +131,13 @@ def solve(
         task = bar.add_task("Løser …", total=time_limit)
 
         def show(progress) -> None:
+            distance = gap(progress.objective, progress.bound)
+            shown = "–" if distance is None else f"{distance:.1%}"
             bar.update(
                 task,
                 completed=min(progress.wall_time, time_limit),
                 description=f"Løsning {progress.solutions}: mål {progress.objective}, "
-                f"grense {progress.bound}, avstand {progress.gap:.1%}",
+                f"grense {progress.bound}, avstand {shown}",
             )
 
         job = run(

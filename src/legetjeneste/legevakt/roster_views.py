@@ -43,9 +43,13 @@ RULE_NAMES = {
 
 
 def gap(objective: float | None, bound: float | None) -> float | None:
+    """The relative distance from the roster to the solver's bound; None when it cannot be told (no
+    roster yet, or a roster of cost 0 with a bound below it)."""
     if objective is None or bound is None:
         return None
-    return 0.0 if objective == 0 else abs(objective - bound) / abs(objective)
+    if objective == bound:
+        return 0.0
+    return None if objective == 0 else abs(objective - bound) / abs(objective)
 
 
 def job_read(job: RosterJob, *, scheme_name: str, roster_id: int | None, status: str) -> JobRead:
