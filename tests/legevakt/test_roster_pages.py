@@ -7,9 +7,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from legetjeneste.auth import service as auth_service
-from legetjeneste.legevakt import jobs
+from legetjeneste.auth.rules import SYSTEM
+from legetjeneste.legevakt import jobs, roster_service, vacancy_service
+from legetjeneste.legevakt import service as legevakt_service
+from legetjeneste.legevakt.schemas import SchemeIn
 from legetjeneste.main import create_app
-from tests.legevakt.test_roster_fixtures import make_scheme
+from tests.legevakt.test_roster_fixtures import make_scheme, scheme_document, solve
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -87,3 +90,60 @@ def test_the_vacancy_list_page_shows_an_empty_list_before_anything_is_published(
     client, scheme_id = kol
     page = client.get(f"/ordninger/{scheme_id}/vakanser")
     assert page.status_code == 200 and "Ingen ledige vakter i publiserte vaktlister" in page.text
+
+
+@pytest.fixture
+def kol_with_vacancies(engine, open_session):
+    """One doctor alone in the scheme, so every other shift is vacant (LV-REST), published."""
+    scheme_id = make_scheme(open_session(), ("9182403", "9182405"))
+    legevakt_service.save_scheme(
+        open_session(),
+        actor=SYSTEM,
+        municipality_number="1824",
+        data=SchemeIn.model_validate(scheme_document(("9182403",))),
+    )
+    job = solve(open_session(), scheme_id)
+    roster_service.publish(open_session(), actor=SYSTEM, roster_id=job.roster_id)
+    auth_service.add_user(
+        open_session(),
+        email="kol@test.example",
+        role="kommuneoverlege",
+        municipality_number="1824",
+        password="passord-1",
+    )
+    with TestClient(
+        create_app(engine=engine, secret_key="test-secret"), raise_server_exceptions=False
+    ) as client:
+        page = client.get("/logg-inn")
+        client.post(
+            "/logg-inn",
+            data={
+                "email": "kol@test.example",
+                "password": "passord-1",
+                "csrf_token": CSRF.search(page.text).group(1),
+            },
+        )
+        yield client, scheme_id
+
+
+def test_the_vacancy_page_lists_the_vacant_shifts_and_refuses_a_doctor_who_would_break_the_rest_rule(
+    kol_with_vacancies, open_session
+):
+    client, scheme_id = kol_with_vacancies
+    url = f"/ordninger/{scheme_id}/vakanser"
+    page = client.get(url)
+    assert page.status_code == 200 and page.text.count("Gi vakten") == 7
+    vacancy = vacancy_service.list_vacancies(open_session(), actor=SYSTEM, scheme_id=scheme_id)[0]
+    fragment = client.get(f"/vakanser/{vacancy.assignment_id}/kandidater", headers={"HX-Request": "true"})
+    assert "Ingen lege kan ta vakten uten å bryte en hard regel" in fragment.text
+    magnus = next(
+        d for d, name in vacancy_service.doctor_options(open_session(), actor=SYSTEM, scheme_id=scheme_id)
+    )
+    refused = _post(
+        client,
+        f"/vakanser/{vacancy.assignment_id}/tildel",
+        url,
+        {"doctor_id": str(magnus), "scheme_id": str(scheme_id)},
+    )
+    assert refused.status_code == 422
+    assert "kan ikke ta vakten" in refused.text and "(LV-REST, SFS 2305 § 7.4)" in refused.text
