@@ -67,6 +67,7 @@ class RosterModel:
     targets: Mapping[tuple[str, str], float]
     members: dict[str, tuple[Shift, ...]] = field(default_factory=dict)
     rep_of: dict[str, str] = field(default_factory=dict)
+    start: dict[int, int] | None = None
     terms: list[Term] = field(default_factory=list)
     rule: str = ""
     rule_id: str = ""
@@ -255,11 +256,14 @@ def fairness(model: RosterModel) -> None:
     """LV-DUTY, FLF § 33 — weekday, weekend, holiday and night shifts in proportion to participation and
     availability, as a running balance including earlier rosters this year. A count is fair when it is
     the exact share rounded down or up; each shift beyond that costs `weights.fairness[counter]`, and each
-    shift beyond the first one off costs `weights.fairness_excess` times more."""
+    shift beyond the first one off costs `weights.fairness_excess` times more. When every shift is a night
+    (Vefsn) or none is, the night counter says nothing the others do not, and is left out."""
     weights = model.problem.weights
+    nights = {shift.is_night for shift in model.problem.shifts}
+    counters = COUNTERS if nights == {True, False} else tuple(c for c in COUNTERS if c != "night")
     for participant in model.problem.participants:
         mine = model.of(participant.key)
-        for counter in COUNTERS:
+        for counter in counters:
             weight = weights.fairness.get(counter, 0)
             chosen = [var for shift, var in mine if counter in counters_of(shift)]
             low, high = fair_range(model.targets[participant.key, counter])
@@ -270,8 +274,10 @@ def fairness(model: RosterModel) -> None:
             over = model.cp.new_int_var(0, top, f"{name}.over")
             under = model.cp.new_int_var(0, top, f"{name}.under")
             excess = model.cp.new_int_var(0, top, f"{name}.excess")
-            model.cp.add(over >= sum(chosen) - high)
-            model.cp.add(under >= low - sum(chosen))
+            count = model.cp.new_int_var(0, len(chosen), f"{name}.count")
+            model.cp.add(count == sum(chosen))
+            model.cp.add(over >= count - high)
+            model.cp.add(under >= low - count)
             model.cp.add(excess >= over - 1)
             model.cp.add(excess >= under - 1)
             model.penalty(f"{name}.over", weight, over, participant=participant.key)

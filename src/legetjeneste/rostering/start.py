@@ -26,9 +26,13 @@ class _Greedy:
 
     def score(self, key: str, shift: Shift) -> float:
         value = 0.0
+        weights = self.problem.weights.fairness
         for counter in constraints.counters_of(shift):
             target = self.model.targets[key, counter]
-            value += (self.counts.get((key, counter), 0) + 1) / target if target > 0 else 1000.0
+            low, high = constraints.fair_range(target)
+            count = self.counts.get((key, counter), 0)
+            value += (count + 1) / target if target > 0 else 1000.0
+            value += weights.get(counter, 0) * (max(0, count + 1 - high) - (count < low)) / 10
         last = self.given[key][-1] if self.given[key] else None
         if last and (shift.day - last.day).days < self.problem.weights.spread_days:
             value += SHORT_GAP_SCORE
