@@ -1,11 +1,13 @@
-"""Selects for rosters and their files; never commits."""
+"""Selects and inserts of rosters and their files; never commits."""
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from legetjeneste.legevakt.roster_models import Roster, RosterAssignment
+from legetjeneste.legevakt.models import Scheme
+from legetjeneste.legevakt.roster_models import Roster, RosterAssignment, RosterJob
+from legetjeneste.rostering import problem as rp
 
 
 def next_version(session: Session, *, scheme_id: int, start: date) -> int:
@@ -63,3 +65,57 @@ def published_assignments(
     if municipality_number is not None:
         query = query.where(Roster.municipality_number == municipality_number)
     return list(session.scalars(query))
+
+
+def add_roster(
+    session: Session,
+    *,
+    job: RosterJob,
+    problem: rp.Problem,
+    solution: rp.Solution,
+    explanation: dict,
+    changes: list[dict],
+    now: datetime,
+) -> Roster:
+    """The job's solution as the scheme's next draft version: one row per shift, no doctor when vacant;
+    times stored as Oslo wall-clock times. The changes name each shift by its template's name."""
+    scheme = session.get(Scheme, job.scheme_id)
+    assert scheme is not None
+    doctors = {p.doctor.hpr_number: p.doctor for p in scheme.participants}
+    templates = {t.code: t.name for t in scheme.shift_templates}
+    roster = Roster(
+        municipality_number=job.municipality_number,
+        scheme_id=job.scheme_id,
+        start_date=job.start_date,
+        end_date=job.end_date,
+        version=next_version(session, scheme_id=job.scheme_id, start=job.start_date),
+        status="draft",
+        job_id=job.id,
+        previous_id=job.previous_roster_id,
+        objective=solution.objective,
+        bound=solution.bound,
+        is_optimal=solution.status == "optimal",
+        explanation=explanation,
+        changes=[{**c, "label": templates.get(c["label"], c["label"])} for c in changes],
+        created_at=now,
+        created_by=job.created_by,
+    )
+    for shift in problem.shifts:
+        key = solution.assignments.get(shift.id)
+        roster.assignments.append(
+            RosterAssignment(
+                shift_key=shift.id,
+                category=shift.category,
+                template=shift.template,
+                label=templates.get(shift.template, shift.template),
+                is_night=shift.is_night,
+                on=shift.day,
+                starts_at=shift.start.replace(tzinfo=None),
+                ends_at=shift.end.replace(tzinfo=None),
+                doctor=doctors.get(key) if key else None,
+                was_vacant=key is None,
+            )
+        )
+    session.add(roster)
+    session.flush()
+    return roster

@@ -19,7 +19,7 @@ from legetjeneste.dates import OSLO, Period, now_oslo
 from legetjeneste.errors import Conflict, NotFound, Problem, RuleViolation, ValidationFailed
 from legetjeneste.legevakt import jobs, problem_builder, roster_feeds, roster_queries, roster_views
 from legetjeneste.legevakt.models import Scheme
-from legetjeneste.legevakt.roster_models import Roster, RosterAssignment, RosterJob
+from legetjeneste.legevakt.roster_models import Roster, RosterJob
 from legetjeneste.legevakt.roster_schemas import JobRead, ReplanCreate, RosterRead, RosterSummary, SolveCreate
 from legetjeneste.registry.service import audit, doctor_in_scope
 from legetjeneste.rostering import problem as rp
@@ -232,47 +232,20 @@ def finish_job(session: Session, *, job_id: int, problem: rp.Problem, solution: 
             job.status = "failed"
             job.message = "Løseren fant ingen vaktliste innen tidsgrensen. Prøv igjen med lengre tid."
             return
-        scheme = session.get(Scheme, job.scheme_id)
-        assert scheme is not None
-        doctors = {p.doctor.hpr_number: p.doctor for p in scheme.participants}
-        templates = {t.code: t.name for t in scheme.shift_templates}
-        roster = Roster(
-            municipality_number=job.municipality_number,
-            scheme_id=job.scheme_id,
-            start_date=job.start_date,
-            end_date=job.end_date,
-            version=roster_queries.next_version(session, scheme_id=job.scheme_id, start=job.start_date),
-            status="draft",
-            job_id=job.id,
-            previous_id=job.previous_roster_id,
-            objective=solution.objective,
-            bound=solution.bound,
-            is_optimal=solution.status == "optimal",
-            explanation=roster_views.explanation_document(problem, solution),
-            created_at=now_oslo(),
-            created_by=job.created_by,
-        )
-        for shift in problem.shifts:
-            key = solution.assignments.get(shift.id)
-            roster.assignments.append(
-                RosterAssignment(
-                    shift_key=shift.id,
-                    category=shift.category,
-                    template=shift.template,
-                    label=templates.get(shift.template, shift.template),
-                    is_night=shift.is_night,
-                    on=shift.day,
-                    starts_at=shift.start.replace(tzinfo=None),
-                    ends_at=shift.end.replace(tzinfo=None),
-                    doctor=doctors.get(key) if key else None,
-                    was_vacant=key is None,
-                )
-            )
+        changes = None
         if problem.previous is not None:
             names = {p.key: p.name for p in problem.participants}
-            labels = {a.shift_key: a.label for a in roster.assignments}
-            roster.changes = roster_views.changes(problem.previous, solution.assignments, names, labels)
-        session.add(roster)
+            labels = {s.id: s.template for s in problem.shifts}
+            changes = roster_views.changes(problem.previous, solution.assignments, names, labels)
+        roster_queries.add_roster(
+            session,
+            job=job,
+            problem=problem,
+            solution=solution,
+            explanation=roster_views.explanation_document(problem, solution),
+            changes=changes or [],
+            now=now_oslo(),
+        )
         job.status = "done"
 
 
