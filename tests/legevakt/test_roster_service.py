@@ -1,7 +1,7 @@
 """Roster use cases on SQLite and PostgreSQL: solve jobs, drafts with their explanation, publishing,
 re-planning after an exemption with the changes listed, the running balance, reproducing a roster."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -148,3 +148,15 @@ def test_another_municipalitys_scheme_and_roster_are_not_found(open_session, sch
         roster_service.get_roster(open_session(), actor=KRAGERO_KOMMUNEOVERLEGE, roster_id=job.roster_id)
     with pytest.raises(NotFound):
         solve(open_session(), scheme_id, actor=KRAGERO_KOMMUNEOVERLEGE)
+
+
+def test_a_job_that_no_process_has_moved_since_long_before_its_time_limit_shows_as_cut_off(
+    open_session, scheme_id
+):
+    job = solve(open_session(), scheme_id)
+    session = open_session()
+    with session.begin():
+        stored = session.get(RosterJob, job.id)
+        stored.status, stored.progress_at = "running", datetime(2020, 1, 1, tzinfo=UTC)
+    found = roster_service.get_job(open_session(), actor=SYSTEM, job_id=job.id)
+    assert (found.status, found.status_label) == ("cut_off", "Avbrutt")

@@ -67,8 +67,8 @@ def roster_in_scope(session: Session, actor: Actor, roster_id: int) -> Roster:
 
 
 def _job_status(job: RosterJob) -> str:
-    """A job marked running that no process has moved for a while was cut off (a restart, a crash)."""
-    if job.status != "running" or jobs.is_running_here(job.id):
+    """A job queued or running that no process has moved for a while was cut off (a restart, a crash)."""
+    if job.status not in ("queued", "running") or jobs.is_running_here(job.id):
         return job.status
     last = job.progress_at or job.started_at or job.created_at
     limit = timedelta(seconds=job.time_limit) + CUT_OFF_AFTER
