@@ -110,6 +110,8 @@ def test_re_planning_after_a_granted_exemption_moves_only_the_exempt_doctors_shi
     )
     again = roster_service.get_roster(open_session(), actor=SYSTEM, roster_id=job.roster_id)
     assert (again.version, again.previous_id, again.status) == (2, first.roster_id, "draft")
+    doctor = next(d for d in again.doctors if d.hpr_number == exempt)
+    assert doctor.unavailable == ["Fritak: helsemessige grunner 8.–10. mars (LV-EXEMPT-DISCRETION)"]
     in_exemption = [a for a in again.assignments if date(2027, 3, 7) <= a.date <= date(2027, 3, 10)]
     assert all(a.hpr_number != exempt or a.date == date(2027, 3, 7) for a in in_exemption)
     was = {a.shift_id: a.hpr_number for a in published.assignments}

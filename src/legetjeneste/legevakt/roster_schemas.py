@@ -107,6 +107,7 @@ class DoctorCounts(BaseModel):
     total: int
     counts: list[CountRead]
     frequencies: list[str]
+    unavailable: list[str]
 
 
 class PenaltyRead(BaseModel):

@@ -3,7 +3,7 @@ rule cost, the vacancies with why, the changes from the re-planned roster. Never
 
 from collections import Counter
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from legetjeneste.legevakt.problem_builder import to_document
 from legetjeneste.legevakt.roster_feeds import FeedShift
@@ -20,7 +20,7 @@ from legetjeneste.legevakt.roster_schemas import (
     RosterSummary,
     VacancyReason,
 )
-from legetjeneste.norwegian import day_text
+from legetjeneste.norwegian import day_text, span_text
 from legetjeneste.rostering import explain
 from legetjeneste.rostering import problem as rp
 from legetjeneste.rostering.problem import CATEGORY_NAMES_NB
@@ -176,7 +176,17 @@ def changes(
     return found
 
 
-def _doctor(line: Mapping) -> DoctorCounts:
+def unavailable_texts(participant: Mapping) -> list[str]:
+    """Why a doctor has fewer shifts: each exemption, absence or time outside the scheme with its days."""
+    found = []
+    for window in participant.get("unavailable", []):
+        first = datetime.fromisoformat(window["start"]).date()
+        last = (datetime.fromisoformat(window["end"]) - timedelta(seconds=1)).date()
+        found.append(f"{window['reason']} {span_text(first, last)} ({window['rule_id']})")
+    return found
+
+
+def _doctor(line: Mapping, participant: Mapping) -> DoctorCounts:
     return DoctorCounts(
         hpr_number=line["key"],
         name=line["name"],
@@ -195,12 +205,14 @@ def _doctor(line: Mapping) -> DoctorCounts:
             for c in line["counts"]
         ],
         frequencies=[f["text"] for f in line["frequencies"]],
+        unavailable=unavailable_texts(participant),
     )
 
 
 def roster_read(roster: Roster) -> RosterRead:
     problem, explained = roster.job.problem, (roster.explanation or {}).get("explain", {})
     labels = {a.shift_key: a.label for a in roster.assignments}
+    participants = {p["key"]: p for p in problem.get("participants", [])}
     summer = sorted(s["day"] for s in problem.get("shifts", []) if s.get("is_summer"))
     return RosterRead(
         **_summary_fields(roster),
@@ -210,7 +222,7 @@ def roster_read(roster: Roster) -> RosterRead:
         if summer
         else None,
         summary=explained.get("summary", ""),
-        doctors=[_doctor(line) for line in explained.get("doctors", [])],
+        doctors=[_doctor(line, participants.get(line["key"], {})) for line in explained.get("doctors", [])],
         penalties=[
             PenaltyRead(rule=r["rule"], rule_id=r["rule_id"], name=r["name"], cost=r["cost"], text=r["text"])
             for r in explained.get("rules", [])
