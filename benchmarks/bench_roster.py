@@ -12,9 +12,10 @@
 Both are `legetjeneste.rostering.scenarios`. Each instance runs in a child process of its own, with
 seed 0; the time includes building the model and the greedy start. Vefsn runs with one CP-SAT worker
 (deterministic, and on a shared 2-CPU machine faster than two: the single worker runs the full-LP search
-that closes it), the intermunicipal scheme with two (the second runs the large-neighbourhood search). Every better roster is recorded
-with its time, objective and bound, so the table shows when the first roster without avoidable
-vacancies appeared (vacancies equal to the lower bound of `explain.infeasibility`).
+that closes it), the intermunicipal scheme with two (the second runs the large-neighbourhood search).
+Every better roster is recorded with its time, objective and bound, so the table shows when the first
+roster without avoidable vacancies appeared (vacancies equal to the lower bound of
+`explain.infeasibility`).
 
     .venv/bin/python benchmarks/bench_roster.py [--instance vefsn|intermunicipal|all] [--workers N] [--json]
 """
