@@ -114,7 +114,7 @@ def cover(model: RosterModel) -> None:
 
 
 def unavailable(problem: Problem, participant: Participant, shift: Shift) -> str | None:
-    """LV-EXEMPT-RIGHT, LV-EXEMPT-DISCRETION, NN-EXEMPT (FLF § 33) — nobody during an absence or exemption.
+    """LV-EXEMPT-RIGHT, LV-EXEMPT-DISCRETION, NN-EXEMPT, FLF § 33 — nobody during an absence or exemption.
 
     A window blocks every shift that overlaps it; a partial exemption «ikke natt» blocks night shifts only.
     Participation 0 % takes no shifts."""
@@ -397,6 +397,12 @@ SOFT_NAMES_NB = {
 def rule_id_of(function: Callable) -> str:
     """The rule id a rule function's docstring starts with."""
     return (function.__doc__ or "").split(",")[0].split(" ")[0].strip()
+
+
+def citation_of(function: Callable) -> str:
+    """The source a rule function's docstring cites after its ids: «FLF § 33», «SFS 2305 § 7.4»."""
+    first = (function.__doc__ or "").split(" — ")[0]
+    return first.split(", ")[-1].strip() if ", " in first else first.strip()
 
 
 def day_label(day: date) -> str:

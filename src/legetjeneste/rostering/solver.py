@@ -54,10 +54,7 @@ def build(problem: Problem, hard: Mapping[str, HardRule] = HARD, soft=SOFT) -> R
     for shift_id, key in problem.fixed.items():
         var = x.get((key, model.rep_of.get(shift_id, "")))
         if var is None:
-            raise RuleViolation(
-                f"Vakten {shift_id} skal beholdes med lege {key}, men legen kan ikke ta den nå",
-                rule_id="LV-ALWAYS",
-            )
+            raise _refused(problem, hard, shift_id, key)
         cp.add(var == 1)
     for rule in hard.values():
         if rule.kind == "model":
@@ -70,6 +67,19 @@ def build(problem: Problem, hard: Mapping[str, HardRule] = HARD, soft=SOFT) -> R
     cp.minimize(sum(term.coef * term.var for term in model.terms if term.var is not None))
     model.start = hint(model, greedy(model, hard))
     return model
+
+
+def _refused(problem: Problem, hard: Mapping[str, HardRule], shift_id: str, key: str) -> RuleViolation:
+    """Why a shift to keep (`Problem.fixed`) cannot keep its doctor, with the rule that forbids it."""
+    message = f"Vakten {shift_id} skal beholdes med lege {key}, men legen kan ikke ta den"
+    try:
+        participant, shift = problem.participant(key), problem.shift(shift_id)
+    except KeyError:
+        return RuleViolation("LV-ALWAYS", "akuttmedisinforskriften § 6", f"{message}: ukjent lege eller vakt")
+    for rule in hard.values():
+        if rule.kind == "participant" and (reason := rule.check(problem, participant, shift)):
+            return RuleViolation(rule.rule_id, constraints.citation_of(rule.check), f"{message}: {reason}")
+    return RuleViolation("LV-ALWAYS", "akuttmedisinforskriften § 6", message)
 
 
 def hint(model: RosterModel, start: Mapping[str, list[str]], seconds: float = 5.0) -> dict[int, int] | None:
