@@ -13,7 +13,7 @@ from legetjeneste.legevakt.roster_schemas import ReplanCreate, SolveCreate
 from legetjeneste.legevakt.schemas import ExemptionApply, ExemptionDecide
 from legetjeneste.rostering import solver
 from tests.legevakt.test_roster_fixtures import DOCTORS, FIRST, LAST, make_scheme, solve
-from tests.support import KRAGERO_KOMMUNEOVERLEGE, VEFSN_KOMMUNEOVERLEGE
+from tests.support import KRAGERO_FILE, KRAGERO_KOMMUNEOVERLEGE, VEFSN_KOMMUNEOVERLEGE, import_demo
 
 
 @pytest.fixture
@@ -162,3 +162,18 @@ def test_a_job_that_no_process_has_moved_since_long_before_its_time_limit_shows_
         stored.status, stored.progress_at = "running", datetime(2020, 1, 1, tzinfo=UTC)
     found = roster_service.get_job(open_session(), actor=SYSTEM, job_id=job.id)
     assert (found.status, found.status_label) == ("cut_off", "Avbrutt")
+
+
+def test_kragero_nodnett_is_solved_by_office_days_without_asking_a_bakvakt(open_session):
+    import_demo(open_session(), KRAGERO_FILE)
+    scheme_id = roster_service.find_scheme(
+        open_session(), actor=SYSTEM, reference="nodnett", municipality_number="4014"
+    )
+    data = SolveCreate.model_validate({"from": date(2026, 4, 13), "to": date(2026, 4, 24), "seed": 1})
+    job = roster_service.start_solve(open_session(), actor=SYSTEM, scheme_id=scheme_id, data=data, run="here")
+    roster = roster_service.get_roster(open_session(), actor=KRAGERO_KOMMUNEOVERLEGE, roster_id=job.roster_id)
+    assert roster.vacant == 0 and len(roster.assignments) == 10  # two weeks of working days
+    stored = open_session().get(RosterJob, job.id).problem
+    office_of = {p["key"]: p["office_id"] for p in stored["participants"]}
+    shift_office = {s["id"]: s["office_id"] for s in stored["shifts"]}
+    assert all(office_of[a.hpr_number] == shift_office[a.shift_id] for a in roster.assignments)

@@ -244,9 +244,7 @@ def build(
                 key=doctor.hpr_number,
                 name=doctor.full_name,
                 participation=member.participation_percentage,
-                needs_bakvakt=lv_rules.needs_bakvakt(
-                    specialist_status=doctor.specialist_status, courses=courses[doctor.id]
-                ),
+                needs_bakvakt=_needs_bakvakt(scheme, doctor, courses[doctor.id]),
                 office_id=member.office_id,
                 unavailable=_unavailable(
                     member, period, exempt.get(doctor.hpr_number, []), absences[doctor.id]
@@ -263,6 +261,14 @@ def build(
         frequency=frequency or None,
         summer_factor=factor,
     )
+
+
+def _needs_bakvakt(scheme: Scheme, doctor, courses: set[str]) -> bool:
+    """LV-COMPETENCE is a rule of legevakt; daytime nødnett is answered from the GP's own office in its
+    opening hours (NN-OFFICE-DAYS), so it asks no bakvakt."""
+    if scheme.kind != lv_rules.LEGEVAKT:
+        return False
+    return lv_rules.needs_bakvakt(specialist_status=doctor.specialist_status, courses=courses)
 
 
 def _by_doctor(rows: Iterable) -> dict[int, list]:
