@@ -13,7 +13,13 @@ from legetjeneste.legevakt.roster_schemas import ReplanCreate, SolveCreate
 from legetjeneste.legevakt.schemas import ExemptionApply, ExemptionDecide
 from legetjeneste.rostering import solver
 from tests.legevakt.test_roster_fixtures import DOCTORS, FIRST, LAST, make_scheme, solve
-from tests.support import KRAGERO_FILE, KRAGERO_KOMMUNEOVERLEGE, VEFSN_KOMMUNEOVERLEGE, import_demo
+from tests.support import (
+    KRAGERO_FILE,
+    KRAGERO_KOMMUNEOVERLEGE,
+    VEFSN_DOCTOR,
+    VEFSN_KOMMUNEOVERLEGE,
+    import_demo,
+)
 
 
 @pytest.fixture
@@ -177,3 +183,14 @@ def test_kragero_nodnett_is_solved_by_office_days_without_asking_a_bakvakt(open_
     office_of = {p["key"]: p["office_id"] for p in stored["participants"]}
     shift_office = {s["id"]: s["office_id"] for s in stored["shifts"]}
     assert all(office_of[a.hpr_number] == shift_office[a.shift_id] for a in roster.assignments)
+
+
+def test_the_ground_of_an_exemption_is_shown_only_to_those_who_decide_exemptions(open_session, scheme_id):
+    _grant(open_session, scheme_id, DOCTORS[0], date(2027, 3, 8), date(2027, 3, 10))
+    job = solve(open_session(), scheme_id)
+    seen = {}
+    for actor in (VEFSN_KOMMUNEOVERLEGE, VEFSN_DOCTOR):
+        roster = roster_service.get_roster(open_session(), actor=actor, roster_id=job.roster_id)
+        seen[actor.role] = next(d.unavailable for d in roster.doctors if d.hpr_number == DOCTORS[0])
+    assert seen["kommuneoverlege"] == ["Fritak: helsemessige grunner 8.–10. mars (LV-EXEMPT-DISCRETION)"]
+    assert seen["doctor"] == ["Fritak 8.–10. mars (LV-EXEMPT-DISCRETION)"]

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from legetjeneste.auth import service as auth_service
-from legetjeneste.auth.rules import Actor, can_see_municipality
+from legetjeneste.auth.rules import Actor, can, can_see_municipality
 from legetjeneste.dates import OSLO, Period, now_oslo
 from legetjeneste.errors import Conflict, NotFound, Problem, RuleViolation, ValidationFailed
 from legetjeneste.legevakt import jobs, problem_builder, roster_feeds, roster_queries, roster_views
@@ -256,7 +256,7 @@ def get_roster(session: Session, *, actor: Actor, roster_id: int) -> RosterRead:
     auth_service.require(actor, "legevakt.read")
     with session.begin():
         roster = roster_in_scope(session, actor, roster_id)
-        return roster_views.roster_read(roster)
+        return roster_views.roster_read(roster, sees_grounds=can(actor, "exemption.decide"))
 
 
 def list_rosters(session: Session, *, actor: Actor, scheme_id: int) -> list[RosterSummary]:
@@ -299,7 +299,7 @@ def publish(session: Session, *, actor: Actor, roster_id: int) -> RosterRead:
             roster.municipality_number,
             {"publish": True},
         )
-        return roster_views.roster_read(roster)
+        return roster_views.roster_read(roster, sees_grounds=can(actor, "exemption.decide"))
 
 
 # --- files: calendar feeds, CSV, the printable month ---------------------------------------------------

@@ -176,17 +176,24 @@ def changes(
     return found
 
 
-def unavailable_texts(participant: Mapping) -> list[str]:
-    """Why a doctor has fewer shifts: each exemption, absence or time outside the scheme with its days."""
+EXEMPTION_RULES = ("LV-EXEMPT-RIGHT", "LV-EXEMPT-DISCRETION", "NN-EXEMPT")
+
+
+def unavailable_texts(participant: Mapping, *, sees_grounds: bool) -> list[str]:
+    """Why a doctor has fewer shifts: each exemption, absence or time outside the scheme with its days.
+    The ground of an exemption (health, pregnancy …) is shown only to those who decide exemptions."""
     found = []
     for window in participant.get("unavailable", []):
         first = datetime.fromisoformat(window["start"]).date()
         last = (datetime.fromisoformat(window["end"]) - timedelta(seconds=1)).date()
-        found.append(f"{window['reason']} {span_text(first, last)} ({window['rule_id']})")
+        reason = window["reason"]
+        if window["rule_id"] in EXEMPTION_RULES and not sees_grounds:
+            reason = "Fritak (ikke natt)" if window.get("nights_only") else "Fritak"
+        found.append(f"{reason} {span_text(first, last)} ({window['rule_id']})")
     return found
 
 
-def _doctor(line: Mapping, participant: Mapping) -> DoctorCounts:
+def _doctor(line: Mapping, participant: Mapping, sees_grounds: bool) -> DoctorCounts:
     return DoctorCounts(
         hpr_number=line["key"],
         name=line["name"],
@@ -205,11 +212,11 @@ def _doctor(line: Mapping, participant: Mapping) -> DoctorCounts:
             for c in line["counts"]
         ],
         frequencies=[f["text"] for f in line["frequencies"]],
-        unavailable=unavailable_texts(participant),
+        unavailable=unavailable_texts(participant, sees_grounds=sees_grounds),
     )
 
 
-def roster_read(roster: Roster) -> RosterRead:
+def roster_read(roster: Roster, *, sees_grounds: bool = False) -> RosterRead:
     problem, explained = roster.job.problem, (roster.explanation or {}).get("explain", {})
     labels = {a.shift_key: a.label for a in roster.assignments}
     participants = {p["key"]: p for p in problem.get("participants", [])}
@@ -222,7 +229,10 @@ def roster_read(roster: Roster) -> RosterRead:
         if summer
         else None,
         summary=explained.get("summary", ""),
-        doctors=[_doctor(line, participants.get(line["key"], {})) for line in explained.get("doctors", [])],
+        doctors=[
+            _doctor(line, participants.get(line["key"], {}), sees_grounds)
+            for line in explained.get("doctors", [])
+        ],
         penalties=[
             PenaltyRead(rule=r["rule"], rule_id=r["rule_id"], name=r["name"], cost=r["cost"], text=r["text"])
             for r in explained.get("rules", [])
