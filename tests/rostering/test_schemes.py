@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
-from legetjeneste.errors import RuleViolation
+from legetjeneste.errors import RuleViolation, ValidationFailed
 from legetjeneste.rostering.explain import explain
-from legetjeneste.rostering.problem import Problem, Unavailable
+from legetjeneste.rostering.problem import Problem, Request, Unavailable
 from legetjeneste.rostering.scenarios import at, vefsn
 from legetjeneste.rostering.solver import solve, violations
 
@@ -57,3 +57,20 @@ def test_a_fixed_assignment_that_breaks_an_exemption_is_refused_with_a_norwegian
         solved(problem)
     assert refused.value.rule_id == "LV-EXEMPT-RIGHT"
     assert refused.value.citation == "FLF § 33"
+
+
+def test_bad_input_is_refused_with_every_problem_named_in_norwegian():
+    bad = Problem(
+        shifts(date(2027, 9, 6)),
+        (doctor("1", participation=120), doctor("1")),
+        requests=(Request("9", date(2027, 9, 6), "off"),),
+        previous={"2027-09-07/hverdag": "1"},
+    )
+    with pytest.raises(ValidationFailed) as refused:
+        solved(bad)
+    assert [str(p) for p in refused.value.problems] == [
+        "participants: Legen 1 er med flere ganger",
+        "participants.1.participation: Deltakelsen må være mellom 0 og 100 % (LV-DUTY)",
+        "requests.0: Ønsket gjelder en ukjent lege (9)",
+        "previous.2027-09-07/hverdag: Ukjent vakt",
+    ]

@@ -7,7 +7,7 @@ from time import perf_counter
 from ortools.sat.python import cp_model
 
 from legetjeneste.errors import RuleViolation
-from legetjeneste.rostering import constraints
+from legetjeneste.rostering import constraints, validation
 from legetjeneste.rostering.constraints import HARD, SOFT, HardRule, RosterModel
 from legetjeneste.rostering.problem import (
     CATEGORY_NAMES_NB,
@@ -133,8 +133,9 @@ def solve(
     """The best roster found within `time_limit` seconds (deterministic for a given seed with one worker).
 
     `hard` and `soft` default to the registries of `constraints.py` (tests pass a reduced registry to
-    show that a rule alone decides an answer)."""
+    show that a rule alone decides an answer). Bad input raises ValidationFailed with every problem."""
     started = perf_counter()
+    validation.validate(problem)
     model = build(problem, HARD if hard is None else hard, SOFT if soft is None else soft)
     constant = sum(term.coef for term in model.terms if term.var is None)
     solver = cp_model.CpSolver()
