@@ -59,6 +59,7 @@ class JobRead(BaseModel):
     bound: float | None
     gap: float | None
     solutions_found: int
+    elapsed: float | None
     shifts: int
     best_vacant: int | None
     best_so_far: list[DoctorProgress]

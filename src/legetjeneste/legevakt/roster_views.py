@@ -5,6 +5,7 @@ from collections import Counter
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 
+from legetjeneste.dates import OSLO, now_oslo
 from legetjeneste.legevakt.problem_builder import to_document
 from legetjeneste.legevakt.roster_feeds import FeedShift
 from legetjeneste.legevakt.roster_models import Roster, RosterAssignment, RosterJob
@@ -73,6 +74,7 @@ def job_read(job: RosterJob, *, scheme_name: str, roster_id: int | None, status:
         bound=job.bound,
         gap=gap(job.objective, job.bound),
         solutions_found=job.solutions_found,
+        elapsed=_elapsed(job),
         shifts=len(job.problem.get("shifts", [])),
         best_vacant=sum(1 for key in best.values() if key is None) if best else None,
         best_so_far=[
@@ -86,6 +88,16 @@ def job_read(job: RosterJob, *, scheme_name: str, roster_id: int | None, status:
         finished_at=job.finished_at,
         roster_id=roster_id,
     )
+
+
+def _elapsed(job: RosterJob) -> float | None:
+    """Seconds the solver has worked (SQLite gives Oslo wall-clock times back without their zone)."""
+    if job.started_at is None:
+        return None
+    end = job.finished_at or now_oslo()
+    started = job.started_at if job.started_at.tzinfo else job.started_at.replace(tzinfo=OSLO)
+    end = end if end.tzinfo else end.replace(tzinfo=OSLO)
+    return round(max((end - started).total_seconds(), 0.0), 1)
 
 
 def assignment_read(assignment: RosterAssignment) -> AssignmentRead:
