@@ -82,3 +82,15 @@ def test_the_impact_overview_shows_seven_to_three_at_gkl_with_the_vikar(browser_
 
 def test_another_municipalitys_scheme_page_is_not_found(vefsn_client):
     assert vefsn_client.get("/kommuner/4014/legevakt").status_code == 404
+
+
+def test_the_kommuneoverlege_sets_a_local_value_and_sees_it_next_to_the_national_one(vefsn_client):
+    html = vefsn_client.get("/kommuner/1824/legevakt").text
+    form = {"csrf_token": csrf_of(html), "name": "legevakt/discretion_weight_age", "since": "2026-02-01"}
+    bad = vefsn_client.post("/kommuner/1824/legevakt/parametere", data=form | {"value": "", "source": "x"})
+    assert bad.status_code == 422 and "Verdi:" in bad.text
+    saved = vefsn_client.post(
+        "/kommuner/1824/legevakt/parametere", data=form | {"value": "50", "source": "SU-vedtak"}
+    )
+    assert saved.status_code == 200 and "Kommunens verdi 50 gjelder fra 01.02.2026." in saved.text
+    assert "fra 1. februar 2026: SU-vedtak" in saved.text

@@ -14,7 +14,7 @@ from legetjeneste.dates import WEEKDAY_NAMES_NB
 from legetjeneste.errors import DomainError, RuleViolation, ValidationFailed
 from legetjeneste.legevakt import exemption_service, rules, service
 from legetjeneste.legevakt import impact as impact_service
-from legetjeneste.legevakt.schemas import ExemptionApply, ExemptionDecide
+from legetjeneste.legevakt.schemas import ExemptionApply, ExemptionDecide, LocalParameterIn
 from legetjeneste.validation import problems_from
 from legetjeneste.web.deps import get_actor, get_session
 from legetjeneste.web.pages import redirect_with_message, render
@@ -40,6 +40,10 @@ FIELD_LABELS = {
     "granted_start": "Innvilget fra",
     "granted_end": "Innvilget til",
     "decided_on": "Vedtaksdato",
+    "name": "Parameter",
+    "since": "Gjelder fra",
+    "value": "Verdi",
+    "source": "Vedtak",
 }
 LABELS = {
     "kinds": rules.KINDS,
@@ -80,18 +84,36 @@ def _failure(error: DomainError | None, values: dict | None) -> dict:
     }
 
 
-@router.get("/kommuner/{number}/legevakt")
-def overview(request: Request, number: Number, session: SessionDep, actor: ActorDep):
+def _overview_page(request, session, actor, number, *, error=None, values=None):
     context = {
         "number": number,
+        "can_write": auth_rules.can(actor, "legevakt.write"),
         "schemes": service.list_schemes(session, actor=actor, municipality_number=number),
         "pending": exemption_service.list_exemptions(
             session, actor=actor, municipality_number=number, status=rules.PENDING
         ),
         "parameters": service.list_parameters(session, actor=actor, municipality_number=number),
         **LABELS,
+        **_failure(error, values),
     }
-    return render(request, "legevakt/overview.html", context, actor=actor)
+    return render(request, "legevakt/overview.html", context, actor=actor, status_code=422 if error else 200)
+
+
+@router.get("/kommuner/{number}/legevakt")
+def overview(request: Request, number: Number, session: SessionDep, actor: ActorDep):
+    return _overview_page(request, session, actor, number)
+
+
+@router.post("/kommuner/{number}/legevakt/parametere")
+async def set_parameter(request: Request, number: Number, session: SessionDep, actor: ActorDep):
+    values = _form(await request.form())
+    try:
+        data = _parse(LocalParameterIn, values)
+        service.set_local_parameter(session, actor=actor, municipality_number=number, data=data)
+    except (ValidationFailed, RuleViolation) as error:
+        return _overview_page(request, session, actor, number, error=error, values=values)
+    title = f"Kommunens verdi {data.value} gjelder fra {data.since:%d.%m.%Y}."
+    return redirect_with_message(request, f"/kommuner/{number}/legevakt", title)
 
 
 def _scheme_page(request, session, actor, scheme_id, *, error=None, values=None):
