@@ -10,9 +10,12 @@ from fastapi.testclient import TestClient
 
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import SYSTEM
+from legetjeneste.legevakt import roster_service
+from legetjeneste.legevakt import service as legevakt_service
+from legetjeneste.legevakt.schemas import SchemeIn
 from legetjeneste.main import create_app
 from legetjeneste.registry import service as registry_service
-from tests.legevakt.test_roster_fixtures import make_scheme
+from tests.legevakt.test_roster_fixtures import make_scheme, scheme_document
 from tests.support import KRAGERO_FILE, import_demo
 
 BODY = {"from": "2027-03-01", "to": "2027-03-14", "time_limit": 10, "seed": 1}
@@ -156,3 +159,32 @@ def test_a_draft_is_not_in_the_feeds(api):
         client.get(f"/api/v1/schemes/{scheme_id}/roster.ics?token={token}").content
     )
     assert feed.walk("VEVENT") == []
+
+
+def test_assigning_a_vacant_shift_that_breaks_the_rest_rule_answers_422_with_the_rule_id(api, open_session):
+    client, _, headers = api
+    legevakt_service.save_scheme(
+        open_session(),
+        actor=SYSTEM,
+        municipality_number="1824",
+        data=SchemeIn.model_validate(scheme_document(("9182403",), code="alene")),
+    )
+    alone = roster_service.find_scheme(
+        open_session(), actor=SYSTEM, reference="alene", municipality_number="1824"
+    )
+    _published(client, alone, headers)
+    vacancies = client.get(f"/api/v1/schemes/{alone}/vacancies?year=2027", headers=headers["kol"]).json()
+    assert len(vacancies) == 7
+    first = vacancies[0]["assignment_id"]
+    assert client.get(f"/api/v1/vacancies/{first}/candidates", headers=headers["lege"]).json() == []
+    doctor = next(
+        d.id for d in registry_service.list_doctors(open_session(), actor=SYSTEM) if d.hpr_number == "9182403"
+    )
+    refused = client.post(
+        f"/api/v1/vacancies/{first}/assign", json={"doctor_id": doctor}, headers=headers["kol"]
+    )
+    assert refused.status_code == 422
+    detail = refused.json()["detail"]
+    assert detail["rule_id"] == "LV-REST" and "kan ikke ta vakten" in detail["message"]
+    counts = client.get("/api/v1/municipalities/1824/vacancy-counts?year=2027", headers=headers["kol"]).json()
+    assert next(c for c in counts if c["scheme_id"] == alone)["still_vacant"] == 7
