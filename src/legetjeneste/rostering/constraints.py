@@ -97,12 +97,14 @@ class RosterModel:
 
 @dataclass(frozen=True)
 class HardRule:
+    """A hard rule in the registry: its kind (see the module docstring) and its function."""
+
     kind: Literal["participant", "pair", "model"]
     check: Callable
 
     @property
     def rule_id(self) -> str:
-        return (self.check.__doc__ or "").split(",")[0].split(" ")[0].strip()
+        return rule_id_of(self.check)
 
 
 def cover(model: RosterModel) -> None:
@@ -161,7 +163,11 @@ def rest(problem: Problem, first: Shift, second: Shift) -> str | None:
 
 
 def add_rest(model: RosterModel, check: Callable) -> None:
-    """Post `rest` as at-most-one constraints over the cliques of the interval graph [start, end + rest)."""
+    """Post a pair rule as at-most-one constraints, one per doctor and clique of conflicting shifts.
+
+    A clique is a shift with every earlier shift it conflicts with: for `rest` a conflict is an overlap of
+    the intervals [start, end + rest), so all of them contain the later shift's start and conflict with
+    each other (a pair rule of another shape would need its own posting)."""
     problem = model.problem
     shifts = sorted(problem.shifts, key=lambda s: s.start_ts)
     reach = max((s.hours for s in shifts), default=0) * 3600 + problem.min_rest_hours * 3600
@@ -173,7 +179,7 @@ def add_rest(model: RosterModel, check: Callable) -> None:
         clique = [
             earlier for earlier in shifts[first:index] if check(problem, earlier, shift) is not None
         ] + [shift]
-        if len(clique) > 1 and not (cliques and set(map(id, clique)) <= set(map(id, cliques[-1]))):
+        if len(clique) > 1:
             cliques.append(clique)
     for participant in problem.participants:
         for clique in cliques:
