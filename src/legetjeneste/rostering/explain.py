@@ -185,6 +185,10 @@ def _rules(solution: Solution) -> tuple[RuleCost, ...]:
 
 def _vacancies(problem: Problem, assignments: Mapping[str, str | None]) -> tuple[VacancyReason, ...]:
     shifts = {s.id: s for s in problem.shifts}
+    worked: dict[str, list[Shift]] = {}
+    for shift_id, key in assignments.items():
+        if key is not None and shift_id in shifts:
+            worked.setdefault(key, []).append(shifts[shift_id])
     found = []
     for shift_id, key in assignments.items():
         if key is not None or shift_id not in shifts:
@@ -194,11 +198,7 @@ def _vacancies(problem: Problem, assignments: Mapping[str, str | None]) -> tuple
         rested = [
             p
             for p in free
-            if not any(
-                constraints.rest(problem, shifts[other], shift)
-                for other, k in assignments.items()
-                if k == p.key and other in shifts
-            )
+            if not any(constraints.rest(problem, other, shift) for other in worked.get(p.key, []))
         ]
         label = shift_label(shift)
         if not free:
