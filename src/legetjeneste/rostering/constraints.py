@@ -315,7 +315,7 @@ def weekends_in_a_row(model: RosterModel) -> None:
                 model.cp.add_implication(var, works[week])
         for week, var in works.items():
             monday = date.fromisocalendar(*week, 1) + timedelta(weeks=1)
-            following = works.get(tuple(monday.isocalendar())[:2])
+            following = works.get((monday.isocalendar()[0], monday.isocalendar()[1]))
             if following is not None:
                 name = f"weekends_in_a_row[{participant.key},{week[0]}-W{week[1]}]"
                 both = model.cp.new_bool_var(name)

@@ -3,6 +3,7 @@
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from time import perf_counter
+from typing import Any
 
 from ortools.sat.python import cp_model
 
@@ -16,6 +17,7 @@ from legetjeneste.rostering.problem import (
     Problem,
     Progress,
     Solution,
+    Status,
     Violation,
 )
 from legetjeneste.rostering.start import expand, greedy
@@ -30,7 +32,7 @@ SMALL_MODEL = 50_000
 #: Extra CP-SAT parameters (experiments and tuning); empty by default.
 PARAMETERS: dict[str, object] = {}
 
-STATUS = {
+STATUS: dict[Any, Status] = {
     cp_model.OPTIMAL: "optimal",
     cp_model.FEASIBLE: "feasible",
     cp_model.INFEASIBLE: "infeasible",
@@ -154,7 +156,7 @@ def solve(
         on_progress(Progress(perf_counter() - started, first, 0, 0))
     reporter = _Reporter(on_progress, constant, started) if on_progress else None
     code = solver.solve(model.cp, reporter)
-    status = STATUS.get(code, "unknown")
+    status: Status = STATUS.get(code, "unknown")
     if status in ("optimal", "feasible"):
         value = solver.value
         objective = round(solver.objective_value) + constant
