@@ -100,3 +100,11 @@ def test_roster_impact_of_an_unknown_municipality_or_month_is_a_norwegian_error(
     assert code == 1 and "Kommune 9999 finnes ikke" in err
     code, _, err = cli("impact", "4014", "--from", "2026-13")
     assert code == 1 and "ÅÅÅÅ-MM" in err
+
+
+def test_an_application_without_an_end_is_shown_for_half_a_year(demo):
+    all_found = impact_service.impact(demo, actor=SYSTEM, municipality_number="4014")
+    knut = next(a["id"] for a in all_found["applications"] if a["doctor_hpr"] == "9401405")
+    found = impact_service.impact(demo, actor=SYSTEM, municipality_number="4014", application_ids=[knut])
+    assert found["months"] == ["2026-12", "2027-01", "2027-02", "2027-03", "2027-04", "2027-05"]
+    assert all(m["after"]["participants"] == 6 for m in group(found, "GKL legekontor")["months"][:4])

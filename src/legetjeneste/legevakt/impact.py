@@ -19,6 +19,8 @@ from legetjeneste.legevakt.models import Exemption, Participant, Scheme
 from legetjeneste.registry.service import municipality_in_scope
 
 MAX_MONTHS = 12
+#: An application without an end (a right from the 60th birthday) is shown for at least half a year.
+OPEN_END_MONTHS = 6
 
 
 def impact(
@@ -61,6 +63,8 @@ def _months(pending: list[Exemption], first_month: date | None, count: int | Non
         ends = [e.end for e in pending if e.end is not None]
         last = max(ends, default=first_month)
         count = (last.year - first_month.year) * 12 + last.month - first_month.month + 1
+        if any(e.end is None for e in pending):
+            count = max(count, OPEN_END_MONTHS)
     return [rules.add_months(first_month, n) for n in range(max(1, min(count, MAX_MONTHS)))]
 
 
