@@ -1,10 +1,12 @@
 """Pure parts of rosters: the listed changes, the problem as JSON and back, the calendar, CSV and month."""
 
 from datetime import date, datetime, time
+from types import SimpleNamespace
 
 import icalendar
 
-from legetjeneste.legevakt import problem_builder, roster_feeds, roster_views
+from legetjeneste.errors import Problem, RuleViolation, ValidationFailed
+from legetjeneste.legevakt import jobs, problem_builder, roster_feeds, roster_views
 from legetjeneste.rostering import problem as rp
 from legetjeneste.rostering.shifts import shifts_for
 
@@ -92,3 +94,31 @@ def test_the_month_view_has_whole_weeks_from_monday_with_each_days_shifts():
     assert weeks[0][0].on == date(2027, 3, 1) and len(weeks) == 5
     assert [d.shifts for d in weeks[0] if d.shifts][0][0].doctor_name == "Anne Lege"
     assert not weeks[-1][-1].in_month
+
+
+def test_a_re_plan_keeps_shifts_already_worked_unless_a_rule_now_forbids_them():
+    template = rp.ShiftTemplate(code="hverdag", name="Hverdagsvakt", start=time(15, 30), end=time(8))
+    shifts = shifts_for([template], date(2027, 3, 1), date(2027, 3, 5))
+    oslo = shifts[0].start.tzinfo
+    exempt = rp.Unavailable(
+        datetime(2027, 3, 2, tzinfo=oslo), datetime(2027, 3, 3, tzinfo=oslo), "Fritak", "LV-EXEMPT-DISCRETION"
+    )
+    bjorn_exempt = rp.Participant(key="2", name="Bjørn Lege", unavailable=(exempt,))
+    problem = rp.Problem(
+        shifts=shifts, participants=(rp.Participant(key="1", name="Anne Lege"), bjorn_exempt)
+    )
+    anne, bjorn, gone = (SimpleNamespace(hpr_number=k) for k in ("1", "2", "9"))
+    worked = [
+        SimpleNamespace(shift_key=s.id, doctor=d, ends_at=s.end.replace(tzinfo=None))
+        for s, d in zip(shifts, (anne, bjorn, anne, gone, anne), strict=True)
+    ]
+    kept = problem_builder.keep_worked(problem, worked, now=datetime(2027, 3, 4, 12))
+    assert kept.fixed == {"2027-03-01/hverdag": "1", "2027-03-03/hverdag": "1"}
+
+
+def test_a_failed_job_says_why_in_norwegian_with_every_problem_and_the_rule():
+    invalid = ValidationFailed([Problem("previous.2027-03-01/hverdag", "Ukjent lege (9)")])
+    assert jobs.failure_text(invalid) == "Inndataene har 1 feil: previous.2027-03-01/hverdag: Ukjent lege (9)"
+    refused = RuleViolation("LV-REST", "SFS 2305 § 7.4", "For kort hvile")
+    assert jobs.failure_text(refused) == "For kort hvile (LV-REST)"
+    assert jobs.failure_text(KeyError("x")).startswith("Uventet feil i løseren (KeyError")

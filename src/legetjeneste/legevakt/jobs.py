@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from legetjeneste.db import session_factory
+from legetjeneste.errors import DomainError, ValidationFailed
 
 PROGRESS_EVERY = 0.5
 log = logging.getLogger(__name__)
@@ -62,7 +63,16 @@ def run(engine: Engine, job_id: int, *, on_progress: Callable[[Any], None] | Non
     except Exception as error:  # the job must end as failed whatever went wrong, and say so
         log.exception("Roster job %s failed", job_id)
         with factory() as session:
-            roster_service.fail_job(session, job_id=job_id, message=f"{type(error).__name__}: {error}")
+            roster_service.fail_job(session, job_id=job_id, message=failure_text(error))
+
+
+def failure_text(error: Exception) -> str:
+    """Our own errors in their Norwegian words with the rule and every problem; anything else by name."""
+    if isinstance(error, ValidationFailed):
+        return f"{error.message}: " + "; ".join(str(p) for p in error.problems)
+    if isinstance(error, DomainError):
+        return error.message + (f" ({error.rule_id})" if error.rule_id else "")
+    return f"Uventet feil i løseren ({type(error).__name__}: {error})"
 
 
 def start(engine: Engine, job_id: int) -> None:

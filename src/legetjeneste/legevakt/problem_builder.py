@@ -23,6 +23,7 @@ from legetjeneste.legevakt import rules as lv_rules
 from legetjeneste.legevakt.models import DoctorCourse, Participant, Scheme
 from legetjeneste.legevakt.roster_models import Roster
 from legetjeneste.rostering import problem as rp
+from legetjeneste.rostering import solver
 from legetjeneste.rostering.shifts import shifts_for
 
 DUTY_RULE = "LV-DUTY"
@@ -253,10 +254,13 @@ def build(
                 prior_expected={k: round(v, 3) for k, v in prior_expected.get(doctor.hpr_number, {}).items()},
             )
         )
+    merged = _merge_periods(participants)
+    known = {p.key for p in merged}
     return rp.Problem(
         shifts=shifts,
-        participants=_merge_periods(participants),
-        previous=dict(previous) if previous else None,
+        participants=merged,
+        # A doctor who has left the scheme holds none of its shifts now: those count as vacant before.
+        previous={s: k for s, k in previous.items() if k in known} if previous is not None else None,
         min_rest_hours=min_rest_hours,
         frequency=frequency or None,
         summer_factor=factor,
@@ -269,6 +273,23 @@ def _needs_bakvakt(scheme: Scheme, doctor, courses: set[str]) -> bool:
     if scheme.kind != lv_rules.LEGEVAKT:
         return False
     return lv_rules.needs_bakvakt(specialist_status=doctor.specialist_status, courses=courses)
+
+
+def keep_worked(problem: rp.Problem, assignments: Iterable, now: datetime) -> rp.Problem:
+    """A re-plan keeps the shifts already worked (ended before `now`, Oslo wall clock) as they were, unless
+    a rule now forbids one (e.g. an exemption granted back in time): that one is planned again."""
+    known = {p.key for p in problem.participants}
+    kept = {
+        a.shift_key: a.doctor.hpr_number
+        for a in assignments
+        if a.doctor is not None and a.ends_at <= now and a.doctor.hpr_number in known
+    }
+    allowed = {
+        shift_id: key
+        for shift_id, key in kept.items()
+        if not any(v.participant == key for v in solver.violations(problem, {shift_id: key}))
+    }
+    return dataclasses.replace(problem, fixed=allowed)
 
 
 def _by_doctor(rows: Iterable) -> dict[int, list]:

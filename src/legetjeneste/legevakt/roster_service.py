@@ -5,7 +5,6 @@ The job runner (jobs.py) calls `begin_job`, `record_progress`, `finish_job` and 
 transaction, so the page sees progress while the solver works.
 """
 
-import dataclasses
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
@@ -98,13 +97,7 @@ def _queue(
     was = {a.shift_key: a.doctor.hpr_number for a in previous.assignments if a.doctor} if previous else None
     problem = problem_builder.build(session, scheme, period, previous=was)
     if previous is not None:
-        started = now_oslo().replace(tzinfo=None)
-        kept = {
-            a.shift_key: a.doctor.hpr_number
-            for a in previous.assignments
-            if a.doctor and a.ends_at <= started
-        }
-        problem = dataclasses.replace(problem, fixed=kept)
+        problem = problem_builder.keep_worked(problem, previous.assignments, now_oslo().replace(tzinfo=None))
     job = RosterJob(
         municipality_number=scheme.municipality_number,
         scheme_id=scheme.id,
