@@ -7,7 +7,7 @@ import pytest
 from legetjeneste.errors import RuleViolation, ValidationFailed
 from legetjeneste.rostering.explain import explain
 from legetjeneste.rostering.problem import Problem, Request, Unavailable
-from legetjeneste.rostering.scenarios import at, vefsn
+from legetjeneste.rostering.scenarios import GKL, KLS, at, kragero, vefsn
 from legetjeneste.rostering.solver import solve, violations
 
 from .helpers import doctor, shifts, solved
@@ -74,3 +74,26 @@ def test_bad_input_is_refused_with_every_problem_named_in_norwegian():
         "requests.0: Ønsket gjelder en ukjent lege (9)",
         "previous.2027-09-07/hverdag: Ukjent vakt",
     ]
+
+
+def test_kragero_nodnett_office_days_hold_and_three_gkl_doctors_share_its_days_when_four_are_exempt():
+    before, after = kragero(exempted=0), kragero(exempted=4)
+    for problem in (before, after):
+        solution = solve(problem, time_limit=10, seed=0, workers=1)
+        assert solution.status == "optimal"
+        assert solution.vacant == ()
+        offices = {p.key: p.office_id for p in problem.participants}
+        for shift_id, key in solution.assignments.items():
+            shift = problem.shift(shift_id)
+            assert offices[key] == (KLS if shift.day.weekday() < 2 else GKL)
+    gkl_shifts = sum(1 for s in after.shifts if s.office_id == GKL)
+    solution = solve(after, time_limit=10, seed=0, workers=1)
+    counts = {}
+    for key in solution.assignments.values():
+        counts[key] = counts.get(key, 0) + 1
+    gkl = [p.key for p in after.participants if p.office_id == GKL and not p.unavailable]
+    assert len(gkl) == 3
+    assert sorted(counts[key] for key in gkl) in (
+        [gkl_shifts // 3] * 3,
+        sorted([gkl_shifts // 3 + 1] * (gkl_shifts % 3) + [gkl_shifts // 3] * (3 - gkl_shifts % 3)),
+    )

@@ -20,12 +20,14 @@ def test_fair_targets_are_in_proportion_to_participation_lv_duty():
     assert round(targets["2", "weekday"], 6) == round(5 * 1 / 3, 6)
 
 
-def test_a_doctor_away_half_the_period_has_half_the_weight_in_the_fair_share_lv_duty():
+def test_the_shifts_of_a_doctor_on_holiday_are_shared_by_those_present_lv_duty():
     away = Unavailable(at(MONDAY), at(date(2027, 9, 8)), "Ferie", "HN")
     problem = Problem(shifts(MONDAY, date(2027, 9, 9)), (doctor("1", unavailable=(away,)), doctor("2")))
     targets = fair_targets(problem)
-    # doctor 1 can take 1 of 4 shifts (6 Sep evening runs into the holiday, 7 Sep is in it), doctor 2 all 4
-    assert round(targets["1", "weekday"], 6) == round(4 * 2 / 6, 6)
+    # doctor 1 is away 6–7 September (the evening of the 7th runs until the 8th at 08:00) and shares the
+    # shifts of the 8th and 9th with doctor 2, who has the 6th and 7th alone
+    assert targets["1", "weekday"] == 1.0
+    assert targets["2", "weekday"] == 3.0
 
 
 def test_shifts_are_shared_evenly_between_equal_doctors_lv_duty():

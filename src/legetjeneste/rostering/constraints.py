@@ -216,29 +216,27 @@ def counters_of(shift: Shift) -> tuple[str, ...]:
 
 def fair_targets(problem: Problem, hard=HARD) -> dict[tuple[str, str], float]:
     """LV-DUTY, FLF § 33 — each doctor's fair number of shifts per counter in this period, as a running
-    balance: the share of the period's shifts in proportion to participation × the shifts the doctor is
-    available for, plus last rosters' fair share minus what the doctor then worked.
+    balance: every shift is shared among the doctors who may take it (no absence, exemption, missing
+    bakvakt or other office) in proportion to their participation, plus the earlier rosters' fair share
+    minus what the doctor then worked.
 
-    So a doctor away four summer weeks gets fewer shifts and the others more (summer double frequency)."""
-    eligible: dict[tuple[str, str], int] = {}
-    totals = dict.fromkeys(COUNTERS, 0)
+    So those present in summer share the summer shifts of those on holiday (summer double frequency), a
+    nødnett office's days are shared within the office, and a LIS1 who may only work shifts with a
+    bakvakt shares only those."""
+    shares: dict[tuple[str, str], float] = {}
     for group in grouped(problem.shifts).values():
-        shift, size = group[0], len(group)
-        for counter in counters_of(shift):
-            totals[counter] += size
-        for participant in problem.participants:
-            if blocked(problem, participant, shift, hard) is None:
-                for counter in counters_of(shift):
-                    key = (participant.key, counter)
-                    eligible[key] = eligible.get(key, 0) + size
+        shift = group[0]
+        free = [p for p in problem.participants if blocked(problem, p, shift, hard) is None]
+        total = sum(p.participation for p in free)
+        for participant in free:
+            for counter in counters_of(shift):
+                key = (participant.key, counter)
+                shares[key] = shares.get(key, 0.0) + len(group) * participant.participation / total
     targets: dict[tuple[str, str], float] = {}
-    for counter in COUNTERS:
-        weight = {p.key: p.participation * eligible.get((p.key, counter), 0) for p in problem.participants}
-        total_weight = sum(weight.values())
-        for participant in problem.participants:
-            share = totals[counter] * weight[participant.key] / total_weight if total_weight else 0.0
+    for participant in problem.participants:
+        for counter in COUNTERS:
             carried = participant.prior_expected.get(counter, 0.0) - participant.prior.get(counter, 0)
-            targets[participant.key, counter] = share + carried
+            targets[participant.key, counter] = shares.get((participant.key, counter), 0.0) + carried
     return targets
 
 

@@ -127,3 +127,33 @@ def intermunicipal(
             )
         )
     return Problem(tuple(shifts), tuple(participants), frequency=None)
+
+
+KLS, GKL = 1, 2
+NODNETT_TEMPLATE = ShiftTemplate(
+    "nodnett",
+    "Nødnett dagtid",
+    time(8, 0),
+    time(15, 30),
+    office_days={0: KLS, 1: KLS, 2: GKL, 3: GKL, 4: GKL},
+)
+
+
+def kragero(first: date = date(2026, 4, 1), last: date = date(2026, 9, 30), *, exempted: int = 0) -> Problem:
+    """Kragerø daytime nødnett (NN-OFFICE-DAYS): KLS (4 doctors) has Mondays and Tuesdays, GKL (7 doctors,
+    one a vikar) Wednesday to Friday; `exempted` of GKL's four applicants granted for the whole period
+    (NN-EXEMPT). Public holidays have no daytime nødnett here (weekday template only)."""
+    shifts = shifts_for((NODNETT_TEMPLATE,), first, last)
+    participants = []
+    for number in range(4):
+        participants.append(Participant(f"{9_400_001 + number}", doctor_name(number), office_id=KLS))
+    for number in range(7):
+        unavailable = ()
+        if number < exempted:
+            window = Unavailable(at(first), at(last + timedelta(days=1)), "Fritak fra nødnett", "NN-EXEMPT")
+            unavailable = (window,)
+        name = doctor_name(4 + number) + (" (vikar)" if number == 6 else "")
+        participants.append(
+            Participant(f"{9_400_101 + number}", name, office_id=GKL, unavailable=unavailable)
+        )
+    return Problem(tuple(shifts), tuple(participants))
