@@ -25,6 +25,8 @@ def test_the_scheme_page_shows_competence_and_an_application_lands_on_its_decisi
     html = vefsn_client.get(scheme_url).text
     assert "Hverdagsvakt" in html and "15:30–08:00 (neste dag)" in html and "Med bakvakt." in html
     assert "Trenger bakvakt: LIS1 uten fullført LIS1-tjeneste (LV-COMPETENCE)" in html
+    assert vefsn_client.get(link(html, "Vaktlister")).status_code == 200
+    assert vefsn_client.get(link(html, "Vakanser")).status_code == 200
     answer = vefsn_client.post(
         f"{scheme_url}/fritak",
         data={
