@@ -5,10 +5,11 @@ weekends and public holidays 09:00–09:00, 12 GPs and a LIS1 who needs a bakvak
 shifts), summer (21 June–15 August) at double frequency because the GPs take their holidays then.
 """
 
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 from legetjeneste.dates import OSLO, Period
-from legetjeneste.rostering.problem import Participant, Problem, ShiftTemplate, Unavailable
+from legetjeneste.rostering.problem import Participant, Problem, Request, ShiftTemplate, Unavailable
 from legetjeneste.rostering.shifts import shifts_for
 
 VEFSN_TEMPLATES = (
@@ -157,3 +158,20 @@ def kragero(first: date = date(2026, 4, 1), last: date = date(2026, 9, 30), *, e
             Participant(f"{9_400_101 + number}", name, office_id=GKL, unavailable=unavailable)
         )
     return Problem(tuple(shifts), tuple(participants))
+
+
+def vefsn_crowded_summer() -> Problem:
+    """Vefsn's half year with half the GPs on holiday at once (three weeks each, in two waves from 5 July)
+    and 24 requests (12 days off, 12 days on): an optimum above zero, so the proof is not trivial."""
+    problem = vefsn()
+    participants = []
+    for number, participant in enumerate(problem.participants):
+        if not participant.needs_bakvakt:
+            holiday = away(date(2027, 7, 5) + timedelta(weeks=(number % 2) * 3), 21)
+            participant = replace(participant, unavailable=(holiday,) + participant.unavailable[1:])
+        participants.append(participant)
+    gps = participants[:12]
+    requests = tuple(
+        Request(p.key, date(2027, 9, 1) + timedelta(days=11 * n), "off") for n, p in enumerate(gps)
+    ) + tuple(Request(p.key, date(2027, 10, 3) + timedelta(days=5 * n), "on") for n, p in enumerate(gps))
+    return replace(problem, participants=tuple(participants), requests=requests)
