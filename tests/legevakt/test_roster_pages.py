@@ -147,3 +147,36 @@ def test_the_vacancy_page_lists_the_vacant_shifts_and_refuses_a_doctor_who_would
     )
     assert refused.status_code == 422
     assert "kan ikke ta vakten" in refused.text and "(LV-REST, SFS 2305 § 7.4)" in refused.text
+
+
+def test_a_gp_volunteers_for_a_vacant_shift_from_the_vacancy_page(kol_with_vacancies, engine, open_session):
+    _, scheme_id = kol_with_vacancies
+    auth_service.add_user(
+        open_session(),
+        email="gp@test.example",
+        role="doctor",
+        municipality_number="1824",
+        password="passord-2",
+        doctor="9182403",
+    )
+    with TestClient(create_app(engine=engine, secret_key="test-secret"), raise_server_exceptions=False) as gp:
+        page = gp.get("/logg-inn")
+        credentials = {"email": "gp@test.example", "password": "passord-2"}
+        gp.post("/logg-inn", data={**credentials, "csrf_token": CSRF.search(page.text).group(1)})
+        url = f"/ordninger/{scheme_id}/vakanser"
+        page = gp.get(url)
+        assert page.text.count("Meld meg til vakten") == 7 and "Gi vakten" not in page.text
+        vacancy = vacancy_service.list_vacancies(open_session(), actor=SYSTEM, scheme_id=scheme_id)[0]
+        mine = next(
+            d for d, _ in vacancy_service.doctor_options(open_session(), actor=SYSTEM, scheme_id=scheme_id)
+        )
+        answer = _post(
+            gp,
+            f"/vakanser/{vacancy.assignment_id}/frivillig",
+            url,
+            {"doctor_id": str(mine), "scheme_id": str(scheme_id)},
+        )
+        assert answer.status_code == 303
+        assert gp.get(url).text.count("Meld meg til vakten") == 6
+        found = vacancy_service.list_vacancies(open_session(), actor=SYSTEM, scheme_id=scheme_id)[0]
+        assert [v.registered_by for v in found.volunteers] == ["gp@test.example"]

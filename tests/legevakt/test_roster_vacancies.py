@@ -1,6 +1,8 @@
 """The vacancy list on SQLite and PostgreSQL: vacant shifts with why, volunteers, ranked candidates,
 assigning one with the hard rules checked again, and the count per scheme and year."""
 
+from dataclasses import replace
+
 import pytest
 
 from legetjeneste.auth.rules import SYSTEM
@@ -124,6 +126,25 @@ def test_a_doctor_user_without_a_doctor_in_the_register_cannot_volunteer(open_se
     vacancy = vacancy_service.list_vacancies(open_session(), actor=SYSTEM, scheme_id=scheme_id)[0]
     with pytest.raises(Forbidden):
         vacancy_service.volunteer(open_session(), actor=VEFSN_DOCTOR, assignment_id=vacancy.assignment_id)
+
+
+def test_a_doctor_user_volunteers_for_themselves_and_not_for_a_colleague(open_session, published):
+    scheme_id, _ = published
+    _add_newcomer(open_session)
+    vacancy = vacancy_service.list_vacancies(open_session(), actor=SYSTEM, scheme_id=scheme_id)[0]
+    newcomer = _doctor_id(open_session(), NEWCOMER)
+    the_newcomer = replace(VEFSN_DOCTOR, doctor_id=newcomer)
+    with pytest.raises(Forbidden):
+        vacancy_service.volunteer(
+            open_session(),
+            actor=the_newcomer,
+            assignment_id=vacancy.assignment_id,
+            doctor_id=_doctor_id(open_session(), ALONE[0]),
+        )
+    offered = vacancy_service.volunteer(
+        open_session(), actor=the_newcomer, assignment_id=vacancy.assignment_id
+    )
+    assert [v.hpr_number for v in offered.volunteers] == [NEWCOMER]
 
 
 def test_vacant_shifts_are_counted_per_scheme_and_year(open_session, published):

@@ -78,6 +78,7 @@ class Actor:
     municipality_number: str | None
     user_id: int | None = None
     office_id: int | None = None
+    doctor_id: int | None = None  # a GP's own doctor row, for what a doctor does for themselves
 
     @property
     def sees_all_municipalities(self) -> bool:

@@ -184,6 +184,7 @@ def _vacancies_page(request, session, actor, scheme_id, *, error=None):
         "vacancies": vacancy_service.list_vacancies(session, actor=actor, scheme_id=scheme_id),
         "doctors": vacancy_service.doctor_options(session, actor=actor, scheme_id=scheme_id),
         "can_assign": auth_rules.can(actor, "roster.publish"),
+        "own_doctor_id": actor.doctor_id,
         "problems": _problems(error) if error else [],
     }
     return render(
