@@ -14,6 +14,7 @@ import bench_import
 import bench_overview
 import bench_panel
 import bench_payments
+import bench_roster
 import bench_vacation
 from common import BACKENDS, POSTGRES_SERVER, postgres_unavailable
 from sqlalchemy import create_engine, text
@@ -97,6 +98,10 @@ def main(argv: list[str] | None = None) -> None:
     print(f"\n## Basistilskudd run, {bench_payments.AGREEMENTS:,} agreements ({target})\n")
     print(bench_payments.table(payments))
     print("\n" + bench_payments.summary(payments))
+    rosters = bench_roster.measure()
+    print("\n## Roster solver: Vefsn 6 months, intermunicipal 150 doctors × 12 months\n")
+    print(bench_roster.table(rosters))
+    print("\n" + bench_roster.summary(rosters))
 
 
 if __name__ == "__main__":

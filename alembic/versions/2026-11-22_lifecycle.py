@@ -1,7 +1,7 @@
 """Life-cycle cases of agreements: cases, their dated steps and their clocks (AGR-*).
 
 Revision ID: 2026_11_22_lifecycle
-Revises: 2026_11_22_payments
+Revises: 2026_11_22_user_doctor
 Create Date: 2026-11-22 21:26:28.733640
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "2026_11_22_lifecycle"
-down_revision = "2026_11_22_payments"
+down_revision = "2026_11_22_user_doctor"
 branch_labels = None
 depends_on = None
 

@@ -13,6 +13,7 @@ from legetjeneste.auth import cli as auth_cli
 from legetjeneste.console import print_json
 from legetjeneste.db import get_engine, open_session
 from legetjeneste.lifecycle import cli as lifecycle_cli
+from legetjeneste.legevakt import cli as legevakt_cli
 from legetjeneste.municipality_file import cli as file_cli
 from legetjeneste.payments import cli as payments_cli
 from legetjeneste.planning import cli as planning_cli
@@ -30,6 +31,7 @@ app.add_typer(planning_cli.app, name="statistics")
 app.add_typer(absence_cli.app, name="absence")
 app.add_typer(payments_cli.app, name="payments")
 app.add_typer(lifecycle_cli.app, name="lifecycle")
+app.add_typer(legevakt_cli.app, name="roster")
 app.command("import")(file_cli.import_file)
 app.command("export")(file_cli.export)
 app.command("overview")(registry_cli.overview)

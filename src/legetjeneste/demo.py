@@ -27,6 +27,7 @@ class DemoLogin:
     role: str
     municipality_number: str | None
     office: str | None = None
+    doctor: str | None = None  # HPR number of the doctor a doctor user is
 
 
 MOSJOEN_LEGESENTER = "991001018"
@@ -36,6 +37,7 @@ DEMO_LOGINS = (
     DemoLogin("admin@legetjeneste.example", "admin-demo", "admin", None),
     DemoLogin("kontor@mosjoen.example", "mosjoen-demo", "office_admin", "1824", MOSJOEN_LEGESENTER),
     DemoLogin("su@vefsn.example", "su-demo", "su_member", "1824"),
+    DemoLogin("lege@vefsn.example", "lege-demo", "doctor", "1824", doctor="9182402"),
 )
 
 
@@ -54,6 +56,7 @@ def load_demo(session: Session) -> tuple[DemoLogin, ...]:
                 municipality_number=login.municipality_number,
                 password=login.password,
                 office=login.office,
+                doctor=login.doctor,
             )
     return DEMO_LOGINS
 

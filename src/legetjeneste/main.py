@@ -13,6 +13,9 @@ from legetjeneste.auth import pages as auth_pages
 from legetjeneste.db import get_engine, session_factory
 from legetjeneste.lifecycle import pages as lifecycle_pages
 from legetjeneste.lifecycle import router as lifecycle_router
+from legetjeneste.legevakt import pages as legevakt_pages
+from legetjeneste.legevakt import roster_pages, roster_router
+from legetjeneste.legevakt import router as legevakt_router
 from legetjeneste.municipality_file import pages as file_pages
 from legetjeneste.municipality_file import router as file_router
 from legetjeneste.notices import pages as notices_pages
@@ -62,6 +65,8 @@ def create_app(*, engine: Engine | None = None, secret_key: str | None = None) -
         breach_router,
         payments_router,
         lifecycle_router,
+        legevakt_router,
+        roster_router,
         auth_pages,
         registry_pages,
         file_pages,
@@ -73,6 +78,8 @@ def create_app(*, engine: Engine | None = None, secret_key: str | None = None) -
         breach_pages,
         payments_pages,
         lifecycle_pages,
+        legevakt_pages,
+        roster_pages,
     ):
         app.include_router(module.router)
     return app

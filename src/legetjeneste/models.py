@@ -4,6 +4,8 @@ from legetjeneste.absence.models import Absence, AbsenceAssistant, DigitalServic
 from legetjeneste.audit.models import AuditEntry
 from legetjeneste.auth.models import ApiToken, User
 from legetjeneste.lifecycle.models import LifecycleCase, LifecycleClock, LifecycleStep
+from legetjeneste.legevakt import models as legevakt_models  # noqa: F401  (its tables)
+from legetjeneste.legevakt import roster_models  # noqa: F401  (its tables)
 from legetjeneste.notices.models import Notice
 from legetjeneste.payments.models import BreachCase, BreachStep, DutyHours, PaymentLine, PaymentRun
 from legetjeneste.planning.models import NationalKeyFigure

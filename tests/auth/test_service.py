@@ -96,3 +96,33 @@ def test_the_same_email_cannot_be_added_twice(demo):
     service.add_user(demo, email="x@vefsn.example", role="doctor", municipality_number="1824")
     with pytest.raises(ValidationFailed):
         service.add_user(demo, email="X@vefsn.example", role="doctor", municipality_number="1824")
+
+
+def test_a_doctor_user_is_the_doctor_with_its_hpr_number_and_acts_as_that_doctor(demo):
+    service.add_user(
+        demo,
+        email="gp@vefsn.example",
+        role="doctor",
+        municipality_number="1824",
+        password="lang-passord-1",
+        doctor="9182402",
+    )
+    actor = service.authenticate_password(demo, email="gp@vefsn.example", password="lang-passord-1")
+    doctor_id = demo.scalar(select(User.doctor_id).where(User.email == "gp@vefsn.example"))
+    assert actor.doctor_id == doctor_id is not None
+
+
+def test_only_a_doctor_user_links_to_a_doctor_and_only_one_of_the_municipality(demo):
+    with pytest.raises(ValidationFailed) as caught:
+        service.add_user(
+            demo,
+            email="k@vefsn.example",
+            role="kommuneoverlege",
+            municipality_number="1824",
+            doctor="9182402",
+        )
+    assert [p.path for p in caught.value.problems] == ["doctor"]
+    with pytest.raises(ValidationFailed) as caught:
+        service.add_user(demo, email="g@vefsn.example", role="doctor", municipality_number="1824", doctor="1")
+    assert "finnes ikke i kommunen" in caught.value.problems[0].message
+    assert demo.scalar(select(User.id).where(User.email == "g@vefsn.example")) is None

@@ -23,6 +23,9 @@ def add(
     office: Annotated[
         str | None, typer.Option(help="Legekontorets organisasjonsnummer (for office_admin)")
     ] = None,
+    doctor: Annotated[
+        str | None, typer.Option(help="Legens HPR-nummer (for rollen doctor: brukeren er denne legen)")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ):
     """Legg til en bruker; med --token skrives en API-nøkkel ut én gang."""
@@ -34,6 +37,7 @@ def add(
         password=password,
         with_token=token,
         office=office,
+        doctor=doctor,
     )
     if as_json:
         print_json(

@@ -17,6 +17,7 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(30))
     municipality_number: Mapped[str | None] = mapped_column(ForeignKey("municipality.number"))
     office_id: Mapped[int | None] = mapped_column(ForeignKey("office.id"))
+    doctor_id: Mapped[int | None] = mapped_column(ForeignKey("doctor.id"))
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 

@@ -43,6 +43,12 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "lifecycle.read": FOLLOWS_LIFECYCLE,
     "lifecycle.write": REGISTER_EDITORS,
     "deadlines.read": FOLLOWS_LIFECYCLE,
+    "legevakt.read": STAFF,
+    "legevakt.write": REGISTER_EDITORS,
+    "exemption.apply": STAFF,
+    "exemption.decide": REGISTER_EDITORS,
+    "roster.solve": REGISTER_EDITORS,
+    "roster.publish": REGISTER_EDITORS,
 }
 PERMISSION_NAMES_NB = {
     "register.read": "se registeret",
@@ -61,6 +67,12 @@ PERMISSION_NAMES_NB = {
     "lifecycle.read": "se saker om fastlegeavtalene",
     "lifecycle.write": "behandle saker om fastlegeavtalene",
     "deadlines.read": "se frister",
+    "legevakt.read": "se legevakt- og nødnettordninger",
+    "legevakt.write": "endre legevakt- og nødnettordninger",
+    "exemption.apply": "søke om fritak",
+    "exemption.decide": "avgjøre søknader om fritak",
+    "roster.solve": "lage vaktlister",
+    "roster.publish": "publisere vaktlister",
 }
 
 
@@ -73,6 +85,7 @@ class Actor:
     municipality_number: str | None
     user_id: int | None = None
     office_id: int | None = None
+    doctor_id: int | None = None  # a GP's own doctor row, for what a doctor does for themselves
 
     @property
     def sees_all_municipalities(self) -> bool:

@@ -17,7 +17,7 @@ from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import now_oslo
 from legetjeneste.errors import Forbidden, NotAuthenticated, NotFound, Problem, ValidationFailed
 from legetjeneste.registry import queries as registry_queries
-from legetjeneste.registry.models import Municipality
+from legetjeneste.registry.models import Doctor, Municipality
 from legetjeneste.settings import get_settings
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -54,18 +54,22 @@ def add_user(
     password: str | None = None,
     with_token: bool = False,
     office: str | None = None,
+    doctor: str | None = None,
 ) -> tuple[User, str | None]:
     """Create a local account; returns the user and, when asked for, a new bearer token (shown once).
 
-    An office administrator belongs to one office, given by its organisation number.
+    An office administrator belongs to one office, given by its organisation number; a doctor user may
+    be linked to the doctor it is, given by HPR number, so that it can act for itself (e.g. volunteer).
     """
     with session.begin():
         problems = _user_problems(session, email=email, role=role, municipality_number=municipality_number)
         office_id, office_problems = _office_of(session, role, office, municipality_number)
-        if problems or office_problems:
-            raise ValidationFailed(problems + office_problems)
+        doctor_id, doctor_problems = _doctor_of(session, role, doctor, municipality_number)
+        if problems or office_problems or doctor_problems:
+            raise ValidationFailed(problems + office_problems + doctor_problems)
         user = User(
             office_id=office_id,
+            doctor_id=doctor_id,
             email=email.lower(),
             role=role,
             municipality_number=municipality_number if rules.needs_municipality(role) else None,
@@ -99,6 +103,25 @@ def _office_of(
     if office is None or office.municipality_number != municipality_number:
         return None, [Problem("office", f"Legekontor {organisation_number} finnes ikke i kommunen")]
     return office.id, []
+
+
+def _doctor_of(
+    session: Session, role: str, hpr_number: str | None, municipality_number: str | None
+) -> tuple[int | None, list[Problem]]:
+    if hpr_number is None:
+        return None, []
+    if role != "doctor":
+        return None, [
+            Problem("doctor", "Bare en bruker med rollen doctor kan knyttes til en lege (--doctor)")
+        ]
+    found = session.scalar(
+        select(Doctor.id).where(
+            Doctor.municipality_number == municipality_number, Doctor.hpr_number == hpr_number
+        )
+    )
+    if found is None:
+        return None, [Problem("doctor", f"Lege med HPR-nummer {hpr_number} finnes ikke i kommunen")]
+    return found, []
 
 
 def user_exists(session: Session, *, email: str) -> bool:
@@ -141,6 +164,7 @@ def actor_of(user: User) -> Actor:
         municipality_number=user.municipality_number,
         user_id=user.id,
         office_id=user.office_id,
+        doctor_id=user.doctor_id,
     )
 
 

@@ -1,10 +1,11 @@
 """The municipality file: its shape, and parsing that reports every problem with the field's path.
 
 One document with `municipality`, `offices`, `doctors`, `agreements` (each with its `doctor_periods`),
-`list_counts`, and the absence feature's `absences`, `digital_services`, `absence_assistant` and
-`office_notices`. Offices are keyed by organisation number, doctors by HPR number, agreements by id, list
-counts by agreement and month, absences by doctor and start. docs/municipality-file.schema.json is
-generated from MunicipalityFile.
+`list_counts`, the absence feature's `absences`, `digital_services`, `absence_assistant` and
+`office_notices`, and legevakt's `legevakt_schemes`, `doctor_courses`, `local_parameters` and `exemptions`.
+Offices are keyed by organisation number, doctors by HPR number, agreements by id, list counts by
+agreement and month, absences by doctor and start, schemes by code, exemptions by scheme, doctor and
+start. docs/municipality-file.schema.json is generated from MunicipalityFile.
 """
 
 import json
@@ -19,6 +20,7 @@ from pydantic import BaseModel, Field, ValidationError
 from legetjeneste.absence.schemas import AbsenceBase, DigitalService
 from legetjeneste.errors import Problem, ValidationFailed
 from legetjeneste.municipality_file.lifecycle_format import LifecycleCaseIn
+from legetjeneste.legevakt.schemas import DoctorCourseIn, ExemptionIn, LocalParameterIn, SchemeIn
 from legetjeneste.registry.schemas import (
     AgreementBase,
     DbId,
@@ -113,6 +115,20 @@ class MunicipalityFile(Input):
     absence_assistant: list[AbsenceAssistantIn] = []
     office_notices: list[OfficeNoticeIn] = []
     lifecycle_cases: list[LifecycleCaseIn] = []
+    legevakt_schemes: Annotated[
+        list[SchemeIn], Field(description="Legevakt- og nødnettordninger; nøkkel: code")
+    ] = []
+    doctor_courses: Annotated[
+        list[DoctorCourseIn],
+        Field(description="Kurs legene har fullført (LV-COMPETENCE); nøkkel: doctor, course"),
+    ] = []
+    local_parameters: Annotated[
+        list[LocalParameterIn],
+        Field(description="Kommunens egne verdier av nasjonale parametere; nøkkel: name, since"),
+    ] = []
+    exemptions: Annotated[
+        list[ExemptionIn], Field(description="Søknader om og vedtak om fritak; nøkkel: scheme, doctor, start")
+    ] = []
 
 
 SECTIONS: dict[str, type[BaseModel]] = {
@@ -125,6 +141,10 @@ SECTIONS: dict[str, type[BaseModel]] = {
     "absence_assistant": AbsenceAssistantIn,
     "office_notices": OfficeNoticeIn,
     "lifecycle_cases": LifecycleCaseIn,
+    "legevakt_schemes": SchemeIn,
+    "doctor_courses": DoctorCourseIn,
+    "local_parameters": LocalParameterIn,
+    "exemptions": ExemptionIn,
 }
 
 

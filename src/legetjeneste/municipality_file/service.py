@@ -19,6 +19,7 @@ from legetjeneste.municipality_file.apply_absence import apply_absence_sections
 from legetjeneste.municipality_file.export_absence import absence_sections
 from legetjeneste.municipality_file.format import parse_file
 from legetjeneste.municipality_file.lifecycle_section import apply_lifecycle_cases, lifecycle_section
+from legetjeneste.municipality_file.legevakt_sections import apply_legevakt_sections, legevakt_sections
 from legetjeneste.registry import queries, views
 from legetjeneste.registry.models import Agreement, Doctor, Office
 from legetjeneste.registry.service import audit, limits_on, municipality_in_scope
@@ -84,6 +85,7 @@ def import_municipality_file(session: Session, *, actor: Actor, document: Any, s
         refused = apply_lifecycle_cases(session, parsed.items["lifecycle_cases"], number, actor)
         if refused:
             raise ValidationFailed(refused)
+        apply_legevakt_sections(session, parsed, number, changes, actor=actor.email)
         report = {
             "municipality": number,
             **changes.as_dict(),
@@ -135,6 +137,7 @@ def export_municipality_file(session: Session, *, actor: Actor, municipality_num
             "list_counts": [_count_out(c) for c in counts],
             **absence_sections(session, municipality_number),
             **lifecycle_section(session, municipality_number),
+            **legevakt_sections(session, municipality_number),
         }
 
 

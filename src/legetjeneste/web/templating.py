@@ -13,7 +13,16 @@ from legetjeneste.dates import WEEKDAY_NAMES_NB
 from legetjeneste.registry import labels
 
 PACKAGE = Path(__file__).resolve().parents[1]
-FEATURES = ("auth", "registry", "planning", "municipality_file", "absence", "payments", "lifecycle")
+FEATURES = (
+    "auth",
+    "registry",
+    "planning",
+    "municipality_file",
+    "absence",
+    "payments",
+    "lifecycle",
+    "legevakt",
+)
 
 
 def nb_number(value: int | Decimal | float | None, decimals: int = 0) -> str:

@@ -1,0 +1,195 @@
+"""Impact before deciding: per scheme and office, the participants and the shifts per participant per month
+with the granted exemptions only (before) and with the pending applications granted as applied (after).
+
+Shifts per participant = the month's shifts of the scheme (nødnett: those on the office's weekdays,
+NN-OFFICE-DAYS) ÷ the participants available; a participant counts by the share of the month's days
+in the scheme without a full exemption. No solver is needed.
+"""
+
+from collections.abc import Iterable
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from legetjeneste.auth import service as auth_service
+from legetjeneste.auth.rules import Actor
+from legetjeneste.dates import Period, format_month, today_oslo
+from legetjeneste.legevakt import queries, rules
+from legetjeneste.legevakt.models import Exemption, Participant, Scheme
+from legetjeneste.registry.service import municipality_in_scope
+
+MAX_MONTHS = 12
+#: An application without an end (a right from the 60th birthday) is shown for at least half a year.
+OPEN_END_MONTHS = 6
+
+
+def impact(
+    session: Session,
+    *,
+    actor: Actor,
+    municipality_number: str,
+    application_ids: Iterable[int] | None = None,
+    first_month: date | None = None,
+    months: int | None = None,
+) -> dict:
+    """The impact of granting the pending applications (or the ones named) of a municipality."""
+    auth_service.require(actor, "legevakt.read")
+    with session.begin():
+        municipality_in_scope(session, actor, municipality_number)
+        all_exemptions = queries.exemptions(session, municipality_number=municipality_number)
+        wanted = set(application_ids) if application_ids is not None else None
+        pending = [
+            e for e in all_exemptions if e.status == rules.PENDING and (wanted is None or e.id in wanted)
+        ]
+        granted = [e for e in all_exemptions if e.status == rules.GRANTED]
+        month_list = _months(pending, first_month, months)
+        schemes = queries.schemes(session, municipality_number=municipality_number)
+        return {
+            "municipality": municipality_number,
+            "months": [format_month(m) for m in month_list],
+            "applications": [_application(e) for e in pending],
+            "schemes": [
+                _scheme_impact(session, s, month_list, granted, pending)
+                for s in schemes
+                if wanted is None or any(e.scheme_id == s.id for e in pending)
+            ],
+        }
+
+
+def _months(pending: list[Exemption], first_month: date | None, count: int | None) -> list[date]:
+    if first_month is None:
+        first_month = min((e.start for e in pending), default=today_oslo()).replace(day=1)
+    if count is None:
+        ends = [e.end for e in pending if e.end is not None]
+        last = max(ends, default=first_month)
+        count = (last.year - first_month.year) * 12 + last.month - first_month.month + 1
+        if any(e.end is None for e in pending):
+            count = max(count, OPEN_END_MONTHS)
+    return [rules.add_months(first_month, n) for n in range(max(1, min(count, MAX_MONTHS)))]
+
+
+def _application(exemption: Exemption) -> dict:
+    return {
+        "id": exemption.id,
+        "scheme_id": exemption.scheme_id,
+        "doctor_hpr": exemption.doctor.hpr_number,
+        "doctor_name": exemption.doctor.full_name,
+        "ground": exemption.ground,
+        "ground_text": rules.GROUNDS[exemption.ground],
+        "extent": exemption.extent,
+        "start": exemption.start.isoformat(),
+        "end": exemption.end.isoformat() if exemption.end else None,
+    }
+
+
+def _scheme_impact(
+    session: Session, scheme: Scheme, months: list[date], granted: list[Exemption], pending: list[Exemption]
+) -> dict:
+    doctor_ids = [p.doctor_id for p in scheme.participants]
+    vikars = queries.vikar_doctor_ids(
+        session, doctor_ids, first=months[0], last=rules.add_months(months[-1], 1)
+    )
+    granted = [e for e in granted if e.scheme_id == scheme.id]
+    pending = [e for e in pending if e.scheme_id == scheme.id]
+    if scheme.kind == rules.NODNETT:
+        groups = _office_groups(scheme)
+    else:
+        day_kinds = [t.day_kind for t in scheme.shift_templates if not t.is_alternative]
+        groups = [
+            (
+                None,
+                None,
+                [],
+                list(scheme.participants),
+                lambda m, k=day_kinds: rules.legevakt_shift_count(m, k),
+            )
+        ]
+    return {
+        "scheme_id": scheme.id,
+        "code": scheme.code,
+        "name": scheme.name,
+        "kind": scheme.kind,
+        "groups": [
+            {
+                "office": office,
+                "office_name": office_name,
+                "weekdays": weekdays,
+                "months": [
+                    _month(month, count(month), participants, granted, pending, vikars) for month in months
+                ],
+            }
+            for office, office_name, weekdays, participants, count in groups
+        ],
+    }
+
+
+def _office_groups(scheme: Scheme) -> list[tuple]:
+    offices: dict[str, tuple[str, list[str]]] = {}
+    for row in scheme.office_days:
+        offices.setdefault(row.office.organisation_number, (row.office.name, []))[1].append(row.weekday)
+    return [
+        (
+            orgnr,
+            name,
+            weekdays,
+            [p for p in scheme.participants if p.office and p.office.organisation_number == orgnr],
+            lambda m, w=weekdays: rules.nodnett_shift_count(m, w),
+        )
+        for orgnr, (name, weekdays) in offices.items()
+    ]
+
+
+def _month(
+    month: date,
+    shifts: int,
+    participants: list[Participant],
+    granted: list[Exemption],
+    pending: list[Exemption],
+    vikars: set[int],
+) -> dict:
+    return {
+        "month": format_month(month),
+        "shifts": shifts,
+        "before": _availability(month, shifts, participants, granted, vikars),
+        "after": _availability(month, shifts, participants, granted + pending, vikars),
+    }
+
+
+def _availability(
+    month: date,
+    shifts: int,
+    participants: list[Participant],
+    exemptions: list[Exemption],
+    vikars: set[int],
+) -> dict:
+    doctors = []
+    for participant in participants:
+        exempt = [_full_period(e) for e in exemptions if e.doctor_id == participant.doctor_id]
+        share = rules.available_share(
+            month=month, participation=participant.period, exempt=[p for p in exempt if p is not None]
+        )
+        if share > 0:
+            doctors.append(
+                {
+                    "hpr": participant.doctor.hpr_number,
+                    "name": participant.doctor.full_name,
+                    "share": round(share, 2),
+                    "is_vikar": participant.doctor_id in vikars,
+                }
+            )
+    count = round(sum(d["share"] for d in doctors), 2)
+    return {
+        "participants": count,
+        "vikars": sum(1 for d in doctors if d["is_vikar"]),
+        "shifts_per_participant": rules.shifts_per_participant(shifts, count),
+        "doctors": doctors,
+    }
+
+
+def _full_period(exemption: Exemption) -> Period | None:
+    """The days a full exemption covers: the granted period, or for an application the applied one."""
+    if exemption.extent != rules.FULL:
+        return None
+    if exemption.status == rules.GRANTED:
+        return exemption.granted_period
+    return exemption.period

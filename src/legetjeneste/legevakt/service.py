@@ -1,0 +1,208 @@
+"""Use cases of schemes: list, read, create or replace one; the municipality's local parameters next to
+the national ones; doctors' courses (LV-COMPETENCE)."""
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from legetjeneste.agreement import parameters
+from legetjeneste.auth import service as auth_service
+from legetjeneste.auth.rules import Actor
+from legetjeneste.dates import today_oslo
+from legetjeneste.errors import NotFound, Problem, ValidationFailed
+from legetjeneste.legevakt import queries, rules, views
+from legetjeneste.legevakt.models import DoctorCourse, LocalParameter, Scheme
+from legetjeneste.legevakt.schemas import (
+    DoctorCourseIn,
+    LocalParameterIn,
+    ParameterRead,
+    SchemeIn,
+    SchemeRead,
+    SchemeSummary,
+)
+from legetjeneste.registry import queries as registry_queries
+from legetjeneste.registry.service import audit, municipality_in_scope
+
+#: The national parameters a municipality may override locally.
+LOCAL_PARAMETERS = (
+    "legevakt/legevakt_exemption_max_months",
+    "legevakt/nodnett_exemption_max_months",
+    "legevakt/discretion_weight_age",
+)
+
+
+def scheme_in_scope(session: Session, actor: Actor, scheme_id: int) -> Scheme:
+    scheme = queries.scheme(session, scheme_id)
+    if scheme is None:
+        raise NotFound(f"Ordning {scheme_id} finnes ikke.")
+    auth_service.require_municipality(actor, scheme.municipality_number)
+    return scheme
+
+
+def list_schemes(session: Session, *, actor: Actor, municipality_number: str) -> list[SchemeSummary]:
+    auth_service.require(actor, "legevakt.read")
+    with session.begin():
+        municipality_in_scope(session, actor, municipality_number)
+        pending = queries.exemptions(session, municipality_number=municipality_number, status=rules.PENDING)
+        return [
+            views.scheme_summary(s, pending=sum(1 for e in pending if e.scheme_id == s.id))
+            for s in queries.schemes(session, municipality_number=municipality_number)
+        ]
+
+
+def get_scheme(session: Session, *, actor: Actor, scheme_id: int) -> SchemeRead:
+    auth_service.require(actor, "legevakt.read")
+    with session.begin():
+        return read_scheme(session, scheme_in_scope(session, actor, scheme_id))
+
+
+def read_scheme(session: Session, scheme: Scheme) -> SchemeRead:
+    doctor_ids = [p.doctor_id for p in scheme.participants]
+    courses = queries.courses_of(session, doctor_ids)
+    today = today_oslo()
+    vikars = queries.vikar_doctor_ids(session, doctor_ids, first=today, last=today)
+    participants = [
+        views.participant_read(p, courses=courses[p.doctor_id], is_vikar=p.doctor_id in vikars)
+        for p in scheme.participants
+    ]
+    exemptions = queries.exemptions(
+        session, municipality_number=scheme.municipality_number, scheme_id=scheme.id
+    )
+    return views.scheme_read(scheme, participants=participants, exemptions=exemptions)
+
+
+def check_scheme(
+    session: Session, *, municipality_number: str, data: SchemeIn, prefix: str = ""
+) -> list[Problem]:
+    towns = {municipality_number, *data.partners}
+    return rules.scheme_problems(
+        data,
+        prefix=prefix,
+        host=municipality_number,
+        doctors=queries.doctor_keys(session, towns),
+        offices=set(queries.offices_by_orgnr(session, towns)),
+    )
+
+
+def save_scheme(session: Session, *, actor: Actor, municipality_number: str, data: SchemeIn) -> SchemeRead:
+    """Create a scheme, or replace the one with the same code; every problem at once, nothing half-written."""
+    auth_service.require(actor, "legevakt.write")
+    with session.begin():
+        municipality_in_scope(session, actor, municipality_number)
+        for partner in data.partners:
+            if not registry_queries.municipalities(session, number=partner):
+                raise ValidationFailed([Problem("partners", f"kommune {partner} finnes ikke i registeret")])
+        problems = check_scheme(session, municipality_number=municipality_number, data=data)
+        if problems:
+            raise ValidationFailed(problems)
+        scheme = queries.replace_scheme(session, municipality_number=municipality_number, data=data)
+        audit(
+            session, actor, "save", "legevakt_scheme", [scheme.id], municipality_number, {"code": data.code}
+        )
+        return read_scheme(session, scheme)
+
+
+def parameter_value(session: Session, *, municipality_number: str, name: str, on: date) -> int:
+    """The municipality's own value in force, else the national one (DESIGN: local overrides)."""
+    local = queries.local_value(session, municipality_number=municipality_number, name=name, on=on)
+    if local is not None:
+        return int(local.value["value"])
+    return parameters.value(name, on=on)
+
+
+def list_parameters(
+    session: Session, *, actor: Actor, municipality_number: str, on: date | None = None
+) -> list[ParameterRead]:
+    """Each parameter a municipality may override: the national value and source next to the local one."""
+    auth_service.require(actor, "legevakt.read")
+    day = on or today_oslo()
+    with session.begin():
+        municipality_in_scope(session, actor, municipality_number)
+        return [_parameter_read(session, municipality_number, name, day) for name in LOCAL_PARAMETERS]
+
+
+def _parameter_read(session: Session, municipality_number: str, name: str, day: date) -> ParameterRead:
+    item = parameters.parameter(name)
+    national = next((v for v in reversed(item.values) if v.since <= day), None)
+    local = queries.local_value(session, municipality_number=municipality_number, name=name, on=day)
+    national_value = national.value if national else None
+    return ParameterRead(
+        name=name,
+        description=item.description,
+        unit=item.unit,
+        reference=item.reference,
+        national_value=national_value,
+        national_source=national.source if national else "",
+        local_value=int(local.value["value"]) if local else None,
+        local_since=local.since if local else None,
+        local_source=local.source if local else None,
+        value=int(local.value["value"]) if local else national_value,
+    )
+
+
+def check_local_parameter(data: LocalParameterIn, *, prefix: str = "") -> list[Problem]:
+    if data.name not in LOCAL_PARAMETERS:
+        known = ", ".join(LOCAL_PARAMETERS)
+        return [Problem(f"{prefix}name", f"«{data.name}» kan ikke overstyres lokalt (kan: {known})")]
+    return []
+
+
+def set_local_parameter(
+    session: Session, *, actor: Actor, municipality_number: str, data: LocalParameterIn
+) -> list[ParameterRead]:
+    auth_service.require(actor, "legevakt.write")
+    problems = check_local_parameter(data)
+    if problems:
+        raise ValidationFailed(problems)
+    with session.begin():
+        municipality_in_scope(session, actor, municipality_number)
+        store_local_parameter(session, municipality_number, data)
+        audit(
+            session,
+            actor,
+            "save",
+            "local_parameter",
+            [data.name],
+            municipality_number,
+            {"since": str(data.since)},
+        )
+        day = today_oslo()
+        return [_parameter_read(session, municipality_number, name, day) for name in LOCAL_PARAMETERS]
+
+
+def store_local_parameter(session: Session, municipality_number: str, data: LocalParameterIn) -> None:
+    existing = [
+        p
+        for p in queries.local_parameters(session, municipality_number=municipality_number)
+        if p.name == data.name and p.since == data.since
+    ]
+    row = existing[0] if existing else LocalParameter(municipality_number=municipality_number, name=data.name)
+    row.since, row.value, row.source = data.since, {"value": data.value}, data.source
+    session.add(row)
+    session.flush()
+
+
+def record_course(session: Session, *, actor: Actor, municipality_number: str, data: DoctorCourseIn) -> None:
+    """A course a doctor has completed (LV-COMPETENCE); recording it again updates the date."""
+    auth_service.require(actor, "legevakt.write")
+    with session.begin():
+        municipality_in_scope(session, actor, municipality_number)
+        doctor = registry_queries.doctor_by_hpr(
+            session, municipality_number=municipality_number, hpr_number=data.doctor
+        )
+        if doctor is None:
+            raise ValidationFailed(
+                [Problem("doctor", f"lege {data.doctor} finnes ikke i kommune {municipality_number}")]
+            )
+        store_course(session, doctor.id, data)
+        audit(
+            session, actor, "save", "doctor_course", [doctor.id], municipality_number, {"course": data.course}
+        )
+
+
+def store_course(session: Session, doctor_id: int, data: DoctorCourseIn) -> None:
+    found = [c for c in queries.courses_of_doctor(session, doctor_id) if c.course == data.course]
+    row = found[0] if found else DoctorCourse(doctor_id=doctor_id, course=data.course)
+    row.completed_on = data.completed_on
+    session.add(row)
+    session.flush()

@@ -1,0 +1,280 @@
+"""Why a roster looks as it does: counts against fair targets, what each soft rule cost, vacancies and
+where shortages make vacancies unavoidable. All text for the user is Norwegian."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from legetjeneste.norwegian import day_text, joined
+from legetjeneste.rostering import constraints
+from legetjeneste.rostering.constraints import SOFT, SOFT_NAMES_NB
+from legetjeneste.rostering.problem import (
+    CATEGORY_NAMES_NB,
+    COUNTERS,
+    Participant,
+    Problem,
+    Shift,
+    Solution,
+)
+
+
+@dataclass(frozen=True)
+class Count:
+    """One doctor's shifts of one counter (weekday, weekend, holiday, night) against the fair target."""
+
+    counter: str
+    actual: int
+    target: float
+    low: int
+    high: int
+
+    @property
+    def fair(self) -> bool:
+        return self.low <= self.actual <= self.high
+
+
+@dataclass(frozen=True)
+class Frequency:
+    """How often a doctor works a day category («hver 9. hverdag») in and outside summer, and the scheme's
+    target (`frequency` outside summer, divided by `summer_factor` in summer)."""
+
+    counter: str
+    season: str
+    available_days: int
+    shifts: int
+    every: float | None
+    target_every: float | None
+    text: str
+
+
+@dataclass(frozen=True)
+class DoctorLine:
+    key: str
+    name: str
+    participation: int
+    counts: tuple[Count, ...]
+    frequencies: tuple[Frequency, ...]
+    total: int
+
+
+@dataclass(frozen=True)
+class RuleCost:
+    rule: str
+    rule_id: str
+    name: str
+    cost: int
+    text: str
+
+
+@dataclass(frozen=True)
+class VacancyReason:
+    shift_id: str
+    day: date
+    available: tuple[str, ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class Shortage:
+    """A week whose shifts cannot all be covered: `capacity` is the most shifts the doctors without
+    exemption or absence can take that week with LV-REST respected (a proven upper bound)."""
+
+    year: int
+    week: int
+    shifts: int
+    capacity: int
+    uncovered: tuple[str, ...]
+    text: str
+
+    @property
+    def missing(self) -> int:
+        return self.shifts - self.capacity
+
+
+@dataclass(frozen=True)
+class Explanation:
+    doctors: tuple[DoctorLine, ...]
+    rules: tuple[RuleCost, ...]
+    vacancies: tuple[VacancyReason, ...]
+    shortages: tuple[Shortage, ...]
+    summary: str
+
+
+def shift_label(shift: Shift) -> str:
+    """«Natt til 14. juli (uke 28)» for a shift over midnight, otherwise «Lørdag 17. juli (uke 28)»."""
+    week = shift.day.isocalendar()[1]
+    if shift.is_night and shift.end.date() > shift.day:
+        return f"Natt til {day_text(shift.end.date(), year=False)} (uke {week})"
+    return f"{day_text(shift.day, year=False, weekday=True).capitalize()} (uke {week})"
+
+
+def _frequencies(problem: Problem, participant: Participant, mine: list[Shift]) -> tuple[Frequency, ...]:
+    found = []
+    for counter in ("weekday", "weekend"):
+        for season, summer in (("ellers", False), ("sommer", True)):
+            unit = constraints.weekend_of if counter == "weekend" else (lambda s: s.day)
+            days = {
+                unit(s)
+                for s in problem.shifts
+                if s.category == counter
+                and s.is_summer == summer
+                and constraints.blocked(problem, participant, s) is None
+            }
+            if not days:
+                continue
+            count = sum(1 for s in mine if s.category == counter and s.is_summer == summer)
+            every = len(days) / count if count else None
+            base = (problem.frequency or {}).get(counter)
+            target = (base / problem.summer_factor if summer else base) if base else None
+            kind = CATEGORY_NAMES_NB[counter]
+            shown = (
+                f"hver {every:.0f}. {kind if counter == 'weekday' else 'helg'}"
+                if every
+                else f"ingen {kind}svakter"
+            )
+            wanted = f" (ordningen: hver {target:.0f}.)" if target else ""
+            units = "helger" if counter == "weekend" else "dager"
+            text = f"{season.capitalize()}: {shown} av {len(days)} {units} til rådighet{wanted}"
+            found.append(Frequency(counter, season, len(days), count, every, target, text))
+    return tuple(found)
+
+
+def _doctors(problem: Problem, solution: Solution) -> tuple[DoctorLine, ...]:
+    targets = constraints.fair_targets(problem)
+    shifts = {s.id: s for s in problem.shifts}
+    lines = []
+    for participant in problem.participants:
+        mine = [
+            shifts[i] for i, key in solution.assignments.items() if key == participant.key and i in shifts
+        ]
+        counts = []
+        for counter in COUNTERS:
+            actual = sum(1 for s in mine if counter in constraints.counters_of(s)) + participant.prior.get(
+                counter, 0
+            )
+            target = targets[participant.key, counter] + participant.prior.get(counter, 0)
+            low, high = constraints.fair_range(target)
+            counts.append(Count(counter, actual, round(target, 2), low, high))
+        frequencies = _frequencies(problem, participant, mine)
+        lines.append(
+            DoctorLine(
+                participant.key,
+                participant.name,
+                participant.participation,
+                tuple(counts),
+                frequencies,
+                len(mine),
+            )
+        )
+    return tuple(lines)
+
+
+def _rules(solution: Solution) -> tuple[RuleCost, ...]:
+    found = []
+    for name, function in SOFT.items():
+        cost = solution.penalties.get(name, 0)
+        terms = [t for t in solution.terms if t.rule == name]
+        text = (
+            f"{SOFT_NAMES_NB[name]}: {len(terms)} avvik, kostnad {cost}"
+            if cost
+            else f"{SOFT_NAMES_NB[name]}: ingen avvik"
+        )
+        found.append(RuleCost(name, constraints.rule_id_of(function), SOFT_NAMES_NB[name], cost, text))
+    return tuple(found)
+
+
+def _vacancies(problem: Problem, assignments: Mapping[str, str | None]) -> tuple[VacancyReason, ...]:
+    shifts = {s.id: s for s in problem.shifts}
+    worked: dict[str, list[Shift]] = {}
+    for shift_id, key in assignments.items():
+        if key is not None and shift_id in shifts:
+            worked.setdefault(key, []).append(shifts[shift_id])
+    found = []
+    for shift_id, key in assignments.items():
+        if key is not None or shift_id not in shifts:
+            continue
+        shift = shifts[shift_id]
+        free = [p for p in problem.participants if constraints.blocked(problem, p, shift) is None]
+        rested = [
+            p
+            for p in free
+            if not any(constraints.rest(problem, other, shift) for other in worked.get(p.key, []))
+        ]
+        label = shift_label(shift)
+        if not free:
+            why = "ingen leger uten fritak eller fravær"
+        else:
+            names = joined([p.name for p in free])
+            why = (
+                f"bare {len(free)} {'lege' if len(free) == 1 else 'leger'} uten fritak eller fravær ({names})"
+            )
+            if not rested:
+                both = "har" if len(free) == 1 else "alle har" if len(free) > 2 else "begge har"
+                why += f", {both} vakt innen {problem.min_rest_hours} timer (LV-REST)"
+            else:
+                why += f"; {joined([p.name for p in rested])} kan ta den (se kandidatlisten)"
+        found.append(VacancyReason(shift_id, shift.day, tuple(p.key for p in free), f"{label}: {why}"))
+    return tuple(found)
+
+
+def _capacity(problem: Problem, participant: Participant, shifts: list[Shift]) -> list[Shift]:
+    """The most of `shifts` one doctor can take with LV-REST: earliest-ending first is optimal here, since
+    conflicts are overlaps of the intervals [start, end + rest)."""
+    rest = problem.min_rest_hours * 3600
+    taken: list[Shift] = []
+    for shift in sorted(shifts, key=lambda s: s.end_ts):
+        if constraints.blocked(problem, participant, shift) is not None:
+            continue
+        if taken and shift.start_ts < taken[-1].end_ts + rest:
+            continue
+        taken.append(shift)
+    return taken
+
+
+def infeasibility(problem: Problem) -> tuple[Shortage, ...]:
+    """Weeks where the doctors without exemption or absence cannot cover every shift, and the shifts nobody
+    can take (LV-ALWAYS); a lower bound on the vacancies of any roster, so the roster's vacancies are
+    unavoidable when they match it."""
+    weeks: dict[tuple[int, int], list[Shift]] = {}
+    for shift in problem.shifts:
+        year, week, _ = shift.day.isocalendar()
+        weeks.setdefault((year, week), []).append(shift)
+    found = []
+    for (year, week), shifts in sorted(weeks.items()):
+        capacity = sum(len(_capacity(problem, p, shifts)) for p in problem.participants)
+        uncovered = [
+            s
+            for s in shifts
+            if all(constraints.blocked(problem, p, s) is not None for p in problem.participants)
+        ]
+        if capacity >= len(shifts) and not uncovered:
+            continue
+        capacity = min(capacity, len(shifts) - len(uncovered))
+        text = (
+            f"Uke {week} {year}: {len(shifts)} vakter, men legene uten fritak eller fravær kan ta høyst "
+            f"{capacity} med minst {problem.min_rest_hours} timers hvile (LV-REST)"
+        )
+        if uncovered:
+            labels = [shift_label(s)[0].lower() + shift_label(s)[1:] for s in uncovered]
+            text += f"; ingen lege kan ta {joined(labels)}"
+        found.append(Shortage(year, week, len(shifts), capacity, tuple(s.id for s in uncovered), text))
+    return tuple(found)
+
+
+def explain(problem: Problem, solution: Solution) -> Explanation:
+    """Per doctor the shifts of each kind against the fair target, per soft rule its cost, per vacancy why."""
+    vacancies = (
+        _vacancies(problem, solution.assignments) if solution.status in ("optimal", "feasible") else ()
+    )
+    shortages = infeasibility(problem)
+    unavoidable = sum(s.missing for s in shortages)
+    if solution.status not in ("optimal", "feasible"):
+        summary = "Løseren fant ingen vaktliste innen tidsgrensen"
+    elif not vacancies:
+        summary = f"Alle {len(problem.shifts)} vakter er dekket"
+    else:
+        summary = (
+            f"{len(vacancies)} av {len(problem.shifts)} vakter er ledige; minst {unavoidable} av dem "
+            f"kan ingen vaktliste unngå (LV-ALWAYS)"
+        )
+    return Explanation(_doctors(problem, solution), _rules(solution), vacancies, shortages, summary)
