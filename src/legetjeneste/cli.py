@@ -12,8 +12,8 @@ from legetjeneste.audit import cli as audit_cli
 from legetjeneste.auth import cli as auth_cli
 from legetjeneste.console import print_json
 from legetjeneste.db import get_engine, open_session
-from legetjeneste.lifecycle import cli as lifecycle_cli
 from legetjeneste.legevakt import cli as legevakt_cli
+from legetjeneste.lifecycle import cli as lifecycle_cli
 from legetjeneste.municipality_file import cli as file_cli
 from legetjeneste.payments import cli as payments_cli
 from legetjeneste.planning import cli as planning_cli

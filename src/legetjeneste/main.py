@@ -11,11 +11,11 @@ from legetjeneste.agreement import router as parameters_router
 from legetjeneste.audit import router as audit_router
 from legetjeneste.auth import pages as auth_pages
 from legetjeneste.db import get_engine, session_factory
-from legetjeneste.lifecycle import pages as lifecycle_pages
-from legetjeneste.lifecycle import router as lifecycle_router
 from legetjeneste.legevakt import pages as legevakt_pages
 from legetjeneste.legevakt import roster_pages, roster_router
 from legetjeneste.legevakt import router as legevakt_router
+from legetjeneste.lifecycle import pages as lifecycle_pages
+from legetjeneste.lifecycle import router as lifecycle_router
 from legetjeneste.municipality_file import pages as file_pages
 from legetjeneste.municipality_file import router as file_router
 from legetjeneste.notices import pages as notices_pages

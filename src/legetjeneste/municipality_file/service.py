@@ -18,8 +18,8 @@ from legetjeneste.municipality_file.apply import apply_file, apply_list_counts
 from legetjeneste.municipality_file.apply_absence import apply_absence_sections
 from legetjeneste.municipality_file.export_absence import absence_sections
 from legetjeneste.municipality_file.format import parse_file
-from legetjeneste.municipality_file.lifecycle_section import apply_lifecycle_cases, lifecycle_section
 from legetjeneste.municipality_file.legevakt_sections import apply_legevakt_sections, legevakt_sections
+from legetjeneste.municipality_file.lifecycle_section import apply_lifecycle_cases, lifecycle_section
 from legetjeneste.registry import queries, views
 from legetjeneste.registry.models import Agreement, Doctor, Office
 from legetjeneste.registry.service import audit, limits_on, municipality_in_scope
