@@ -20,6 +20,13 @@ Category = Literal["weekday", "weekend", "holiday"]
 #: The fairness counters: the three day categories plus night shifts (which overlap them).
 COUNTERS: tuple[str, ...] = ("weekday", "weekend", "holiday", "night")
 CATEGORY_NAMES_NB = {"weekday": "hverdag", "weekend": "helg", "holiday": "helligdag", "night": "natt"}
+#: «3 hverdagsvakter»: the shifts of each counter, plural.
+SHIFT_NAMES_NB = {
+    "weekday": "hverdagsvakter",
+    "weekend": "helgevakter",
+    "holiday": "helligdagsvakter",
+    "night": "nattevakter",
+}
 Status = Literal["optimal", "feasible", "infeasible", "unknown"]
 
 
@@ -207,7 +214,8 @@ class Progress:
 
 @dataclass(frozen=True)
 class PenaltyTerm:
-    """One non-zero penalty in a solution: the variable's readable name, its soft rule, the cost."""
+    """One non-zero penalty in a solution: the variable's readable name, its soft rule, the cost, and
+    what it means in Norwegian («Anne Aasen: helg i uke 28 og uke 29»)."""
 
     name: str
     rule: str
@@ -215,6 +223,7 @@ class PenaltyTerm:
     cost: int
     participant: str | None = None
     shift_id: str | None = None
+    text: str = ""
 
 
 @dataclass(frozen=True)
