@@ -185,16 +185,20 @@ class Problem:
     summer_factor: float = 2.0
 
     def participant(self, key: str) -> Participant:
-        for participant in self.participants:
-            if participant.key == key:
-                return participant
-        raise KeyError(key)
+        """The participant with HPR number `key` (KeyError if none)."""
+        return self._participants[key]
 
     def shift(self, shift_id: str) -> Shift:
-        for shift in self.shifts:
-            if shift.id == shift_id:
-                return shift
-        raise KeyError(shift_id)
+        """The shift with id `shift_id` (KeyError if none)."""
+        return self._shifts[shift_id]
+
+    @cached_property
+    def _participants(self) -> dict[str, Participant]:
+        return {participant.key: participant for participant in self.participants}
+
+    @cached_property
+    def _shifts(self) -> dict[str, Shift]:
+        return {shift.id: shift for shift in self.shifts}
 
 
 @dataclass(frozen=True)
