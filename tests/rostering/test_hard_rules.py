@@ -138,3 +138,15 @@ def test_eight_hours_of_rest_is_enough_and_seven_and_a_half_is_not_lv_rest():
     short = Problem(shifts(MONDAY, MONDAY, evening) + shifts(tuesday, tuesday, too_early), (doctor("1"),))
     assert solved(enough).vacant == ()
     assert len(solved(short).vacant) == 1
+
+
+def test_an_exemption_that_ends_at_midnight_leaves_that_days_evening_shift_free_lv_exempt_discretion():
+    ends = date(2027, 9, 8)
+    exempt = Unavailable(at(MONDAY), at(ends), "Fritak: helsegrunner", "LV-EXEMPT-DISCRETION")
+    problem = Problem(
+        shifts(date(2027, 9, 7), ends),
+        (doctor("1", unavailable=(exempt,)), doctor("2")),
+        requests=(wants("1", date(2027, 9, 7)), wants("1", ends)),
+    )
+    assignments = solved(problem, soft=VACANCY_AND_REQUESTS).assignments
+    assert assignments == {"2027-09-07/hverdag": "2", "2027-09-08/hverdag": "1"}

@@ -67,6 +67,10 @@ def test_nobody_works_two_weekends_in_a_row_when_it_can_be_avoided_lv_shifts_vef
     solution = solved(problem, soft=soft)
     assert solution.assignments["2027-09-11/helg"] != solution.assignments["2027-09-18/helg"]
     assert solution.penalties["weekends_in_a_row"] == 0
+    alone = solved(replace(problem, participants=(doctor("1"),)), soft=soft)
+    assert [t.text for t in alone.terms if t.rule == "weekends_in_a_row"] == [
+        "Lege 1: helg i uke 36 og uke 37"
+    ]
 
 
 def test_two_shifts_within_three_days_cost_a_spread_penalty_lv_shifts_vefsn():
@@ -75,7 +79,9 @@ def test_two_shifts_within_three_days_cost_a_spread_penalty_lv_shifts_vefsn():
     # 6 and 8 September: no rest breach, but within three days
     assert solution.assignments["2027-09-07/hverdag"] is None
     assert solution.penalties["short_gaps"] == problem.weights.spread
-    assert any(term.name == "short_gap[1,2027-09-06]" for term in solution.terms)
+    [term] = [term for term in solution.terms if term.rule == "short_gaps"]
+    assert term.name == "short_gap[1,2027-09-06]"
+    assert term.text == "Lege 1: 1 vakt for mye innen 3 dager fra mandag 6. september"
 
 
 def test_a_request_for_a_day_off_is_met_when_another_doctor_can_take_the_shift():

@@ -19,7 +19,8 @@ from typing import Literal
 from ortools.sat.python import cp_model
 
 from legetjeneste.norwegian import day_text
-from legetjeneste.rostering.problem import COUNTERS, Participant, Problem, Shift
+from legetjeneste.rostering.problem import COUNTERS, SHIFT_NAMES_NB, Participant, Problem, Shift
+from legetjeneste.rostering.shifts import shift_label
 
 # --- the model the rules write into -------------------------------------------------------------------
 
@@ -35,6 +36,7 @@ class Term:
     var: cp_model.IntVar | None
     participant: str | None = None
     shift_id: str | None = None
+    text: str = ""
 
 
 def signature(shift: Shift) -> tuple:
@@ -78,14 +80,19 @@ class RosterModel:
         shifts = {shift.id: shift for shift in self.problem.shifts}
         self.members = self.members or {shift.id: (shift,) for shift in self.problem.shifts}
         self.rep_of = {member.id: rep for rep, group in self.members.items() for member in group}
+        self._names = {p.key: p.name for p in self.problem.participants}
         for (key, shift_id), var in self.x.items():
             self.by_shift.setdefault(shift_id, []).append(var)
             self.by_participant.setdefault(key, []).append((shifts[shift_id], var))
 
-    def penalty(self, name: str, coef: int, var=None, *, participant=None, shift_id=None) -> None:
-        """Add `coef` × `var` to the objective under the current soft rule."""
+    def penalty(self, name: str, coef: int, var=None, *, participant=None, shift_id=None, text="") -> None:
+        """Add `coef` × `var` to the objective under the current soft rule; `text` is Norwegian, with
+        «{value}» standing for the variable's value in the solution."""
         if coef:
-            self.terms.append(Term(name, self.rule, self.rule_id, coef, var, participant, shift_id))
+            self.terms.append(Term(name, self.rule, self.rule_id, coef, var, participant, shift_id, text))
+
+    def name_of(self, key: str) -> str:
+        return self._names.get(key, key)
 
     def of(self, key: str) -> list[tuple[Shift, cp_model.IntVar]]:
         """The doctor's (shift, variable) pairs, in shift order."""
@@ -246,8 +253,15 @@ def fair_targets(problem: Problem, hard=HARD) -> dict[tuple[str, str], float]:
 def vacancy(model: RosterModel) -> None:
     """LV-ALWAYS, akuttmedisinforskriften § 6 — a vacant shift costs `weights.vacancy`: the solver leaves
     a shift vacant only when no doctor can take it without breaking a hard rule."""
+    shifts = {shift.id: shift for shift in model.problem.shifts}
     for shift_id, var in model.vacant.items():
-        model.penalty(f"vacancy[{shift_id}]", model.problem.weights.vacancy, var, shift_id=shift_id)
+        size = len(model.members[shift_id])
+        text = f"Ledig vakt: {shift_label(shifts[shift_id])}" + (
+            f" ({{value}} av {size})" if size > 1 else ""
+        )
+        model.penalty(
+            f"vacancy[{shift_id}]", model.problem.weights.vacancy, var, shift_id=shift_id, text=text
+        )
 
 
 def fair_range(target: float) -> tuple[int, int]:
@@ -284,11 +298,26 @@ def fairness(model: RosterModel) -> None:
             model.cp.add(under >= low - count)
             model.cp.add(excess >= over - 1)
             model.cp.add(excess >= under - 1)
-            model.penalty(f"{name}.over", weight, over, participant=participant.key)
-            model.penalty(f"{name}.under", weight, under, participant=participant.key)
+            who, kind = model.name_of(participant.key), SHIFT_NAMES_NB[counter]
+            fair = f"rettferdig: {low}" if low == high else f"rettferdig: {low}–{high}"
             model.penalty(
-                f"{name}.excess", weight * weights.fairness_excess, excess, participant=participant.key
+                f"{name}.over",
+                weight,
+                over,
+                participant=participant.key,
+                text=f"{who}: {{value}} {kind} for mye ({fair})",
             )
+            model.penalty(
+                f"{name}.under",
+                weight,
+                under,
+                participant=participant.key,
+                text=f"{who}: {{value}} {kind} for lite ({fair})",
+            )
+            model.penalty(
+                f"{name}.excess", weight * weights.fairness_excess, excess, participant=participant.key,
+                text=f"{who}: {{value}} {kind} mer enn én fra rettferdig andel",
+            )  # fmt: skip
 
 
 def weekend_of(shift: Shift) -> tuple[int, int] | None:
@@ -318,7 +347,12 @@ def weekends_in_a_row(model: RosterModel) -> None:
                 name = f"weekends_in_a_row[{participant.key},{week[0]}-W{week[1]}]"
                 both = model.cp.new_bool_var(name)
                 model.cp.add(both >= var + following - 1)
-                model.penalty(name, model.problem.weights.spread, both, participant=participant.key)
+                text = (
+                    f"{model.name_of(participant.key)}: helg i uke {week[1]} og uke {monday.isocalendar()[1]}"
+                )
+                model.penalty(
+                    name, model.problem.weights.spread, both, participant=participant.key, text=text
+                )
 
 
 def short_gaps(model: RosterModel) -> None:
@@ -335,7 +369,13 @@ def short_gaps(model: RosterModel) -> None:
                 name = f"short_gap[{participant.key},{day.isoformat()}]"
                 extra = model.cp.new_int_var(0, len(window) - 1, name)
                 model.cp.add(sum(window) <= 1 + extra)
-                model.penalty(name, model.problem.weights.spread, extra, participant=participant.key)
+                text = (
+                    f"{model.name_of(participant.key)}: {{value}} vakt for mye innen {span} dager "
+                    f"fra {day_label(day)}"
+                )
+                model.penalty(
+                    name, model.problem.weights.spread, extra, participant=participant.key, text=text
+                )
 
 
 def requests(model: RosterModel) -> None:
@@ -352,31 +392,39 @@ def requests(model: RosterModel) -> None:
         ]
         name = f"request[{request.participant},{request.day.isoformat()},{request.wants},{number}]"
         cost = model.problem.weights.request * request.weight
+        wish = "fri" if request.wants == "off" else "vakt"
+        text = f"{model.name_of(request.participant)} ønsket {wish} {day_label(request.day)}"
         if request.wants == "off":
             for var in chosen:
-                model.penalty(name, cost, var, participant=request.participant)
+                model.penalty(name, cost, var, participant=request.participant, text=text)
         elif not chosen:
-            model.penalty(name, cost, None, participant=request.participant)
+            model.penalty(name, cost, None, participant=request.participant, text=text)
         else:
             missed = model.cp.new_bool_var(name)
             model.cp.add(sum(chosen) + missed >= 1)
-            model.penalty(name, cost, missed, participant=request.participant)
+            model.penalty(name, cost, missed, participant=request.participant, text=text)
 
 
 def changes(model: RosterModel) -> None:
     """LV-DUTY, FLF § 33 — when re-planning a published roster, as few changes as possible: each shift
     that gets another doctor costs `weights.change` (forced changes, e.g. a new exemption, included)."""
+    shifts = {shift.id: shift for group in model.members.values() for shift in group}
     for shift_id, key in (model.problem.previous or {}).items():
         if shift_id not in model.rep_of or key is None:
             continue
         name = f"change[{shift_id}]"
+        text = f"{shift_label(shifts[shift_id])}: {model.name_of(key)} er byttet ut"
         var = model.x.get((key, model.rep_of[shift_id]))
         if var is None:
-            model.penalty(name, model.problem.weights.change, None, participant=key, shift_id=shift_id)
+            model.penalty(
+                name, model.problem.weights.change, None, participant=key, shift_id=shift_id, text=text
+            )
             continue
         changed = model.cp.new_bool_var(name)
         model.cp.add(changed + var == 1)
-        model.penalty(name, model.problem.weights.change, changed, participant=key, shift_id=shift_id)
+        model.penalty(
+            name, model.problem.weights.change, changed, participant=key, shift_id=shift_id, text=text
+        )
 
 
 SOFT: dict[str, Callable[[RosterModel], None]] = {
@@ -410,4 +458,4 @@ def citation_of(function: Callable) -> str:
 
 
 def day_label(day: date) -> str:
-    return day_text(day, weekday=True)
+    return day_text(day, year=False, weekday=True)

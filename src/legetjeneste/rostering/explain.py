@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from legetjeneste.norwegian import day_text, joined
+from legetjeneste.norwegian import joined
 from legetjeneste.rostering import constraints
 from legetjeneste.rostering.constraints import SOFT, SOFT_NAMES_NB
 from legetjeneste.rostering.problem import (
@@ -16,6 +16,7 @@ from legetjeneste.rostering.problem import (
     Shift,
     Solution,
 )
+from legetjeneste.rostering.shifts import shift_label
 
 
 @dataclass(frozen=True)
@@ -59,11 +60,14 @@ class DoctorLine:
 
 @dataclass(frozen=True)
 class RuleCost:
+    """What one soft rule cost, with a Norwegian line per penalty («Anne Aasen: helg i uke 28 og uke 29»)."""
+
     rule: str
     rule_id: str
     name: str
     cost: int
     text: str
+    details: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,14 +102,6 @@ class Explanation:
     vacancies: tuple[VacancyReason, ...]
     shortages: tuple[Shortage, ...]
     summary: str
-
-
-def shift_label(shift: Shift) -> str:
-    """«Natt til 14. juli (uke 28)» for a shift over midnight, otherwise «Lørdag 17. juli (uke 28)»."""
-    week = shift.day.isocalendar()[1]
-    if shift.is_night and shift.end.date() > shift.day:
-        return f"Natt til {day_text(shift.end.date(), year=False)} (uke {week})"
-    return f"{day_text(shift.day, year=False, weekday=True).capitalize()} (uke {week})"
 
 
 def _frequencies(problem: Problem, participant: Participant, mine: list[Shift]) -> tuple[Frequency, ...]:
@@ -179,7 +175,10 @@ def _rules(solution: Solution) -> tuple[RuleCost, ...]:
             if cost
             else f"{SOFT_NAMES_NB[name]}: ingen avvik"
         )
-        found.append(RuleCost(name, constraints.rule_id_of(function), SOFT_NAMES_NB[name], cost, text))
+        details = tuple(t.text for t in terms if t.text)
+        found.append(
+            RuleCost(name, constraints.rule_id_of(function), SOFT_NAMES_NB[name], cost, text, details)
+        )
     return tuple(found)
 
 

@@ -20,6 +20,13 @@ Category = Literal["weekday", "weekend", "holiday"]
 #: The fairness counters: the three day categories plus night shifts (which overlap them).
 COUNTERS: tuple[str, ...] = ("weekday", "weekend", "holiday", "night")
 CATEGORY_NAMES_NB = {"weekday": "hverdag", "weekend": "helg", "holiday": "helligdag", "night": "natt"}
+#: «3 hverdagsvakter»: the shifts of each counter, plural.
+SHIFT_NAMES_NB = {
+    "weekday": "hverdagsvakter",
+    "weekend": "helgevakter",
+    "holiday": "helligdagsvakter",
+    "night": "nattevakter",
+}
 Status = Literal["optimal", "feasible", "infeasible", "unknown"]
 
 
@@ -178,16 +185,20 @@ class Problem:
     summer_factor: float = 2.0
 
     def participant(self, key: str) -> Participant:
-        for participant in self.participants:
-            if participant.key == key:
-                return participant
-        raise KeyError(key)
+        """The participant with HPR number `key` (KeyError if none)."""
+        return self._participants[key]
 
     def shift(self, shift_id: str) -> Shift:
-        for shift in self.shifts:
-            if shift.id == shift_id:
-                return shift
-        raise KeyError(shift_id)
+        """The shift with id `shift_id` (KeyError if none)."""
+        return self._shifts[shift_id]
+
+    @cached_property
+    def _participants(self) -> dict[str, Participant]:
+        return {participant.key: participant for participant in self.participants}
+
+    @cached_property
+    def _shifts(self) -> dict[str, Shift]:
+        return {shift.id: shift for shift in self.shifts}
 
 
 @dataclass(frozen=True)
@@ -207,7 +218,8 @@ class Progress:
 
 @dataclass(frozen=True)
 class PenaltyTerm:
-    """One non-zero penalty in a solution: the variable's readable name, its soft rule, the cost."""
+    """One non-zero penalty in a solution: the variable's readable name, its soft rule, the cost, and
+    what it means in Norwegian («Anne Aasen: helg i uke 28 og uke 29»)."""
 
     name: str
     rule: str
@@ -215,6 +227,7 @@ class PenaltyTerm:
     cost: int
     participant: str | None = None
     shift_id: str | None = None
+    text: str = ""
 
 
 @dataclass(frozen=True)

@@ -149,7 +149,7 @@ def kragero(first: date = date(2026, 4, 1), last: date = date(2026, 9, 30), *, e
     for number in range(4):
         participants.append(Participant(f"{9_400_001 + number}", doctor_name(number), office_id=KLS))
     for number in range(7):
-        unavailable = ()
+        unavailable: tuple[Unavailable, ...] = ()
         if number < exempted:
             window = Unavailable(at(first), at(last + timedelta(days=1)), "Fritak fra nødnett", "NN-EXEMPT")
             unavailable = (window,)

@@ -4,6 +4,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 
 from legetjeneste.dates import OSLO, Period, public_holidays
+from legetjeneste.norwegian import day_text
 from legetjeneste.rostering.problem import Category, Shift, ShiftTemplate
 
 NIGHT_START = time(0, 0)
@@ -35,6 +36,14 @@ def is_night(start: datetime, end: datetime) -> bool:
             return True
         day += timedelta(days=1)
     return False
+
+
+def shift_label(shift: Shift) -> str:
+    """«Natt til 14. juli (uke 28)» for a shift over midnight, otherwise «Lørdag 17. juli (uke 28)»."""
+    week = shift.day.isocalendar()[1]
+    if shift.is_night and shift.end.date() > shift.day:
+        return f"Natt til {day_text(shift.end.date(), year=False)} (uke {week})"
+    return f"{day_text(shift.day, year=False, weekday=True).capitalize()} (uke {week})"
 
 
 def _applies(template: ShiftTemplate, day: date, category: Category) -> bool:

@@ -11,7 +11,7 @@ from legetjeneste.errors import RuleViolation
 from legetjeneste.rostering import constraints, validation
 from legetjeneste.rostering.constraints import HARD, SOFT, HardRule, RosterModel
 from legetjeneste.rostering.problem import (
-    CATEGORY_NAMES_NB,
+    SHIFT_NAMES_NB,
     Candidate,
     PenaltyTerm,
     Problem,
@@ -176,11 +176,13 @@ def solve(
     penalties = dict.fromkeys(model_names(soft), 0)
     terms: list[PenaltyTerm] = []
     for term in model.terms:
-        cost = term.coef * (1 if term.var is None else value(term.var))
-        if cost:
+        amount = 1 if term.var is None else value(term.var)
+        if amount:
+            cost = term.coef * amount
+            text = term.text.replace("{value}", str(amount))
             penalties[term.rule] = penalties.get(term.rule, 0) + cost
             terms.append(
-                PenaltyTerm(term.name, term.rule, term.rule_id, cost, term.participant, term.shift_id)
+                PenaltyTerm(term.name, term.rule, term.rule_id, cost, term.participant, term.shift_id, text)
             )
     return Solution(
         status=status,
@@ -244,7 +246,7 @@ def candidates(problem: Problem, assignments: Mapping[str, str | None], shift_id
     """Doctors who could take `shift_id` without breaking a hard rule, fewest shifts of its category first."""
     shifts = {shift.id: shift for shift in problem.shifts}
     shift = shifts[shift_id]
-    kind = CATEGORY_NAMES_NB[shift.category]
+    kind = SHIFT_NAMES_NB[shift.category]
     found: list[Candidate] = []
     for participant in problem.participants:
         if constraints.blocked(problem, participant, shift) is not None:
@@ -253,7 +255,7 @@ def candidates(problem: Problem, assignments: Mapping[str, str | None], shift_id
         if any(constraints.rest(problem, other, shift) for other in mine):
             continue
         count = sum(1 for other in mine if other.category == shift.category)
-        text = f"{participant.name} har {count} {kind}svakter i vaktlisten"
+        text = f"{participant.name} har {count} {kind} i vaktlisten"
         found.append(Candidate(participant.key, participant.name, count, text))
     found.sort(key=lambda c: (c.count_of_kind, len([k for k in assignments.values() if k == c.key]), c.name))
     return found
