@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from legetjeneste.absence.models import Absence
+from legetjeneste.agreement import parameters
 from legetjeneste.dates import OSLO, WEEKDAYS, Period
 from legetjeneste.legevakt import exemption_service
 from legetjeneste.legevakt import rules as lv_rules
@@ -209,11 +210,11 @@ def build(
     period: Period,
     *,
     previous: Mapping[str, str] | None = None,
-    min_rest_hours: int = 8,
 ) -> rp.Problem:
     """Everything the solver needs for `scheme` from `period.start` to `period.end`: its shifts (public
     holidays as weekend days, bakvakt days marked), the participants in the scheme at any time in the
-    period with their exemptions, absences and running balance, and the roster being re-planned."""
+    period with their exemptions, absences and running balance, and the roster being re-planned. The rest
+    between shifts is `legevakt/min_rest_hours` on the period's first day (LV-REST)."""
     assert period.end is not None
     summer, frequency, factor = _summer_and_frequency(scheme, period)
     bakvakt_days = {d.day for d in scheme.bakvakt_days}
@@ -261,7 +262,7 @@ def build(
         participants=merged,
         # A doctor who has left the scheme holds none of its shifts now: those count as vacant before.
         previous={s: k for s, k in previous.items() if k in known} if previous is not None else None,
-        min_rest_hours=min_rest_hours,
+        min_rest_hours=parameters.value("legevakt/min_rest_hours", on=period.start),
         frequency=frequency or None,
         summer_factor=factor,
     )
