@@ -12,6 +12,7 @@ from legetjeneste.legevakt.roster_models import RosterJob
 from legetjeneste.legevakt.roster_schemas import ReplanCreate, SolveCreate
 from legetjeneste.legevakt.schemas import ExemptionApply, ExemptionDecide
 from legetjeneste.rostering import solver
+from legetjeneste.rostering.problem import Progress
 from tests.legevakt.test_roster_fixtures import DOCTORS, FIRST, LAST, make_scheme, solve
 from tests.support import (
     KRAGERO_FILE,
@@ -194,3 +195,16 @@ def test_the_ground_of_an_exemption_is_shown_only_to_those_who_decide_exemptions
         seen[actor.role] = next(d.unavailable for d in roster.doctors if d.hpr_number == DOCTORS[0])
     assert seen["kommuneoverlege"] == ["Fritak: helsemessige grunner 8.–10. mars (LV-EXEMPT-DISCRETION)"]
     assert seen["doctor"] == ["Fritak 8.–10. mars (LV-EXEMPT-DISCRETION)"]
+
+
+def test_the_job_shows_the_best_roster_so_far_per_doctor_from_the_solvers_progress(open_session, scheme_id):
+    job = solve(open_session(), scheme_id)
+    stored = roster_service.get_job(open_session(), actor=SYSTEM, job_id=job.id)
+    shifts = [shift["id"] for shift in open_session().get(RosterJob, job.id).problem["shifts"]]
+    so_far = {shift: DOCTORS[0] if i % 2 else None for i, shift in enumerate(shifts)}
+    progress = Progress(1.0, 200_000, 0, 1, so_far)
+    roster_service.record_progress(open_session(), job_id=job.id, progress=progress)
+    shown = roster_service.get_job(open_session(), actor=SYSTEM, job_id=job.id)
+    assert [(d.hpr_number, d.shifts) for d in shown.best_so_far] == [(DOCTORS[0], len(shifts) // 2)]
+    assert shown.best_vacant == len(shifts) - len(shifts) // 2
+    assert stored.best_so_far != shown.best_so_far

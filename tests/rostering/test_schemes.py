@@ -38,6 +38,16 @@ def test_progress_starts_with_the_greedy_roster_and_ends_with_the_answer():
     assert steps[-1].objective == solution.objective
 
 
+def test_progress_carries_the_best_roster_so_far_and_every_such_roster_keeps_the_hard_rules():
+    problem = vefsn(date(2027, 9, 1), date(2027, 9, 30))
+    steps = []
+    solve(problem, time_limit=10, seed=0, workers=1, on_progress=steps.append)
+    rosters = [step.assignments for step in steps if step.assignments is not None]
+    assert rosters and steps[0].assignments is not None
+    assert all(set(roster) == {shift.id for shift in problem.shifts} for roster in rosters)
+    assert all(violations(problem, roster) == [] for roster in rosters)
+
+
 def test_a_fixed_assignment_is_kept_even_against_fairness():
     problem = Problem(
         shifts(date(2027, 9, 6), date(2027, 9, 10)),

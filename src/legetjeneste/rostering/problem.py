@@ -203,12 +203,15 @@ class Problem:
 
 @dataclass(frozen=True)
 class Progress:
-    """Reported by the solver at each better roster: seconds so far, its objective, the bound, how many."""
+    """Reported by the solver at each better roster: seconds so far, its objective, the bound, how many, and
+    the roster itself (shift id → HPR number or None for vacant) at most once a second, so that a page can
+    show the best roster so far; None when it is left out."""
 
     wall_time: float
     objective: int
     bound: int
     solutions: int
+    assignments: Mapping[str, str | None] | None = None
 
     @property
     def gap(self) -> float:

@@ -105,19 +105,46 @@ def hint(model: RosterModel, start: Mapping[str, list[str]], seconds: float = 5.
     return values
 
 
+def _roster(problem: Problem, model: RosterModel, value: Callable[[Any], int]) -> dict[str, str | None]:
+    """Shift id → the HPR number of its doctor, or None when vacant, from the doctor variables' values."""
+    chosen: dict[str, list[str]] = {}
+    for (key, rep), var in model.x.items():
+        if value(var):
+            chosen.setdefault(rep, []).append(key)
+    return {shift.id: None for shift in problem.shifts} | expand(model, chosen)
+
+
 class _Reporter(cp_model.CpSolverSolutionCallback):
-    def __init__(self, on_progress: Callable[[Progress], None], constant: int, started: float) -> None:
+    """Reports every better roster; the roster itself at most every ROSTER_EVERY seconds, since reading a
+    large model's values costs more than finding the next solution."""
+
+    ROSTER_EVERY = 1.0
+
+    def __init__(
+        self,
+        on_progress: Callable[[Progress], None],
+        constant: int,
+        started: float,
+        problem: Problem,
+        model: RosterModel,
+    ) -> None:
         super().__init__()
         self.on_progress, self.constant, self.count, self.started = on_progress, constant, 0, started
+        self.problem, self.model, self.last_roster = problem, model, float("-inf")
 
     def on_solution_callback(self) -> None:
         self.count += 1
+        now = perf_counter()
+        roster = None
+        if now - self.last_roster >= self.ROSTER_EVERY:
+            roster, self.last_roster = _roster(self.problem, self.model, self.value), now
         self.on_progress(
             Progress(
-                wall_time=perf_counter() - self.started,
+                wall_time=now - self.started,
                 objective=round(self.objective_value) + self.constant,
                 bound=round(self.best_objective_bound) + self.constant,
                 solutions=self.count,
+                assignments=roster,
             )
         )
 
@@ -152,9 +179,11 @@ def solve(
     for name, value in PARAMETERS.items():
         setattr(solver.parameters, name, value)
     if on_progress and model.start is not None:
-        first = sum(t.coef * (1 if t.var is None else model.start[t.var.index]) for t in model.terms)
-        on_progress(Progress(perf_counter() - started, first, 0, 0))
-    reporter = _Reporter(on_progress, constant, started) if on_progress else None
+        start = model.start
+        first = sum(t.coef * (1 if t.var is None else start[t.var.index]) for t in model.terms)
+        greedy_roster = _roster(problem, model, lambda var: start[var.index])
+        on_progress(Progress(perf_counter() - started, first, 0, 0, greedy_roster))
+    reporter = _Reporter(on_progress, constant, started, problem, model) if on_progress else None
     code = solver.solve(model.cp, reporter)
     status: Status = STATUS.get(code, "unknown")
     if status in ("optimal", "feasible"):
@@ -168,11 +197,7 @@ def solve(
         empty = dict.fromkeys((shift.id for shift in problem.shifts), None)
         names = dict.fromkeys(model_names(soft), 0)
         return Solution(status, empty, 0, 0, perf_counter() - started, names, (), seed, workers, time_limit)
-    chosen: dict[str, list[str]] = {}
-    for (key, rep), var in model.x.items():
-        if value(var):
-            chosen.setdefault(rep, []).append(key)
-    assignments = {shift.id: None for shift in problem.shifts} | expand(model, chosen)
+    assignments = _roster(problem, model, value)
     penalties = dict.fromkeys(model_names(soft), 0)
     terms: list[PenaltyTerm] = []
     for term in model.terms:
