@@ -1,4 +1,4 @@
-"""Login and logout pages."""
+"""Login and logout pages, and the user's own calendar feeds."""
 
 from typing import Annotated
 
@@ -6,9 +6,10 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse
 from sqlalchemy.orm import Session
 
-from legetjeneste.auth import service
+from legetjeneste.auth import rules, service
+from legetjeneste.auth.rules import Actor
 from legetjeneste.errors import NotAuthenticated
-from legetjeneste.web.deps import check_csrf, get_session
+from legetjeneste.web.deps import check_csrf, get_actor, get_session
 from legetjeneste.web.pages import render
 
 router = APIRouter(include_in_schema=False)
@@ -51,3 +52,43 @@ def logout(request: Request, csrf_token: Annotated[str, Form()] = ""):
     check_csrf(request, csrf_token)
     request.session.clear()
     return RedirectResponse("/logg-inn", status_code=303)
+
+
+def calendar_feeds(actor: Actor) -> list[tuple[str, str]]:
+    """The iCalendar feeds the user can subscribe to: title and path (without the token)."""
+    feeds = []
+    if actor.doctor_id is not None:
+        feeds.append(("Mine legevakt- og nødnettvakter", f"/api/v1/doctors/{actor.doctor_id}/roster.ics"))
+    number = actor.municipality_number
+    if number and rules.can(actor, "absence.read"):
+        if actor.office_id is not None:
+            feeds.append(("Fravær ved legekontoret", f"/api/v1/offices/{actor.office_id}/absences.ics"))
+        feeds.append(("Fravær i kommunen", f"/api/v1/municipalities/{number}/absences.ics"))
+    if number and rules.can(actor, "deadlines.read"):
+        feeds.append(
+            ("Frister i sakene om fastlegeavtalene", f"/api/v1/municipalities/{number}/deadlines.ics")
+        )
+    return feeds
+
+
+def _calendar(request: Request, actor: Actor, token: str | None):
+    base = str(request.base_url).rstrip("/")
+    feeds = [
+        (title, f"{base}{path}?token={token or 'API-NØKKELEN-DIN'}") for title, path in calendar_feeds(actor)
+    ]
+    return render(request, "auth/calendar.html", {"feeds": feeds, "token": token}, actor=actor)
+
+
+@router.get("/min-kalender")
+def my_calendar(request: Request, actor: Annotated[Actor, Depends(get_actor)]):
+    return _calendar(request, actor, None)
+
+
+@router.post("/min-kalender")
+def new_calendar_token(
+    request: Request,
+    session: Annotated[Session, Depends(get_session)],
+    actor: Annotated[Actor, Depends(get_actor)],
+):
+    """A new calendar key; the addresses with it are shown on this answer only (CSRF checked by get_actor)."""
+    return _calendar(request, actor, service.new_calendar_token(session, actor=actor))

@@ -151,6 +151,28 @@ def _user_problems(
     return problems
 
 
+def new_calendar_token(session: Session, *, actor: Actor) -> str:
+    """A new API token for the logged-in user, for calendar apps that cannot log in; shown once, only its
+    hash is stored. It reads what the user may read, like any of the user's API tokens."""
+    if actor.user_id is None:
+        raise Forbidden("Bare en innlogget bruker kan lage en kalendernøkkel.")
+    with session.begin():
+        user = session.get(User, actor.user_id)
+        if user is None or not user.is_active:
+            raise NotAuthenticated("Økten er utløpt. Logg inn på nytt.")
+        token = _new_token(session, user)
+        audit_queries.add_entry(
+            session,
+            actor=actor,
+            action="create",
+            entity="api_token",
+            record_ids=[user.id],
+            municipality_number=user.municipality_number,
+            detail={"purpose": "calendar"},
+        )
+    return token
+
+
 def _new_token(session: Session, user: User) -> str:
     token = secrets.token_urlsafe(32)
     session.add(ApiToken(user_id=user.id, token_hash=hash_token(token), created_at=now_oslo()))

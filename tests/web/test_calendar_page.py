@@ -1,0 +1,39 @@
+"""«Min kalender»: a user's own iCalendar feeds, with a calendar key made on the page and shown once."""
+
+import re
+
+import icalendar
+
+from tests.web.conftest import csrf_of, log_in
+
+URL = re.compile(r"<code>(http[^<]+)</code>")
+
+
+def feeds(html: str) -> list[str]:
+    return [url.replace("&amp;", "&") for url in URL.findall(html)]
+
+
+def test_a_gp_makes_a_calendar_key_and_subscribes_to_its_own_roster(browser_client):
+    log_in(browser_client, "lege@vefsn.example", "lege-demo")
+    page = browser_client.get("/min-kalender")
+    assert page.status_code == 200 and "Mine legevakt- og nødnettvakter" in page.text
+    assert all(url.endswith("?token=API-NØKKELEN-DIN") for url in feeds(page.text))
+    made = browser_client.post("/min-kalender", data={"csrf_token": csrf_of(page.text)})
+    assert made.status_code == 200 and "Den vises bare nå" in made.text
+    roster_feed = next(url for url in feeds(made.text) if "/roster.ics?token=" in url)
+    browser_client.cookies.clear()  # a calendar app has no session: the token alone must do
+    answer = browser_client.get(roster_feed.removeprefix("http://testserver"))
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/calendar")
+    assert icalendar.Calendar.from_ical(answer.content).get("X-WR-CALNAME") is not None
+    assert "Lag en ny kalendernøkkel" not in made.text
+    assert browser_client.get("/api/v1/doctors/1/roster.ics?token=feil").status_code == 401
+
+
+def test_the_kommuneoverlege_gets_the_absence_and_deadline_feeds_but_no_roster_of_its_own(vefsn_client):
+    html = vefsn_client.get("/min-kalender").text
+    titles = re.findall(r"<dt>([^<]+)</dt>", html)
+    assert titles == ["Fravær i kommunen", "Frister i sakene om fastlegeavtalene"]
+
+
+def test_making_a_calendar_key_needs_the_csrf_token(vefsn_client):
+    assert vefsn_client.post("/min-kalender", data={}).status_code == 403
