@@ -1,5 +1,5 @@
-"""The API's client and tokens and the pages' logged-in clients, for the legevakt tests."""
+"""The API's client and tokens and the pages' logged-in clients, for the legevakt tests (browser tests live in
+tests/browser, where one session-wide Chromium serves them all)."""
 
 from tests.api.conftest import app, client, tokens  # noqa: F401  (fixtures)
-from tests.browser.conftest import browser, live_server, page  # noqa: F401  (fixtures)
 from tests.web.conftest import browser_client, vefsn_client  # noqa: F401  (fixtures)
