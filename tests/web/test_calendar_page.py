@@ -37,3 +37,30 @@ def test_the_kommuneoverlege_gets_the_absence_and_deadline_feeds_but_no_roster_o
 
 def test_making_a_calendar_key_needs_the_csrf_token(vefsn_client):
     assert vefsn_client.post("/min-kalender", data={}).status_code == 403
+
+
+def test_a_revoked_calendar_key_no_longer_opens_the_feed_and_only_the_owner_can_revoke_it(
+    browser_client, open_session
+):
+    log_in(browser_client, "lege@vefsn.example", "lege-demo")
+    page = browser_client.get("/min-kalender")
+    made = browser_client.post("/min-kalender", data={"csrf_token": csrf_of(page.text)})
+    feed = next(url for url in feeds(made.text) if "/roster.ics?token=" in url).removeprefix(
+        "http://testserver"
+    )
+    assert browser_client.get(feed).status_code == 200
+    listed = browser_client.get("/min-kalender").text
+    revoke = re.findall(r'action="(/min-kalender/nokler/\d+/trekk-tilbake)"', listed)
+    assert len(revoke) == 1
+    browser_client.cookies.clear()
+    log_in(browser_client, "kommuneoverlege@vefsn.example", "vefsn-demo")
+    other = browser_client.get("/min-kalender").text
+    assert browser_client.post(revoke[0], data={"csrf_token": csrf_of(other)}).status_code == 404
+    assert browser_client.get(feed).status_code == 200
+    browser_client.cookies.clear()
+    log_in(browser_client, "lege@vefsn.example", "lege-demo")
+    mine = browser_client.get("/min-kalender").text
+    answer = browser_client.post(revoke[0], data={"csrf_token": csrf_of(mine)}, follow_redirects=True)
+    assert "Nøkkelen er trukket tilbake." in answer.text and "Nøklene dine" not in answer.text
+    browser_client.cookies.clear()
+    assert browser_client.get(feed).status_code == 401

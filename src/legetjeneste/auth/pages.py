@@ -10,7 +10,7 @@ from legetjeneste.auth import rules, service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.errors import NotAuthenticated
 from legetjeneste.web.deps import check_csrf, get_actor, get_session
-from legetjeneste.web.pages import render
+from legetjeneste.web.pages import redirect_with_message, render
 
 router = APIRouter(include_in_schema=False)
 
@@ -71,17 +71,22 @@ def calendar_feeds(actor: Actor) -> list[tuple[str, str]]:
     return feeds
 
 
-def _calendar(request: Request, actor: Actor, token: str | None):
+def _calendar(request: Request, session: Session, actor: Actor, token: str | None):
     base = str(request.base_url).rstrip("/")
     feeds = [
         (title, f"{base}{path}?token={token or 'API-NØKKELEN-DIN'}") for title, path in calendar_feeds(actor)
     ]
-    return render(request, "auth/calendar.html", {"feeds": feeds, "token": token}, actor=actor)
+    context = {"feeds": feeds, "token": token, "keys": service.own_tokens(session, actor=actor)}
+    return render(request, "auth/calendar.html", context, actor=actor)
 
 
 @router.get("/min-kalender")
-def my_calendar(request: Request, actor: Annotated[Actor, Depends(get_actor)]):
-    return _calendar(request, actor, None)
+def my_calendar(
+    request: Request,
+    session: Annotated[Session, Depends(get_session)],
+    actor: Annotated[Actor, Depends(get_actor)],
+):
+    return _calendar(request, session, actor, None)
 
 
 @router.post("/min-kalender")
@@ -91,4 +96,16 @@ def new_calendar_token(
     actor: Annotated[Actor, Depends(get_actor)],
 ):
     """A new calendar key; the addresses with it are shown on this answer only (CSRF checked by get_actor)."""
-    return _calendar(request, actor, service.new_calendar_token(session, actor=actor))
+    token = service.new_calendar_token(session, actor=actor)
+    return _calendar(request, session, actor, token)
+
+
+@router.post("/min-kalender/nokler/{token_id}/trekk-tilbake")
+def revoke_key(
+    request: Request,
+    token_id: int,
+    session: Annotated[Session, Depends(get_session)],
+    actor: Annotated[Actor, Depends(get_actor)],
+):
+    service.revoke_own_token(session, actor=actor, token_id=token_id)
+    return redirect_with_message(request, "/min-kalender", "Nøkkelen er trukket tilbake.")

@@ -173,6 +173,39 @@ def new_calendar_token(session: Session, *, actor: Actor) -> str:
     return token
 
 
+def own_tokens(session: Session, *, actor: Actor) -> list:
+    """When each of the user's API tokens (calendar keys among them) was made, oldest first, with its id."""
+    if actor.user_id is None:
+        return []
+    with session.begin():
+        return list(
+            session.execute(
+                select(ApiToken.id, ApiToken.created_at)
+                .where(ApiToken.user_id == actor.user_id)
+                .order_by(ApiToken.created_at, ApiToken.id)
+            ).all()
+        )
+
+
+def revoke_own_token(session: Session, *, actor: Actor, token_id: int) -> None:
+    """Withdraw one of the user's own API tokens: calendars using it stop updating. Another user's token
+    is not found."""
+    with session.begin():
+        token = session.get(ApiToken, token_id)
+        if token is None or actor.user_id is None or token.user_id != actor.user_id:
+            raise NotFound("Fant ikke nøkkelen.")
+        session.delete(token)
+        audit_queries.add_entry(
+            session,
+            actor=actor,
+            action="delete",
+            entity="api_token",
+            record_ids=[actor.user_id],
+            municipality_number=actor.municipality_number,
+            detail={"token_id": token_id},
+        )
+
+
 def _new_token(session: Session, user: User) -> str:
     token = secrets.token_urlsafe(32)
     session.add(ApiToken(user_id=user.id, token_hash=hash_token(token), created_at=now_oslo()))
