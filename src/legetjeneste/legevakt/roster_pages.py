@@ -22,6 +22,7 @@ from legetjeneste.legevakt.roster_schemas import ReplanCreate, SolveCreate
 from legetjeneste.rostering.problem import CATEGORY_NAMES_NB, COUNTERS
 from legetjeneste.validation import problems_from
 from legetjeneste.web.deps import get_actor, get_session
+from legetjeneste.web.forms import form_values, problem_lines
 from legetjeneste.web.pages import redirect_with_message, render
 
 router = APIRouter(include_in_schema=False)
@@ -33,18 +34,6 @@ FIELD_LABELS = {"from": "Fra", "to": "Til", "time_limit": "Tidsgrense", "doctor_
 TOKEN_PLACEHOLDER = "API-NØKKELEN-DIN"
 MONTHS_NB = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
              "november", "desember")  # fmt: skip
-
-
-def _problems(error: DomainError) -> list[str]:
-    if isinstance(error, ValidationFailed):
-        return [f"{FIELD_LABELS.get(p.path, p.path)}: {p.message}" for p in error.problems]
-    if error.rule_id:
-        return [f"{error.message} ({error.rule_id}{', ' + error.citation if error.citation else ''})"]
-    return [error.message]
-
-
-def _values(form) -> dict[str, str]:
-    return {k: v.strip() for k, v in form.items() if isinstance(v, str) and k != "csrf_token"}
 
 
 def _solve_data(values: dict) -> SolveCreate:
@@ -69,7 +58,7 @@ def _rosters_page(request, session, actor, scheme_id, *, error=None, values=None
         "rosters": roster_service.list_rosters(session, actor=actor, scheme_id=scheme_id),
         "can_solve": auth_rules.can(actor, "roster.solve"),
         "values": values or {"from": first.isoformat(), "to": last.isoformat(), "time_limit": "10"},
-        "problems": _problems(error) if error else [],
+        "problems": problem_lines(error, FIELD_LABELS) if error else [],
         "bad": [p.path for p in error.problems] if isinstance(error, ValidationFailed) else [],
         "feed": _feed_url(request, f"/schemes/{scheme_id}/roster.ics"),
     }
@@ -89,7 +78,7 @@ def rosters(request: Request, scheme_id: Id, session: SessionDep, actor: ActorDe
 
 @router.post("/ordninger/{scheme_id}/vaktlister")
 async def start_solve(request: Request, scheme_id: Id, session: SessionDep, actor: ActorDep):
-    values = _values(await request.form())
+    values = form_values(await request.form())
     try:
         job = roster_service.start_solve(session, actor=actor, scheme_id=scheme_id, data=_solve_data(values))
     except (ValidationFailed, DomainError) as error:
@@ -128,7 +117,7 @@ def _roster_page(request, session, actor, roster_id, *, error=None):
         "months": months,
         "can_publish": auth_rules.can(actor, "roster.publish"),
         "can_solve": auth_rules.can(actor, "roster.solve"),
-        "problems": _problems(error) if error else [],
+        "problems": problem_lines(error, FIELD_LABELS) if error else [],
         "feed": _feed_url(request, f"/schemes/{roster.scheme_id}/roster.ics"),
         "doctor_feed": _feed_url(request, "/doctors/LEGENS-ID/roster.ics"),
     }
@@ -185,7 +174,7 @@ def _vacancies_page(request, session, actor, scheme_id, *, error=None):
         "doctors": vacancy_service.doctor_options(session, actor=actor, scheme_id=scheme_id),
         "can_assign": auth_rules.can(actor, "roster.publish"),
         "own_doctor_id": actor.doctor_id,
-        "problems": _problems(error) if error else [],
+        "problems": problem_lines(error, FIELD_LABELS) if error else [],
     }
     return render(
         request, "legevakt/roster_vacancies.html", context, actor=actor, status_code=422 if error else 200
@@ -210,7 +199,7 @@ def candidates(request: Request, assignment_id: Id, session: SessionDep, actor: 
 
 
 async def _vacancy_action(request, session, actor, assignment_id, action) -> object:
-    values = _values(await request.form())
+    values = form_values(await request.form())
     scheme_id = int(values.get("scheme_id", "0") or 0)
     doctor = values.get("doctor_id", "")
     try:

@@ -4,7 +4,7 @@ steps, clocks, documents and the forms of its next steps, a printable document, 
 from typing import Annotated, TypeVar
 
 from fastapi import APIRouter, Depends, Path, Request
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from legetjeneste.auth import rules as auth_rules
@@ -13,8 +13,8 @@ from legetjeneste.errors import Problem, RuleViolation, ValidationFailed
 from legetjeneste.lifecycle import deadline_service, document_service, service, views
 from legetjeneste.lifecycle.form_fields import FIELD_LABELS, FIELDS, STEP_FIELDS
 from legetjeneste.lifecycle.schemas import CaseCreate, StepCreate
-from legetjeneste.validation import problems_from
 from legetjeneste.web.deps import get_actor, get_session
+from legetjeneste.web.forms import form_values, parse_form, problem_lines
 from legetjeneste.web.pages import redirect_with_message, render
 
 router = APIRouter(include_in_schema=False)
@@ -27,33 +27,11 @@ Failure = ValidationFailed | RuleViolation
 CHECKBOXES = {name for name, (_, kind, _) in FIELDS.items() if kind == "checkbox"}
 
 
-def _problems(error: Failure) -> list[str]:
-    if isinstance(error, RuleViolation):
-        return [f"{error.message} ({error.rule_id}, {error.citation})"]
-    return [f"{FIELD_LABELS.get(p.path, p.path)}: {p.message}" for p in error.problems]
-
-
-def _parse(model: type[M], values: dict) -> M:
-    names = {field.alias or name for name, field in model.model_fields.items()}
-    data = {name: value for name, value in values.items() if name in names and value != ""}
-    data.update({name: name in values for name in CHECKBOXES if name in names})
-    try:
-        return model.model_validate(data)
-    except ValidationError as error:
-        raise ValidationFailed(problems_from(error)) from error
-
-
-def _form(form) -> dict[str, str]:
-    return {
-        key: value.strip() for key, value in form.items() if isinstance(value, str) and key != "csrf_token"
-    }
-
-
 def _failure(error: Failure | None, form: str | None, values: dict | None) -> dict:
     bad = [p.path for p in error.problems] if isinstance(error, ValidationFailed) else []
     rule = error.rule_id if isinstance(error, RuleViolation) else None
     return {
-        "problems": _problems(error) if error else [],
+        "problems": problem_lines(error, FIELD_LABELS) if error else [],
         "bad": bad,
         "failed_form": form,
         "values": values or {},
@@ -83,12 +61,12 @@ def cases(request: Request, number: Number, session: SessionDep, actor: ActorDep
 
 @router.post("/kommuner/{number}/saker")
 async def open_case(request: Request, number: Number, session: SessionDep, actor: ActorDep):
-    values = _form(await request.form())
+    values = form_values(await request.form())
     try:
         agreement = values.get("agreement_id", "")
         if agreement and (not agreement.isdigit() or len(agreement) > 9):
             raise ValidationFailed([Problem("agreement_id", "velg fastlegeavtalen saken gjelder")])
-        data = _parse(CaseCreate, values)
+        data = parse_form(CaseCreate, values, checkboxes=CHECKBOXES)
         saved = service.open_case(
             session,
             actor=actor,
@@ -122,10 +100,10 @@ def case(request: Request, case_id: Id, session: SessionDep, actor: ActorDep):
 
 @router.post("/saker/{case_id}/steg")
 async def record_step(request: Request, case_id: Id, session: SessionDep, actor: ActorDep):
-    values = _form(await request.form())
+    values = form_values(await request.form())
     kind = values.get("kind", "")
     try:
-        data = _parse(StepCreate, values)
+        data = parse_form(StepCreate, values, checkboxes=CHECKBOXES)
         saved = service.record_step(session, actor=actor, case_id=case_id, data=data)
     except (ValidationFailed, RuleViolation) as error:
         return _case_page(request, session, actor, case_id, error=error, form=kind, values=values)

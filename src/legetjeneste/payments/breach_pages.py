@@ -4,7 +4,7 @@ and a case with every step, what happens next and the form for it, and what has 
 from typing import Annotated, TypeVar
 
 from fastapi import APIRouter, Depends, Path, Request
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from legetjeneste.auth import rules as auth_rules
@@ -12,8 +12,8 @@ from legetjeneste.auth.rules import Actor
 from legetjeneste.errors import Problem, RuleViolation, ValidationFailed
 from legetjeneste.payments import breach_rules, breach_service
 from legetjeneste.payments.breach_schemas import STEP_MODELS, BreachCaseCreate
-from legetjeneste.validation import problems_from
 from legetjeneste.web.deps import get_actor, get_session
+from legetjeneste.web.forms import form_values, parse_form, problem_lines
 from legetjeneste.web.pages import redirect_with_message, render
 
 router = APIRouter(include_in_schema=False)
@@ -40,27 +40,8 @@ FIELD_LABELS = {
 Failure = ValidationFailed | RuleViolation
 
 
-def _problems(error: Failure) -> list[str]:
-    if isinstance(error, RuleViolation):
-        return [f"{error.message} ({error.rule_id}, {error.citation})"]
-    return [f"{FIELD_LABELS.get(p.path, p.path)}: {p.message}" for p in error.problems]
-
-
-def _parse(model: type[M], values: dict) -> M:
-    """The form's fields that the model has; an empty text goes to the rules, which say why it is needed."""
-    names = {field.alias or name for name, field in model.model_fields.items()}
-    data = {name: value for name, value in values.items() if name in names and value}
-    data.update({name: values.get(name) or "" for name in TEXTS if name in names and not values.get(name)})
-    try:
-        return model.model_validate(data)
-    except ValidationError as error:
-        raise ValidationFailed(problems_from(error)) from error
-
-
 def _form(form) -> dict[str, str]:
-    values = {
-        key: value.strip() for key, value in form.items() if isinstance(value, str) and key != "csrf_token"
-    }
+    values = form_values(form)
     if "percentage" in values:
         values["percentage"] = values["percentage"].replace(",", ".").replace(" ", "")
     return values
@@ -69,7 +50,7 @@ def _form(form) -> dict[str, str]:
 def _failure(error: Failure | None, form: str | None, values: dict | None) -> dict:
     bad = [p.path for p in error.problems] if isinstance(error, ValidationFailed) else []
     return {
-        "problems": _problems(error) if error else [],
+        "problems": problem_lines(error, FIELD_LABELS) if error else [],
         "bad": bad,
         "failed_form": form,
         "values": values or {},
@@ -104,7 +85,7 @@ async def open_case(request: Request, number: Number, session: SessionDep, actor
         agreement = values.get("agreement_id", "")
         if not agreement.isdigit() or len(agreement) > 9:
             raise ValidationFailed([Problem("agreement_id", "velg fastlegeavtalen saken gjelder")])
-        data = _parse(BreachCaseCreate, values)
+        data = parse_form(BreachCaseCreate, values, empty=TEXTS)
         saved = breach_service.open_case(session, actor=actor, agreement_id=int(agreement), data=data)
     except (ValidationFailed, RuleViolation) as error:
         return _list_page(request, session, actor, number, error=error, values=values)
@@ -136,7 +117,7 @@ async def record_step(request: Request, case_id: Id, session: SessionDep, actor:
     try:
         if kind not in STEP_MODELS:
             raise ValidationFailed([Problem("kind", "velg et steg i saken")])
-        data = _parse(STEP_MODELS[kind], values)
+        data = parse_form(STEP_MODELS[kind], values, empty=TEXTS)
         saved = breach_service.record_step(session, actor=actor, case_id=case_id, data=data)
     except (ValidationFailed, RuleViolation) as error:
         return _case_page(request, session, actor, case_id, error=error, form=kind, values=values)
