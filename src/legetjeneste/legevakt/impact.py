@@ -8,6 +8,7 @@ in the scheme without a full exemption. No solver is needed.
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -162,7 +163,7 @@ def _availability(
     exemptions: list[Exemption],
     vikars: set[int],
 ) -> dict:
-    doctors = []
+    doctors: list[dict[str, Any]] = []
     for participant in participants:
         exempt = [_full_period(e) for e in exemptions if e.doctor_id == participant.doctor_id]
         share = rules.available_share(

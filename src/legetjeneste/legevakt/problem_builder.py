@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta
 from functools import cache
-from typing import Any
+from typing import Any, Literal, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -62,7 +62,7 @@ def _decode(hint: Any, value: Any) -> Any:
         return _decode(next(a for a in args if a is not type(None)), value)
     if origin is typing.Literal or hint is Any:
         return value
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return from_document(hint, value)
     if origin in (tuple, list):
         item = args[0] if args else Any
@@ -110,7 +110,9 @@ def _templates(scheme: Scheme) -> list[rp.ShiftTemplate]:
     for template in scheme.shift_templates:
         if template.is_alternative:
             continue
-        kinds = ("weekday", "weekend") if template.day_kind == lv_rules.ALL_DAYS else (template.day_kind,)
+        # a stored day kind is weekday, weekend or all
+        day_kinds = ("weekday", "weekend") if template.day_kind == lv_rules.ALL_DAYS else (template.day_kind,)
+        kinds = cast(tuple[Literal["weekday", "weekend"], ...], day_kinds)
         for kind in kinds:
             found.append(
                 rp.ShiftTemplate(
@@ -137,6 +139,7 @@ def _summer_and_frequency(scheme: Scheme, period: Period) -> tuple[Period | None
         return None, ordinary, 1.0
     usual = ordinary.get(summer.day_kind)
     factor = usual / summer.every_nth if usual else 2.0
+    assert summer.start is not None  # a dated target is the one found above
     return Period(summer.start, summer.end), ordinary, factor
 
 

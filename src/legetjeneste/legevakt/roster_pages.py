@@ -18,7 +18,7 @@ from legetjeneste.errors import DomainError, Problem, ValidationFailed
 from legetjeneste.legevakt import roster_service, vacancy_service
 from legetjeneste.legevakt import service as legevakt_service
 from legetjeneste.legevakt.roster_feeds import shift_time_text
-from legetjeneste.legevakt.roster_schemas import ReplanCreate, SolveCreate
+from legetjeneste.legevakt.roster_schemas import ReplanCreate, SolveCreate, VacancyRead
 from legetjeneste.rostering.problem import CATEGORY_NAMES_NB, COUNTERS
 from legetjeneste.validation import problems_from
 from legetjeneste.web.deps import get_actor, get_session
@@ -198,7 +198,7 @@ def candidates(request: Request, assignment_id: Id, session: SessionDep, actor: 
     return render(request, "legevakt/roster_candidates.html", context, actor=actor)
 
 
-async def _vacancy_action(request, session, actor, assignment_id, action) -> object:
+async def _vacancy_action(request, session, actor, assignment_id, action) -> VacancyRead | HTMLResponse:
     values = form_values(await request.form())
     scheme_id = int(values.get("scheme_id", "0") or 0)
     doctor = values.get("doctor_id", "")
@@ -216,7 +216,7 @@ async def _vacancy_action(request, session, actor, assignment_id, action) -> obj
 @router.post("/vakanser/{assignment_id}/frivillig")
 async def volunteer(request: Request, assignment_id: Id, session: SessionDep, actor: ActorDep):
     found = await _vacancy_action(request, session, actor, assignment_id, vacancy_service.volunteer)
-    if not hasattr(found, "scheme_id"):
+    if isinstance(found, HTMLResponse):
         return found
     title = f"{found.volunteers[-1].name} har meldt seg til vakten {found.label} {found.date:%d.%m.%Y}."
     return redirect_with_message(request, f"/ordninger/{found.scheme_id}/vakanser", title)
@@ -225,7 +225,7 @@ async def volunteer(request: Request, assignment_id: Id, session: SessionDep, ac
 @router.post("/vakanser/{assignment_id}/tildel")
 async def assign(request: Request, assignment_id: Id, session: SessionDep, actor: ActorDep):
     found = await _vacancy_action(request, session, actor, assignment_id, vacancy_service.assign)
-    if not hasattr(found, "scheme_id"):
+    if isinstance(found, HTMLResponse):
         return found
     title = f"Vakten {found.label} {found.date:%d.%m.%Y} er gitt til {found.doctor_name}."
     return redirect_with_message(request, f"/ordninger/{found.scheme_id}/vakanser", title)

@@ -5,7 +5,7 @@ Calendar apps cannot log in with a cookie or send a header, so the .ics feeds al
 token as the query parameter `token` (as the absence feeds do).
 """
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Path, Query, Response
 from sqlalchemy.orm import Session
@@ -37,7 +37,9 @@ Number = Annotated[str, Path(pattern=r"^\d{4}$")]
 Wait = Annotated[bool, Query(description="Løs før svaret kommer (for skript); ellers i bakgrunnen")]
 CALENDAR = "text/calendar; charset=utf-8"
 PRIVATE = {"Cache-Control": "no-store"}
-ICS = {200: {"content": {"text/calendar": {}}, "description": "iCalendar (RFC 5545)"}}
+ICS: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/calendar": {}}, "description": "iCalendar (RFC 5545)"}
+}
 
 
 def _run(wait: bool) -> roster_service.Run:

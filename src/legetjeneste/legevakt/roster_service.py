@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from legetjeneste.auth import service as auth_service
@@ -122,6 +122,7 @@ def _queue(
 
 def _run(session: Session, job_id: int, run: Run, on_progress: Callable[[Any], None] | None) -> None:
     engine = session.get_bind()
+    assert isinstance(engine, Engine), "sessions are bound to an engine (db.session_factory)"
     if run == "here":
         jobs.run(engine, job_id, on_progress=on_progress)
     else:

@@ -178,7 +178,7 @@ def scheme_document(scheme: Scheme) -> dict:
             for t in written.shift_templates
         ]
         or None,
-        "participants": [_compact(_dates(p)) for p in written.participants] or None,
+        "participants": [_compact(_dates(dict(p))) for p in written.participants] or None,
         "targets": [_compact(_dates(dict(t.__dict__))) for t in written.targets] or None,
         "office_days": [{"office": o.office, "weekdays": o.weekdays} for o in written.office_days] or None,
         "bakvakt_days": [

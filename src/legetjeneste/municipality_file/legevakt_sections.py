@@ -110,15 +110,17 @@ def _exemptions(
         scheme = queries.scheme_by_code(session, municipality_number=number, code=item.scheme)
         if scheme is None:
             found.append(Problem(f"{prefix}scheme", f"ordningen «{item.scheme}» finnes ikke"))
-        participant = scheme and next(
-            (p for p in scheme.participants if p.doctor.hpr_number == item.doctor), None
+        participant = (
+            next((p for p in scheme.participants if p.doctor.hpr_number == item.doctor), None)
+            if scheme is not None
+            else None
         )
         if scheme is not None and participant is None:
             found.append(
                 Problem(f"{prefix}doctor", f"lege {item.doctor} deltar ikke i ordningen «{item.scheme}»")
             )
         problems += found
-        if found:
+        if found or scheme is None or participant is None:
             continue
         old = existing.get((scheme.id, participant.doctor_id, item.start))
         if old is not None and _same(ExemptionIn, _exemption_out(old, item.scheme), item):
@@ -206,7 +208,9 @@ def legevakt_sections(session: Session, number: str) -> dict[str, list[dict]]:
 
 
 def _hpr(session: Session, doctor_id: int) -> str:
-    return session.get(Doctor, doctor_id).hpr_number
+    doctor = session.get(Doctor, doctor_id)
+    assert doctor is not None, "a foreign key names an existing doctor"
+    return doctor.hpr_number
 
 
 def _exemption_out(exemption: Exemption, scheme_code: str) -> dict:
