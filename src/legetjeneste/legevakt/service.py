@@ -84,11 +84,17 @@ def check_scheme(
     )
 
 
-def save_scheme(session: Session, *, actor: Actor, municipality_number: str, data: SchemeIn) -> SchemeRead:
-    """Create a scheme, or replace the one with the same code; every problem at once, nothing half-written."""
+def save_scheme(
+    session: Session, *, actor: Actor, municipality_number: str, data: SchemeIn, new: bool = False
+) -> SchemeRead:
+    """Create a scheme, or replace the one with the same code; every problem at once, nothing half-written.
+    With `new`, a scheme that already has the code is refused instead of replaced (the «Ny ordning» form)."""
     auth_service.require(actor, "legevakt.write")
     with session.begin():
         municipality_in_scope(session, actor, municipality_number)
+        if new and queries.scheme_by_code(session, municipality_number=municipality_number, code=data.code):
+            taken = f"kommunen har allerede en ordning med koden «{data.code}»"
+            raise ValidationFailed([Problem("code", taken)])
         for partner in data.partners:
             if not registry_queries.municipalities(session, number=partner):
                 raise ValidationFailed([Problem("partners", f"kommune {partner} finnes ikke i registeret")])
@@ -100,6 +106,39 @@ def save_scheme(session: Session, *, actor: Actor, municipality_number: str, dat
             session, actor, "save", "legevakt_scheme", [scheme.id], municipality_number, {"code": data.code}
         )
         return read_scheme(session, scheme)
+
+
+def scheme_choices(session: Session, *, actor: Actor, scheme_id: int) -> dict[str, list[dict]]:
+    """The doctors and offices a scheme's forms may pick from: the host's and its partners'."""
+    auth_service.require(actor, "legevakt.write")
+    with session.begin():
+        scheme = scheme_in_scope(session, actor, scheme_id)
+        towns = {scheme.municipality_number, *(p.municipality_number for p in scheme.partners)}
+        doctors = sorted(
+            queries.doctors_by_key(session, towns).values(), key=lambda d: (d.last_name, d.first_name)
+        )
+        offices = sorted(queries.offices_by_orgnr(session, towns).values(), key=lambda o: o.name)
+        return {
+            "doctors": [
+                {
+                    "hpr": d.hpr_number,
+                    "municipality": d.municipality_number,
+                    "name": f"{d.first_name} {d.last_name}",
+                }
+                for d in doctors
+            ],
+            "offices": [{"orgnr": o.organisation_number, "name": o.name} for o in offices],
+        }
+
+
+def new_scheme_choices(session: Session, *, actor: Actor, municipality_number: str) -> list[dict]:
+    """The offices a new nødnett scheme may give its first weekdays to (NN-OFFICE-DAYS)."""
+    auth_service.require(actor, "legevakt.write")
+    with session.begin():
+        municipality_in_scope(session, actor, municipality_number)
+        offices = queries.offices_by_orgnr(session, {municipality_number}).values()
+        ordered = sorted(offices, key=lambda o: o.name)
+        return [{"orgnr": o.organisation_number, "name": o.name} for o in ordered]
 
 
 def parameter_value(session: Session, *, municipality_number: str, name: str, on: date) -> int:
