@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from legetjeneste.legevakt.models import Participant, Scheme, ShiftTemplate
+from tests.legevakt.test_roster_pages import kol_with_vacancies  # noqa: F401  (fixture)
 from tests.web.conftest import csrf_of, log_in
 
 
@@ -214,6 +215,53 @@ def test_a_weekday_already_given_to_another_office_is_refused_with_nn_office_day
     assert re.search(r"GKL legekontor:\s+onsdag, torsdag, fredag</li>", shown)
 
 
+def test_the_scheme_is_renamed_and_a_template_removed_and_a_bad_end_date_keeps_what_was_typed(
+    vefsn_client, open_session
+):
+    legevakt = scheme_id(open_session, "1824", "legevakt")
+    url = f"/ordninger/{legevakt}/endre"
+    page = vefsn_client.get(url).text
+    assert 'value="Vefsn legevakt"' in page
+    renamed = post(
+        vefsn_client, f"{url}/ordning", page, name="Vefsn interkommunale legevakt", start="2026-01-01"
+    )
+    assert renamed.status_code == 200 and "Ordningen er oppdatert." in renamed.text
+    assert "<h1" in renamed.text and "Endre Vefsn interkommunale legevakt" in renamed.text
+    backwards = post(
+        vefsn_client, f"{url}/ordning", page, name="Baklengs", start="2027-01-01", end="2026-01-01"
+    )
+    assert backwards.status_code == 422 and "sluttdatoen er før startdatoen" in backwards.text
+    assert 'value="Baklengs"' in backwards.text
+    before = count(open_session, ShiftTemplate, legevakt)
+    removed = post(vefsn_client, f"{url}/fjern-vakt", page, code="helg-natt")
+    assert removed.status_code == 200 and "Vakten er fjernet." in removed.text
+    assert "Helg nattevakt" not in removed.text
+    assert count(open_session, ShiftTemplate, legevakt) == before - 1
+
+
+def test_an_office_gets_a_free_weekday_of_a_nodnett_scheme(kragero_client, open_session):
+    nodnett = scheme_id(open_session, "4014", "nodnett")
+    url = f"/ordninger/{nodnett}/endre"
+    page = kragero_client.get(url).text
+    answer = kragero_client.post(
+        f"{url}/kontordager",
+        data={"csrf_token": csrf_of(page), "office": "991402411", "weekdays": ["wednesday", "thursday"]},
+    )
+    assert answer.status_code == 200 and "Kontorets dager er lagret (NN-OFFICE-DAYS)." in answer.text
+    freed = kragero_client.post(
+        f"{url}/kontordager",
+        data={
+            "csrf_token": csrf_of(page),
+            "office": "991401415",
+            "weekdays": ["monday", "tuesday", "friday"],
+        },
+    )
+    assert freed.status_code == 200
+    assert re.search(
+        r"KLS legesenter:\s+mandag, tirsdag, fredag</li>", kragero_client.get(f"/ordninger/{nodnett}").text
+    )
+
+
 def test_targets_with_a_summer_period_and_bakvakt_days_are_added_and_removed(vefsn_client, open_session):
     legevakt = scheme_id(open_session, "1824", "legevakt")
     url = f"/ordninger/{legevakt}/endre"
@@ -246,13 +294,13 @@ def test_a_user_without_legevakt_write_gets_no_forms_and_403(browser_client, ope
     legevakt = scheme_id(open_session, "1824", "legevakt")
     log_in(browser_client, email, password)
     overview = browser_client.get("/kommuner/1824/legevakt")
-    if overview.status_code == 200:
-        assert "ny-ordning" not in overview.text and "/endre" not in overview.text
+    assert overview.status_code == 200
+    assert "ny-ordning" not in overview.text and "/endre" not in overview.text
     assert browser_client.get(f"/ordninger/{legevakt}/endre").status_code == 403
     assert browser_client.get("/kommuner/1824/legevakt/ny-ordning").status_code == 403
     before = count(open_session, ShiftTemplate, legevakt)
-    answer = browser_client.post(f"/ordninger/{legevakt}/endre/fjern-vakt", data={"code": "hverdag"})
-    assert answer.status_code in (403, 400)
+    answer = post(browser_client, f"/ordninger/{legevakt}/endre/fjern-vakt", overview.text, code="hverdag")
+    assert answer.status_code == 403
     assert count(open_session, ShiftTemplate, legevakt) == before
 
 
@@ -263,3 +311,22 @@ def test_another_municipalitys_scheme_is_not_found(vefsn_client, open_session):
     answer = post(vefsn_client, f"/ordninger/{kragero}/endre/fjern-vakt", page, code="nodnett")
     assert answer.status_code == 404
     assert vefsn_client.get("/kommuner/4014/legevakt/ny-ordning").status_code == 404
+
+
+def test_a_template_with_shifts_in_a_published_roster_is_not_removed_and_the_page_says_why(
+    kol_with_vacancies,  # noqa: F811  (the fixture imported above)
+    open_session,
+):
+    client, scheme = kol_with_vacancies
+    url = f"/ordninger/{scheme}/endre"
+    page = client.get(url).text
+    before = count(open_session, ShiftTemplate, scheme)
+    answer = post(client, f"{url}/fjern-vakt", page, code="helg")
+    assert answer.status_code == 422
+    assert "Vakter: vakten «helg» står i en publisert vaktliste til 14.03.2027" in answer.text
+    assert "(LV-ALWAYS)" in answer.text
+    assert count(open_session, ShiftTemplate, scheme) == before
+    added = post(
+        client, f"{url}/vakt", page, code="kveld", name="Kveld", start="16:00", end="22:00", day_kind="all"
+    )
+    assert added.status_code == 200 and "Vakten er lagt til." in added.text

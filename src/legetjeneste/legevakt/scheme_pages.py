@@ -135,7 +135,13 @@ async def change(request: Request, scheme_id: Id, action: Action, session: Sessi
     try:
         current = service.get_scheme(session, actor=actor, scheme_id=scheme_id)
         data = scheme_forms.change(current, action, values)
-        service.save_scheme(session, actor=actor, municipality_number=current.municipality_number, data=data)
+        service.save_scheme(
+            session,
+            actor=actor,
+            municipality_number=current.municipality_number,
+            data=data,
+            keep_published=True,
+        )
     except (ValidationFailed, RuleViolation) as error:
         return _edit_page(request, session, actor, scheme_id, error=error, values=values, form=action)
     return redirect_with_message(request, f"/ordninger/{scheme_id}/endre", scheme_forms.MESSAGES[action])

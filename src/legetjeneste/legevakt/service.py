@@ -10,7 +10,7 @@ from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import today_oslo
 from legetjeneste.errors import NotFound, Problem, ValidationFailed
-from legetjeneste.legevakt import queries, rules, views
+from legetjeneste.legevakt import queries, roster_queries, rules, views
 from legetjeneste.legevakt.models import DoctorCourse, LocalParameter, Scheme
 from legetjeneste.legevakt.schemas import (
     DoctorCourseIn,
@@ -85,10 +85,18 @@ def check_scheme(
 
 
 def save_scheme(
-    session: Session, *, actor: Actor, municipality_number: str, data: SchemeIn, new: bool = False
+    session: Session,
+    *,
+    actor: Actor,
+    municipality_number: str,
+    data: SchemeIn,
+    new: bool = False,
+    keep_published: bool = False,
 ) -> SchemeRead:
     """Create a scheme, or replace the one with the same code; every problem at once, nothing half-written.
-    With `new`, a scheme that already has the code is refused instead of replaced (the «Ny ordning» form)."""
+    With `new`, a scheme that already has the code is refused instead of replaced (the «Ny ordning» form);
+    with `keep_published`, so is a change that drops a shift template a published roster still has shifts
+    of from today on (its re-plan could not place them; the edit page)."""
     auth_service.require(actor, "legevakt.write")
     with session.begin():
         municipality_in_scope(session, actor, municipality_number)
@@ -99,6 +107,8 @@ def save_scheme(
             if not registry_queries.municipalities(session, number=partner):
                 raise ValidationFailed([Problem("partners", f"kommune {partner} finnes ikke i registeret")])
         problems = check_scheme(session, municipality_number=municipality_number, data=data)
+        if keep_published:
+            problems += _published_templates_kept(session, municipality_number, data)
         if problems:
             raise ValidationFailed(problems)
         scheme = queries.replace_scheme(session, municipality_number=municipality_number, data=data)
@@ -106,6 +116,26 @@ def save_scheme(
             session, actor, "save", "legevakt_scheme", [scheme.id], municipality_number, {"code": data.code}
         )
         return read_scheme(session, scheme)
+
+
+def _published_templates_kept(session: Session, municipality_number: str, data: SchemeIn) -> list[Problem]:
+    found = queries.scheme_by_code(session, municipality_number=municipality_number, code=data.code)
+    if found is None:
+        return []
+    kept = {t.code for t in data.shift_templates}
+    used: dict[str, date] = {}
+    for shift in roster_queries.published_assignments(session, since=today_oslo(), scheme_id=found.id):
+        if shift.template not in kept:
+            used[shift.template] = max(used.get(shift.template, shift.on), shift.on)
+    return [
+        Problem(
+            "shift_templates",
+            f"vakten «{code}» står i en publisert vaktliste til {last:%d.%m.%Y}; den kan fjernes når "
+            "vaktlisten er over eller planlagt på nytt uten den",
+            "LV-ALWAYS",
+        )
+        for code, last in sorted(used.items())
+    ]
 
 
 def scheme_choices(session: Session, *, actor: Actor, scheme_id: int) -> dict[str, list[dict]]:
