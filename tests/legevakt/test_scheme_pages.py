@@ -262,6 +262,29 @@ def test_an_office_gets_a_free_weekday_of_a_nodnett_scheme(kragero_client, open_
     )
 
 
+def test_an_intermunicipal_partner_is_added_and_its_doctor_joins_the_scheme(vefsn_client, open_session):
+    legevakt = scheme_id(open_session, "1824", "legevakt")
+    url = f"/ordninger/{legevakt}/endre"
+    page = vefsn_client.get(url).text
+    unknown = post(
+        vefsn_client, f"{url}/ordning", page, name="Vefsn legevakt", start="2026-01-01", partners="9999"
+    )
+    assert (
+        unknown.status_code == 422
+        and "Samarbeidskommuner: kommune 9999 finnes ikke i registeret" in unknown.text
+    )
+    joined = post(
+        vefsn_client, f"{url}/ordning", page, name="Vefsn legevakt", start="2026-01-01", partners="4014"
+    )
+    assert joined.status_code == 200 and 'value="4014"' in joined.text
+    assert '<option value="4014:9401401"' in joined.text
+    added = post(vefsn_client, f"{url}/deltaker", joined.text, doctor="4014:9401401", start="2027-01-01")
+    assert added.status_code == 200 and "– kommune 4014" in added.text
+    dropped = post(vefsn_client, f"{url}/ordning", added.text, name="Vefsn legevakt", start="2026-01-01")
+    assert dropped.status_code == 422
+    assert "Kommune: 4014 er ikke med i ordningen (partners)" in dropped.text
+
+
 def test_targets_with_a_summer_period_and_bakvakt_days_are_added_and_removed(vefsn_client, open_session):
     legevakt = scheme_id(open_session, "1824", "legevakt")
     url = f"/ordninger/{legevakt}/endre"

@@ -2,6 +2,7 @@
 document, one form changes one part of it, and the result is validated as a `SchemeIn` for `save_scheme`.
 No rule lives here; every check is the schema's or `save_scheme`'s."""
 
+import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -76,14 +77,21 @@ def new_scheme(values: dict) -> Document:
     """«Ny ordning»: the scheme's own fields; for nødnett, the first office's weekdays if given."""
     data: Document = {k: values[k] for k in ("code", "name", "kind", "start", "end") if values.get(k)}
     data["description"] = values.get("description", "")
+    data["partners"] = partners(values.get("partners", ""))
     if values.get("kind") == "nodnett" and values.get("office"):
         data["office_days"] = [{"office": values["office"], "weekdays": values.get("weekdays", [])}]
     return data
 
 
+def partners(text: str) -> list[str]:
+    """«1825, 1826» → ["1825", "1826"]: the partner municipalities of an intermunicipal scheme."""
+    return [number for number in re.split(r"[,;\s]+", text) if number]
+
+
 def basics(data: Document, values: dict) -> Document:
     data.update(name=values.get("name", ""), description=values.get("description", ""))
     data.update(start=values.get("start") or None, end=values.get("end") or None)
+    data["partners"] = partners(values.get("partners", ""))
     return data
 
 
