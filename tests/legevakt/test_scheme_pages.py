@@ -353,3 +353,12 @@ def test_a_template_with_shifts_in_a_published_roster_is_not_removed_and_the_pag
         client, f"{url}/vakt", page, code="kveld", name="Kveld", start="16:00", end="22:00", day_kind="all"
     )
     assert added.status_code == 200 and "Vakten er lagt til." in added.text
+
+
+def test_an_unknown_form_of_the_edit_page_is_not_found_and_writes_nothing(vefsn_client, open_session):
+    legevakt = scheme_id(open_session, "1824", "legevakt")
+    page = vefsn_client.get(f"/ordninger/{legevakt}/endre").text
+    before = count(open_session, ShiftTemplate, legevakt)
+    answer = post(vefsn_client, f"/ordninger/{legevakt}/endre/slett-alt", page)
+    assert answer.status_code == 404
+    assert count(open_session, ShiftTemplate, legevakt) == before

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from legetjeneste.errors import Problem, ValidationFailed
+from legetjeneste.errors import NotFound, Problem, ValidationFailed
 from legetjeneste.legevakt.schemas import (
     BakvaktDayIn,
     ParticipantIn,
@@ -186,4 +186,6 @@ MESSAGES = {
 
 def change(scheme: SchemeRead, action: str, values: dict) -> SchemeIn:
     """The scheme as read with one form's change, as the `SchemeIn` to save."""
+    if action not in CHANGES:
+        raise NotFound(f"Skjemaet «{action}» finnes ikke.")
     return scheme_in(CHANGES[action](document(scheme), values))
