@@ -362,3 +362,24 @@ def test_an_unknown_form_of_the_edit_page_is_not_found_and_writes_nothing(vefsn_
     answer = post(vefsn_client, f"/ordninger/{legevakt}/endre/slett-alt", page)
     assert answer.status_code == 404
     assert count(open_session, ShiftTemplate, legevakt) == before
+
+
+def test_ending_a_participation_tells_which_published_shifts_after_the_end_must_be_planned_again(
+    kol_with_vacancies,  # noqa: F811  (the fixture imported above)
+    open_session,
+):
+    client, scheme = kol_with_vacancies
+    url = f"/ordninger/{scheme}/endre"
+    page = client.get(url).text
+    ended = post(
+        client, f"{url}/avslutt-deltaker", page, doctor="9182403", start="2027-01-01", end="2027-03-07"
+    )
+    assert ended.status_code == 200 and "Deltakelsen er avsluttet." in ended.text
+    found = re.search(
+        r"Legen har (\d+) vakter i publiserte vaktlister etter sluttdatoen \(([^)]*)\)", ended.text
+    )
+    assert found and int(found.group(1)) >= 1
+    assert all(
+        day > "07.03.2027" and day.endswith(".03.2027") for day in found.group(2).rstrip(" …").split(", ")
+    )
+    assert "01.01.2027–07.03.2027" in client.get(f"/ordninger/{scheme}").text

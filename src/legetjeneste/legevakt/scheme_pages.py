@@ -2,6 +2,7 @@
 Every form builds the whole scheme (as read + the change) and saves it through `service.save_scheme`, so
 the checks are the API's and the municipality file's."""
 
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request
@@ -144,4 +145,27 @@ async def change(request: Request, scheme_id: Id, action: Action, session: Sessi
         )
     except (ValidationFailed, RuleViolation) as error:
         return _edit_page(request, session, actor, scheme_id, error=error, values=values, form=action)
-    return redirect_with_message(request, f"/ordninger/{scheme_id}/endre", scheme_forms.MESSAGES[action])
+    lines = _published_after_end(session, actor, scheme_id, action, values)
+    return redirect_with_message(
+        request, f"/ordninger/{scheme_id}/endre", scheme_forms.MESSAGES[action], lines
+    )
+
+
+def _published_after_end(session, actor, scheme_id: int, action: str, values: dict) -> list[str]:
+    """After a participation ends: the doctor's shifts in published rosters after the end, to re-plan."""
+    if action != "avslutt-deltaker":
+        return []
+    days = service.published_shifts_after(
+        session,
+        actor=actor,
+        scheme_id=scheme_id,
+        doctor=values["doctor"],
+        after=date.fromisoformat(values["end"]),
+    )
+    if not days:
+        return []
+    listed = ", ".join(f"{day:%d.%m.%Y}" for day in days[:10]) + (" …" if len(days) > 10 else "")
+    return [
+        f"Legen har {len(days)} vakter i publiserte vaktlister etter sluttdatoen ({listed}). "
+        "Planlegg vaktlisten på nytt, så fordeles de på de andre."
+    ]

@@ -1,7 +1,7 @@
 """Use cases of schemes: list, read, create or replace one; the municipality's local parameters next to
 the national ones; doctors' courses (LV-COMPETENCE)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -136,6 +136,20 @@ def _published_templates_kept(session: Session, municipality_number: str, data: 
         )
         for code, last in sorted(used.items())
     ]
+
+
+def published_shifts_after(
+    session: Session, *, actor: Actor, scheme_id: int, doctor: str, after: date
+) -> list[date]:
+    """The days after `after` on which a doctor holds a shift of a published roster of the scheme: what
+    a re-plan must give to others when the doctor's participation ends."""
+    auth_service.require(actor, "legevakt.read")
+    with session.begin():
+        scheme = scheme_in_scope(session, actor, scheme_id)
+        shifts = roster_queries.published_assignments(
+            session, since=after + timedelta(days=1), scheme_id=scheme.id
+        )
+        return [s.on for s in shifts if s.doctor is not None and s.doctor.hpr_number == doctor]
 
 
 def scheme_choices(session: Session, *, actor: Actor, scheme_id: int) -> dict[str, list[dict]]:
