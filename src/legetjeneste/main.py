@@ -12,7 +12,7 @@ from legetjeneste.audit import router as audit_router
 from legetjeneste.auth import pages as auth_pages
 from legetjeneste.db import get_engine, session_factory
 from legetjeneste.legevakt import pages as legevakt_pages
-from legetjeneste.legevakt import roster_pages, roster_router
+from legetjeneste.legevakt import roster_pages, roster_router, scheme_pages
 from legetjeneste.legevakt import router as legevakt_router
 from legetjeneste.lifecycle import pages as lifecycle_pages
 from legetjeneste.lifecycle import router as lifecycle_router
@@ -80,6 +80,7 @@ def create_app(*, engine: Engine | None = None, secret_key: str | None = None) -
         lifecycle_pages,
         legevakt_pages,
         roster_pages,
+        scheme_pages,
     ):
         app.include_router(module.router)
     return app

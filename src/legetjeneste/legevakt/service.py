@@ -1,7 +1,7 @@
 """Use cases of schemes: list, read, create or replace one; the municipality's local parameters next to
 the national ones; doctors' courses (LV-COMPETENCE)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -10,7 +10,7 @@ from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import today_oslo
 from legetjeneste.errors import NotFound, Problem, ValidationFailed
-from legetjeneste.legevakt import queries, rules, views
+from legetjeneste.legevakt import queries, roster_queries, rules, views
 from legetjeneste.legevakt.models import DoctorCourse, LocalParameter, Scheme
 from legetjeneste.legevakt.schemas import (
     DoctorCourseIn,
@@ -84,15 +84,31 @@ def check_scheme(
     )
 
 
-def save_scheme(session: Session, *, actor: Actor, municipality_number: str, data: SchemeIn) -> SchemeRead:
-    """Create a scheme, or replace the one with the same code; every problem at once, nothing half-written."""
+def save_scheme(
+    session: Session,
+    *,
+    actor: Actor,
+    municipality_number: str,
+    data: SchemeIn,
+    new: bool = False,
+    keep_published: bool = False,
+) -> SchemeRead:
+    """Create a scheme, or replace the one with the same code; every problem at once, nothing half-written.
+    With `new`, a scheme that already has the code is refused instead of replaced (the «Ny ordning» form);
+    with `keep_published`, so is a change that drops a shift template a published roster still has shifts
+    of from today on (its re-plan could not place them; the edit page)."""
     auth_service.require(actor, "legevakt.write")
     with session.begin():
         municipality_in_scope(session, actor, municipality_number)
+        if new and queries.scheme_by_code(session, municipality_number=municipality_number, code=data.code):
+            taken = f"kommunen har allerede en ordning med koden «{data.code}»"
+            raise ValidationFailed([Problem("code", taken)])
         for partner in data.partners:
             if not registry_queries.municipalities(session, number=partner):
                 raise ValidationFailed([Problem("partners", f"kommune {partner} finnes ikke i registeret")])
         problems = check_scheme(session, municipality_number=municipality_number, data=data)
+        if keep_published:
+            problems += _published_templates_kept(session, municipality_number, data)
         if problems:
             raise ValidationFailed(problems)
         scheme = queries.replace_scheme(session, municipality_number=municipality_number, data=data)
@@ -100,6 +116,73 @@ def save_scheme(session: Session, *, actor: Actor, municipality_number: str, dat
             session, actor, "save", "legevakt_scheme", [scheme.id], municipality_number, {"code": data.code}
         )
         return read_scheme(session, scheme)
+
+
+def _published_templates_kept(session: Session, municipality_number: str, data: SchemeIn) -> list[Problem]:
+    found = queries.scheme_by_code(session, municipality_number=municipality_number, code=data.code)
+    if found is None:
+        return []
+    kept = {t.code for t in data.shift_templates}
+    used: dict[str, date] = {}
+    for shift in roster_queries.published_assignments(session, since=today_oslo(), scheme_id=found.id):
+        if shift.template not in kept:
+            used[shift.template] = max(used.get(shift.template, shift.on), shift.on)
+    return [
+        Problem(
+            "shift_templates",
+            f"vakten «{code}» står i en publisert vaktliste til {last:%d.%m.%Y}; den kan fjernes når "
+            "vaktlisten er over eller planlagt på nytt uten den",
+            "LV-ALWAYS",
+        )
+        for code, last in sorted(used.items())
+    ]
+
+
+def published_shifts_after(
+    session: Session, *, actor: Actor, scheme_id: int, doctor: str, after: date
+) -> list[date]:
+    """The days after `after` on which a doctor holds a shift of a published roster of the scheme: what
+    a re-plan must give to others when the doctor's participation ends."""
+    auth_service.require(actor, "legevakt.read")
+    with session.begin():
+        scheme = scheme_in_scope(session, actor, scheme_id)
+        shifts = roster_queries.published_assignments(
+            session, since=after + timedelta(days=1), scheme_id=scheme.id
+        )
+        return [s.on for s in shifts if s.doctor is not None and s.doctor.hpr_number == doctor]
+
+
+def scheme_choices(session: Session, *, actor: Actor, scheme_id: int) -> dict[str, list[dict]]:
+    """The doctors and offices a scheme's forms may pick from: the host's and its partners'."""
+    auth_service.require(actor, "legevakt.write")
+    with session.begin():
+        scheme = scheme_in_scope(session, actor, scheme_id)
+        towns = {scheme.municipality_number, *(p.municipality_number for p in scheme.partners)}
+        doctors = sorted(
+            queries.doctors_by_key(session, towns).values(), key=lambda d: (d.last_name, d.first_name)
+        )
+        offices = sorted(queries.offices_by_orgnr(session, towns).values(), key=lambda o: o.name)
+        return {
+            "doctors": [
+                {
+                    "hpr": d.hpr_number,
+                    "municipality": d.municipality_number,
+                    "name": f"{d.first_name} {d.last_name}",
+                }
+                for d in doctors
+            ],
+            "offices": [{"orgnr": o.organisation_number, "name": o.name} for o in offices],
+        }
+
+
+def new_scheme_choices(session: Session, *, actor: Actor, municipality_number: str) -> list[dict]:
+    """The offices a new nødnett scheme may give its first weekdays to (NN-OFFICE-DAYS)."""
+    auth_service.require(actor, "legevakt.write")
+    with session.begin():
+        municipality_in_scope(session, actor, municipality_number)
+        offices = queries.offices_by_orgnr(session, {municipality_number}).values()
+        ordered = sorted(offices, key=lambda o: o.name)
+        return [{"orgnr": o.organisation_number, "name": o.name} for o in ordered]
 
 
 def parameter_value(session: Session, *, municipality_number: str, name: str, on: date) -> int:
