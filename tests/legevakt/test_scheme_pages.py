@@ -52,6 +52,7 @@ def test_a_kommuneoverlege_creates_a_scheme_from_the_overview_and_lands_on_its_p
     assert "Legevakt «Sommerlegevakt Mosjøen» er opprettet." in answer.text
     assert "fra 1. juni 2027 til 31. august 2027" in answer.text
     assert "Sommerlegevakt Mosjøen</a>" in vefsn_client.get("/kommuner/1824/legevakt").text
+    assert f'href="{answer.url.path}/endre">Endre ordningen</a>' in answer.text
 
 
 def test_a_new_nodnett_scheme_without_office_days_is_refused_with_nn_office_days_and_nothing_written(
@@ -319,6 +320,7 @@ def test_a_user_without_legevakt_write_gets_no_forms_and_403(browser_client, ope
     overview = browser_client.get("/kommuner/1824/legevakt")
     assert overview.status_code == 200
     assert "ny-ordning" not in overview.text and "/endre" not in overview.text
+    assert "Endre ordningen" not in browser_client.get(f"/ordninger/{legevakt}").text
     assert browser_client.get(f"/ordninger/{legevakt}/endre").status_code == 403
     assert browser_client.get("/kommuner/1824/legevakt/ny-ordning").status_code == 403
     before = count(open_session, ShiftTemplate, legevakt)

@@ -120,6 +120,7 @@ def _scheme_page(request, session, actor, scheme_id, *, error=None, values=None)
     context = {
         "scheme": service.get_scheme(session, actor=actor, scheme_id=scheme_id),
         "can_apply": auth_rules.can(actor, "exemption.apply"),
+        "can_write": auth_rules.can(actor, "legevakt.write"),
         **LABELS,
         **_failure(error, values),
     }
