@@ -5,7 +5,7 @@ the impact of all pending applications."""
 from typing import Annotated, TypeVar
 
 from fastapi import APIRouter, Depends, Path, Request
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from legetjeneste.auth import rules as auth_rules
@@ -15,8 +15,8 @@ from legetjeneste.errors import DomainError, RuleViolation, ValidationFailed
 from legetjeneste.legevakt import exemption_service, rules, service
 from legetjeneste.legevakt import impact as impact_service
 from legetjeneste.legevakt.schemas import ExemptionApply, ExemptionDecide, LocalParameterIn
-from legetjeneste.validation import problems_from
 from legetjeneste.web.deps import get_actor, get_session
+from legetjeneste.web.forms import form_values, parse_form, problem_lines
 from legetjeneste.web.pages import redirect_with_message, render
 
 router = APIRouter(include_in_schema=False)
@@ -55,30 +55,9 @@ LABELS = {
 }
 
 
-def _problems(error: DomainError) -> list[str]:
-    if isinstance(error, ValidationFailed):
-        return [f"{FIELD_LABELS.get(p.path, p.path)}: {p.message}" for p in error.problems]
-    if error.rule_id:
-        return [f"{error.message} ({error.rule_id}{', ' + error.citation if error.citation else ''})"]
-    return [error.message]
-
-
-def _parse(model: type[M], values: dict) -> M:
-    names = set(model.model_fields)
-    data = {name: value for name, value in values.items() if name in names and value}
-    try:
-        return model.model_validate(data)
-    except ValidationError as error:
-        raise ValidationFailed(problems_from(error)) from error
-
-
-def _form(form) -> dict[str, str]:
-    return {k: v.strip() for k, v in form.items() if isinstance(v, str) and k != "csrf_token"}
-
-
 def _failure(error: DomainError | None, values: dict | None) -> dict:
     return {
-        "problems": _problems(error) if error else [],
+        "problems": problem_lines(error, FIELD_LABELS) if error else [],
         "bad": [p.path for p in error.problems] if isinstance(error, ValidationFailed) else [],
         "values": values or {},
     }
@@ -106,9 +85,9 @@ def overview(request: Request, number: Number, session: SessionDep, actor: Actor
 
 @router.post("/kommuner/{number}/legevakt/parametere")
 async def set_parameter(request: Request, number: Number, session: SessionDep, actor: ActorDep):
-    values = _form(await request.form())
+    values = form_values(await request.form())
     try:
-        data = _parse(LocalParameterIn, values)
+        data = parse_form(LocalParameterIn, values)
         service.set_local_parameter(session, actor=actor, municipality_number=number, data=data)
     except (ValidationFailed, RuleViolation) as error:
         return _overview_page(request, session, actor, number, error=error, values=values)
@@ -134,9 +113,9 @@ def scheme(request: Request, scheme_id: Id, session: SessionDep, actor: ActorDep
 
 @router.post("/ordninger/{scheme_id}/fritak")
 async def apply(request: Request, scheme_id: Id, session: SessionDep, actor: ActorDep):
-    values = _form(await request.form())
+    values = form_values(await request.form())
     try:
-        data = _parse(ExemptionApply, values)
+        data = parse_form(ExemptionApply, values)
         saved = exemption_service.apply_for_exemption(session, actor=actor, scheme_id=scheme_id, data=data)
     except (ValidationFailed, RuleViolation) as error:
         return _scheme_page(request, session, actor, scheme_id, error=error, values=values)
@@ -171,9 +150,9 @@ def exemption(request: Request, exemption_id: Id, session: SessionDep, actor: Ac
 
 @router.post("/fritak/{exemption_id}/vedtak")
 async def decide(request: Request, exemption_id: Id, session: SessionDep, actor: ActorDep):
-    values = _form(await request.form())
+    values = form_values(await request.form())
     try:
-        data = _parse(ExemptionDecide, values)
+        data = parse_form(ExemptionDecide, values)
         saved = exemption_service.decide_exemption(session, actor=actor, exemption_id=exemption_id, data=data)
     except (ValidationFailed, RuleViolation) as error:
         return _exemption_page(request, session, actor, exemption_id, error=error, values=values)
