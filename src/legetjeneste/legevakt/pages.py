@@ -11,12 +11,12 @@ from sqlalchemy.orm import Session
 from legetjeneste.auth import rules as auth_rules
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import WEEKDAY_NAMES_NB
-from legetjeneste.errors import DomainError, RuleViolation, ValidationFailed
+from legetjeneste.errors import RuleViolation, ValidationFailed
 from legetjeneste.legevakt import exemption_service, rules, service
 from legetjeneste.legevakt import impact as impact_service
 from legetjeneste.legevakt.schemas import ExemptionApply, ExemptionDecide, LocalParameterIn
 from legetjeneste.web.deps import get_actor, get_session
-from legetjeneste.web.forms import form_values, parse_form, problem_lines
+from legetjeneste.web.forms import failure_context, form_values, parse_form
 from legetjeneste.web.pages import redirect_with_message, render
 
 router = APIRouter(include_in_schema=False)
@@ -55,14 +55,6 @@ LABELS = {
 }
 
 
-def _failure(error: DomainError | None, values: dict | None) -> dict:
-    return {
-        "problems": problem_lines(error, FIELD_LABELS) if error else [],
-        "bad": [p.path for p in error.problems] if isinstance(error, ValidationFailed) else [],
-        "values": values or {},
-    }
-
-
 def _overview_page(request, session, actor, number, *, error=None, values=None):
     context = {
         "number": number,
@@ -73,7 +65,7 @@ def _overview_page(request, session, actor, number, *, error=None, values=None):
         ),
         "parameters": service.list_parameters(session, actor=actor, municipality_number=number),
         **LABELS,
-        **_failure(error, values),
+        **failure_context(error, values, FIELD_LABELS),
     }
     return render(request, "legevakt/overview.html", context, actor=actor, status_code=422 if error else 200)
 
@@ -101,7 +93,7 @@ def _scheme_page(request, session, actor, scheme_id, *, error=None, values=None)
         "can_apply": auth_rules.can(actor, "exemption.apply"),
         "can_write": auth_rules.can(actor, "legevakt.write"),
         **LABELS,
-        **_failure(error, values),
+        **failure_context(error, values, FIELD_LABELS),
     }
     return render(request, "legevakt/scheme.html", context, actor=actor, status_code=422 if error else 200)
 
@@ -138,7 +130,7 @@ def _exemption_page(request, session, actor, exemption_id, *, error=None, values
         "impact": impact,
         "can_decide": auth_rules.can(actor, "exemption.decide") and exemption.status == rules.PENDING,
         **LABELS,
-        **_failure(error, values),
+        **failure_context(error, values, FIELD_LABELS),
     }
     return render(request, "legevakt/exemption.html", context, actor=actor, status_code=422 if error else 200)
 

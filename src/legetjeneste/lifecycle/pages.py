@@ -14,7 +14,7 @@ from legetjeneste.lifecycle import deadline_service, document_service, service, 
 from legetjeneste.lifecycle.form_fields import FIELD_LABELS, FIELDS, STEP_FIELDS
 from legetjeneste.lifecycle.schemas import CaseCreate, StepCreate
 from legetjeneste.web.deps import get_actor, get_session
-from legetjeneste.web.forms import form_values, parse_form, problem_lines
+from legetjeneste.web.forms import failure_context, form_values, parse_form
 from legetjeneste.web.pages import redirect_with_message, render
 
 router = APIRouter(include_in_schema=False)
@@ -27,18 +27,6 @@ Failure = ValidationFailed | RuleViolation
 CHECKBOXES = {name for name, (_, kind, _) in FIELDS.items() if kind == "checkbox"}
 
 
-def _failure(error: Failure | None, form: str | None, values: dict | None) -> dict:
-    bad = [p.path for p in error.problems] if isinstance(error, ValidationFailed) else []
-    rule = error.rule_id if isinstance(error, RuleViolation) else None
-    return {
-        "problems": problem_lines(error, FIELD_LABELS) if error else [],
-        "bad": bad,
-        "failed_form": form,
-        "values": values or {},
-        "refused_rule": rule,
-    }
-
-
 def _cases_page(request, session, actor, number, *, error: Failure | None = None, values: dict | None = None):
     can_write = auth_rules.can(actor, "lifecycle.write")
     context = {
@@ -49,7 +37,7 @@ def _cases_page(request, session, actor, number, *, error: Failure | None = None
         else [],
         "kinds": views.KIND_LABELS,
         "can_write": can_write,
-        **_failure(error, "open", values),
+        **failure_context(error, values, FIELD_LABELS, form="open"),
     }
     return render(request, "lifecycle/cases.html", context, actor=actor, status_code=422 if error else 200)
 
@@ -88,7 +76,7 @@ def _case_page(request, session, actor, case_id, *, error=None, form=None, value
         "step_fields": STEP_FIELDS,
         "fields": FIELDS,
         "document_names": views.DOCUMENT_STEPS,
-        **_failure(error, form, values),
+        **failure_context(error, values, FIELD_LABELS, form=form),
     }
     return render(request, "lifecycle/case.html", context, actor=actor, status_code=422 if error else 200)
 

@@ -13,7 +13,7 @@ from legetjeneste.errors import Problem, RuleViolation, ValidationFailed
 from legetjeneste.payments import breach_rules, breach_service
 from legetjeneste.payments.breach_schemas import STEP_MODELS, BreachCaseCreate
 from legetjeneste.web.deps import get_actor, get_session
-from legetjeneste.web.forms import form_values, parse_form, problem_lines
+from legetjeneste.web.forms import failure_context, form_values, parse_form
 from legetjeneste.web.pages import redirect_with_message, render
 
 router = APIRouter(include_in_schema=False)
@@ -47,16 +47,6 @@ def _form(form) -> dict[str, str]:
     return values
 
 
-def _failure(error: Failure | None, form: str | None, values: dict | None) -> dict:
-    bad = [p.path for p in error.problems] if isinstance(error, ValidationFailed) else []
-    return {
-        "problems": problem_lines(error, FIELD_LABELS) if error else [],
-        "bad": bad,
-        "failed_form": form,
-        "values": values or {},
-    }
-
-
 def _list_page(request, session, actor, number, *, error: Failure | None = None, values: dict | None = None):
     can_write = auth_rules.can(actor, "payments.write")
     context = {
@@ -67,7 +57,7 @@ def _list_page(request, session, actor, number, *, error: Failure | None = None,
         else [],
         "can_write": can_write,
         "percent": breach_rules.percent_text,
-        **_failure(error, "open", values),
+        **failure_context(error, values, FIELD_LABELS, form="open"),
     }
     status = 422 if error else 200
     return render(request, "payments/breach_cases.html", context, actor=actor, status_code=status)
@@ -99,7 +89,7 @@ def _case_page(request, session, actor, case_id, *, error=None, form=None, value
         "can_write": auth_rules.can(actor, "payments.write"),
         "can_decide": auth_rules.can(actor, "payments.approve"),
         "percent": breach_rules.percent_text,
-        **_failure(error, form, values),
+        **failure_context(error, values, FIELD_LABELS, form=form),
     }
     status = 422 if error else 200
     return render(request, "payments/breach_case.html", context, actor=actor, status_code=status)

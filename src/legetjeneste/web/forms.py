@@ -42,3 +42,21 @@ def problem_lines(error: DomainError, labels: Mapping[str, str]) -> list[str]:
     if error.rule_id:
         return [f"{error.message} ({error.rule_id}{', ' + error.citation if error.citation else ''})"]
     return [error.message]
+
+
+def failure_context(
+    error: DomainError | None,
+    values: Mapping[str, str] | None,
+    labels: Mapping[str, str],
+    *,
+    form: str | None = None,
+) -> dict:
+    """What a page with forms shows after a refusal: the lines, the fields to mark, which form failed
+    (when the page has several), what was typed, and the rule that refused it (none for field problems)."""
+    return {
+        "problems": problem_lines(error, labels) if error else [],
+        "bad": [p.path for p in error.problems] if isinstance(error, ValidationFailed) else [],
+        "failed_form": form,
+        "values": values or {},
+        "refused_rule": error.rule_id if error and not isinstance(error, ValidationFailed) else None,
+    }
