@@ -46,8 +46,9 @@ from common import (
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, event, select
 
-from legetjeneste.absence import panel, panel_service
 from legetjeneste.absence.models import DigitalServices, OfficeNotice
+from legetjeneste.absence.panel import rules as panel
+from legetjeneste.absence.panel import service as panel_service
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.models import User
 from legetjeneste.auth.rules import Actor

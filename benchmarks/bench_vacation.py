@@ -26,8 +26,8 @@ from common import BACKENDS, Unavailable, fresh_database, markdown_table, run_in
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 
-from legetjeneste.absence import vacation_service
 from legetjeneste.absence.models import Absence, AbsenceAssistant
+from legetjeneste.absence.vacation import service as vacation_service
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import SYSTEM, Actor
 from legetjeneste.dates import OSLO, Period

@@ -6,16 +6,17 @@ from typing import Annotated
 import typer
 
 from legetjeneste import demo, migrate
-from legetjeneste.absence import cli as absence_cli
-from legetjeneste.absence import panel_cli, vacation_cli
+from legetjeneste.absence.counters import cli as absence_cli
+from legetjeneste.absence.panel import cli as panel_cli
+from legetjeneste.absence.vacation import cli as vacation_cli
 from legetjeneste.audit import cli as audit_cli
 from legetjeneste.auth import cli as auth_cli
 from legetjeneste.console import print_json
 from legetjeneste.db import get_engine, open_session
-from legetjeneste.legevakt import cli as legevakt_cli
+from legetjeneste.legevakt.exemptions import cli as legevakt_cli
 from legetjeneste.lifecycle import cli as lifecycle_cli
 from legetjeneste.municipality_file import cli as file_cli
-from legetjeneste.payments import cli as payments_cli
+from legetjeneste.payments.runs import cli as payments_cli
 from legetjeneste.planning import cli as planning_cli
 from legetjeneste.registry import cli as registry_cli
 from legetjeneste.registry import service as registry_service

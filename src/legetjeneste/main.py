@@ -5,24 +5,30 @@ from sqlalchemy import Engine
 from starlette.middleware.sessions import SessionMiddleware
 
 from legetjeneste.absence import pages as absence_pages
-from legetjeneste.absence import panel_pages, panel_router, vacation_pages, vacation_router
 from legetjeneste.absence import router as absence_router
+from legetjeneste.absence.panel import pages as panel_pages
+from legetjeneste.absence.panel import router as panel_router
+from legetjeneste.absence.vacation import pages as vacation_pages
+from legetjeneste.absence.vacation import router as vacation_router
 from legetjeneste.agreement import router as parameters_router
 from legetjeneste.audit import router as audit_router
 from legetjeneste.auth import pages as auth_pages
 from legetjeneste.db import get_engine, session_factory
 from legetjeneste.legevakt import pages as legevakt_pages
-from legetjeneste.legevakt import roster_pages, roster_router, scheme_pages
 from legetjeneste.legevakt import router as legevakt_router
+from legetjeneste.legevakt.rosters import pages as roster_pages
+from legetjeneste.legevakt.rosters import router as roster_router
+from legetjeneste.legevakt.schemes import pages as scheme_pages
 from legetjeneste.lifecycle import pages as lifecycle_pages
 from legetjeneste.lifecycle import router as lifecycle_router
 from legetjeneste.municipality_file import pages as file_pages
 from legetjeneste.municipality_file import router as file_router
 from legetjeneste.notices import pages as notices_pages
 from legetjeneste.notices import router as notices_router
-from legetjeneste.payments import breach_pages, breach_router
-from legetjeneste.payments import pages as payments_pages
-from legetjeneste.payments import router as payments_router
+from legetjeneste.payments.breach import pages as breach_pages
+from legetjeneste.payments.breach import router as breach_router
+from legetjeneste.payments.runs import pages as payments_pages
+from legetjeneste.payments.runs import router as payments_router
 from legetjeneste.planning import pages as planning_pages
 from legetjeneste.planning import router as planning_router
 from legetjeneste.registry import pages as registry_pages

@@ -4,7 +4,8 @@ import json
 from dataclasses import asdict, replace
 from datetime import date
 
-from legetjeneste.absence.panel import (
+from legetjeneste.absence.panel.checks import settings_warnings
+from legetjeneste.absence.panel.rules import (
     AssistantEntry,
     DigitalSettings,
     GpAbsence,
@@ -13,7 +14,6 @@ from legetjeneste.absence.panel import (
     first_working_day_after,
     gp_panel,
 )
-from legetjeneste.absence.panel_checks import settings_warnings
 from legetjeneste.dates import Period
 
 GP = PanelFacts(agreement_id=182404, office_id=2, office_name="Mosjøen legesenter", gp_name="Eirik Sandnesmo")

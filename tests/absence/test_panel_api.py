@@ -6,8 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from legetjeneste.absence import panel_service
-from legetjeneste.absence.panel_schemas import DigitalServicesUpdate
+from legetjeneste.absence.panel import service as panel_service
+from legetjeneste.absence.panel.schemas import DigitalServicesUpdate
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import SYSTEM
 from tests.api.conftest import app, bearer, client, tokens  # noqa: F401  (fixtures)

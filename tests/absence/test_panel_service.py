@@ -7,8 +7,10 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
-from legetjeneste.absence import panel_notice_service, panel_service, service
-from legetjeneste.absence.panel_schemas import (
+from legetjeneste.absence import service
+from legetjeneste.absence.panel import service as panel_service
+from legetjeneste.absence.panel.office_notices import service as panel_notice_service
+from legetjeneste.absence.panel.schemas import (
     AbsenceAssistantCreate,
     DigitalServicesUpdate,
     OfficeNoticeCreate,

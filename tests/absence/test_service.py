@@ -4,13 +4,14 @@ from datetime import date
 
 import pytest
 
-from legetjeneste.absence import counter_service, service
+from legetjeneste.absence import service
+from legetjeneste.absence.counters import service as counter_service
 from legetjeneste.absence.schemas import AbsenceCreate, AbsenceUpdate
 from legetjeneste.auth.rules import SYSTEM, Actor
 from legetjeneste.errors import Forbidden, NotFound, ValidationFailed
 from legetjeneste.notices import service as notices
-from legetjeneste.registry import agreement_service
 from legetjeneste.registry import service as registry_service
+from legetjeneste.registry.agreements import service as agreement_service
 from legetjeneste.registry.schemas import DoctorPeriodCreate
 from tests.support import KRAGERO_KOMMUNEOVERLEGE, VEFSN_KOMMUNEOVERLEGE, import_demo
 

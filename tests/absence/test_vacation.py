@@ -2,13 +2,7 @@
 
 from datetime import date
 
-from legetjeneste.absence.vacation import (
-    NO_DOCTOR_PRESENT,
-    UNCOVERED,
-    cover_of,
-    vacation_overview,
-)
-from legetjeneste.absence.vacation_facts import (
+from legetjeneste.absence.vacation.facts import (
     AbsenceFacts,
     AgreementFacts,
     AssistantFacts,
@@ -17,6 +11,7 @@ from legetjeneste.absence.vacation_facts import (
     ServiceFacts,
     weeks_of,
 )
+from legetjeneste.absence.vacation.rules import NO_DOCTOR_PRESENT, UNCOVERED, cover_of, vacation_overview
 from legetjeneste.norwegian import span_text
 
 MOSJOEN, SJOGATA = OfficeFacts(1, "Mosjøen legesenter"), OfficeFacts(2, "Sjøgata legekontor")

@@ -7,9 +7,10 @@ from datetime import UTC, date, datetime
 import icalendar
 import pytest
 
-from legetjeneste.absence import service, vacation_service
+from legetjeneste.absence import service
 from legetjeneste.absence.models import AbsenceAssistant
 from legetjeneste.absence.schemas import AbsenceCreate
+from legetjeneste.absence.vacation import service as vacation_service
 from legetjeneste.audit import service as audit_service
 from legetjeneste.auth.rules import SYSTEM, Actor
 from legetjeneste.dates import Period

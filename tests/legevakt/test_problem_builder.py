@@ -2,8 +2,8 @@
 
 from legetjeneste.agreement import parameters
 from legetjeneste.dates import Period
-from legetjeneste.legevakt import problem_builder
 from legetjeneste.legevakt.models import Scheme
+from legetjeneste.legevakt.rosters import problem as problem_builder
 from tests.legevakt.test_roster_fixtures import FIRST, LAST, make_scheme
 
 

@@ -10,9 +10,9 @@ from fastapi.testclient import TestClient
 
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import SYSTEM
-from legetjeneste.legevakt import roster_service
-from legetjeneste.legevakt import service as legevakt_service
+from legetjeneste.legevakt.rosters import service as roster_service
 from legetjeneste.legevakt.schemas import SchemeIn
+from legetjeneste.legevakt.schemes import service as legevakt_service
 from legetjeneste.main import create_app
 from legetjeneste.registry import service as registry_service
 from tests.legevakt.test_roster_fixtures import make_scheme, scheme_document

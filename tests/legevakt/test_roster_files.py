@@ -6,7 +6,10 @@ from types import SimpleNamespace
 import icalendar
 
 from legetjeneste.errors import Problem, RuleViolation, ValidationFailed
-from legetjeneste.legevakt import jobs, problem_builder, roster_feeds, roster_views
+from legetjeneste.legevakt.rosters import feeds as roster_feeds
+from legetjeneste.legevakt.rosters import jobs
+from legetjeneste.legevakt.rosters import problem as problem_builder
+from legetjeneste.legevakt.rosters import views as roster_views
 from legetjeneste.rostering import problem as rp
 from legetjeneste.rostering.shifts import shifts_for
 

@@ -9,10 +9,10 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from legetjeneste.auth.rules import SYSTEM
-from legetjeneste.legevakt import roster_service
-from legetjeneste.legevakt import service as legevakt_service
-from legetjeneste.legevakt.roster_schemas import JobRead, SolveCreate
+from legetjeneste.legevakt.rosters import service as roster_service
+from legetjeneste.legevakt.rosters.schemas import JobRead, SolveCreate
 from legetjeneste.legevakt.schemas import DoctorCourseIn, SchemeIn
+from legetjeneste.legevakt.schemes import service as legevakt_service
 from tests.support import VEFSN_FILE, import_demo
 
 VEFSN = "1824"

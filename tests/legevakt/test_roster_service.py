@@ -7,9 +7,12 @@ import pytest
 
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.errors import Conflict, NotFound, RuleViolation
-from legetjeneste.legevakt import exemption_service, jobs, problem_builder, roster_service
-from legetjeneste.legevakt.roster_models import RosterJob
-from legetjeneste.legevakt.roster_schemas import ReplanCreate, SolveCreate
+from legetjeneste.legevakt.exemptions import service as exemption_service
+from legetjeneste.legevakt.rosters import jobs
+from legetjeneste.legevakt.rosters import problem as problem_builder
+from legetjeneste.legevakt.rosters import service as roster_service
+from legetjeneste.legevakt.rosters.models import RosterJob
+from legetjeneste.legevakt.rosters.schemas import ReplanCreate, SolveCreate
 from legetjeneste.legevakt.schemas import ExemptionApply, ExemptionDecide
 from legetjeneste.rostering import solver
 from legetjeneste.rostering.problem import Progress

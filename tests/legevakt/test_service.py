@@ -7,7 +7,8 @@ import pytest
 
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.errors import Conflict, Forbidden, NotFound, RuleViolation, ValidationFailed
-from legetjeneste.legevakt import exemption_service, queries, service
+from legetjeneste.legevakt import queries
+from legetjeneste.legevakt.exemptions import service as exemption_service
 from legetjeneste.legevakt.schemas import (
     DoctorCourseIn,
     ExemptionApply,
@@ -15,6 +16,7 @@ from legetjeneste.legevakt.schemas import (
     LocalParameterIn,
     SchemeIn,
 )
+from legetjeneste.legevakt.schemes import service
 from legetjeneste.municipality_file import service as file_service
 from legetjeneste.registry.models import Municipality
 from tests.support import (

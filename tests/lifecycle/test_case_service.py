@@ -7,7 +7,9 @@ import pytest
 
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.errors import Forbidden, NotFound, RuleViolation
-from legetjeneste.lifecycle import deadline_service, document_service, service
+from legetjeneste.lifecycle import service
+from legetjeneste.lifecycle.deadlines import service as deadline_service
+from legetjeneste.lifecycle.documents import service as document_service
 from legetjeneste.lifecycle.schemas import CaseCreate, StepCreate
 from legetjeneste.municipality_file import service as file_service
 from tests.support import KRAGERO_FILE, KRAGERO_KOMMUNEOVERLEGE, VEFSN_FILE, VEFSN_KOMMUNEOVERLEGE, document

@@ -8,7 +8,9 @@ import pytest
 from pypdf import PdfReader
 
 from legetjeneste.errors import RuleViolation
-from legetjeneste.lifecycle import document_service, pdf, service
+from legetjeneste.lifecycle import service
+from legetjeneste.lifecycle.documents import pdf
+from legetjeneste.lifecycle.documents import service as document_service
 from legetjeneste.lifecycle.schemas import CaseCreate, StepCreate
 from tests.lifecycle.test_case_service import ACTOR, step, vefsn  # noqa: F401  (fixture)
 

@@ -3,8 +3,8 @@
 
 from datetime import date
 
-from legetjeneste.lifecycle import documents
-from legetjeneste.lifecycle.documents import Document
+from legetjeneste.lifecycle.documents import texts as documents
+from legetjeneste.lifecycle.documents.texts import Document
 
 
 def headings(document: Document) -> list[str | None]:

@@ -7,7 +7,7 @@ import pytest
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.errors import ValidationFailed
 from legetjeneste.municipality_file import service as file_service
-from legetjeneste.registry import agreement_service
+from legetjeneste.registry.agreements import service as agreement_service
 from tests.support import EXAMPLES, VEFSN_FILE, import_demo
 
 HEADER = "Avtale-ID;HPR-nummer;Listetak;Antall på liste;Antall på venteliste;PBT årsbeløp\n"

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from legetjeneste.errors import RuleViolation
-from legetjeneste.payments import breach_rules as br
+from legetjeneste.payments.breach import rules as br
 
 NOTICE, DEADLINE = date(2026, 1, 5), date(2026, 1, 26)
 TODAY = date(2026, 11, 1)

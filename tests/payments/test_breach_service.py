@@ -11,8 +11,8 @@ from legetjeneste.auth import rules as auth_rules
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.errors import Forbidden, NotFound, RuleViolation
 from legetjeneste.money import to_ore
-from legetjeneste.payments import breach_service, service
-from legetjeneste.payments.breach_schemas import (
+from legetjeneste.payments.breach import service as breach_service
+from legetjeneste.payments.breach.schemas import (
     BreachCaseCreate,
     CommentCreate,
     DecisionCreate,
@@ -20,6 +20,7 @@ from legetjeneste.payments.breach_schemas import (
     RectificationCreate,
     WarningCreate,
 )
+from legetjeneste.payments.runs import service
 from tests.support import KRAGERO_KOMMUNEOVERLEGE, VEFSN_DOCTOR, VEFSN_KOMMUNEOVERLEGE, import_demo
 
 KOL = VEFSN_KOMMUNEOVERLEGE

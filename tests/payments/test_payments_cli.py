@@ -11,9 +11,9 @@ from legetjeneste.absence import service as absence_service
 from legetjeneste.absence.schemas import AbsenceCreate
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.db import get_engine
-from legetjeneste.payments import duty_service
-from legetjeneste.payments.cli import app
-from legetjeneste.payments.schemas import DutyHoursCreate
+from legetjeneste.payments.hours import service as duty_service
+from legetjeneste.payments.runs.cli import app
+from legetjeneste.payments.runs.schemas import DutyHoursCreate
 from legetjeneste.registry import service as registry_service
 from legetjeneste.settings import get_settings
 from tests.support import import_demo

@@ -5,9 +5,10 @@ from decimal import Decimal
 
 import pytest
 
-from legetjeneste.payments import adjustments, breach_rules, rules
-from legetjeneste.payments.inputs import due_date, rates_for
-from legetjeneste.payments.rules import DaySpan, Payee
+from legetjeneste.payments.breach import rules as breach_rules
+from legetjeneste.payments.runs import adjustments, rules
+from legetjeneste.payments.runs.queries import due_date, rates_for
+from legetjeneste.payments.runs.rules import DaySpan, Payee
 
 GP = Payee(1, "9182404", "Eirik Sandnesmo")
 VIKAR = Payee(2, "9182416", "Stian Grubben")

@@ -9,10 +9,11 @@ from legetjeneste.absence import service as absence_service
 from legetjeneste.absence.schemas import AbsenceCreate
 from legetjeneste.auth.rules import SYSTEM, Actor
 from legetjeneste.errors import Conflict, Forbidden, NotFound, RuleViolation
-from legetjeneste.payments import duty_service, service
-from legetjeneste.payments.schemas import DutyHoursCreate
-from legetjeneste.registry import agreement_service
+from legetjeneste.payments.hours import service as duty_service
+from legetjeneste.payments.runs import service
+from legetjeneste.payments.runs.schemas import DutyHoursCreate
 from legetjeneste.registry import service as registry_service
+from legetjeneste.registry.agreements import service as agreement_service
 from legetjeneste.registry.schemas import ListCountBase
 from tests.support import KRAGERO_KOMMUNEOVERLEGE, VEFSN_DOCTOR, VEFSN_KOMMUNEOVERLEGE, import_demo
 

@@ -9,7 +9,8 @@ from sqlalchemy.exc import DatabaseError
 from legetjeneste.audit.models import AuditEntry
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.errors import Conflict, Forbidden, NotFound, ValidationFailed
-from legetjeneste.registry import agreement_service, service
+from legetjeneste.registry import service
+from legetjeneste.registry.agreements import service as agreement_service
 from legetjeneste.registry.schemas import (
     AgreementCreate,
     AgreementUpdate,

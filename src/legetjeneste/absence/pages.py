@@ -8,7 +8,8 @@ from fastapi.responses import RedirectResponse
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
-from legetjeneste.absence import counter_service, service
+from legetjeneste.absence import service
+from legetjeneste.absence.counters import service as counter_service
 from legetjeneste.absence.schemas import AbsenceCreate, AbsenceUpdate
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import Period, today_oslo

@@ -6,7 +6,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Response
 from sqlalchemy.orm import Session
 
-from legetjeneste.absence import counter_service, service
+from legetjeneste.absence import service
+from legetjeneste.absence.counters import service as counter_service
 from legetjeneste.absence.schemas import (
     AbsenceCreate,
     AbsenceRead,

@@ -13,6 +13,7 @@ from legetjeneste.absence.schemas import (
     AbsenceUpdate,
 )
 from legetjeneste.agreement import parameters
+from legetjeneste.audit import service as audit_service
 from legetjeneste.auth import rules as auth_rules
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
@@ -22,7 +23,7 @@ from legetjeneste.norwegian import period_text
 from legetjeneste.notices import queries as notice_queries
 from legetjeneste.registry import queries as registry_queries
 from legetjeneste.registry.models import Agreement, Doctor
-from legetjeneste.registry.service import audit, doctor_in_scope, scope_of
+from legetjeneste.registry.service import doctor_in_scope, scope_of
 
 
 def _require_office(actor: Actor, agreement: Agreement) -> None:
@@ -140,13 +141,13 @@ def _save(session: Session, actor: Actor, absence: Absence, before: Snapshot | N
     session.add(absence)
     session.flush()
     notices = _report(session, absence, before=before)
-    audit(
+    audit_service.record(
         session,
-        actor,
-        "update" if before is not None else "create",
-        "absence",
-        [absence.id],
-        absence.municipality_number,
+        actor=actor,
+        action="update" if before is not None else "create",
+        entity="absence",
+        record_ids=[absence.id],
+        municipality_number=absence.municipality_number,
     )
     return AbsenceSaved(
         absence=views.absence_read(absence, actor), warnings=[w.as_dict() for w in warnings], notices=notices
@@ -198,14 +199,14 @@ def cancel_absence(session: Session, *, actor: Actor, absence_id: int) -> None:
     with session.begin():
         absence = _absence_in_scope(session, actor, absence_id)
         _require_office(actor, absence.agreement)
-        audit(
+        audit_service.record(
             session,
-            actor,
-            "delete",
-            "absence",
-            [absence.id],
-            absence.municipality_number,
-            {"doctor": absence.doctor_id, "period": str(absence.period)},
+            actor=actor,
+            action="delete",
+            entity="absence",
+            record_ids=[absence.id],
+            municipality_number=absence.municipality_number,
+            detail={"doctor": absence.doctor_id, "period": str(absence.period)},
         )
         session.delete(absence)
 
@@ -230,7 +231,14 @@ def list_absences(
             doctor_id=doctor_id,
             overlapping=overlapping,
         )
-        audit(session, actor, "read", "absence", [a.id for a in found], scope)
+        audit_service.record(
+            session,
+            actor=actor,
+            action="read",
+            entity="absence",
+            record_ids=[a.id for a in found],
+            municipality_number=scope,
+        )
         return [views.absence_read(a, actor) for a in found]
 
 
@@ -238,7 +246,14 @@ def get_absence(session: Session, *, actor: Actor, absence_id: int) -> AbsenceRe
     auth_service.require(actor, "absence.read")
     with session.begin():
         absence = _absence_in_scope(session, actor, absence_id)
-        audit(session, actor, "read", "absence", [absence.id], absence.municipality_number)
+        audit_service.record(
+            session,
+            actor=actor,
+            action="read",
+            entity="absence",
+            record_ids=[absence.id],
+            municipality_number=absence.municipality_number,
+        )
         return views.absence_read(absence, actor)
 
 
@@ -257,8 +272,14 @@ def form_options(session: Session, *, actor: Actor, municipality_number: str) ->
             if p.role in ("regular", "delelege")
         }
         everyone = registry_queries.doctors(session, municipality_number=municipality_number)
-        audit(
-            session, actor, "read", "doctor", [d.id for d in everyone], municipality_number, {"view": "form"}
+        audit_service.record(
+            session,
+            actor=actor,
+            action="read",
+            entity="doctor",
+            record_ids=[d.id for d in everyone],
+            municipality_number=municipality_number,
+            detail={"view": "form"},
         )
         return {
             "doctors": sorted(

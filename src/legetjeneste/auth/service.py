@@ -10,7 +10,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from legetjeneste.audit import queries as audit_queries
+from legetjeneste.audit import service as audit_service
 from legetjeneste.auth import rules
 from legetjeneste.auth.models import ApiToken, User
 from legetjeneste.auth.rules import Actor
@@ -80,7 +80,7 @@ def add_user(
         session.add(user)
         session.flush()
         token = _new_token(session, user) if with_token else None
-        audit_queries.add_entry(
+        audit_service.record(
             session,
             actor=rules.SYSTEM,
             action="create",
@@ -161,7 +161,7 @@ def new_calendar_token(session: Session, *, actor: Actor) -> str:
         if user is None or not user.is_active:
             raise NotAuthenticated("Økten er utløpt. Logg inn på nytt.")
         token = _new_token(session, user)
-        audit_queries.add_entry(
+        audit_service.record(
             session,
             actor=actor,
             action="create",
@@ -195,7 +195,7 @@ def revoke_own_token(session: Session, *, actor: Actor, token_id: int) -> None:
         if token is None or actor.user_id is None or token.user_id != actor.user_id:
             raise NotFound("Fant ikke nøkkelen.")
         session.delete(token)
-        audit_queries.add_entry(
+        audit_service.record(
             session,
             actor=actor,
             action="delete",
@@ -233,7 +233,7 @@ def authenticate_password(session: Session, *, email: str, password: str) -> Act
         except (VerificationError, InvalidHashError) as exc:
             raise NotAuthenticated(WRONG_LOGIN) from exc
         actor = actor_of(user)
-        audit_queries.add_entry(
+        audit_service.record(
             session,
             actor=actor,
             action="login",

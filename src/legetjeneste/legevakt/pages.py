@@ -12,9 +12,11 @@ from legetjeneste.auth import rules as auth_rules
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import WEEKDAY_NAMES_NB
 from legetjeneste.errors import RuleViolation, ValidationFailed
-from legetjeneste.legevakt import exemption_service, rules, service
-from legetjeneste.legevakt import impact as impact_service
+from legetjeneste.legevakt import rules
+from legetjeneste.legevakt.exemptions import impact as impact_service
+from legetjeneste.legevakt.exemptions import service as exemption_service
 from legetjeneste.legevakt.schemas import ExemptionApply, ExemptionDecide, LocalParameterIn
+from legetjeneste.legevakt.schemes import service
 from legetjeneste.web.deps import get_actor, get_session
 from legetjeneste.web.forms import failure_context, form_values, parse_form
 from legetjeneste.web.pages import redirect_with_message, render

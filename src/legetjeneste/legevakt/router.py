@@ -8,8 +8,8 @@ from fastapi import APIRouter, Depends, Path, Query
 from sqlalchemy.orm import Session
 
 from legetjeneste.auth.rules import Actor
-from legetjeneste.legevakt import exemption_service, service
-from legetjeneste.legevakt import impact as impact_service
+from legetjeneste.legevakt.exemptions import impact as impact_service
+from legetjeneste.legevakt.exemptions import service as exemption_service
 from legetjeneste.legevakt.schemas import (
     DoctorCourseIn,
     ExemptionApply,
@@ -21,6 +21,7 @@ from legetjeneste.legevakt.schemas import (
     SchemeRead,
     SchemeSummary,
 )
+from legetjeneste.legevakt.schemes import service
 from legetjeneste.web.deps import get_actor, get_session
 
 router = APIRouter(prefix="/api/v1", tags=["legevakt"])

@@ -10,7 +10,8 @@ from pydantic import ValidationError
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.console import fail, print_json, run
 from legetjeneste.errors import Problem, ValidationFailed
-from legetjeneste.lifecycle import deadline_service, service
+from legetjeneste.lifecycle import service
+from legetjeneste.lifecycle.deadlines import service as deadline_service
 from legetjeneste.lifecycle.schemas import CaseCreate, CaseRead, StepCreate
 from legetjeneste.validation import problems_from
 

@@ -10,7 +10,9 @@ from sqlalchemy.orm import Session
 from legetjeneste.auth import rules as auth_rules
 from legetjeneste.auth.rules import Actor
 from legetjeneste.errors import Problem, RuleViolation, ValidationFailed
-from legetjeneste.lifecycle import deadline_service, document_service, service, views
+from legetjeneste.lifecycle import service, views
+from legetjeneste.lifecycle.deadlines import service as deadline_service
+from legetjeneste.lifecycle.documents import service as document_service
 from legetjeneste.lifecycle.form_fields import FIELD_LABELS, FIELDS, STEP_FIELDS
 from legetjeneste.lifecycle.schemas import CaseCreate, StepCreate
 from legetjeneste.web.deps import get_actor, get_session

@@ -7,9 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Response
 from sqlalchemy.orm import Session
 
-from legetjeneste.absence.vacation_router import feed_actor
+from legetjeneste.absence.vacation.router import feed_actor
 from legetjeneste.auth.rules import Actor
-from legetjeneste.lifecycle import deadline_service, document_service, service
+from legetjeneste.lifecycle import service
+from legetjeneste.lifecycle.deadlines import service as deadline_service
+from legetjeneste.lifecycle.documents import service as document_service
 from legetjeneste.lifecycle.schemas import CaseCreate, CaseRead, CaseSummary, DeadlineOverview, StepCreate
 from legetjeneste.web.deps import get_actor, get_session
 

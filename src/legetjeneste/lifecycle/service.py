@@ -5,16 +5,18 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from legetjeneste.audit import service as audit_service
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import now_oslo, today_oslo
 from legetjeneste.errors import NotFound, Problem, ValidationFailed
-from legetjeneste.lifecycle import clocks, queries, step_service, views
+from legetjeneste.lifecycle import clocks, queries, views
+from legetjeneste.lifecycle import steps as step_service
 from legetjeneste.lifecycle.models import LifecycleCase
 from legetjeneste.lifecycle.schemas import CaseCreate, CaseRead, CaseSummary, StepCreate
 from legetjeneste.registry import queries as registry_queries
 from legetjeneste.registry.models import Agreement, Doctor
-from legetjeneste.registry.service import audit, municipality_in_scope
+from legetjeneste.registry.service import municipality_in_scope
 
 
 def agreement_in_scope(session: Session, actor: Actor, agreement_id: int) -> Agreement:
@@ -116,7 +118,15 @@ def open_case(
         )
         session.flush()
         detail = {"kind": data.kind, "agreement": agreement_id}
-        audit(session, actor, "create", "lifecycle_case", [case.id], case.municipality_number, detail)
+        audit_service.record(
+            session,
+            actor=actor,
+            action="create",
+            entity="lifecycle_case",
+            record_ids=[case.id],
+            municipality_number=case.municipality_number,
+            detail=detail,
+        )
         return views.case_read(case, today_oslo())
 
 
@@ -130,7 +140,15 @@ def record_step(session: Session, *, actor: Actor, case_id: int, data: StepCreat
         step = step_service.apply_step(case, data, recorded_by=actor.email)
         session.flush()
         detail = {"case": case.id, "kind": data.kind}
-        audit(session, actor, "create", "lifecycle_step", [step.id], case.municipality_number, detail)
+        audit_service.record(
+            session,
+            actor=actor,
+            action="create",
+            entity="lifecycle_step",
+            record_ids=[step.id],
+            municipality_number=case.municipality_number,
+            detail=detail,
+        )
         return views.case_read(case, today_oslo())
 
 
@@ -138,7 +156,14 @@ def get_case(session: Session, *, actor: Actor, case_id: int, on: date | None = 
     auth_service.require(actor, "lifecycle.read")
     with session.begin():
         case = case_in_scope(session, actor, case_id)
-        audit(session, actor, "read", "lifecycle_case", [case.id], case.municipality_number)
+        audit_service.record(
+            session,
+            actor=actor,
+            action="read",
+            entity="lifecycle_case",
+            record_ids=[case.id],
+            municipality_number=case.municipality_number,
+        )
         return views.case_read(case, on or today_oslo())
 
 
@@ -164,14 +189,14 @@ def agreement_history(session: Session, *, actor: Actor, agreement_id: int) -> l
     with session.begin():
         number = agreement_in_scope(session, actor, agreement_id).municipality_number
         found = queries.cases(session, municipality_number=number, agreement_id=agreement_id)
-        audit(
+        audit_service.record(
             session,
-            actor,
-            "read",
-            "lifecycle_case",
-            [c.id for c in found],
-            number,
-            {"agreement": agreement_id},
+            actor=actor,
+            action="read",
+            entity="lifecycle_case",
+            record_ids=[c.id for c in found],
+            municipality_number=number,
+            detail={"agreement": agreement_id},
         )
         return [views.case_read(c, today_oslo()) for c in found]
 

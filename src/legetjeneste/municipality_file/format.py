@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field, ValidationError
 from legetjeneste.absence.schemas import AbsenceBase, DigitalService
 from legetjeneste.errors import Problem, ValidationFailed
 from legetjeneste.legevakt.schemas import DoctorCourseIn, ExemptionIn, LocalParameterIn, SchemeIn
-from legetjeneste.municipality_file.lifecycle_format import LifecycleCaseIn
+from legetjeneste.lifecycle.file_format import LifecycleCaseIn
 from legetjeneste.registry.schemas import (
     AgreementBase,
     DbId,

@@ -7,10 +7,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from legetjeneste.absence import queries as absence_queries
+from legetjeneste.audit import service as audit_service
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import Period, format_month, parse_month, today_oslo
 from legetjeneste.errors import Forbidden, ValidationFailed
+from legetjeneste.legevakt.file_section import apply_legevakt_sections, legevakt_sections
+from legetjeneste.lifecycle.file_section import apply_lifecycle_cases, lifecycle_section
 from legetjeneste.municipality_file import checks as file_checks
 from legetjeneste.municipality_file import helfo
 from legetjeneste.municipality_file.absence_checks import ExistingAbsences, check_absence_sections
@@ -18,11 +21,9 @@ from legetjeneste.municipality_file.apply import apply_file, apply_list_counts
 from legetjeneste.municipality_file.apply_absence import apply_absence_sections
 from legetjeneste.municipality_file.export_absence import absence_sections
 from legetjeneste.municipality_file.format import parse_file
-from legetjeneste.municipality_file.legevakt_sections import apply_legevakt_sections, legevakt_sections
-from legetjeneste.municipality_file.lifecycle_section import apply_lifecycle_cases, lifecycle_section
 from legetjeneste.registry import queries, views
 from legetjeneste.registry.models import Agreement, Doctor, Office
-from legetjeneste.registry.service import audit, limits_on, municipality_in_scope
+from legetjeneste.registry.service import limits_on, municipality_in_scope
 
 
 def _existing(session: Session, number: str) -> file_checks.Existing:
@@ -91,14 +92,14 @@ def import_municipality_file(session: Session, *, actor: Actor, document: Any, s
             **changes.as_dict(),
             "warnings": [problem.as_dict() for problem in problems],
         }
-        audit(
+        audit_service.record(
             session,
-            actor,
-            "import",
-            "municipality_file",
-            [number],
-            number,
-            {"source": source, **changes.as_dict()},
+            actor=actor,
+            action="import",
+            entity="municipality_file",
+            record_ids=[number],
+            municipality_number=number,
+            detail={"source": source, **changes.as_dict()},
         )
     return report
 
@@ -116,14 +117,14 @@ def export_municipality_file(session: Session, *, actor: Actor, municipality_num
         )
         agreements = queries.agreements(session, municipality_number=municipality_number)
         counts = queries.list_counts_of_municipality(session, municipality_number)
-        audit(
+        audit_service.record(
             session,
-            actor,
-            "export",
-            "municipality_file",
-            [municipality_number],
-            municipality_number,
-            {"doctors": len(doctors)},
+            actor=actor,
+            action="export",
+            entity="municipality_file",
+            record_ids=[municipality_number],
+            municipality_number=municipality_number,
+            detail={"doctors": len(doctors)},
         )
         return {
             "municipality": {
@@ -236,14 +237,14 @@ def import_helfo_monthly_list(
         if any(problem.severity == "error" for problem in problems):
             raise ValidationFailed(sorted(problems, key=lambda p: p.severity != "error"))
         changes = apply_list_counts(session, [row.list_count for row in rows], municipality_number).as_dict()
-        audit(
+        audit_service.record(
             session,
-            actor,
-            "import",
-            "helfo_monthly_list",
-            [f"{municipality_number}:{month}"],
-            municipality_number,
-            {"rows": len(rows), **changes},
+            actor=actor,
+            action="import",
+            entity="helfo_monthly_list",
+            record_ids=[f"{municipality_number}:{month}"],
+            municipality_number=municipality_number,
+            detail={"rows": len(rows), **changes},
         )
     return {
         "municipality": municipality_number,

@@ -5,7 +5,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from legetjeneste.audit import queries as audit_queries
+from legetjeneste.audit import service as audit_service
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import now_oslo
@@ -47,7 +47,7 @@ def acknowledge(session: Session, *, actor: Actor, notice_id: int) -> NoticeRead
         auth_service.require_municipality(actor, notice.municipality_number)
         if notice.acknowledged_at is None:
             notice.acknowledged_at, notice.acknowledged_by = now_oslo(), actor.email
-            audit_queries.add_entry(
+            audit_service.record(
                 session,
                 actor=actor,
                 action="update",

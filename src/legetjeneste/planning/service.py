@@ -2,7 +2,7 @@
 
 from sqlalchemy.orm import Session
 
-from legetjeneste.audit import queries as audit_queries
+from legetjeneste.audit import service as audit_service
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.errors import Forbidden, NotFound
@@ -16,7 +16,7 @@ def load_national_statistics(session: Session, *, actor: Actor, figures: list[ss
         raise Forbidden("Bare systemadministratoren kan laste inn nasjonal statistikk.")
     with session.begin():
         queries.replace_year(session, figures)
-        audit_queries.add_entry(
+        audit_service.record(
             session,
             actor=actor,
             action="import",

@@ -9,9 +9,10 @@ from sqlalchemy.orm import Session
 
 from legetjeneste.auth import rules as auth_rules
 from legetjeneste.auth.rules import Actor
-from legetjeneste.lifecycle import deadline_service
 from legetjeneste.lifecycle import service as lifecycle_service
-from legetjeneste.registry import agreement_service, service
+from legetjeneste.lifecycle.deadlines import service as deadline_service
+from legetjeneste.registry import service
+from legetjeneste.registry.agreements import service as agreement_service
 from legetjeneste.web.deps import get_actor, get_session
 from legetjeneste.web.pages import render
 

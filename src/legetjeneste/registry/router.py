@@ -7,7 +7,8 @@ from fastapi import APIRouter, Depends, Path, Query
 from sqlalchemy.orm import Session
 
 from legetjeneste.auth.rules import Actor
-from legetjeneste.registry import agreement_service, service
+from legetjeneste.registry import service
+from legetjeneste.registry.agreements import service as agreement_service
 from legetjeneste.registry.schemas import (
     AgreementCreate,
     AgreementRead,

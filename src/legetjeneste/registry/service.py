@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from legetjeneste.agreement import parameters
-from legetjeneste.audit import queries as audit_queries
+from legetjeneste.audit import service as audit_service
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import today_oslo
@@ -53,26 +53,6 @@ def target_municipality(session: Session, actor: Actor, municipality_number: str
     if session.get(Municipality, number) is None:
         raise NotFound(f"Kommune {number} finnes ikke i registeret.")
     return number
-
-
-def audit(
-    session: Session,
-    actor: Actor,
-    action: str,
-    entity: str,
-    ids: list,
-    municipality: str | None,
-    detail: dict | None = None,
-) -> None:
-    audit_queries.add_entry(
-        session,
-        actor=actor,
-        action=action,
-        entity=entity,
-        record_ids=ids,
-        municipality_number=municipality,
-        detail=detail,
-    )
 
 
 def municipality_read(municipality: Municipality) -> MunicipalityRead:
@@ -121,7 +101,14 @@ def create_municipality(session: Session, *, actor: Actor, data: MunicipalityCre
         municipality.set_inhabitants(data.inhabitants)
         session.add(municipality)
         session.flush()
-        audit(session, actor, "create", "municipality", [data.number], data.number)
+        audit_service.record(
+            session,
+            actor=actor,
+            action="create",
+            entity="municipality",
+            record_ids=[data.number],
+            municipality_number=data.number,
+        )
     return get_municipality(session, actor=actor, number=data.number)
 
 
@@ -135,7 +122,15 @@ def update_municipality(
             municipality.name = data.name
         municipality.set_inhabitants(data.inhabitants or {})
         changed = list(data.model_dump(exclude_unset=True))
-        audit(session, actor, "update", "municipality", [number], number, {"fields": changed})
+        audit_service.record(
+            session,
+            actor=actor,
+            action="update",
+            entity="municipality",
+            record_ids=[number],
+            municipality_number=number,
+            detail={"fields": changed},
+        )
     return get_municipality(session, actor=actor, number=number)
 
 
@@ -180,7 +175,14 @@ def create_office(session: Session, *, actor: Actor, data: OfficeCreate) -> Offi
         office = Office(municipality_number=municipality, **data.model_dump(exclude={"municipality_number"}))
         session.add(office)
         session.flush()
-        audit(session, actor, "create", "office", [office.id], municipality)
+        audit_service.record(
+            session,
+            actor=actor,
+            action="create",
+            entity="office",
+            record_ids=[office.id],
+            municipality_number=municipality,
+        )
         return OfficeRead.model_validate(office)
 
 
@@ -193,14 +195,14 @@ def update_office(session: Session, *, actor: Actor, office_id: int, data: Offic
             _ensure_unique_organisation_number(session, changes["organisation_number"], office.id)
         for field, value in changes.items():
             setattr(office, field, value)
-        audit(
+        audit_service.record(
             session,
-            actor,
-            "update",
-            "office",
-            [office.id],
-            office.municipality_number,
-            {"fields": list(changes)},
+            actor=actor,
+            action="update",
+            entity="office",
+            record_ids=[office.id],
+            municipality_number=office.municipality_number,
+            detail={"fields": list(changes)},
         )
         return OfficeRead.model_validate(office)
 
@@ -220,7 +222,14 @@ def list_doctors(
     with session.begin():
         scope = scope_of(actor, municipality_number)
         found = queries.doctors(session, municipality_number=scope)
-        audit(session, actor, "read", "doctor", [d.id for d in found], scope)
+        audit_service.record(
+            session,
+            actor=actor,
+            action="read",
+            entity="doctor",
+            record_ids=[d.id for d in found],
+            municipality_number=scope,
+        )
         return [DoctorRead.model_validate(doctor) for doctor in found]
 
 
@@ -228,7 +237,14 @@ def get_doctor(session: Session, *, actor: Actor, doctor_id: int) -> DoctorRead:
     auth_service.require(actor, "register.read")
     with session.begin():
         doctor = doctor_in_scope(session, actor, doctor_id)
-        audit(session, actor, "read", "doctor", [doctor.id], doctor.municipality_number)
+        audit_service.record(
+            session,
+            actor=actor,
+            action="read",
+            entity="doctor",
+            record_ids=[doctor.id],
+            municipality_number=doctor.municipality_number,
+        )
         return DoctorRead.model_validate(doctor)
 
 
@@ -241,7 +257,14 @@ def create_doctor(session: Session, *, actor: Actor, data: DoctorCreate) -> Doct
         doctor = Doctor(municipality_number=municipality, **data.model_dump(exclude={"municipality_number"}))
         session.add(doctor)
         session.flush()
-        audit(session, actor, "create", "doctor", [doctor.id], municipality)
+        audit_service.record(
+            session,
+            actor=actor,
+            action="create",
+            entity="doctor",
+            record_ids=[doctor.id],
+            municipality_number=municipality,
+        )
         return DoctorRead.model_validate(doctor)
 
 
@@ -252,14 +275,14 @@ def update_doctor(session: Session, *, actor: Actor, doctor_id: int, data: Docto
         changes = data.model_dump(exclude_unset=True, exclude_none=True)
         for field, value in changes.items():
             setattr(doctor, field, value)
-        audit(
+        audit_service.record(
             session,
-            actor,
-            "update",
-            "doctor",
-            [doctor.id],
-            doctor.municipality_number,
-            {"fields": list(changes)},
+            actor=actor,
+            action="update",
+            entity="doctor",
+            record_ids=[doctor.id],
+            municipality_number=doctor.municipality_number,
+            detail={"fields": list(changes)},
         )
         return DoctorRead.model_validate(doctor)
 
@@ -281,7 +304,15 @@ def overview(session: Session, *, actor: Actor, municipality_number: str, on: da
         doctor_ids = sorted(
             {p.doctor_id for a in agreements for p in a.doctor_periods if p.period.contains(day)}
         )
-        audit(session, actor, "read", "doctor", doctor_ids, municipality_number, {"view": "overview"})
+        audit_service.record(
+            session,
+            actor=actor,
+            action="read",
+            entity="doctor",
+            record_ids=doctor_ids,
+            municipality_number=municipality_number,
+            detail={"view": "overview"},
+        )
         return {
             "municipality": municipality_read(municipality),
             "date": day,

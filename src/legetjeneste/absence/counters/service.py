@@ -1,0 +1,89 @@
+"""The year's absence counters of a doctor or a municipality, and every classified day (ABS-DEDUCT)."""
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from legetjeneste.absence import queries, rules, views
+from legetjeneste.absence.models import Absence
+from legetjeneste.absence.quotas import quotas_on
+from legetjeneste.absence.schemas import CounterRead, DayRead, DoctorCounters
+from legetjeneste.audit import service as audit_service
+from legetjeneste.auth import rules as auth_rules
+from legetjeneste.auth import service as auth_service
+from legetjeneste.auth.rules import Actor
+from legetjeneste.errors import Forbidden
+from legetjeneste.registry.models import Doctor
+from legetjeneste.registry.service import doctor_in_scope
+
+
+def _counters(doctor: Doctor, absences: list[Absence], year: int) -> DoctorCounters:
+    classification = rules.classify([views.facts_of(a) for a in absences], year=year, quotas_for=quotas_on)
+    return DoctorCounters(
+        doctor_id=doctor.id,
+        doctor_name=doctor.full_name,
+        hpr_number=doctor.hpr_number,
+        year=year,
+        counters=[CounterRead(**vars(c)) for c in classification.counters],
+        days=[DayRead(**vars(d)) for d in classification.days],
+    )
+
+
+def _year_window(year: int) -> tuple[date, date]:
+    """The year, and the year before for a sickness period that runs into it."""
+    return date(year - 1, 1, 1), date(year, 12, 31)
+
+
+def doctor_counters(session: Session, *, actor: Actor, doctor_id: int, year: int) -> DoctorCounters:
+    """ABS-DEDUCT — the doctor's counters for the year, each with its rule, and every classified day."""
+    auth_service.require(actor, "absence.read")
+    if not auth_rules.sees_absence_grounds(actor):
+        raise Forbidden("Du har ikke tilgang til å se fraværstellerne.")
+    with session.begin():
+        doctor = doctor_in_scope(session, actor, doctor_id)
+        found = queries.absences(session, doctor_id=doctor.id, overlapping=_year_window(year))
+        if not all(auth_rules.sees_absence_ground(actor, a.agreement.office_id) for a in found):
+            raise Forbidden("Du kan bare se fraværstellerne for legene på ditt eget legekontor.")
+        audit_service.record(
+            session,
+            actor=actor,
+            action="read",
+            entity="absence",
+            record_ids=[a.id for a in found],
+            municipality_number=doctor.municipality_number,
+        )
+        return _counters(doctor, found, year)
+
+
+def municipality_counters(
+    session: Session, *, actor: Actor, municipality_number: str, year: int
+) -> list[DoctorCounters]:
+    """The counters of every doctor in the municipality with an absence in the year."""
+    auth_service.require(actor, "absence.read")
+    auth_service.require_municipality(actor, municipality_number)
+    if not auth_rules.sees_absence_grounds(actor):
+        raise Forbidden("Du har ikke tilgang til å se fraværstellerne.")
+    with session.begin():
+        found = [
+            absence
+            for absence in queries.absences(
+                session, municipality_number=municipality_number, overlapping=_year_window(year)
+            )
+            if auth_rules.sees_absence_ground(actor, absence.agreement.office_id)
+        ]
+        audit_service.record(
+            session,
+            actor=actor,
+            action="read",
+            entity="absence",
+            record_ids=[a.id for a in found],
+            municipality_number=municipality_number,
+        )
+        by_doctor: dict[int, list[Absence]] = {}
+        for absence in found:
+            by_doctor.setdefault(absence.doctor_id, []).append(absence)
+        return [
+            _counters(absences[0].doctor, absences, year)
+            for absences in sorted(by_doctor.values(), key=lambda items: items[0].doctor.full_name)
+            if any(a.end >= date(year, 1, 1) for a in absences)
+        ]

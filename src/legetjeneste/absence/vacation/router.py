@@ -1,0 +1,93 @@
+"""JSON, CSV and iCalendar endpoints of the vacation overview (SU-VACATION).
+
+Calendar apps cannot log in with a cookie or send a header, so the .ics feeds also take the user's API
+token as the query parameter `token`.
+"""
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
+
+from legetjeneste.absence.vacation import service as vacation_service
+from legetjeneste.absence.vacation.facts import VacationOverview
+from legetjeneste.auth import service as auth_service
+from legetjeneste.auth.rules import Actor
+from legetjeneste.web.deps import get_actor, get_session
+
+router = APIRouter(prefix="/api/v1", tags=["vacation"])
+SessionDep = Annotated[Session, Depends(get_session)]
+ActorDep = Annotated[Actor, Depends(get_actor)]
+Id = Annotated[int, Path(ge=1, le=2_147_483_647)]
+Number = Annotated[str, Path(pattern=r"^\d{4}$")]
+From = Annotated[date | None, Query(alias="from", description="Fra dato (ÅÅÅÅ-MM-DD), standard 1. juni i år")]
+To = Annotated[date | None, Query(alias="to", description="Til dato (ÅÅÅÅ-MM-DD), standard 31. august i år")]
+CALENDAR = "text/calendar; charset=utf-8"
+PRIVATE = {"Cache-Control": "no-store"}
+
+
+async def feed_actor(
+    request: Request,
+    session: SessionDep,
+    token: Annotated[
+        str | None,
+        Query(max_length=200, description="API-nøkkelen, for kalenderprogrammer som ikke kan logge inn"),
+    ] = None,
+) -> Actor:
+    """The `token` query parameter, else a bearer token or the session cookie as everywhere else."""
+    if token is not None:
+        return await run_in_threadpool(auth_service.authenticate_token, session, token=token)
+    return await get_actor(request, session)
+
+
+FeedActorDep = Annotated[Actor, Depends(feed_actor)]
+
+
+@router.get("/municipalities/{number}/vacation-overview", response_model=VacationOverview)
+def vacation_overview(
+    number: Number, session: SessionDep, actor: ActorDep, first: From = None, last: To = None
+):
+    period = vacation_service.requested_period(first, last)
+    return vacation_service.vacation_overview(session, actor=actor, municipality_number=number, period=period)
+
+
+@router.get(
+    "/municipalities/{number}/vacation-overview.csv",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}}, "description": "Semikolonseparert, UTF-8 med BOM"}},
+)
+def vacation_overview_csv(
+    number: Number, session: SessionDep, actor: ActorDep, first: From = None, last: To = None
+):
+    period = vacation_service.requested_period(first, last)
+    text = vacation_service.vacation_csv(session, actor=actor, municipality_number=number, period=period)
+    name = f"ferieoversikt-{number}-{period.start.isoformat()}-{period.end}.csv"
+    headers = {**PRIVATE, "Content-Disposition": f'attachment; filename="{name}"'}
+    return Response(text.encode("utf-8"), media_type="text/csv; charset=utf-8", headers=headers)
+
+
+def _calendar(content: bytes, name: str) -> Response:
+    headers = {**PRIVATE, "Content-Disposition": f'inline; filename="{name}"'}
+    return Response(content, media_type=CALENDAR, headers=headers)
+
+
+@router.get(
+    "/offices/{office_id}/absences.ics",
+    response_class=Response,
+    responses={200: {"content": {"text/calendar": {}}, "description": "iCalendar (RFC 5545)"}},
+)
+def office_absences_ics(office_id: Id, session: SessionDep, actor: FeedActorDep):
+    content = vacation_service.office_calendar(session, actor=actor, office_id=office_id)
+    return _calendar(content, f"fravaer-kontor-{office_id}.ics")
+
+
+@router.get(
+    "/municipalities/{number}/absences.ics",
+    response_class=Response,
+    responses={200: {"content": {"text/calendar": {}}, "description": "iCalendar (RFC 5545)"}},
+)
+def municipality_absences_ics(number: Number, session: SessionDep, actor: FeedActorDep):
+    content = vacation_service.municipality_calendar(session, actor=actor, municipality_number=number)
+    return _calendar(content, f"fravaer-{number}.ics")

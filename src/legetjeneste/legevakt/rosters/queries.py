@@ -1,0 +1,121 @@
+"""Selects and inserts of rosters and their files; never commits."""
+
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from legetjeneste.legevakt.models import Scheme
+from legetjeneste.legevakt.rosters.models import Roster, RosterAssignment, RosterJob
+from legetjeneste.rostering import problem as rp
+
+
+def next_version(session: Session, *, scheme_id: int, start: date) -> int:
+    found = session.scalar(
+        select(func.max(Roster.version)).where(Roster.scheme_id == scheme_id, Roster.start_date == start)
+    )
+    return (found or 0) + 1
+
+
+def rosters(session: Session, *, scheme_id: int) -> list[Roster]:
+    """The scheme's roster versions, newest period and version first."""
+    return list(
+        session.scalars(
+            select(Roster)
+            .options(selectinload(Roster.assignments))
+            .where(Roster.scheme_id == scheme_id)
+            .order_by(Roster.start_date.desc(), Roster.version.desc())
+        )
+    )
+
+
+def published_overlapping(session: Session, *, scheme_id: int, start: date, end: date) -> list[Roster]:
+    return list(
+        session.scalars(
+            select(Roster).where(
+                Roster.scheme_id == scheme_id,
+                Roster.status == "published",
+                Roster.start_date <= end,
+                Roster.end_date >= start,
+            )
+        )
+    )
+
+
+def published_assignments(
+    session: Session,
+    *,
+    since: date,
+    scheme_id: int | None = None,
+    doctor_id: int | None = None,
+    municipality_number: str | None = None,
+) -> list[RosterAssignment]:
+    """Shifts of published rosters from `since` on, of one scheme or one doctor, in time order."""
+    query = (
+        select(RosterAssignment)
+        .join(Roster)
+        .options(selectinload(RosterAssignment.doctor), selectinload(RosterAssignment.roster))
+        .where(Roster.status == "published", RosterAssignment.on >= since)
+        .order_by(RosterAssignment.starts_at, RosterAssignment.id)
+    )
+    if scheme_id is not None:
+        query = query.where(Roster.scheme_id == scheme_id)
+    if doctor_id is not None:
+        query = query.where(RosterAssignment.doctor_id == doctor_id)
+    if municipality_number is not None:
+        query = query.where(Roster.municipality_number == municipality_number)
+    return list(session.scalars(query))
+
+
+def add_roster(
+    session: Session,
+    *,
+    job: RosterJob,
+    problem: rp.Problem,
+    solution: rp.Solution,
+    explanation: dict,
+    changes: list[dict],
+    now: datetime,
+) -> Roster:
+    """The job's solution as the scheme's next draft version: one row per shift, no doctor when vacant;
+    times stored as Oslo wall-clock times. The changes name each shift by its template's name."""
+    scheme = session.get(Scheme, job.scheme_id)
+    assert scheme is not None
+    doctors = {p.doctor.hpr_number: p.doctor for p in scheme.participants}
+    templates = {t.code: t.name for t in scheme.shift_templates}
+    roster = Roster(
+        municipality_number=job.municipality_number,
+        scheme_id=job.scheme_id,
+        start_date=job.start_date,
+        end_date=job.end_date,
+        version=next_version(session, scheme_id=job.scheme_id, start=job.start_date),
+        status="draft",
+        job_id=job.id,
+        previous_id=job.previous_roster_id,
+        objective=solution.objective,
+        bound=solution.bound,
+        is_optimal=solution.status == "optimal",
+        explanation=explanation,
+        changes=[{**c, "label": templates.get(c["label"], c["label"])} for c in changes],
+        created_at=now,
+        created_by=job.created_by,
+    )
+    for shift in problem.shifts:
+        key = solution.assignments.get(shift.id)
+        roster.assignments.append(
+            RosterAssignment(
+                shift_key=shift.id,
+                category=shift.category,
+                template=shift.template,
+                label=templates.get(shift.template, shift.template),
+                is_night=shift.is_night,
+                on=shift.day,
+                starts_at=shift.start.replace(tzinfo=None),
+                ends_at=shift.end.replace(tzinfo=None),
+                doctor=doctors.get(key) if key else None,
+                was_vacant=key is None,
+            )
+        )
+    session.add(roster)
+    session.flush()
+    return roster

@@ -1,0 +1,173 @@
+"""Pages to define a legevakt or nødnett scheme in the browser: «Ny ordning» and the scheme's edit page.
+Every form builds the whole scheme (as read + the change) and saves it through `service.save_scheme`, so
+the checks are the API's and the municipality file's."""
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Request
+from sqlalchemy.orm import Session
+
+from legetjeneste.auth.rules import Actor
+from legetjeneste.dates import WEEKDAY_NAMES_NB
+from legetjeneste.errors import DomainError, RuleViolation, ValidationFailed
+from legetjeneste.legevakt import rules
+from legetjeneste.legevakt.schemes import forms as scheme_forms
+from legetjeneste.legevakt.schemes import service
+from legetjeneste.web.deps import get_actor, get_session
+from legetjeneste.web.pages import redirect_with_message, render
+
+router = APIRouter(include_in_schema=False)
+SessionDep = Annotated[Session, Depends(get_session)]
+ActorDep = Annotated[Actor, Depends(get_actor)]
+Id = Annotated[int, Path(ge=1, le=2_147_483_647)]
+Number = Annotated[str, Path(pattern=r"^\d{4}$")]
+Action = Annotated[str, Path(max_length=30)]
+FIELD_LABELS = {
+    "code": "Kode",
+    "name": "Navn",
+    "kind": "Type",
+    "description": "Beskrivelse",
+    "start": "Fra",
+    "end": "Til",
+    "partners": "Samarbeidskommuner",
+    "day_kind": "Dager",
+    "is_night": "Natt",
+    "is_alternative": "Alternativ vakt",
+    "has_bakvakt": "Bakvakt",
+    "doctor": "Lege",
+    "municipality": "Kommune",
+    "participation_percentage": "Deltakelse",
+    "office": "Legekontor",
+    "every_nth": "Hver n-te",
+    "weekdays": "Ukedager",
+    "office_days": "Kontorenes dager",
+    "day": "Dag",
+    "shift_templates": "Vakter",
+    "participants": "Deltakere",
+    "targets": "Mål",
+    "bakvakt_days": "Bakvaktdager",
+}
+LABELS = {"kinds": rules.KINDS, "day_kinds": rules.DAY_KINDS, "weekdays": WEEKDAY_NAMES_NB}
+
+
+def _field(path: str) -> str:
+    """«participants[3].office» → «office»: the form's field the problem is about."""
+    return path.rsplit(".", 1)[-1].split("[", 1)[0]
+
+
+def _problems(error: DomainError) -> list[str]:
+    if isinstance(error, ValidationFailed):
+        return [
+            f"{FIELD_LABELS.get(_field(p.path), p.path)}: {p.message}"
+            + (f" ({p.rule_id})" if p.rule_id else "")
+            for p in error.problems
+        ]
+    if error.rule_id:
+        return [f"{error.message} ({error.rule_id}{', ' + error.citation if error.citation else ''})"]
+    return [error.message]
+
+
+async def _form(request: Request) -> dict:
+    form = await request.form()
+    values: dict = {k: v.strip() for k, v in form.items() if isinstance(v, str) and k != "csrf_token"}
+    values["weekdays"] = [w for w in form.getlist("weekdays") if isinstance(w, str)]
+    return values
+
+
+def _failure(error: DomainError | None, values: dict | None, form: str | None) -> dict:
+    bad = [_field(p.path) for p in error.problems] if isinstance(error, ValidationFailed) else []
+    return {
+        "problems": _problems(error) if error else [],
+        "bad": bad,
+        "values": values or {},
+        "failed": form,
+    }
+
+
+def _new_page(request, session, actor, number, *, error=None, values=None):
+    context = {
+        "number": number,
+        "offices": service.new_scheme_choices(session, actor=actor, municipality_number=number),
+        **LABELS,
+        **_failure(error, values, "new"),
+    }
+    return render(
+        request, "legevakt/scheme_new.html", context, actor=actor, status_code=422 if error else 200
+    )
+
+
+@router.get("/kommuner/{number}/legevakt/ny-ordning")
+def new_scheme_form(request: Request, number: Number, session: SessionDep, actor: ActorDep):
+    return _new_page(request, session, actor, number)
+
+
+@router.post("/kommuner/{number}/legevakt/ny-ordning")
+async def create_scheme(request: Request, number: Number, session: SessionDep, actor: ActorDep):
+    values = await _form(request)
+    try:
+        data = scheme_forms.scheme_in(scheme_forms.new_scheme(values))
+        saved = service.save_scheme(session, actor=actor, municipality_number=number, data=data, new=True)
+    except (ValidationFailed, RuleViolation) as error:
+        return _new_page(request, session, actor, number, error=error, values=values)
+    title = f"{saved.kind_text} «{saved.name}» er opprettet. Legg til vakter og deltakere under «Endre»."
+    return redirect_with_message(request, f"/ordninger/{saved.id}", title)
+
+
+def _edit_page(request, session, actor, scheme_id, *, error=None, values=None, form=None):
+    choices = service.scheme_choices(session, actor=actor, scheme_id=scheme_id)
+    context = {
+        "scheme": service.get_scheme(session, actor=actor, scheme_id=scheme_id),
+        **choices,
+        **LABELS,
+        **_failure(error, values, form),
+    }
+    return render(
+        request, "legevakt/scheme_edit.html", context, actor=actor, status_code=422 if error else 200
+    )
+
+
+@router.get("/ordninger/{scheme_id}/endre")
+def edit(request: Request, scheme_id: Id, session: SessionDep, actor: ActorDep):
+    return _edit_page(request, session, actor, scheme_id)
+
+
+@router.post("/ordninger/{scheme_id}/endre/{action}")
+async def change(request: Request, scheme_id: Id, action: Action, session: SessionDep, actor: ActorDep):
+    values = await _form(request)
+    try:
+        current = service.get_scheme(session, actor=actor, scheme_id=scheme_id)
+        data = scheme_forms.change(current, action, values)
+        service.save_scheme(
+            session,
+            actor=actor,
+            municipality_number=current.municipality_number,
+            data=data,
+            keep_published=True,
+        )
+    except (ValidationFailed, RuleViolation) as error:
+        return _edit_page(request, session, actor, scheme_id, error=error, values=values, form=action)
+    lines = _published_after_end(session, actor, scheme_id, action, values)
+    return redirect_with_message(
+        request, f"/ordninger/{scheme_id}/endre", scheme_forms.MESSAGES[action], lines
+    )
+
+
+def _published_after_end(session, actor, scheme_id: int, action: str, values: dict) -> list[str]:
+    """After a participation ends: the doctor's shifts in published rosters after the end, to re-plan."""
+    if action != "avslutt-deltaker":
+        return []
+    days = service.published_shifts_after(
+        session,
+        actor=actor,
+        scheme_id=scheme_id,
+        doctor=values["doctor"],
+        after=date.fromisoformat(values["end"]),
+    )
+    if not days:
+        return []
+    listed = ", ".join(f"{day:%d.%m.%Y}" for day in days[:10]) + (" …" if len(days) > 10 else "")
+    return [
+        f"Legen har {len(days)} vakter i publiserte vaktlister etter sluttdatoen ({listed}). "
+        "Planlegg vaktlisten på nytt, så fordeles de på de andre."
+    ]

@@ -1,0 +1,64 @@
+"""Every open clock of a municipality in one place (RULES.md § 1): the deadlines overview, its API, the CLI
+`legetjeneste deadlines`, the start page and the iCalendar feed."""
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy.orm import Session
+
+from legetjeneste.audit import service as audit_service
+from legetjeneste.auth import service as auth_service
+from legetjeneste.auth.rules import Actor
+from legetjeneste.dates import today_oslo
+from legetjeneste.lifecycle import clocks, queries, views
+from legetjeneste.lifecycle.deadlines import calendar
+from legetjeneste.lifecycle.schemas import DeadlineOverview
+from legetjeneste.registry.service import municipality_in_scope
+
+
+def deadlines(
+    session: Session, *, actor: Actor, municipality_number: str, on: date | None = None
+) -> DeadlineOverview:
+    """Open clocks, earliest due first, each with its status on the day: overdue, due soon or running."""
+    auth_service.require(actor, "deadlines.read")
+    day = on or today_oslo()
+    with session.begin():
+        municipality = municipality_in_scope(session, actor, municipality_number)
+        found = [
+            views.deadline(c, day)
+            for c in queries.open_clocks(session, municipality_number=municipality.number)
+        ]
+        audit_service.record(
+            session,
+            actor=actor,
+            action="read",
+            entity="lifecycle_clock",
+            record_ids=[d.case for d in found],
+            municipality_number=municipality.number,
+        )
+        return DeadlineOverview(
+            municipality=municipality.number,
+            municipality_name=municipality.name,
+            on=day,
+            due_soon_days=clocks.due_soon_days(day),
+            overdue=sum(1 for d in found if d.status == clocks.OVERDUE),
+            due_soon=sum(1 for d in found if d.status == clocks.DUE_SOON),
+            deadlines=found,
+        )
+
+
+def pressing(session: Session, *, actor: Actor, municipality_number: str) -> DeadlineOverview:
+    """For the start page: only what is overdue or due soon."""
+    overview = deadlines(session, actor=actor, municipality_number=municipality_number)
+    urgent = [d for d in overview.deadlines if d.status in (clocks.OVERDUE, clocks.DUE_SOON)]
+    return overview.model_copy(update={"deadlines": urgent})
+
+
+def deadlines_calendar(
+    session: Session, *, actor: Actor, municipality_number: str, now: datetime | None = None
+) -> bytes:
+    """The open deadlines as an iCalendar feed «Frister – <name> kommune», one all-day event per clock."""
+    overview = deadlines(session, actor=actor, municipality_number=municipality_number)
+    stamp = (now or datetime.now(UTC)).astimezone(UTC)
+    return calendar.deadline_calendar(
+        f"{overview.municipality_name} kommune", overview.deadlines, stamp=stamp
+    )

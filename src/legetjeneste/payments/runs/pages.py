@@ -1,0 +1,202 @@
+"""Pages of the monthly basistilskudd run: the runs, one run with its lines, a payee's specification, and the
+month's hours of municipal work. Each handler makes one service call; a refused write shows its message."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, Path, Query, Request
+from pydantic import ValidationError
+from sqlalchemy.orm import Session
+
+from legetjeneste.auth.rules import Actor
+from legetjeneste.dates import format_month, parse_month, today_oslo
+from legetjeneste.errors import DomainError, Problem, ValidationFailed
+from legetjeneste.payments.exports import service as export_service
+from legetjeneste.payments.exports import views as export_views
+from legetjeneste.payments.hours import service as duty_service
+from legetjeneste.payments.runs import service
+from legetjeneste.payments.runs.router import MONTH_PATTERN
+from legetjeneste.payments.runs.rules import month_name
+from legetjeneste.payments.runs.schemas import DutyHoursCreate
+from legetjeneste.validation import problems_from
+from legetjeneste.web.deps import get_actor, get_session
+from legetjeneste.web.pages import redirect_with_message, render
+from legetjeneste.web.templating import nb_number
+
+router = APIRouter(include_in_schema=False)
+SessionDep = Annotated[Session, Depends(get_session)]
+ActorDep = Annotated[Actor, Depends(get_actor)]
+Id = Annotated[int, Path(ge=1, le=2_147_483_647)]
+Number = Annotated[str, Path(pattern=r"^\d{4}$")]
+Month = Annotated[str, Path(pattern=MONTH_PATTERN)]
+Text = Annotated[str | None, Form(max_length=1000)]
+FIELD_LABELS = {
+    "doctor_id": "Lege",
+    "kind": "Slag",
+    "hours": "Timer",
+    "description": "Beskrivelse",
+    "month": "Måned",
+}
+
+
+def _runs_page(request: Request, session: Session, actor: Actor, number: str, *, error=None, month=""):
+    runs = service.list_runs(session, actor=actor, municipality_number=number)
+    this_month = today_oslo().replace(day=1)
+    context = {
+        "number": number,
+        "runs": runs,
+        "month_labels": {r.month: month_name(parse_month(r.month)) for r in runs},
+        "this_month": format_month(this_month),
+        "this_month_label": month_name(this_month),
+        "error": error,
+        "month": month,
+    }
+    return render(
+        request, "payments/runs.html", context, actor=actor, status_code=error.status_code if error else 200
+    )
+
+
+@router.get("/kommuner/{number}/utbetalinger")
+def runs(request: Request, number: Number, session: SessionDep, actor: ActorDep):
+    return _runs_page(request, session, actor, number)
+
+
+@router.post("/kommuner/{number}/utbetalinger")
+def compute_month(request: Request, number: Number, session: SessionDep, actor: ActorDep, month: Text = None):
+    """The month input sends ÅÅÅÅ-MM; anything else is answered on the page."""
+    try:
+        day = parse_month(month or "")
+    except ValueError:
+        error = ValidationFailed([Problem("Måned", "må være en måned på formen ÅÅÅÅ-MM, f.eks. 2026-03")])
+        return _runs_page(request, session, actor, number, error=error, month=month or "")
+    try:
+        computed = service.compute_run(session, actor=actor, municipality_number=number, month=day)
+    except DomainError as error:
+        return _runs_page(request, session, actor, number, error=error, month=month or "")
+    return _computed(request, number, computed)
+
+
+def _computed(request: Request, number: str, computed):
+    title = f"Utkastet for {month_name(parse_month(computed.month))} er beregnet."
+    lines = [
+        f"{len(computed.lines)} linjer, til sammen {nb_number(computed.total, 2)} kr. Kontroller og godkjenn."
+    ]
+    return redirect_with_message(request, f"/kommuner/{number}/utbetalinger/{computed.month}", title, lines)
+
+
+def _run_page(request, session, actor, number: str, month: str, *, office_id=None, error=None):
+    view = export_views.run_view(
+        session, actor=actor, municipality_number=number, month=parse_month(month), office_id=office_id
+    )
+    context = {"number": number, "view": view, "run": view.run, "error": error}
+    status = error.status_code if error else 200
+    return render(request, "payments/run.html", context, actor=actor, status_code=status)
+
+
+@router.get("/kommuner/{number}/utbetalinger/{month}")
+def run(
+    request: Request,
+    number: Number,
+    month: Month,
+    session: SessionDep,
+    actor: ActorDep,
+    office: Annotated[str | None, Query(alias="kontor", pattern=r"^\d{0,9}$")] = None,
+):
+    """`?kontor=ID` shows the lines of one office; the select's «Alle legekontor» sends it empty."""
+    return _run_page(request, session, actor, number, month, office_id=int(office) if office else None)
+
+
+@router.post("/kommuner/{number}/utbetalinger/{month}/beregn")
+def recompute(request: Request, number: Number, month: Month, session: SessionDep, actor: ActorDep):
+    try:
+        computed = service.compute_run(
+            session, actor=actor, municipality_number=number, month=parse_month(month)
+        )
+    except DomainError as error:
+        return _run_page(request, session, actor, number, month, error=error)
+    return _computed(request, number, computed)
+
+
+@router.post("/kommuner/{number}/utbetalinger/{month}/godkjenn")
+def approve(request: Request, number: Number, month: Month, session: SessionDep, actor: ActorDep):
+    try:
+        approved = service.approve_run(
+            session, actor=actor, municipality_number=number, month=parse_month(month)
+        )
+    except DomainError as error:
+        return _run_page(request, session, actor, number, month, error=error)
+    title = f"Kjøringen for {month_name(parse_month(month))} er godkjent."
+    lines = [f"Til utbetaling {nb_number(approved.total, 2)} kr med forfall {approved.due_date:%d.%m.%Y}."]
+    return redirect_with_message(request, f"/kommuner/{number}/utbetalinger/{month}", title, lines)
+
+
+@router.get("/kommuner/{number}/utbetalinger/{month}/spesifikasjon/{doctor_id}")
+def specification(
+    request: Request, number: Number, month: Month, doctor_id: Id, session: SessionDep, actor: ActorDep
+):
+    found = export_service.payee_specification(
+        session, actor=actor, municipality_number=number, month=parse_month(month), doctor_id=doctor_id
+    )
+    return render(request, "payments/spec.html", {"spec": found}, actor=actor)
+
+
+def _hours_page(request, session, actor, number: str, month: str, *, error=None, values=None):
+    view = export_views.duty_hours_view(
+        session, actor=actor, municipality_number=number, month=parse_month(month)
+    )
+    context = {"view": view, "error": error, "values": values or {}, "field_labels": FIELD_LABELS}
+    status = error.status_code if error else 200
+    return render(request, "payments/run_hours.html", context, actor=actor, status_code=status)
+
+
+@router.get("/kommuner/{number}/utbetalinger/{month}/timer")
+def hours(request: Request, number: Number, month: Month, session: SessionDep, actor: ActorDep):
+    return _hours_page(request, session, actor, number, month)
+
+
+def _hours_data(month: str, doctor_id, kind, hours, description) -> dict:
+    """The form's fields as DutyHoursCreate wants them; «7,5» is read as 7.5."""
+    data = {"month": month, "kind": kind or "municipal_duty", "description": description or ""}
+    if doctor_id:
+        data["doctor_id"] = doctor_id
+    if hours:
+        data["hours"] = hours.replace(",", ".").replace(" ", "")
+    return data
+
+
+@router.post("/kommuner/{number}/utbetalinger/{month}/timer")
+def register_hours(
+    request: Request,
+    number: Number,
+    month: Month,
+    session: SessionDep,
+    actor: ActorDep,
+    doctor_id: Text = None,
+    kind: Text = None,
+    hours: Text = None,
+    description: Text = None,
+):
+    values = _hours_data(month, doctor_id, kind, hours, description)
+    try:
+        try:
+            data = DutyHoursCreate.model_validate(values)
+        except ValidationError as invalid:
+            raise ValidationFailed(problems_from(invalid)) from invalid
+        saved = duty_service.register_duty_hours(session, actor=actor, data=data)
+    except DomainError as error:
+        return _hours_page(request, session, actor, number, month, error=error, values=values)
+    when = month_name(parse_month(month))
+    title = f"{nb_number(saved.hours, 2)} timer for {saved.doctor_name} i {when} er registrert."
+    return redirect_with_message(request, f"/kommuner/{number}/utbetalinger/{month}/timer", title)
+
+
+@router.post("/kommuner/{number}/utbetalinger/{month}/timer/{duty_hours_id}/slett")
+def delete_hours(
+    request: Request, number: Number, month: Month, duty_hours_id: Id, session: SessionDep, actor: ActorDep
+):
+    try:
+        duty_service.delete_duty_hours(session, actor=actor, duty_hours_id=duty_hours_id)
+    except DomainError as error:
+        return _hours_page(request, session, actor, number, month, error=error)
+    return redirect_with_message(
+        request, f"/kommuner/{number}/utbetalinger/{month}/timer", "Timeregistreringen er slettet."
+    )

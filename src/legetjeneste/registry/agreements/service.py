@@ -1,0 +1,371 @@
+"""Use cases for agreements, their doctor periods and their monthly list counts."""
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from legetjeneste.audit import service as audit_service
+from legetjeneste.auth import service as auth_service
+from legetjeneste.auth.rules import Actor
+from legetjeneste.dates import Period, format_month, parse_month, today_oslo
+from legetjeneste.errors import Conflict, NotFound, Problem, ValidationFailed
+from legetjeneste.registry import queries, rules, views
+from legetjeneste.registry.models import Agreement, Doctor, DoctorPeriod, ListCount, Office
+from legetjeneste.registry.schemas import (
+    AgreementCreate,
+    AgreementRead,
+    AgreementUpdate,
+    DoctorPeriodCreate,
+    DoctorPeriodRead,
+    DoctorPeriodUpdate,
+    DoctorRead,
+    ListCountBase,
+    ListCountRead,
+    OfficeRead,
+)
+from legetjeneste.registry.service import limits_on, scope_of, target_municipality
+
+
+def _agreement_in_scope(session: Session, actor: Actor, agreement_id: int) -> Agreement:
+    agreement = queries.agreement(session, agreement_id)
+    if agreement is None:
+        raise NotFound(f"Fastlegeavtale {agreement_id} finnes ikke.")
+    auth_service.require_municipality(actor, agreement.municipality_number)
+    return agreement
+
+
+def _audit_doctors_read(session: Session, actor: Actor, agreement: Agreement) -> None:
+    """The agreement's doctors are personal data: reading them is audited."""
+    doctor_ids = [p.doctor_id for p in agreement.doctor_periods]
+    audit_service.record(
+        session,
+        actor=actor,
+        action="read",
+        entity="doctor",
+        record_ids=doctor_ids,
+        municipality_number=agreement.municipality_number,
+        detail={"agreement": agreement.id},
+    )
+
+
+def _read(session: Session, agreement: Agreement, on: date) -> AgreementRead:
+    counts = queries.latest_list_counts(session, [agreement.id], on=on)
+    return views.agreement_read(agreement, counts.get(agreement.id), on=on, limits=limits_on(on))
+
+
+def _check_agreement(session: Session, agreement: Agreement) -> None:
+    """AGR-LISTETAK and the agreement's own consistency; raises every problem at once."""
+    limits = limits_on(today_oslo())
+    problems = [
+        p
+        for p in rules.listetak_problems(
+            agreement.listetak, max_listetak=limits.max_listetak, min_listetak=limits.min_listetak
+        )
+        if p.severity == "error"
+    ]
+    if agreement.end is not None and agreement.end < agreement.start:
+        problems.append(Problem("end", "sluttdatoen er før startdatoen"))
+    office = session.get(Office, agreement.office_id)
+    if office is None or office.municipality_number != agreement.municipality_number:
+        problems.append(Problem("office_id", f"legekontor {agreement.office_id} finnes ikke i kommunen"))
+    if problems:
+        raise ValidationFailed(problems)
+
+
+def _reads(
+    session: Session, actor: Actor, found: list[Agreement], day: date, municipality: str | None
+) -> list[AgreementRead]:
+    counts = queries.latest_list_counts(session, [a.id for a in found], on=day)
+    limits = limits_on(day)
+    doctor_ids = sorted({p.doctor_id for a in found for p in a.doctor_periods})
+    audit_service.record(
+        session,
+        actor=actor,
+        action="read",
+        entity="doctor",
+        record_ids=doctor_ids,
+        municipality_number=municipality,
+        detail={"view": "agreements"},
+    )
+    return [views.agreement_read(a, counts.get(a.id), on=day, limits=limits) for a in found]
+
+
+def list_agreements(
+    session: Session, *, actor: Actor, municipality_number: str | None = None, on: date | None = None
+) -> list[AgreementRead]:
+    auth_service.require(actor, "register.read")
+    with session.begin():
+        scope = scope_of(actor, municipality_number)
+        return _reads(
+            session, actor, queries.agreements(session, municipality_number=scope), on or today_oslo(), scope
+        )
+
+
+def get_agreement(
+    session: Session, *, actor: Actor, agreement_id: int, on: date | None = None
+) -> AgreementRead:
+    auth_service.require(actor, "register.read")
+    with session.begin():
+        agreement = _agreement_in_scope(session, actor, agreement_id)
+        _audit_doctors_read(session, actor, agreement)
+        return _read(session, agreement, on or today_oslo())
+
+
+def create_agreement(session: Session, *, actor: Actor, data: AgreementCreate) -> AgreementRead:
+    auth_service.require(actor, "register.write")
+    with session.begin():
+        municipality = target_municipality(session, actor, data.municipality_number)
+        agreement_id = data.id or queries.next_agreement_id(session)
+        if session.get(Agreement, agreement_id) is not None:
+            raise Conflict(f"id: fastlegeavtale {agreement_id} finnes allerede")
+        fields = data.model_dump(exclude={"id", "municipality_number"})
+        agreement = Agreement(id=agreement_id, municipality_number=municipality, **fields)
+        _check_agreement(session, agreement)
+        session.add(agreement)
+        session.flush()
+        audit_service.record(
+            session,
+            actor=actor,
+            action="create",
+            entity="agreement",
+            record_ids=[agreement.id],
+            municipality_number=municipality,
+        )
+        return _read(session, agreement, today_oslo())
+
+
+def update_agreement(
+    session: Session, *, actor: Actor, agreement_id: int, data: AgreementUpdate
+) -> AgreementRead:
+    auth_service.require(actor, "register.write")
+    with session.begin():
+        agreement = _agreement_in_scope(session, actor, agreement_id)
+        changes = data.model_dump(exclude_unset=True)
+        for field, value in changes.items():
+            if value is not None or field in ("end", "end_reason", "agreement_date"):
+                setattr(agreement, field, value)
+        _check_agreement(session, agreement)
+        audit_service.record(
+            session,
+            actor=actor,
+            action="update",
+            entity="agreement",
+            record_ids=[agreement.id],
+            municipality_number=agreement.municipality_number,
+            detail={"fields": list(changes)},
+        )
+        return _read(session, agreement, today_oslo())
+
+
+def _period_read(period: DoctorPeriod) -> DoctorPeriodRead:
+    return DoctorPeriodRead.model_validate(period)
+
+
+def _check_period(session: Session, agreement: Agreement, period: DoctorPeriod) -> None:
+    problems = []
+    for field, doctor_id in (
+        ("doctor_id", period.doctor_id),
+        ("vikar_for_doctor_id", period.vikar_for_doctor_id),
+    ):
+        doctor = session.get(Doctor, doctor_id) if doctor_id is not None else None
+        if doctor_id is not None and (
+            doctor is None or doctor.municipality_number != agreement.municipality_number
+        ):
+            problems.append(Problem(field, f"lege {doctor_id} finnes ikke i kommunen"))
+    if period.end is not None and period.end < period.start:
+        problems.append(Problem("end", "sluttdatoen er før startdatoen"))
+    elif period.role == "regular":
+        for other in agreement.doctor_periods:
+            if other is not period and other.role == "regular" and other.period.overlaps(period.period):
+                problems.append(
+                    Problem(
+                        "start",
+                        f"overlapper fastlegeperioden {other.period} for {other.doctor.full_name}; "
+                        "en avtale har én fastlege om gangen",
+                    )
+                )
+    if problems:
+        raise ValidationFailed(problems)
+
+
+def list_doctor_periods(session: Session, *, actor: Actor, agreement_id: int) -> list[DoctorPeriodRead]:
+    auth_service.require(actor, "register.read")
+    with session.begin():
+        agreement = _agreement_in_scope(session, actor, agreement_id)
+        _audit_doctors_read(session, actor, agreement)
+        return [_period_read(p) for p in agreement.doctor_periods]
+
+
+def add_doctor_period(
+    session: Session, *, actor: Actor, agreement_id: int, data: DoctorPeriodCreate
+) -> DoctorPeriodRead:
+    auth_service.require(actor, "register.write")
+    with session.begin():
+        agreement = _agreement_in_scope(session, actor, agreement_id)
+        period = DoctorPeriod(**data.model_dump())
+        _check_period(session, agreement, period)
+        agreement.doctor_periods.append(period)
+        session.flush()
+        audit_service.record(
+            session,
+            actor=actor,
+            action="create",
+            entity="doctor_period",
+            record_ids=[period.id],
+            municipality_number=agreement.municipality_number,
+        )
+        return _period_read(period)
+
+
+def _period_in_scope(session: Session, actor: Actor, period_id: int) -> tuple[DoctorPeriod, Agreement]:
+    period = session.get(DoctorPeriod, period_id)
+    if period is None:
+        raise NotFound(f"Legeperiode {period_id} finnes ikke.")
+    return period, _agreement_in_scope(session, actor, period.agreement_id)
+
+
+def get_doctor_period(session: Session, *, actor: Actor, period_id: int) -> DoctorPeriodRead:
+    auth_service.require(actor, "register.read")
+    with session.begin():
+        period, agreement = _period_in_scope(session, actor, period_id)
+        audit_service.record(
+            session,
+            actor=actor,
+            action="read",
+            entity="doctor",
+            record_ids=[period.doctor_id],
+            municipality_number=agreement.municipality_number,
+        )
+        return _period_read(period)
+
+
+def update_doctor_period(
+    session: Session, *, actor: Actor, period_id: int, data: DoctorPeriodUpdate
+) -> DoctorPeriodRead:
+    auth_service.require(actor, "register.write")
+    with session.begin():
+        period, agreement = _period_in_scope(session, actor, period_id)
+        changes = data.model_dump(exclude_unset=True)
+        for field, value in changes.items():
+            if value is not None or field in ("end", "vikar_for_doctor_id", "working_percentage"):
+                setattr(period, field, value)
+        _check_period(session, agreement, period)
+        audit_service.record(
+            session,
+            actor=actor,
+            action="update",
+            entity="doctor_period",
+            record_ids=[period.id],
+            municipality_number=agreement.municipality_number,
+            detail={"fields": list(changes)},
+        )
+        return _period_read(period)
+
+
+def _count_read(count: ListCount) -> ListCountRead:
+    return ListCountRead(
+        agreement_id=count.agreement_id,
+        month=format_month(count.month),
+        list_length=count.list_length,
+        waiting_list_count=count.waiting_list_count,
+        pbt_annual_amount=count.pbt_annual_amount,
+    )
+
+
+def list_list_counts(session: Session, *, actor: Actor, agreement_id: int) -> list[ListCountRead]:
+    auth_service.require(actor, "register.read")
+    with session.begin():
+        _agreement_in_scope(session, actor, agreement_id)
+        return [_count_read(c) for c in queries.list_counts(session, agreement_id)]
+
+
+def put_list_count(
+    session: Session, *, actor: Actor, agreement_id: int, data: ListCountBase
+) -> ListCountRead:
+    """Record (or correct) the month's count; the month is the key."""
+    auth_service.require(actor, "register.write")
+    with session.begin():
+        agreement = _agreement_in_scope(session, actor, agreement_id)
+        month = parse_month(data.month)
+        count = session.get(ListCount, (agreement_id, month))
+        if count is None:
+            count = ListCount(agreement_id=agreement_id, month=month)
+            session.add(count)
+        count.list_length = data.list_length
+        count.waiting_list_count = data.waiting_list_count
+        count.pbt_annual_amount = data.pbt_annual_amount
+        session.flush()
+        audit_service.record(
+            session,
+            actor=actor,
+            action="update",
+            entity="list_count",
+            record_ids=[f"{agreement_id}:{data.month}"],
+            municipality_number=agreement.municipality_number,
+        )
+        return _count_read(count)
+
+
+def lists_without_regular_doctor(
+    session: Session, *, actor: Actor, municipality_number: str, on: date | None = None
+) -> list[AgreementRead]:
+    """AGR-OPEN — the municipality's lists that no `regular` doctor period covers at the date."""
+    rows = list_agreements(session, actor=actor, municipality_number=municipality_number, on=on)
+    return [
+        row
+        for row in rows
+        if not row.has_regular_doctor and Period(row.start, row.end).contains(on or today_oslo())
+    ]
+
+
+def office_details(session: Session, *, actor: Actor, office_id: int, on: date | None = None) -> dict:
+    """An office with its agreements and who serves them at the date."""
+    auth_service.require(actor, "register.read")
+    with session.begin():
+        office = session.get(Office, office_id)
+        if office is None:
+            raise NotFound(f"Legekontor {office_id} finnes ikke.")
+        auth_service.require_municipality(actor, office.municipality_number)
+        found = queries.agreements(
+            session, municipality_number=office.municipality_number, office_id=office.id
+        )
+        return {
+            "office": OfficeRead.model_validate(office),
+            "agreements": _reads(session, actor, found, on or today_oslo(), office.municipality_number),
+        }
+
+
+def doctor_details(session: Session, *, actor: Actor, doctor_id: int) -> dict:
+    """A doctor with every period on the municipality's agreements."""
+    auth_service.require(actor, "register.read")
+    with session.begin():
+        doctor = session.get(Doctor, doctor_id)
+        if doctor is None:
+            raise NotFound(f"Lege {doctor_id} finnes ikke.")
+        auth_service.require_municipality(actor, doctor.municipality_number)
+        periods = queries.agreements_of_doctor(session, doctor.id)
+        audit_service.record(
+            session,
+            actor=actor,
+            action="read",
+            entity="doctor",
+            record_ids=[doctor.id],
+            municipality_number=doctor.municipality_number,
+        )
+        return {
+            "doctor": DoctorRead.model_validate(doctor),
+            "periods": [{"period": _period_read(p), "office_name": p.agreement.office.name} for p in periods],
+        }
+
+
+def agreement_details(session: Session, *, actor: Actor, agreement_id: int, on: date | None = None) -> dict:
+    """An agreement at the date with its doctor periods and its monthly list counts."""
+    auth_service.require(actor, "register.read")
+    with session.begin():
+        agreement = _agreement_in_scope(session, actor, agreement_id)
+        _audit_doctors_read(session, actor, agreement)
+        return {
+            "agreement": _read(session, agreement, on or today_oslo()),
+            "periods": [_period_read(p) for p in agreement.doctor_periods],
+            "list_counts": [_count_read(c) for c in queries.list_counts(session, agreement.id)],
+        }
