@@ -6,6 +6,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import holidays
+from dateutil.relativedelta import relativedelta
 
 OSLO = ZoneInfo("Europe/Oslo")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -54,6 +55,12 @@ def today_oslo() -> date:
 
 def first_of_month(day: date) -> date:
     return day.replace(day=1)
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later (or earlier); a day the month lacks becomes its last (31 January + 1 month
+    is 28 or 29 February; 29 February + 12 months is 28 February). The one month arithmetic of the project."""
+    return day + relativedelta(months=months)
 
 
 def parse_month(text: str) -> date:

@@ -3,6 +3,17 @@
 from dataclasses import dataclass
 
 
+@dataclass(frozen=True)
+class Rule:
+    """A rule of RULES.md as it is cited: its id and its source, e.g. Rule("ABS-SICK", "ASA 4310 § 13.4")."""
+
+    id: str
+    citation: str
+
+    def __str__(self) -> str:
+        return f"{self.id}, {self.citation}" if self.citation else self.id
+
+
 class DomainError(Exception):
     """A request the domain refuses. `message` is Norwegian and shown to the user as it is."""
 
@@ -41,6 +52,10 @@ class RuleViolation(DomainError):
 
     def __init__(self, rule_id: str, citation: str, message: str):
         super().__init__(message, rule_id=rule_id, citation=citation)
+
+    @classmethod
+    def of(cls, rule: Rule, message: str) -> "RuleViolation":
+        return cls(rule.id, rule.citation, message)
 
 
 @dataclass(frozen=True)

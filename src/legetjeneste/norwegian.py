@@ -1,7 +1,12 @@
-"""Norwegian bokmål for dates and lists in the texts that rules produce (pages use Babel's nb_NO)."""
+"""Norwegian bokmål for numbers, kroner, dates and lists: the one place that formats them, for pages, PDFs,
+the command line and the texts that rules produce alike (Babel's nb_NO where it has the form)."""
 
 from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_currency
 
 from legetjeneste.dates import WEEKDAY_NAMES_NB, WEEKDAYS
 
@@ -36,3 +41,21 @@ def period_text(start: date, end: date) -> str:
 def joined(items: Sequence[str]) -> str:
     """«A», «A og B», «A, B og C»."""
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} og {items[-1]}"
+
+
+def number(value: int | Decimal | float | None, decimals: int = 0) -> str:
+    """1 234 567 with a thin non-breaking space, as Norwegian typography writes it; «–» for no value."""
+    if value is None:
+        return "–"
+    text = f"{value:,.{decimals}f}".replace(",", "\u202f").replace(".", ",")
+    return text.replace("-", "−")
+
+
+def kroner(amount: Decimal) -> str:
+    """«84 180,00 kr» (Babel, nb_NO)."""
+    return format_currency(amount, "NOK", locale="nb_NO")
+
+
+def date_text(value: date | None, style: str = "long") -> str:
+    """A date in Babel's nb_NO style («3. desember 2026» for long); «–» for no date."""
+    return format_date(value, format=style, locale="nb_NO") if value else "–"

@@ -15,6 +15,7 @@ from legetjeneste.absence.schemas import (
 from legetjeneste.agreement import parameters
 from legetjeneste.audit import service as audit_service
 from legetjeneste.auth import rules as auth_rules
+from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import Period, now_oslo
@@ -23,7 +24,6 @@ from legetjeneste.norwegian import period_text
 from legetjeneste.notices import queries as notice_queries
 from legetjeneste.registry import queries as registry_queries
 from legetjeneste.registry.models import Agreement, Doctor
-from legetjeneste.registry.service import doctor_in_scope, scope_of
 
 
 def _require_office(actor: Actor, agreement: Agreement) -> None:
@@ -35,7 +35,7 @@ def _absence_in_scope(session: Session, actor: Actor, absence_id: int) -> Absenc
     absence = queries.absence(session, absence_id)
     if absence is None:
         raise NotFound(f"Fravær {absence_id} finnes ikke.")
-    auth_service.require_municipality(actor, absence.municipality_number)
+    scope.require_municipality(actor, absence.municipality_number)
     return absence
 
 
@@ -158,7 +158,7 @@ def register_absence(session: Session, *, actor: Actor, data: AbsenceCreate) -> 
     """Register an absence with its ground (ABS-TYPES), period and cover; refuses an overlap."""
     auth_service.require(actor, "absence.write")
     with session.begin():
-        doctor = doctor_in_scope(session, actor, data.doctor_id)
+        doctor = scope.doctor(session, actor, data.doctor_id)
         agreement = _agreement_of(session, doctor, data.agreement_id, data.start)
         _require_office(actor, agreement)
         absence = Absence(
@@ -222,11 +222,11 @@ def list_absences(
 ) -> list[AbsenceRead]:
     auth_service.require(actor, "absence.read")
     with session.begin():
-        scope = scope_of(actor, municipality_number)
+        limit = scope.limited_to(actor, municipality_number)
         overlapping = (period.start, period.end or date.max) if period else None
         found = queries.absences(
             session,
-            municipality_number=scope,
+            municipality_number=limit,
             office_id=office_id,
             doctor_id=doctor_id,
             overlapping=overlapping,
@@ -237,7 +237,7 @@ def list_absences(
             action="read",
             entity="absence",
             record_ids=[a.id for a in found],
-            municipality_number=scope,
+            municipality_number=limit,
         )
         return [views.absence_read(a, actor) for a in found]
 
@@ -261,7 +261,7 @@ def form_options(session: Session, *, actor: Actor, municipality_number: str) ->
     """What the registration form offers: the doctors with a list (the actor's office only for an office
     administrator) and every registered doctor as a possible vikar."""
     auth_service.require(actor, "absence.write")
-    auth_service.require_municipality(actor, municipality_number)
+    scope.require_municipality(actor, municipality_number)
     with session.begin():
         agreements = registry_queries.agreements(session, municipality_number=municipality_number)
         serving = {

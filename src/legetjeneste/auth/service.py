@@ -35,12 +35,6 @@ def require(actor: Actor, permission: str) -> None:
         raise Forbidden(f"Du har ikke tilgang til å {rules.PERMISSION_NAMES_NB[permission]}.")
 
 
-def require_municipality(actor: Actor, municipality_number: str) -> None:
-    """Another municipality's resource answers as if it did not exist."""
-    if not rules.can_see_municipality(actor, municipality_number):
-        raise NotFound("Fant ikke ressursen.")
-
-
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 

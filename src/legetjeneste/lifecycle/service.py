@@ -6,6 +6,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from legetjeneste.audit import service as audit_service
+from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import now_oslo, today_oslo
@@ -16,14 +17,13 @@ from legetjeneste.lifecycle.models import LifecycleCase
 from legetjeneste.lifecycle.schemas import CaseCreate, CaseRead, CaseSummary, StepCreate
 from legetjeneste.registry import queries as registry_queries
 from legetjeneste.registry.models import Agreement, Doctor
-from legetjeneste.registry.service import municipality_in_scope
 
 
 def agreement_in_scope(session: Session, actor: Actor, agreement_id: int) -> Agreement:
     agreement = registry_queries.agreement(session, agreement_id)
     if agreement is None:
         raise NotFound(f"Fastlegeavtale {agreement_id} finnes ikke.")
-    auth_service.require_municipality(actor, agreement.municipality_number)
+    scope.require_municipality(actor, agreement.municipality_number)
     return agreement
 
 
@@ -31,7 +31,7 @@ def case_in_scope(session: Session, actor: Actor, case_id: int) -> LifecycleCase
     case = queries.case(session, case_id)
     if case is None:
         raise NotFound(f"Sak {case_id} finnes ikke.")
-    auth_service.require_municipality(actor, case.municipality_number)
+    scope.require_municipality(actor, case.municipality_number)
     return case
 
 
@@ -108,7 +108,7 @@ def open_case(
     auth_service.require(actor, "lifecycle.write")
     with session.begin():
         if agreement_id is None:
-            municipality_in_scope(session, actor, municipality_number)
+            scope.municipality(session, actor, municipality_number)
         case = new_case(
             session,
             actor=actor,
@@ -176,7 +176,7 @@ def list_cases(
         if agreement_id is not None:
             number = agreement_in_scope(session, actor, agreement_id).municipality_number
         elif municipality_number is not None:
-            number = municipality_in_scope(session, actor, municipality_number).number
+            number = scope.municipality(session, actor, municipality_number).number
         else:
             raise NotFound("Oppgi kommune eller fastlegeavtale.")
         found = queries.cases(session, municipality_number=number, agreement_id=agreement_id)
@@ -206,7 +206,7 @@ def agreement_options(session: Session, *, actor: Actor, municipality_number: st
     auth_service.require(actor, "lifecycle.read")
     today = today_oslo()
     with session.begin():
-        municipality_in_scope(session, actor, municipality_number)
+        scope.municipality(session, actor, municipality_number)
         options = []
         for agreement in registry_queries.agreements(session, municipality_number=municipality_number):
             doctor = regular_doctor(agreement, today)

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from legetjeneste.absence import queries as absence_queries
 from legetjeneste.audit import service as audit_service
+from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import Period, format_month, parse_month, today_oslo
@@ -23,7 +24,7 @@ from legetjeneste.municipality_file.export_absence import absence_sections
 from legetjeneste.municipality_file.format import parse_file
 from legetjeneste.registry import queries, views
 from legetjeneste.registry.models import Agreement, Doctor, Office
-from legetjeneste.registry.service import limits_on, municipality_in_scope
+from legetjeneste.registry.service import limits_on
 
 
 def _existing(session: Session, number: str) -> file_checks.Existing:
@@ -110,7 +111,7 @@ def export_municipality_file(session: Session, *, actor: Actor, municipality_num
     It holds the absences' grounds (health data), so only those who may import may export."""
     auth_service.require(actor, "register.import")
     with session.begin():
-        municipality = municipality_in_scope(session, actor, municipality_number)
+        municipality = scope.municipality(session, actor, municipality_number)
         offices = queries.offices(session, municipality_number=municipality_number)
         doctors = sorted(
             queries.doctors(session, municipality_number=municipality_number), key=lambda d: d.id
@@ -218,7 +219,7 @@ def import_helfo_monthly_list(
 ) -> dict:
     """Helfo's monthly list overview (CSV, see docs/helfo-monthly-list.md) for one month; all or nothing."""
     auth_service.require(actor, "register.import")
-    auth_service.require_municipality(actor, municipality_number)
+    scope.require_municipality(actor, municipality_number)
     rows, problems = helfo.parse_monthly_list(text, month=month)
     with session.begin():
         first_day = parse_month(month) if not problems else None

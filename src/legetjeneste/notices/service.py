@@ -6,6 +6,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from legetjeneste.audit import service as audit_service
+from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import now_oslo
@@ -32,7 +33,7 @@ def _read(notice: Notice) -> NoticeRead:
 
 def open_notices(session: Session, *, actor: Actor, municipality_number: str) -> list[NoticeRead]:
     auth_service.require(actor, "register.read")
-    auth_service.require_municipality(actor, municipality_number)
+    scope.require_municipality(actor, municipality_number)
     with session.begin():
         return [_read(notice) for notice in queries.open_notices(session, municipality_number)]
 
@@ -44,7 +45,7 @@ def acknowledge(session: Session, *, actor: Actor, notice_id: int) -> NoticeRead
         notice = session.get(Notice, notice_id)
         if notice is None:
             raise NotFound(f"Varsel {notice_id} finnes ikke.")
-        auth_service.require_municipality(actor, notice.municipality_number)
+        scope.require_municipality(actor, notice.municipality_number)
         if notice.acknowledged_at is None:
             notice.acknowledged_at, notice.acknowledged_by = now_oslo(), actor.email
             audit_service.record(

@@ -3,6 +3,7 @@
 from sqlalchemy.orm import Session
 
 from legetjeneste.audit import service as audit_service
+from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.errors import Forbidden, NotFound
@@ -31,7 +32,7 @@ def load_national_statistics(session: Session, *, actor: Actor, figures: list[ss
 def key_figures(session: Session, *, actor: Actor, municipality_number: str) -> dict:
     """The municipality's SSB figures beside the country's and those of the five most similar in size."""
     auth_service.require(actor, "statistics.read")
-    auth_service.require_municipality(actor, municipality_number)
+    scope.require_municipality(actor, municipality_number)
     with session.begin():
         year = queries.latest_year(session)
         if year is None:

@@ -10,10 +10,11 @@ from sqlalchemy.orm import Session
 
 from legetjeneste.agreement import parameters
 from legetjeneste.audit import service as audit_service
+from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import today_oslo
-from legetjeneste.errors import Conflict, Forbidden, NotFound
+from legetjeneste.errors import Conflict, Forbidden
 from legetjeneste.notices import queries as notice_queries
 from legetjeneste.registry import queries, views
 from legetjeneste.registry.models import Doctor, Municipality, Office
@@ -37,24 +38,6 @@ def limits_on(day: date) -> views.Limits:
     )
 
 
-def scope_of(actor: Actor, municipality_number: str | None = None) -> str | None:
-    """The municipality a query is limited to: the actor's own, or for an admin the one asked for (or all)."""
-    if municipality_number is not None:
-        auth_service.require_municipality(actor, municipality_number)
-        return municipality_number
-    return None if actor.sees_all_municipalities else actor.municipality_number
-
-
-def target_municipality(session: Session, actor: Actor, municipality_number: str | None) -> str:
-    number = municipality_number or actor.municipality_number
-    if number is None:
-        raise NotFound("Oppgi kommunenummer (municipality_number).")
-    auth_service.require_municipality(actor, number)
-    if session.get(Municipality, number) is None:
-        raise NotFound(f"Kommune {number} finnes ikke i registeret.")
-    return number
-
-
 def municipality_read(municipality: Municipality) -> MunicipalityRead:
     return MunicipalityRead(
         number=municipality.number,
@@ -66,7 +49,7 @@ def municipality_read(municipality: Municipality) -> MunicipalityRead:
 def list_municipalities(session: Session, *, actor: Actor) -> list[MunicipalityRead]:
     auth_service.require(actor, "register.read")
     with session.begin():
-        return [municipality_read(m) for m in queries.municipalities(session, number=scope_of(actor))]
+        return [municipality_read(m) for m in queries.municipalities(session, number=scope.limited_to(actor))]
 
 
 def has_municipalities(session: Session) -> bool:
@@ -75,19 +58,10 @@ def has_municipalities(session: Session) -> bool:
         return bool(queries.municipalities(session))
 
 
-def municipality_in_scope(session: Session, actor: Actor, number: str) -> Municipality:
-    """The municipality, if the actor may see it; another municipality answers as if it did not exist."""
-    auth_service.require_municipality(actor, number)
-    found = queries.municipalities(session, number=number)
-    if not found:
-        raise NotFound(f"Kommune {number} finnes ikke i registeret.")
-    return found[0]
-
-
 def get_municipality(session: Session, *, actor: Actor, number: str) -> MunicipalityRead:
     auth_service.require(actor, "register.read")
     with session.begin():
-        return municipality_read(municipality_in_scope(session, actor, number))
+        return municipality_read(scope.municipality(session, actor, number))
 
 
 def create_municipality(session: Session, *, actor: Actor, data: MunicipalityCreate) -> MunicipalityRead:
@@ -117,7 +91,7 @@ def update_municipality(
 ) -> MunicipalityRead:
     auth_service.require(actor, "register.write")
     with session.begin():
-        municipality = municipality_in_scope(session, actor, number)
+        municipality = scope.municipality(session, actor, number)
         if data.name is not None:
             municipality.name = data.name
         municipality.set_inhabitants(data.inhabitants or {})
@@ -134,27 +108,19 @@ def update_municipality(
     return get_municipality(session, actor=actor, number=number)
 
 
-def office_in_scope(session: Session, actor: Actor, office_id: int) -> Office:
-    office = session.get(Office, office_id)
-    if office is None:
-        raise NotFound(f"Legekontor {office_id} finnes ikke.")
-    auth_service.require_municipality(actor, office.municipality_number)
-    return office
-
-
 def list_offices(
     session: Session, *, actor: Actor, municipality_number: str | None = None
 ) -> list[OfficeRead]:
     auth_service.require(actor, "register.read")
     with session.begin():
-        found = queries.offices(session, municipality_number=scope_of(actor, municipality_number))
+        found = queries.offices(session, municipality_number=scope.limited_to(actor, municipality_number))
         return [OfficeRead.model_validate(office) for office in found]
 
 
 def get_office(session: Session, *, actor: Actor, office_id: int) -> OfficeRead:
     auth_service.require(actor, "register.read")
     with session.begin():
-        return OfficeRead.model_validate(office_in_scope(session, actor, office_id))
+        return OfficeRead.model_validate(scope.office(session, actor, office_id))
 
 
 def _ensure_unique_organisation_number(
@@ -170,7 +136,7 @@ def _ensure_unique_organisation_number(
 def create_office(session: Session, *, actor: Actor, data: OfficeCreate) -> OfficeRead:
     auth_service.require(actor, "register.write")
     with session.begin():
-        municipality = target_municipality(session, actor, data.municipality_number)
+        municipality = scope.target_municipality(session, actor, data.municipality_number)
         _ensure_unique_organisation_number(session, data.organisation_number, None)
         office = Office(municipality_number=municipality, **data.model_dump(exclude={"municipality_number"}))
         session.add(office)
@@ -189,7 +155,7 @@ def create_office(session: Session, *, actor: Actor, data: OfficeCreate) -> Offi
 def update_office(session: Session, *, actor: Actor, office_id: int, data: OfficeUpdate) -> OfficeRead:
     auth_service.require(actor, "register.write")
     with session.begin():
-        office = office_in_scope(session, actor, office_id)
+        office = scope.office(session, actor, office_id)
         changes = data.model_dump(exclude_unset=True, exclude_none=True)
         if "organisation_number" in changes:
             _ensure_unique_organisation_number(session, changes["organisation_number"], office.id)
@@ -207,28 +173,20 @@ def update_office(session: Session, *, actor: Actor, office_id: int, data: Offic
         return OfficeRead.model_validate(office)
 
 
-def doctor_in_scope(session: Session, actor: Actor, doctor_id: int) -> Doctor:
-    doctor = session.get(Doctor, doctor_id)
-    if doctor is None:
-        raise NotFound(f"Lege {doctor_id} finnes ikke.")
-    auth_service.require_municipality(actor, doctor.municipality_number)
-    return doctor
-
-
 def list_doctors(
     session: Session, *, actor: Actor, municipality_number: str | None = None
 ) -> list[DoctorRead]:
     auth_service.require(actor, "register.read")
     with session.begin():
-        scope = scope_of(actor, municipality_number)
-        found = queries.doctors(session, municipality_number=scope)
+        limit = scope.limited_to(actor, municipality_number)
+        found = queries.doctors(session, municipality_number=limit)
         audit_service.record(
             session,
             actor=actor,
             action="read",
             entity="doctor",
             record_ids=[d.id for d in found],
-            municipality_number=scope,
+            municipality_number=limit,
         )
         return [DoctorRead.model_validate(doctor) for doctor in found]
 
@@ -236,7 +194,7 @@ def list_doctors(
 def get_doctor(session: Session, *, actor: Actor, doctor_id: int) -> DoctorRead:
     auth_service.require(actor, "register.read")
     with session.begin():
-        doctor = doctor_in_scope(session, actor, doctor_id)
+        doctor = scope.doctor(session, actor, doctor_id)
         audit_service.record(
             session,
             actor=actor,
@@ -251,7 +209,7 @@ def get_doctor(session: Session, *, actor: Actor, doctor_id: int) -> DoctorRead:
 def create_doctor(session: Session, *, actor: Actor, data: DoctorCreate) -> DoctorRead:
     auth_service.require(actor, "register.write")
     with session.begin():
-        municipality = target_municipality(session, actor, data.municipality_number)
+        municipality = scope.target_municipality(session, actor, data.municipality_number)
         if queries.doctor_by_hpr(session, municipality_number=municipality, hpr_number=data.hpr_number):
             raise Conflict(f"hpr_number: lege med HPR-nummer {data.hpr_number} er allerede registrert")
         doctor = Doctor(municipality_number=municipality, **data.model_dump(exclude={"municipality_number"}))
@@ -271,7 +229,7 @@ def create_doctor(session: Session, *, actor: Actor, data: DoctorCreate) -> Doct
 def update_doctor(session: Session, *, actor: Actor, doctor_id: int, data: DoctorUpdate) -> DoctorRead:
     auth_service.require(actor, "register.write")
     with session.begin():
-        doctor = doctor_in_scope(session, actor, doctor_id)
+        doctor = scope.doctor(session, actor, doctor_id)
         changes = data.model_dump(exclude_unset=True, exclude_none=True)
         for field, value in changes.items():
             setattr(doctor, field, value)
@@ -293,7 +251,7 @@ def overview(session: Session, *, actor: Actor, municipality_number: str, on: da
     day = on or today_oslo()
     limits = limits_on(day)
     with session.begin():
-        municipality = municipality_in_scope(session, actor, municipality_number)
+        municipality = scope.municipality(session, actor, municipality_number)
         agreements = [
             a
             for a in queries.agreements(session, municipality_number=municipality_number)

@@ -3,8 +3,9 @@
 import hmac
 import secrets
 from collections.abc import Iterator
+from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
@@ -57,3 +58,11 @@ async def get_actor(request: Request, session: Session = Depends(get_session)) -
             sent = field if isinstance(field, str) else None
         check_csrf(request, sent)
     return await run_in_threadpool(auth_service.actor_for_user, session, user_id=user_id)
+
+
+# The one set of dependency aliases for routers and pages.
+SessionDep = Annotated[Session, Depends(get_session)]
+ActorDep = Annotated[Actor, Depends(get_actor)]
+Id = Annotated[int, Path(ge=1, le=2_147_483_647)]
+Number = Annotated[str, Path(pattern=r"^\d{4}$")]
+Month = Annotated[str, Path(pattern=r"^\d{4}-\d{2}$")]

@@ -10,11 +10,11 @@ from legetjeneste.absence.quotas import quotas_on
 from legetjeneste.absence.schemas import CounterRead, DayRead, DoctorCounters
 from legetjeneste.audit import service as audit_service
 from legetjeneste.auth import rules as auth_rules
+from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.errors import Forbidden
 from legetjeneste.registry.models import Doctor
-from legetjeneste.registry.service import doctor_in_scope
 
 
 def _counters(doctor: Doctor, absences: list[Absence], year: int) -> DoctorCounters:
@@ -40,7 +40,7 @@ def doctor_counters(session: Session, *, actor: Actor, doctor_id: int, year: int
     if not auth_rules.sees_absence_grounds(actor):
         raise Forbidden("Du har ikke tilgang til å se fraværstellerne.")
     with session.begin():
-        doctor = doctor_in_scope(session, actor, doctor_id)
+        doctor = scope.doctor(session, actor, doctor_id)
         found = queries.absences(session, doctor_id=doctor.id, overlapping=_year_window(year))
         if not all(auth_rules.sees_absence_ground(actor, a.agreement.office_id) for a in found):
             raise Forbidden("Du kan bare se fraværstellerne for legene på ditt eget legekontor.")
@@ -60,7 +60,7 @@ def municipality_counters(
 ) -> list[DoctorCounters]:
     """The counters of every doctor in the municipality with an absence in the year."""
     auth_service.require(actor, "absence.read")
-    auth_service.require_municipality(actor, municipality_number)
+    scope.require_municipality(actor, municipality_number)
     if not auth_rules.sees_absence_grounds(actor):
         raise Forbidden("Du har ikke tilgang til å se fraværstellerne.")
     with session.begin():

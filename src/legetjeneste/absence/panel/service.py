@@ -20,6 +20,7 @@ from legetjeneste.absence.panel.schemas import (
 )
 from legetjeneste.audit import service as audit_service
 from legetjeneste.auth import rules as auth_rules
+from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import Period, today_oslo
@@ -27,7 +28,6 @@ from legetjeneste.errors import Forbidden, NotFound, Problem, ValidationFailed
 from legetjeneste.registry import queries as registry_queries
 from legetjeneste.registry.models import Agreement, Doctor
 from legetjeneste.registry.schemas import OfficeRead
-from legetjeneste.registry.service import office_in_scope
 
 MAX_ASSISTANT_DAYS = 731
 _SETTINGS = ("offers_digital_services", *panel.SERVICES)
@@ -44,7 +44,7 @@ def default_horizon(today: date) -> Period:
 def _in_scope(actor: Actor, agreement_id: int, agreement: Agreement | None) -> Agreement:
     if agreement is None:
         raise NotFound(f"Fastlegeavtale {agreement_id} finnes ikke.")
-    auth_service.require_municipality(actor, agreement.municipality_number)
+    scope.require_municipality(actor, agreement.municipality_number)
     return agreement
 
 
@@ -254,7 +254,7 @@ def settings_warnings(
             return _warnings(session, [agreement], agreement.office_id, span)
         if office_id is None:
             raise ValidationFailed([Problem("office_id", "oppgi legekontor eller fastlegeavtale")])
-        office = office_in_scope(session, actor, office_id)
+        office = scope.office(session, actor, office_id)
         found = registry_queries.agreements(
             session, municipality_number=office.municipality_number, office_id=office.id
         )
@@ -268,7 +268,7 @@ def office_panel_settings(session: Session, *, actor: Actor, office_id: int, on:
     day = on or today_oslo()
     horizon = default_horizon(day)
     with session.begin():
-        office = office_in_scope(session, actor, office_id)
+        office = scope.office(session, actor, office_id)
         found = [
             a
             for a in registry_queries.agreements(

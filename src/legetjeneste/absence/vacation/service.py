@@ -27,13 +27,13 @@ from legetjeneste.absence.vacation.facts import (
 )
 from legetjeneste.audit import service as audit_service
 from legetjeneste.auth import rules as auth_rules
+from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import Period, today_oslo
 from legetjeneste.errors import NotFound, Problem, ValidationFailed
 from legetjeneste.registry import queries as registry_queries
 from legetjeneste.registry.models import Municipality, Office
-from legetjeneste.registry.service import municipality_in_scope
 
 MAX_DAYS = 366
 FEED_HISTORY_DAYS = 366
@@ -116,7 +116,7 @@ def vacation_overview(
     auth_service.require(actor, "vacation.read")
     first, last = _bounds(period)
     with session.begin():
-        municipality = municipality_in_scope(session, actor, municipality_number)
+        municipality = scope.municipality(session, actor, municipality_number)
         facts = _facts(session, municipality, first, last)
         detail = {"view": "vacation_overview", "from": first.isoformat(), "to": last.isoformat()}
         audit_service.record(
@@ -229,7 +229,7 @@ def office_calendar(session: Session, *, actor: Actor, office_id: int, now: date
         office = session.get(Office, office_id)
         if office is None:
             raise NotFound(f"Legekontor {office_id} finnes ikke.")
-        auth_service.require_municipality(actor, office.municipality_number)
+        scope.require_municipality(actor, office.municipality_number)
         return _feed(
             session,
             actor,
@@ -246,7 +246,7 @@ def municipality_calendar(
     """The municipality's absences from a year back on, as an iCalendar feed «Fravær – <name> kommune»."""
     auth_service.require(actor, "vacation.read")
     with session.begin():
-        municipality = municipality_in_scope(session, actor, municipality_number)
+        municipality = scope.municipality(session, actor, municipality_number)
         return _feed(
             session,
             actor,

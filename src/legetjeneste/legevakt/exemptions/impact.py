@@ -12,12 +12,12 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import Period, format_month, today_oslo
 from legetjeneste.legevakt import queries, rules
 from legetjeneste.legevakt.models import Exemption, Participant, Scheme
-from legetjeneste.registry.service import municipality_in_scope
 
 MAX_MONTHS = 12
 #: An application without an end (a right from the 60th birthday) is shown for at least half a year.
@@ -36,7 +36,7 @@ def impact(
     """The impact of granting the pending applications (or the ones named) of a municipality."""
     auth_service.require(actor, "legevakt.read")
     with session.begin():
-        municipality_in_scope(session, actor, municipality_number)
+        scope.municipality(session, actor, municipality_number)
         all_exemptions = queries.exemptions(session, municipality_number=municipality_number)
         wanted = set(application_ids) if application_ids is not None else None
         pending = [

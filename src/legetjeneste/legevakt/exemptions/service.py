@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from legetjeneste.agreement import parameters
 from legetjeneste.audit import service as audit_service
+from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import Period, age_on, now_oslo, today_oslo
@@ -16,7 +17,6 @@ from legetjeneste.legevakt.models import Exemption, Scheme
 from legetjeneste.legevakt.schemas import ExemptionApply, ExemptionDecide, ExemptionRead
 from legetjeneste.legevakt.schemes.service import parameter_value, scheme_in_scope
 from legetjeneste.registry.models import Doctor
-from legetjeneste.registry.service import municipality_in_scope
 
 
 def right_facts(
@@ -186,7 +186,7 @@ def exemption_in_scope(session: Session, actor: Actor, exemption_id: int) -> Exe
     exemption = queries.exemption(session, exemption_id)
     if exemption is None:
         raise NotFound(f"Søknad om fritak {exemption_id} finnes ikke.")
-    auth_service.require_municipality(actor, exemption.municipality_number)
+    scope.require_municipality(actor, exemption.municipality_number)
     return exemption
 
 
@@ -201,7 +201,7 @@ def list_exemptions(
 ) -> list[ExemptionRead]:
     auth_service.require(actor, "legevakt.read")
     with session.begin():
-        municipality_in_scope(session, actor, municipality_number)
+        scope.municipality(session, actor, municipality_number)
         found = queries.exemptions(session, municipality_number=municipality_number, status=status)
         return [views.exemption_read(e) for e in found]
 

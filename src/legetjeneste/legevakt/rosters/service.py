@@ -13,6 +13,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from legetjeneste.audit import service as audit_service
+from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor, can, can_see_municipality
 from legetjeneste.dates import OSLO, Period, now_oslo
@@ -31,7 +32,6 @@ from legetjeneste.legevakt.rosters.schemas import (
     RosterSummary,
     SolveCreate,
 )
-from legetjeneste.registry.service import doctor_in_scope
 from legetjeneste.rostering import problem as rp
 from legetjeneste.rostering import solver
 
@@ -43,7 +43,7 @@ def scheme_in_scope(session: Session, actor: Actor, scheme_id: int) -> Scheme:
     scheme = session.get(Scheme, scheme_id)
     if scheme is None:
         raise NotFound(f"Ordning {scheme_id} finnes ikke.")
-    auth_service.require_municipality(actor, scheme.municipality_number)
+    scope.require_municipality(actor, scheme.municipality_number)
     return scheme
 
 
@@ -72,7 +72,7 @@ def roster_in_scope(session: Session, actor: Actor, roster_id: int) -> Roster:
     roster = session.get(Roster, roster_id)
     if roster is None:
         raise NotFound(f"Vaktliste {roster_id} finnes ikke.")
-    auth_service.require_municipality(actor, roster.municipality_number)
+    scope.require_municipality(actor, roster.municipality_number)
     return roster
 
 
@@ -195,7 +195,7 @@ def get_job(session: Session, *, actor: Actor, job_id: int) -> JobRead:
         job = session.get(RosterJob, job_id)
         if job is None:
             raise NotFound(f"Løsejobb {job_id} finnes ikke.")
-        auth_service.require_municipality(actor, job.municipality_number)
+        scope.require_municipality(actor, job.municipality_number)
         return _job_read(session, job)
 
 
@@ -346,7 +346,7 @@ def doctor_calendar(session: Session, *, actor: Actor, doctor_id: int, now: date
     auth_service.require(actor, "legevakt.read")
     stamp = (now or datetime.now(UTC)).astimezone(UTC)
     with session.begin():
-        doctor = doctor_in_scope(session, actor, doctor_id)
+        doctor = scope.doctor(session, actor, doctor_id)
         since = stamp.date() - timedelta(FEED_HISTORY_DAYS)
         found = roster_queries.published_assignments(session, since=since, doctor_id=doctor.id)
         audit_service.record(

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from legetjeneste.agreement import parameters
 from legetjeneste.audit import service as audit_service
+from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import today_oslo
@@ -23,7 +24,6 @@ from legetjeneste.legevakt.schemas import (
     SchemeSummary,
 )
 from legetjeneste.registry import queries as registry_queries
-from legetjeneste.registry.service import municipality_in_scope
 
 #: The national parameters a municipality may override locally.
 LOCAL_PARAMETERS = (
@@ -37,14 +37,14 @@ def scheme_in_scope(session: Session, actor: Actor, scheme_id: int) -> Scheme:
     scheme = queries.scheme(session, scheme_id)
     if scheme is None:
         raise NotFound(f"Ordning {scheme_id} finnes ikke.")
-    auth_service.require_municipality(actor, scheme.municipality_number)
+    scope.require_municipality(actor, scheme.municipality_number)
     return scheme
 
 
 def list_schemes(session: Session, *, actor: Actor, municipality_number: str) -> list[SchemeSummary]:
     auth_service.require(actor, "legevakt.read")
     with session.begin():
-        municipality_in_scope(session, actor, municipality_number)
+        scope.municipality(session, actor, municipality_number)
         pending = queries.exemptions(session, municipality_number=municipality_number, status=rules.PENDING)
         return [
             views.scheme_summary(s, pending=sum(1 for e in pending if e.scheme_id == s.id))
@@ -101,7 +101,7 @@ def save_scheme(
     of from today on (its re-plan could not place them; the edit page)."""
     auth_service.require(actor, "legevakt.write")
     with session.begin():
-        municipality_in_scope(session, actor, municipality_number)
+        scope.municipality(session, actor, municipality_number)
         if new and queries.scheme_by_code(session, municipality_number=municipality_number, code=data.code):
             taken = f"kommunen har allerede en ordning med koden «{data.code}»"
             raise ValidationFailed([Problem("code", taken)])
@@ -187,7 +187,7 @@ def new_scheme_choices(session: Session, *, actor: Actor, municipality_number: s
     """The offices a new nødnett scheme may give its first weekdays to (NN-OFFICE-DAYS)."""
     auth_service.require(actor, "legevakt.write")
     with session.begin():
-        municipality_in_scope(session, actor, municipality_number)
+        scope.municipality(session, actor, municipality_number)
         offices = queries.offices_by_orgnr(session, {municipality_number}).values()
         ordered = sorted(offices, key=lambda o: o.name)
         return [{"orgnr": o.organisation_number, "name": o.name} for o in ordered]
@@ -208,7 +208,7 @@ def list_parameters(
     auth_service.require(actor, "legevakt.read")
     day = on or today_oslo()
     with session.begin():
-        municipality_in_scope(session, actor, municipality_number)
+        scope.municipality(session, actor, municipality_number)
         return [_parameter_read(session, municipality_number, name, day) for name in LOCAL_PARAMETERS]
 
 
@@ -246,7 +246,7 @@ def set_local_parameter(
     if problems:
         raise ValidationFailed(problems)
     with session.begin():
-        municipality_in_scope(session, actor, municipality_number)
+        scope.municipality(session, actor, municipality_number)
         store_local_parameter(session, municipality_number, data)
         audit_service.record(
             session,
@@ -277,7 +277,7 @@ def record_course(session: Session, *, actor: Actor, municipality_number: str, d
     """A course a doctor has completed (LV-COMPETENCE); recording it again updates the date."""
     auth_service.require(actor, "legevakt.write")
     with session.begin():
-        municipality_in_scope(session, actor, municipality_number)
+        scope.municipality(session, actor, municipality_number)
         doctor = registry_queries.doctor_by_hpr(
             session, municipality_number=municipality_number, hpr_number=data.doctor
         )

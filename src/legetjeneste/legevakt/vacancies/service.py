@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from legetjeneste.audit import service as audit_service
+from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import Period, now_oslo
@@ -18,7 +19,6 @@ from legetjeneste.legevakt.rosters import problem as problem_builder
 from legetjeneste.legevakt.rosters.models import Roster, RosterAssignment, VacancyVolunteer
 from legetjeneste.legevakt.rosters.schemas import CandidateRead, VacancyCount, VacancyRead, VolunteerRead
 from legetjeneste.registry.models import Doctor
-from legetjeneste.registry.service import municipality_in_scope
 from legetjeneste.rostering import solver
 
 CITATIONS = {
@@ -38,7 +38,7 @@ def _vacancy_in_scope(session: Session, actor: Actor, assignment_id: int) -> Ros
     assignment = session.get(RosterAssignment, assignment_id)
     if assignment is None or not assignment.was_vacant or assignment.roster.status != "published":
         raise NotFound(f"Ledig vakt {assignment_id} finnes ikke på vakanslisten.")
-    auth_service.require_municipality(actor, assignment.roster.municipality_number)
+    scope.require_municipality(actor, assignment.roster.municipality_number)
     return assignment
 
 
@@ -78,7 +78,7 @@ def list_vacancies(
         scheme = session.get(Scheme, scheme_id)
         if scheme is None:
             raise NotFound(f"Ordning {scheme_id} finnes ikke.")
-        auth_service.require_municipality(actor, scheme.municipality_number)
+        scope.require_municipality(actor, scheme.municipality_number)
         query = (
             select(RosterAssignment)
             .join(Roster)
@@ -221,7 +221,7 @@ def vacancy_counts(
     filled from the vacancy list, and how many are still vacant."""
     auth_service.require(actor, "legevakt.read")
     with session.begin():
-        municipality_in_scope(session, actor, municipality_number)
+        scope.municipality(session, actor, municipality_number)
         rows = session.execute(
             select(Scheme.id, Scheme.name, RosterAssignment.doctor_id)
             .join(Roster, Roster.scheme_id == Scheme.id)
@@ -259,6 +259,6 @@ def doctor_options(session: Session, *, actor: Actor, scheme_id: int) -> list[tu
         scheme = session.get(Scheme, scheme_id)
         if scheme is None:
             raise NotFound(f"Ordning {scheme_id} finnes ikke.")
-        auth_service.require_municipality(actor, scheme.municipality_number)
+        scope.require_municipality(actor, scheme.municipality_number)
         found = {p.doctor_id: p.doctor.full_name for p in scheme.participants}
         return sorted(found.items(), key=lambda item: item[1])

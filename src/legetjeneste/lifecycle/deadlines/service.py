@@ -6,13 +6,13 @@ from datetime import UTC, date, datetime
 from sqlalchemy.orm import Session
 
 from legetjeneste.audit import service as audit_service
+from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import today_oslo
 from legetjeneste.lifecycle import clocks, queries, views
 from legetjeneste.lifecycle.deadlines import calendar
 from legetjeneste.lifecycle.schemas import DeadlineOverview
-from legetjeneste.registry.service import municipality_in_scope
 
 
 def deadlines(
@@ -22,7 +22,7 @@ def deadlines(
     auth_service.require(actor, "deadlines.read")
     day = on or today_oslo()
     with session.begin():
-        municipality = municipality_in_scope(session, actor, municipality_number)
+        municipality = scope.municipality(session, actor, municipality_number)
         found = [
             views.deadline(c, day)
             for c in queries.open_clocks(session, municipality_number=municipality.number)

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from legetjeneste.audit import service as audit_service
+from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import now_oslo, today_oslo
@@ -28,7 +29,6 @@ from legetjeneste.payments.breach.schemas import (
 from legetjeneste.payments.models import BreachCase, BreachStep
 from legetjeneste.registry import queries as registry_queries
 from legetjeneste.registry.models import Agreement
-from legetjeneste.registry.service import municipality_in_scope
 
 DEMANDED_BY = {"doctor": "legen", "municipality": "kommunen"}
 PERCENT = Decimal("0.01")
@@ -38,7 +38,7 @@ def _agreement_in_scope(session: Session, actor: Actor, agreement_id: int) -> Ag
     agreement = registry_queries.agreement(session, agreement_id)
     if agreement is None:
         raise NotFound(f"Fastlegeavtale {agreement_id} finnes ikke.")
-    auth_service.require_municipality(actor, agreement.municipality_number)
+    scope.require_municipality(actor, agreement.municipality_number)
     return agreement
 
 
@@ -46,7 +46,7 @@ def _case_in_scope(session: Session, actor: Actor, case_id: int) -> BreachCase:
     case = session.get(BreachCase, case_id)
     if case is None:
         raise NotFound(f"Misligholdssak {case_id} finnes ikke.")
-    auth_service.require_municipality(actor, case.municipality_number)
+    scope.require_municipality(actor, case.municipality_number)
     return case
 
 
@@ -196,7 +196,7 @@ def list_cases(
         if agreement_id is not None:
             number = _agreement_in_scope(session, actor, agreement_id).municipality_number
         elif municipality_number is not None:
-            number = municipality_in_scope(session, actor, municipality_number).number
+            number = scope.municipality(session, actor, municipality_number).number
         else:
             raise NotFound("Oppgi kommune eller fastlegeavtale.")
         query = (
@@ -224,7 +224,7 @@ def agreement_options(session: Session, *, actor: Actor, municipality_number: st
     auth_service.require(actor, "payments.read")
     today = today_oslo()
     with session.begin():
-        municipality_in_scope(session, actor, municipality_number)
+        scope.municipality(session, actor, municipality_number)
         options = []
         for agreement in registry_queries.agreements(session, municipality_number=municipality_number):
             doctor = breach_views.regular_doctor(agreement, today)

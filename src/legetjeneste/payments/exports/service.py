@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from legetjeneste.audit import service as audit_service
+from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import format_month
@@ -27,7 +28,6 @@ from legetjeneste.payments.models import PaymentRun
 from legetjeneste.payments.runs import service as run_service
 from legetjeneste.payments.runs.rules import month_name
 from legetjeneste.payments.runs.schemas import LineRead, RunRead
-from legetjeneste.registry.service import municipality_in_scope
 
 
 def stored_run(session: Session, municipality_number: str, month: date) -> PaymentRun:
@@ -109,7 +109,7 @@ def accounting_file(
     Beløp;Forfallsdato;Tekst. A draft is refused: the accounting system must never pay a draft."""
     auth_service.require(actor, "payments.read")
     with session.begin():
-        municipality_in_scope(session, actor, municipality_number)
+        scope.municipality(session, actor, municipality_number)
         run = stored_run(session, municipality_number, month)
         if run.status != "approved":
             raise RuleViolation(
@@ -150,7 +150,7 @@ def payee_specification(
     """One payee's lines of the month's run (draft or approved), each with its rule id and citation."""
     auth_service.require(actor, "payments.read")
     with session.begin():
-        municipality = municipality_in_scope(session, actor, municipality_number)
+        municipality = scope.municipality(session, actor, municipality_number)
         run = stored_run(session, municipality_number, month)
         read = run_service.run_read(session, run)
         lines = _lines_of(read, doctor_id, month)

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from legetjeneste.audit import service as audit_service
+from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import format_month
@@ -18,7 +19,6 @@ from legetjeneste.payments.runs import rules
 from legetjeneste.payments.runs import service as run_service
 from legetjeneste.payments.runs.schemas import KIND_LABELS, DutyHoursRead, LineRead
 from legetjeneste.registry import queries as registry_queries
-from legetjeneste.registry.service import municipality_in_scope
 
 DUTY_KINDS = (rules.MUNICIPAL_DUTY, rules.LIS1_SUPERVISION)
 
@@ -49,7 +49,7 @@ def run_view(
     """The run with its lines, optionally only those of one office, and the payees without an account."""
     auth_service.require(actor, "payments.read")
     with session.begin():
-        municipality = municipality_in_scope(session, actor, municipality_number)
+        municipality = scope.municipality(session, actor, municipality_number)
         run = stored_run(session, municipality_number, month)
         read = run_service.run_read(session, run)
         offices = {
@@ -96,7 +96,7 @@ def duty_hours_view(
     """The month's hours of municipal work, the doctors to register them for, and the run's status."""
     auth_service.require(actor, "payments.read")
     with session.begin():
-        municipality = municipality_in_scope(session, actor, municipality_number)
+        municipality = scope.municipality(session, actor, municipality_number)
         rows = session.scalars(
             select(DutyHours)
             .options(selectinload(DutyHours.doctor))

@@ -5,6 +5,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from legetjeneste.agreement import parameters
 from legetjeneste.audit import service as audit_service
+from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import format_month, parse_month
@@ -15,7 +16,6 @@ from legetjeneste.payments.runs import rules
 from legetjeneste.payments.runs.lines import days_in
 from legetjeneste.payments.runs.schemas import DutyHoursCreate, DutyHoursRead
 from legetjeneste.registry.schemas import check_month
-from legetjeneste.registry.service import doctor_in_scope, municipality_in_scope
 
 
 def _read(row: DutyHours) -> DutyHoursRead:
@@ -35,7 +35,7 @@ def register_duty_hours(session: Session, *, actor: Actor, data: DutyHoursCreate
     auth_service.require(actor, "payments.write")
     month = parse_month(data.month)
     with session.begin():
-        doctor = doctor_in_scope(session, actor, data.doctor_id)
+        doctor = scope.doctor(session, actor, data.doctor_id)
         if data.kind == rules.LIS1_SUPERVISION:
             weekly = parameters.value("payments/lis1_weekly_hours", on=month)
             most = rules.max_lis1_hours(weekly_hours=weekly, days_in_month=days_in(month))
@@ -81,7 +81,7 @@ def list_duty_hours(
     except ValueError as error:
         raise ValidationFailed([Problem("month", str(error))]) from error
     with session.begin():
-        municipality_in_scope(session, actor, municipality_number)
+        scope.municipality(session, actor, municipality_number)
         rows = session.scalars(
             select(DutyHours)
             .options(selectinload(DutyHours.doctor))
@@ -97,7 +97,7 @@ def delete_duty_hours(session: Session, *, actor: Actor, duty_hours_id: int) -> 
         row = session.get(DutyHours, duty_hours_id)
         if row is None:
             raise NotFound(f"Timeregistrering {duty_hours_id} finnes ikke.")
-        auth_service.require_municipality(actor, row.municipality_number)
+        scope.require_municipality(actor, row.municipality_number)
         audit_service.record(
             session,
             actor=actor,

@@ -15,6 +15,7 @@ from sqlalchemy import Row, Table, delete, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from legetjeneste.audit import service as audit_service
+from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import format_month, now_oslo
@@ -26,7 +27,6 @@ from legetjeneste.payments.runs import queries as inputs
 from legetjeneste.payments.runs.lines import RECOMPUTABLE, compute_lines
 from legetjeneste.payments.runs.schemas import KIND_LABELS, LineRead, PayeeTotal, RunRead, RunSummary
 from legetjeneste.registry.models import Doctor
-from legetjeneste.registry.service import municipality_in_scope
 
 _LINE_TABLE = cast(Table, PaymentLine.__table__)
 
@@ -182,7 +182,7 @@ def compute_run(session: Session, *, actor: Actor, municipality_number: str, mon
     """Compute (or compute again) the month's draft run."""
     auth_service.require(actor, "payments.write")
     with session.begin():
-        municipality_in_scope(session, actor, municipality_number)
+        scope.municipality(session, actor, municipality_number)
         run = _run(session, municipality_number, month, with_lines=False)
         _refuse_if_approved(run, month)
         lines = _lines(session, municipality_number, month)
@@ -209,7 +209,7 @@ def approve_run(session: Session, *, actor: Actor, municipality_number: str, mon
     """Approve the draft as it was computed; refused if what it rests on has changed since."""
     auth_service.require(actor, "payments.approve")
     with session.begin():
-        municipality_in_scope(session, actor, municipality_number)
+        scope.municipality(session, actor, municipality_number)
         run = _run(session, municipality_number, month, with_lines=False)
         if run is None:
             raise NotFound(f"Det finnes ingen kjøring for {_month_label(month)}; beregn den først.")
@@ -237,7 +237,7 @@ def approve_run(session: Session, *, actor: Actor, municipality_number: str, mon
 def get_run(session: Session, *, actor: Actor, municipality_number: str, month: date) -> RunRead:
     auth_service.require(actor, "payments.read")
     with session.begin():
-        municipality_in_scope(session, actor, municipality_number)
+        scope.municipality(session, actor, municipality_number)
         run = _run(session, municipality_number, month)
         if run is None:
             raise NotFound(f"Det finnes ingen kjøring for {_month_label(month)}.")
@@ -255,7 +255,7 @@ def get_run(session: Session, *, actor: Actor, municipality_number: str, month: 
 def list_runs(session: Session, *, actor: Actor, municipality_number: str) -> list[RunSummary]:
     auth_service.require(actor, "payments.read")
     with session.begin():
-        municipality_in_scope(session, actor, municipality_number)
+        scope.municipality(session, actor, municipality_number)
         runs = session.scalars(
             select(PaymentRun)
             .options(selectinload(PaymentRun.lines))

@@ -5,6 +5,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from legetjeneste.audit import service as audit_service
+from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import Period, format_month, parse_month, today_oslo
@@ -23,14 +24,14 @@ from legetjeneste.registry.schemas import (
     ListCountRead,
     OfficeRead,
 )
-from legetjeneste.registry.service import limits_on, scope_of, target_municipality
+from legetjeneste.registry.service import limits_on
 
 
 def _agreement_in_scope(session: Session, actor: Actor, agreement_id: int) -> Agreement:
     agreement = queries.agreement(session, agreement_id)
     if agreement is None:
         raise NotFound(f"Fastlegeavtale {agreement_id} finnes ikke.")
-    auth_service.require_municipality(actor, agreement.municipality_number)
+    scope.require_municipality(actor, agreement.municipality_number)
     return agreement
 
 
@@ -95,9 +96,9 @@ def list_agreements(
 ) -> list[AgreementRead]:
     auth_service.require(actor, "register.read")
     with session.begin():
-        scope = scope_of(actor, municipality_number)
+        limit = scope.limited_to(actor, municipality_number)
         return _reads(
-            session, actor, queries.agreements(session, municipality_number=scope), on or today_oslo(), scope
+            session, actor, queries.agreements(session, municipality_number=limit), on or today_oslo(), limit
         )
 
 
@@ -114,7 +115,7 @@ def get_agreement(
 def create_agreement(session: Session, *, actor: Actor, data: AgreementCreate) -> AgreementRead:
     auth_service.require(actor, "register.write")
     with session.begin():
-        municipality = target_municipality(session, actor, data.municipality_number)
+        municipality = scope.target_municipality(session, actor, data.municipality_number)
         agreement_id = data.id or queries.next_agreement_id(session)
         if session.get(Agreement, agreement_id) is not None:
             raise Conflict(f"id: fastlegeavtale {agreement_id} finnes allerede")
@@ -325,7 +326,7 @@ def office_details(session: Session, *, actor: Actor, office_id: int, on: date |
         office = session.get(Office, office_id)
         if office is None:
             raise NotFound(f"Legekontor {office_id} finnes ikke.")
-        auth_service.require_municipality(actor, office.municipality_number)
+        scope.require_municipality(actor, office.municipality_number)
         found = queries.agreements(
             session, municipality_number=office.municipality_number, office_id=office.id
         )
@@ -342,7 +343,7 @@ def doctor_details(session: Session, *, actor: Actor, doctor_id: int) -> dict:
         doctor = session.get(Doctor, doctor_id)
         if doctor is None:
             raise NotFound(f"Lege {doctor_id} finnes ikke.")
-        auth_service.require_municipality(actor, doctor.municipality_number)
+        scope.require_municipality(actor, doctor.municipality_number)
         periods = queries.agreements_of_doctor(session, doctor.id)
         audit_service.record(
             session,

@@ -8,17 +8,17 @@ from legetjeneste.absence.panel import views as panel_views
 from legetjeneste.absence.panel.schemas import OfficeNoticeCreate, OfficeNoticeRead, OfficeNoticeUpdate
 from legetjeneste.absence.panel.service import require_office
 from legetjeneste.audit import service as audit_service
+from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import today_oslo
 from legetjeneste.errors import NotFound, Problem, ValidationFailed
-from legetjeneste.registry.service import office_in_scope
 
 
 def list_notices(session: Session, *, actor: Actor, office_id: int) -> list[OfficeNoticeRead]:
     auth_service.require(actor, "panel.read")
     with session.begin():
-        office = office_in_scope(session, actor, office_id)
+        office = scope.office(session, actor, office_id)
         return [panel_views.notice_read(n) for n in panel_queries.notices(session, office.id)]
 
 
@@ -33,7 +33,7 @@ def add_notice(
     """HN-PANEL — the office's message under «Informasjon fra legekontoret», from today unless told."""
     auth_service.require(actor, "panel.write")
     with session.begin():
-        office = office_in_scope(session, actor, office_id)
+        office = scope.office(session, actor, office_id)
         require_office(actor, office.id)
         notice = OfficeNotice(office=office, text=data.text, start=data.start or today_oslo(), end=data.end)
         _check_notice(notice)
@@ -54,7 +54,7 @@ def _notice_in_scope(session: Session, actor: Actor, notice_id: int) -> OfficeNo
     notice = session.get(OfficeNotice, notice_id)
     if notice is None:
         raise NotFound(f"Meldingen {notice_id} finnes ikke.")
-    auth_service.require_municipality(actor, notice.office.municipality_number)
+    scope.require_municipality(actor, notice.office.municipality_number)
     require_office(actor, notice.office_id)
     return notice
 

@@ -1,0 +1,72 @@
+"""What a feature declares about itself, and finding every feature.
+
+Each feature package has a `feature.py` with one `FEATURE = Feature(...)`. `main.py` mounts its routers,
+`cli.py` adds its commands, the navigation shows its entries, and the municipality file reads and writes its
+section — so adding a feature touches no other package. A `feature.py` imports nothing heavy: everything
+it names is a dotted path, imported only when used (so `legetjeneste --help` stays fast).
+"""
+
+import importlib
+import importlib.util
+import pkgutil
+from dataclasses import dataclass
+from functools import lru_cache
+
+import legetjeneste
+
+
+@dataclass(frozen=True)
+class Command:
+    """A command of `legetjeneste`: `target` is "module:attribute", a Typer app (a group of commands) or a
+    function (one command); `help` is the line `legetjeneste --help` shows without importing the module."""
+
+    name: str
+    target: str
+    help: str
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    """A link in the main menu, shown only to users with `permission` (None: every logged-in user).
+
+    `path` is under the user's municipality (/kommuner/{nr}) unless `municipality` is False; the link is the
+    current page when the path is the page's (or, with `prefix`, begins it)."""
+
+    label: str
+    path: str
+    order: int
+    permission: str | None = None
+    municipality: bool = True
+    prefix: bool = False
+
+
+@dataclass(frozen=True)
+class Feature:
+    """A feature: its routers (modules with an APIRouter `router`, JSON API and pages alike), its commands,
+    its menu entries and the module of its part of the municipality file. `order` sorts mounting, the menu
+    and the file's sections (a section is checked and written after those of lower order)."""
+
+    name: str
+    order: int
+    routers: tuple[str, ...] = ()
+    commands: tuple[Command, ...] = ()
+    navigation: tuple[NavEntry, ...] = ()
+    file_section: str | None = None
+
+
+@lru_cache
+def features() -> tuple[Feature, ...]:
+    """Every package of legetjeneste with a feature.py, in their order."""
+    found = []
+    for module in pkgutil.iter_modules(legetjeneste.__path__):
+        name = f"legetjeneste.{module.name}.feature"
+        if module.ispkg and importlib.util.find_spec(name) is not None:
+            found.append(importlib.import_module(name).FEATURE)
+    return tuple(sorted(found, key=lambda feature: (feature.order, feature.name)))
+
+
+def resolve(target: str):
+    """The object a dotted "module:attribute" names, imported now."""
+    module, _, attribute = target.partition(":")
+    loaded = importlib.import_module(module)
+    return getattr(loaded, attribute) if attribute else loaded
