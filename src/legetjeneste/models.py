@@ -4,6 +4,7 @@ from legetjeneste.absence.models import Absence, AbsenceAssistant, DigitalServic
 from legetjeneste.audit.models import AuditEntry
 from legetjeneste.auth.models import ApiToken, User
 from legetjeneste.legevakt import models as legevakt_models  # noqa: F401  (its tables)
+from legetjeneste.legevakt.rosters import models as roster_models  # noqa: F401  (its tables)
 from legetjeneste.lifecycle.models import LifecycleCase, LifecycleClock, LifecycleStep
 from legetjeneste.notices.models import Notice
 from legetjeneste.payments.models import BreachCase, BreachStep, DutyHours, PaymentLine, PaymentRun
