@@ -15,8 +15,8 @@ from legetjeneste.payments.exports import service as export_service
 from legetjeneste.payments.hours import service as duty_service
 from legetjeneste.payments.hours.schemas import DutyHoursCreate
 from legetjeneste.payments.runs import service
-from legetjeneste.payments.runs.router import MONTH_PATTERN
 from legetjeneste.payments.runs.rules.lines import month_name
+from legetjeneste.payments.runs.schemas import MONTH_PATTERN
 from legetjeneste.validation import problems_from
 from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
 from legetjeneste.web.pages import redirect_with_message, render

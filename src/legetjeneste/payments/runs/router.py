@@ -10,12 +10,11 @@ from legetjeneste.payments.exports import service as export_service
 from legetjeneste.payments.hours import service as duty_service
 from legetjeneste.payments.hours.schemas import DutyHoursCreate, DutyHoursRead
 from legetjeneste.payments.runs import service
-from legetjeneste.payments.runs.schemas import RunRead, RunSummary
+from legetjeneste.payments.runs.schemas import MONTH_PATTERN, RunRead, RunSummary
 from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
 
 router = APIRouter(prefix="/api/v1", tags=["payments"])
 # Stricter than web.deps.Month: a month outside 1900–2099 or 01–12 is refused with 422 before the handler.
-MONTH_PATTERN = r"^(19|20)\d{2}-(0[1-9]|1[0-2])$"
 Month = Annotated[str, Path(pattern=MONTH_PATTERN, description="Måned, ÅÅÅÅ-MM")]
 RUN = "/municipalities/{number}/payment-runs/{month}"
 PRIVATE = {"Cache-Control": "no-store"}

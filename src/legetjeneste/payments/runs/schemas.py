@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from legetjeneste.dates import format_month
 from legetjeneste.payments.runs.models import PaymentRun
 
+MONTH_PATTERN = r"^(19|20)\d{2}-(0[1-9]|1[0-2])$"  # ÅÅÅÅ-MM in a path or query
 KIND_LABELS = {
     "basistilskudd": "basistilskudd",
     "grunntilskudd": "grunntilskudd",
