@@ -206,9 +206,7 @@ def test_the_run_view_gives_each_line_its_office_and_filters_by_office(demo):
         "Andre kommunale allmennlegeoppgaver (Sykehjem)",
     ]
     mosjoen = next(o.id for o in everything.offices if o.name == "Mosjøen legesenter")
-    filtered = service.run_view(
-        demo, actor=KOL, municipality_number="1824", month=MARCH, office_id=mosjoen
-    )
+    filtered = service.run_view(demo, actor=KOL, municipality_number="1824", month=MARCH, office_id=mosjoen)
     assert {line.office_id for line in filtered.lines} == {mosjoen}
     assert len(filtered.lines) < len(everything.lines) and everything.lines_total == everything.run.total
     assert {p.payee_hpr for p in filtered.payees} == {line.payee_hpr for line in filtered.lines}

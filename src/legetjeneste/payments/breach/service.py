@@ -148,9 +148,7 @@ def record_step(session: Session, *, actor: Actor, case_id: int, data: BreachSte
     """AGR-BREACH — record the GP's comment, a meeting, the warning, the decision or the rectification."""
     auth_service.require(actor, "payments.approve" if data.kind == br.DECISION else "payments.write")
     with session.begin():
-        case = scope.row(
-            session, actor, BreachCase, case_id, missing=f"Misligholdssak {case_id} finnes ikke."
-        )
+        case = _case(session, actor, case_id)
         step = _next(session, actor, case, data)
         case.steps.append(step)
         case.status = br.status_of(queries.case_state(case))
@@ -171,9 +169,7 @@ def record_step(session: Session, *, actor: Actor, case_id: int, data: BreachSte
 def get_case(session: Session, *, actor: Actor, case_id: int) -> BreachCaseRead:
     auth_service.require(actor, "payments.read")
     with session.begin():
-        case = scope.row(
-            session, actor, BreachCase, case_id, missing=f"Misligholdssak {case_id} finnes ikke."
-        )
+        case = _case(session, actor, case_id)
         audit_service.record(
             session,
             actor=actor,
