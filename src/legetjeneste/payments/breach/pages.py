@@ -1,27 +1,21 @@
 """Pages of breach cases (AGR-BREACH, ASA 4310 § 15): the municipality's cases with the form that opens one,
 and a case with every step, what happens next and the form for it, and what has been withheld."""
 
-from typing import Annotated, TypeVar
+from typing import TypeVar
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Request
 from pydantic import BaseModel
-from sqlalchemy.orm import Session
 
 from legetjeneste.auth import rules as auth_rules
-from legetjeneste.auth.rules import Actor
 from legetjeneste.errors import Problem, RuleViolation, ValidationFailed
 from legetjeneste.payments.breach import rules as breach_rules
 from legetjeneste.payments.breach import service as breach_service
 from legetjeneste.payments.breach.schemas import STEP_MODELS, BreachCaseCreate
-from legetjeneste.web.deps import get_actor, get_session
+from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form
 from legetjeneste.web.pages import redirect_with_message, render
 
 router = APIRouter(include_in_schema=False)
-SessionDep = Annotated[Session, Depends(get_session)]
-ActorDep = Annotated[Actor, Depends(get_actor)]
-Id = Annotated[int, Path(ge=1, le=2_147_483_647)]
-Number = Annotated[str, Path(pattern=r"^\d{4}$")]
 M = TypeVar("M", bound=BaseModel)
 TEXTS = ("subject", "text", "breach_type", "extent", "severity")
 FIELD_LABELS = {

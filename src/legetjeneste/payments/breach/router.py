@@ -2,10 +2,8 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Depends, Path
-from sqlalchemy.orm import Session
+from fastapi import APIRouter, Body
 
-from legetjeneste.auth.rules import Actor
 from legetjeneste.payments.breach import service as breach_service
 from legetjeneste.payments.breach.schemas import (
     BreachCaseCreate,
@@ -13,13 +11,9 @@ from legetjeneste.payments.breach.schemas import (
     BreachCaseSummary,
     BreachStepCreate,
 )
-from legetjeneste.web.deps import get_actor, get_session
+from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
 
 router = APIRouter(prefix="/api/v1", tags=["breach"])
-SessionDep = Annotated[Session, Depends(get_session)]
-ActorDep = Annotated[Actor, Depends(get_actor)]
-Id = Annotated[int, Path(ge=1, le=2_147_483_647)]
-Number = Annotated[str, Path(pattern=r"^\d{4}$")]
 
 
 @router.post("/agreements/{agreement_id}/breach-cases", response_model=BreachCaseRead, status_code=201)

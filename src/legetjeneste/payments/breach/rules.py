@@ -1,5 +1,5 @@
-"""AGR-BREACH, ASA 4310 § 15: the steps of a breach case and their guards, withholding basistilskudd for it,
-and paying the withheld out on rectification."""
+"""AGR-BREACH, ASA 4310 § 15: the steps of a breach case, their guards and what happens next. What a decision
+withholds and rectification pays out are lines of the monthly run (payments.runs.rules.deductions)."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -7,50 +7,8 @@ from decimal import Decimal
 from typing import NoReturn
 
 from legetjeneste.errors import RuleViolation
-from legetjeneste.money import to_ore
 from legetjeneste.norwegian import day_text, joined
-from legetjeneste.payments.runs.rules import WITHHELD_PAYOUT, WITHHOLDING, Line, Payee, kr
-
-
-def withholding_line(
-    *,
-    agreement_id: int,
-    payee: Payee,
-    basistilskudd: Decimal,
-    percentage: Decimal,
-    case_id: int,
-    decided: date,
-) -> Line:
-    """AGR-BREACH, ASA 4310 § 15 — after written notice and warning, up to 20 % of the month's
-    basistilskudd is held back each month until the breach is rectified (an enkeltvedtak)."""
-    amount = to_ore(basistilskudd * percentage / 100)
-    text = (
-        f"Tilbakeholdt {percent_text(percentage)} av basistilskuddet {kr(basistilskudd)} "
-        f"etter vedtak {day_text(decided)} "
-        f"om mislighold (sak {case_id}) = {kr(amount)}"
-    )
-    return Line(
-        agreement_id, payee, WITHHOLDING, -amount, "AGR-BREACH", "ASA 4310 § 15", text, {"case_id": case_id}
-    )
-
-
-def payout_line(*, agreement_id: int, payee: Payee, withheld: Decimal, case_id: int, rectified: date) -> Line:
-    """AGR-BREACH, ASA 4310 § 15 — on rectification full basistilskudd resumes and the withheld is paid."""
-    text = (
-        f"Utbetaling av tilbakeholdt basistilskudd etter retting {day_text(rectified)} "
-        f"(sak {case_id}): {kr(withheld)}"
-    )
-    return Line(
-        agreement_id,
-        payee,
-        WITHHELD_PAYOUT,
-        withheld,
-        "AGR-BREACH",
-        "ASA 4310 § 15",
-        text,
-        {"case_id": case_id},
-    )
-
+from legetjeneste.payments.runs.rules.lines import kr, percent_text
 
 RULE_ID, CITATION = "AGR-BREACH", "ASA 4310 § 15"
 NOTICE, COMMENT, MEETING = "notice", "comment", "meeting"
@@ -90,13 +48,6 @@ class NextStep:
     kind: str
     earliest: date
     latest: date | None = None
-
-
-def percent_text(percentage: Decimal) -> str:
-    """«20 %», «12,5 %»."""
-    text = f"{percentage:f}"
-    text = text.rstrip("0").rstrip(".") if "." in text else text
-    return f"{text.replace('.', ',')} %"
 
 
 def _refuse(message: str) -> NoReturn:
@@ -279,3 +230,44 @@ def next_steps(state: CaseState) -> list[NextStep]:
         assert earliest is not None
         steps.append(NextStep(DECISION, max(earliest, state.last_step)))
     return [*steps, NextStep(RECTIFICATION, state.last_step)]
+
+
+def what_next(
+    state: CaseState,
+    *,
+    percentage: Decimal | None,
+    max_percentage: Decimal,
+    withheld: Decimal,
+    paid_out: bool,
+) -> str:
+    """AGR-BREACH, ASA 4310 § 15 — what happens next in the case, in one paragraph; `withheld` is what
+    approved runs have held back so far."""
+    if state.rectified_date is not None:
+        rectified = (
+            f"Forholdet ble rettet {day_text(state.rectified_date)}, og fullt basistilskudd utbetales."
+        )
+        held = f"Det som ble holdt tilbake ({kr(withheld)})"
+        if paid_out:
+            return f"{rectified} {held}, er utbetalt."
+        if withheld > 0:
+            return f"{rectified} {held}, utbetales i neste månedskjøring."
+        return f"{rectified} Ingenting ble holdt tilbake i saken."
+    if state.decision_date is not None and percentage is not None:
+        return (
+            f"{percent_text(percentage)} av basistilskuddet holdes tilbake i hver månedskjøring fra "
+            f"vedtaket {day_text(state.decision_date)} til forholdet er rettet. Når forholdet er rettet, "
+            "utbetales fullt basistilskudd og det som er holdt tilbake."
+        )
+    if state.warning_date is not None:
+        earliest = earliest_decision(state)
+        assert earliest is not None
+        return (
+            f"Skriftlig advarsel er gitt {day_text(state.warning_date)}. Rettes ikke forholdet uten unødig "
+            "opphold, kan kommunen fatte vedtak om å holde tilbake inntil "
+            f"{percent_text(max_percentage)} av basistilskuddet hver måned, tidligst {day_text(earliest)}."
+        )
+    return (
+        f"Legen har frist til og med {day_text(state.deadline)} til å rette forholdet, og kan uttale seg og "
+        "kreve møte innen fristen. Er forholdet ikke rettet etter fristen, kan kommunen gi skriftlig "
+        f"advarsel fra {day_text(state.deadline + DAY)}."
+    )

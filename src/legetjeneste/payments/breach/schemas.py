@@ -1,4 +1,5 @@
-"""Pydantic shapes of breach cases (AGR-BREACH, ASA 4310 § 15): the notice, each step, and the case read."""
+"""Pydantic shapes of breach cases (AGR-BREACH, ASA 4310 § 15): the notice, each step, and the case read with
+what happens next and what approved runs withheld and paid out."""
 
 from datetime import date, datetime
 from decimal import Decimal
@@ -6,6 +7,10 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
+from legetjeneste.dates import format_month
+from legetjeneste.payments.breach import rules as br
+from legetjeneste.payments.breach.models import BreachCase
+from legetjeneste.payments.runs.rules.lines import WITHHELD_PAYOUT, WITHHOLDING
 from legetjeneste.registry.schemas import Input
 
 
@@ -165,3 +170,76 @@ class AgreementOption(BaseModel):
     id: int
     doctor_name: str
     office_name: str
+
+
+def _summary_fields(case: BreachCase, lines: list[tuple], doctor_name: str | None) -> dict:
+    """`lines` are (month, kind, amount) of the case's withholding and pay-out lines in approved runs."""
+    withheld = [WithheldMonth(month=format_month(m), amount=-a) for m, k, a in lines if k == WITHHOLDING]
+    return {
+        "id": case.id,
+        "municipality": case.municipality_number,
+        "agreement_id": case.agreement_id,
+        "doctor_name": doctor_name,
+        "office_name": case.agreement.office.name,
+        "subject": case.subject,
+        "status": case.status,
+        "status_label": br.STATUS_LABELS[case.status],
+        "notice_date": case.notice_date,
+        "deadline": case.deadline,
+        "percentage": case.percentage,
+        "withheld_total": sum((w.amount for w in withheld), Decimal("0.00")),
+        "paid_out": any(k == WITHHELD_PAYOUT for _, k, _ in lines),
+        "withheld": withheld,
+    }
+
+
+def case_summary(case: BreachCase, lines: list[tuple], doctor_name: str | None) -> BreachCaseSummary:
+    return BreachCaseSummary.model_validate(_summary_fields(case, lines, doctor_name))
+
+
+def case_read(
+    case: BreachCase,
+    lines: list[tuple],
+    *,
+    doctor_name: str | None,
+    state: br.CaseState,
+    max_percentage: Decimal,
+) -> BreachCaseRead:
+    """The case with every step, what happens next, and what approved runs withheld and paid out."""
+    payout = next(((m, a) for m, k, a in lines if k == WITHHELD_PAYOUT), None)
+    fields = _summary_fields(case, lines, doctor_name)
+    next_text = br.what_next(
+        state,
+        percentage=case.percentage,
+        max_percentage=max_percentage,
+        withheld=fields["withheld_total"],
+        paid_out=fields["paid_out"],
+    )
+    return BreachCaseRead(
+        **fields,
+        warning_date=case.warning_date,
+        decision_date=case.decision_date,
+        reasons=case.reasons,
+        rectified_date=case.rectified_date,
+        max_percentage=max_percentage,
+        steps=[
+            BreachStepRead(
+                id=s.id,
+                kind=s.kind,
+                kind_label=br.STEP_LABELS[s.kind],
+                on=s.on,
+                deadline=s.deadline,
+                text=s.text,
+                recorded_at=s.recorded_at,
+                recorded_by=s.recorded_by,
+            )
+            for s in case.steps
+        ],
+        next_steps=[
+            NextStepRead(kind=n.kind, kind_label=br.STEP_LABELS[n.kind], earliest=n.earliest, latest=n.latest)
+            for n in br.next_steps(state)
+        ],
+        what_next=next_text,
+        paid_out_amount=payout[1] if payout else None,
+        paid_out_month=format_month(payout[0]) if payout else None,
+    )

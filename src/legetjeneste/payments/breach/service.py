@@ -4,9 +4,9 @@ step, list and read cases with what happens next and what the monthly runs have 
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
+from legetjeneste.agreement import parameters
 from legetjeneste.audit import service as audit_service
 from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
@@ -14,8 +14,9 @@ from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import now_oslo, today_oslo
 from legetjeneste.errors import NotFound
 from legetjeneste.norwegian import day_text
+from legetjeneste.payments.breach import queries, schemas
 from legetjeneste.payments.breach import rules as br
-from legetjeneste.payments.breach import views as breach_views
+from legetjeneste.payments.breach.models import BreachCase, BreachStep
 from legetjeneste.payments.breach.schemas import (
     AgreementOption,
     BreachCaseCreate,
@@ -26,28 +27,34 @@ from legetjeneste.payments.breach.schemas import (
     MeetingCreate,
     WarningCreate,
 )
-from legetjeneste.payments.models import BreachCase, BreachStep
 from legetjeneste.registry import queries as registry_queries
-from legetjeneste.registry.models import Agreement
 
 DEMANDED_BY = {"doctor": "legen", "municipality": "kommunen"}
 PERCENT = Decimal("0.01")
+MAX_PERCENT = "payments/withholding_max_percent"
 
 
-def _agreement_in_scope(session: Session, actor: Actor, agreement_id: int) -> Agreement:
-    agreement = registry_queries.agreement(session, agreement_id)
-    if agreement is None:
-        raise NotFound(f"Fastlegeavtale {agreement_id} finnes ikke.")
-    scope.require_municipality(actor, agreement.municipality_number)
-    return agreement
+def _max_percentage(on: date) -> Decimal:
+    return Decimal(str(parameters.value(MAX_PERCENT, on=on)))
 
 
-def _case_in_scope(session: Session, actor: Actor, case_id: int) -> BreachCase:
-    case = session.get(BreachCase, case_id)
-    if case is None:
-        raise NotFound(f"Misligholdssak {case_id} finnes ikke.")
-    scope.require_municipality(actor, case.municipality_number)
-    return case
+def _doctor_name(case: BreachCase) -> str | None:
+    doctor = queries.regular_doctor(case.agreement, case.notice_date)
+    return doctor.full_name if doctor else None
+
+
+def _read(session: Session, case: BreachCase) -> BreachCaseRead:
+    return schemas.case_read(
+        case,
+        queries.payment_lines(session, case.municipality_number, [case.id])[case.id],
+        doctor_name=_doctor_name(case),
+        state=queries.case_state(case),
+        max_percentage=_max_percentage(case.decision_date or today_oslo()),
+    )
+
+
+def _case(session: Session, actor: Actor, case_id: int) -> BreachCase:
+    return scope.row(session, actor, BreachCase, case_id, missing=f"Misligholdssak {case_id} finnes ikke.")
 
 
 def _step(actor: Actor, kind: str, on: date, text: str, deadline: date | None = None) -> BreachStep:
@@ -60,14 +67,14 @@ def open_case(session: Session, *, actor: Actor, agreement_id: int, data: Breach
     """AGR-BREACH — a case opens with the written, reasoned notice and its deadline."""
     auth_service.require(actor, "payments.write")
     with session.begin():
-        agreement = _agreement_in_scope(session, actor, agreement_id)
+        agreement = scope.agreement(session, actor, agreement_id)
         br.check_notice(
             notice_date=data.notice_date,
             deadline=data.deadline,
             subject=data.subject,
             text=data.text,
             self_employed=agreement.operating_model == "self_employed",
-            has_gp=breach_views.regular_doctor(agreement, data.notice_date) is not None,
+            has_gp=queries.regular_doctor(agreement, data.notice_date) is not None,
             today=today_oslo(),
         )
         notice = _step(actor, br.NOTICE, data.notice_date, data.text, data.deadline)
@@ -91,31 +98,18 @@ def open_case(session: Session, *, actor: Actor, agreement_id: int, data: Breach
             municipality_number=case.municipality_number,
             detail={"agreement": agreement_id},
         )
-        return breach_views.case_read(session, case)
-
-
-def _other_percentage(session: Session, case: BreachCase) -> Decimal:
-    """What the agreement's other cases withhold now: decided and not rectified."""
-    others = session.scalars(
-        select(BreachCase.percentage).where(
-            BreachCase.agreement_id == case.agreement_id,
-            BreachCase.id != case.id,
-            BreachCase.decision_date.is_not(None),
-            BreachCase.rectified_date.is_(None),
-        )
-    )
-    return sum((p for p in others if p is not None), Decimal(0))
+        return _read(session, case)
 
 
 def _decide(session: Session, actor: Actor, case: BreachCase, data: DecisionCreate) -> BreachStep:
-    state, limit = breach_views.case_state(case), breach_views.max_percentage(data.on)
+    state, limit = queries.case_state(case), _max_percentage(data.on)
     reasons = {"type mangel": data.breach_type, "omfang": data.extent, "grovhet": data.severity}
     br.check_decision(
         state,
         on=data.on,
         percentage=data.percentage,
         max_percentage=limit,
-        other_percentage=_other_percentage(session, case),
+        other_percentage=queries.other_percentage(session, case),
         reasons=reasons,
         today=today_oslo(),
     )
@@ -130,7 +124,7 @@ def _decide(session: Session, actor: Actor, case: BreachCase, data: DecisionCrea
 
 def _next(session: Session, actor: Actor, case: BreachCase, data: BreachStepCreate) -> BreachStep:
     """The step, once its guard allows it, with what it changes on the case."""
-    state, today = breach_views.case_state(case), today_oslo()
+    state, today = queries.case_state(case), today_oslo()
     if isinstance(data, DecisionCreate):
         return _decide(session, actor, case, data)
     if isinstance(data, WarningCreate):
@@ -154,10 +148,10 @@ def record_step(session: Session, *, actor: Actor, case_id: int, data: BreachSte
     """AGR-BREACH — record the GP's comment, a meeting, the warning, the decision or the rectification."""
     auth_service.require(actor, "payments.approve" if data.kind == br.DECISION else "payments.write")
     with session.begin():
-        case = _case_in_scope(session, actor, case_id)
+        case = _case(session, actor, case_id)
         step = _next(session, actor, case, data)
         case.steps.append(step)
-        case.status = br.status_of(breach_views.case_state(case))
+        case.status = br.status_of(queries.case_state(case))
         session.flush()
         detail = {"case": case.id, "kind": data.kind}
         audit_service.record(
@@ -169,13 +163,13 @@ def record_step(session: Session, *, actor: Actor, case_id: int, data: BreachSte
             municipality_number=case.municipality_number,
             detail=detail,
         )
-        return breach_views.case_read(session, case)
+        return _read(session, case)
 
 
 def get_case(session: Session, *, actor: Actor, case_id: int) -> BreachCaseRead:
     auth_service.require(actor, "payments.read")
     with session.begin():
-        case = _case_in_scope(session, actor, case_id)
+        case = _case(session, actor, case_id)
         audit_service.record(
             session,
             actor=actor,
@@ -184,7 +178,7 @@ def get_case(session: Session, *, actor: Actor, case_id: int) -> BreachCaseRead:
             record_ids=[case.id],
             municipality_number=case.municipality_number,
         )
-        return breach_views.case_read(session, case)
+        return _read(session, case)
 
 
 def list_cases(
@@ -194,20 +188,12 @@ def list_cases(
     auth_service.require(actor, "payments.read")
     with session.begin():
         if agreement_id is not None:
-            number = _agreement_in_scope(session, actor, agreement_id).municipality_number
+            number = scope.agreement(session, actor, agreement_id).municipality_number
         elif municipality_number is not None:
             number = scope.municipality(session, actor, municipality_number).number
         else:
             raise NotFound("Oppgi kommune eller fastlegeavtale.")
-        query = (
-            select(BreachCase)
-            .options(selectinload(BreachCase.agreement))
-            .where(BreachCase.municipality_number == number)
-            .order_by(BreachCase.notice_date.desc(), BreachCase.id.desc())
-        )
-        if agreement_id is not None:
-            query = query.where(BreachCase.agreement_id == agreement_id)
-        cases = list(session.scalars(query))
+        cases = queries.cases(session, number, agreement_id)
         audit_service.record(
             session,
             actor=actor,
@@ -216,7 +202,8 @@ def list_cases(
             record_ids=[c.id for c in cases],
             municipality_number=number,
         )
-        return breach_views.summaries(session, cases, number)
+        lines = queries.payment_lines(session, number, [c.id for c in cases])
+        return [schemas.case_summary(c, lines[c.id], _doctor_name(c)) for c in cases]
 
 
 def agreement_options(session: Session, *, actor: Actor, municipality_number: str) -> list[AgreementOption]:
@@ -227,7 +214,7 @@ def agreement_options(session: Session, *, actor: Actor, municipality_number: st
         scope.municipality(session, actor, municipality_number)
         options = []
         for agreement in registry_queries.agreements(session, municipality_number=municipality_number):
-            doctor = breach_views.regular_doctor(agreement, today)
+            doctor = queries.regular_doctor(agreement, today)
             if agreement.operating_model == "self_employed" and doctor is not None:
                 options.append(
                     AgreementOption(

@@ -10,9 +10,9 @@ from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from legetjeneste import norwegian
 from legetjeneste.payments.exports.schemas import Specification
 from legetjeneste.payments.runs.schemas import LineRead
-from legetjeneste.web.templating import nb_number
 
 DRAFT = "Utkast – ikke godkjent"
 MARGIN = 18 * mm
@@ -35,7 +35,7 @@ def _p(text: str, style: ParagraphStyle = BODY) -> Paragraph:
 
 
 def kroner(amount: Decimal) -> str:
-    return f"{nb_number(amount, 2)} kr"
+    return f"{norwegian.number(amount, 2)} kr"
 
 
 def account_text(number: str | None) -> str:

@@ -1,4 +1,4 @@
-"""Shapes of what leaves a payment run: the accounting file, a payee's specification, the pages' views."""
+"""Shapes of what leaves a payment run: the accounting file and a payee's specification."""
 
 from datetime import date, datetime
 from decimal import Decimal
@@ -6,15 +6,9 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from legetjeneste.payments.runs.schemas import DutyHoursRead, LineRead, PayeeTotal, RunRead
+from legetjeneste.payments.runs.schemas import LineRead, MissingAccount
 
 CSV_HEADER = ("Mottaker", "HPR-nummer", "Avtale", "Kontonummer", "Beløp", "Forfallsdato", "Tekst")
-
-
-class MissingAccount(BaseModel):
-    payee_doctor_id: int
-    payee_hpr: str | None
-    payee_name: str
 
 
 class AccountingFile(BaseModel):
@@ -44,39 +38,3 @@ class Specification(BaseModel):
     account_number: str | None
     lines: list[LineRead]
     total: Decimal
-
-
-class Option(BaseModel):
-    id: int
-    name: str
-
-
-class LineView(LineRead):
-    """A line as the run page shows it: a short summary, and the office of its agreement."""
-
-    summary: str
-    office_id: int | None
-    office_name: str | None
-
-
-class RunView(BaseModel):
-    run: RunRead
-    municipality_name: str
-    month_label: str
-    offices: list[Option]
-    office_id: int | None
-    lines: list[LineView]
-    lines_total: Decimal
-    payees: list[PayeeTotal]
-    missing_accounts: list[MissingAccount]
-
-
-class DutyHoursView(BaseModel):
-    municipality: str
-    municipality_name: str
-    month: str
-    month_label: str
-    run_status: Literal["draft", "approved"] | None
-    hours: list[DutyHoursRead]
-    doctors: list[Option]
-    kinds: dict[str, str]

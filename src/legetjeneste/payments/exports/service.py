@@ -13,8 +13,7 @@ from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from legetjeneste.audit import service as audit_service
 from legetjeneste.auth import scope
@@ -23,31 +22,10 @@ from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import format_month
 from legetjeneste.errors import NotFound, RuleViolation
 from legetjeneste.payments.exports import pdf as export_pdf
-from legetjeneste.payments.exports.schemas import CSV_HEADER, AccountingFile, MissingAccount, Specification
-from legetjeneste.payments.models import PaymentRun
+from legetjeneste.payments.exports.schemas import CSV_HEADER, AccountingFile, Specification
 from legetjeneste.payments.runs import service as run_service
-from legetjeneste.payments.runs.rules import month_name
-from legetjeneste.payments.runs.schemas import LineRead, RunRead
-
-
-def stored_run(session: Session, municipality_number: str, month: date) -> PaymentRun:
-    run = session.scalar(
-        select(PaymentRun)
-        .options(selectinload(PaymentRun.lines))
-        .where(PaymentRun.municipality_number == municipality_number, PaymentRun.month == month)
-    )
-    if run is None:
-        raise NotFound(f"Det finnes ingen kjøring for {month_name(month)}; beregn den først.")
-    return run
-
-
-def missing_accounts(read: RunRead) -> list[MissingAccount]:
-    """Payees the run pays (or recovers from) without a registered account number."""
-    return [
-        MissingAccount(payee_doctor_id=p.payee_doctor_id, payee_hpr=p.payee_hpr, payee_name=p.payee_name)
-        for p in read.payees
-        if p.payee_doctor_id is not None and not p.account_number and p.total != 0
-    ]
+from legetjeneste.payments.runs.rules.lines import month_name
+from legetjeneste.payments.runs.schemas import LineRead, RunRead, missing_accounts
 
 
 def csv_amount(amount: Decimal) -> str:
@@ -110,7 +88,7 @@ def accounting_file(
     auth_service.require(actor, "payments.read")
     with session.begin():
         scope.municipality(session, actor, municipality_number)
-        run = stored_run(session, municipality_number, month)
+        run = run_service.stored_run(session, municipality_number, month)
         if run.status != "approved":
             raise RuleViolation(
                 "PAY-MONTHLY",
@@ -151,7 +129,7 @@ def payee_specification(
     auth_service.require(actor, "payments.read")
     with session.begin():
         municipality = scope.municipality(session, actor, municipality_number)
-        run = stored_run(session, municipality_number, month)
+        run = run_service.stored_run(session, municipality_number, month)
         read = run_service.run_read(session, run)
         lines = _lines_of(read, doctor_id, month)
         account = next((p.account_number for p in read.payees if p.payee_doctor_id == doctor_id), None)

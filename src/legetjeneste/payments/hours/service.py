@@ -1,7 +1,9 @@
-"""Hours of other municipal GP work per GP and month, paid by the hour (PAY-DUTY-RATE, PAY-LIS1)."""
+"""Hours of other municipal GP work per GP and month, paid by the hour (PAY-DUTY-RATE, PAY-LIS1): register,
+list and delete them, and the month's hours page."""
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from datetime import date
+
+from sqlalchemy.orm import Session
 
 from legetjeneste.agreement import parameters
 from legetjeneste.audit import service as audit_service
@@ -9,25 +11,18 @@ from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import format_month, parse_month
-from legetjeneste.errors import NotFound, Problem, RuleViolation, ValidationFailed
+from legetjeneste.errors import Problem, RuleViolation, ValidationFailed
 from legetjeneste.money import to_ore
-from legetjeneste.payments.models import DutyHours
-from legetjeneste.payments.runs import rules
-from legetjeneste.payments.runs.lines import days_in
-from legetjeneste.payments.runs.schemas import DutyHoursCreate, DutyHoursRead
+from legetjeneste.payments.hours import queries
+from legetjeneste.payments.hours.models import DutyHours
+from legetjeneste.payments.hours.schemas import DutyHoursCreate, DutyHoursRead, DutyHoursView, duty_hours_read
+from legetjeneste.payments.runs.rules.duty import max_lis1_hours
+from legetjeneste.payments.runs.rules.lines import LIS1_SUPERVISION, MUNICIPAL_DUTY, days_in, month_name
+from legetjeneste.payments.runs.schemas import KIND_LABELS, Option
+from legetjeneste.registry import queries as registry_queries
 from legetjeneste.registry.schemas import check_month
 
-
-def _read(row: DutyHours) -> DutyHoursRead:
-    return DutyHoursRead(
-        id=row.id,
-        doctor_id=row.doctor_id,
-        doctor_name=row.doctor.full_name,
-        month=format_month(row.month),
-        kind=row.kind,
-        hours=row.hours,
-        description=row.description,
-    )
+DUTY_KINDS = (MUNICIPAL_DUTY, LIS1_SUPERVISION)
 
 
 def register_duty_hours(session: Session, *, actor: Actor, data: DutyHoursCreate) -> DutyHoursRead:
@@ -36,20 +31,16 @@ def register_duty_hours(session: Session, *, actor: Actor, data: DutyHoursCreate
     month = parse_month(data.month)
     with session.begin():
         doctor = scope.doctor(session, actor, data.doctor_id)
-        if data.kind == rules.LIS1_SUPERVISION:
+        if data.kind == LIS1_SUPERVISION:
             weekly = parameters.value("payments/lis1_weekly_hours", on=month)
-            most = rules.max_lis1_hours(weekly_hours=weekly, days_in_month=days_in(month))
+            most = max_lis1_hours(weekly_hours=weekly, days_in_month=days_in(month))
             if data.hours > most:
                 raise RuleViolation(
                     "PAY-LIS1",
                     "ASA 4310 § 11.2",
                     f"Veiledning av LIS1 lønnes som {weekly} timer per uke: høyst {most} timer i måneden.",
                 )
-        row = session.scalar(
-            select(DutyHours).where(
-                DutyHours.doctor_id == doctor.id, DutyHours.month == month, DutyHours.kind == data.kind
-            )
-        )
+        row = queries.duty_hours(session, doctor.id, month, data.kind)
         if row is None:
             row = DutyHours(
                 municipality_number=doctor.municipality_number,
@@ -69,7 +60,7 @@ def register_duty_hours(session: Session, *, actor: Actor, data: DutyHoursCreate
             record_ids=[row.id],
             municipality_number=doctor.municipality_number,
         )
-        return _read(row)
+        return duty_hours_read(row)
 
 
 def list_duty_hours(
@@ -82,22 +73,15 @@ def list_duty_hours(
         raise ValidationFailed([Problem("month", str(error))]) from error
     with session.begin():
         scope.municipality(session, actor, municipality_number)
-        rows = session.scalars(
-            select(DutyHours)
-            .options(selectinload(DutyHours.doctor))
-            .where(DutyHours.municipality_number == municipality_number, DutyHours.month == first)
-            .order_by(DutyHours.id)
-        )
-        return [_read(row) for row in rows]
+        return [duty_hours_read(row) for row in queries.month_hours(session, municipality_number, first)]
 
 
 def delete_duty_hours(session: Session, *, actor: Actor, duty_hours_id: int) -> None:
     auth_service.require(actor, "payments.write")
     with session.begin():
-        row = session.get(DutyHours, duty_hours_id)
-        if row is None:
-            raise NotFound(f"Timeregistrering {duty_hours_id} finnes ikke.")
-        scope.require_municipality(actor, row.municipality_number)
+        row = scope.row(
+            session, actor, DutyHours, duty_hours_id, missing=f"Timeregistrering {duty_hours_id} finnes ikke."
+        )
         audit_service.record(
             session,
             actor=actor,
@@ -107,3 +91,25 @@ def delete_duty_hours(session: Session, *, actor: Actor, duty_hours_id: int) -> 
             municipality_number=row.municipality_number,
         )
         session.delete(row)
+
+
+def duty_hours_view(
+    session: Session, *, actor: Actor, municipality_number: str, month: date
+) -> DutyHoursView:
+    """The month's hours of municipal work, the doctors to register them for, and the run's status."""
+    auth_service.require(actor, "payments.read")
+    with session.begin():
+        municipality = scope.municipality(session, actor, municipality_number)
+        hours = [duty_hours_read(row) for row in queries.month_hours(session, municipality_number, month)]
+        status = queries.run_status(session, municipality_number, month)
+        doctors = registry_queries.doctors(session, municipality_number=municipality_number)
+        return DutyHoursView(
+            municipality=municipality_number,
+            municipality_name=municipality.name,
+            month=format_month(month),
+            month_label=month_name(month),
+            run_status="approved" if status == "approved" else "draft" if status else None,
+            hours=hours,
+            doctors=[Option(id=d.id, name=f"{d.full_name} (HPR {d.hpr_number})") for d in doctors],
+            kinds={kind: KIND_LABELS[kind] for kind in DUTY_KINDS},
+        )

@@ -13,7 +13,7 @@ from legetjeneste.dates import parse_month
 from legetjeneste.errors import Problem, ValidationFailed
 from legetjeneste.payments.exports import service as export_service
 from legetjeneste.payments.runs import service
-from legetjeneste.payments.runs.rules import month_name
+from legetjeneste.payments.runs.rules.lines import month_name
 from legetjeneste.payments.runs.schemas import RunRead
 
 app = typer.Typer(help="Utbetaling av basistilskudd.", no_args_is_help=True)

@@ -3,30 +3,25 @@ month's hours of municipal work. Each handler makes one service call; a refused 
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, Path, Query, Request
+from fastapi import APIRouter, Form, Path, Query, Request
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
+from legetjeneste import norwegian
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import format_month, parse_month, today_oslo
 from legetjeneste.errors import DomainError, Problem, ValidationFailed
 from legetjeneste.payments.exports import service as export_service
-from legetjeneste.payments.exports import views as export_views
 from legetjeneste.payments.hours import service as duty_service
+from legetjeneste.payments.hours.schemas import DutyHoursCreate
 from legetjeneste.payments.runs import service
-from legetjeneste.payments.runs.router import MONTH_PATTERN
-from legetjeneste.payments.runs.rules import month_name
-from legetjeneste.payments.runs.schemas import DutyHoursCreate
+from legetjeneste.payments.runs.rules.lines import month_name
+from legetjeneste.payments.runs.schemas import MONTH_PATTERN
 from legetjeneste.validation import problems_from
-from legetjeneste.web.deps import get_actor, get_session
+from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
 from legetjeneste.web.pages import redirect_with_message, render
-from legetjeneste.web.templating import nb_number
 
 router = APIRouter(include_in_schema=False)
-SessionDep = Annotated[Session, Depends(get_session)]
-ActorDep = Annotated[Actor, Depends(get_actor)]
-Id = Annotated[int, Path(ge=1, le=2_147_483_647)]
-Number = Annotated[str, Path(pattern=r"^\d{4}$")]
 Month = Annotated[str, Path(pattern=MONTH_PATTERN)]
 Text = Annotated[str | None, Form(max_length=1000)]
 FIELD_LABELS = {
@@ -77,14 +72,13 @@ def compute_month(request: Request, number: Number, session: SessionDep, actor: 
 
 def _computed(request: Request, number: str, computed):
     title = f"Utkastet for {month_name(parse_month(computed.month))} er beregnet."
-    lines = [
-        f"{len(computed.lines)} linjer, til sammen {nb_number(computed.total, 2)} kr. Kontroller og godkjenn."
-    ]
+    total = norwegian.number(computed.total, 2)
+    lines = [f"{len(computed.lines)} linjer, til sammen {total} kr. Kontroller og godkjenn."]
     return redirect_with_message(request, f"/kommuner/{number}/utbetalinger/{computed.month}", title, lines)
 
 
 def _run_page(request, session, actor, number: str, month: str, *, office_id=None, error=None):
-    view = export_views.run_view(
+    view = service.run_view(
         session, actor=actor, municipality_number=number, month=parse_month(month), office_id=office_id
     )
     context = {"number": number, "view": view, "run": view.run, "error": error}
@@ -125,7 +119,9 @@ def approve(request: Request, number: Number, month: Month, session: SessionDep,
     except DomainError as error:
         return _run_page(request, session, actor, number, month, error=error)
     title = f"Kjøringen for {month_name(parse_month(month))} er godkjent."
-    lines = [f"Til utbetaling {nb_number(approved.total, 2)} kr med forfall {approved.due_date:%d.%m.%Y}."]
+    lines = [
+        f"Til utbetaling {norwegian.number(approved.total, 2)} kr med forfall {approved.due_date:%d.%m.%Y}."
+    ]
     return redirect_with_message(request, f"/kommuner/{number}/utbetalinger/{month}", title, lines)
 
 
@@ -140,7 +136,7 @@ def specification(
 
 
 def _hours_page(request, session, actor, number: str, month: str, *, error=None, values=None):
-    view = export_views.duty_hours_view(
+    view = duty_service.duty_hours_view(
         session, actor=actor, municipality_number=number, month=parse_month(month)
     )
     context = {"view": view, "error": error, "values": values or {}, "field_labels": FIELD_LABELS}
@@ -185,7 +181,7 @@ def register_hours(
     except DomainError as error:
         return _hours_page(request, session, actor, number, month, error=error, values=values)
     when = month_name(parse_month(month))
-    title = f"{nb_number(saved.hours, 2)} timer for {saved.doctor_name} i {when} er registrert."
+    title = f"{norwegian.number(saved.hours, 2)} timer for {saved.doctor_name} i {when} er registrert."
     return redirect_with_message(request, f"/kommuner/{number}/utbetalinger/{month}/timer", title)
 
 

@@ -1,108 +1,189 @@
-"""Loading what a month's run needs from the database into the plain inputs of payments.run; never commits."""
+"""Reading and writing runs and their lines, and reading what a month's run rests on, as plain rows where
+a whole country's rows would cost too much as mapped objects; never commits."""
 
-import calendar
-from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date, timedelta
-from decimal import Decimal
+from datetime import date
 from typing import cast
 
-from sqlalchemy import Row, func, select
+from sqlalchemy import Row, Table, delete, func, insert, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
-from legetjeneste.absence import rules as absence_rules
 from legetjeneste.absence.models import Absence
-from legetjeneste.absence.quotas import quotas_on
-from legetjeneste.absence.views import facts_of
-from legetjeneste.agreement import parameters
-from legetjeneste.agreement.parameters import ParameterNotInForce
-from legetjeneste.dates import Period
-from legetjeneste.payments.models import BreachCase, DutyHours, PaymentLine, PaymentRun
-from legetjeneste.payments.runs import rules
-from legetjeneste.payments.runs.lines import (
-    AgreementInput,
-    DutyInput,
-    PayoutInput,
-    Rates,
-    RunInputs,
-    WithholdingInput,
-)
-from legetjeneste.payments.runs.rules import DaySpan, Payee
-from legetjeneste.registry import queries as registry_queries
-from legetjeneste.registry.models import Agreement, Doctor, DoctorPeriod, ListCount, Municipality
+from legetjeneste.payments.breach.models import BreachCase
+from legetjeneste.payments.hours.models import DutyHours
+from legetjeneste.payments.runs.models import PaymentLine, PaymentRun
+from legetjeneste.payments.runs.rules.lines import WITHHELD_PAYOUT, WITHHOLDING
+from legetjeneste.registry.models import Agreement, Doctor, DoctorPeriod, ListCount
+
+_LINE_TABLE = cast(Table, PaymentLine.__table__)
 
 
-def due_date(month: date) -> date:
-    """PAY-MONTHLY — basistilskudd is paid by the 12th of the month."""
-    return month.replace(day=parameters.value("payments/due_day", on=month))
+def run(session: Session, number: str, month: date, *, with_lines: bool = True) -> PaymentRun | None:
+    query = select(PaymentRun).where(PaymentRun.municipality_number == number, PaymentRun.month == month)
+    if with_lines:
+        query = query.options(selectinload(PaymentRun.lines))
+    return session.scalar(query)
 
 
-def rates_for(month: date) -> Rates:
-    def optional(name: str):
-        try:
-            return parameters.value(name, on=month)
-        except ParameterNotInForce:
-            return None
-
-    grunn = parameters.value("payments/grunntilskudd", on=month)
-    utjamn = parameters.value("payments/utjamning", on=month)
-    return Rates(
-        average_rate=optional("payments/average_rate"),
-        tiers=optional("payments/tiered_rate"),
-        grunn_patients=grunn["patients"],
-        grunn_years=grunn["years"],
-        utjamn_max_inhabitants=utjamn["max_inhabitants"],
-        utjamn_reference_list=utjamn["reference_list"],
-        duty_rates=optional("payments/duty_rate"),
+def runs(session: Session, number: str) -> list[PaymentRun]:
+    """The municipality's runs with their lines, newest month first."""
+    return list(
+        session.scalars(
+            select(PaymentRun)
+            .options(selectinload(PaymentRun.lines))
+            .where(PaymentRun.municipality_number == number)
+            .order_by(PaymentRun.month.desc())
+        )
     )
 
 
-def payee_of(doctor: Doctor) -> Payee:
-    return Payee(doctor.id, doctor.hpr_number, doctor.full_name)
-
-
-def _spans(days: list[absence_rules.DayClass], vikars: dict[int | str, Payee | None]) -> list[DaySpan]:
-    """Consecutive days of one absence with the same status and rule become one span."""
-    spans: list[DaySpan] = []
-    previous: absence_rules.DayClass | None = None
-    for day in days:
-        same = (
-            previous is not None
-            and previous.day == day.day - timedelta(1)
-            and previous.absence_id == day.absence_id
-            and previous.status == day.status
-            and previous.rule_id == day.rule_id
+def approved_months(session: Session, number: str, before: date) -> list[date]:
+    return list(
+        session.scalars(
+            select(PaymentRun.month)
+            .where(
+                PaymentRun.municipality_number == number,
+                PaymentRun.status == "approved",
+                PaymentRun.month < before,
+            )
+            .order_by(PaymentRun.month)
         )
-        if same:
-            last = spans[-1]
-            spans[-1] = DaySpan(
-                last.start,
-                day.day,
-                last.days + 1,
-                last.status,
-                last.rule_id,
-                last.citation,
-                last.reason,
-                last.vikar,
-            )
-        else:
-            spans.append(
-                DaySpan(
-                    day.day,
-                    day.day,
-                    1,
-                    day.status,
-                    day.rule_id,
-                    day.citation,
-                    day.reason,
-                    vikars.get(day.absence_id),
-                )
-            )
-        previous = day
-    return spans
+    )
 
 
-def _absences(session: Session, number: str, first: date, last: date) -> list[Row]:
+def line_rows(session: Session, run_id: int) -> list[Row]:
+    """The run's stored lines as plain rows in position order, with what a RunRead and the signature read."""
+    return list(
+        session.execute(
+            select(
+                PaymentLine.position,
+                PaymentLine.agreement_id,
+                PaymentLine.payee_doctor_id,
+                PaymentLine.payee_hpr,
+                PaymentLine.payee_name,
+                PaymentLine.kind,
+                PaymentLine.amount,
+                PaymentLine.rule_id,
+                PaymentLine.citation,
+                PaymentLine.text,
+                PaymentLine.refers_to_month,
+            )
+            .where(PaymentLine.run_id == run_id)
+            .order_by(PaymentLine.position)
+        )
+    )
+
+
+def approved_line_rows(session: Session, number: str, before: date) -> list[Row]:
+    """The lines of the approved runs before `before` as plain rows, by month and position."""
+    return list(
+        session.execute(
+            select(
+                PaymentRun.month,
+                PaymentLine.agreement_id,
+                PaymentLine.payee_hpr,
+                PaymentLine.kind,
+                PaymentLine.rule_id,
+                PaymentLine.calculation,
+                PaymentLine.refers_to_month,
+                PaymentLine.amount,
+            )
+            .join(PaymentRun, PaymentRun.id == PaymentLine.run_id)
+            .where(
+                PaymentRun.municipality_number == number,
+                PaymentRun.status == "approved",
+                PaymentRun.month < before,
+            )
+            .order_by(PaymentRun.month, PaymentLine.position)
+        )
+    )
+
+
+def replace_lines(session: Session, run: PaymentRun, rows: list[dict]) -> None:
+    """One DELETE and one bulk INSERT. Clearing the loaded collection instead costs time that grows with the
+    square of the lines (SQLAlchemy checks every removed line against the whole collection), seconds for a
+    whole country."""
+    session.execute(delete(PaymentLine).where(PaymentLine.run_id == run.id))
+    if rows:  # the table, not the mapped class: the ORM would split the rows into runs by their None values
+        session.execute(insert(_LINE_TABLE), rows)
+    session.expire(run, ["lines"])
+
+
+def payment_accounts(session: Session, doctor_ids: set[int]) -> dict[int, str | None]:
+    return dict(
+        session.execute(select(Doctor.id, Doctor.payment_account).where(Doctor.id.in_(doctor_ids))).all()
+    )
+
+
+def agreement_rows(session: Session, number: str) -> list[Row]:
+    return list(
+        session.execute(
+            select(
+                Agreement.id,
+                Agreement.operating_model,
+                Agreement.listetak,
+                Agreement.agreement_date,
+                Agreement.start,
+                Agreement.end,
+            )
+            .where(Agreement.municipality_number == number)
+            .order_by(Agreement.id)
+        )
+    )
+
+
+def regular_period_rows(session: Session, number: str) -> list[Row]:
+    """The regular doctors' periods of the municipality's agreements, with the doctor's id, HPR and name."""
+    return list(
+        session.execute(
+            select(
+                DoctorPeriod.agreement_id,
+                DoctorPeriod.start,
+                DoctorPeriod.end,
+                Doctor.id,
+                Doctor.hpr_number,
+                Doctor.first_name,
+                Doctor.last_name,
+            )
+            .join(Doctor, Doctor.id == DoctorPeriod.doctor_id)
+            .join(Agreement, Agreement.id == DoctorPeriod.agreement_id)
+            .where(Agreement.municipality_number == number, DoctorPeriod.role == "regular")
+            .order_by(DoctorPeriod.agreement_id, DoctorPeriod.start, DoctorPeriod.id)
+        )
+    )
+
+
+def _counts_in_municipality(number: str):
+    return (
+        select(ListCount.agreement_id)
+        .join(Agreement, Agreement.id == ListCount.agreement_id)
+        .where(Agreement.municipality_number == number)
+    )
+
+
+def count_rows(session: Session, number: str, months: Sequence[date]) -> list[Row]:
+    return list(
+        session.execute(
+            _counts_in_municipality(number)
+            .add_columns(ListCount.month, ListCount.list_length, ListCount.pbt_annual_amount)
+            .where(ListCount.month.in_(sorted(set(months))))
+        )
+    )
+
+
+def first_reached(session: Session, number: str, minimum: int) -> dict[int, date]:
+    """Per agreement, the first month with a count of at least `minimum` patients."""
+    return dict(
+        session.execute(
+            _counts_in_municipality(number)
+            .add_columns(func.min(ListCount.month))
+            .where(ListCount.list_length >= minimum)
+            .group_by(ListCount.agreement_id)
+        ).all()
+    )
+
+
+def absence_rows(session: Session, number: str, first: date, last: date) -> list[Row]:
     """The municipality's absences overlapping first..last as plain rows, in the order of
     absence.queries.absences (start, id), each with its vikar's id, HPR number and name."""
     vikar = aliased(Doctor)
@@ -129,225 +210,37 @@ def _absences(session: Session, number: str, first: date, last: date) -> list[Ro
     )
 
 
-def _vikar_of(row: Row) -> Payee | None:
-    if row.vikar_id is None:
-        return None
-    return Payee(row.vikar_id, row.vikar_hpr, f"{row.vikar_first_name} {row.vikar_last_name}")
-
-
-def _last_day(month: date) -> date:
-    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
-
-
-def absence_spans(session: Session, number: str, month: date) -> dict[int, list[DaySpan]]:
-    """ABS-DEDUCT — per agreement, the month's lost days and days paid to the municipality's vikar."""
-    return _spans_of(_absences(session, number, date(month.year - 1, 1, 1), _last_day(month)), month)
-
-
-def _spans_of(found: list[Row], month: date) -> dict[int, list[DaySpan]]:
-    """The spans of the month from the absences overlapping 1 January of the year before through the
-    month's last day, in the order of absence.queries.absences (start, id)."""
-    last = _last_day(month)
-    by_doctor: dict[int, list[Row]] = defaultdict(list)
-    for absence in found:
-        by_doctor[absence.doctor_id].append(absence)
-    result: dict[int, list[DaySpan]] = defaultdict(list)
-    for absences in by_doctor.values():
-        if not any(a.start <= last and a.end >= month for a in absences):
-            continue
-        agreement_of: dict[int | str, int] = {a.id: a.agreement_id for a in absences}
-        vikars: dict[int | str, Payee | None] = {a.id: _vikar_of(a) for a in absences}
-        classified = absence_rules.classify(
-            # a row has every attribute facts_of reads of an Absence
-            [facts_of(cast(Absence, a)) for a in absences],
-            year=month.year,
-            quotas_for=quotas_on,
+def duty_hours(session: Session, number: str, month: date) -> list[DutyHours]:
+    return list(
+        session.scalars(
+            select(DutyHours)
+            .options(selectinload(DutyHours.doctor))
+            .where(DutyHours.municipality_number == number, DutyHours.month == month)
         )
-        affected = [d for d in classified.days if month <= d.day <= last and d.status != absence_rules.KEPT]
-        by_agreement: dict[int, list[absence_rules.DayClass]] = defaultdict(list)
-        for day in affected:
-            by_agreement[agreement_of[day.absence_id]].append(day)
-        for agreement_id, days in by_agreement.items():
-            result[agreement_id] += _spans(days, vikars)
-    return result
-
-
-def _inhabitants(municipality: Municipality, year: int) -> int | None:
-    known = [p for p in municipality.populations if p.year <= year]
-    return max(known, key=lambda p: p.year).inhabitants if known else None
-
-
-def _breach(session: Session, number: str, month: date) -> tuple[list[WithholdingInput], list[PayoutInput]]:
-    """AGR-BREACH — decided by the due date and not rectified by it: withhold; rectified: pay out once."""
-    due = due_date(month)
-    cases = session.scalars(
-        select(BreachCase)
-        .options(selectinload(BreachCase.agreement))
-        .where(BreachCase.municipality_number == number, BreachCase.decision_date.is_not(None))
     )
-    approved = session.scalars(
-        select(PaymentLine)
-        .join(PaymentRun)
-        .where(
-            PaymentRun.municipality_number == number,
-            PaymentRun.status == "approved",
-            PaymentLine.kind.in_((rules.WITHHOLDING, rules.WITHHELD_PAYOUT)),
+
+
+def decided_breach_cases(session: Session, number: str) -> list[BreachCase]:
+    """AGR-BREACH — the municipality's cases with a decision, with their agreements."""
+    return list(
+        session.scalars(
+            select(BreachCase)
+            .options(selectinload(BreachCase.agreement))
+            .where(BreachCase.municipality_number == number, BreachCase.decision_date.is_not(None))
         )
-    ).all()
-    withheld: dict[int | None, Decimal] = defaultdict(Decimal)
-    paid_out = set()
-    for line in approved:
-        case_id = line.calculation.get("case_id")
-        if line.kind == rules.WITHHOLDING:
-            withheld[case_id] -= line.amount
-        else:
-            paid_out.add(case_id)
-    withholdings, payouts = [], []
-    for case in cases:
-        assert case.decision_date is not None and case.percentage is not None
-        if case.decision_date > due:
-            continue
-        if case.rectified_date is None or case.rectified_date > due:
-            withholdings.append(
-                WithholdingInput(case.agreement_id, case.id, case.percentage, case.decision_date)
+    )
+
+
+def approved_breach_lines(session: Session, number: str) -> list[PaymentLine]:
+    """The withholding and pay-out lines of the municipality's approved runs."""
+    return list(
+        session.scalars(
+            select(PaymentLine)
+            .join(PaymentRun)
+            .where(
+                PaymentRun.municipality_number == number,
+                PaymentRun.status == "approved",
+                PaymentLine.kind.in_((WITHHOLDING, WITHHELD_PAYOUT)),
             )
-        elif case.id not in paid_out and withheld[case.id] > 0:
-            payee = _payee_on(case.agreement, month)
-            if payee is not None:
-                payouts.append(
-                    PayoutInput(case.agreement_id, payee, case.id, withheld[case.id], case.rectified_date)
-                )
-    return withholdings, payouts
-
-
-def _payee_on(agreement: Agreement, day: date) -> Payee | None:
-    regular = [p for p in agreement.doctor_periods if p.role == "regular" and p.period.contains(day)]
-    return payee_of(regular[0].doctor) if regular else None
-
-
-class RunLoader:
-    """What the runs of some months need, read once: a month's run and the approved months it recomputes
-    for corrections (PAY-MONTHLY) share the agreements, the regular doctors, the counts and the absences.
-    Everything is read as plain rows; mapped objects for a whole country (about 6,000 agreements, 10,000
-    absences) would cost most of the run. `inputs(month)` gives what run_inputs gave for the month
-    alone: the same rows, filtered in the same way."""
-
-    def __init__(self, session: Session, number: str, months: Sequence[date]) -> None:
-        self.session, self.number = session, number
-        self.municipality = registry_queries.municipalities(session, number=number)[0]
-        self.agreements = session.execute(
-            select(
-                Agreement.id,
-                Agreement.operating_model,
-                Agreement.listetak,
-                Agreement.agreement_date,
-                Agreement.start,
-                Agreement.end,
-            )
-            .where(Agreement.municipality_number == number)
-            .order_by(Agreement.id)
         ).all()
-        self.regular_periods = session.execute(
-            select(
-                DoctorPeriod.agreement_id,
-                DoctorPeriod.start,
-                DoctorPeriod.end,
-                Doctor.id,
-                Doctor.hpr_number,
-                Doctor.first_name,
-                Doctor.last_name,
-            )
-            .join(Doctor, Doctor.id == DoctorPeriod.doctor_id)
-            .join(Agreement, Agreement.id == DoctorPeriod.agreement_id)
-            .where(Agreement.municipality_number == number, DoctorPeriod.role == "regular")
-            .order_by(DoctorPeriod.agreement_id, DoctorPeriod.start, DoctorPeriod.id)
-        ).all()
-        self.counts: dict[date, dict[int, Row]] = defaultdict(dict)
-        for count in session.execute(
-            self._counts_in_municipality()
-            .add_columns(ListCount.month, ListCount.list_length, ListCount.pbt_annual_amount)
-            .where(ListCount.month.in_(sorted(set(months))))
-        ):
-            self.counts[count.month][count.agreement_id] = count
-        self.first_reached: dict[int, dict[int, date]] = {}
-        first = date(min(months).year - 1, 1, 1)
-        self.absences = _absences(session, number, first, _last_day(max(months)))
-
-    def _counts_in_municipality(self):
-        return (
-            select(ListCount.agreement_id)
-            .join(Agreement, Agreement.id == ListCount.agreement_id)
-            .where(Agreement.municipality_number == self.number)
-        )
-
-    def _reached(self, minimum: int, month: date) -> set[int]:
-        """PAY-GRUNN — the agreements with a count of at least `minimum` patients for a month before."""
-        if minimum not in self.first_reached:
-            first = func.min(ListCount.month)
-            self.first_reached[minimum] = dict(
-                self.session.execute(
-                    self._counts_in_municipality()
-                    .add_columns(first)
-                    .where(ListCount.list_length >= minimum)
-                    .group_by(ListCount.agreement_id)
-                ).all()
-            )
-        return {agreement for agreement, reached in self.first_reached[minimum].items() if reached < month}
-
-    def _payees_on(self, ids: set[int], day: date) -> dict[int, Payee]:
-        """Per agreement, the doctor of its first regular period (by start) that contains `day`, as
-        _payee_on gives it for a mapped agreement."""
-        payees: dict[int, Payee] = {}
-        for row in self.regular_periods:
-            if row.agreement_id in ids and Period(row.start, row.end).contains(day):
-                payees.setdefault(
-                    row.agreement_id, Payee(row.id, row.hpr_number, f"{row.first_name} {row.last_name}")
-                )
-        return payees
-
-    def inputs(self, month: date, *, with_breach: bool = True) -> RunInputs:
-        agreements = [a for a in self.agreements if Period(a.start, a.end).contains(month)]
-        ids = {a.id for a in agreements}
-        payees = self._payees_on(ids, month)
-        counts = {agreement: c for agreement, c in self.counts[month].items() if agreement in ids}
-        minimum = parameters.value("payments/grunntilskudd", on=month)["patients"]
-        reached = self._reached(minimum, month)
-        first, last = date(month.year - 1, 1, 1), _last_day(month)
-        spans = _spans_of([a for a in self.absences if a.start <= last and a.end >= first], month)
-        items = tuple(
-            AgreementInput(
-                id=a.id,
-                operating_model=a.operating_model,
-                listetak=a.listetak,
-                agreement_date=a.agreement_date,
-                payee=payees.get(a.id),
-                list_length=counts[a.id].list_length if a.id in counts else None,
-                pbt_annual_amount=counts[a.id].pbt_annual_amount if a.id in counts else None,
-                has_reached_minimum=a.id in reached,
-                spans=tuple(spans.get(a.id, [])),
-            )
-            for a in agreements
-        )
-        duty = tuple(
-            DutyInput(payee_of(h.doctor), h.kind, h.hours, h.description, h.doctor.specialist_status)
-            for h in self.session.scalars(
-                select(DutyHours)
-                .options(selectinload(DutyHours.doctor))
-                .where(DutyHours.municipality_number == self.number, DutyHours.month == month)
-            )
-        )
-        withholdings, payouts = _breach(self.session, self.number, month) if with_breach else ([], [])
-        return RunInputs(
-            self.number,
-            month,
-            _inhabitants(self.municipality, month.year),
-            items,
-            duty,
-            tuple(withholdings),
-            tuple(payouts),
-        )
-
-
-def run_inputs(session: Session, number: str, month: date, *, with_breach: bool = True) -> RunInputs:
-    """Everything the month's run needs."""
-    return RunLoader(session, number, [month]).inputs(month, with_breach=with_breach)
+    )

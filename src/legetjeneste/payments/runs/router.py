@@ -3,23 +3,18 @@ hours of municipal work. Each endpoint is one service call."""
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Response
-from sqlalchemy.orm import Session
+from fastapi import APIRouter, Path, Query, Response
 
-from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import parse_month
 from legetjeneste.payments.exports import service as export_service
 from legetjeneste.payments.hours import service as duty_service
+from legetjeneste.payments.hours.schemas import DutyHoursCreate, DutyHoursRead
 from legetjeneste.payments.runs import service
-from legetjeneste.payments.runs.schemas import DutyHoursCreate, DutyHoursRead, RunRead, RunSummary
-from legetjeneste.web.deps import get_actor, get_session
+from legetjeneste.payments.runs.schemas import MONTH_PATTERN, RunRead, RunSummary
+from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
 
 router = APIRouter(prefix="/api/v1", tags=["payments"])
-SessionDep = Annotated[Session, Depends(get_session)]
-ActorDep = Annotated[Actor, Depends(get_actor)]
-Id = Annotated[int, Path(ge=1, le=2_147_483_647)]
-Number = Annotated[str, Path(pattern=r"^\d{4}$")]
-MONTH_PATTERN = r"^(19|20)\d{2}-(0[1-9]|1[0-2])$"
+# Stricter than web.deps.Month: a month outside 1900–2099 or 01–12 is refused with 422 before the handler.
 Month = Annotated[str, Path(pattern=MONTH_PATTERN, description="Måned, ÅÅÅÅ-MM")]
 RUN = "/municipalities/{number}/payment-runs/{month}"
 PRIVATE = {"Cache-Control": "no-store"}

@@ -1,13 +1,16 @@
-"""Pydantic shapes of payment runs, their lines, hours of municipal work."""
+"""Pydantic shapes of payment runs and their lines, the run page's view, and how a stored run is read."""
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
-from legetjeneste.registry.schemas import DbId, Input, Month
+from legetjeneste.dates import format_month
+from legetjeneste.payments.runs.models import PaymentRun
 
+MONTH_PATTERN = r"^(19|20)\d{2}-(0[1-9]|1[0-2])$"  # ÅÅÅÅ-MM in a path or query
 KIND_LABELS = {
     "basistilskudd": "basistilskudd",
     "grunntilskudd": "grunntilskudd",
@@ -70,19 +73,88 @@ class RunSummary(BaseModel):
     lines: int
 
 
-class DutyHoursCreate(Input):
-    doctor_id: DbId
-    month: Month
-    kind: Literal["municipal_duty", "lis1_supervision"] = "municipal_duty"
-    hours: Annotated[Decimal, Field(gt=0, le=744, max_digits=6, decimal_places=2)]
-    description: Annotated[str, Field(max_length=300)] = ""
+class MissingAccount(BaseModel):
+    payee_doctor_id: int
+    payee_hpr: str | None
+    payee_name: str
 
 
-class DutyHoursRead(BaseModel):
+class Option(BaseModel):
     id: int
-    doctor_id: int
-    doctor_name: str
-    month: str
-    kind: str
-    hours: Decimal
-    description: str
+    name: str
+
+
+class LineView(LineRead):
+    """A line as the run page shows it: a short summary, and the office of its agreement."""
+
+    summary: str
+    office_id: int | None
+    office_name: str | None
+
+
+class RunView(BaseModel):
+    run: RunRead
+    municipality_name: str
+    month_label: str
+    offices: list[Option]
+    office_id: int | None
+    lines: list[LineView]
+    lines_total: Decimal
+    payees: list[PayeeTotal]
+    missing_accounts: list[MissingAccount]
+
+
+def run_read(run: PaymentRun, lines: Sequence[Any], accounts: dict[int, str | None]) -> RunRead:
+    """The run with its payees' totals and its lines (anything with the attributes of a PaymentLine, in
+    position order); `accounts` are the payees' account numbers."""
+    totals: dict[tuple, Decimal] = {}
+    for line in lines:
+        key = (line.payee_doctor_id, line.payee_hpr, line.payee_name)
+        totals[key] = totals.get(key, Decimal("0.00")) + line.amount
+    return RunRead(
+        municipality=run.municipality_number,
+        month=format_month(run.month),
+        status="approved" if run.status == "approved" else "draft",
+        due_date=run.due_date,
+        computed_at=run.computed_at,
+        computed_by=run.computed_by,
+        approved_at=run.approved_at,
+        approved_by=run.approved_by,
+        total=sum(totals.values(), Decimal("0.00")),
+        payees=[
+            PayeeTotal(payee_doctor_id=d, payee_hpr=h, payee_name=n, account_number=accounts.get(d), total=t)
+            for (d, h, n), t in sorted(totals.items(), key=lambda item: item[0][2])
+            if d is not None
+        ],
+        lines=[
+            LineRead(
+                position=line.position,
+                agreement=line.agreement_id,
+                payee_doctor_id=line.payee_doctor_id,
+                payee_hpr=line.payee_hpr,
+                payee_name=line.payee_name,
+                kind=line.kind,
+                kind_label=KIND_LABELS[line.kind],
+                amount=line.amount,
+                rule_id=line.rule_id,
+                citation=line.citation,
+                text=line.text,
+                refers_to_month=format_month(line.refers_to_month) if line.refers_to_month else None,
+            )
+            for line in lines
+        ],
+    )
+
+
+def summary_of(line: LineRead) -> str:
+    """The line's text up to its first colon: «Trekk 17.–20. mars», «Basistilskudd mars 2026»."""
+    return line.text.split(":", 1)[0]
+
+
+def missing_accounts(read: RunRead) -> list[MissingAccount]:
+    """Payees the run pays (or recovers from) without a registered account number."""
+    return [
+        MissingAccount(payee_doctor_id=p.payee_doctor_id, payee_hpr=p.payee_hpr, payee_name=p.payee_name)
+        for p in read.payees
+        if p.payee_doctor_id is not None and not p.account_number and p.total != 0
+    ]

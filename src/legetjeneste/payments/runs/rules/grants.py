@@ -1,50 +1,25 @@
-"""PAY-* rules: basistilskudd and the grants, deductions and withholding that change it, line by line.
+"""PAY-ANNUAL, PAY-MONTHLY, PAY-GRUNN, PAY-UTJAMN, PAY-SALARIED and AGR-OPEN: what an agreement is paid for
+the month, from plain values (parameters already resolved for the month); amounts are rounded to øre once."""
 
-Every function takes plain values (parameters already resolved for the month) and gives lines whose
-amounts are rounded to øre once; a run's totals are sums of its rounded lines.
-"""
-
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from legetjeneste.money import format_nok, to_ore
-from legetjeneste.norwegian import day_text, span_text
+from legetjeneste.money import to_ore
+from legetjeneste.norwegian import day_text
+from legetjeneste.payments.runs.rules.lines import (
+    BASISTILSKUDD,
+    GRUNNTILSKUDD,
+    MISSING_COUNT,
+    NO_GP,
+    SALARIED,
+    UTJAMNINGSTILSKUDD,
+    Line,
+    Payee,
+    kr,
+    month_name,
+)
 
 MONTHS = 12
-BASISTILSKUDD, DEDUCTION, VIKAR_PAYMENT = "basistilskudd", "deduction", "vikar_payment"
-GRUNNTILSKUDD, UTJAMNINGSTILSKUDD = "grunntilskudd", "utjamningstilskudd"
-MUNICIPAL_DUTY, LIS1_SUPERVISION = "municipal_duty", "lis1_supervision"
-WITHHOLDING, WITHHELD_PAYOUT, ADJUSTMENT = "withholding", "withheld_payout", "adjustment"
-SALARIED, NO_GP, MISSING_COUNT = "salaried", "no_gp", "missing_count"
-SPECIALISTS = frozenset({"allmennmedisin", "samfunnsmedisin"})
-
-
-@dataclass(frozen=True)
-class Payee:
-    doctor_id: int
-    hpr_number: str
-    name: str
-
-
-@dataclass(frozen=True)
-class Line:
-    """One amount to one payee, with the rule behind it and a Norwegian explanation."""
-
-    agreement_id: int | None
-    payee: Payee | None
-    kind: str
-    amount: Decimal
-    rule_id: str
-    citation: str
-    text: str
-    calculation: dict = field(default_factory=dict)
-    refers_to_month: date | None = None
-
-
-def kr(amount: Decimal) -> str:
-    return format_nok(amount).replace("\xa0", " ")
 
 
 def annual_amount(
@@ -88,64 +63,6 @@ def basistilskudd_line(
         text,
         {"list_length": list_length, "annual": str(annual)},
     )
-
-
-def day_share(monthly: Decimal, days: int, days_in_month: int) -> Decimal:
-    """ABS-DEDUCT — a day's share is the month's basistilskudd ÷ the days in the month."""
-    return to_ore(days * monthly / days_in_month)
-
-
-@dataclass(frozen=True)
-class DaySpan:
-    """Consecutive classified days of one absence with one status and rule."""
-
-    start: date
-    end: date
-    days: int
-    status: str
-    rule_id: str
-    citation: str
-    reason: str
-    vikar: Payee | None = None
-
-
-def absence_lines(
-    *, agreement_id: int, payee: Payee, monthly: Decimal, days_in_month: int, spans: Sequence[DaySpan]
-) -> list[Line]:
-    """ABS-DEDUCT — a lost span is a deduction; a span paid to the municipality's vikar is a deduction for the
-    GP and the same amount to the vikar (ASA 4310 § 14)."""
-    lines = []
-    for span in spans:
-        amount = day_share(monthly, span.days, days_in_month)
-        when = span_text(span.start, span.end)
-        share = f"{span.days} {'dag' if span.days == 1 else 'dager'} × {kr(monthly)} ÷ {days_in_month}"
-        calculation = {"days": span.days, "from": span.start.isoformat(), "to": span.end.isoformat()}
-        if span.status == "vikar" and span.vikar is not None:
-            text = f"Trekk {when}: {span.reason} ({span.rule_id}, {span.citation}): {share} = {kr(amount)}"
-            lines.append(
-                Line(agreement_id, payee, DEDUCTION, -amount, span.rule_id, span.citation, text, calculation)
-            )
-            text = (
-                f"Basistilskudd {when} som vikar for {payee.name} ({span.citation}): {share} = {kr(amount)}"
-            )
-            lines.append(
-                Line(
-                    agreement_id,
-                    span.vikar,
-                    VIKAR_PAYMENT,
-                    amount,
-                    span.rule_id,
-                    span.citation,
-                    text,
-                    calculation,
-                )
-            )
-        else:
-            text = f"Trekk {when}: {span.reason} ({span.rule_id}, {span.citation}): {share} = {kr(amount)}"
-            lines.append(
-                Line(agreement_id, payee, DEDUCTION, -amount, span.rule_id, span.citation, text, calculation)
-            )
-    return lines
 
 
 def grunntilskudd_line(
@@ -230,38 +147,11 @@ def utjamning_line(
     )
 
 
-def duty_rate(rates: dict, specialist_status: str) -> Decimal:
-    """PAY-DUTY-RATE, ASA 4310 § 12.5 — specialists in general or community medicine have their own rate."""
-    return rates["specialist" if specialist_status in SPECIALISTS else "other"]
-
-
-def duty_line(*, payee: Payee, kind: str, hours: Decimal, rate: Decimal, description: str) -> Line:
-    """PAY-DUTY-RATE (municipal work) or PAY-LIS1 (LIS1 supervision as a 3-hour-a-week post): hours × rate."""
-    amount = to_ore(hours * rate)
-    rule, citation, what = (
-        ("PAY-LIS1", "ASA 4310 § 11.2", "Veiledning av LIS1")
-        if kind == LIS1_SUPERVISION
-        else ("PAY-DUTY-RATE", "ASA 4310 § 12.5", "Andre kommunale allmennlegeoppgaver")
-    )
-    detail = f" ({description})" if description else ""
-    text = f"{what}{detail}: {hours} timer × {kr(rate)} = {kr(amount)}"
-    return Line(None, payee, kind, amount, rule, citation, text, {"hours": str(hours), "rate": str(rate)})
-
-
-def max_lis1_hours(*, weekly_hours: int, days_in_month: int) -> Decimal:
-    """PAY-LIS1 — at most the weekly hours for each week of the month."""
-    return to_ore(Decimal(weekly_hours * days_in_month) / 7)
-
-
 def _years_after(day: date, years: int) -> date:
     try:
         return day.replace(year=day.year + years)
     except ValueError:
         return day.replace(year=day.year + years, day=28)
-
-
-def month_name(month: date) -> str:
-    return day_text(month, year=True).split(" ", 1)[1]
 
 
 def salaried_line(*, agreement_id: int, payee: Payee | None) -> Line:

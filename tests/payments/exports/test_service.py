@@ -14,11 +14,10 @@ from legetjeneste.absence.schemas import AbsenceCreate
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.errors import Forbidden, NotFound, RuleViolation
 from legetjeneste.payments.exports import service as export_service
-from legetjeneste.payments.exports import views as export_views
 from legetjeneste.payments.exports.schemas import CSV_HEADER
 from legetjeneste.payments.hours import service as duty_service
+from legetjeneste.payments.hours.schemas import DutyHoursCreate
 from legetjeneste.payments.runs import service
-from legetjeneste.payments.runs.schemas import DutyHoursCreate
 from legetjeneste.registry import service as registry_service
 from legetjeneste.registry.agreements import service as agreement_service
 from legetjeneste.registry.schemas import ListCountBase
@@ -221,43 +220,3 @@ def test_another_municipalitys_run_and_a_doctor_are_turned_away(demo):
         accounting(demo, actor=KRAGERO_KOMMUNEOVERLEGE)
     with pytest.raises(Forbidden):
         accounting(demo, actor=VEFSN_DOCTOR)
-
-
-def test_the_run_view_gives_each_line_its_office_and_filters_by_office(demo):
-    sick(demo)
-    hours(demo, EIRIK, "7.5")
-    service.compute_run(demo, actor=KOL, municipality_number="1824", month=MARCH)
-    everything = export_views.run_view(demo, actor=KOL, municipality_number="1824", month=MARCH)
-    eirik = [line for line in everything.lines if line.payee_hpr == EIRIK]
-    assert {line.office_name for line in eirik} == {"Mosjøen legesenter"}
-    assert [line.summary for line in eirik] == [
-        "Basistilskudd mars 2026",
-        "Trekk 17.–20. mars",
-        "Andre kommunale allmennlegeoppgaver (Sykehjem)",
-    ]
-    mosjoen = next(o.id for o in everything.offices if o.name == "Mosjøen legesenter")
-    filtered = export_views.run_view(
-        demo, actor=KOL, municipality_number="1824", month=MARCH, office_id=mosjoen
-    )
-    assert {line.office_id for line in filtered.lines} == {mosjoen}
-    assert len(filtered.lines) < len(everything.lines) and everything.lines_total == everything.run.total
-    assert {p.payee_hpr for p in filtered.payees} == {line.payee_hpr for line in filtered.lines}
-
-
-def test_an_office_of_another_municipality_is_not_a_filter(demo):
-    service.compute_run(demo, actor=KOL, municipality_number="1824", month=MARCH)
-    with pytest.raises(NotFound):
-        export_views.run_view(demo, actor=KOL, municipality_number="1824", month=MARCH, office_id=999)
-
-
-def test_the_hours_view_lists_the_months_hours_the_doctors_and_the_runs_status(demo):
-    hours(demo, SIRI, "4")
-    view = export_views.duty_hours_view(demo, actor=KOL, municipality_number="1824", month=MARCH)
-    assert [(h.doctor_name, h.hours) for h in view.hours] == [("Siri Halsøy", Decimal("4.00"))]
-    assert view.run_status is None and len(view.doctors) == 17  # with the LIS1 of the legevakt demo
-    assert view.kinds == {"municipal_duty": "kommunale oppgaver", "lis1_supervision": "veiledning av LIS1"}
-    approved(demo)
-    assert (
-        export_views.duty_hours_view(demo, actor=KOL, municipality_number="1824", month=MARCH).run_status
-        == "approved"
-    )

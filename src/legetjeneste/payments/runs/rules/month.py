@@ -1,20 +1,12 @@
 """A month's basistilskudd for a municipality as a pure function of plain inputs: every line, in order."""
 
-import calendar
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from legetjeneste.payments.breach import rules as breach_rules
-from legetjeneste.payments.runs import rules
-from legetjeneste.payments.runs.rules import DaySpan, Line, Payee
-
-KIND_ORDER = (
-    rules.BASISTILSKUDD, rules.GRUNNTILSKUDD, rules.UTJAMNINGSTILSKUDD, rules.DEDUCTION, rules.VIKAR_PAYMENT,
-    rules.WITHHOLDING, rules.WITHHELD_PAYOUT, rules.SALARIED, rules.NO_GP, rules.MISSING_COUNT,
-    rules.MUNICIPAL_DUTY, rules.LIS1_SUPERVISION, rules.ADJUSTMENT,
-)  # fmt: skip
-RECOMPUTABLE = frozenset(KIND_ORDER) - {rules.WITHHOLDING, rules.WITHHELD_PAYOUT, rules.ADJUSTMENT}
+from legetjeneste.payments.runs.rules import deductions, duty, grants
+from legetjeneste.payments.runs.rules.deductions import DaySpan
+from legetjeneste.payments.runs.rules.lines import KIND_ORDER, Line, Payee, days_in
 
 
 @dataclass(frozen=True)
@@ -81,26 +73,22 @@ class RunInputs:
     extra: list[Line] = field(default_factory=list)
 
 
-def days_in(month: date) -> int:
-    return calendar.monthrange(month.year, month.month)[1]
-
-
 def agreement_lines(item: AgreementInput, inputs: RunInputs, rates: Rates) -> list[Line]:
     """The lines of one agreement: PAY-SALARIED, AGR-OPEN, PAY-MONTHLY, PAY-ANNUAL, PAY-GRUNN, PAY-UTJAMN,
     ABS-DEDUCT and AGR-BREACH, in that order."""
     if item.operating_model == "salaried":
-        return [rules.salaried_line(agreement_id=item.id, payee=item.payee)]
+        return [grants.salaried_line(agreement_id=item.id, payee=item.payee)]
     if item.payee is None:
-        return [rules.no_gp_line(agreement_id=item.id, month=inputs.month)]
+        return [grants.no_gp_line(agreement_id=item.id, month=inputs.month)]
     if item.list_length is None:
-        return [rules.missing_count_line(agreement_id=item.id, payee=item.payee, month=inputs.month)]
-    annual, explained = rules.annual_amount(
+        return [grants.missing_count_line(agreement_id=item.id, payee=item.payee, month=inputs.month)]
+    annual, explained = grants.annual_amount(
         list_length=item.list_length,
         pbt_annual_amount=item.pbt_annual_amount,
         average_rate=rates.average_rate,
         tiers=rates.tiers,
     )
-    base = rules.basistilskudd_line(
+    base = grants.basistilskudd_line(
         agreement_id=item.id,
         payee=item.payee,
         month=inputs.month,
@@ -110,7 +98,7 @@ def agreement_lines(item: AgreementInput, inputs: RunInputs, rates: Rates) -> li
     )
     lines = [base]
     if rates.average_rate is not None:
-        grunn = rules.grunntilskudd_line(
+        grunn = grants.grunntilskudd_line(
             agreement_id=item.id,
             payee=item.payee,
             listetak=item.listetak,
@@ -123,7 +111,7 @@ def agreement_lines(item: AgreementInput, inputs: RunInputs, rates: Rates) -> li
             minimum=rates.grunn_patients,
             years=rates.grunn_years,
         )
-        utjamn = rules.utjamning_line(
+        utjamn = grants.utjamning_line(
             agreement_id=item.id,
             payee=item.payee,
             inhabitants=inputs.inhabitants,
@@ -133,7 +121,7 @@ def agreement_lines(item: AgreementInput, inputs: RunInputs, rates: Rates) -> li
             reference_list=rates.utjamn_reference_list,
         )
         lines += [line for line in (grunn, utjamn) if line is not None]
-    lines += rules.absence_lines(
+    lines += deductions.absence_lines(
         agreement_id=item.id,
         payee=item.payee,
         monthly=base.amount,
@@ -143,7 +131,7 @@ def agreement_lines(item: AgreementInput, inputs: RunInputs, rates: Rates) -> li
     for withholding in inputs.withholdings:
         if withholding.agreement_id == item.id:
             lines.append(
-                breach_rules.withholding_line(
+                deductions.withholding_line(
                     agreement_id=item.id,
                     payee=item.payee,
                     basistilskudd=base.amount,
@@ -162,7 +150,7 @@ def compute_lines(inputs: RunInputs, rates: Rates) -> list[Line]:
         lines += agreement_lines(item, inputs, rates)
     for payout in inputs.payouts:
         lines.append(
-            breach_rules.payout_line(
+            deductions.payout_line(
                 agreement_id=payout.agreement_id,
                 payee=payout.payee,
                 withheld=payout.withheld,
@@ -170,13 +158,17 @@ def compute_lines(inputs: RunInputs, rates: Rates) -> list[Line]:
                 rectified=payout.rectified,
             )
         )
-    for duty in sorted(inputs.duty, key=lambda d: (d.payee.name, d.kind)):
+    for hours in sorted(inputs.duty, key=lambda d: (d.payee.name, d.kind)):
         if rates.duty_rates is None:
             raise ValueError("Ingen timesats i kraft for måneden (PAY-DUTY-RATE)")
-        rate = rules.duty_rate(rates.duty_rates, duty.specialist_status)
+        rate = duty.duty_rate(rates.duty_rates, hours.specialist_status)
         lines.append(
-            rules.duty_line(
-                payee=duty.payee, kind=duty.kind, hours=duty.hours, rate=rate, description=duty.description
+            duty.duty_line(
+                payee=hours.payee,
+                kind=hours.kind,
+                hours=hours.hours,
+                rate=rate,
+                description=hours.description,
             )
         )
     lines += inputs.extra

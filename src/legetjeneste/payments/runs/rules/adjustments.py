@@ -1,16 +1,34 @@
 """PAY-MONTHLY: corrections of an approved run, paid or recovered in a later run."""
 
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from legetjeneste.payments.runs.rules import ADJUSTMENT, Line, kr, month_name
+from legetjeneste.payments.runs.rules.lines import ADJUSTMENT, RECOMPUTABLE, Line, kr, month_name
 
 LineKey = tuple[int | None, str | None, str, str]
 
 
 def key_of(line: Line) -> LineKey:
     return line.agreement_id, line.payee.hpr_number if line.payee else None, line.kind, line.rule_id
+
+
+def paid_by_month(lines: Iterable[Any]) -> dict[date, dict[LineKey, Decimal]]:
+    """PAY-MONTHLY — per month, what approved runs paid for it: the month's own lines and the later
+    corrections that refer to it. `lines` are the approved runs' lines with their run's `month`, in order."""
+    paid: dict[date, dict[LineKey, Decimal]] = defaultdict(dict)
+    for line in lines:
+        if line.kind in RECOMPUTABLE:
+            month, key = line.month, (line.agreement_id, line.payee_hpr, line.kind, line.rule_id)
+        elif line.kind == ADJUSTMENT and line.refers_to_month is not None:
+            kind = line.calculation.get("kind", "")
+            month, key = line.refers_to_month, (line.agreement_id, line.payee_hpr, kind, line.rule_id)
+        else:
+            continue
+        paid[month][key] = paid[month].get(key, Decimal(0)) + line.amount
+    return paid
 
 
 def adjustments(*, month: date, should: Sequence[Line], paid: dict[LineKey, Decimal]) -> list[Line]:

@@ -10,14 +10,16 @@ from legetjeneste.absence.schemas import AbsenceCreate
 from legetjeneste.auth.rules import SYSTEM, Actor
 from legetjeneste.errors import Conflict, Forbidden, NotFound, RuleViolation
 from legetjeneste.payments.hours import service as duty_service
+from legetjeneste.payments.hours.schemas import DutyHoursCreate
 from legetjeneste.payments.runs import service
-from legetjeneste.payments.runs.schemas import DutyHoursCreate
 from legetjeneste.registry import service as registry_service
 from legetjeneste.registry.agreements import service as agreement_service
 from legetjeneste.registry.schemas import ListCountBase
 from tests.support import KRAGERO_KOMMUNEOVERLEGE, VEFSN_DOCTOR, VEFSN_KOMMUNEOVERLEGE, import_demo
 
 MARCH, APRIL = date(2026, 3, 1), date(2026, 4, 1)
+EIRIK = "9182404"
+KOL = VEFSN_KOMMUNEOVERLEGE
 
 
 @pytest.fixture
@@ -46,6 +48,13 @@ def sick(session, start=date(2026, 3, 1), end=date(2026, 3, 20), cover="none", v
             vikar_doctor_id=vikar,
         ),
     )
+
+
+def hours(session, hpr: str, amount: str, month="2026-03"):
+    data = DutyHoursCreate(
+        doctor_id=doctor_id(session, hpr), month=month, hours=Decimal(amount), description="Sykehjem"
+    )
+    duty_service.register_duty_hours(session, actor=KOL, data=data)
 
 
 def lines_of(run, agreement: int) -> list[tuple[str, Decimal, str]]:
@@ -155,21 +164,6 @@ def test_hours_of_municipal_work_are_paid_at_the_specialists_rate(demo):
     assert (line.amount, line.rule_id, line.payee_hpr) == (Decimal("9225.00"), "PAY-DUTY-RATE", "9182404")
 
 
-def test_lis1_supervision_above_3_hours_a_week_is_refused(demo):
-    with pytest.raises(RuleViolation) as caught:
-        duty_service.register_duty_hours(
-            demo,
-            actor=VEFSN_KOMMUNEOVERLEGE,
-            data=DutyHoursCreate(
-                doctor_id=doctor_id(demo, "9182404"),
-                month="2026-03",
-                kind="lis1_supervision",
-                hours=Decimal("14"),
-            ),
-        )
-    assert caught.value.rule_id == "PAY-LIS1"
-
-
 def test_a_run_for_june_2023_without_pbt_figures_is_refused_naming_the_rule(demo):
     agreement_service.put_list_count(
         demo, actor=SYSTEM, agreement_id=182404, data=ListCountBase(month="2023-06", list_length=1200)
@@ -197,3 +191,28 @@ def test_the_payees_total_is_the_sum_of_their_lines(demo):
 
 def test_an_unknown_doctor_role_cannot_read_runs():
     assert Actor(email="x", role="su_member", municipality_number="1824")
+
+
+def test_the_run_view_gives_each_line_its_office_and_filters_by_office(demo):
+    sick(demo)
+    hours(demo, EIRIK, "7.5")
+    service.compute_run(demo, actor=KOL, municipality_number="1824", month=MARCH)
+    everything = service.run_view(demo, actor=KOL, municipality_number="1824", month=MARCH)
+    eirik = [line for line in everything.lines if line.payee_hpr == EIRIK]
+    assert {line.office_name for line in eirik} == {"Mosjøen legesenter"}
+    assert [line.summary for line in eirik] == [
+        "Basistilskudd mars 2026",
+        "Trekk 17.–20. mars",
+        "Andre kommunale allmennlegeoppgaver (Sykehjem)",
+    ]
+    mosjoen = next(o.id for o in everything.offices if o.name == "Mosjøen legesenter")
+    filtered = service.run_view(demo, actor=KOL, municipality_number="1824", month=MARCH, office_id=mosjoen)
+    assert {line.office_id for line in filtered.lines} == {mosjoen}
+    assert len(filtered.lines) < len(everything.lines) and everything.lines_total == everything.run.total
+    assert {p.payee_hpr for p in filtered.payees} == {line.payee_hpr for line in filtered.lines}
+
+
+def test_an_office_of_another_municipality_is_not_a_filter(demo):
+    service.compute_run(demo, actor=KOL, municipality_number="1824", month=MARCH)
+    with pytest.raises(NotFound):
+        service.run_view(demo, actor=KOL, municipality_number="1824", month=MARCH, office_id=999)

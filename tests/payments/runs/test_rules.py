@@ -5,10 +5,10 @@ from decimal import Decimal
 
 import pytest
 
-from legetjeneste.payments.breach import rules as breach_rules
-from legetjeneste.payments.runs import adjustments, rules
-from legetjeneste.payments.runs.queries import due_date, rates_for
-from legetjeneste.payments.runs.rules import DaySpan, Payee
+from legetjeneste.payments.runs.inputs import due_date, rates_for
+from legetjeneste.payments.runs.rules import adjustments, deductions, duty, grants
+from legetjeneste.payments.runs.rules.deductions import DaySpan
+from legetjeneste.payments.runs.rules.lines import Line, Payee
 
 GP = Payee(1, "9182404", "Eirik Sandnesmo")
 VIKAR = Payee(2, "9182416", "Stian Grubben")
@@ -17,10 +17,10 @@ MARCH = date(2026, 3, 1)
 
 def monthly(list_length: int, month: date, pbt: Decimal | None = None) -> Decimal:
     rates = rates_for(month)
-    annual, explained = rules.annual_amount(
+    annual, explained = grants.annual_amount(
         list_length=list_length, pbt_annual_amount=pbt, average_rate=rates.average_rate, tiers=rates.tiers
     )
-    return rules.basistilskudd_line(
+    return grants.basistilskudd_line(
         agreement_id=1, payee=GP, month=month, list_length=list_length, annual=annual, explained=explained
     ).amount
 
@@ -50,7 +50,7 @@ def test_pay_monthly_the_due_date_is_the_12th():
 
 
 def test_abs_deduct_four_lost_days_in_march_cost_4_times_84180_divided_by_31():
-    assert rules.day_share(Decimal("84180.00"), 4, 31) == Decimal("10861.94")
+    assert deductions.day_share(Decimal("84180.00"), days=4, days_in_month=31) == Decimal("10861.94")
     span = DaySpan(
         date(2026, 3, 17),
         date(2026, 3, 20),
@@ -60,7 +60,7 @@ def test_abs_deduct_four_lost_days_in_march_cost_4_times_84180_divided_by_31():
         "ASA 4310 § 13.4",
         "Dag 17 i sammenhengende sykdom, over 16",
     )
-    [line] = rules.absence_lines(
+    [line] = deductions.absence_lines(
         agreement_id=1, payee=GP, monthly=Decimal("84180.00"), days_in_month=31, spans=[span]
     )
     assert (line.kind, line.amount, line.rule_id) == ("deduction", Decimal("-10861.94"), "ABS-SICK")
@@ -71,7 +71,7 @@ def test_abs_deduct_four_lost_days_in_march_cost_4_times_84180_divided_by_31():
 
 def test_abs_collegial_a_day_paid_to_the_municipalitys_vikar_is_taken_from_the_gp_and_given_to_the_vikar():
     span = DaySpan(MARCH, MARCH, 1, "vikar", "ABS-COLLEGIAL", "ASA 4310 § 14", "Fravær dag 57", VIKAR)
-    lines = rules.absence_lines(
+    lines = deductions.absence_lines(
         agreement_id=1, payee=GP, monthly=Decimal("84180.00"), days_in_month=31, spans=[span]
     )
     assert [(line.payee, line.kind, line.amount) for line in lines] == [
@@ -94,7 +94,7 @@ def grunn(**changes):
         "minimum": 500,
         "years": 2,
     }
-    return rules.grunntilskudd_line(**{**values, **changes})
+    return grants.grunntilskudd_line(**{**values, **changes})
 
 
 def test_pay_grunn_a_short_new_list_is_paid_as_for_500_patients():
@@ -119,7 +119,7 @@ def test_pay_grunn_not_when_the_pbt_figure_already_pays_more_than_500_patients()
 
 
 def utjamn(inhabitants: int, agreements: int):
-    return rules.utjamning_line(
+    return grants.utjamning_line(
         agreement_id=1,
         payee=GP,
         inhabitants=inhabitants,
@@ -142,31 +142,31 @@ def test_pay_utjamn_only_under_5000_inhabitants_and_an_average_list_under_1200()
 
 def test_pay_duty_rate_1027_for_everyone_until_june_2024_then_1230_for_specialists_and_1075_for_others():
     before, after = rates_for(date(2024, 6, 1)).duty_rates, rates_for(date(2024, 7, 1)).duty_rates
-    assert rules.duty_rate(before, "allmennmedisin") == rules.duty_rate(before, "alis") == Decimal("1027")
-    assert rules.duty_rate(after, "allmennmedisin") == Decimal("1230")
-    assert rules.duty_rate(after, "samfunnsmedisin") == Decimal("1230")
-    assert rules.duty_rate(after, "alis") == Decimal("1075")
-    line = rules.duty_line(
+    assert duty.duty_rate(before, "allmennmedisin") == duty.duty_rate(before, "alis") == Decimal("1027")
+    assert duty.duty_rate(after, "allmennmedisin") == Decimal("1230")
+    assert duty.duty_rate(after, "samfunnsmedisin") == Decimal("1230")
+    assert duty.duty_rate(after, "alis") == Decimal("1075")
+    line = duty.duty_line(
         payee=GP, kind="municipal_duty", hours=Decimal("10"), rate=Decimal("1230"), description="sykehjem"
     )
     assert (line.amount, line.rule_id) == (Decimal("12300.00"), "PAY-DUTY-RATE")
 
 
 def test_pay_lis1_supervision_is_at_most_3_hours_a_week_paid_at_the_duty_rate():
-    assert rules.max_lis1_hours(weekly_hours=3, days_in_month=31) == Decimal("13.29")
-    line = rules.duty_line(
+    assert duty.max_lis1_hours(weekly_hours=3, days_in_month=31) == Decimal("13.29")
+    line = duty.duty_line(
         payee=GP, kind="lis1_supervision", hours=Decimal("13"), rate=Decimal("1230"), description=""
     )
     assert (line.amount, line.rule_id) == (Decimal("15990.00"), "PAY-LIS1")
 
 
 def test_pay_salaried_a_salaried_gp_gets_no_basistilskudd():
-    line = rules.salaried_line(agreement_id=1, payee=GP)
+    line = grants.salaried_line(agreement_id=1, payee=GP)
     assert (line.amount, line.rule_id) == (Decimal("0.00"), "PAY-SALARIED")
 
 
 def test_agr_breach_withholding_is_the_percentage_of_the_months_basistilskudd_and_is_paid_out_later():
-    line = breach_rules.withholding_line(
+    line = deductions.withholding_line(
         agreement_id=1,
         payee=GP,
         basistilskudd=Decimal("84180.00"),
@@ -175,7 +175,7 @@ def test_agr_breach_withholding_is_the_percentage_of_the_months_basistilskudd_an
         decided=date(2026, 2, 20),
     )
     assert (line.amount, line.rule_id) == (Decimal("-16836.00"), "AGR-BREACH")
-    payout = breach_rules.payout_line(
+    payout = deductions.payout_line(
         agreement_id=1, payee=GP, withheld=Decimal("33672.00"), case_id=7, rectified=date(2026, 4, 2)
     )
     assert payout.amount == Decimal("33672.00")
@@ -183,8 +183,8 @@ def test_agr_breach_withholding_is_the_percentage_of_the_months_basistilskudd_an
 
 def test_a_correction_pays_the_difference_between_what_should_have_been_paid_and_what_was():
     should = [
-        rules.Line(1, GP, "basistilskudd", Decimal("84180.00"), "PAY-MONTHLY", "§ 8.1", "x"),
-        rules.Line(1, GP, "deduction", Decimal("-10861.94"), "ABS-SICK", "§ 13.4", "Trekk"),
+        Line(1, GP, "basistilskudd", Decimal("84180.00"), "PAY-MONTHLY", "§ 8.1", "x"),
+        Line(1, GP, "deduction", Decimal("-10861.94"), "ABS-SICK", "§ 13.4", "Trekk"),
     ]
     paid = {(1, "9182404", "basistilskudd", "PAY-MONTHLY"): Decimal("84180.00")}
     [line] = adjustments.adjustments(month=MARCH, should=should, paid=paid)

@@ -12,8 +12,8 @@ from legetjeneste.absence.schemas import AbsenceCreate
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.db import get_engine
 from legetjeneste.payments.hours import service as duty_service
+from legetjeneste.payments.hours.schemas import DutyHoursCreate
 from legetjeneste.payments.runs.cli import app
-from legetjeneste.payments.runs.schemas import DutyHoursCreate
 from legetjeneste.registry import service as registry_service
 from legetjeneste.settings import get_settings
 from tests.support import import_demo
