@@ -2,6 +2,9 @@
 record its progress and its end, and give up jobs whose worker is gone. Only the worker and the features
 that queue work call these; a feature shows its own jobs through its own service."""
 
+import os
+import socket
+import uuid
 from collections.abc import Collection
 from datetime import UTC, datetime
 
@@ -16,6 +19,11 @@ def now_utc() -> datetime:
     return datetime.now(UTC)
 
 
+def identity(role: str) -> str:
+    """Who claims a job: host, process and a tag of this worker, shown in the job row."""
+    return f"{socket.gethostname()[:60]}:{os.getpid()}:{role}:{uuid.uuid4().hex[:8]}"
+
+
 def enqueue(
     session: Session,
     *,
@@ -23,10 +31,10 @@ def enqueue(
     record_id: int | None = None,
     municipality_number: str | None = None,
     payload: dict | None = None,
-    claimed_by: str | None = None,
+    here: bool = False,
 ) -> int:
     """Queue a job in the caller's transaction, so it exists exactly when the caller's work is committed.
-    With `claimed_by` the caller has claimed it already and runs it now (worker.run_claimed)."""
+    With `here` it is claimed for the caller, who runs it right after the commit (worker.run_here)."""
     return queries.add(
         session,
         kind=kind,
@@ -34,7 +42,7 @@ def enqueue(
         municipality_number=municipality_number,
         payload=payload or {},
         now=now_utc(),
-        claimed_by=claimed_by,
+        claimed_by=identity("here") if here else None,
     ).id
 
 

@@ -9,11 +9,8 @@ heartbeat is older than STALE_AFTER) is given up as failed by the next worker th
 """
 
 import logging
-import os
-import socket
 import threading
 import time
-import uuid
 from collections import Counter
 from collections.abc import Callable
 from typing import Any
@@ -32,11 +29,6 @@ log = logging.getLogger(__name__)
 POLL_EVERY = 2.0
 PROGRESS_EVERY = 0.5
 Factory = sessionmaker[Session]
-
-
-def identity(role: str) -> str:
-    """Who claims a job: host, process and a tag of this worker, shown in the job row."""
-    return f"{socket.gethostname()[:60]}:{os.getpid()}:{role}:{uuid.uuid4().hex[:8]}"
 
 
 class Heartbeat:
@@ -138,7 +130,7 @@ class Worker:
 
     def __init__(self, engine: Engine, *, role: str = "worker"):
         self.factory = session_factory(engine)
-        self.id = identity(role)
+        self.id = service.identity(role)
         self.last_recovery: float | None = None
 
     def run_next(self) -> str | None:
@@ -162,15 +154,13 @@ class Worker:
         return ended
 
 
-def run_claimed(
-    engine: Engine, *, job_id: int, worker: str, on_progress: Callable[[Any], None] | None
-) -> str:
-    """Run, here and now, a job queued as claimed by `worker` (the CLI's solve with its progress bar)."""
+def run_here(engine: Engine, *, job_id: int, on_progress: Callable[[Any], None] | None = None) -> str:
+    """Run, here and now, a job queued with `here` (the CLI's solve with its progress bar, `?wait=true`)."""
     factory = session_factory(engine)
     with factory() as session:
         job = service.get(session, job_id=job_id)
-    assert job is not None and job.claimed_by == worker
-    return execute(factory, job, worker=worker, on_progress=on_progress)
+    assert job is not None and job.claimed_by is not None
+    return execute(factory, job, worker=job.claimed_by, on_progress=on_progress)
 
 
 # --- in the server process ------------------------------------------------------------------------

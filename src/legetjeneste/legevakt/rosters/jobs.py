@@ -17,6 +17,7 @@ from legetjeneste.jobs import rules as jobs_rules
 from legetjeneste.jobs import worker as jobs_worker
 from legetjeneste.jobs.schemas import JobRead
 from legetjeneste.legevakt.rosters import service as roster_service
+from legetjeneste.rostering import solver
 
 PROGRESS_EVERY = 0.5
 STOPPED = "Tjenesten ble stoppet mens vaktlisten ble laget. Start på nytt."
@@ -52,7 +53,7 @@ def run(factory: sessionmaker[Session], job: JobRead, progress: Callable[[Any], 
     try:
         with factory() as session:
             problem, options = roster_service.begin_job(session, job_id=roster_job_id)
-        solution = roster_service.solve_problem(problem, options, on_progress=writer)
+        solution = solver.solve(problem, on_progress=writer, **options)
         writer.flush()
         with factory() as session:
             roster_id = roster_service.finish_job(

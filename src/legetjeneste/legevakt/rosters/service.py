@@ -1,10 +1,8 @@
 """Use cases of rosters: start a solve job (queued for the worker, or here with progress for the CLI),
 follow it, read the draft, publish it (frozen), re-plan a published roster with as few changes as possible.
 
-The solve is a job of kind JOB_KIND (jobs/): the kind (rosters/jobs.py) calls `begin_job`,
-`record_progress`, `finish_job` and `fail_job`, each its own transaction, so the page sees progress while
-the solver works.
-"""
+The solve is a job of kind JOB_KIND (jobs/); its steps (`begin_job`, `record_progress`, `finish_job`,
+`fail_job`) are each a transaction of their own, so the page sees progress while the solver works."""
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -36,7 +34,6 @@ from legetjeneste.legevakt.rosters.schemas import (
     SolveCreate,
 )
 from legetjeneste.rostering import problem as rp
-from legetjeneste.rostering import solver
 
 Run = Literal["background", "here"]
 JOB_KIND = "roster.solve"
@@ -93,10 +90,10 @@ def _queue(
     period: Period,
     options: ReplanCreate,
     previous: Roster | None,
-    here: str | None,
+    here: bool,
 ) -> tuple[int, int]:
-    """The roster job with the solver's input, and the job that runs it: claimed by `here` to run in this
-    call, else queued for the worker. Both ids."""
+    """The roster job with the solver's input, and the job that runs it (claimed to run `here`, in this
+    call, or queued for the worker): both ids."""
     was = {a.shift_key: a.doctor.hpr_number for a in previous.assignments if a.doctor} if previous else None
     problem = problem_builder.build(session, scheme, period, previous=was)
     if previous is not None:
@@ -128,26 +125,20 @@ def _queue(
         municipality_number=scheme.municipality_number,
         detail=detail,
     )
-    municipality_number = scheme.municipality_number
+    number = scheme.municipality_number
     work = jobs_service.enqueue(
-        session, kind=JOB_KIND, record_id=job.id, municipality_number=municipality_number, claimed_by=here
+        session, kind=JOB_KIND, record_id=job.id, municipality_number=number, here=here
     )
     return job.id, work
 
 
-def _claimant(run: Run) -> str | None:
-    return jobs_worker.identity("here") if run == "here" else None
-
-
-def _start(
-    session: Session, actor: Actor, queued: tuple[int, int], here: str | None, on_progress: Any
-) -> JobRead:
-    """Solve now, in this call, when `here` claimed the job; else wake the worker. The job as it is."""
+def _start(session: Session, actor: Actor, queued: tuple[int, int], run: Run, on_progress: Any) -> JobRead:
+    """Solve now, in this call (`run="here"`), or wake the worker; the job as it is then."""
     job_id, work_id = queued
     engine = session.get_bind()
     assert isinstance(engine, Engine), "sessions are bound to an engine (db.session_factory)"
-    if here is not None:
-        jobs_worker.run_claimed(engine, job_id=work_id, worker=here, on_progress=on_progress)
+    if run == "here":
+        jobs_worker.run_here(engine, job_id=work_id, on_progress=on_progress)
     else:
         jobs_worker.wake(engine)
     return get_job(session, actor=actor, job_id=job_id)
@@ -164,12 +155,11 @@ def start_solve(
 ) -> JobRead:
     """A solve job for the scheme and period; `run="here"` solves before returning (the CLI, the tests)."""
     auth_service.require(actor, "roster.solve")
-    here = _claimant(run)
     with session.begin():
         scheme = scheme_in_scope(session, actor, scheme_id)
         options = ReplanCreate(time_limit=data.time_limit, seed=data.seed, workers=data.workers)
-        queued = _queue(session, actor, scheme, Period(data.start, data.end), options, None, here)
-    return _start(session, actor, queued, here, on_progress)
+        queued = _queue(session, actor, scheme, Period(data.start, data.end), options, None, run == "here")
+    return _start(session, actor, queued, run, on_progress)
 
 
 def replan(
@@ -184,14 +174,13 @@ def replan(
     """A new version of a published roster from today's facts (e.g. a granted exemption), solved with the
     published one as the roster to change as little as possible; shifts already worked stay."""
     auth_service.require(actor, "roster.solve")
-    here = _claimant(run)
     with session.begin():
         roster = roster_in_scope(session, actor, roster_id)
         if roster.status != "published":
             raise Conflict("Bare en publisert vaktliste kan planlegges på nytt; et utkast kan løses på nytt.")
         period = Period(roster.start_date, roster.end_date)
-        queued = _queue(session, actor, roster.scheme, period, data, roster, here)
-    return _start(session, actor, queued, here, on_progress)
+        queued = _queue(session, actor, roster.scheme, period, data, roster, run == "here")
+    return _start(session, actor, queued, run, on_progress)
 
 
 def get_job(session: Session, *, actor: Actor, job_id: int) -> JobRead:
@@ -206,21 +195,15 @@ def get_job(session: Session, *, actor: Actor, job_id: int) -> JobRead:
 
 def begin_job(session: Session, *, job_id: int) -> tuple[rp.Problem, dict]:
     with session.begin():
-        job = session.get(RosterJob, job_id)
-        assert job is not None
+        job = session.get_one(RosterJob, job_id)
         job.status, job.started_at = "running", now_oslo()
         options = {"time_limit": job.time_limit, "seed": job.seed, "workers": job.workers}
         return problem_builder.problem_from(job.problem), options
 
 
-def solve_problem(problem: rp.Problem, options: dict, *, on_progress: Callable[[Any], None]) -> rp.Solution:
-    return solver.solve(problem, on_progress=on_progress, **options)
-
-
 def record_progress(session: Session, *, job_id: int, progress: rp.Progress) -> None:
     with session.begin():
-        job = session.get(RosterJob, job_id)
-        assert job is not None
+        job = session.get_one(RosterJob, job_id)
         job.objective, job.bound = progress.objective, progress.bound
         job.solutions_found, job.progress_at = progress.solutions, now_oslo()
         best = getattr(progress, "assignments", None)
@@ -230,8 +213,7 @@ def record_progress(session: Session, *, job_id: int, progress: rp.Progress) -> 
 
 def fail_job(session: Session, *, job_id: int, message: str, only_unfinished: bool = False) -> None:
     with session.begin():
-        job = session.get(RosterJob, job_id)
-        assert job is not None
+        job = session.get_one(RosterJob, job_id)
         if only_unfinished and job.status not in ("queued", "running"):
             return
         job.status, job.message, job.finished_at = "failed", message[:1000], now_oslo()
@@ -241,8 +223,7 @@ def finish_job(session: Session, *, job_id: int, problem: rp.Problem, solution: 
     """The solution as a draft roster version, with its explanation and the changes from the re-planned
     roster: the roster's id. A solve without any roster ends the job as failed with why: None."""
     with session.begin():
-        job = session.get(RosterJob, job_id)
-        assert job is not None
+        job = session.get_one(RosterJob, job_id)
         job.objective, job.bound, job.finished_at = solution.objective, solution.bound, now_oslo()
         job.best_assignments = dict(solution.assignments)
         if not rules.is_roster_found(status=solution.status, assigned=len(solution.assignments)):
