@@ -6,6 +6,8 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
 
 from legetjeneste.db import session_factory
 from legetjeneste.jobs import queries, service
@@ -160,3 +162,14 @@ def test_without_a_running_worker_a_wake_starts_one_that_drains_the_queue_and_en
     while time.monotonic() < deadline and stored(open_session, job_id).status != "done":
         time.sleep(0.05)
     assert stored(open_session, job_id).status == "done"
+
+
+def test_the_web_app_runs_the_worker_while_it_runs(engine, open_session):
+    job_id = queue(open_session)
+    app = FastAPI(lifespan=jobs_worker.lifespan(engine))
+    with TestClient(app):
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and stored(open_session, job_id).status != "done":
+            time.sleep(0.05)
+    assert stored(open_session, job_id).status == "done"
+    assert engine not in jobs_worker._in_process

@@ -53,6 +53,11 @@ def of_record(session: Session, *, kind: str, record_id: int) -> Job | None:
     return session.scalar(query)
 
 
+def has_queued(session: Session, *, kinds: Collection[str]) -> bool:
+    query = select(Job.id).where(Job.status == QUEUED, Job.kind.in_(kinds)).limit(1)
+    return session.scalar(query) is not None
+
+
 def claim_next(session: Session, *, kinds: Collection[str], worker: str, now: datetime) -> Job | None:
     """The oldest queued job of these kinds, now running and claimed by `worker`; None when none is left."""
     oldest = (

@@ -65,7 +65,11 @@ def get(session: Session, *, job_id: int) -> JobRead | None:
 
 
 def claim(session: Session, *, worker: str, kinds: Collection[str]) -> JobRead | None:
-    """The oldest queued job of these kinds, claimed by `worker`; None when the queue is empty."""
+    """The oldest queued job of these kinds, claimed by `worker`; None when the queue is empty. An empty
+    queue is seen with a read alone, so polling takes no write lock (SQLite has one writer at a time)."""
+    with session.begin():
+        if not queries.has_queued(session, kinds=list(kinds)):
+            return None
     with session.begin():
         found = queries.claim_next(session, kinds=list(kinds), worker=worker, now=now_utc())
         return None if found is None else JobRead.model_validate(found)

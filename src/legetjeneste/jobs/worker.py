@@ -8,11 +8,13 @@ LEGETJENESTE_JOBS_IN_PROCESS=false and run `legetjeneste worker` instead. A job 
 heartbeat is older than STALE_AFTER) is given up as failed by the next worker that looks (docs/adr/0008).
 """
 
+import asyncio
 import logging
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from typing import Any
 
 from sqlalchemy import Engine
@@ -233,6 +235,21 @@ def stop_in_process(engine: Engine | None = None, *, timeout: float = 5.0) -> No
         current.stopping.set()
         current.woken.set()
         current.thread.join(timeout)
+
+
+def lifespan(engine: Engine):
+    """The web app's lifespan (`FastAPI(lifespan=jobs_worker.lifespan(engine))`): this process's worker
+    runs while the app does."""
+
+    @asynccontextmanager
+    async def running(_app) -> AsyncIterator[None]:
+        start_in_process(engine)
+        try:
+            yield
+        finally:
+            await asyncio.to_thread(stop_in_process, engine)
+
+    return running
 
 
 def wake(engine: Engine) -> None:
