@@ -1,12 +1,15 @@
 """Roster use cases on SQLite and PostgreSQL: solve jobs, drafts with their explanation, publishing,
 re-planning after an exemption with the changes listed, the running balance, reproducing a roster."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.errors import Conflict, NotFound, RuleViolation
+from legetjeneste.jobs import service as jobs_service
+from legetjeneste.jobs import worker as jobs_worker
+from legetjeneste.jobs.models import Job
 from legetjeneste.legevakt.exemptions import service as exemption_service
 from legetjeneste.legevakt.rosters import jobs
 from legetjeneste.legevakt.rosters import problem as problem_builder
@@ -211,3 +214,37 @@ def test_the_job_shows_the_best_roster_so_far_per_doctor_from_the_solvers_progre
     assert [(d.hpr_number, d.shifts) for d in shown.best_so_far] == [(DOCTORS[0], len(shifts) // 2)]
     assert shown.best_vacant == len(shifts) - len(shifts) // 2
     assert stored.best_so_far != shown.best_so_far
+
+
+def _queued(open_session, scheme_id: int, monkeypatch) -> int:
+    """A solve queued for a worker of its own (`legetjeneste worker`): this process runs no jobs."""
+    monkeypatch.setattr(jobs_worker, "runs_in_process", lambda: False)
+    data = SolveCreate.model_validate({"from": FIRST, "to": LAST, "time_limit": 10, "seed": 1})
+    queued = roster_service.start_solve(open_session(), actor=SYSTEM, scheme_id=scheme_id, data=data)
+    assert queued.status == "queued"
+    return queued.id
+
+
+def test_a_worker_of_its_own_solves_a_queued_job_to_the_draft(engine, open_session, scheme_id, monkeypatch):
+    job_id = _queued(open_session, scheme_id, monkeypatch)
+    assert jobs_worker.Worker(engine).drain() == {"done": 1}
+    finished = roster_service.get_job(open_session(), actor=SYSTEM, job_id=job_id)
+    assert finished.status == "done" and finished.roster_id is not None
+    work = jobs_service.find(open_session(), kind=roster_service.JOB_KIND, record_id=job_id)
+    assert work.status == "done" and work.result == {"roster_id": finished.roster_id}
+
+
+def test_a_solve_whose_worker_died_is_given_up_and_shows_as_failed_with_why(
+    engine, open_session, scheme_id, monkeypatch
+):
+    job_id = _queued(open_session, scheme_id, monkeypatch)
+    session = open_session()
+    work = jobs_service.claim(session, worker="gone", kinds=[roster_service.JOB_KIND])
+    roster_service.begin_job(session, job_id=job_id)
+    with session.begin():
+        session.get_one(Job, work.id).heartbeat_at = datetime.now(UTC) - timedelta(minutes=5)
+    assert roster_service.get_job(open_session(), actor=SYSTEM, job_id=job_id).status == "running"
+    assert jobs_worker.Worker(engine).drain() == {}
+    found = roster_service.get_job(open_session(), actor=SYSTEM, job_id=job_id)
+    assert (found.status, found.status_label) == ("failed", "Feilet")
+    assert found.message == "Tjenesten ble stoppet mens vaktlisten ble laget. Start på nytt."

@@ -1,9 +1,8 @@
-"""Use cases of rosters: start a solve job (in the background, or here with progress for the CLI), follow
-it, read the draft, publish it (frozen), re-plan a published roster with as few changes as possible.
+"""Use cases of rosters: start a solve job (queued for the worker, or here with progress for the CLI),
+follow it, read the draft, publish it (frozen), re-plan a published roster with as few changes as possible.
 
-The job runner (jobs.py) calls `begin_job`, `record_progress`, `finish_job` and `fail_job`, each its own
-transaction, so the page sees progress while the solver works.
-"""
+The solve is a job of kind JOB_KIND (jobs/); its steps (`begin_job`, `record_progress`, `finish_job`,
+`fail_job`) are each a transaction of their own, so the page sees progress while the solver works."""
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -16,13 +15,15 @@ from legetjeneste.audit import service as audit_service
 from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor, can, can_see_municipality
-from legetjeneste.dates import OSLO, Period, now_oslo
-from legetjeneste.errors import Conflict, NotFound, Problem, RuleViolation, ValidationFailed
+from legetjeneste.dates import Period, now_oslo
+from legetjeneste.errors import Conflict, NotFound, Problem, ValidationFailed
+from legetjeneste.jobs import service as jobs_service
+from legetjeneste.jobs import worker as jobs_worker
 from legetjeneste.legevakt.models import Scheme
 from legetjeneste.legevakt.rosters import feeds as roster_feeds
-from legetjeneste.legevakt.rosters import jobs
 from legetjeneste.legevakt.rosters import problem as problem_builder
 from legetjeneste.legevakt.rosters import queries as roster_queries
+from legetjeneste.legevakt.rosters import rules
 from legetjeneste.legevakt.rosters import views as roster_views
 from legetjeneste.legevakt.rosters.models import Roster, RosterJob
 from legetjeneste.legevakt.rosters.schemas import (
@@ -33,18 +34,14 @@ from legetjeneste.legevakt.rosters.schemas import (
     SolveCreate,
 )
 from legetjeneste.rostering import problem as rp
-from legetjeneste.rostering import solver
 
 Run = Literal["background", "here"]
-CUT_OFF_AFTER = timedelta(minutes=2)
+JOB_KIND = "roster.solve"
+NO_ROSTER = "Løseren fant ingen vaktliste innen tidsgrensen. Prøv igjen med lengre tid."
 
 
 def scheme_in_scope(session: Session, actor: Actor, scheme_id: int) -> Scheme:
-    scheme = session.get(Scheme, scheme_id)
-    if scheme is None:
-        raise NotFound(f"Ordning {scheme_id} finnes ikke.")
-    scope.require_municipality(actor, scheme.municipality_number)
-    return scheme
+    return scope.row(session, actor, Scheme, scheme_id, missing=f"Ordning {scheme_id} finnes ikke.")
 
 
 def find_scheme(
@@ -69,32 +66,21 @@ def find_scheme(
 
 
 def roster_in_scope(session: Session, actor: Actor, roster_id: int) -> Roster:
-    roster = session.get(Roster, roster_id)
-    if roster is None:
-        raise NotFound(f"Vaktliste {roster_id} finnes ikke.")
-    scope.require_municipality(actor, roster.municipality_number)
-    return roster
-
-
-def _job_status(job: RosterJob) -> str:
-    """A job queued or running that no process has moved for a while was cut off (a restart, a crash)."""
-    if job.status not in ("queued", "running") or jobs.is_running_here(job.id):
-        return job.status
-    last = job.progress_at or job.started_at or job.created_at
-    limit = timedelta(seconds=job.time_limit) + CUT_OFF_AFTER
-    return "cut_off" if datetime.now(UTC) - _aware(last) > limit else job.status
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite gives back the Oslo wall-clock time without its zone."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=OSLO)
+    return scope.row(session, actor, Roster, roster_id, missing=f"Vaktliste {roster_id} finnes ikke.")
 
 
 def _job_read(session: Session, job: RosterJob) -> JobRead:
     roster_id = session.scalar(select(Roster.id).where(Roster.job_id == job.id))
     scheme = session.get(Scheme, job.scheme_id)
     assert scheme is not None
-    return roster_views.job_read(job, scheme_name=scheme.name, roster_id=roster_id, status=_job_status(job))
+    status = rules.job_status(
+        status=job.status,
+        is_running=jobs_service.is_running(session, kind=JOB_KIND, record_id=job.id),
+        last_moved=job.progress_at or job.started_at or job.created_at,
+        time_limit=job.time_limit,
+        now=datetime.now(UTC),
+    )
+    return roster_views.job_read(job, scheme_name=scheme.name, roster_id=roster_id, status=status)
 
 
 def _queue(
@@ -104,7 +90,10 @@ def _queue(
     period: Period,
     options: ReplanCreate,
     previous: Roster | None,
-) -> RosterJob:
+    here: bool,
+) -> tuple[int, int]:
+    """The roster job with the solver's input, and the job that runs it (claimed to run `here`, in this
+    call, or queued for the worker): both ids."""
     was = {a.shift_key: a.doctor.hpr_number for a in previous.assignments if a.doctor} if previous else None
     problem = problem_builder.build(session, scheme, period, previous=was)
     if previous is not None:
@@ -136,16 +125,23 @@ def _queue(
         municipality_number=scheme.municipality_number,
         detail=detail,
     )
-    return job
+    number = scheme.municipality_number
+    work = jobs_service.enqueue(
+        session, kind=JOB_KIND, record_id=job.id, municipality_number=number, here=here
+    )
+    return job.id, work
 
 
-def _run(session: Session, job_id: int, run: Run, on_progress: Callable[[Any], None] | None) -> None:
+def _start(session: Session, actor: Actor, queued: tuple[int, int], run: Run, on_progress: Any) -> JobRead:
+    """Solve now, in this call (`run="here"`), or wake the worker; the job as it is then."""
+    job_id, work_id = queued
     engine = session.get_bind()
     assert isinstance(engine, Engine), "sessions are bound to an engine (db.session_factory)"
     if run == "here":
-        jobs.run(engine, job_id, on_progress=on_progress)
+        jobs_worker.run_here(engine, job_id=work_id, on_progress=on_progress)
     else:
-        jobs.start(engine, job_id)
+        jobs_worker.wake(engine)
+    return get_job(session, actor=actor, job_id=job_id)
 
 
 def start_solve(
@@ -162,9 +158,8 @@ def start_solve(
     with session.begin():
         scheme = scheme_in_scope(session, actor, scheme_id)
         options = ReplanCreate(time_limit=data.time_limit, seed=data.seed, workers=data.workers)
-        job_id = _queue(session, actor, scheme, Period(data.start, data.end), options, None).id
-    _run(session, job_id, run, on_progress)
-    return get_job(session, actor=actor, job_id=job_id)
+        queued = _queue(session, actor, scheme, Period(data.start, data.end), options, None, run == "here")
+    return _start(session, actor, queued, run, on_progress)
 
 
 def replan(
@@ -184,18 +179,14 @@ def replan(
         if roster.status != "published":
             raise Conflict("Bare en publisert vaktliste kan planlegges på nytt; et utkast kan løses på nytt.")
         period = Period(roster.start_date, roster.end_date)
-        job_id = _queue(session, actor, roster.scheme, period, data, roster).id
-    _run(session, job_id, run, on_progress)
-    return get_job(session, actor=actor, job_id=job_id)
+        queued = _queue(session, actor, roster.scheme, period, data, roster, run == "here")
+    return _start(session, actor, queued, run, on_progress)
 
 
 def get_job(session: Session, *, actor: Actor, job_id: int) -> JobRead:
     auth_service.require(actor, "legevakt.read")
     with session.begin():
-        job = session.get(RosterJob, job_id)
-        if job is None:
-            raise NotFound(f"Løsejobb {job_id} finnes ikke.")
-        scope.require_municipality(actor, job.municipality_number)
+        job = scope.row(session, actor, RosterJob, job_id, missing=f"Løsejobb {job_id} finnes ikke.")
         return _job_read(session, job)
 
 
@@ -204,21 +195,15 @@ def get_job(session: Session, *, actor: Actor, job_id: int) -> JobRead:
 
 def begin_job(session: Session, *, job_id: int) -> tuple[rp.Problem, dict]:
     with session.begin():
-        job = session.get(RosterJob, job_id)
-        assert job is not None
+        job = session.get_one(RosterJob, job_id)
         job.status, job.started_at = "running", now_oslo()
         options = {"time_limit": job.time_limit, "seed": job.seed, "workers": job.workers}
         return problem_builder.problem_from(job.problem), options
 
 
-def solve_problem(problem: rp.Problem, options: dict, *, on_progress: Callable[[Any], None]) -> rp.Solution:
-    return solver.solve(problem, on_progress=on_progress, **options)
-
-
 def record_progress(session: Session, *, job_id: int, progress: rp.Progress) -> None:
     with session.begin():
-        job = session.get(RosterJob, job_id)
-        assert job is not None
+        job = session.get_one(RosterJob, job_id)
         job.objective, job.bound = progress.objective, progress.bound
         job.solutions_found, job.progress_at = progress.solutions, now_oslo()
         best = getattr(progress, "assignments", None)
@@ -226,31 +211,30 @@ def record_progress(session: Session, *, job_id: int, progress: rp.Progress) -> 
             job.best_assignments = dict(best)
 
 
-def fail_job(session: Session, *, job_id: int, message: str) -> None:
+def fail_job(session: Session, *, job_id: int, message: str, only_unfinished: bool = False) -> None:
     with session.begin():
-        job = session.get(RosterJob, job_id)
-        assert job is not None
+        job = session.get_one(RosterJob, job_id)
+        if only_unfinished and job.status not in ("queued", "running"):
+            return
         job.status, job.message, job.finished_at = "failed", message[:1000], now_oslo()
 
 
-def finish_job(session: Session, *, job_id: int, problem: rp.Problem, solution: rp.Solution) -> None:
+def finish_job(session: Session, *, job_id: int, problem: rp.Problem, solution: rp.Solution) -> int | None:
     """The solution as a draft roster version, with its explanation and the changes from the re-planned
-    roster; a solve without any roster ends the job as failed with why."""
+    roster: the roster's id. A solve without any roster ends the job as failed with why: None."""
     with session.begin():
-        job = session.get(RosterJob, job_id)
-        assert job is not None
+        job = session.get_one(RosterJob, job_id)
         job.objective, job.bound, job.finished_at = solution.objective, solution.bound, now_oslo()
         job.best_assignments = dict(solution.assignments)
-        if solution.status in ("infeasible", "unknown") or not solution.assignments:
-            job.status = "failed"
-            job.message = "Løseren fant ingen vaktliste innen tidsgrensen. Prøv igjen med lengre tid."
-            return
+        if not rules.is_roster_found(status=solution.status, assigned=len(solution.assignments)):
+            job.status, job.message = "failed", NO_ROSTER
+            return None
         changes = None
         if problem.previous is not None:
             names = {p.key: p.name for p in problem.participants}
             labels = {s.id: s.template for s in problem.shifts}
             changes = roster_views.changes(problem.previous, solution.assignments, names, labels)
-        roster_queries.add_roster(
+        roster = roster_queries.add_roster(
             session,
             job=job,
             problem=problem,
@@ -260,6 +244,7 @@ def finish_job(session: Session, *, job_id: int, problem: rp.Problem, solution: 
             now=now_oslo(),
         )
         job.status = "done"
+        return roster.id
 
 
 # --- rosters -----------------------------------------------------------------------------------------
@@ -292,14 +277,9 @@ def publish(session: Session, *, actor: Actor, roster_id: int) -> RosterRead:
         published = roster_queries.published_overlapping(
             session, scheme_id=roster.scheme_id, start=roster.start_date, end=roster.end_date
         )
+        overlapping = [(other.id, other.version) for other in published]
+        rules.require_only_replaced_overlap(overlapping=overlapping, replaces=roster.previous_id)
         for other in published:
-            if other.id != roster.previous_id:
-                raise RuleViolation(
-                    "LV-ALWAYS",
-                    "akuttmedisinforskriften § 6",
-                    f"Perioden overlapper den publiserte vaktlisten {other.id} (versjon {other.version}). "
-                    "Planlegg den på nytt i stedet, så blir endringene listet.",
-                )
             other.status = "replaced"
         roster.status, roster.published_at, roster.published_by = "published", now_oslo(), actor.email
         session.flush()
@@ -328,15 +308,7 @@ def scheme_calendar(session: Session, *, actor: Actor, scheme_id: int, now: date
         scheme = scheme_in_scope(session, actor, scheme_id)
         since = stamp.date() - timedelta(FEED_HISTORY_DAYS)
         found = roster_queries.published_assignments(session, since=since, scheme_id=scheme.id)
-        audit_service.record(
-            session,
-            actor=actor,
-            action="read",
-            entity="roster_assignment",
-            record_ids=[a.id for a in found],
-            municipality_number=scheme.municipality_number,
-            detail={"view": "calendar"},
-        )
+        _audit_feed(session, actor, found, scheme.municipality_number)
         shifts = [roster_views.feed_shift(a, scheme.name) for a in found]
         return roster_feeds.roster_calendar(scheme.name, shifts, stamp=stamp, with_doctor=True)
 
@@ -349,17 +321,22 @@ def doctor_calendar(session: Session, *, actor: Actor, doctor_id: int, now: date
         doctor = scope.doctor(session, actor, doctor_id)
         since = stamp.date() - timedelta(FEED_HISTORY_DAYS)
         found = roster_queries.published_assignments(session, since=since, doctor_id=doctor.id)
-        audit_service.record(
-            session,
-            actor=actor,
-            action="read",
-            entity="roster_assignment",
-            record_ids=[a.id for a in found],
-            municipality_number=doctor.municipality_number,
-            detail={"view": "calendar"},
-        )
+        _audit_feed(session, actor, found, doctor.municipality_number)
         shifts = [roster_views.feed_shift(a, a.roster.scheme.name) for a in found]
         return roster_feeds.roster_calendar(doctor.full_name, shifts, stamp=stamp, with_doctor=False)
+
+
+def _audit_feed(session: Session, actor: Actor, found: list, municipality_number: str) -> None:
+    """Who read which shifts (with their doctors) through a calendar feed."""
+    audit_service.record(
+        session,
+        actor=actor,
+        action="read",
+        entity="roster_assignment",
+        record_ids=[a.id for a in found],
+        municipality_number=municipality_number,
+        detail={"view": "calendar"},
+    )
 
 
 def roster_csv(session: Session, *, actor: Actor, roster_id: int) -> tuple[str, str]:

@@ -1,0 +1,40 @@
+"""The kinds of job a worker can run, each named by dotted paths and imported only when run.
+
+`run(session_factory, job, progress)` does the work with sessions of its own (`job` is a JobRead; call
+`progress(report)` as it goes: the caller that runs the job here sees each report, and a dict is stored
+as the job's progress) and returns a JSON result or None; a DomainError fails the job with its Norwegian
+message. `stopped(session_factory, job)`, if the kind has one, tells the kind's own rows that the job was
+given up because its worker stopped (a restart, a crash).
+"""
+
+from dataclasses import dataclass
+
+from legetjeneste.features import resolve
+
+
+@dataclass(frozen=True)
+class Kind:
+    run: str
+    stopped: str | None = None
+
+
+KINDS: dict[str, Kind] = {
+    "roster.solve": Kind(
+        run="legetjeneste.legevakt.rosters.jobs:run",
+        stopped="legetjeneste.legevakt.rosters.jobs:stopped",
+    ),
+}
+
+
+def register(name: str, kind: Kind) -> None:
+    """Add a kind (a feature's own, or a test's)."""
+    KINDS[name] = kind
+
+
+def runner(name: str):
+    return resolve(KINDS[name].run)
+
+
+def stopper(name: str):
+    kind = KINDS.get(name)
+    return resolve(kind.stopped) if kind is not None and kind.stopped else None
