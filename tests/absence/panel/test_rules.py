@@ -4,8 +4,7 @@ import json
 from dataclasses import asdict, replace
 from datetime import date
 
-from legetjeneste.absence.panel.checks import settings_warnings
-from legetjeneste.absence.panel.rules import (
+from legetjeneste.absence.panel.rules.panel import (
     AssistantEntry,
     DigitalSettings,
     GpAbsence,
@@ -14,6 +13,7 @@ from legetjeneste.absence.panel.rules import (
     first_working_day_after,
     gp_panel,
 )
+from legetjeneste.absence.panel.rules.settings import settings_warnings
 from legetjeneste.dates import Period
 
 GP = PanelFacts(agreement_id=182404, office_id=2, office_name="Mosjøen legesenter", gp_name="Eirik Sandnesmo")
