@@ -41,3 +41,7 @@ def absences(
         first, last = overlapping
         query = query.where(Absence.start <= last, Absence.end >= first)
     return list(session.scalars(query))
+
+
+def absence(session: Session, absence_id: int) -> Absence | None:
+    return session.scalar(_absence_query().where(Absence.id == absence_id))

@@ -31,7 +31,11 @@ def _require_office(actor: Actor, agreement: Agreement) -> None:
 
 
 def _absence(session: Session, actor: Actor, absence_id: int) -> Absence:
-    return scope.row(session, actor, Absence, absence_id, missing=f"Fravær {absence_id} finnes ikke.")
+    """The absence, with its doctor, vikar and agreement loaded before any change, as the read model has
+    always shown them."""
+    absence = scope.row(session, actor, Absence, absence_id, missing=f"Fravær {absence_id} finnes ikke.")
+    queries.absence(session, absence.id)
+    return absence
 
 
 def _read(absence: Absence, actor: Actor) -> AbsenceRead:

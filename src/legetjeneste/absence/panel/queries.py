@@ -155,3 +155,30 @@ def facts_of(
 
 def entry_of(entry: AbsenceAssistant) -> panel.AssistantEntry:
     return panel.AssistantEntry(entry.colleague.full_name, tuple(entry.services), entry.start, entry.end)
+
+
+def panel_facts(
+    session: Session,
+    agreements: list[Agreement],
+    *,
+    on: date,
+    office_id: int,
+    rows: dict[int, DigitalServices] | None = None,
+) -> list[panel.PanelFacts]:
+    """The rules' input for the agreements of one office; `rows`: their digital settings if already loaded."""
+    ids = [a.id for a in agreements]
+    rows = digital_services(session, ids) if rows is None else rows
+    found_absences = absences(session, ids)
+    found_assistants = assistants(session, ids)
+    found_notices = notices(session, office_id)
+    return [
+        facts_of(
+            a,
+            on=on,
+            row=rows.get(a.id),
+            absences=found_absences,
+            assistants=found_assistants,
+            notices=found_notices,
+        )
+        for a in agreements
+    ]

@@ -34,35 +34,16 @@ _SETTINGS = ("offers_digital_services", *panel.SERVICES)
 
 def _agreement(session: Session, actor: Actor, agreement_id: int) -> Agreement:
     """The agreement with its office and doctor periods, loaded in one select; the scope check then finds
-    it in the session."""
-    panel_queries.agreement(session, agreement_id)
-    return scope.agreement(session, actor, agreement_id)
+    it in the session instead of selecting it again."""
+    loaded = panel_queries.agreement(session, agreement_id)
+    agreement = scope.agreement(session, actor, agreement_id)
+    assert agreement is loaded
+    return agreement
 
 
 def require_office(actor: Actor, office_id: int) -> None:
     if not auth_rules.can_manage_office(actor, office_id):
         raise Forbidden("Du kan bare endre fastlegepanelet for ditt eget legekontor.")
-
-
-def _facts(
-    session: Session,
-    agreements: list[Agreement],
-    on: date,
-    office_id: int,
-    rows: dict[int, DigitalServices] | None = None,
-) -> list[panel.PanelFacts]:
-    """The rules' input for the agreements; `rows`: their digital settings if already loaded."""
-    ids = [a.id for a in agreements]
-    rows = panel_queries.digital_services(session, ids) if rows is None else rows
-    absences = panel_queries.absences(session, ids)
-    assistants = panel_queries.assistants(session, ids)
-    notices = panel_queries.notices(session, office_id)
-    return [
-        panel_queries.facts_of(
-            a, on=on, row=rows.get(a.id), absences=absences, assistants=assistants, notices=notices
-        )
-        for a in agreements
-    ]
 
 
 def _services_read(agreement: Agreement, row: DigitalServices | None, *, on: date) -> DigitalServicesRead:
@@ -195,10 +176,13 @@ def gp_panel(session: Session, *, actor: Actor, agreement_id: int, on: date | No
     auth_service.require(actor, "panel.read")
     day = on or today_oslo()
     with session.begin():
-        _, row = panel_queries.agreement_and_services(session, agreement_id)
+        loaded, row = panel_queries.agreement_and_services(session, agreement_id)
         agreement = scope.agreement(session, actor, agreement_id)
+        assert agreement is loaded
         rows = {agreement.id: row} if row is not None else {}
-        [facts] = _facts(session, [agreement], day, agreement.office_id, rows)
+        [facts] = panel_queries.panel_facts(
+            session, [agreement], on=day, office_id=agreement.office_id, rows=rows
+        )
         detail = {"date": day.isoformat()}
         audit_service.record(
             session,
@@ -218,7 +202,7 @@ def _warnings(
     current = [a for a in agreements if a.period.overlaps(horizon)]
     return [
         PanelWarningRead.model_validate(w)
-        for facts in _facts(session, current, horizon.start, office_id)
+        for facts in panel_queries.panel_facts(session, current, on=horizon.start, office_id=office_id)
         for w in settings_rules.settings_warnings(facts, horizon=horizon)
     ]
 
