@@ -57,11 +57,11 @@ def _agreement_of(session: Session, doctor: Doctor, agreement_id: int | None, st
 
 def _problems(session: Session, absence: Absence) -> tuple[list[Problem], list[Problem]]:
     """Errors (which refuse the absence) and warnings (which are shown with it)."""
-    collisions = []
-    if absence.start <= absence.end:
+    collisions, vikar = [], None
+    if absence.start <= absence.end:  # else the rules refuse the period alone, without asking the database
         others = queries.absences(session, doctor_id=absence.doctor_id)
         collisions = [a.period for a in others if a.id != absence.id and a.period.overlaps(absence.period)]
-    vikar = session.get(Doctor, absence.vikar_doctor_id) if absence.vikar_doctor_id else None
+        vikar = session.get(Doctor, absence.vikar_doctor_id) if absence.vikar_doctor_id else None
     errors = rules.absence_problems(
         start=absence.start,
         end=absence.end,
