@@ -63,6 +63,7 @@ class AbsenceAssistant(Base):
     start: Mapped[date] = mapped_column("start_date", Date)
     end: Mapped[date] = mapped_column("end_date", Date)
 
+    agreement: Mapped[Agreement] = relationship()
     colleague: Mapped[Doctor] = relationship()
 
     @property

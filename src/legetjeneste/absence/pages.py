@@ -3,26 +3,20 @@
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse
 from pydantic import ValidationError
-from sqlalchemy.orm import Session
 
 from legetjeneste.absence import service
 from legetjeneste.absence.counters import service as counter_service
 from legetjeneste.absence.schemas import AbsenceCreate, AbsenceUpdate
-from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import Period, today_oslo
 from legetjeneste.errors import ValidationFailed
 from legetjeneste.validation import problems_from
-from legetjeneste.web.deps import get_actor, get_session
+from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
 from legetjeneste.web.pages import redirect_with_message, render
 
 router = APIRouter(include_in_schema=False)
-SessionDep = Annotated[Session, Depends(get_session)]
-ActorDep = Annotated[Actor, Depends(get_actor)]
-Id = Annotated[int, Path(ge=1, le=2_147_483_647)]
-Number = Annotated[str, Path(pattern=r"^\d{4}$")]
 FORM_FIELDS = ("doctor_id", "ground", "start", "end", "cover", "vikar_doctor_id")
 
 

@@ -3,7 +3,7 @@
 from datetime import date
 from functools import lru_cache
 
-from legetjeneste.absence.rules import Quotas
+from legetjeneste.absence.counters.rules import Quotas
 from legetjeneste.agreement import parameters
 
 

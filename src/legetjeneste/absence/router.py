@@ -3,8 +3,7 @@
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Response
-from sqlalchemy.orm import Session
+from fastapi import APIRouter, Query, Response
 
 from legetjeneste.absence import service
 from legetjeneste.absence.counters import service as counter_service
@@ -15,15 +14,11 @@ from legetjeneste.absence.schemas import (
     AbsenceUpdate,
     DoctorCounters,
 )
-from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import Period
 from legetjeneste.errors import Problem, ValidationFailed
-from legetjeneste.web.deps import get_actor, get_session
+from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
 
 router = APIRouter(prefix="/api/v1", tags=["absence"])
-SessionDep = Annotated[Session, Depends(get_session)]
-ActorDep = Annotated[Actor, Depends(get_actor)]
-Id = Annotated[int, Path(ge=1, le=2_147_483_647)]
 Year = Annotated[int, Query(ge=2000, le=2100)]
 
 
@@ -82,7 +77,5 @@ def doctor_counters(doctor_id: Id, year: Year, session: SessionDep, actor: Actor
 
 
 @router.get("/municipalities/{number}/absence-counters", response_model=list[DoctorCounters])
-def municipality_counters(
-    number: Annotated[str, Path(pattern=r"^\d{4}$")], year: Year, session: SessionDep, actor: ActorDep
-):
+def municipality_counters(number: Number, year: Year, session: SessionDep, actor: ActorDep):
     return counter_service.municipality_counters(session, actor=actor, municipality_number=number, year=year)

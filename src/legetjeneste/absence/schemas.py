@@ -5,6 +5,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
+from legetjeneste.absence import labels
+from legetjeneste.absence.models import Absence
 from legetjeneste.registry.schemas import DbId, Input
 
 Ground = Literal[
@@ -75,6 +77,29 @@ class AbsenceRead(BaseModel):
     vikar_doctor_id: int | None
     vikar_name: str | None
     details: dict | None
+
+    @classmethod
+    def of(cls, absence: Absence, *, sees_ground: bool) -> "AbsenceRead":
+        """Others than the absence's handlers see neither the ground nor the details (health data)."""
+        return cls(
+            id=absence.id,
+            municipality_number=absence.municipality_number,
+            doctor_id=absence.doctor_id,
+            doctor_name=absence.doctor.full_name,
+            agreement_id=absence.agreement_id,
+            office_id=absence.agreement.office_id,
+            office_name=absence.agreement.office.name,
+            ground=absence.ground if sees_ground else None,
+            ground_label=labels.ground_label(absence.ground, sees_grounds=sees_ground),
+            start=absence.start,
+            end=absence.end,
+            days=(absence.end - absence.start).days + 1,
+            cover=absence.cover,
+            cover_label=labels.COVER[absence.cover],
+            vikar_doctor_id=absence.vikar_doctor_id,
+            vikar_name=absence.vikar.full_name if absence.vikar else None,
+            details=absence.details if sees_ground else None,
+        )
 
 
 class AbsenceSaved(BaseModel):

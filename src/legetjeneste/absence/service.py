@@ -4,7 +4,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from legetjeneste.absence import labels, queries, rules, views
+from legetjeneste.absence import labels, queries, rules
 from legetjeneste.absence.models import Absence
 from legetjeneste.absence.schemas import (
     AbsenceCreate,
@@ -19,8 +19,7 @@ from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import Period, now_oslo
-from legetjeneste.errors import Forbidden, NotFound, Problem, ValidationFailed
-from legetjeneste.norwegian import period_text
+from legetjeneste.errors import Forbidden, Problem, ValidationFailed
 from legetjeneste.notices import queries as notice_queries
 from legetjeneste.registry import queries as registry_queries
 from legetjeneste.registry.models import Agreement, Doctor
@@ -31,45 +30,38 @@ def _require_office(actor: Actor, agreement: Agreement) -> None:
         raise Forbidden("Du kan bare registrere fravær for legene på ditt eget legekontor.")
 
 
-def _absence_in_scope(session: Session, actor: Actor, absence_id: int) -> Absence:
-    absence = queries.absence(session, absence_id)
-    if absence is None:
-        raise NotFound(f"Fravær {absence_id} finnes ikke.")
-    scope.require_municipality(actor, absence.municipality_number)
+def _absence(session: Session, actor: Actor, absence_id: int) -> Absence:
+    """The absence, with its doctor, vikar and agreement loaded before any change, as the read model has
+    always shown them."""
+    absence = scope.row(session, actor, Absence, absence_id, missing=f"Fravær {absence_id} finnes ikke.")
+    queries.absence(session, absence.id)
     return absence
 
 
+def _read(absence: Absence, actor: Actor) -> AbsenceRead:
+    return AbsenceRead.of(
+        absence, sees_ground=auth_rules.sees_absence_ground(actor, absence.agreement.office_id)
+    )
+
+
 def _agreement_of(session: Session, doctor: Doctor, agreement_id: int | None, start: date) -> Agreement:
-    """The agreement the doctor is absent from: the one asked for, or the doctor's list at the start."""
+    """The agreement the doctor is absent from (ABS-TYPES)."""
     serving = [
-        p
-        for p in registry_queries.agreements_of_doctor(session, doctor.id)
-        if p.role in ("regular", "delelege")
+        p for p in registry_queries.agreements_of_doctor(session, doctor.id) if p.role in rules.SERVING_ROLES
     ]
-    if agreement_id is None:
-        at_start = [p for p in serving if p.period.contains(start)]
-        if not at_start:
-            raise ValidationFailed(
-                [
-                    Problem(
-                        "agreement_id",
-                        "legen er ikke fastlege på noen avtale når fraværet begynner; oppgi avtalen",
-                    )
-                ]
-            )
-        return at_start[0].agreement
-    match = [p for p in serving if p.agreement_id == agreement_id]
-    if not match:
-        raise ValidationFailed([Problem("agreement_id", f"legen er ikke fastlege på avtale {agreement_id}")])
-    return match[0].agreement
+    chosen = rules.agreement_of_absence(
+        [(p.agreement_id, p.period) for p in serving], agreement_id=agreement_id, start=start
+    )
+    return next(p.agreement for p in serving if p.agreement_id == chosen)
 
 
 def _problems(session: Session, absence: Absence) -> tuple[list[Problem], list[Problem]]:
     """Errors (which refuse the absence) and warnings (which are shown with it)."""
-    if absence.end < absence.start:
-        return [Problem("end", "sluttdatoen er før startdatoen")], []
-    others = [a.period for a in queries.absences(session, doctor_id=absence.doctor_id) if a.id != absence.id]
-    vikar = session.get(Doctor, absence.vikar_doctor_id) if absence.vikar_doctor_id else None
+    collisions, vikar = [], None
+    if absence.start <= absence.end:  # else the rules refuse the period alone, without asking the database
+        others = queries.absences(session, doctor_id=absence.doctor_id)
+        collisions = [a.period for a in others if a.id != absence.id and a.period.overlaps(absence.period)]
+        vikar = session.get(Doctor, absence.vikar_doctor_id) if absence.vikar_doctor_id else None
     errors = rules.absence_problems(
         start=absence.start,
         end=absence.end,
@@ -78,7 +70,7 @@ def _problems(session: Session, absence: Absence) -> tuple[list[Problem], list[P
         vikar_given=absence.vikar_doctor_id is not None,
         vikar_known=vikar is not None and vikar.municipality_number == absence.municipality_number,
         vikar_is_the_doctor=absence.vikar_doctor_id == absence.doctor_id,
-        collisions=[period for period in others if period.overlaps(absence.period)],
+        collisions=collisions,
     )
     if errors or absence.cover != rules.OWN_VIKAR:
         return errors, []
@@ -92,47 +84,39 @@ def _problems(session: Session, absence: Absence) -> tuple[list[Problem], list[P
     return [], rules.vikar_warnings(absence.period, periods)
 
 
-Snapshot = tuple[str, int, int | None]
+def _reported(absence: Absence) -> rules.Reported:
+    return rules.Reported(absence.cover, (absence.end - absence.start).days + 1, absence.vikar_doctor_id)
 
 
-def _snapshot(absence: Absence) -> Snapshot:
-    return absence.cover, (absence.end - absence.start).days + 1, absence.vikar_doctor_id
-
-
-def _report(session: Session, absence: Absence, *, before: Snapshot | None) -> list[str]:
-    """ABS-REPORT — tell the municipality of a longer absence without vikar and of every new vikar;
-    a change that was already reported (same vikar, or still long without one) is not reported again."""
-    cover, days, vikar_id = _snapshot(absence)
+def _report(session: Session, absence: Absence, *, before: rules.Reported | None) -> list[str]:
+    """ABS-REPORT — a notice to the municipality when the absence is news to it."""
     limit = parameters.value("absence/long_absence_days", on=absence.start)
-    if not rules.must_report(cover=cover, days=days, long_absence_days=limit):
+    now = _reported(absence)
+    if not rules.is_news(now=now, before=before, long_absence_days=limit):
         return []
-    if before is not None:
-        old_cover, old_days, old_vikar_id = before
-        if (
-            rules.must_report(cover=old_cover, days=old_days, long_absence_days=limit)
-            and old_vikar_id == vikar_id
-        ):
-            return []
-    who = f"{absence.doctor.full_name} ({absence.agreement.office.name})"
-    when, cover_label = period_text(absence.start, absence.end), labels.COVER[absence.cover]
-    if absence.cover in rules.VIKAR_COVERS:
-        vikar = session.get(Doctor, absence.vikar_doctor_id)
-        assert vikar is not None
-        message = f"Ny vikar: {vikar.full_name} er vikar for {who} {when}, {cover_label}."
-    else:
-        message = f"Lengre fravær uten vikar: {who} er borte {when}, {days} dager, med {cover_label}."
+    vikar = session.get(Doctor, absence.vikar_doctor_id) if absence.vikar_doctor_id else None
+    message = rules.report_text(
+        doctor_name=absence.doctor.full_name,
+        office_name=absence.agreement.office.name,
+        start=absence.start,
+        end=absence.end,
+        days=now.days,
+        cover=absence.cover,
+        cover_label=labels.COVER[absence.cover],
+        vikar_name=vikar.full_name if vikar else None,
+    )
     notice_queries.add_notice(
         session,
         municipality_number=absence.municipality_number,
-        rule_id="ABS-REPORT",
-        citation="ASA 4310 § 13.1 og § 14",
+        rule_id=rules.REPORT.id,
+        citation=rules.REPORT.citation,
         message=message,
         link=f"/leger/{absence.doctor_id}",
     )
     return [message]
 
 
-def _save(session: Session, actor: Actor, absence: Absence, before: Snapshot | None) -> AbsenceSaved:
+def _save(session: Session, actor: Actor, absence: Absence, before: rules.Reported | None) -> AbsenceSaved:
     errors, warnings = _problems(session, absence)
     if errors:
         raise ValidationFailed(errors)
@@ -150,7 +134,7 @@ def _save(session: Session, actor: Actor, absence: Absence, before: Snapshot | N
         municipality_number=absence.municipality_number,
     )
     return AbsenceSaved(
-        absence=views.absence_read(absence, actor), warnings=[w.as_dict() for w in warnings], notices=notices
+        absence=_read(absence, actor), warnings=[w.as_dict() for w in warnings], notices=notices
     )
 
 
@@ -182,9 +166,9 @@ def register_absence(session: Session, *, actor: Actor, data: AbsenceCreate) -> 
 def update_absence(session: Session, *, actor: Actor, absence_id: int, data: AbsenceUpdate) -> AbsenceSaved:
     auth_service.require(actor, "absence.write")
     with session.begin():
-        absence = _absence_in_scope(session, actor, absence_id)
+        absence = _absence(session, actor, absence_id)
         _require_office(actor, absence.agreement)
-        before = _snapshot(absence)
+        before = _reported(absence)
         changes = data.model_dump(exclude_unset=True)
         for field, value in changes.items():
             if value is not None or field == "vikar_doctor_id":
@@ -197,7 +181,7 @@ def update_absence(session: Session, *, actor: Actor, absence_id: int, data: Abs
 def cancel_absence(session: Session, *, actor: Actor, absence_id: int) -> None:
     auth_service.require(actor, "absence.write")
     with session.begin():
-        absence = _absence_in_scope(session, actor, absence_id)
+        absence = _absence(session, actor, absence_id)
         _require_office(actor, absence.agreement)
         audit_service.record(
             session,
@@ -239,13 +223,13 @@ def list_absences(
             record_ids=[a.id for a in found],
             municipality_number=limit,
         )
-        return [views.absence_read(a, actor) for a in found]
+        return [_read(a, actor) for a in found]
 
 
 def get_absence(session: Session, *, actor: Actor, absence_id: int) -> AbsenceRead:
     auth_service.require(actor, "absence.read")
     with session.begin():
-        absence = _absence_in_scope(session, actor, absence_id)
+        absence = _absence(session, actor, absence_id)
         audit_service.record(
             session,
             actor=actor,
@@ -254,7 +238,7 @@ def get_absence(session: Session, *, actor: Actor, absence_id: int) -> AbsenceRe
             record_ids=[absence.id],
             municipality_number=absence.municipality_number,
         )
-        return views.absence_read(absence, actor)
+        return _read(absence, actor)
 
 
 def form_options(session: Session, *, actor: Actor, municipality_number: str) -> dict:
@@ -269,7 +253,7 @@ def form_options(session: Session, *, actor: Actor, municipality_number: str) ->
             for a in agreements
             if auth_rules.can_manage_office(actor, a.office_id)
             for p in a.doctor_periods
-            if p.role in ("regular", "delelege")
+            if p.role in rules.SERVING_ROLES
         }
         everyone = registry_queries.doctors(session, municipality_number=municipality_number)
         audit_service.record(

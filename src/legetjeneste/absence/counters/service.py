@@ -4,7 +4,9 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from legetjeneste.absence import queries, rules, views
+from legetjeneste.absence import queries
+from legetjeneste.absence.counters import queries as counter_queries
+from legetjeneste.absence.counters import rules as counter_rules
 from legetjeneste.absence.models import Absence
 from legetjeneste.absence.quotas import quotas_on
 from legetjeneste.absence.schemas import CounterRead, DayRead, DoctorCounters
@@ -18,7 +20,9 @@ from legetjeneste.registry.models import Doctor
 
 
 def _counters(doctor: Doctor, absences: list[Absence], year: int) -> DoctorCounters:
-    classification = rules.classify([views.facts_of(a) for a in absences], year=year, quotas_for=quotas_on)
+    classification = counter_rules.classify(
+        [counter_queries.facts_of(a) for a in absences], year=year, quotas_for=quotas_on
+    )
     return DoctorCounters(
         doctor_id=doctor.id,
         doctor_name=doctor.full_name,
@@ -29,11 +33,6 @@ def _counters(doctor: Doctor, absences: list[Absence], year: int) -> DoctorCount
     )
 
 
-def _year_window(year: int) -> tuple[date, date]:
-    """The year, and the year before for a sickness period that runs into it."""
-    return date(year - 1, 1, 1), date(year, 12, 31)
-
-
 def doctor_counters(session: Session, *, actor: Actor, doctor_id: int, year: int) -> DoctorCounters:
     """ABS-DEDUCT — the doctor's counters for the year, each with its rule, and every classified day."""
     auth_service.require(actor, "absence.read")
@@ -41,7 +40,7 @@ def doctor_counters(session: Session, *, actor: Actor, doctor_id: int, year: int
         raise Forbidden("Du har ikke tilgang til å se fraværstellerne.")
     with session.begin():
         doctor = scope.doctor(session, actor, doctor_id)
-        found = queries.absences(session, doctor_id=doctor.id, overlapping=_year_window(year))
+        found = queries.absences(session, doctor_id=doctor.id, overlapping=counter_rules.window_of(year))
         if not all(auth_rules.sees_absence_ground(actor, a.agreement.office_id) for a in found):
             raise Forbidden("Du kan bare se fraværstellerne for legene på ditt eget legekontor.")
         audit_service.record(
@@ -67,7 +66,7 @@ def municipality_counters(
         found = [
             absence
             for absence in queries.absences(
-                session, municipality_number=municipality_number, overlapping=_year_window(year)
+                session, municipality_number=municipality_number, overlapping=counter_rules.window_of(year)
             )
             if auth_rules.sees_absence_ground(actor, absence.agreement.office_id)
         ]

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from legetjeneste.absence.panel import service as panel_service
-from legetjeneste.absence.panel.rules import services_text
+from legetjeneste.absence.panel.rules.panel import services_text
 from legetjeneste.absence.panel.schemas import GpPanelRead
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.console import fail, print_json, run

@@ -4,13 +4,13 @@ settings (digital services, absence assistant, office notices) with the warnings
 from datetime import date
 from typing import Annotated, TypeVar
 
-from fastapi import APIRouter, Depends, Form, Path, Query, Request
+from fastapi import APIRouter, Form, Query, Request
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.orm import Session
 
-from legetjeneste.absence.panel import rules as panel
 from legetjeneste.absence.panel import service as panel_service
 from legetjeneste.absence.panel.office_notices import service as panel_notice_service
+from legetjeneste.absence.panel.rules import panel
 from legetjeneste.absence.panel.schemas import (
     AbsenceAssistantCreate,
     DigitalServicesUpdate,
@@ -20,13 +20,10 @@ from legetjeneste.absence.panel.schemas import (
 from legetjeneste.auth.rules import Actor
 from legetjeneste.errors import ValidationFailed
 from legetjeneste.validation import problems_from
-from legetjeneste.web.deps import get_actor, get_session
+from legetjeneste.web.deps import ActorDep, Id, SessionDep
 from legetjeneste.web.pages import redirect_with_message, render
 
 router = APIRouter(include_in_schema=False)
-SessionDep = Annotated[Session, Depends(get_session)]
-ActorDep = Annotated[Actor, Depends(get_actor)]
-Id = Annotated[int, Path(ge=1, le=2_147_483_647)]
 OnDate = Annotated[date | None, Query(alias="dato")]
 Checkbox = Annotated[str | None, Form(max_length=10)]
 Text = Annotated[str | None, Form(max_length=5000)]

@@ -1,4 +1,4 @@
-"""Selects for the GP panel and its settings; never commits.
+"""Selects for the GP panel and its settings, and the rules' input assembled from the rows; never commits.
 
 The panel of one agreement is asked for often (by every citizen on the list who opens Helsenorge), and
 its target is under 5 ms (docs/benchmarks.md). So each select loads what the panel needs in one statement,
@@ -7,10 +7,13 @@ and the statements are built once, here, with bound parameters: building a selec
 costs about 0.2 ms each time, as much as running it.
 """
 
+from datetime import date
+
 from sqlalchemy import BindParameter, bindparam, select
 from sqlalchemy.orm import Session, joinedload
 
 from legetjeneste.absence.models import Absence, AbsenceAssistant, DigitalServices, OfficeNotice
+from legetjeneste.absence.panel.rules import panel
 from legetjeneste.registry.models import Agreement, DoctorPeriod
 
 _IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)
@@ -82,3 +85,100 @@ def assistants(session: Session, agreement_ids: list[int]) -> list[AbsenceAssist
 
 def notices(session: Session, office_id: int) -> list[OfficeNotice]:
     return list(session.scalars(_NOTICES, {"office_id": office_id}))
+
+
+def settings_of(row: DigitalServices | None) -> panel.DigitalSettings:
+    if row is None:
+        return panel.DigitalSettings()
+    return panel.DigitalSettings(
+        offers_digital_services=row.offers_digital_services,
+        booking=row.booking,
+        e_consultation=row.e_consultation,
+        prescription_renewal=row.prescription_renewal,
+        e_contact=row.e_contact,
+    )
+
+
+def _gp_absences(agreement: Agreement, absences: list[Absence]) -> tuple[panel.GpAbsence, ...]:
+    """The absences of whoever is the list's regular doctor then; the ground stays out (health data)."""
+    regular = [p for p in agreement.doctor_periods if p.role == "regular"]
+    return tuple(
+        panel.GpAbsence(
+            start=a.start,
+            end=a.end,
+            cover=a.cover,
+            vikar_name=a.vikar.full_name if a.vikar else None,
+            doctor_name=a.doctor.full_name,
+        )
+        for a in absences
+        if a.agreement_id == agreement.id
+        and any(p.doctor_id == a.doctor_id and p.period.overlaps(a.period) for p in regular)
+    )
+
+
+def gp_name_on(agreement: Agreement, on: date) -> str | None:
+    regular = [p for p in agreement.doctor_periods if p.role == "regular" and p.period.contains(on)]
+    return regular[0].doctor.full_name if regular else None
+
+
+def settings_facts(agreement: Agreement, row: DigitalServices | None, *, on: date) -> panel.PanelFacts:
+    """What the panel's switches alone are checked on (HN-MIN-ONE, HN-KEEP-ON)."""
+    return panel.PanelFacts(
+        agreement.id, agreement.office_id, agreement.office.name, gp_name_on(agreement, on), settings_of(row)
+    )
+
+
+def facts_of(
+    agreement: Agreement,
+    *,
+    on: date,
+    row: DigitalServices | None,
+    absences: list[Absence],
+    assistants: list[AbsenceAssistant],
+    notices: list[OfficeNotice],
+) -> panel.PanelFacts:
+    serving = [p for p in agreement.doctor_periods if p.period.contains(on)]
+    return panel.PanelFacts(
+        agreement_id=agreement.id,
+        office_id=agreement.office_id,
+        office_name=agreement.office.name,
+        gp_name=gp_name_on(agreement, on),
+        settings=settings_of(row),
+        absences=_gp_absences(agreement, absences),
+        assistants=tuple(entry_of(e) for e in assistants if e.agreement_id == agreement.id),
+        notices=tuple(
+            panel.Notice(n.text, n.start, n.end) for n in notices if n.office_id == agreement.office_id
+        ),
+        list_vikar_names=tuple(p.doctor.full_name for p in serving if p.role == "vikar"),
+    )
+
+
+def entry_of(entry: AbsenceAssistant) -> panel.AssistantEntry:
+    return panel.AssistantEntry(entry.colleague.full_name, tuple(entry.services), entry.start, entry.end)
+
+
+def panel_facts(
+    session: Session,
+    agreements: list[Agreement],
+    *,
+    on: date,
+    office_id: int,
+    rows: dict[int, DigitalServices] | None = None,
+) -> list[panel.PanelFacts]:
+    """The rules' input for the agreements of one office; `rows`: their digital settings if already loaded."""
+    ids = [a.id for a in agreements]
+    rows = digital_services(session, ids) if rows is None else rows
+    found_absences = absences(session, ids)
+    found_assistants = assistants(session, ids)
+    found_notices = notices(session, office_id)
+    return [
+        facts_of(
+            a,
+            on=on,
+            row=rows.get(a.id),
+            absences=found_absences,
+            assistants=found_assistants,
+            notices=found_notices,
+        )
+        for a in agreements
+    ]

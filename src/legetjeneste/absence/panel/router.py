@@ -3,8 +3,7 @@
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Response
-from sqlalchemy.orm import Session
+from fastapi import APIRouter, Query, Response
 
 from legetjeneste.absence.panel import service as panel_service
 from legetjeneste.absence.panel.office_notices import service as panel_notice_service
@@ -19,15 +18,11 @@ from legetjeneste.absence.panel.schemas import (
     OfficeNoticeUpdate,
     PanelWarningRead,
 )
-from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import Period
 from legetjeneste.errors import Problem, ValidationFailed
-from legetjeneste.web.deps import get_actor, get_session
+from legetjeneste.web.deps import ActorDep, Id, SessionDep
 
 router = APIRouter(prefix="/api/v1", tags=["GP panel"])
-SessionDep = Annotated[Session, Depends(get_session)]
-ActorDep = Annotated[Actor, Depends(get_actor)]
-Id = Annotated[int, Path(ge=1, le=2_147_483_647)]
 OnDate = Annotated[date | None, Query(alias="date", description="Dato (ÅÅÅÅ-MM-DD), standard i dag")]
 
 

@@ -6,7 +6,9 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
-from legetjeneste.absence.panel.rules import SERVICES
+from legetjeneste.absence.models import AbsenceAssistant, OfficeNotice
+from legetjeneste.absence.panel.rules.panel import SERVICES, PanelFacts, services_text
+from legetjeneste.absence.panel.rules.settings import SettingsWarning
 from legetjeneste.registry.schemas import DbId, Input
 
 Service = Literal["booking", "e_consultation", "prescription_renewal", "e_contact"]
@@ -98,6 +100,25 @@ class DigitalServicesRead(Read):
     panel_shown: Annotated[bool, Field(description="Fastlegepanelet vises (HN-MIN-ONE)")]
     warnings: list[PanelWarningRead]
 
+    @classmethod
+    def of(
+        cls, facts: PanelFacts, *, is_default: bool, panel_shown: bool, warnings: list[SettingsWarning]
+    ) -> "DigitalServicesRead":
+        """The settings with what they do to the panel: hidden (HN-MIN-ONE), services off (HN-KEEP-ON)."""
+        settings = facts.settings
+        return cls(
+            agreement_id=facts.agreement_id,
+            office_id=facts.office_id,
+            offers_digital_services=settings.offers_digital_services,
+            booking=settings.booking,
+            e_consultation=settings.e_consultation,
+            prescription_renewal=settings.prescription_renewal,
+            e_contact=settings.e_contact,
+            is_default=is_default,
+            panel_shown=panel_shown,
+            warnings=[PanelWarningRead.model_validate(w) for w in warnings],
+        )
+
 
 class AbsenceAssistantRead(Read):
     id: int
@@ -110,6 +131,20 @@ class AbsenceAssistantRead(Read):
     start: date
     end: date
 
+    @classmethod
+    def of(cls, entry: AbsenceAssistant, office_id: int) -> "AbsenceAssistantRead":
+        return cls(
+            id=entry.id,
+            agreement_id=entry.agreement_id,
+            office_id=office_id,
+            colleague_doctor_id=entry.colleague_doctor_id,
+            colleague_name=entry.colleague.full_name,
+            services=list(entry.services),
+            services_label=services_text(entry.services),
+            start=entry.start,
+            end=entry.end,
+        )
+
 
 class OfficeNoticeRead(Read):
     id: int
@@ -118,6 +153,17 @@ class OfficeNoticeRead(Read):
     text: str
     start: date
     end: date | None
+
+    @classmethod
+    def of(cls, notice: OfficeNotice) -> "OfficeNoticeRead":
+        return cls(
+            id=notice.id,
+            office_id=notice.office_id,
+            office_name=notice.office.name,
+            text=notice.text,
+            start=notice.start,
+            end=notice.end,
+        )
 
 
 class ServiceLineRead(Read):

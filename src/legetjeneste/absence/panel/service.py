@@ -1,21 +1,21 @@
 """Use cases of the citizen's GP panel: its settings (digital services, absence assistant, office
 notices), the panel of an agreement on a date, and the warnings about the settings (HN-*)."""
 
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy.orm import Session
 
 from legetjeneste.absence.models import AbsenceAssistant, DigitalServices
-from legetjeneste.absence.panel import checks as panel_checks
 from legetjeneste.absence.panel import queries as panel_queries
-from legetjeneste.absence.panel import rules as panel
-from legetjeneste.absence.panel import views as panel_views
+from legetjeneste.absence.panel.rules import panel
+from legetjeneste.absence.panel.rules import settings as settings_rules
 from legetjeneste.absence.panel.schemas import (
     AbsenceAssistantCreate,
     AbsenceAssistantRead,
     DigitalServicesRead,
     DigitalServicesUpdate,
     GpPanelRead,
+    OfficeNoticeRead,
     PanelWarningRead,
 )
 from legetjeneste.audit import service as audit_service
@@ -24,32 +24,21 @@ from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import Period, today_oslo
-from legetjeneste.errors import Forbidden, NotFound, Problem, ValidationFailed
+from legetjeneste.errors import Forbidden, Problem, ValidationFailed
 from legetjeneste.registry import queries as registry_queries
 from legetjeneste.registry.models import Agreement, Doctor
 from legetjeneste.registry.schemas import OfficeRead
 
-MAX_ASSISTANT_DAYS = 731
 _SETTINGS = ("offers_digital_services", *panel.SERVICES)
 
 
-def default_horizon(today: date) -> Period:
-    """From today twelve months ahead."""
-    try:
-        return Period(today, today.replace(year=today.year + 1) - timedelta(1))
-    except ValueError:
-        return Period(today, date(today.year + 1, 2, 28))
-
-
-def _in_scope(actor: Actor, agreement_id: int, agreement: Agreement | None) -> Agreement:
-    if agreement is None:
-        raise NotFound(f"Fastlegeavtale {agreement_id} finnes ikke.")
-    scope.require_municipality(actor, agreement.municipality_number)
+def _agreement(session: Session, actor: Actor, agreement_id: int) -> Agreement:
+    """The agreement with its office and doctor periods, loaded in one select; the scope check then finds
+    it in the session instead of selecting it again."""
+    loaded = panel_queries.agreement(session, agreement_id)
+    agreement = scope.agreement(session, actor, agreement_id)
+    assert agreement is loaded
     return agreement
-
-
-def _agreement_in_scope(session: Session, actor: Actor, agreement_id: int) -> Agreement:
-    return _in_scope(actor, agreement_id, panel_queries.agreement(session, agreement_id))
 
 
 def require_office(actor: Actor, office_id: int) -> None:
@@ -57,33 +46,22 @@ def require_office(actor: Actor, office_id: int) -> None:
         raise Forbidden("Du kan bare endre fastlegepanelet for ditt eget legekontor.")
 
 
-def _facts(
-    session: Session,
-    agreements: list[Agreement],
-    on: date,
-    office_id: int,
-    rows: dict[int, DigitalServices] | None = None,
-) -> list[panel.PanelFacts]:
-    """The rules' input for the agreements; `rows`: their digital settings if already loaded."""
-    ids = [a.id for a in agreements]
-    rows = panel_queries.digital_services(session, ids) if rows is None else rows
-    absences = panel_queries.absences(session, ids)
-    assistants = panel_queries.assistants(session, ids)
-    notices = panel_queries.notices(session, office_id)
-    return [
-        panel_views.facts_of(
-            a, on=on, row=rows.get(a.id), absences=absences, assistants=assistants, notices=notices
-        )
-        for a in agreements
-    ]
+def _services_read(agreement: Agreement, row: DigitalServices | None, *, on: date) -> DigitalServicesRead:
+    facts = panel_queries.settings_facts(agreement, row, on=on)
+    return DigitalServicesRead.of(
+        facts,
+        is_default=row is None,
+        panel_shown=not panel.hides_panel(facts.settings),
+        warnings=settings_rules.switch_warnings(facts),
+    )
 
 
 def get_digital_services(session: Session, *, actor: Actor, agreement_id: int) -> DigitalServicesRead:
     auth_service.require(actor, "panel.read")
     with session.begin():
-        agreement = _agreement_in_scope(session, actor, agreement_id)
+        agreement = _agreement(session, actor, agreement_id)
         row = panel_queries.digital_services(session, [agreement.id]).get(agreement.id)
-        return panel_views.services_read(agreement, row, on=today_oslo())
+        return _services_read(agreement, row, on=today_oslo())
 
 
 def update_digital_services(
@@ -92,7 +70,7 @@ def update_digital_services(
     """Switch services on or off; switching them off is allowed but warned about (HN-KEEP-ON, HN-MIN-ONE)."""
     auth_service.require(actor, "panel.write")
     with session.begin():
-        agreement = _agreement_in_scope(session, actor, agreement_id)
+        agreement = _agreement(session, actor, agreement_id)
         require_office(actor, agreement.office_id)
         row = session.get(DigitalServices, agreement.id)
         if row is None:
@@ -111,46 +89,31 @@ def update_digital_services(
             municipality_number=agreement.municipality_number,
             detail=changes,
         )
-        return panel_views.services_read(agreement, row, on=today_oslo())
+        return _services_read(agreement, row, on=today_oslo())
 
 
 def list_assistants(session: Session, *, actor: Actor, agreement_id: int) -> list[AbsenceAssistantRead]:
     auth_service.require(actor, "panel.read")
     with session.begin():
-        agreement = _agreement_in_scope(session, actor, agreement_id)
+        agreement = _agreement(session, actor, agreement_id)
         found = panel_queries.assistants(session, [agreement.id])
-        return [panel_views.assistant_read(e, agreement.office_id) for e in found]
+        return [AbsenceAssistantRead.of(e, agreement.office_id) for e in found]
 
 
 def _assistant_problems(
     session: Session, agreement: Agreement, data: AbsenceAssistantCreate
 ) -> list[Problem]:
-    if data.end < data.start:
-        return [Problem("end", "sluttdatoen er før startdatoen")]
-    problems = []
-    period = Period(data.start, data.end)
-    if (data.end - data.start).days + 1 > MAX_ASSISTANT_DAYS:
-        problems.append(Problem("end", "en fraværsassistent kan settes opp for høyst to år om gangen"))
     colleague = session.get(Doctor, data.colleague_doctor_id)
-    if colleague is None or colleague.municipality_number != agreement.municipality_number:
-        problems.append(
-            Problem("colleague_doctor_id", "kollegaen må være en registrert lege i kommunen", "HN-KEEP-ON")
-        )
-    elif any(
-        p.role == "regular" and p.doctor_id == colleague.id and p.period.overlaps(period)
-        for p in agreement.doctor_periods
-    ):
-        message = "fastlegen kan ikke være fraværsassistent for sin egen liste"
-        problems.append(Problem("colleague_doctor_id", message, "HN-KEEP-ON"))
-    for entry in panel_queries.assistants(session, [agreement.id]):
-        shared = [s for s in data.services if s in entry.services]
-        if shared and entry.period.overlaps(period):
-            message = (
-                f"{panel.services_text(shared)} har allerede fraværsassistent {entry.colleague.full_name} "
-                f"fra {panel.nb_period(entry.start, entry.end)}; én kollega per tjeneste om gangen"
-            )
-            problems.append(Problem("services", message, "HN-KEEP-ON"))
-    return problems
+    known = colleague is not None and colleague.municipality_number == agreement.municipality_number
+    regular = [p for p in agreement.doctor_periods if p.role == "regular"]
+    return settings_rules.assistant_problems(
+        start=data.start,
+        end=data.end,
+        services=data.services,
+        colleague_known=known,
+        colleague_gp_periods=[p.period for p in regular if p.doctor_id == data.colleague_doctor_id],
+        entries=[panel_queries.entry_of(e) for e in panel_queries.assistants(session, [agreement.id])],
+    )
 
 
 def add_assistant(
@@ -159,7 +122,7 @@ def add_assistant(
     """HN-KEEP-ON — a colleague answers some of the GP's services in a period."""
     auth_service.require(actor, "panel.write")
     with session.begin():
-        agreement = _agreement_in_scope(session, actor, agreement_id)
+        agreement = _agreement(session, actor, agreement_id)
         require_office(actor, agreement.office_id)
         problems = _assistant_problems(session, agreement, data)
         if problems:
@@ -177,18 +140,23 @@ def add_assistant(
             municipality_number=agreement.municipality_number,
             detail=detail,
         )
-        return panel_views.assistant_read(entry, agreement.office_id)
+        return AbsenceAssistantRead.of(entry, agreement.office_id)
 
 
 def remove_assistant(session: Session, *, actor: Actor, assistant_id: int) -> AbsenceAssistantRead:
     auth_service.require(actor, "panel.write")
     with session.begin():
-        entry = session.get(AbsenceAssistant, assistant_id)
-        if entry is None:
-            raise NotFound(f"Fraværsassistent {assistant_id} finnes ikke.")
-        agreement = _agreement_in_scope(session, actor, entry.agreement_id)
+        entry = scope.row(
+            session,
+            actor,
+            AbsenceAssistant,
+            assistant_id,
+            missing=f"Fraværsassistent {assistant_id} finnes ikke.",
+            municipality_of=lambda found: found.agreement.municipality_number,
+        )
+        agreement = _agreement(session, actor, entry.agreement_id)
         require_office(actor, agreement.office_id)
-        removed = panel_views.assistant_read(entry, agreement.office_id)
+        removed = AbsenceAssistantRead.of(entry, agreement.office_id)
         detail = {"agreement": agreement.id, "colleague": entry.colleague_doctor_id}
         audit_service.record(
             session,
@@ -208,10 +176,13 @@ def gp_panel(session: Session, *, actor: Actor, agreement_id: int, on: date | No
     auth_service.require(actor, "panel.read")
     day = on or today_oslo()
     with session.begin():
-        found, row = panel_queries.agreement_and_services(session, agreement_id)
-        agreement = _in_scope(actor, agreement_id, found)
+        loaded, row = panel_queries.agreement_and_services(session, agreement_id)
+        agreement = scope.agreement(session, actor, agreement_id)
+        assert agreement is loaded
         rows = {agreement.id: row} if row is not None else {}
-        [facts] = _facts(session, [agreement], day, agreement.office_id, rows)
+        [facts] = panel_queries.panel_facts(
+            session, [agreement], on=day, office_id=agreement.office_id, rows=rows
+        )
         detail = {"date": day.isoformat()}
         audit_service.record(
             session,
@@ -230,9 +201,9 @@ def _warnings(
 ) -> list[PanelWarningRead]:
     current = [a for a in agreements if a.period.overlaps(horizon)]
     return [
-        panel_views.warning_read(w)
-        for facts in _facts(session, current, horizon.start, office_id)
-        for w in panel_checks.settings_warnings(facts, horizon=horizon)
+        PanelWarningRead.model_validate(w)
+        for facts in panel_queries.panel_facts(session, current, on=horizon.start, office_id=office_id)
+        for w in settings_rules.settings_warnings(facts, horizon=horizon)
     ]
 
 
@@ -247,10 +218,10 @@ def settings_warnings(
     """What in the settings of an office's (or one agreement's) panels hides the panel (HN-MIN-ONE),
     leaves a service without cover during an absence (HN-NO-COVER) or switches a service off (HN-KEEP-ON)."""
     auth_service.require(actor, "panel.read")
-    span = horizon or default_horizon(today_oslo())
+    span = horizon or settings_rules.default_horizon(today_oslo())
     with session.begin():
         if agreement_id is not None:
-            agreement = _agreement_in_scope(session, actor, agreement_id)
+            agreement = _agreement(session, actor, agreement_id)
             return _warnings(session, [agreement], agreement.office_id, span)
         if office_id is None:
             raise ValidationFailed([Problem("office_id", "oppgi legekontor eller fastlegeavtale")])
@@ -266,7 +237,7 @@ def office_panel_settings(session: Session, *, actor: Actor, office_id: int, on:
     assistant, the office notices, the warnings over the next twelve months and the colleagues to pick."""
     auth_service.require(actor, "panel.read")
     day = on or today_oslo()
-    horizon = default_horizon(day)
+    horizon = settings_rules.default_horizon(day)
     with session.begin():
         office = scope.office(session, actor, office_id)
         found = [
@@ -295,15 +266,15 @@ def office_panel_settings(session: Session, *, actor: Actor, office_id: int, on:
             "agreements": [
                 {
                     "id": a.id,
-                    "gp_name": panel_views.gp_name_on(a, day),
-                    "services": panel_views.services_read(a, rows.get(a.id), on=day),
+                    "gp_name": panel_queries.gp_name_on(a, day),
+                    "services": _services_read(a, rows.get(a.id), on=day),
                     "assistants": [
-                        panel_views.assistant_read(e, office.id) for e in assistants if e.agreement_id == a.id
+                        AbsenceAssistantRead.of(e, office.id) for e in assistants if e.agreement_id == a.id
                     ],
                 }
                 for a in found
             ],
-            "notices": [panel_views.notice_read(n) for n in panel_queries.notices(session, office.id)],
+            "notices": [OfficeNoticeRead.of(n) for n in panel_queries.notices(session, office.id)],
             "warnings": _warnings(session, found, office.id, horizon),
             "colleagues": [{"id": d.id, "name": d.full_name, "hpr_number": d.hpr_number} for d in doctors],
             "can_edit": auth_rules.can(actor, "panel.write")

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 import icalendar
 
-from legetjeneste.absence.vacation.facts import Away
+from legetjeneste.absence.vacation.rules.data import Away
 
 PRODID = "-//legetjeneste//Fravær//NB"
 REFRESH = timedelta(hours=1)

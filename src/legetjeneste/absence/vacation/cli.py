@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from legetjeneste.absence.vacation import service as vacation_service
-from legetjeneste.absence.vacation.facts import VacationOverview
+from legetjeneste.absence.vacation.rules.data import VacationOverview
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.console import fail, print_json, run
 from legetjeneste.errors import DomainError, Problem, ValidationFailed

@@ -5,20 +5,15 @@ from datetime import date
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Path, Query, Request
-from sqlalchemy.orm import Session
+from fastapi import APIRouter, Query, Request
 
 from legetjeneste.absence.vacation import service as vacation_service
-from legetjeneste.auth.rules import Actor
 from legetjeneste.errors import ValidationFailed
 from legetjeneste.registry import service as registry_service
-from legetjeneste.web.deps import get_actor, get_session
+from legetjeneste.web.deps import ActorDep, Number, SessionDep
 from legetjeneste.web.pages import render
 
 router = APIRouter(include_in_schema=False)
-SessionDep = Annotated[Session, Depends(get_session)]
-ActorDep = Annotated[Actor, Depends(get_actor)]
-Number = Annotated[str, Path(pattern=r"^\d{4}$")]
 TEMPLATE = "absence/vacation_overview.html"
 TOKEN_PLACEHOLDER = "API-NØKKELEN-DIN"
 

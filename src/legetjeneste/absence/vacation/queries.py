@@ -1,16 +1,27 @@
-"""Selects for the vacation overview and the absence calendars; never commits.
+"""Selects for the vacation overview and the absence calendars, and the rules' input assembled from the
+rows; never commits.
 
 The overview needs few columns of many rows (600 agreements), so agreements and doctor periods are read
 as plain rows rather than mapped objects.
 """
 
+from collections import defaultdict
 from datetime import date
 
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session, joinedload
 
 from legetjeneste.absence.models import Absence, AbsenceAssistant
-from legetjeneste.registry.models import Agreement, DoctorPeriod
+from legetjeneste.absence.vacation.rules.data import (
+    AbsenceFacts,
+    AgreementFacts,
+    AssistantFacts,
+    MunicipalityFacts,
+    OfficeFacts,
+    ServiceFacts,
+)
+from legetjeneste.registry import queries as registry_queries
+from legetjeneste.registry.models import Agreement, DoctorPeriod, Municipality
 
 
 def agreement_rows(session: Session, *, municipality_number: str) -> list[Row]:
@@ -90,3 +101,57 @@ def assistants(
     if office_id is not None:
         query = query.where(Agreement.office_id == office_id)
     return list(session.scalars(query))
+
+
+def absence_facts(absence: Absence) -> AbsenceFacts:
+    return AbsenceFacts(
+        id=absence.id,
+        agreement_id=absence.agreement_id,
+        doctor_id=absence.doctor_id,
+        doctor_name=absence.doctor.full_name,
+        ground=absence.ground,
+        start=absence.start,
+        end=absence.end,
+        cover=absence.cover,
+        vikar_name=absence.vikar.full_name if absence.vikar else None,
+    )
+
+
+def agreement_facts(session: Session, *, municipality_number: str) -> list[AgreementFacts]:
+    periods: dict[int, list[ServiceFacts]] = defaultdict(list)
+    for agreement_id, doctor_id, role, start, end in doctor_period_rows(
+        session, municipality_number=municipality_number
+    ):
+        periods[agreement_id].append(ServiceFacts(doctor_id, role, start, end))
+    return [
+        AgreementFacts(agreement_id, office_id, start, end, tuple(periods[agreement_id]))
+        for agreement_id, office_id, start, end in agreement_rows(
+            session, municipality_number=municipality_number
+        )
+    ]
+
+
+def assistant_facts(found: list[AbsenceAssistant]) -> list[AssistantFacts]:
+    return [AssistantFacts(a.agreement_id, a.colleague.full_name, a.start, a.end) for a in found]
+
+
+def office_facts(session: Session, *, municipality_number: str) -> list[OfficeFacts]:
+    found = registry_queries.offices(session, municipality_number=municipality_number)
+    return [OfficeFacts(o.id, o.name) for o in found]
+
+
+def municipality_facts(
+    session: Session, municipality: Municipality, first: date, last: date
+) -> MunicipalityFacts:
+    """Everything the overview of the period is made of."""
+    number, window = municipality.number, (first, last)
+    found = absences(session, municipality_number=number, overlapping=window)
+    helpers = assistants(session, municipality_number=number, overlapping=window)
+    return MunicipalityFacts(
+        number=number,
+        name=municipality.name,
+        offices=office_facts(session, municipality_number=number),
+        agreements=agreement_facts(session, municipality_number=number),
+        absences=[absence_facts(a) for a in found],
+        assistants=assistant_facts(helpers),
+    )

@@ -7,21 +7,16 @@ token as the query parameter `token`.
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
-from sqlalchemy.orm import Session
+from fastapi import APIRouter, Depends, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from legetjeneste.absence.vacation import service as vacation_service
-from legetjeneste.absence.vacation.facts import VacationOverview
+from legetjeneste.absence.vacation.rules.data import VacationOverview
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
-from legetjeneste.web.deps import get_actor, get_session
+from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep, get_actor
 
 router = APIRouter(prefix="/api/v1", tags=["vacation"])
-SessionDep = Annotated[Session, Depends(get_session)]
-ActorDep = Annotated[Actor, Depends(get_actor)]
-Id = Annotated[int, Path(ge=1, le=2_147_483_647)]
-Number = Annotated[str, Path(pattern=r"^\d{4}$")]
 From = Annotated[date | None, Query(alias="from", description="Fra dato (ÅÅÅÅ-MM-DD), standard 1. juni i år")]
 To = Annotated[date | None, Query(alias="to", description="Til dato (ÅÅÅÅ-MM-DD), standard 31. august i år")]
 CALENDAR = "text/calendar; charset=utf-8"

@@ -11,31 +11,19 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from legetjeneste.absence.models import Absence, AbsenceAssistant
 from legetjeneste.absence.vacation import calendar
 from legetjeneste.absence.vacation import queries as vacation_queries
-from legetjeneste.absence.vacation import rules as vacation
-from legetjeneste.absence.vacation.facts import (
-    AbsenceFacts,
-    AgreementFacts,
-    AssistantFacts,
-    MunicipalityFacts,
-    OfficeFacts,
-    ServiceFacts,
-    VacationOverview,
-    summer_of,
-)
+from legetjeneste.absence.vacation.rules import data as vacation_data
+from legetjeneste.absence.vacation.rules import overview as vacation
+from legetjeneste.absence.vacation.rules.data import AssistantFacts, VacationOverview
 from legetjeneste.audit import service as audit_service
 from legetjeneste.auth import rules as auth_rules
 from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import Period, today_oslo
-from legetjeneste.errors import NotFound, Problem, ValidationFailed
-from legetjeneste.registry import queries as registry_queries
-from legetjeneste.registry.models import Municipality, Office
+from legetjeneste.norwegian import date_text
 
-MAX_DAYS = 366
 FEED_HISTORY_DAYS = 366
 LAST_DAY = date(9999, 12, 31)
 CSV_HEADER = ["Legekontor", "Uke", "Lege", "Fra", "Til", "Fravær", "Dekning", "Merknad"]
@@ -43,69 +31,7 @@ CSV_HEADER = ["Legekontor", "Uke", "Lege", "Fra", "Til", "Fravær", "Dekning", "
 
 def requested_period(first: date | None, last: date | None, *, today: date | None = None) -> Period:
     """The period asked for; what is left out is taken from this year's summer (1 June–31 August)."""
-    default_first, default_last = summer_of((today or today_oslo()).year)
-    first, last = first or default_first, last or default_last
-    if last < first:
-        raise ValidationFailed([Problem("to", "til-datoen er før fra-datoen")])
-    return Period(first, last)
-
-
-def _bounds(period: Period) -> tuple[date, date]:
-    if period.end is None:
-        raise ValidationFailed([Problem("to", "oppgi til-datoen")])
-    if (period.end - period.start).days + 1 > MAX_DAYS:
-        raise ValidationFailed([Problem("to", f"ferieoversikten kan gjelde høyst {MAX_DAYS} dager")])
-    return period.start, period.end
-
-
-def _absence_facts(absence: Absence) -> AbsenceFacts:
-    return AbsenceFacts(
-        id=absence.id,
-        agreement_id=absence.agreement_id,
-        doctor_id=absence.doctor_id,
-        doctor_name=absence.doctor.full_name,
-        ground=absence.ground,
-        start=absence.start,
-        end=absence.end,
-        cover=absence.cover,
-        vikar_name=absence.vikar.full_name if absence.vikar else None,
-    )
-
-
-def _agreement_facts(session: Session, number: str) -> list[AgreementFacts]:
-    periods: dict[int, list[ServiceFacts]] = defaultdict(list)
-    for agreement_id, doctor_id, role, start, end in vacation_queries.doctor_period_rows(
-        session, municipality_number=number
-    ):
-        periods[agreement_id].append(ServiceFacts(doctor_id, role, start, end))
-    return [
-        AgreementFacts(agreement_id, office_id, start, end, tuple(periods[agreement_id]))
-        for agreement_id, office_id, start, end in vacation_queries.agreement_rows(
-            session, municipality_number=number
-        )
-    ]
-
-
-def _assistant_facts(found: list[AbsenceAssistant]) -> list[AssistantFacts]:
-    return [AssistantFacts(a.agreement_id, a.colleague.full_name, a.start, a.end) for a in found]
-
-
-def _office_facts(session: Session, number: str) -> list[OfficeFacts]:
-    return [OfficeFacts(o.id, o.name) for o in registry_queries.offices(session, municipality_number=number)]
-
-
-def _facts(session: Session, municipality: Municipality, first: date, last: date) -> MunicipalityFacts:
-    number, window = municipality.number, (first, last)
-    found = vacation_queries.absences(session, municipality_number=number, overlapping=window)
-    helpers = vacation_queries.assistants(session, municipality_number=number, overlapping=window)
-    return MunicipalityFacts(
-        number=number,
-        name=municipality.name,
-        offices=_office_facts(session, number),
-        agreements=_agreement_facts(session, number),
-        absences=[_absence_facts(a) for a in found],
-        assistants=_assistant_facts(helpers),
-    )
+    return vacation_data.requested_period(first=first, last=last, today=today or today_oslo())
 
 
 def vacation_overview(
@@ -114,10 +40,10 @@ def vacation_overview(
     """SU-VACATION, ASA 4310 § 4.2.3 — per office and ISO week who is away and who covers, and every gap;
     the ground only as the actor may see it."""
     auth_service.require(actor, "vacation.read")
-    first, last = _bounds(period)
+    first, last = vacation_data.bounds(period)
     with session.begin():
         municipality = scope.municipality(session, actor, municipality_number)
-        facts = _facts(session, municipality, first, last)
+        facts = vacation_queries.municipality_facts(session, municipality, first=first, last=last)
         detail = {"view": "vacation_overview", "from": first.isoformat(), "to": last.isoformat()}
         audit_service.record(
             session,
@@ -136,10 +62,6 @@ def vacation_overview(
         )
 
 
-def _csv_date(day: date) -> str:
-    return day.strftime("%d.%m.%Y")
-
-
 def _cell(value: str) -> str:
     """A name starting with = + - @ would be a formula in a spreadsheet; a leading ' keeps it text."""
     return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
@@ -156,14 +78,25 @@ def overview_csv(overview: VacationOverview) -> str:
     for gap in overview.gaps:
         week = weeks.get(gap.start - timedelta(gap.start.weekday()), "")
         cover = "ingen dekning" if gap.kind == vacation.UNCOVERED else ""
-        row = [gap.office_name, week, ", ".join(gap.doctor_names), _csv_date(gap.start), _csv_date(gap.end)]
+        row = [
+            gap.office_name,
+            week,
+            ", ".join(gap.doctor_names),
+            date_text(gap.start, "short"),
+            date_text(gap.end, "short"),
+        ]
         writer.writerow([_cell(v) for v in [*row, f"HULL: {gap.kind_label}", cover, gap.explanation]])
     for office in overview.offices:
         for office_week in office.weeks:
             for away in office_week.away:
                 note = f"hull i dekningen ({vacation.RULE_ID})" if away.cover == "none" else ""
-                row = [office.office_name, office_week.week.label, away.doctor_name, _csv_date(away.start)]
-                row += [_csv_date(away.end), away.ground_label, away.cover_text, note]
+                row = [
+                    office.office_name,
+                    office_week.week.label,
+                    away.doctor_name,
+                    date_text(away.start, "short"),
+                ]
+                row += [date_text(away.end, "short"), away.ground_label, away.cover_text, note]
                 writer.writerow([_cell(v) for v in row])
     return out.getvalue()
 
@@ -189,20 +122,23 @@ def _feed(
         session, municipality_number=municipality_number, overlapping=window, office_id=office_id
     )
     helpers: dict[int, list[AssistantFacts]] = defaultdict(list)
-    for assistant in _assistant_facts(
+    for assistant in vacation_queries.assistant_facts(
         vacation_queries.assistants(
             session, municipality_number=municipality_number, overlapping=window, office_id=office_id
         )
     ):
         helpers[assistant.agreement_id].append(assistant)
-    offices = {office.id: office for office in _office_facts(session, municipality_number)}
+    offices = {
+        office.id: office
+        for office in vacation_queries.office_facts(session, municipality_number=municipality_number)
+    }
     office_of = {
         row.id: offices[row.office_id]
         for row in vacation_queries.agreement_rows(session, municipality_number=municipality_number)
     }
     entries = [
         vacation.away_of(
-            _absence_facts(a),
+            vacation_queries.absence_facts(a),
             office_of[a.agreement_id],
             helpers[a.agreement_id],
             sees_grounds=auth_rules.sees_absence_ground(actor, office_of[a.agreement_id].id),
@@ -226,10 +162,7 @@ def office_calendar(session: Session, *, actor: Actor, office_id: int, now: date
     """The office's absences from a year back on, as an iCalendar feed «Fravær – <office>»."""
     auth_service.require(actor, "vacation.read")
     with session.begin():
-        office = session.get(Office, office_id)
-        if office is None:
-            raise NotFound(f"Legekontor {office_id} finnes ikke.")
-        scope.require_municipality(actor, office.municipality_number)
+        office = scope.office(session, actor, office_id)
         return _feed(
             session,
             actor,

@@ -4,7 +4,7 @@ from sqlalchemy.orm import Session
 
 from legetjeneste.absence.models import OfficeNotice
 from legetjeneste.absence.panel import queries as panel_queries
-from legetjeneste.absence.panel import views as panel_views
+from legetjeneste.absence.panel.rules import settings as settings_rules
 from legetjeneste.absence.panel.schemas import OfficeNoticeCreate, OfficeNoticeRead, OfficeNoticeUpdate
 from legetjeneste.absence.panel.service import require_office
 from legetjeneste.audit import service as audit_service
@@ -12,19 +12,20 @@ from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import today_oslo
-from legetjeneste.errors import NotFound, Problem, ValidationFailed
+from legetjeneste.errors import ValidationFailed
 
 
 def list_notices(session: Session, *, actor: Actor, office_id: int) -> list[OfficeNoticeRead]:
     auth_service.require(actor, "panel.read")
     with session.begin():
         office = scope.office(session, actor, office_id)
-        return [panel_views.notice_read(n) for n in panel_queries.notices(session, office.id)]
+        return [OfficeNoticeRead.of(n) for n in panel_queries.notices(session, office.id)]
 
 
 def _check_notice(notice: OfficeNotice) -> None:
-    if notice.end is not None and notice.end < notice.start:
-        raise ValidationFailed([Problem("end", "sluttdatoen er før startdatoen")])
+    problems = settings_rules.notice_problems(start=notice.start, end=notice.end)
+    if problems:
+        raise ValidationFailed(problems)
 
 
 def add_notice(
@@ -47,14 +48,18 @@ def add_notice(
             record_ids=[notice.id],
             municipality_number=office.municipality_number,
         )
-        return panel_views.notice_read(notice)
+        return OfficeNoticeRead.of(notice)
 
 
 def _notice_in_scope(session: Session, actor: Actor, notice_id: int) -> OfficeNotice:
-    notice = session.get(OfficeNotice, notice_id)
-    if notice is None:
-        raise NotFound(f"Meldingen {notice_id} finnes ikke.")
-    scope.require_municipality(actor, notice.office.municipality_number)
+    notice = scope.row(
+        session,
+        actor,
+        OfficeNotice,
+        notice_id,
+        missing=f"Meldingen {notice_id} finnes ikke.",
+        municipality_of=lambda found: found.office.municipality_number,
+    )
     require_office(actor, notice.office_id)
     return notice
 
@@ -80,14 +85,14 @@ def update_notice(
             municipality_number=notice.office.municipality_number,
             detail=fields,
         )
-        return panel_views.notice_read(notice)
+        return OfficeNoticeRead.of(notice)
 
 
 def remove_notice(session: Session, *, actor: Actor, notice_id: int) -> OfficeNoticeRead:
     auth_service.require(actor, "panel.write")
     with session.begin():
         notice = _notice_in_scope(session, actor, notice_id)
-        removed = panel_views.notice_read(notice)
+        removed = OfficeNoticeRead.of(notice)
         audit_service.record(
             session,
             actor=actor,

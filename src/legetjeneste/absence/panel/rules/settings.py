@@ -1,13 +1,16 @@
 """HN-* checks of the GP panel's settings over a horizon: what would hide the panel, which absence leaves
-a switched-on service without cover, and which services are switched off. Pure functions."""
+a switched-on service without cover, and which services are switched off; and the checks of an absence
+assistant and an office notice. Pure functions."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from legetjeneste.absence.panel.rules import (
+from legetjeneste.absence.panel.rules.panel import (
     BOOKING,
     NOBODY,
     SERVICES,
+    AssistantEntry,
     GpAbsence,
     PanelFacts,
     answerer,
@@ -17,7 +20,10 @@ from legetjeneste.absence.panel.rules import (
     services_text,
 )
 from legetjeneste.dates import Period
+from legetjeneste.errors import Problem
 from legetjeneste.norwegian import day_text
+
+MAX_ASSISTANT_DAYS = 731
 
 
 @dataclass(frozen=True)
@@ -102,15 +108,16 @@ def _no_cover(
 ) -> SettingsWarning:
     away = away_on(facts.absences, absence.start)
     assert away is not None
-    when = ", ".join(nb_period(span.start, span.end or span.start) for span in spans)
+    when = ", ".join(nb_period(start=span.start, end=span.end or span.start) for span in spans)
     effects = []
     if BOOKING in services:
         effects.append("timebestillingen viser «Ingen ledige timer»")
     if any(s != BOOKING for s in services):
         effects.append(f"meldinger besvares først fra {day_text(away.back_on, weekday=True)}")
+    away_for = nb_period(start=absence.start, end=absence.end)
     message = (
         f"{_who(facts)}: {absence.doctor_name or 'fastlegen'} er borte fra "
-        f"{nb_period(absence.start, absence.end)}, og {services_text(services)} har ingen dekning {when}: "
+        f"{away_for}, og {services_text(services)} har ingen dekning {when}: "
         f"{' og '.join(effects)}. Sett opp fraværsassistent eller vikar, og legg gjerne inn en melding i "
         "informasjonsfeltet (HN-NO-COVER)."
     )
@@ -119,7 +126,64 @@ def _no_cover(
     )
 
 
+def switch_warnings(facts: PanelFacts) -> list[SettingsWarning]:
+    """What switching services off does to the panel: hidden (HN-MIN-ONE) or services off (HN-KEEP-ON)."""
+    found = [hidden_panel_warning(facts), switched_off_warning(facts)]
+    return [w for w in found if w is not None]
+
+
 def settings_warnings(facts: PanelFacts, *, horizon: Period) -> list[SettingsWarning]:
     """Every HN warning for one agreement's panel settings over the horizon, the gravest first."""
-    found = [hidden_panel_warning(facts), switched_off_warning(facts)]
-    return [w for w in found if w is not None] + no_cover_warnings(facts, horizon)
+    return switch_warnings(facts) + no_cover_warnings(facts, horizon)
+
+
+def default_horizon(today: date) -> Period:
+    """From today twelve months ahead."""
+    try:
+        return Period(today, today.replace(year=today.year + 1) - timedelta(1))
+    except ValueError:
+        return Period(today, date(today.year + 1, 2, 28))
+
+
+def assistant_problems(
+    *,
+    start: date,
+    end: date,
+    services: Sequence[str],
+    colleague_known: bool,
+    colleague_gp_periods: Sequence[Period],
+    entries: Sequence[AssistantEntry],
+) -> list[Problem]:
+    """HN-KEEP-ON, Helsenorge guide — a colleague answers some of the GP's services for at most two years at a
+    time: a registered doctor of the municipality (`colleague_known`) who is not the list's regular doctor
+    in the period (`colleague_gp_periods`), and one colleague per service at a time (`entries`: the
+    agreement's absence assistant)."""
+    if end < start:
+        return [Problem("end", "sluttdatoen er før startdatoen")]
+    problems = []
+    period = Period(start, end)
+    if (end - start).days + 1 > MAX_ASSISTANT_DAYS:
+        problems.append(Problem("end", "en fraværsassistent kan settes opp for høyst to år om gangen"))
+    if not colleague_known:
+        problems.append(
+            Problem("colleague_doctor_id", "kollegaen må være en registrert lege i kommunen", "HN-KEEP-ON")
+        )
+    elif any(gp_period.overlaps(period) for gp_period in colleague_gp_periods):
+        message = "fastlegen kan ikke være fraværsassistent for sin egen liste"
+        problems.append(Problem("colleague_doctor_id", message, "HN-KEEP-ON"))
+    for entry in entries:
+        shared = [s for s in services if s in entry.services]
+        if shared and Period(entry.start, entry.end).overlaps(period):
+            message = (
+                f"{services_text(shared)} har allerede fraværsassistent {entry.colleague_name} "
+                f"fra {nb_period(start=entry.start, end=entry.end)}; én kollega per tjeneste om gangen"
+            )
+            problems.append(Problem("services", message, "HN-KEEP-ON"))
+    return problems
+
+
+def notice_problems(*, start: date, end: date | None) -> list[Problem]:
+    """HN-PANEL — an office notice ends no earlier than it begins (or runs on)."""
+    if end is not None and end < start:
+        return [Problem("end", "sluttdatoen er før startdatoen")]
+    return []

@@ -11,7 +11,7 @@ A gap is one of two kinds, counted on working days (Monday–Friday except Norwe
    problem, not a gap here.
 
 Consecutive working days make one gap; weekends and public holidays between them do not break it.
-Plain dataclasses in and out (vacation_facts.py); the service loads them from the database.
+Plain dataclasses in and out (`data`); the service loads them from the database.
 """
 
 from collections import defaultdict
@@ -20,7 +20,7 @@ from datetime import date, timedelta
 
 from legetjeneste.absence import labels
 from legetjeneste.absence.rules import COLLEGIAL, NO_COVER, VIKAR_COVERS
-from legetjeneste.absence.vacation.facts import (
+from legetjeneste.absence.vacation.rules.data import (
     CITATION,
     RULE_ID,
     AbsenceFacts,
@@ -216,7 +216,7 @@ def vacation_overview(
 ) -> VacationOverview:
     """SU-VACATION, ASA 4310 § 4.2.3 — per office and week who is away and who covers, and every gap;
     `sees_grounds(office_id)` says whether the reader may see the grounds of that office's absences."""
-    weeks = weeks_of(start, end)
+    weeks = weeks_of(start=start, end=end)
     offices = {office.id: office for office in facts.offices}
     office_of = {a.id: offices[a.office_id] for a in facts.agreements if a.office_id in offices}
     absences = [

@@ -1,14 +1,17 @@
 """The plain dataclasses of the vacation overview (SU-VACATION): the facts the service loads, what the
-overview gives back, and the Norwegian labels of weeks and spans of days."""
+overview gives back; and its period and ISO weeks with their Norwegian labels."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from legetjeneste.absence.rules import SERVING_ROLES
+from legetjeneste.dates import Period
+from legetjeneste.errors import Problem, ValidationFailed
 from legetjeneste.norwegian import span_text
 
 RULE_ID, CITATION = "SU-VACATION", "ASA 4310 § 4.2.3"
-SERVING_ROLES = frozenset({"regular", "delelege"})
+MAX_DAYS = 366
 
 
 @dataclass(frozen=True)
@@ -163,7 +166,25 @@ def summer_of(year: int) -> tuple[date, date]:
     return date(year, 6, 1), date(year, 8, 31)
 
 
-def weeks_of(start: date, end: date) -> list[Week]:
+def requested_period(*, first: date | None, last: date | None, today: date) -> Period:
+    """The period asked for; what is left out is taken from this year's summer (1 June–31 August)."""
+    default_first, default_last = summer_of(today.year)
+    first, last = first or default_first, last or default_last
+    if last < first:
+        raise ValidationFailed([Problem("to", "til-datoen er før fra-datoen")])
+    return Period(first, last)
+
+
+def bounds(period: Period) -> tuple[date, date]:
+    """The overview covers a closed period of at most 366 days."""
+    if period.end is None:
+        raise ValidationFailed([Problem("to", "oppgi til-datoen")])
+    if (period.end - period.start).days + 1 > MAX_DAYS:
+        raise ValidationFailed([Problem("to", f"ferieoversikten kan gjelde høyst {MAX_DAYS} dager")])
+    return period.start, period.end
+
+
+def weeks_of(*, start: date, end: date) -> list[Week]:
     """The ISO weeks (Monday–Sunday) that the period touches, labelled «uke 28 (6.–12. juli)»."""
     weeks, monday = [], start - timedelta(start.weekday())
     while monday <= end:

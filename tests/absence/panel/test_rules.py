@@ -4,8 +4,7 @@ import json
 from dataclasses import asdict, replace
 from datetime import date
 
-from legetjeneste.absence.panel.checks import settings_warnings
-from legetjeneste.absence.panel.rules import (
+from legetjeneste.absence.panel.rules.panel import (
     AssistantEntry,
     DigitalSettings,
     GpAbsence,
@@ -14,6 +13,7 @@ from legetjeneste.absence.panel.rules import (
     first_working_day_after,
     gp_panel,
 )
+from legetjeneste.absence.panel.rules.settings import assistant_problems, default_horizon, settings_warnings
 from legetjeneste.dates import Period
 
 GP = PanelFacts(agreement_id=182404, office_id=2, office_name="Mosjøen legesenter", gp_name="Eirik Sandnesmo")
@@ -226,3 +226,32 @@ def test_warning_hn_no_cover_only_looks_inside_the_horizon():
     assert settings_warnings(facts, horizon=Period(date(2026, 8, 1), date(2027, 7, 31))) == []
     [warning] = settings_warnings(facts, horizon=Period(date(2026, 7, 20), date(2027, 7, 19)))
     assert (warning.start, warning.end) == (date(2026, 7, 20), date(2026, 7, 26))
+
+
+def test_hn_keep_on_one_colleague_answers_a_service_at_a_time_and_not_the_gp_on_the_own_list():
+    july = {"start": date(2026, 7, 1), "end": date(2026, 7, 31)}
+    entry = AssistantEntry("Siri Halsøy", ("booking", "e_contact"), date(2026, 7, 20), date(2026, 8, 9))
+
+    def problems(**changes):
+        values = {
+            **july,
+            "services": ["e_consultation"],
+            "colleague_known": True,
+            "colleague_gp_periods": [],
+            "entries": [entry],
+        }
+        return [(p.path, p.rule_id) for p in assistant_problems(**{**values, **changes})]
+
+    assert problems() == []
+    assert problems(services=["booking"]) == [("services", "HN-KEEP-ON")]
+    assert problems(colleague_known=False) == [("colleague_doctor_id", "HN-KEEP-ON")]
+    assert problems(colleague_gp_periods=[Period(date(2001, 1, 1))]) == [
+        ("colleague_doctor_id", "HN-KEEP-ON")
+    ]
+    assert problems(end=date(2026, 6, 30)) == [("end", None)]
+    assert problems(end=date(2028, 7, 1)) == [("end", None)]
+
+
+def test_the_default_horizon_is_twelve_months_from_today_and_29_february_ends_on_28_february():
+    assert default_horizon(date(2026, 7, 6)) == Period(date(2026, 7, 6), date(2027, 7, 5))
+    assert default_horizon(date(2028, 2, 29)) == Period(date(2028, 2, 29), date(2029, 2, 28))

@@ -1,5 +1,5 @@
-"""HN-* rules: what the citizen's GP panel (fastlegepanelet) shows for an agreement on a date, and which
-settings would hide it or leave a service without cover. Plain dataclasses in, plain dataclasses out.
+"""HN-* rules: what the citizen's GP panel (fastlegepanelet) shows for an agreement on a date. Plain
+dataclasses in, plain dataclasses out.
 
 The GP's absence ground is health data and never enters here: the panel only knows that the GP is away,
 until when, and who covers.
@@ -132,7 +132,7 @@ class GpPanel:
     rule_ids: tuple[str, ...] = ()
 
 
-def nb_period(start: date, end: date) -> str:
+def nb_period(*, start: date, end: date) -> str:
     """«6. juli til og med 26. juli 2026»."""
     return f"{day_text(start, year=start.year != end.year)} til og med {day_text(end)}"
 
@@ -203,10 +203,10 @@ def no_cover_text(service: str, away: Away) -> str:
     """HN-NO-COVER, Helsenorge guide — without cover, booking shows «Ingen ledige timer» for the period
     (citizens book for after it), and the dialogue services state the absence period and the date from
     which messages are answered: the first working day after the absence."""
-    back = day_text(away.back_on, weekday=True)
+    back, when = day_text(away.back_on, weekday=True), nb_period(start=away.start, end=away.end)
     if service == BOOKING:
-        return f"Ingen ledige timer fra {nb_period(away.start, away.end)}. Du kan bestille time fra {back}."
-    return f"Fastlegen din er borte fra {nb_period(away.start, away.end)}. Meldinger besvares fra {back}."
+        return f"Ingen ledige timer fra {when}. Du kan bestille time fra {back}."
+    return f"Fastlegen din er borte fra {when}. Meldinger besvares fra {back}."
 
 
 def _covered_text(service: str, who: Answerer) -> str:

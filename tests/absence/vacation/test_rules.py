@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from legetjeneste.absence.vacation.facts import (
+from legetjeneste.absence.vacation.rules.data import (
     AbsenceFacts,
     AgreementFacts,
     AssistantFacts,
@@ -11,7 +11,12 @@ from legetjeneste.absence.vacation.facts import (
     ServiceFacts,
     weeks_of,
 )
-from legetjeneste.absence.vacation.rules import NO_DOCTOR_PRESENT, UNCOVERED, cover_of, vacation_overview
+from legetjeneste.absence.vacation.rules.overview import (
+    NO_DOCTOR_PRESENT,
+    UNCOVERED,
+    cover_of,
+    vacation_overview,
+)
 from legetjeneste.norwegian import span_text
 
 MOSJOEN, SJOGATA = OfficeFacts(1, "Mosjøen legesenter"), OfficeFacts(2, "Sjøgata legekontor")
@@ -53,18 +58,18 @@ def overview(
 
 
 def test_weeks_are_iso_weeks_from_monday_to_sunday_labelled_in_norwegian():
-    [week] = weeks_of(date(2026, 7, 8), date(2026, 7, 9))
+    [week] = weeks_of(start=date(2026, 7, 8), end=date(2026, 7, 9))
     assert (week.number, week.start, week.end, week.label) == (
         28,
         date(2026, 7, 6),
         date(2026, 7, 12),
         "uke 28 (6.–12. juli)",
     )
-    assert weeks_of(date(2026, 6, 29), date(2026, 7, 1))[0].label == "uke 27 (29. juni–5. juli)"
+    assert weeks_of(start=date(2026, 6, 29), end=date(2026, 7, 1))[0].label == "uke 27 (29. juni–5. juli)"
 
 
 def test_weeks_across_the_new_year_keep_their_iso_year_and_name_both_years():
-    weeks = weeks_of(date(2026, 12, 21), date(2027, 1, 10))
+    weeks = weeks_of(start=date(2026, 12, 21), end=date(2027, 1, 10))
     assert [(w.year, w.number) for w in weeks] == [(2026, 52), (2026, 53), (2027, 1)]
     assert weeks[1].label == "uke 53 (28. desember 2026–3. januar 2027)"
     assert weeks[2].label == "uke 1 (4.–10. januar)"
