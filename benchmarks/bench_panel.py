@@ -14,7 +14,7 @@ Two municipalities, each in a freshly migrated database:
 pairs spread over the agreements and over May–September 2026, each call in a new session as a request
 has, after 20 warm-up calls. On the 600 agreements about one call in seven finds the GP away. The pure
 rules `panel.gp_panel(facts, on=…)` are timed alone on the same pairs, with the facts loaded beforehand
-by the service's own `_facts`. So is GET /api/v1/agreements/<id>/panel?date=…, through the real app as
+by `panel_queries.panel_facts`. So is GET /api/v1/agreements/<id>/panel?date=…, through the real app as
 a logged-in kommuneoverlege. With --profile the timed service calls also run under cProfile (stderr).
 
     .venv/bin/python benchmarks/bench_panel.py [--backend sqlite|postgresql|all]
@@ -47,8 +47,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, event, select
 
 from legetjeneste.absence.models import DigitalServices, OfficeNotice
-from legetjeneste.absence.panel import rules as panel
+from legetjeneste.absence.panel import queries as panel_queries
 from legetjeneste.absence.panel import service as panel_service
+from legetjeneste.absence.panel.rules import panel
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.models import User
 from legetjeneste.auth.rules import Actor
@@ -195,7 +196,7 @@ def time_pure(engine: Engine, calls: list[tuple[int, date]]) -> list[float]:
         for agreement_id, day in calls:
             agreement = registry_queries.agreement(session, agreement_id)
             assert agreement is not None
-            [found] = panel_service._facts(session, [agreement], day, agreement.office_id)
+            [found] = panel_queries.panel_facts(session, [agreement], on=day, office_id=agreement.office_id)
             facts.append((found, day))
     seconds = []
     for _ in range(5):

@@ -10,10 +10,10 @@ from typing import cast
 from sqlalchemy import Row
 from sqlalchemy.orm import Session
 
-from legetjeneste.absence import rules as absence_rules
+from legetjeneste.absence.counters import rules as absence_rules
+from legetjeneste.absence.counters.queries import facts_of
 from legetjeneste.absence.models import Absence
 from legetjeneste.absence.quotas import quotas_on
-from legetjeneste.absence.views import facts_of
 from legetjeneste.agreement import parameters
 from legetjeneste.agreement.parameters import ParameterNotInForce
 from legetjeneste.dates import Period
