@@ -1,23 +1,41 @@
-"""Writing the absence sections of a checked municipality file: upsert by key, never delete, never commit.
+"""Reading and writing absence's part of a municipality file: upsert by key, never delete, never commit.
 
 Absences are keyed by doctor and start, digital services by agreement, absence-assistant entries by
 agreement, colleague and start, office notices by office and start. An import reports no ABS-REPORT
 notices: it loads what the municipality already knows.
 """
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from datetime import date
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from legetjeneste.absence import queries as absence_queries
+from legetjeneste.absence.file_section import schemas
+from legetjeneste.absence.file_section.rules import ExistingAbsences, Items
 from legetjeneste.absence.models import Absence, AbsenceAssistant, DigitalServices, OfficeNotice
 from legetjeneste.absence.rules import CHILD_GROUNDS
-from legetjeneste.dates import now_oslo
-from legetjeneste.municipality_file.apply import Changes, upsert
-from legetjeneste.municipality_file.format import ParsedFile
+from legetjeneste.dates import Period, now_oslo
+from legetjeneste.municipality_file.sections import Changes, upsert
+from legetjeneste.registry import queries as registry_queries
 from legetjeneste.registry.models import Agreement, Doctor, Office
 
 
+def existing_absences(session: Session, number: str) -> ExistingAbsences:
+    by_doctor: dict[str, list[tuple[date, Period]]] = {}
+    for absence in absence_queries.absences(session, municipality_number=number):
+        by_doctor.setdefault(absence.doctor.hpr_number, []).append((absence.start, absence.period))
+    serving = {
+        (agreement.id, period.doctor.hpr_number)
+        for agreement in registry_queries.agreements(session, municipality_number=number)
+        for period in agreement.doctor_periods
+        if period.role in ("regular", "delelege")
+    }
+    return ExistingAbsences(by_doctor=by_doctor, serving=serving)
+
+
 def apply_absence_sections(
-    session: Session, parsed: ParsedFile, number: str, changes: Changes, *, actor: str
+    session: Session, items: Items, number: str, changes: Changes, *, actor: str
 ) -> None:
     doctors = {
         d.hpr_number: d.id
@@ -28,14 +46,14 @@ def apply_absence_sections(
         for o in session.scalars(select(Office).where(Office.municipality_number == number))
     }
     agreement_ids = list(session.scalars(select(Agreement.id).where(Agreement.municipality_number == number)))
-    _absences(session, parsed, number, changes, doctors, actor)
+    _absences(session, items, number, changes, doctors, actor)
     existing_services = {
         s.agreement_id: s
         for s in session.scalars(
             select(DigitalServices).where(DigitalServices.agreement_id.in_(agreement_ids))
         )
     }
-    for _, item in parsed.digital_services:
+    for _, item in items["digital_services"]:
         values = {"agreement_id": item.agreement, **item.model_dump(exclude={"agreement"})}
         upsert(
             session,
@@ -51,7 +69,7 @@ def apply_absence_sections(
             select(AbsenceAssistant).where(AbsenceAssistant.agreement_id.in_(agreement_ids))
         )
     }
-    for _, entry in parsed.absence_assistant:
+    for _, entry in items["absence_assistant"]:
         values = {
             "agreement_id": entry.agreement,
             "colleague_doctor_id": doctors[entry.colleague],
@@ -67,7 +85,7 @@ def apply_absence_sections(
             select(OfficeNotice).where(OfficeNotice.office_id.in_(list(offices.values())))
         )
     }
-    for _, notice in parsed.office_notices:
+    for _, notice in items["office_notices"]:
         values = {
             "office_id": offices[notice.office],
             "text": notice.text,
@@ -86,13 +104,13 @@ def apply_absence_sections(
 
 
 def _absences(
-    session: Session, parsed: ParsedFile, number: str, changes: Changes, doctors: dict[str, int], actor: str
+    session: Session, items: Items, number: str, changes: Changes, doctors: dict[str, int], actor: str
 ) -> None:
     existing = {
         (a.doctor_id, a.start): a
         for a in session.scalars(select(Absence).where(Absence.municipality_number == number))
     }
-    for _, item in parsed.absences:
+    for _, item in items["absences"]:
         details = item.details.model_dump() if item.ground in CHILD_GROUNDS else {}
         values = {
             "municipality_number": number,
@@ -115,3 +133,38 @@ def _absences(
             lambda **v: Absence(**v, created_at=now_oslo(), created_by=actor),
         )
         existing[(made.doctor_id, made.start)] = made
+
+
+def absence_sections(session: Session, number: str) -> dict[str, list[dict]]:
+    """The four sections in the import format."""
+    agreement_ids = list(session.scalars(select(Agreement.id).where(Agreement.municipality_number == number)))
+    absences = session.scalars(
+        select(Absence)
+        .options(selectinload(Absence.doctor), selectinload(Absence.vikar))
+        .where(Absence.municipality_number == number)
+        .order_by(Absence.start, Absence.id)
+    )
+    services = session.scalars(
+        select(DigitalServices)
+        .where(DigitalServices.agreement_id.in_(agreement_ids))
+        .order_by(DigitalServices.agreement_id)
+    )
+    entries = session.scalars(
+        select(AbsenceAssistant)
+        .options(selectinload(AbsenceAssistant.colleague))
+        .where(AbsenceAssistant.agreement_id.in_(agreement_ids))
+        .order_by(AbsenceAssistant.start, AbsenceAssistant.id)
+    )
+    notices = session.scalars(
+        select(OfficeNotice)
+        .join(Office, Office.id == OfficeNotice.office_id)
+        .options(selectinload(OfficeNotice.office))
+        .where(Office.municipality_number == number)
+        .order_by(OfficeNotice.start, OfficeNotice.id)
+    )
+    return {
+        "absences": [schemas.absence_out(a) for a in absences],
+        "digital_services": [schemas.services_out(s) for s in services],
+        "absence_assistant": [schemas.entry_out(e) for e in entries],
+        "office_notices": [schemas.notice_out(n) for n in notices],
+    }

@@ -1,12 +1,10 @@
-"""Writing a checked municipality file into the database: upsert by natural key, never commit.
+"""Reading and writing the register's part of a municipality file: upsert by natural key, never commit.
 
 Top-level items (offices, doctors, agreements, list counts) are created or updated, never deleted.
 An agreement's `doctor_periods` in the file are that agreement's whole list: periods missing from
 the file are removed, so that a corrected period does not leave its old version behind.
 """
 
-from collections import Counter
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -14,7 +12,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from legetjeneste.dates import parse_month
-from legetjeneste.municipality_file.format import AgreementIn, ListCountIn, ParsedFile
+from legetjeneste.municipality_file.sections import Changes, assign, upsert
+from legetjeneste.registry.file_section.rules import Existing, Items
+from legetjeneste.registry.file_section.schemas import AgreementIn, ListCountIn
 from legetjeneste.registry.models import (
     Agreement,
     Doctor,
@@ -25,55 +25,39 @@ from legetjeneste.registry.models import (
 )
 
 
-@dataclass
-class Changes:
-    created: Counter = field(default_factory=Counter)
-    updated: Counter = field(default_factory=Counter)
-    unchanged: Counter = field(default_factory=Counter)
-    removed: Counter = field(default_factory=Counter)
-
-    def as_dict(self) -> dict[str, dict[str, int]]:
-        return {name: dict(getattr(self, name)) for name in ("created", "updated", "unchanged", "removed")}
-
-
-def _assign(target: Any, values: dict[str, Any]) -> bool:
-    changed = False
-    for name, value in values.items():
-        if getattr(target, name) != value:
-            setattr(target, name, value)
-            changed = True
-    return changed
+def existing(session: Session, number: str) -> Existing:
+    """The keys the database holds, in `number` (the file may name them) and elsewhere (a clash)."""
+    offices = session.execute(select(Office.organisation_number, Office.municipality_number)).all()
+    agreements = session.execute(select(Agreement.id, Agreement.municipality_number)).all()
+    return Existing(
+        organisation_numbers={orgnr for orgnr, owner in offices if owner == number},
+        hpr_numbers=set(
+            session.scalars(select(Doctor.hpr_number).where(Doctor.municipality_number == number))
+        ),
+        agreement_ids={a_id for a_id, owner in agreements if owner == number},
+        other_municipality_organisation_numbers={orgnr for orgnr, owner in offices if owner != number},
+        other_municipality_agreement_ids={a_id for a_id, owner in agreements if owner != number},
+    )
 
 
-def upsert(session: Session, changes: Changes, entity: str, existing: Any, values: dict, make) -> Any:
-    if existing is None:
-        created = make(**values)
-        session.add(created)
-        changes.created[entity] += 1
-        return created
-    (changes.updated if _assign(existing, values) else changes.unchanged)[entity] += 1
-    return existing
-
-
-def apply_file(session: Session, parsed: ParsedFile) -> Changes:
-    assert parsed.municipality is not None
-    number = parsed.municipality.number
-    changes = Changes()
+def apply_register(session: Session, header: Any, items: Items, changes: Changes) -> None:
+    """The municipality (`header`, the file's `municipality`), its offices, doctors, agreements and counts."""
+    number = header.number
     municipality = upsert(
         session,
         changes,
         "municipality",
         session.get(Municipality, number),
-        {"number": number, "name": parsed.municipality.name},
+        {"number": number, "name": header.name},
         Municipality,
     )
-    municipality.set_inhabitants(parsed.municipality.inhabitants)
+    municipality.set_inhabitants(header.inhabitants)
     session.flush()
     offices = {
         o.organisation_number: o
         for o in session.scalars(select(Office).where(Office.municipality_number == number))
     }
-    for _, office in parsed.offices:
+    for _, office in items["offices"]:
         values = {"municipality_number": number, **office.model_dump()}
         offices[office.organisation_number] = upsert(
             session, changes, "office", offices.get(office.organisation_number), values, Office
@@ -81,21 +65,20 @@ def apply_file(session: Session, parsed: ParsedFile) -> Changes:
     doctors = {
         d.hpr_number: d for d in session.scalars(select(Doctor).where(Doctor.municipality_number == number))
     }
-    for _, doctor in parsed.doctors:
+    for _, doctor in items["doctors"]:
         values = {"municipality_number": number, **doctor.model_dump()}
         doctors[doctor.hpr_number] = upsert(
             session, changes, "doctor", doctors.get(doctor.hpr_number), values, Doctor
         )
     session.flush()
-    _apply_agreements(session, changes, parsed, number, offices, doctors)
-    apply_list_counts(session, [item for _, item in parsed.list_counts], number, changes)
-    return changes
+    _apply_agreements(session, changes, items["agreements"], number, offices, doctors)
+    apply_list_counts(session, [item for _, item in items["list_counts"]], number, changes)
 
 
 def _apply_agreements(
     session: Session,
     changes: Changes,
-    parsed: ParsedFile,
+    agreements: list[tuple[int, AgreementIn]],
     number: str,
     offices: dict[str, Office],
     doctors: dict[str, Doctor],
@@ -108,7 +91,7 @@ def _apply_agreements(
             .where(Agreement.municipality_number == number)
         )
     }
-    for _, item in parsed.agreements:
+    for _, item in agreements:
         values = {
             "id": item.id,
             "municipality_number": number,
@@ -120,7 +103,7 @@ def _apply_agreements(
             agreement = Agreement(**values, doctor_periods=[])
             session.add(agreement)
             changes.created["agreement"] += 1
-        elif _assign(agreement, values):
+        elif assign(agreement, values):
             changes.updated["agreement"] += 1
         else:
             changes.unchanged["agreement"] += 1
@@ -143,7 +126,7 @@ def _apply_periods(
         key: tuple[int, str, date] = (values["doctor_id"], period.role, period.start)
         wanted.add(key)
         if key in current:
-            (changes.updated if _assign(current[key], values) else changes.unchanged)["doctor_period"] += 1
+            (changes.updated if assign(current[key], values) else changes.unchanged)["doctor_period"] += 1
         else:
             agreement.doctor_periods.append(DoctorPeriod(**values))
             changes.created["doctor_period"] += 1
