@@ -11,7 +11,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from legetjeneste.absence import queries as absence_queries
-from legetjeneste.absence.file_section import schemas
 from legetjeneste.absence.file_section.rules import ExistingAbsences, Items
 from legetjeneste.absence.models import Absence, AbsenceAssistant, DigitalServices, OfficeNotice
 from legetjeneste.absence.rules import CHILD_GROUNDS
@@ -163,8 +162,47 @@ def absence_sections(session: Session, number: str) -> dict[str, list[dict]]:
         .order_by(OfficeNotice.start, OfficeNotice.id)
     )
     return {
-        "absences": [schemas.absence_out(a) for a in absences],
-        "digital_services": [schemas.services_out(s) for s in services],
-        "absence_assistant": [schemas.entry_out(e) for e in entries],
-        "office_notices": [schemas.notice_out(n) for n in notices],
+        "absences": [absence_out(a) for a in absences],
+        "digital_services": [services_out(s) for s in services],
+        "absence_assistant": [entry_out(e) for e in entries],
+        "office_notices": [notice_out(n) for n in notices],
     }
+
+
+def absence_out(absence: Absence) -> dict:
+    data = {
+        "doctor": absence.doctor.hpr_number,
+        "agreement": absence.agreement_id,
+        "ground": absence.ground,
+        "start": absence.start.isoformat(),
+        "end": absence.end.isoformat(),
+        "cover": absence.cover,
+        "vikar": absence.vikar.hpr_number if absence.vikar else None,
+        "details": absence.details or None,
+    }
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def services_out(services: DigitalServices) -> dict:
+    fields = ("offers_digital_services", "booking", "e_consultation", "prescription_renewal", "e_contact")
+    return {"agreement": services.agreement_id, **{name: getattr(services, name) for name in fields}}
+
+
+def entry_out(entry: AbsenceAssistant) -> dict:
+    return {
+        "agreement": entry.agreement_id,
+        "colleague": entry.colleague.hpr_number,
+        "services": entry.services,
+        "start": entry.start.isoformat(),
+        "end": entry.end.isoformat(),
+    }
+
+
+def notice_out(notice: OfficeNotice) -> dict:
+    data = {
+        "office": notice.office.organisation_number,
+        "text": notice.text,
+        "start": notice.start.isoformat(),
+        "end": notice.end.isoformat() if notice.end else None,
+    }
+    return {key: value for key, value in data.items() if value is not None}

@@ -1,11 +1,10 @@
-"""Absence's part of the municipality file: its items as read, and rows written back in that shape."""
+"""Absence's part of the municipality file: its items as read."""
 
 from datetime import date
 from typing import Annotated
 
 from pydantic import Field
 
-from legetjeneste.absence.models import Absence, AbsenceAssistant, DigitalServices, OfficeNotice
 from legetjeneste.absence.schemas import AbsenceBase, DigitalService
 from legetjeneste.registry.schemas import DbId, HprNumber, Input, OrganisationNumber
 
@@ -44,42 +43,3 @@ class OfficeNoticeIn(Input):
     text: Annotated[str, Field(min_length=1, max_length=1000, description="Informasjon fra legekontoret")]
     start: date
     end: date | None = None
-
-
-def absence_out(absence: Absence) -> dict:
-    data = {
-        "doctor": absence.doctor.hpr_number,
-        "agreement": absence.agreement_id,
-        "ground": absence.ground,
-        "start": absence.start.isoformat(),
-        "end": absence.end.isoformat(),
-        "cover": absence.cover,
-        "vikar": absence.vikar.hpr_number if absence.vikar else None,
-        "details": absence.details or None,
-    }
-    return {key: value for key, value in data.items() if value is not None}
-
-
-def services_out(services: DigitalServices) -> dict:
-    fields = ("offers_digital_services", "booking", "e_consultation", "prescription_renewal", "e_contact")
-    return {"agreement": services.agreement_id, **{name: getattr(services, name) for name in fields}}
-
-
-def entry_out(entry: AbsenceAssistant) -> dict:
-    return {
-        "agreement": entry.agreement_id,
-        "colleague": entry.colleague.hpr_number,
-        "services": entry.services,
-        "start": entry.start.isoformat(),
-        "end": entry.end.isoformat(),
-    }
-
-
-def notice_out(notice: OfficeNotice) -> dict:
-    data = {
-        "office": notice.office.organisation_number,
-        "text": notice.text,
-        "start": notice.start.isoformat(),
-        "end": notice.end.isoformat() if notice.end else None,
-    }
-    return {key: value for key, value in data.items() if value is not None}

@@ -14,10 +14,8 @@ from legetjeneste.auth.rules import Actor
 from legetjeneste.errors import Problem
 from legetjeneste.municipality_file.format import ParsedFile
 from legetjeneste.municipality_file.sections import Changes
-from legetjeneste.registry import queries as registry_queries
-from legetjeneste.registry.file_section import queries, rules, schemas
+from legetjeneste.registry.file_section import queries, rules
 from legetjeneste.registry.file_section.schemas import AgreementIn, ListCountIn
-from legetjeneste.registry.models import Municipality
 from legetjeneste.registry.schemas import DoctorBase, OfficeBase
 from legetjeneste.registry.service import limits_on
 
@@ -53,16 +51,4 @@ def apply(session: Session, parsed: ParsedFile, changes: Changes, *, actor: Acto
 
 
 def export(session: Session, *, municipality_number: str) -> dict:
-    municipality = session.get(Municipality, municipality_number)
-    assert municipality is not None, "the file's envelope has found the municipality"
-    offices = registry_queries.offices(session, municipality_number=municipality_number)
-    doctors = registry_queries.doctors(session, municipality_number=municipality_number)
-    agreements = registry_queries.agreements(session, municipality_number=municipality_number)
-    counts = registry_queries.list_counts_of_municipality(session, municipality_number)
-    return {
-        "municipality": schemas.municipality_out(municipality),
-        "offices": [schemas.office_out(o) for o in offices],
-        "doctors": [schemas.doctor_out(d) for d in sorted(doctors, key=lambda d: d.id)],
-        "agreements": [schemas.agreement_out(a) for a in agreements],
-        "list_counts": [schemas.list_count_out(c) for c in counts],
-    }
+    return queries.register_sections(session, municipality_number)

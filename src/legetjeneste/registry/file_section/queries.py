@@ -11,8 +11,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from legetjeneste.dates import parse_month
+from legetjeneste.dates import format_month, parse_month
 from legetjeneste.municipality_file.sections import Changes, assign, upsert
+from legetjeneste.registry import queries as registry_queries
 from legetjeneste.registry.file_section.rules import Existing, Items
 from legetjeneste.registry.file_section.schemas import AgreementIn, ListCountIn
 from legetjeneste.registry.models import (
@@ -159,3 +160,99 @@ def apply_list_counts(
         upsert(session, changes, "list_count", existing.get((item.agreement, month)), values, ListCount)
     session.flush()
     return changes
+
+
+def register_sections(session: Session, number: str) -> dict:
+    """The municipality and its offices, doctors, agreements and list counts in the import format."""
+    municipality = session.get(Municipality, number)
+    assert municipality is not None, "the file's envelope has found the municipality"
+    offices = registry_queries.offices(session, municipality_number=number)
+    doctors = registry_queries.doctors(session, municipality_number=number)
+    agreements = registry_queries.agreements(session, municipality_number=number)
+    counts = registry_queries.list_counts_of_municipality(session, number)
+    return {
+        "municipality": municipality_out(municipality),
+        "offices": [office_out(o) for o in offices],
+        "doctors": [doctor_out(d) for d in sorted(doctors, key=lambda d: d.id)],
+        "agreements": [agreement_out(a) for a in agreements],
+        "list_counts": [list_count_out(c) for c in counts],
+    }
+
+
+def municipality_out(municipality: Municipality) -> dict:
+    return {
+        "number": municipality.number,
+        "name": municipality.name,
+        "inhabitants": {p.year: p.inhabitants for p in municipality.populations},
+    }
+
+
+def office_out(office: Office) -> dict:
+    fields = (
+        "organisation_number",
+        "name",
+        "is_group_practice",
+        "street_address",
+        "postal_code",
+        "city",
+        "phone",
+        "is_accessible",
+    )
+    return {name: getattr(office, name) for name in fields}
+
+
+def doctor_out(doctor: Doctor) -> dict:
+    fields = ("hpr_number", "first_name", "last_name", "birth_date", "specialist_status", "payment_account")
+    data = {name: getattr(doctor, name) for name in fields}
+    return _without_none({**data, "birth_date": doctor.birth_date.isoformat()})
+
+
+def agreement_out(agreement: Agreement) -> dict:
+    data = {
+        "id": agreement.id,
+        "office": agreement.office.organisation_number,
+        "listetak": agreement.listetak,
+        "list_status": agreement.list_status,
+        "operating_model": agreement.operating_model,
+        "fellesliste": agreement.fellesliste,
+        "agreement_date": agreement.agreement_date.isoformat() if agreement.agreement_date else None,
+        "start": agreement.start.isoformat(),
+        "end": agreement.end.isoformat() if agreement.end else None,
+        "end_reason": agreement.end_reason,
+        "opening_hours": agreement.opening_hours,
+        "phone_hours": agreement.phone_hours,
+        "utekontor": agreement.utekontor,
+        "doctor_periods": [
+            _without_none(
+                {
+                    "doctor": p.doctor.hpr_number,
+                    "role": p.role,
+                    "vikar_for": p.vikar_for.hpr_number if p.vikar_for else None,
+                    "working_percentage": p.working_percentage,
+                    "working_days": p.working_days,
+                    "start": p.start.isoformat(),
+                    "end": p.end.isoformat() if p.end else None,
+                }
+            )
+            for p in agreement.doctor_periods
+        ],
+    }
+    return _without_none(data)
+
+
+def list_count_out(count: ListCount) -> dict:
+    return _without_none(
+        {
+            "agreement": count.agreement_id,
+            "month": format_month(count.month),
+            "list_length": count.list_length,
+            "waiting_list_count": count.waiting_list_count,
+            "pbt_annual_amount": str(count.pbt_annual_amount)
+            if count.pbt_annual_amount is not None
+            else None,
+        }
+    )
+
+
+def _without_none(data: dict) -> dict:
+    return {key: value for key, value in data.items() if value is not None}
