@@ -25,7 +25,6 @@ def test_every_declared_router_module_has_an_api_router():
 def test_every_command_names_something_to_run_and_no_name_is_taken_twice():
     commands = [command for feature in features() for command in feature.commands]
     assert len({c.name for c in commands}) == len(commands)
-    assert len({c.order for c in commands}) == len(commands)
     assert all(resolve(command.target) is not None for command in commands)
 
 

@@ -19,12 +19,13 @@ import legetjeneste
 class Command:
     """A command of `legetjeneste`: `target` is "module:attribute", a Typer app (a group of commands) or a
     function (one command); `help` is what `legetjeneste --help` shows without importing the module (the first
-    paragraph of the command's own help, line breaks included); `order` places it in that list."""
+    paragraph of the command's own help, line breaks included); `order` places it in that list (by default
+    after the others, in the features' order)."""
 
     name: str
     target: str
     help: str
-    order: int
+    order: int = 1000
 
 
 @dataclass(frozen=True)
