@@ -7,9 +7,8 @@ feature declares, so the list comes up without loading OR-Tools, reportlab or Fa
 import gc
 from typing import Annotated
 
-import click
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandInfo, TyperInfo
 
 from legetjeneste.features import Command, features, resolve
@@ -18,11 +17,11 @@ from legetjeneste.features import Command, features, resolve
 CORE_ORDER = {"serve": 90, "db": 100, "demo": 110}
 
 
-class _Declared(click.Command):
+class _Declared(TyperCommand):
     """A feature's command as `--help` lists it: its name and declared help, nothing imported."""
 
     def __init__(self, declared: Command) -> None:
-        super().__init__(declared.name, help=declared.help)
+        super().__init__(name=declared.name, help=declared.help)
         self.declared = declared
 
 
@@ -36,14 +35,16 @@ class FeatureGroup(TyperGroup):
         order = CORE_ORDER | {command.name: command.order for command in declared}
         self.commands = dict(sorted(self.commands.items(), key=lambda item: order[item[0]]))
 
-    def resolve_command(self, ctx: click.Context, args: list[str]):
+    def resolve_command(self, ctx: typer.Context, args: list[str]):
         name, command, rest = super().resolve_command(ctx, args)
         if isinstance(command, _Declared):
             command = self.load(command.declared)
         return name, command, rest
 
-    def load(self, declared: Command) -> click.Command:
+    def load(self, declared: Command) -> TyperCommand | TyperGroup:
+        """The command itself, imported now, built as Typer builds a command or sub-app it is given."""
         target = resolve(declared.target)
+        # The root app keeps Typer's default for short tracebacks; its sub-apps and commands do the same.
         options = {"pretty_exceptions_short": True, "rich_markup_mode": self.rich_markup_mode}
         if isinstance(target, typer.Typer):
             return typer.main.get_group_from_info(
