@@ -1,13 +1,18 @@
 """The `legetjeneste` command: one JSON document on stdout with --json, Norwegian errors with exit code 1."""
 
+import inspect
 import json
+import subprocess
+import sys
 
 import pytest
+import typer
 import yaml
 from typer.testing import CliRunner
 
-from legetjeneste.cli import app
+from legetjeneste.cli import FeatureGroup, app
 from legetjeneste.db import get_engine
+from legetjeneste.features import features
 from legetjeneste.settings import get_settings
 from tests.support import KRAGERO_FILE, VEFSN_FILE, document
 
@@ -117,3 +122,26 @@ def test_demo_load_twice_gives_the_demo_logins_and_changes_nothing_the_second_ti
     assert code == 0 and "kommuneoverlege@vefsn.example" in [login["email"] for login in json.loads(out)]
     code, out, _ = cli("statistics", "load", "--json")
     assert code == 0 and json.loads(out)["figures"] > 351 * 10
+
+
+def test_help_lists_every_command_of_every_feature(cli):
+    code, out, _ = cli("--help")
+    declared = [command.name for feature in features() for command in feature.commands]
+    assert code == 0 and len(declared) == 15
+    assert all(f"│ {name} " in out for name in [*declared, "db", "demo", "serve"])
+
+
+def test_each_command_declares_the_help_its_own_module_gives():
+    group = typer.main.get_group(app)
+    assert isinstance(group, FeatureGroup)
+    for feature in features():
+        for declared in feature.commands:
+            loaded = group.load(declared)
+            assert inspect.cleandoc(loaded.help).split("\n\n")[0].strip() == declared.help, declared.name
+
+
+def test_the_command_loads_without_the_solver_the_pdf_library_or_the_web_framework():
+    heavy = "{'ortools', 'reportlab', 'fastapi'}"
+    code = f"import sys, legetjeneste.cli; print(sorted({heavy} & set(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

@@ -1,51 +1,73 @@
-"""The `legetjeneste` command: the Typer root that adds each feature's commands."""
+"""The `legetjeneste` command: the Typer root with `db`, `demo` and `serve`, and every feature's commands.
+
+A feature's command is imported only when it runs: `legetjeneste --help` lists each with the help its
+feature declares, so the list comes up without loading OR-Tools, reportlab or FastAPI.
+"""
 
 import gc
 from typing import Annotated
 
 import typer
+from typer.core import TyperCommand, TyperGroup
+from typer.models import CommandInfo, TyperInfo
 
-from legetjeneste import demo, migrate
-from legetjeneste.absence.counters import cli as absence_cli
-from legetjeneste.absence.panel import cli as panel_cli
-from legetjeneste.absence.vacation import cli as vacation_cli
-from legetjeneste.audit import cli as audit_cli
-from legetjeneste.auth import cli as auth_cli
-from legetjeneste.console import print_json
-from legetjeneste.db import get_engine, open_session
-from legetjeneste.legevakt.exemptions import cli as legevakt_cli
-from legetjeneste.lifecycle import cli as lifecycle_cli
-from legetjeneste.municipality_file import cli as file_cli
-from legetjeneste.payments.runs import cli as payments_cli
-from legetjeneste.planning import cli as planning_cli
-from legetjeneste.registry import cli as registry_cli
-from legetjeneste.registry import service as registry_service
+from legetjeneste.features import Command, features, resolve
 
-app = typer.Typer(help="legetjeneste: kommunens legetjeneste og fastlegeordning.", no_args_is_help=True)
+# Where the core commands stand in `legetjeneste --help` among the features' commands.
+CORE_ORDER = {"serve": 90, "db": 100, "demo": 110}
+
+
+class _Declared(TyperCommand):
+    """A feature's command as `--help` lists it: its name and declared help, nothing imported."""
+
+    def __init__(self, declared: Command) -> None:
+        super().__init__(name=declared.name, help=declared.help)
+        self.declared = declared
+
+
+class FeatureGroup(TyperGroup):
+    """The root group: the core commands, and each feature's command loaded when it is invoked."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        declared = [command for feature in features() for command in feature.commands]
+        self.commands.update({command.name: _Declared(command) for command in declared})
+        order = CORE_ORDER | {command.name: command.order for command in declared}
+        self.commands = dict(sorted(self.commands.items(), key=lambda item: order[item[0]]))
+
+    def resolve_command(self, ctx: typer.Context, args: list[str]):
+        name, command, rest = super().resolve_command(ctx, args)
+        if isinstance(command, _Declared):
+            command = self.load(command.declared)
+        return name, command, rest
+
+    def load(self, declared: Command) -> TyperCommand | TyperGroup:
+        """The command itself, imported now, built as Typer builds a command or sub-app it is given."""
+        target = resolve(declared.target)
+        # The root app keeps Typer's default for short tracebacks; its sub-apps and commands do the same.
+        options = {"pretty_exceptions_short": True, "rich_markup_mode": self.rich_markup_mode}
+        if isinstance(target, typer.Typer):
+            return typer.main.get_group_from_info(
+                TyperInfo(target, name=declared.name), suggest_commands=self.suggest_commands, **options
+            )
+        return typer.main.get_command_from_info(CommandInfo(name=declared.name, callback=target), **options)
+
+
+app = typer.Typer(
+    help="legetjeneste: kommunens legetjeneste og fastlegeordning.", no_args_is_help=True, cls=FeatureGroup
+)
 db_app = typer.Typer(help="Databasen.", no_args_is_help=True)
 demo_app = typer.Typer(help="Demodata.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(demo_app, name="demo")
-app.add_typer(auth_cli.app, name="user")
-app.add_typer(file_cli.helfo_app, name="helfo")
-app.add_typer(planning_cli.app, name="statistics")
-app.add_typer(absence_cli.app, name="absence")
-app.add_typer(payments_cli.app, name="payments")
-app.add_typer(lifecycle_cli.app, name="lifecycle")
-app.add_typer(legevakt_cli.app, name="roster")
-app.command("import")(file_cli.import_file)
-app.command("export")(file_cli.export)
-app.command("overview")(registry_cli.overview)
-app.command("schema")(file_cli.schema)
-app.command("audit")(audit_cli.audit)
-app.command("panel")(panel_cli.panel)
-app.command("vacation-overview")(vacation_cli.vacation_overview)
-app.command("deadlines")(lifecycle_cli.deadlines)
 
 
 @db_app.command("upgrade")
 def db_upgrade():
     """Migrer databasen til nyeste versjon."""
+    from legetjeneste import migrate
+    from legetjeneste.db import get_engine
+
     migrate.upgrade(get_engine())
     typer.echo("Databasen er oppdatert.")
 
@@ -53,6 +75,10 @@ def db_upgrade():
 @demo_app.command("load")
 def demo_load(as_json: Annotated[bool, typer.Option("--json")] = False):
     """Last inn Vefsn og Kragerø, SSBs nøkkeltall og demobrukerne (kan kjøres flere ganger)."""
+    from legetjeneste import demo
+    from legetjeneste.console import print_json
+    from legetjeneste.db import open_session
+
     with open_session() as session:
         logins = demo.load_demo(session)
     if as_json:
@@ -70,7 +96,10 @@ def serve(
     """Start tjenesten."""
     import uvicorn
 
+    from legetjeneste import demo, migrate
+    from legetjeneste.db import get_engine, open_session
     from legetjeneste.main import create_app
+    from legetjeneste.registry import service as registry_service
     from legetjeneste.web import access_log
     from legetjeneste.web.static import missing_assets
 

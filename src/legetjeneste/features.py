@@ -18,25 +18,29 @@ import legetjeneste
 @dataclass(frozen=True)
 class Command:
     """A command of `legetjeneste`: `target` is "module:attribute", a Typer app (a group of commands) or a
-    function (one command); `help` is the line `legetjeneste --help` shows without importing the module."""
+    function (one command); `help` is what `legetjeneste --help` shows without importing the module (the first
+    paragraph of the command's own help, line breaks included); `order` places it in that list (by default
+    after the others, in the features' order)."""
 
     name: str
     target: str
     help: str
+    order: int = 1000
 
 
 @dataclass(frozen=True)
 class NavEntry:
     """A link in the main menu, shown only to users with `permission` (None: every logged-in user).
 
-    `path` is under the user's municipality (/kommuner/{nr}) unless `municipality` is False; the link is the
-    current page when the path is the page's (or, with `prefix`, begins it)."""
+    `scope` "municipality": `path` is under the user's municipality (/kommuner/{nr}), for users who have one;
+    "national": for users without a municipality (the system administrator); "global": for everyone. The link
+    is the current page when the path is the page's (or, with `prefix`, begins it)."""
 
     label: str
     path: str
     order: int
     permission: str | None = None
-    municipality: bool = True
+    scope: str = "municipality"
     prefix: bool = False
 
 

@@ -1,47 +1,28 @@
-"""Every mapped class, imported once so that metadata and Alembic see them all."""
+"""Every mapped class, imported once so that metadata and Alembic see them all: each package's and
+sub-package's `models.py`, found on disk, so that a new feature's tables need no line here."""
 
-from legetjeneste.absence.models import Absence, AbsenceAssistant, DigitalServices, OfficeNotice
-from legetjeneste.audit.models import AuditEntry
-from legetjeneste.auth.models import ApiToken, User
-from legetjeneste.legevakt import models as legevakt_models  # noqa: F401  (its tables)
-from legetjeneste.legevakt.rosters import models as roster_models  # noqa: F401  (its tables)
-from legetjeneste.lifecycle.models import LifecycleCase, LifecycleClock, LifecycleStep
-from legetjeneste.notices.models import Notice
-from legetjeneste.payments.models import BreachCase, BreachStep, DutyHours, PaymentLine, PaymentRun
-from legetjeneste.planning.models import NationalKeyFigure
-from legetjeneste.registry.models import (
-    Agreement,
-    Doctor,
-    DoctorPeriod,
-    ListCount,
-    Municipality,
-    MunicipalityPopulation,
-    Office,
-)
+import importlib
+import pkgutil
+from pathlib import Path
 
-__all__ = [
-    "Absence",
-    "AbsenceAssistant",
-    "DigitalServices",
-    "Notice",
-    "OfficeNotice",
-    "Agreement",
-    "BreachCase",
-    "BreachStep",
-    "DutyHours",
-    "LifecycleCase",
-    "LifecycleClock",
-    "LifecycleStep",
-    "PaymentLine",
-    "PaymentRun",
-    "ApiToken",
-    "AuditEntry",
-    "Doctor",
-    "DoctorPeriod",
-    "ListCount",
-    "Municipality",
-    "MunicipalityPopulation",
-    "NationalKeyFigure",
-    "Office",
-    "User",
-]
+import legetjeneste
+
+
+def model_modules() -> list[str]:
+    """The dotted names of every models.py below legetjeneste/ (this module aside), in a stable order."""
+    found: list[str] = []
+
+    def visit(path: Path, prefix: str) -> None:
+        for module in sorted(pkgutil.iter_modules([str(path)]), key=lambda m: m.name):
+            if module.ispkg:
+                visit(path / module.name, f"{prefix}{module.name}.")
+            elif module.name == "models" and prefix != "legetjeneste.":
+                found.append(f"{prefix}models")
+
+    for root in legetjeneste.__path__:
+        visit(Path(root), "legetjeneste.")
+    return found
+
+
+for _name in model_modules():
+    importlib.import_module(_name)

@@ -2,14 +2,14 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse
 from sqlalchemy.orm import Session
 
 from legetjeneste.auth import rules, service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.errors import NotAuthenticated
-from legetjeneste.web.deps import check_csrf, get_actor, get_session
+from legetjeneste.web.deps import ActorDep, SessionDep, check_csrf
 from legetjeneste.web.pages import redirect_with_message, render
 
 router = APIRouter(include_in_schema=False)
@@ -30,7 +30,7 @@ def login_form(request: Request, neste: str | None = None):
 @router.post("/logg-inn")
 def login(
     request: Request,
-    session: Annotated[Session, Depends(get_session)],
+    session: SessionDep,
     email: Annotated[str, Form(max_length=254)] = "",
     password: Annotated[str, Form(max_length=1000)] = "",
     csrf_token: Annotated[str, Form()] = "",
@@ -83,8 +83,8 @@ def _calendar(request: Request, session: Session, actor: Actor, token: str | Non
 @router.get("/min-kalender")
 def my_calendar(
     request: Request,
-    session: Annotated[Session, Depends(get_session)],
-    actor: Annotated[Actor, Depends(get_actor)],
+    session: SessionDep,
+    actor: ActorDep,
 ):
     return _calendar(request, session, actor, None)
 
@@ -92,8 +92,8 @@ def my_calendar(
 @router.post("/min-kalender")
 def new_calendar_token(
     request: Request,
-    session: Annotated[Session, Depends(get_session)],
-    actor: Annotated[Actor, Depends(get_actor)],
+    session: SessionDep,
+    actor: ActorDep,
 ):
     """A new calendar key; the addresses with it are shown on this answer only (CSRF checked by get_actor)."""
     token = service.new_calendar_token(session, actor=actor)
@@ -104,8 +104,8 @@ def new_calendar_token(
 def revoke_key(
     request: Request,
     token_id: int,
-    session: Annotated[Session, Depends(get_session)],
-    actor: Annotated[Actor, Depends(get_actor)],
+    session: SessionDep,
+    actor: ActorDep,
 ):
     service.revoke_own_token(session, actor=actor, token_id=token_id)
     return redirect_with_message(request, "/min-kalender", "Nøkkelen er trukket tilbake.")

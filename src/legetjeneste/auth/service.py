@@ -7,17 +7,16 @@ from functools import lru_cache
 
 from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from legetjeneste.audit import service as audit_service
-from legetjeneste.auth import rules
+from legetjeneste.auth import queries, rules
 from legetjeneste.auth.models import ApiToken, User
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import now_oslo
 from legetjeneste.errors import Forbidden, NotAuthenticated, NotFound, Problem, ValidationFailed
 from legetjeneste.registry import queries as registry_queries
-from legetjeneste.registry.models import Doctor, Municipality
+from legetjeneste.registry.models import Municipality
 from legetjeneste.settings import get_settings
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -108,11 +107,7 @@ def _doctor_of(
         return None, [
             Problem("doctor", "Bare en bruker med rollen doctor kan knyttes til en lege (--doctor)")
         ]
-    found = session.scalar(
-        select(Doctor.id).where(
-            Doctor.municipality_number == municipality_number, Doctor.hpr_number == hpr_number
-        )
-    )
+    found = queries.doctor_id(session, municipality_number=municipality_number, hpr_number=hpr_number)
     if found is None:
         return None, [Problem("doctor", f"Lege med HPR-nummer {hpr_number} finnes ikke i kommunen")]
     return found, []
@@ -120,7 +115,7 @@ def _doctor_of(
 
 def user_exists(session: Session, *, email: str) -> bool:
     with session.begin():
-        return session.scalar(select(User.id).where(User.email == email.lower())) is not None
+        return queries.user_id_by_email(session, email.lower()) is not None
 
 
 def _user_problems(
@@ -129,7 +124,7 @@ def _user_problems(
     problems = []
     if not EMAIL.match(email):
         problems.append(Problem("email", f"«{email}» er ikke en gyldig e-postadresse"))
-    elif session.scalar(select(User.id).where(User.email == email.lower())):
+    elif queries.user_id_by_email(session, email.lower()):
         problems.append(Problem("email", f"Det finnes allerede en bruker med e-postadressen {email}"))
     if role not in rules.ROLES:
         problems.append(
@@ -172,13 +167,7 @@ def own_tokens(session: Session, *, actor: Actor) -> list:
     if actor.user_id is None:
         return []
     with session.begin():
-        return list(
-            session.execute(
-                select(ApiToken.id, ApiToken.created_at)
-                .where(ApiToken.user_id == actor.user_id)
-                .order_by(ApiToken.created_at, ApiToken.id)
-            ).all()
-        )
+        return queries.tokens_of_user(session, actor.user_id)
 
 
 def revoke_own_token(session: Session, *, actor: Actor, token_id: int) -> None:
@@ -202,7 +191,7 @@ def revoke_own_token(session: Session, *, actor: Actor, token_id: int) -> None:
 
 def _new_token(session: Session, user: User) -> str:
     token = secrets.token_urlsafe(32)
-    session.add(ApiToken(user_id=user.id, token_hash=hash_token(token), created_at=now_oslo()))
+    queries.add_token(session, user_id=user.id, token_hash=hash_token(token), created_at=now_oslo())
     return token
 
 
@@ -219,7 +208,7 @@ def actor_of(user: User) -> Actor:
 
 def authenticate_password(session: Session, *, email: str, password: str) -> Actor:
     with session.begin():
-        user = session.scalar(select(User).where(User.email == email.strip().lower()))
+        user = queries.user_by_email(session, email.strip().lower())
         if user is None or not user.is_active or not user.password_hash:
             raise NotAuthenticated(WRONG_LOGIN)
         try:
@@ -240,7 +229,7 @@ def authenticate_password(session: Session, *, email: str, password: str) -> Act
 
 def authenticate_token(session: Session, *, token: str) -> Actor:
     with session.begin():
-        row = session.scalar(select(ApiToken).where(ApiToken.token_hash == hash_token(token)))
+        row = queries.token_by_hash(session, hash_token(token))
         if row is None or not row.user.is_active:
             raise NotAuthenticated("Ugyldig eller tilbakekalt API-nøkkel.")
         return actor_of(row.user)

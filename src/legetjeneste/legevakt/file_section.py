@@ -7,25 +7,56 @@ rules as a decision in the application (LV-EXEMPT-RIGHT, LV-EXEMPT-DISCRETION, N
 raises and the caller's transaction writes nothing.
 """
 
+from datetime import date
+from typing import Annotated
+
+from pydantic import Field
 from sqlalchemy.orm import Session
 
-from legetjeneste.errors import DomainError, Problem, ValidationFailed
+from legetjeneste.auth.rules import Actor
+from legetjeneste.errors import DomainError, Problem
 from legetjeneste.legevakt import queries, views
 from legetjeneste.legevakt.exemptions import service as exemption_service
 from legetjeneste.legevakt.models import Exemption
-from legetjeneste.legevakt.schemas import ExemptionDecide, ExemptionIn, SchemeIn
+from legetjeneste.legevakt.schemas import (
+    DoctorCourseIn,
+    ExemptionDecide,
+    ExemptionIn,
+    LocalParameterIn,
+    SchemeIn,
+)
 from legetjeneste.legevakt.schemes import service as legevakt_service
-from legetjeneste.municipality_file.apply import Changes
 from legetjeneste.municipality_file.format import ParsedFile
+from legetjeneste.municipality_file.sections import Changes
 from legetjeneste.registry import queries as registry_queries
 from legetjeneste.registry.models import Doctor
 
-SECTIONS = ("legevakt_schemes", "doctor_courses", "local_parameters", "exemptions")
+KEYS = {
+    "legevakt_schemes": Annotated[
+        list[SchemeIn], Field(description="Legevakt- og nødnettordninger; nøkkel: code")
+    ],
+    "doctor_courses": Annotated[
+        list[DoctorCourseIn],
+        Field(description="Kurs legene har fullført (LV-COMPETENCE); nøkkel: doctor, course"),
+    ],
+    "local_parameters": Annotated[
+        list[LocalParameterIn],
+        Field(description="Kommunens egne verdier av nasjonale parametere; nøkkel: name, since"),
+    ],
+    "exemptions": Annotated[
+        list[ExemptionIn], Field(description="Søknader om og vedtak om fritak; nøkkel: scheme, doctor, start")
+    ],
+}
 
 
-def apply_legevakt_sections(
-    session: Session, parsed: ParsedFile, number: str, changes: Changes, *, actor: str
-) -> None:
+def check(session: Session, parsed: ParsedFile, *, today: date) -> list[Problem]:
+    """Nothing before writing: the sections name the file's own doctors, so they are checked as they are
+    applied, after the register."""
+    return []
+
+
+def apply(session: Session, parsed: ParsedFile, changes: Changes, *, actor: Actor) -> list[Problem]:
+    number, email = parsed.number, actor.email
     problems = _schemes(session, parsed, number, changes)
     problems += _courses(session, parsed, number, changes)
     stored = {(p.name, p.since): p for p in queries.local_parameters(session, municipality_number=number)}
@@ -36,15 +67,10 @@ def apply_legevakt_sections(
             old = stored.get((item.name, item.since))
             same = old is not None and old.value == {"value": item.value} and old.source == item.source
             legevakt_service.store_local_parameter(session, number, item)
-            _count(changes, "local_parameter", existed=old is not None, same=same)
+            changes.count("local_parameter", existed=old is not None, same=same)
     if not problems:
-        problems += _exemptions(session, parsed, number, changes, actor)
-    if problems:
-        raise ValidationFailed(problems)
-
-
-def _count(changes: Changes, name: str, *, existed: bool = True, same: bool = False) -> None:
-    (changes.unchanged if same else changes.updated if existed else changes.created)[name] += 1
+        problems += _exemptions(session, parsed, number, changes, email)
+    return problems
 
 
 def _schemes(session: Session, parsed: ParsedFile, number: str, changes: Changes) -> list[Problem]:
@@ -65,7 +91,7 @@ def _schemes(session: Session, parsed: ParsedFile, number: str, changes: Changes
         same = existing is not None and _same(SchemeIn, views.scheme_document(existing), item)
         if not same:
             queries.replace_scheme(session, municipality_number=number, data=item)
-        _count(changes, "legevakt_scheme", existed=existing is not None, same=same)
+        changes.count("legevakt_scheme", existed=existing is not None, same=same)
     return problems
 
 
@@ -82,8 +108,7 @@ def _courses(session: Session, parsed: ParsedFile, number: str, changes: Changes
             (c for c in queries.courses_of_doctor(session, doctor.id) if c.course == item.course), None
         )
         legevakt_service.store_course(session, doctor.id, item)
-        _count(
-            changes,
+        changes.count(
             "doctor_course",
             existed=old is not None,
             same=old is not None and old.completed_on == item.completed_on,
@@ -125,7 +150,7 @@ def _exemptions(
             continue
         old = existing.get((scheme.id, participant.doctor_id, item.start))
         if old is not None and _same(ExemptionIn, _exemption_out(old, item.scheme), item):
-            _count(changes, "exemption", same=True)
+            changes.count("exemption", same=True)
             continue
         row = old or Exemption(municipality_number=number, scheme=scheme, doctor=participant.doctor)
         session.add(row)
@@ -145,7 +170,7 @@ def _exemptions(
                 problems.append(Problem(prefix.rstrip("."), error.message, error.rule_id))
                 continue
         session.flush()
-        _count(changes, "exemption", existed=old is not None)
+        changes.count("exemption", existed=old is not None)
     return problems
 
 
@@ -183,8 +208,9 @@ def _write_application(row: Exemption, item: ExemptionIn, actor: str) -> None:
     row.decided_on, row.decided_by, row.decided_at = None, None, None
 
 
-def legevakt_sections(session: Session, number: str) -> dict[str, list[dict]]:
+def export(session: Session, *, municipality_number: str) -> dict:
     """The four sections in the import format (export → import changes nothing)."""
+    number = municipality_number
     schemes = queries.schemes(session, municipality_number=number)
     codes = {s.id: s.code for s in schemes}
     return {

@@ -4,6 +4,10 @@ A case is keyed by agreement, kind and date; a step by kind and date within its 
 step through the same rules as the pages (a refusal becomes a problem naming the item's path and the rule);
 steps already stored are left as they are, so importing the same file twice changes nothing."""
 
+from datetime import date
+from typing import Annotated
+
+from pydantic import ConfigDict, Field
 from sqlalchemy.orm import Session
 
 from legetjeneste.auth.rules import Actor
@@ -11,11 +15,36 @@ from legetjeneste.errors import DomainError, Problem, RuleViolation, ValidationF
 from legetjeneste.lifecycle import queries as lifecycle_queries
 from legetjeneste.lifecycle import service as lifecycle_service
 from legetjeneste.lifecycle import steps as step_service
-from legetjeneste.lifecycle.file_format import SECTION, LifecycleCaseIn
 from legetjeneste.lifecycle.models import LifecycleCase
-from legetjeneste.lifecycle.schemas import CaseCreate, StepCreate
+from legetjeneste.lifecycle.schemas import CaseCreate, CaseKind, StepCreate
+from legetjeneste.municipality_file.format import ParsedFile
+from legetjeneste.municipality_file.sections import Changes
+from legetjeneste.registry.schemas import DbId, HprNumber, Input
 
+SECTION = "lifecycle_cases"
 STEP_FIELDS = frozenset(StepCreate.model_fields) - {"kind", "on", "text"}
+
+
+class LifecycleStepIn(StepCreate):
+    recorded_by: Annotated[
+        str | None,
+        Field(max_length=254, description="Hvem som registrerte steget (standard: den som importerer)"),
+    ] = None
+
+
+class LifecycleCaseIn(Input):
+    model_config = ConfigDict(populate_by_name=True, extra="forbid", str_strip_whitespace=True)
+
+    agreement: Annotated[DbId | None, Field(description="Avtalens id; med kind og date nøkkelen")] = None
+    kind: Annotated[CaseKind, Field(description="Sakstype")]
+    on: Annotated[date, Field(alias="date", description="Datoen saken ble opprettet")]
+    title: Annotated[str, Field(max_length=200, description="Sakens tittel")] = ""
+    doctor: Annotated[HprNumber | None, Field(description="Legen saken gjelder (HPR-nummer)")] = None
+    notice_period_end: Annotated[date | None, Field(description="Når oppsigelsesfristen løp ut")] = None
+    steps: Annotated[list[LifecycleStepIn], Field(description="Stegene i saken, i rekkefølge")] = []
+
+
+KEYS = {SECTION: list[LifecycleCaseIn]}
 
 
 def _problem(path: str, error: DomainError) -> Problem:
@@ -101,3 +130,16 @@ def lifecycle_section(session: Session, number: str) -> dict[str, list[dict]]:
             {**{k: v for k, v in item.items() if v is not None}, "steps": [_step_out(s) for s in case.steps]}
         )
     return {SECTION: out}
+
+
+def check(session: Session, parsed: ParsedFile, *, today: date) -> list[Problem]:
+    """Nothing before writing: a case's steps are checked as they are applied, after the register."""
+    return []
+
+
+def apply(session: Session, parsed: ParsedFile, changes: Changes, *, actor: Actor) -> list[Problem]:
+    return apply_lifecycle_cases(session, parsed.items[SECTION], parsed.number, actor)
+
+
+def export(session: Session, *, municipality_number: str) -> dict:
+    return lifecycle_section(session, municipality_number)

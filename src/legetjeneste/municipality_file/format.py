@@ -1,39 +1,24 @@
-"""The municipality file: its shape, and parsing that reports every problem with the field's path.
+"""The municipality file's envelope: its shape, and parsing that reports every problem with the field's path.
 
-One document with `municipality`, `offices`, `doctors`, `agreements` (each with its `doctor_periods`),
-`list_counts`, the absence feature's `absences`, `digital_services`, `absence_assistant` and
-`office_notices`, and legevakt's `legevakt_schemes`, `doctor_courses`, `local_parameters` and `exemptions`.
-Offices are keyed by organisation number, doctors by HPR number, agreements by id, list counts by
-agreement and month, absences by doctor and start, schemes by code, exemptions by scheme, doctor and
-start. docs/municipality-file.schema.json is generated from MunicipalityFile.
+One document with `municipality` and, after it, the sections of the features in their order (see
+sections.py): the register's `offices`, `doctors`, `agreements` (each with its `doctor_periods`) and
+`list_counts`, absence's `absences`, `digital_services`, `absence_assistant` and `office_notices`, the life
+cycle's `lifecycle_cases`, and legevakt's `legevakt_schemes`, `doctor_courses`, `local_parameters` and
+`exemptions`. docs/municipality-file.schema.json is generated from MunicipalityFile.
 """
 
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Annotated, Any
+from functools import lru_cache
+from typing import Annotated, Any, get_args, get_origin
 
 import yaml
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, create_model
 
-from legetjeneste.absence.schemas import AbsenceBase, DigitalService
 from legetjeneste.errors import Problem, ValidationFailed
-from legetjeneste.legevakt.schemas import DoctorCourseIn, ExemptionIn, LocalParameterIn, SchemeIn
-from legetjeneste.lifecycle.file_format import LifecycleCaseIn
-from legetjeneste.registry.schemas import (
-    AgreementBase,
-    DbId,
-    DoctorBase,
-    DoctorPeriodBase,
-    HprNumber,
-    Input,
-    ListCountBase,
-    MunicipalityNumber,
-    Name,
-    OfficeBase,
-    OrganisationNumber,
-)
+from legetjeneste.municipality_file.sections import sections
+from legetjeneste.registry.schemas import Input, MunicipalityNumber, Name
 from legetjeneste.validation import problems_from
 
 
@@ -46,190 +31,80 @@ class MunicipalityIn(Input):
     ] = {}
 
 
-class DoctorPeriodIn(DoctorPeriodBase):
-    doctor: Annotated[HprNumber, Field(description="Legens HPR-nummer (fra doctors)")]
-    vikar_for: Annotated[HprNumber | None, Field(description="HPR-nummeret til legen vikaren går for")] = None
+def section_keys() -> dict[str, Any]:
+    """Every section's keys, in file order: key → the annotation of its list."""
+    return {key: annotation for section in sections() for key, annotation in section.KEYS.items()}
 
 
-class AgreementIn(AgreementBase):
-    id: Annotated[DbId, Field(description="Avtalens id i fastlegeregisteret (FLR GPContractId); nøkkelen")]
-    office: Annotated[
-        OrganisationNumber, Field(description="Legekontorets organisasjonsnummer (fra offices)")
-    ]
-    doctor_periods: Annotated[
-        list[DoctorPeriodIn],
-        Field(description=("Alle legeperioder på avtalen; ved import erstatter listen avtalens perioder")),
-    ] = []
+def _item_model(annotation: Any) -> type[BaseModel]:
+    """The model of one item of a section's list: list[X] or Annotated[list[X], Field(...)] → X."""
+    if get_origin(annotation) is Annotated:
+        annotation = get_args(annotation)[0]
+    (model,) = get_args(annotation)
+    return model
 
 
-class ListCountIn(ListCountBase):
-    agreement: Annotated[DbId, Field(description="Avtalens id")]
+@lru_cache
+def municipality_file_model() -> type[BaseModel]:
+    """MunicipalityFile: the municipality and every feature's section, each an optional list."""
+    fields: dict[str, Any] = {key: (annotation, []) for key, annotation in section_keys().items()}
+    return create_model(
+        "MunicipalityFile",
+        __base__=Input,
+        __doc__="A whole municipality: the format of `legetjeneste import` and `legetjeneste export`.",
+        municipality=(MunicipalityIn, ...),
+        **fields,
+    )
 
 
-class AbsenceIn(AbsenceBase):
-    doctor: Annotated[HprNumber, Field(description="Den fraværende legens HPR-nummer; med start nøkkelen")]
-    agreement: Annotated[DbId, Field(description="Avtalen legen er borte fra")]
-    vikar: Annotated[
-        HprNumber | None, Field(description="Vikarens HPR-nummer ved egen vikar eller kommunens")
-    ] = None
-
-
-class DigitalServicesIn(Input):
-    """Which of the GP's services the citizen portal offers; a missing agreement has all of them on."""
-
-    agreement: Annotated[DbId, Field(description="Avtalens id; nøkkelen")]
-    offers_digital_services: Annotated[
-        bool, Field(description="Legen tilbyr digitale tjenester på Helsenorge")
-    ] = True
-    booking: bool = True
-    e_consultation: bool = True
-    prescription_renewal: bool = True
-    e_contact: bool = True
-
-
-class AbsenceAssistantIn(Input):
-    agreement: DbId
-    colleague: Annotated[HprNumber, Field(description="Kollegaen som svarer tjenestene")]
-    services: Annotated[list[DigitalService], Field(min_length=1)]
-    start: date
-    end: date
-
-
-class OfficeNoticeIn(Input):
-    office: Annotated[OrganisationNumber, Field(description="Legekontorets organisasjonsnummer")]
-    text: Annotated[str, Field(min_length=1, max_length=1000, description="Informasjon fra legekontoret")]
-    start: date
-    end: date | None = None
-
-
-class MunicipalityFile(Input):
-    """A whole municipality: the format of `legetjeneste import` and `legetjeneste export`."""
-
-    municipality: MunicipalityIn
-    offices: list[OfficeBase] = []
-    doctors: list[DoctorBase] = []
-    agreements: list[AgreementIn] = []
-    list_counts: list[ListCountIn] = []
-    absences: list[AbsenceIn] = []
-    digital_services: list[DigitalServicesIn] = []
-    absence_assistant: list[AbsenceAssistantIn] = []
-    office_notices: list[OfficeNoticeIn] = []
-    lifecycle_cases: list[LifecycleCaseIn] = []
-    legevakt_schemes: Annotated[
-        list[SchemeIn], Field(description="Legevakt- og nødnettordninger; nøkkel: code")
-    ] = []
-    doctor_courses: Annotated[
-        list[DoctorCourseIn],
-        Field(description="Kurs legene har fullført (LV-COMPETENCE); nøkkel: doctor, course"),
-    ] = []
-    local_parameters: Annotated[
-        list[LocalParameterIn],
-        Field(description="Kommunens egne verdier av nasjonale parametere; nøkkel: name, since"),
-    ] = []
-    exemptions: Annotated[
-        list[ExemptionIn], Field(description="Søknader om og vedtak om fritak; nøkkel: scheme, doctor, start")
-    ] = []
-
-
-SECTIONS: dict[str, type[BaseModel]] = {
-    "offices": OfficeBase,
-    "doctors": DoctorBase,
-    "agreements": AgreementIn,
-    "list_counts": ListCountIn,
-    "absences": AbsenceIn,
-    "digital_services": DigitalServicesIn,
-    "absence_assistant": AbsenceAssistantIn,
-    "office_notices": OfficeNoticeIn,
-    "lifecycle_cases": LifecycleCaseIn,
-    "legevakt_schemes": SchemeIn,
-    "doctor_courses": DoctorCourseIn,
-    "local_parameters": LocalParameterIn,
-    "exemptions": ExemptionIn,
-}
+def __getattr__(name: str) -> Any:
+    # MunicipalityFile is assembled from the features' sections when first asked for, so that the
+    # sections can import this module.
+    if name == "MunicipalityFile":
+        return municipality_file_model()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass
 class ParsedFile:
-    """What parsed, each item with its index in the file, and the keys the file mentions at all."""
+    """What parsed, each item with its index in the file, by section key; and the document as it was read."""
 
     municipality: MunicipalityIn | None = None
-    items: dict[str, list[tuple[int, Any]]] = field(default_factory=lambda: {name: [] for name in SECTIONS})
-    mentioned_organisation_numbers: set[str] = field(default_factory=set)
-    mentioned_hpr_numbers: set[str] = field(default_factory=set)
-    mentioned_agreement_ids: set[int] = field(default_factory=set)
+    items: dict[str, list[tuple[int, Any]]] = field(default_factory=dict)
+    document: dict = field(default_factory=dict)
 
     @property
-    def offices(self) -> list[tuple[int, OfficeBase]]:
-        return self.items["offices"]
-
-    @property
-    def doctors(self) -> list[tuple[int, DoctorBase]]:
-        return self.items["doctors"]
-
-    @property
-    def agreements(self) -> list[tuple[int, AgreementIn]]:
-        return self.items["agreements"]
-
-    @property
-    def list_counts(self) -> list[tuple[int, ListCountIn]]:
-        return self.items["list_counts"]
-
-    @property
-    def absences(self) -> list[tuple[int, AbsenceIn]]:
-        return self.items["absences"]
-
-    @property
-    def digital_services(self) -> list[tuple[int, DigitalServicesIn]]:
-        return self.items["digital_services"]
-
-    @property
-    def absence_assistant(self) -> list[tuple[int, AbsenceAssistantIn]]:
-        return self.items["absence_assistant"]
-
-    @property
-    def office_notices(self) -> list[tuple[int, OfficeNoticeIn]]:
-        return self.items["office_notices"]
+    def number(self) -> str:
+        assert self.municipality is not None, "only a file with a municipality is checked or applied"
+        return self.municipality.number
 
 
 def parse_file(document: Any) -> tuple[ParsedFile, list[Problem]]:
     """Parse item by item so that one bad item does not hide the problems of the others."""
-    parsed, problems = ParsedFile(), []
+    keys = section_keys()
+    parsed, problems = ParsedFile(items={key: [] for key in keys}), []
     if not isinstance(document, dict):
         return parsed, [Problem("", "filen må inneholde ett objekt med municipality, offices, doctors, …")]
+    parsed.document = document
     for key in document:
-        if key != "municipality" and key not in SECTIONS:
+        if key != "municipality" and key not in keys:
             problems.append(Problem(str(key), "er en ukjent del av kommunefilen"))
     try:
         parsed.municipality = MunicipalityIn.model_validate(document.get("municipality"))
     except ValidationError as error:
         problems += problems_from(error, prefix=("municipality",))
-    for name, model in SECTIONS.items():
+    for name, annotation in keys.items():
+        model = _item_model(annotation)
         raw_items = document.get(name, [])
         if not isinstance(raw_items, list):
             problems.append(Problem(name, "må være en liste"))
             continue
         for index, raw in enumerate(raw_items):
-            _remember_keys(parsed, name, raw)
             try:
                 parsed.items[name].append((index, model.model_validate(raw)))
             except ValidationError as error:
                 problems += problems_from(error, prefix=(name, index))
     return parsed, problems
-
-
-def _remember_keys(parsed: ParsedFile, section: str, raw: Any) -> None:
-    """Keys of items that failed to parse still count as present, so references to them raise no echo."""
-    if not isinstance(raw, dict):
-        return
-    key = {"offices": "organisation_number", "doctors": "hpr_number", "agreements": "id"}.get(section)
-    if key is None or raw.get(key) is None:
-        return
-    if section == "offices":
-        parsed.mentioned_organisation_numbers.add(str(raw[key]))
-    elif section == "doctors":
-        parsed.mentioned_hpr_numbers.add(str(raw[key]))
-    elif isinstance(raw[key], int):
-        parsed.mentioned_agreement_ids.add(raw[key])
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -279,7 +154,7 @@ def dump_document(document: dict, *, as_json: bool = False) -> str:
 
 def json_schema() -> dict:
     """The JSON Schema of the municipality file, as committed in docs/municipality-file.schema.json."""
-    schema = MunicipalityFile.model_json_schema()
+    schema = municipality_file_model().model_json_schema()
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://legetjeneste.example/schemas/municipality-file.schema.json",

@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from legetjeneste.errors import Problem
-from legetjeneste.municipality_file.format import ListCountIn
+from legetjeneste.registry.file_section.schemas import ListCountIn
 from legetjeneste.registry.schemas import check_month
 from legetjeneste.validation import message_of
 

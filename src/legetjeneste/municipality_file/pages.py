@@ -3,22 +3,18 @@
 from collections.abc import Callable
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, File, Form, Path, Request, UploadFile
+from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
-from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from legetjeneste.auth.rules import Actor
 from legetjeneste.errors import Problem, ValidationFailed
 from legetjeneste.municipality_file import service as file_service
 from legetjeneste.municipality_file.format import dump_document, load_document
-from legetjeneste.web.deps import get_actor, get_session
+from legetjeneste.web.deps import ActorDep, Number, SessionDep
 from legetjeneste.web.pages import render
 
 router = APIRouter(include_in_schema=False)
-SessionDep = Annotated[Session, Depends(get_session)]
-ActorDep = Annotated[Actor, Depends(get_actor)]
-Number = Annotated[str, Path(pattern=r"^\d{4}$")]
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 

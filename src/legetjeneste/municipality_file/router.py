@@ -2,17 +2,12 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Path, Request
-from sqlalchemy.orm import Session
+from fastapi import APIRouter, Body, Request
 
-from legetjeneste.auth.rules import Actor
 from legetjeneste.municipality_file import service as file_service
-from legetjeneste.web.deps import get_actor, get_session
+from legetjeneste.web.deps import ActorDep, Month, Number, SessionDep
 
 router = APIRouter(prefix="/api/v1", tags=["files"])
-SessionDep = Annotated[Session, Depends(get_session)]
-ActorDep = Annotated[Actor, Depends(get_actor)]
-Number = Annotated[str, Path(pattern=r"^\d{4}$")]
 
 
 @router.get("/municipalities/{number}/export")
@@ -31,7 +26,7 @@ def import_municipality_file(document: Annotated[Any, Body()], session: SessionD
 )
 async def import_helfo_monthly_list(
     number: Number,
-    month: Annotated[str, Path(pattern=r"^\d{4}-\d{2}$")],
+    month: Month,
     request: Request,
     session: SessionDep,
     actor: ActorDep,

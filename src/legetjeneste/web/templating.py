@@ -1,40 +1,53 @@
 """One Jinja2 environment: web/templates for the layout, each feature's templates/ under its name."""
 
-from datetime import date
-from decimal import Decimal
+from dataclasses import dataclass
 from pathlib import Path
 
-from babel.dates import format_date
 from fastapi.templating import Jinja2Templates
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, select_autoescape
 
-from legetjeneste.auth.rules import ROLE_NAMES_NB
+from legetjeneste import norwegian
+from legetjeneste.auth.rules import ROLE_NAMES_NB, Actor, can
 from legetjeneste.dates import WEEKDAY_NAMES_NB
+from legetjeneste.features import NavEntry, features
 from legetjeneste.registry import labels
 
 PACKAGE = Path(__file__).resolve().parents[1]
-FEATURES = (
-    "auth",
-    "registry",
-    "planning",
-    "municipality_file",
-    "absence",
-    "payments",
-    "lifecycle",
-    "legevakt",
-)
+# Each feature's templates/, found under the feature's name: "absence/list.html".
+FEATURES = tuple(feature.name for feature in features() if (PACKAGE / feature.name / "templates").is_dir())
+
+nb_number = norwegian.number
+nb_date = norwegian.date_text
 
 
-def nb_number(value: int | Decimal | float | None, decimals: int = 0) -> str:
-    """1 234 567 with a thin non-breaking space, as Norwegian typography writes it; «–» for no value."""
-    if value is None:
-        return "–"
-    text = f"{value:,.{decimals}f}".replace(",", "\u202f").replace(".", ",")
-    return text.replace("-", "−")
+@dataclass(frozen=True)
+class Link:
+    label: str
+    href: str
+    current: bool
 
 
-def nb_date(value: date | None, style: str = "long") -> str:
-    return format_date(value, format=style, locale="nb_NO") if value else "–"
+def _href(entry: NavEntry, actor: Actor) -> str | None:
+    """Where the entry leads this user, or None when it is not for them."""
+    if entry.permission is not None and not can(actor, entry.permission):
+        return None
+    if entry.scope == "municipality":
+        return f"/kommuner/{actor.municipality_number}{entry.path}" if actor.municipality_number else None
+    if entry.scope == "national":
+        return None if actor.municipality_number else entry.path
+    return entry.path
+
+
+def navigation(actor: Actor, path: str) -> list[Link]:
+    """The main menu for this user, from the features' entries: only links the user may follow."""
+    links = []
+    entries = sorted((entry for feature in features() for entry in feature.navigation), key=lambda e: e.order)
+    for entry in entries:
+        href = _href(entry, actor)
+        if href is not None:
+            current = path.startswith(href) if entry.prefix else path == href
+            links.append(Link(entry.label, href, current))
+    return links
 
 
 def weekdays_nb(codes: list[str]) -> str:
@@ -54,6 +67,7 @@ def _environment() -> Environment:
         labels=labels,
         role_names=ROLE_NAMES_NB,
         weekday_names=WEEKDAY_NAMES_NB,
+        navigation=navigation,
     )
     return env
 

@@ -1,13 +1,14 @@
-"""Checks of the absence sections of a municipality file: references, overlaps and the ABS rules."""
+"""Checks of absence's part of a municipality file: references, overlaps and the ABS rules."""
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from legetjeneste.absence import rules as absence_rules
 from legetjeneste.dates import Period
 from legetjeneste.errors import Problem
-from legetjeneste.municipality_file.format import ParsedFile
 
 
 @dataclass(frozen=True)
@@ -18,17 +19,20 @@ class ExistingAbsences:
     serving: set[tuple[int, str]] = field(default_factory=set)
 
 
+Items = Mapping[str, list[tuple[int, Any]]]
+
+
 def check_absence_sections(
-    parsed: ParsedFile,
+    items: Items,
     *,
     existing: ExistingAbsences,
     hprs: set[str],
     agreement_ids: set[int],
     orgnrs: set[str],
 ) -> list[Problem]:
-    problems = _absence_problems(parsed, existing=existing, hprs=hprs, agreement_ids=agreement_ids)
+    problems = _absence_problems(items, existing=existing, hprs=hprs, agreement_ids=agreement_ids)
     seen: set[int] = set()
-    for index, item in parsed.digital_services:
+    for index, item in items["digital_services"]:
         where = f"digital_services[{index}].agreement"
         if item.agreement in seen:
             problems.append(
@@ -39,7 +43,7 @@ def check_absence_sections(
             problems.append(
                 Problem(where, f"fastlegeavtale {item.agreement} finnes ikke i filen eller kommunen")
             )
-    for index, entry in parsed.absence_assistant:
+    for index, entry in items["absence_assistant"]:
         where = f"absence_assistant[{index}]"
         if entry.agreement not in agreement_ids:
             problems.append(Problem(f"{where}.agreement", f"fastlegeavtale {entry.agreement} finnes ikke"))
@@ -49,7 +53,7 @@ def check_absence_sections(
             )
         if entry.end < entry.start:
             problems.append(Problem(f"{where}.end", "sluttdatoen er før startdatoen"))
-    for index, notice in parsed.office_notices:
+    for index, notice in items["office_notices"]:
         where = f"office_notices[{index}]"
         if notice.office not in orgnrs:
             problems.append(
@@ -60,35 +64,35 @@ def check_absence_sections(
     return problems
 
 
-def _serving_in_file(parsed: ParsedFile) -> set[tuple[int, str]]:
+def _serving_in_file(items: Items) -> set[tuple[int, str]]:
     return {
         (agreement.id, period.doctor)
-        for _, agreement in parsed.agreements
+        for _, agreement in items["agreements"]
         for period in agreement.doctor_periods
         if period.role in ("regular", "delelege")
     }
 
 
 def _absence_problems(
-    parsed: ParsedFile, *, existing: ExistingAbsences, hprs: set[str], agreement_ids: set[int]
+    items: Items, *, existing: ExistingAbsences, hprs: set[str], agreement_ids: set[int]
 ) -> list[Problem]:
     """ABS-TYPES, ABS-COURSE — each absence as the API checks it, plus the overlaps within the file and with
     the absences already stored that the file does not replace."""
     problems: list[Problem] = []
     first_index: dict[tuple[str, date], int] = {}
-    for index, absence in parsed.absences:
+    for index, absence in items["absences"]:
         key = (absence.doctor, absence.start)
         if key in first_index:
             message = f"står også i absences[{first_index[key]}] (samme lege og startdato)"
             problems.append(Problem(f"absences[{index}].start", message))
         first_index.setdefault(key, index)
-    serving = _serving_in_file(parsed) | existing.serving
-    known_lists = {a.id for _, a in parsed.agreements} | {a_id for a_id, _ in existing.serving}
+    serving = _serving_in_file(items) | existing.serving
+    known_lists = {a.id for _, a in items["agreements"]} | {a_id for a_id, _ in existing.serving}
     in_file: dict[str, list[tuple[date, Period]]] = defaultdict(list)
-    for _, absence in parsed.absences:
+    for _, absence in items["absences"]:
         if absence.end >= absence.start:
             in_file[absence.doctor].append((absence.start, Period(absence.start, absence.end)))
-    for index, absence in parsed.absences:
+    for index, absence in items["absences"]:
         where = f"absences[{index}]"
         if absence.doctor not in hprs:
             problems.append(Problem(f"{where}.doctor", f"lege med HPR-nummer {absence.doctor} finnes ikke"))

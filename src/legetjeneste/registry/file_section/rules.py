@@ -1,14 +1,31 @@
-"""Checks across a parsed municipality file: duplicates, references, periods and AGR-LISTETAK."""
+"""Checks of the register's part of a municipality file: duplicates, references, periods and AGR-LISTETAK."""
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from legetjeneste.dates import Period
 from legetjeneste.errors import Problem
-from legetjeneste.municipality_file.format import AgreementIn, ParsedFile
 from legetjeneste.registry import rules
+
+Items = Mapping[str, list[tuple[int, Any]]]
+
+
+@dataclass(frozen=True)
+class Keys:
+    """Offices by organisation number, doctors by HPR number, agreements by id."""
+
+    organisation_numbers: set[str] = field(default_factory=set)
+    hpr_numbers: set[str] = field(default_factory=set)
+    agreement_ids: set[int] = field(default_factory=set)
+
+    def __or__(self, other: "Keys") -> "Keys":
+        return Keys(
+            self.organisation_numbers | other.organisation_numbers,
+            self.hpr_numbers | other.hpr_numbers,
+            self.agreement_ids | other.agreement_ids,
+        )
 
 
 @dataclass(frozen=True)
@@ -21,16 +38,38 @@ class Existing:
     other_municipality_organisation_numbers: set[str] = field(default_factory=set)
     other_municipality_agreement_ids: set[int] = field(default_factory=set)
 
+    @property
+    def own(self) -> Keys:
+        return Keys(self.organisation_numbers, self.hpr_numbers, self.agreement_ids)
+
+
+def mentioned_keys(document: Mapping) -> Keys:
+    """The keys of the file's offices, doctors and agreements, also of items that failed to parse, so that
+    references to them raise no echo."""
+
+    def raw_keys(section: str, key: str) -> list:
+        items = document.get(section, [])
+        if not isinstance(items, list):
+            return []
+        return [raw[key] for raw in items if isinstance(raw, dict) and raw.get(key) is not None]
+
+    return Keys(
+        organisation_numbers={str(value) for value in raw_keys("offices", "organisation_number")},
+        hpr_numbers={str(value) for value in raw_keys("doctors", "hpr_number")},
+        agreement_ids={value for value in raw_keys("agreements", "id") if isinstance(value, int)},
+    )
+
 
 def check_file(
-    parsed: ParsedFile, *, existing: Existing, max_listetak: int, min_listetak: int, today: date
+    items: Items, *, mentioned: Keys, existing: Existing, max_listetak: int, min_listetak: int, today: date
 ) -> list[Problem]:
+    offices, doctors, agreements = items["offices"], items["doctors"], items["agreements"]
     problems: list[Problem] = []
-    problems += _duplicates("offices", "organisation_number", parsed.offices, lambda o: o.organisation_number)
-    problems += _duplicates("doctors", "hpr_number", parsed.doctors, lambda d: d.hpr_number)
-    problems += _duplicates("agreements", "id", parsed.agreements, lambda a: a.id)
-    problems += _duplicates("list_counts", "month", parsed.list_counts, lambda c: (c.agreement, c.month))
-    for index, office in parsed.offices:
+    problems += _duplicates("offices", "organisation_number", offices, lambda o: o.organisation_number)
+    problems += _duplicates("doctors", "hpr_number", doctors, lambda d: d.hpr_number)
+    problems += _duplicates("agreements", "id", agreements, lambda a: a.id)
+    problems += _duplicates("list_counts", "month", items["list_counts"], lambda c: (c.agreement, c.month))
+    for index, office in offices:
         if office.organisation_number in existing.other_municipality_organisation_numbers:
             problems.append(
                 Problem(
@@ -38,24 +77,22 @@ def check_file(
                     f"{office.organisation_number} er registrert i en annen kommune",
                 )
             )
-    for index, doctor in parsed.doctors:
+    for index, doctor in doctors:
         if doctor.birth_date > today:
             problems.append(Problem(f"doctors[{index}].birth_date", "fødselsdatoen er i fremtiden"))
-    hprs = parsed.mentioned_hpr_numbers | existing.hpr_numbers
-    orgnrs = parsed.mentioned_organisation_numbers | existing.organisation_numbers
-    for index, agreement in parsed.agreements:
+    known = mentioned | existing.own
+    for index, agreement in agreements:
         problems += _agreement_problems(
             f"agreements[{index}]",
             agreement,
-            orgnrs=orgnrs,
-            hprs=hprs,
+            orgnrs=known.organisation_numbers,
+            hprs=known.hpr_numbers,
             existing=existing,
             max_listetak=max_listetak,
             min_listetak=min_listetak,
         )
-    agreement_ids = parsed.mentioned_agreement_ids | existing.agreement_ids
-    for index, count in parsed.list_counts:
-        if count.agreement not in agreement_ids:
+    for index, count in items["list_counts"]:
+        if count.agreement not in known.agreement_ids:
             problems.append(
                 Problem(
                     f"list_counts[{index}].agreement",
@@ -86,7 +123,7 @@ def _duplicates(
 
 def _agreement_problems(
     path: str,
-    agreement: AgreementIn,
+    agreement: Any,
     *,
     orgnrs: set[str],
     hprs: set[str],
@@ -113,7 +150,7 @@ def _agreement_problems(
     return problems + _period_problems(path, agreement, hprs)
 
 
-def _period_problems(path: str, agreement: AgreementIn, hprs: set[str]) -> list[Problem]:
+def _period_problems(path: str, agreement: Any, hprs: set[str]) -> list[Problem]:
     problems, spans = [], []
     serving = {p.doctor for p in agreement.doctor_periods}
     for k, period in enumerate(agreement.doctor_periods):

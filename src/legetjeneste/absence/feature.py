@@ -1,0 +1,37 @@
+"""Absence and vikar cover, the citizen's GP panel and the SU's vacation overview."""
+
+from legetjeneste.features import Command, Feature, NavEntry
+
+FEATURE = Feature(
+    name="absence",
+    order=70,
+    routers=(
+        "legetjeneste.absence.router",
+        "legetjeneste.absence.panel.router",
+        "legetjeneste.absence.vacation.router",
+        "legetjeneste.absence.pages",
+        "legetjeneste.absence.panel.pages",
+        "legetjeneste.absence.vacation.pages",
+    ),
+    commands=(
+        Command(
+            "panel",
+            "legetjeneste.absence.panel.cli:panel",
+            "Fastlegepanelet for en avtale på en dato, slik innbyggerne ser det på Helsenorge (HN-PANEL).",
+            order=60,
+        ),
+        Command(
+            "vacation-overview",
+            "legetjeneste.absence.vacation.cli:vacation_overview",
+            "Ferieoversikten for samarbeidsutvalget: hvem er borte, hvem dekker, og hull i dekningen\n"
+            "(SU-VACATION, ASA 4310 § 4.2.3).",
+            order=70,
+        ),
+        Command("absence", "legetjeneste.absence.counters.cli:app", "Fravær.", order=150),
+    ),
+    navigation=(
+        NavEntry("Fravær", "/fravaer", order=30, permission="absence.read"),
+        NavEntry("Ferieoversikt", "/ferieoversikt", order=40, permission="vacation.read"),
+    ),
+    file_section="legetjeneste.absence.file_section",
+)

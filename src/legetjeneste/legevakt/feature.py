@@ -1,0 +1,25 @@
+"""Legevakt and nødnett: schemes, exemptions, rosters and vacancies."""
+
+from legetjeneste.features import Command, Feature, NavEntry
+
+FEATURE = Feature(
+    name="legevakt",
+    order=110,
+    routers=(
+        "legetjeneste.legevakt.router",
+        "legetjeneste.legevakt.rosters.router",
+        "legetjeneste.legevakt.pages",
+        "legetjeneste.legevakt.rosters.pages",
+        "legetjeneste.legevakt.schemes.pages",
+    ),
+    commands=(
+        Command(
+            "roster",
+            "legetjeneste.legevakt.cli:app",
+            "Legevakt og nødnett: ordninger, fritak og vaktlister.",
+            order=180,
+        ),
+    ),
+    navigation=(NavEntry("Legevakt", "/legevakt", order=50, permission="legevakt.read", prefix=True),),
+    file_section="legetjeneste.legevakt.file_section",
+)

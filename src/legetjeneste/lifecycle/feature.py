@@ -1,0 +1,28 @@
+"""The agreement life cycle: cases, their steps and deadlines."""
+
+from legetjeneste.features import Command, Feature, NavEntry
+
+FEATURE = Feature(
+    name="lifecycle",
+    order=100,
+    routers=("legetjeneste.lifecycle.router", "legetjeneste.lifecycle.pages"),
+    commands=(
+        Command(
+            "deadlines",
+            "legetjeneste.lifecycle.cli:deadlines",
+            "Alle løpende frister i kommunens saker om fastlegeavtalene, med status (forfalt, nær, løper).",
+            order=80,
+        ),
+        Command(
+            "lifecycle",
+            "legetjeneste.lifecycle.cli:app",
+            "Saker om fastlegeavtalene: utlysning, tildeling, oppsigelse, hjemfall …",
+            order=170,
+        ),
+    ),
+    navigation=(
+        NavEntry("Saker", "/saker", order=80, permission="lifecycle.read"),
+        NavEntry("Frister", "/frister", order=90, permission="deadlines.read"),
+    ),
+    file_section="legetjeneste.lifecycle.file_section",
+)

@@ -1,0 +1,21 @@
+"""Basistilskudd payments (runs) and withholding for breach of agreement (§ 15)."""
+
+from legetjeneste.features import Command, Feature, NavEntry
+
+FEATURE = Feature(
+    name="payments",
+    order=90,
+    routers=(
+        "legetjeneste.payments.breach.router",
+        "legetjeneste.payments.runs.router",
+        "legetjeneste.payments.breach.pages",
+        "legetjeneste.payments.runs.pages",
+    ),
+    commands=(
+        Command("payments", "legetjeneste.payments.runs.cli:app", "Utbetaling av basistilskudd.", order=160),
+    ),
+    navigation=(
+        NavEntry("Utbetalinger", "/utbetalinger", order=60, permission="payments.read", prefix=True),
+        NavEntry("Mislighold", "/mislighold", order=70, permission="payments.read", prefix=True),
+    ),
+)

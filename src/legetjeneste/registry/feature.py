@@ -1,0 +1,22 @@
+"""The register: municipalities, offices, doctors, agreements and list counts."""
+
+from legetjeneste.features import Command, Feature, NavEntry
+
+FEATURE = Feature(
+    name="registry",
+    order=20,
+    routers=("legetjeneste.registry.router", "legetjeneste.registry.pages"),
+    commands=(
+        Command(
+            "overview",
+            "legetjeneste.registry.cli:overview",
+            "Kommunens fastlegeavtaler med lege, listetak, listelengde og ledige plasser.",
+            order=30,
+        ),
+    ),
+    navigation=(
+        NavEntry("Oversikt", "", order=10, permission="register.read"),
+        NavEntry("Kommuner", "/kommuner", order=100, permission="register.read", scope="national"),
+    ),
+    file_section="legetjeneste.registry.file_section",
+)
