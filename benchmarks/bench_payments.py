@@ -54,8 +54,8 @@ from legetjeneste.dates import OSLO
 from legetjeneste.db import session_factory
 from legetjeneste.money import to_ore
 from legetjeneste.municipality_file import service as file_service
-from legetjeneste.payments.models import PaymentLine, PaymentRun
 from legetjeneste.payments.runs import service as payment_service
+from legetjeneste.payments.runs.models import PaymentLine, PaymentRun
 from legetjeneste.registry.models import Agreement, Doctor, DoctorPeriod, ListCount
 
 TARGET_SECONDS = 10.0

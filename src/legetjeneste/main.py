@@ -1,4 +1,5 @@
-"""create_app(): the error handlers and every feature's routers and pages, in the features' order."""
+"""create_app(): the error handlers, every feature's routers and pages in the features' order, and the
+in-process job worker for the app's lifetime."""
 
 import importlib
 
@@ -8,12 +9,14 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from legetjeneste.db import get_engine, session_factory
 from legetjeneste.features import features
+from legetjeneste.jobs import worker as jobs_worker
 from legetjeneste.settings import get_settings
 from legetjeneste.web import errors
 
 
 def create_app(*, engine: Engine | None = None, secret_key: str | None = None) -> FastAPI:
     settings = get_settings()
+    engine = engine or get_engine()
     app = FastAPI(
         title="legetjeneste",
         description="Kommunens legetjeneste: register over legekontor, leger, fastlegeavtaler og lister.",
@@ -21,8 +24,9 @@ def create_app(*, engine: Engine | None = None, secret_key: str | None = None) -
         openapi_url="/api/v1/openapi.json",
         docs_url="/api/v1/docs",
         redoc_url=None,
+        lifespan=jobs_worker.lifespan(engine),
     )
-    app.state.sessionmaker = session_factory(engine or get_engine())
+    app.state.sessionmaker = session_factory(engine)
     app.add_middleware(
         SessionMiddleware,
         secret_key=secret_key or settings.resolved_secret_key(),

@@ -20,6 +20,8 @@ class Settings(BaseSettings):
     # "fast" is for the test suite only: argon2's cheapest parameters instead of RFC 9106's
     # low-memory profile.
     password_hashing: str = "strong"
+    # Jobs (roster solves …) run in a worker thread of the server; off where `legetjeneste worker` runs them.
+    jobs_in_process: bool = True
 
     def resolved_database_url(self) -> str:
         if self.database_url:

@@ -10,6 +10,7 @@ FEATURE = Feature(
             "worker",
             "legetjeneste.jobs.cli:worker",
             "Kjør lange jobber fra køen (som å lage vaktlister) til arbeideren stoppes.",
+            order=190,
         ),
     ),
 )

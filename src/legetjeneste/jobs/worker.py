@@ -205,7 +205,7 @@ _in_process: dict[Engine, InProcess] = {}
 
 def runs_in_process() -> bool:
     """Jobs run in the server process unless LEGETJENESTE_JOBS_IN_PROCESS=false (`legetjeneste worker`)."""
-    return getattr(get_settings(), "jobs_in_process", True)
+    return get_settings().jobs_in_process
 
 
 def _ensure(engine: Engine, poll: float | None) -> None:
