@@ -15,9 +15,12 @@ from sqlalchemy.orm import Session
 from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
-from legetjeneste.dates import Period, format_month, today_oslo
-from legetjeneste.legevakt import queries, rules
-from legetjeneste.legevakt.models import Exemption, Participant, Scheme
+from legetjeneste.dates import Period, add_months, format_month, today_oslo
+from legetjeneste.legevakt.exemptions import queries, rules
+from legetjeneste.legevakt.exemptions.models import Exemption
+from legetjeneste.legevakt.schemes import queries as scheme_queries
+from legetjeneste.legevakt.schemes import rules as scheme_rules
+from legetjeneste.legevakt.schemes.models import Participant, Scheme
 
 MAX_MONTHS = 12
 #: An application without an end (a right from the 60th birthday) is shown for at least half a year.
@@ -44,7 +47,7 @@ def impact(
         ]
         granted = [e for e in all_exemptions if e.status == rules.GRANTED]
         month_list = _months(pending, first_month, months)
-        schemes = queries.schemes(session, municipality_number=municipality_number)
+        schemes = scheme_queries.schemes(session, municipality_number=municipality_number)
         return {
             "municipality": municipality_number,
             "months": [format_month(m) for m in month_list],
@@ -66,7 +69,7 @@ def _months(pending: list[Exemption], first_month: date | None, count: int | Non
         count = (last.year - first_month.year) * 12 + last.month - first_month.month + 1
         if any(e.end is None for e in pending):
             count = max(count, OPEN_END_MONTHS)
-    return [rules.add_months(first_month, n) for n in range(max(1, min(count, MAX_MONTHS)))]
+    return [add_months(first_month, n) for n in range(max(1, min(count, MAX_MONTHS)))]
 
 
 def _application(exemption: Exemption) -> dict:
@@ -87,12 +90,12 @@ def _scheme_impact(
     session: Session, scheme: Scheme, months: list[date], granted: list[Exemption], pending: list[Exemption]
 ) -> dict:
     doctor_ids = [p.doctor_id for p in scheme.participants]
-    vikars = queries.vikar_doctor_ids(
-        session, doctor_ids, first=months[0], last=rules.add_months(months[-1], 1)
+    vikars = scheme_queries.vikar_doctor_ids(
+        session, doctor_ids, first=months[0], last=add_months(months[-1], 1)
     )
     granted = [e for e in granted if e.scheme_id == scheme.id]
     pending = [e for e in pending if e.scheme_id == scheme.id]
-    if scheme.kind == rules.NODNETT:
+    if scheme.kind == scheme_rules.NODNETT:
         groups = _office_groups(scheme)
     else:
         day_kinds = [t.day_kind for t in scheme.shift_templates if not t.is_alternative]
@@ -102,7 +105,7 @@ def _scheme_impact(
                 None,
                 [],
                 list(scheme.participants),
-                lambda m, k=day_kinds: rules.legevakt_shift_count(m, k),
+                lambda m, k=day_kinds: scheme_rules.legevakt_shift_count(m, k),
             )
         ]
     return {
@@ -134,7 +137,7 @@ def _office_groups(scheme: Scheme) -> list[tuple]:
             name,
             weekdays,
             [p for p in scheme.participants if p.office and p.office.organisation_number == orgnr],
-            lambda m, w=weekdays: rules.nodnett_shift_count(m, w),
+            lambda m, w=weekdays: scheme_rules.nodnett_shift_count(m, w),
         )
         for orgnr, (name, weekdays) in offices.items()
     ]

@@ -1,5 +1,5 @@
 """Use cases of exemptions: apply, decide as an enkeltvedtak (LV-EXEMPT-RIGHT, LV-EXEMPT-DISCRETION,
-NN-EXEMPT), list and read; and the exempt periods of a scheme's participants for the roster."""
+NN-EXEMPT), list and read, and what the decision page says before deciding."""
 
 from datetime import date
 
@@ -11,11 +11,18 @@ from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import Period, age_on, now_oslo, today_oslo
-from legetjeneste.errors import Conflict, NotFound, Problem, ValidationFailed
-from legetjeneste.legevakt import queries, rules, views
-from legetjeneste.legevakt.models import Exemption, Scheme
-from legetjeneste.legevakt.schemas import ExemptionApply, ExemptionDecide, ExemptionRead
-from legetjeneste.legevakt.schemes.service import parameter_value, scheme_in_scope
+from legetjeneste.errors import Conflict, Problem, ValidationFailed
+from legetjeneste.legevakt.exemptions import queries, rules
+from legetjeneste.legevakt.exemptions.models import Exemption
+from legetjeneste.legevakt.exemptions.schemas import (
+    ExemptionApply,
+    ExemptionDecide,
+    ExemptionRead,
+    exemption_read,
+)
+from legetjeneste.legevakt.schemes import queries as scheme_queries
+from legetjeneste.legevakt.schemes.models import Scheme
+from legetjeneste.legevakt.schemes.rules import NODNETT
 from legetjeneste.registry.models import Doctor
 
 
@@ -39,37 +46,15 @@ def _participant_doctor(scheme: Scheme, hpr: str) -> Doctor:
     raise ValidationFailed([Problem("doctor", f"lege {hpr} deltar ikke i ordningen «{scheme.name}»")])
 
 
-def application_problems(data: ExemptionApply, *, prefix: str = "") -> list[Problem]:
-    """The facts a ground needs (LV-EXEMPT-RIGHT) and the end a discretionary ground needs."""
-    problems = []
-    if data.ground == rules.PREGNANCY and data.due_date is None:
-        problems.append(
-            Problem(f"{prefix}due_date", "termin må oppgis ved fritak for svangerskap", "LV-EXEMPT-RIGHT")
-        )
-    if data.ground == rules.BREASTFEEDING and data.child_birth_date is None:
-        problems.append(
-            Problem(
-                f"{prefix}child_birth_date",
-                "barnets fødselsdato må oppgis ved fritak for amming",
-                "LV-EXEMPT-RIGHT",
-            )
-        )
-    if data.ground in rules.DISCRETIONARY_GROUNDS and data.end is None:
-        problems.append(
-            Problem(f"{prefix}end", "et skjønnsmessig fritak må ha en sluttdato", "LV-EXEMPT-DISCRETION")
-        )
-    return problems
-
-
 def apply_for_exemption(
     session: Session, *, actor: Actor, scheme_id: int, data: ExemptionApply
 ) -> ExemptionRead:
     auth_service.require(actor, "exemption.apply")
-    problems = application_problems(data)
+    problems = rules.application_problems(data)
     if problems:
         raise ValidationFailed(problems)
     with session.begin():
-        scheme = scheme_in_scope(session, actor, scheme_id)
+        scheme = scope.row(session, actor, Scheme, scheme_id, missing=f"Ordning {scheme_id} finnes ikke.")
         doctor = _participant_doctor(scheme, data.doctor)
         exemption = Exemption(
             municipality_number=scheme.municipality_number,
@@ -91,7 +76,7 @@ def apply_for_exemption(
             municipality_number=scheme.municipality_number,
             detail={"ground": data.ground},
         )
-        return views.exemption_read(exemption)
+        return exemption_read(exemption)
 
 
 def decide_exemption(
@@ -101,7 +86,7 @@ def decide_exemption(
     discretionary exemption is granted for at most the parameter's months with the weighing written."""
     auth_service.require(actor, "exemption.decide")
     with session.begin():
-        exemption = exemption_in_scope(session, actor, exemption_id)
+        exemption = _exemption(session, actor, exemption_id)
         if exemption.status != rules.PENDING:
             raise Conflict(f"Søknaden er allerede avgjort ({rules.STATUSES[exemption.status].lower()}).")
         decide(session, exemption, data, decided_by=actor.email)
@@ -114,7 +99,7 @@ def decide_exemption(
             municipality_number=exemption.municipality_number,
             detail={"decision": data.decision, "rule_id": exemption.rule_id},
         )
-        return views.exemption_read(exemption)
+        return exemption_read(exemption)
 
 
 def decide(session: Session, exemption: Exemption, data: ExemptionDecide, *, decided_by: str) -> None:
@@ -158,7 +143,7 @@ def age_note(session: Session, exemption: Exemption) -> str:
     """The note on age the decision page shows (LV-EXEMPT-DISCRETION: special weight over 55)."""
     if exemption.ground in rules.RIGHT_GROUNDS:
         return ""
-    weight_age = parameter_value(
+    weight_age = scheme_queries.parameter_value(
         session,
         municipality_number=exemption.municipality_number,
         name="legevakt/discretion_weight_age",
@@ -170,30 +155,29 @@ def age_note(session: Session, exemption: Exemption) -> str:
 
 
 def _discretion_rule(scheme: Scheme) -> tuple[str, str]:
-    return rules.NN_EXEMPT if scheme.kind == rules.NODNETT else rules.DISCRETION
+    return rules.NN_EXEMPT if scheme.kind == NODNETT else rules.DISCRETION
 
 
 def max_months(session: Session, scheme: Scheme, *, on: date) -> int:
     name = (
         "legevakt/nodnett_exemption_max_months"
-        if scheme.kind == rules.NODNETT
+        if scheme.kind == NODNETT
         else "legevakt/legevakt_exemption_max_months"
     )
-    return parameter_value(session, municipality_number=scheme.municipality_number, name=name, on=on)
+    return scheme_queries.parameter_value(
+        session, municipality_number=scheme.municipality_number, name=name, on=on
+    )
 
 
-def exemption_in_scope(session: Session, actor: Actor, exemption_id: int) -> Exemption:
-    exemption = queries.exemption(session, exemption_id)
-    if exemption is None:
-        raise NotFound(f"Søknad om fritak {exemption_id} finnes ikke.")
-    scope.require_municipality(actor, exemption.municipality_number)
-    return exemption
+def _exemption(session: Session, actor: Actor, exemption_id: int) -> Exemption:
+    missing = f"Søknad om fritak {exemption_id} finnes ikke."
+    return scope.row(session, actor, Exemption, exemption_id, missing=missing)
 
 
 def get_exemption(session: Session, *, actor: Actor, exemption_id: int) -> ExemptionRead:
     auth_service.require(actor, "legevakt.read")
     with session.begin():
-        return views.exemption_read(exemption_in_scope(session, actor, exemption_id))
+        return exemption_read(_exemption(session, actor, exemption_id))
 
 
 def list_exemptions(
@@ -203,33 +187,7 @@ def list_exemptions(
     with session.begin():
         scope.municipality(session, actor, municipality_number)
         found = queries.exemptions(session, municipality_number=municipality_number, status=status)
-        return [views.exemption_read(e) for e in found]
-
-
-def exempt_periods_of_scheme(
-    session: Session, *, scheme_id: int, first: date, last: date
-) -> dict[str, list[rules.ExemptPeriod]]:
-    """For the roster (H5c's problem builder), inside the caller's transaction: per participant's HPR
-    number, the granted exemptions clipped to `first`..`last` (see `rules.exempt_periods`)."""
-    scheme = queries.scheme(session, scheme_id)
-    if scheme is None:
-        raise NotFound(f"Ordning {scheme_id} finnes ikke.")
-    granted = queries.exemptions(
-        session, municipality_number=scheme.municipality_number, status=rules.GRANTED, scheme_id=scheme_id
-    )
-    age = parameters.value("legevakt/exemption_age", on=first)
-    result = {}
-    for participant in scheme.participants:
-        doctor = participant.doctor
-        facts = [
-            rules.ExemptionFacts(e.ground, e.extent, e.granted_start, e.granted_end)
-            for e in granted
-            if e.doctor_id == doctor.id and e.granted_start is not None
-        ]
-        result[doctor.hpr_number] = rules.exempt_periods(
-            birth_date=doctor.birth_date, exemption_age=age, exemptions=facts, first=first, last=last
-        )
-    return result
+        return [exemption_read(e) for e in found]
 
 
 def decision_help(session: Session, *, actor: Actor, exemption_id: int) -> dict:
@@ -237,7 +195,7 @@ def decision_help(session: Session, *, actor: Actor, exemption_id: int) -> dict:
     discretionary period, and the note on age (LV-EXEMPT-DISCRETION)."""
     auth_service.require(actor, "legevakt.read")
     with session.begin():
-        exemption = exemption_in_scope(session, actor, exemption_id)
+        exemption = _exemption(session, actor, exemption_id)
         if exemption.ground in rules.RIGHT_GROUNDS:
             facts = right_facts(
                 exemption.doctor,
