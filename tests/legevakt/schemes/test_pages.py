@@ -6,8 +6,8 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from legetjeneste.legevakt.models import Participant, Scheme, ShiftTemplate
-from tests.legevakt.test_roster_pages import kol_with_vacancies  # noqa: F401  (fixture)
+from legetjeneste.legevakt.schemes.models import Participant, Scheme, ShiftTemplate
+from tests.legevakt.rosters.test_pages import kol_with_vacancies  # noqa: F401  (fixture)
 from tests.web.conftest import csrf_of, log_in
 
 
