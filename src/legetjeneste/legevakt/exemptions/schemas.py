@@ -1,5 +1,8 @@
 """Pydantic shapes of exemptions: the application, the decision (enkeltvedtak), the exemption as the
-municipality file writes it, and what the API answers; the stored exemption as that answer."""
+municipality file writes it, and what the API answers; the stored exemption as that answer.
+
+The builders take stored rows without importing the models, so these shapes stay free of the database
+layer (the municipality file's checks import them)."""
 
 from datetime import date
 from typing import Annotated, Literal
@@ -7,7 +10,6 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field, model_validator
 
 from legetjeneste.legevakt.exemptions import rules
-from legetjeneste.legevakt.exemptions.models import Exemption
 from legetjeneste.legevakt.schemas import Code, LongText, period_in_order
 from legetjeneste.registry.schemas import HprNumber, Input
 
@@ -91,7 +93,7 @@ class ExemptionRead(BaseModel):
     decided_by: str | None
 
 
-def exemption_read(exemption: Exemption) -> ExemptionRead:
+def exemption_read(exemption) -> ExemptionRead:
     return ExemptionRead(
         id=exemption.id,
         scheme_id=exemption.scheme_id,

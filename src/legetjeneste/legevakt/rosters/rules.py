@@ -77,9 +77,11 @@ def unavailable_texts(participant: Mapping, *, sees_grounds: bool) -> list[str]:
     return found
 
 
-def doctor_counts(line: Mapping, participant: Mapping, *, sees_grounds: bool) -> dict:
+def doctor_counts(*, line: Mapping, participants: Mapping, sees_grounds: bool) -> dict:
     """One doctor's line of the stored explanation as the roster shows it (a `DoctorCounts`): each count
-    against the fair target, fair when between the share rounded down and up, and why fewer shifts."""
+    against the fair target, fair when between the share rounded down and up, and why fewer shifts
+    (`participants`: the problem's participants by key)."""
+    participant = participants.get(line["key"], {})
     return {
         "hpr_number": line["key"],
         "name": line["name"],

@@ -1,4 +1,5 @@
-"""Pydantic shapes of solve jobs and rosters with their counts; the stored job and roster as those shapes."""
+"""Pydantic shapes of solve jobs and rosters with their counts; the stored job and roster (rows, taken
+without importing the models, so schemas stay free of the database layer) as those shapes."""
 
 from collections import Counter
 from datetime import date, datetime
@@ -7,7 +8,6 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from legetjeneste.dates import now_oslo
-from legetjeneste.legevakt.rosters.models import Roster, RosterAssignment, RosterJob
 from legetjeneste.legevakt.rosters.rules import JOB_STATUS, ROSTER_STATUS, doctor_counts, elapsed, gap
 from legetjeneste.norwegian import day_text
 from legetjeneste.registry.schemas import Input
@@ -175,7 +175,7 @@ class RosterRead(RosterSummary):
     assignments: list[AssignmentRead]
 
 
-def job_read(job: RosterJob, *, scheme_name: str, roster_id: int | None, status: str) -> JobRead:
+def job_read(job, *, scheme_name: str, roster_id: int | None, status: str) -> JobRead:
     names = {p["key"]: p["name"] for p in job.problem.get("participants", [])}
     best = job.best_assignments or {}
     per_doctor = Counter(key for key in best.values() if key is not None)
@@ -212,7 +212,7 @@ def job_read(job: RosterJob, *, scheme_name: str, roster_id: int | None, status:
     )
 
 
-def assignment_read(assignment: RosterAssignment) -> AssignmentRead:
+def assignment_read(assignment) -> AssignmentRead:
     doctor = assignment.doctor
     return AssignmentRead(
         id=assignment.id,
@@ -232,11 +232,11 @@ def assignment_read(assignment: RosterAssignment) -> AssignmentRead:
     )
 
 
-def roster_summary(roster: Roster) -> RosterSummary:
+def roster_summary(roster) -> RosterSummary:
     return RosterSummary.model_validate(_summary_fields(roster))
 
 
-def _summary_fields(roster: Roster) -> dict:
+def _summary_fields(roster) -> dict:
     return {
         "id": roster.id,
         "municipality": roster.municipality_number,
@@ -261,7 +261,7 @@ def _summary_fields(roster: Roster) -> dict:
     }
 
 
-def roster_read(roster: Roster, *, sees_grounds: bool = False) -> RosterRead:
+def roster_read(roster, *, sees_grounds: bool = False) -> RosterRead:
     problem, explained = roster.job.problem, (roster.explanation or {}).get("explain", {})
     labels = {a.shift_key: a.label for a in roster.assignments}
     participants = {p["key"]: p for p in problem.get("participants", [])}
@@ -276,7 +276,7 @@ def roster_read(roster: Roster, *, sees_grounds: bool = False) -> RosterRead:
         summary=explained.get("summary", ""),
         doctors=[
             DoctorCounts.model_validate(
-                doctor_counts(line, participants.get(line["key"], {}), sees_grounds=sees_grounds)
+                doctor_counts(line=line, participants=participants, sees_grounds=sees_grounds)
             )
             for line in explained.get("doctors", [])
         ],

@@ -1,5 +1,8 @@
 """Pydantic shapes of legevakt and nødnett schemes: a scheme as one document (the API's and the municipality
-file's), local parameters, courses, and what the API answers; the stored scheme as those shapes."""
+file's), local parameters, courses, and what the API answers; the stored scheme as those shapes.
+
+The builders take stored rows without importing the models, so these shapes stay free of the database
+layer (the municipality file's checks import them)."""
 
 import re
 from datetime import date, time
@@ -7,12 +10,10 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, Field, model_validator
 
-from legetjeneste.legevakt.exemptions.models import Exemption
 from legetjeneste.legevakt.exemptions.rules import PENDING
 from legetjeneste.legevakt.exemptions.schemas import ExemptionRead, exemption_read
 from legetjeneste.legevakt.schemas import Code, LongText, period_in_order
 from legetjeneste.legevakt.schemes import rules
-from legetjeneste.legevakt.schemes.models import Participant, Scheme
 from legetjeneste.registry.schemas import (
     HprNumber,
     Input,
@@ -190,7 +191,7 @@ class SchemeRead(SchemeSummary):
     exemptions: list[ExemptionRead]
 
 
-def participant_read(participant: Participant, *, courses: set[str], is_vikar: bool) -> ParticipantRead:
+def participant_read(participant, *, courses: set[str], is_vikar: bool) -> ParticipantRead:
     doctor = participant.doctor
     return ParticipantRead(
         doctor_hpr=doctor.hpr_number,
@@ -207,7 +208,7 @@ def participant_read(participant: Participant, *, courses: set[str], is_vikar: b
     )
 
 
-def scheme_summary(scheme: Scheme, *, pending: int) -> SchemeSummary:
+def scheme_summary(scheme, *, pending: int) -> SchemeSummary:
     return SchemeSummary(
         id=scheme.id,
         code=scheme.code,
@@ -220,7 +221,7 @@ def scheme_summary(scheme: Scheme, *, pending: int) -> SchemeSummary:
     )
 
 
-def scheme_in(scheme: Scheme) -> SchemeIn:
+def scheme_in(scheme) -> SchemeIn:
     """The scheme as the municipality file and the API write it."""
     host = scheme.municipality_number
     office_days: dict[str, list[str]] = {}
@@ -262,7 +263,7 @@ def scheme_in(scheme: Scheme) -> SchemeIn:
     )
 
 
-def _participant_in(participant: Participant, host: str) -> dict:
+def _participant_in(participant, host: str) -> dict:
     municipality = participant.doctor.municipality_number
     return {
         "doctor": participant.doctor.hpr_number,
@@ -275,10 +276,10 @@ def _participant_in(participant: Participant, host: str) -> dict:
 
 
 def scheme_read(
-    scheme: Scheme,
+    scheme,
     *,
     participants: list[ParticipantRead],
-    exemptions: list[Exemption],
+    exemptions: list,
 ) -> SchemeRead:
     written = scheme_in(scheme)
     pending = sum(1 for e in exemptions if e.status == PENDING)
