@@ -10,7 +10,7 @@ from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.console import fail, print_json, run
 from legetjeneste.dates import WEEKDAY_NAMES_NB, parse_month
 from legetjeneste.errors import Problem, ValidationFailed
-from legetjeneste.legevakt.exemptions import impact as impact_service
+from legetjeneste.legevakt.exemptions import service as exemption_service
 from legetjeneste.legevakt.rosters import cli as roster_cli
 
 app = typer.Typer(help="Legevakt og nødnett: ordninger, fritak og vaktlister.", no_args_is_help=True)
@@ -39,7 +39,7 @@ def impact(
 ):
     """Virkningen av å innvilge søknadene om fritak: deltakere og vakter per deltaker per måned."""
     found = run(
-        impact_service.impact,
+        exemption_service.impact,
         actor=SYSTEM,
         municipality_number=municipality,
         application_ids=application or None,

@@ -6,7 +6,6 @@ from fastapi import APIRouter, Request
 from legetjeneste.auth import rules as auth_rules
 from legetjeneste.dates import WEEKDAY_NAMES_NB
 from legetjeneste.errors import RuleViolation, ValidationFailed
-from legetjeneste.legevakt.exemptions import impact as impact_service
 from legetjeneste.legevakt.exemptions import rules
 from legetjeneste.legevakt.exemptions import service as exemption_service
 from legetjeneste.legevakt.exemptions.schemas import ExemptionDecide
@@ -53,7 +52,7 @@ def _exemption_page(request, session, actor, exemption_id, *, error=None, values
     municipality = scheme.municipality_number
     impact = None
     if exemption.status == rules.PENDING:
-        impact = impact_service.impact(
+        impact = exemption_service.impact(
             session, actor=actor, municipality_number=municipality, application_ids=[exemption_id]
         )
     context = {
@@ -87,6 +86,6 @@ async def decide(request: Request, exemption_id: Id, session: SessionDep, actor:
 
 @router.get("/kommuner/{number}/legevakt/virkning")
 def impact(request: Request, number: Number, session: SessionDep, actor: ActorDep):
-    found = impact_service.impact(session, actor=actor, municipality_number=number)
+    found = exemption_service.impact(session, actor=actor, municipality_number=number)
     context = {"number": number, "impact": found, **LABELS}
     return render(request, "legevakt/impact.html", context, actor=actor)

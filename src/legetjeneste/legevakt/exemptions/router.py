@@ -6,7 +6,6 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
-from legetjeneste.legevakt.exemptions import impact as impact_service
 from legetjeneste.legevakt.exemptions import service
 from legetjeneste.legevakt.exemptions.schemas import ExemptionApply, ExemptionDecide, ExemptionRead
 from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
@@ -55,7 +54,7 @@ def exemption_impact(
 ) -> dict:
     """Per scheme and office: participants and shifts per participant per month, before and after
     granting the pending applications."""
-    return impact_service.impact(
+    return service.impact(
         session,
         actor=actor,
         municipality_number=number,

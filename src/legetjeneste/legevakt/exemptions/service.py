@@ -1,6 +1,7 @@
 """Use cases of exemptions: apply, decide as an enkeltvedtak (LV-EXEMPT-RIGHT, LV-EXEMPT-DISCRETION,
-NN-EXEMPT), list and read, and what the decision page says before deciding."""
+NN-EXEMPT), list and read, what the decision page says before deciding, and the impact of granting."""
 
+from collections.abc import Iterable
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -10,10 +11,11 @@ from legetjeneste.audit import service as audit_service
 from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
-from legetjeneste.dates import Period, age_on, now_oslo, today_oslo
+from legetjeneste.dates import Period, add_months, age_on, format_month, now_oslo, today_oslo
 from legetjeneste.errors import Conflict, Problem, ValidationFailed
 from legetjeneste.legevakt.exemptions import queries, rules
 from legetjeneste.legevakt.exemptions.models import Exemption
+from legetjeneste.legevakt.exemptions.rules import impact as impact_rules
 from legetjeneste.legevakt.exemptions.schemas import (
     ExemptionApply,
     ExemptionDecide,
@@ -220,4 +222,54 @@ def decision_help(session: Session, *, actor: Actor, exemption_id: int) -> dict:
             "right_end": None,
             "max_months": max_months(session, exemption.scheme, on=exemption.start),
             "age_note": age_note(session, exemption),
+        }
+
+
+def impact(
+    session: Session,
+    *,
+    actor: Actor,
+    municipality_number: str,
+    application_ids: Iterable[int] | None = None,
+    first_month: date | None = None,
+    months: int | None = None,
+) -> dict:
+    """The impact of granting the pending applications (or the ones named) of a municipality: per scheme
+    and office, participants and shifts per participant per month, before and after."""
+    auth_service.require(actor, "legevakt.read")
+    with session.begin():
+        scope.municipality(session, actor, municipality_number)
+        all_exemptions = queries.exemptions(session, municipality_number=municipality_number)
+        wanted = set(application_ids) if application_ids is not None else None
+        pending = [
+            e for e in all_exemptions if e.status == rules.PENDING and (wanted is None or e.id in wanted)
+        ]
+        granted = [e for e in all_exemptions if e.status == rules.GRANTED]
+        month_list = impact_rules.impact_months(
+            pending, first_month=first_month, count=months, today=today_oslo()
+        )
+        schemes = [
+            s
+            for s in scheme_queries.schemes(session, municipality_number=municipality_number)
+            if wanted is None or any(e.scheme_id == s.id for e in pending)
+        ]
+        return {
+            "municipality": municipality_number,
+            "months": [format_month(m) for m in month_list],
+            "applications": [impact_rules.application_item(e) for e in pending],
+            "schemes": [
+                impact_rules.scheme_impact(
+                    s,
+                    months=month_list,
+                    granted=granted,
+                    pending=pending,
+                    vikars=scheme_queries.vikar_doctor_ids(
+                        session,
+                        [p.doctor_id for p in s.participants],
+                        first=month_list[0],
+                        last=add_months(month_list[-1], 1),
+                    ),
+                )
+                for s in schemes
+            ],
         }
