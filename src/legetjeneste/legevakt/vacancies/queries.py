@@ -8,6 +8,11 @@ from sqlalchemy.orm import Session
 
 from legetjeneste.legevakt.rosters.models import Roster, RosterAssignment
 from legetjeneste.legevakt.schemes.models import Participant, Scheme
+from legetjeneste.registry.models import Doctor
+
+
+def doctor(session: Session, doctor_id: int) -> Doctor | None:
+    return session.get(Doctor, doctor_id)
 
 
 def assignment(session: Session, assignment_id: int) -> RosterAssignment | None:

@@ -18,7 +18,6 @@ from legetjeneste.legevakt.rosters.models import RosterAssignment, VacancyVolunt
 from legetjeneste.legevakt.schemes.models import Participant, Scheme
 from legetjeneste.legevakt.vacancies import queries
 from legetjeneste.legevakt.vacancies.schemas import CandidateRead, VacancyCount, VacancyRead, VolunteerRead
-from legetjeneste.registry.models import Doctor
 from legetjeneste.rostering import solver
 
 CITATIONS = {
@@ -178,7 +177,7 @@ def assign(session: Session, *, actor: Actor, assignment_id: int, doctor_id: int
         if assignment.doctor_id is not None:
             raise Conflict("Vakten er allerede besatt.")
         _participant(session, assignment.roster.scheme_id, doctor_id, assignment.on)
-        doctor = session.get(Doctor, doctor_id)
+        doctor = queries.doctor(session, doctor_id)
         assert doctor is not None
         problem, current = _facts(session, assignment)
         trial = {**current, assignment.shift_key: doctor.hpr_number}
