@@ -22,9 +22,9 @@ from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.db import make_engine, session_factory
 from legetjeneste.demo import load_demo
 from legetjeneste.legevakt.exemptions import service as exemption_service
+from legetjeneste.legevakt.exemptions.schemas import ExemptionApply, ExemptionDecide
 from legetjeneste.legevakt.rosters import service as roster_service
 from legetjeneste.legevakt.rosters.models import Roster, RosterAssignment
-from legetjeneste.legevakt.schemas import ExemptionApply, ExemptionDecide
 from legetjeneste.main import create_app
 from legetjeneste.registry.models import Doctor
 from tests.browser.conftest import (

@@ -11,11 +11,11 @@ from fastapi.testclient import TestClient
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.legevakt.rosters import service as roster_service
-from legetjeneste.legevakt.schemas import SchemeIn
 from legetjeneste.legevakt.schemes import service as legevakt_service
+from legetjeneste.legevakt.schemes.schemas import SchemeIn
 from legetjeneste.main import create_app
 from legetjeneste.registry import service as registry_service
-from tests.legevakt.test_roster_fixtures import make_scheme, scheme_document
+from tests.legevakt.rosters.fixtures import make_scheme, scheme_document
 from tests.support import KRAGERO_FILE, import_demo
 
 BODY = {"from": "2027-03-01", "to": "2027-03-14", "time_limit": 10, "seed": 1}

@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 from legetjeneste.db import get_engine
 from legetjeneste.legevakt.exemptions.cli import app
 from legetjeneste.settings import get_settings
-from tests.legevakt.test_roster_fixtures import DOCTORS, make_scheme
+from tests.legevakt.rosters.fixtures import DOCTORS, make_scheme
 
 
 @pytest.fixture

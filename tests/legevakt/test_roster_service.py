@@ -11,15 +11,15 @@ from legetjeneste.jobs import service as jobs_service
 from legetjeneste.jobs import worker as jobs_worker
 from legetjeneste.jobs.models import Job
 from legetjeneste.legevakt.exemptions import service as exemption_service
+from legetjeneste.legevakt.exemptions.schemas import ExemptionApply, ExemptionDecide
 from legetjeneste.legevakt.rosters import jobs
 from legetjeneste.legevakt.rosters import problem as problem_builder
 from legetjeneste.legevakt.rosters import service as roster_service
 from legetjeneste.legevakt.rosters.models import RosterJob
 from legetjeneste.legevakt.rosters.schemas import ReplanCreate, SolveCreate
-from legetjeneste.legevakt.schemas import ExemptionApply, ExemptionDecide
 from legetjeneste.rostering import solver
 from legetjeneste.rostering.problem import Progress
-from tests.legevakt.test_roster_fixtures import DOCTORS, FIRST, LAST, make_scheme, solve
+from tests.legevakt.rosters.fixtures import DOCTORS, FIRST, LAST, make_scheme, solve
 from tests.support import (
     KRAGERO_FILE,
     KRAGERO_KOMMUNEOVERLEGE,

@@ -6,7 +6,8 @@ from sqlalchemy import func, select
 
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.errors import ValidationFailed
-from legetjeneste.legevakt.models import Exemption, Scheme
+from legetjeneste.legevakt.exemptions.models import Exemption
+from legetjeneste.legevakt.schemes.models import Scheme
 from legetjeneste.municipality_file import service as file_service
 from legetjeneste.municipality_file.format import dump_document, load_document
 from tests.support import KRAGERO_FILE, document, import_demo

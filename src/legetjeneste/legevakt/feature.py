@@ -6,9 +6,10 @@ FEATURE = Feature(
     name="legevakt",
     order=110,
     routers=(
-        "legetjeneste.legevakt.router",
+        "legetjeneste.legevakt.schemes.router",
+        "legetjeneste.legevakt.exemptions.router",
         "legetjeneste.legevakt.rosters.router",
-        "legetjeneste.legevakt.pages",
+        "legetjeneste.legevakt.exemptions.pages",
         "legetjeneste.legevakt.rosters.pages",
         "legetjeneste.legevakt.schemes.pages",
     ),

@@ -15,17 +15,16 @@ from sqlalchemy.orm import Session
 
 from legetjeneste.auth.rules import Actor
 from legetjeneste.errors import DomainError, Problem
-from legetjeneste.legevakt import queries, views
+from legetjeneste.legevakt.exemptions import queries as exemption_queries
+from legetjeneste.legevakt.exemptions import rules as exemption_rules
 from legetjeneste.legevakt.exemptions import service as exemption_service
-from legetjeneste.legevakt.models import Exemption
-from legetjeneste.legevakt.schemas import (
-    DoctorCourseIn,
-    ExemptionDecide,
-    ExemptionIn,
-    LocalParameterIn,
-    SchemeIn,
-)
+from legetjeneste.legevakt.exemptions.models import Exemption
+from legetjeneste.legevakt.exemptions.schemas import ExemptionDecide, ExemptionIn
+from legetjeneste.legevakt.schemes import queries
+from legetjeneste.legevakt.schemes import rules as scheme_rules
 from legetjeneste.legevakt.schemes import service as legevakt_service
+from legetjeneste.legevakt.schemes.document import scheme_document
+from legetjeneste.legevakt.schemes.schemas import DoctorCourseIn, LocalParameterIn, SchemeIn
 from legetjeneste.municipality_file.format import ParsedFile
 from legetjeneste.municipality_file.sections import Changes
 from legetjeneste.registry import queries as registry_queries
@@ -61,12 +60,12 @@ def apply(session: Session, parsed: ParsedFile, changes: Changes, *, actor: Acto
     problems += _courses(session, parsed, number, changes)
     stored = {(p.name, p.since): p for p in queries.local_parameters(session, municipality_number=number)}
     for index, item in parsed.items["local_parameters"]:
-        found = legevakt_service.check_local_parameter(item, prefix=f"local_parameters[{index}].")
+        found = scheme_rules.check_local_parameter(item, prefix=f"local_parameters[{index}].")
         problems += found
         if not found:
             old = stored.get((item.name, item.since))
             same = old is not None and old.value == {"value": item.value} and old.source == item.source
-            legevakt_service.store_local_parameter(session, number, item)
+            queries.store_local_parameter(session, number, item)
             changes.count("local_parameter", existed=old is not None, same=same)
     if not problems:
         problems += _exemptions(session, parsed, number, changes, email)
@@ -88,7 +87,7 @@ def _schemes(session: Session, parsed: ParsedFile, number: str, changes: Changes
         if found or missing:
             continue
         existing = queries.scheme_by_code(session, municipality_number=number, code=item.code)
-        same = existing is not None and _same(SchemeIn, views.scheme_document(existing), item)
+        same = existing is not None and _same(SchemeIn, scheme_document(existing), item)
         if not same:
             queries.replace_scheme(session, municipality_number=number, data=item)
         changes.count("legevakt_scheme", existed=existing is not None, same=same)
@@ -107,7 +106,7 @@ def _courses(session: Session, parsed: ParsedFile, number: str, changes: Changes
         old = next(
             (c for c in queries.courses_of_doctor(session, doctor.id) if c.course == item.course), None
         )
-        legevakt_service.store_course(session, doctor.id, item)
+        queries.store_course(session, doctor.id, item)
         changes.count(
             "doctor_course",
             existed=old is not None,
@@ -122,12 +121,12 @@ def _exemptions(
     problems = []
     existing = {
         (e.scheme_id, e.doctor_id, e.start): e
-        for e in queries.exemptions(session, municipality_number=number)
+        for e in exemption_queries.exemptions(session, municipality_number=number)
     }
     keys: set[tuple] = set()
     for index, item in parsed.items["exemptions"]:
         prefix = f"exemptions[{index}]."
-        found = exemption_service.application_problems(item, prefix=prefix) + _decision_problems(item, prefix)
+        found = exemption_rules.application_problems(item, prefix=prefix) + _decision_problems(item, prefix)
         if (item.scheme, item.doctor, item.start) in keys:
             found.append(
                 Problem(f"{prefix}start", "søknaden står to ganger i filen (ordning, lege og start)")
@@ -214,7 +213,7 @@ def export(session: Session, *, municipality_number: str) -> dict:
     schemes = queries.schemes(session, municipality_number=number)
     codes = {s.id: s.code for s in schemes}
     return {
-        "legevakt_schemes": [views.scheme_document(s) for s in schemes],
+        "legevakt_schemes": [scheme_document(s) for s in schemes],
         "doctor_courses": [
             {
                 "doctor": _hpr(session, c.doctor_id),
@@ -229,7 +228,7 @@ def export(session: Session, *, municipality_number: str) -> dict:
         ],
         "exemptions": [
             _exemption_out(e, codes[e.scheme_id])
-            for e in queries.exemptions(session, municipality_number=number)
+            for e in exemption_queries.exemptions(session, municipality_number=number)
         ],
     }
 

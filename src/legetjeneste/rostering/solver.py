@@ -161,7 +161,7 @@ def solve(
 ) -> Solution:
     """The best roster found within `time_limit` seconds (deterministic for a given seed with one worker).
 
-    `hard` and `soft` default to the registries of `constraints.py` (tests pass a reduced registry to
+    `hard` and `soft` default to the registries of `constraints` (tests pass a reduced registry to
     show that a rule alone decides an answer). Bad input raises ValidationFailed with every problem."""
     started = perf_counter()
     validation.validate(problem)

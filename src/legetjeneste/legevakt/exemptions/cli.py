@@ -1,5 +1,5 @@
-"""CLI for legevakt and nødnett: `legetjeneste roster impact NR [--json]` and, from roster_cli, `solve` and
-the other roster commands."""
+"""`legetjeneste roster impact NR [--json]`: the impact of granting exemptions, before deciding them (a
+command of the `roster` group in legevakt/cli.py)."""
 
 from datetime import date
 from typing import Annotated
@@ -10,11 +10,7 @@ from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.console import fail, print_json, run
 from legetjeneste.dates import WEEKDAY_NAMES_NB, parse_month
 from legetjeneste.errors import Problem, ValidationFailed
-from legetjeneste.legevakt.exemptions import impact as impact_service
-from legetjeneste.legevakt.rosters import cli as roster_cli
-
-app = typer.Typer(help="Legevakt og nødnett: ordninger, fritak og vaktlister.", no_args_is_help=True)
-roster_cli.register(app)
+from legetjeneste.legevakt.exemptions import service as exemption_service
 
 
 def _month(text: str | None) -> date | None:
@@ -27,7 +23,6 @@ def _month(text: str | None) -> date | None:
         raise
 
 
-@app.command("impact")
 def impact(
     municipality: Annotated[str, typer.Argument(help="Kommunenummer")],
     application: Annotated[
@@ -39,7 +34,7 @@ def impact(
 ):
     """Virkningen av å innvilge søknadene om fritak: deltakere og vakter per deltaker per måned."""
     found = run(
-        impact_service.impact,
+        exemption_service.impact,
         actor=SYSTEM,
         municipality_number=municipality,
         application_ids=application or None,

@@ -1,6 +1,7 @@
 """Use cases of exemptions: apply, decide as an enkeltvedtak (LV-EXEMPT-RIGHT, LV-EXEMPT-DISCRETION,
-NN-EXEMPT), list and read; and the exempt periods of a scheme's participants for the roster."""
+NN-EXEMPT), list and read, what the decision page says before deciding, and the impact of granting."""
 
+from collections.abc import Iterable
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -10,12 +11,20 @@ from legetjeneste.audit import service as audit_service
 from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
-from legetjeneste.dates import Period, age_on, now_oslo, today_oslo
-from legetjeneste.errors import Conflict, NotFound, Problem, ValidationFailed
-from legetjeneste.legevakt import queries, rules, views
-from legetjeneste.legevakt.models import Exemption, Scheme
-from legetjeneste.legevakt.schemas import ExemptionApply, ExemptionDecide, ExemptionRead
-from legetjeneste.legevakt.schemes.service import parameter_value, scheme_in_scope
+from legetjeneste.dates import Period, add_months, age_on, format_month, now_oslo, today_oslo
+from legetjeneste.errors import Conflict, Problem, ValidationFailed
+from legetjeneste.legevakt.exemptions import queries, rules
+from legetjeneste.legevakt.exemptions.models import Exemption
+from legetjeneste.legevakt.exemptions.rules import impact as impact_rules
+from legetjeneste.legevakt.exemptions.schemas import (
+    ExemptionApply,
+    ExemptionDecide,
+    ExemptionRead,
+    exemption_read,
+)
+from legetjeneste.legevakt.schemes import queries as scheme_queries
+from legetjeneste.legevakt.schemes.models import Scheme
+from legetjeneste.legevakt.schemes.rules import NODNETT
 from legetjeneste.registry.models import Doctor
 
 
@@ -39,37 +48,15 @@ def _participant_doctor(scheme: Scheme, hpr: str) -> Doctor:
     raise ValidationFailed([Problem("doctor", f"lege {hpr} deltar ikke i ordningen «{scheme.name}»")])
 
 
-def application_problems(data: ExemptionApply, *, prefix: str = "") -> list[Problem]:
-    """The facts a ground needs (LV-EXEMPT-RIGHT) and the end a discretionary ground needs."""
-    problems = []
-    if data.ground == rules.PREGNANCY and data.due_date is None:
-        problems.append(
-            Problem(f"{prefix}due_date", "termin må oppgis ved fritak for svangerskap", "LV-EXEMPT-RIGHT")
-        )
-    if data.ground == rules.BREASTFEEDING and data.child_birth_date is None:
-        problems.append(
-            Problem(
-                f"{prefix}child_birth_date",
-                "barnets fødselsdato må oppgis ved fritak for amming",
-                "LV-EXEMPT-RIGHT",
-            )
-        )
-    if data.ground in rules.DISCRETIONARY_GROUNDS and data.end is None:
-        problems.append(
-            Problem(f"{prefix}end", "et skjønnsmessig fritak må ha en sluttdato", "LV-EXEMPT-DISCRETION")
-        )
-    return problems
-
-
 def apply_for_exemption(
     session: Session, *, actor: Actor, scheme_id: int, data: ExemptionApply
 ) -> ExemptionRead:
     auth_service.require(actor, "exemption.apply")
-    problems = application_problems(data)
+    problems = rules.application_problems(data)
     if problems:
         raise ValidationFailed(problems)
     with session.begin():
-        scheme = scheme_in_scope(session, actor, scheme_id)
+        scheme = scope.row(session, actor, Scheme, scheme_id, missing=f"Ordning {scheme_id} finnes ikke.")
         doctor = _participant_doctor(scheme, data.doctor)
         exemption = Exemption(
             municipality_number=scheme.municipality_number,
@@ -91,7 +78,7 @@ def apply_for_exemption(
             municipality_number=scheme.municipality_number,
             detail={"ground": data.ground},
         )
-        return views.exemption_read(exemption)
+        return exemption_read(exemption)
 
 
 def decide_exemption(
@@ -101,7 +88,7 @@ def decide_exemption(
     discretionary exemption is granted for at most the parameter's months with the weighing written."""
     auth_service.require(actor, "exemption.decide")
     with session.begin():
-        exemption = exemption_in_scope(session, actor, exemption_id)
+        exemption = _exemption(session, actor, exemption_id)
         if exemption.status != rules.PENDING:
             raise Conflict(f"Søknaden er allerede avgjort ({rules.STATUSES[exemption.status].lower()}).")
         decide(session, exemption, data, decided_by=actor.email)
@@ -114,7 +101,7 @@ def decide_exemption(
             municipality_number=exemption.municipality_number,
             detail={"decision": data.decision, "rule_id": exemption.rule_id},
         )
-        return views.exemption_read(exemption)
+        return exemption_read(exemption)
 
 
 def decide(session: Session, exemption: Exemption, data: ExemptionDecide, *, decided_by: str) -> None:
@@ -158,7 +145,7 @@ def age_note(session: Session, exemption: Exemption) -> str:
     """The note on age the decision page shows (LV-EXEMPT-DISCRETION: special weight over 55)."""
     if exemption.ground in rules.RIGHT_GROUNDS:
         return ""
-    weight_age = parameter_value(
+    weight_age = scheme_queries.parameter_value(
         session,
         municipality_number=exemption.municipality_number,
         name="legevakt/discretion_weight_age",
@@ -170,30 +157,29 @@ def age_note(session: Session, exemption: Exemption) -> str:
 
 
 def _discretion_rule(scheme: Scheme) -> tuple[str, str]:
-    return rules.NN_EXEMPT if scheme.kind == rules.NODNETT else rules.DISCRETION
+    return rules.NN_EXEMPT if scheme.kind == NODNETT else rules.DISCRETION
 
 
 def max_months(session: Session, scheme: Scheme, *, on: date) -> int:
     name = (
         "legevakt/nodnett_exemption_max_months"
-        if scheme.kind == rules.NODNETT
+        if scheme.kind == NODNETT
         else "legevakt/legevakt_exemption_max_months"
     )
-    return parameter_value(session, municipality_number=scheme.municipality_number, name=name, on=on)
+    return scheme_queries.parameter_value(
+        session, municipality_number=scheme.municipality_number, name=name, on=on
+    )
 
 
-def exemption_in_scope(session: Session, actor: Actor, exemption_id: int) -> Exemption:
-    exemption = queries.exemption(session, exemption_id)
-    if exemption is None:
-        raise NotFound(f"Søknad om fritak {exemption_id} finnes ikke.")
-    scope.require_municipality(actor, exemption.municipality_number)
-    return exemption
+def _exemption(session: Session, actor: Actor, exemption_id: int) -> Exemption:
+    missing = f"Søknad om fritak {exemption_id} finnes ikke."
+    return scope.row(session, actor, Exemption, exemption_id, missing=missing)
 
 
 def get_exemption(session: Session, *, actor: Actor, exemption_id: int) -> ExemptionRead:
     auth_service.require(actor, "legevakt.read")
     with session.begin():
-        return views.exemption_read(exemption_in_scope(session, actor, exemption_id))
+        return exemption_read(_exemption(session, actor, exemption_id))
 
 
 def list_exemptions(
@@ -203,33 +189,7 @@ def list_exemptions(
     with session.begin():
         scope.municipality(session, actor, municipality_number)
         found = queries.exemptions(session, municipality_number=municipality_number, status=status)
-        return [views.exemption_read(e) for e in found]
-
-
-def exempt_periods_of_scheme(
-    session: Session, *, scheme_id: int, first: date, last: date
-) -> dict[str, list[rules.ExemptPeriod]]:
-    """For the roster (H5c's problem builder), inside the caller's transaction: per participant's HPR
-    number, the granted exemptions clipped to `first`..`last` (see `rules.exempt_periods`)."""
-    scheme = queries.scheme(session, scheme_id)
-    if scheme is None:
-        raise NotFound(f"Ordning {scheme_id} finnes ikke.")
-    granted = queries.exemptions(
-        session, municipality_number=scheme.municipality_number, status=rules.GRANTED, scheme_id=scheme_id
-    )
-    age = parameters.value("legevakt/exemption_age", on=first)
-    result = {}
-    for participant in scheme.participants:
-        doctor = participant.doctor
-        facts = [
-            rules.ExemptionFacts(e.ground, e.extent, e.granted_start, e.granted_end)
-            for e in granted
-            if e.doctor_id == doctor.id and e.granted_start is not None
-        ]
-        result[doctor.hpr_number] = rules.exempt_periods(
-            birth_date=doctor.birth_date, exemption_age=age, exemptions=facts, first=first, last=last
-        )
-    return result
+        return [exemption_read(e) for e in found]
 
 
 def decision_help(session: Session, *, actor: Actor, exemption_id: int) -> dict:
@@ -237,7 +197,7 @@ def decision_help(session: Session, *, actor: Actor, exemption_id: int) -> dict:
     discretionary period, and the note on age (LV-EXEMPT-DISCRETION)."""
     auth_service.require(actor, "legevakt.read")
     with session.begin():
-        exemption = exemption_in_scope(session, actor, exemption_id)
+        exemption = _exemption(session, actor, exemption_id)
         if exemption.ground in rules.RIGHT_GROUNDS:
             facts = right_facts(
                 exemption.doctor,
@@ -262,4 +222,54 @@ def decision_help(session: Session, *, actor: Actor, exemption_id: int) -> dict:
             "right_end": None,
             "max_months": max_months(session, exemption.scheme, on=exemption.start),
             "age_note": age_note(session, exemption),
+        }
+
+
+def impact(
+    session: Session,
+    *,
+    actor: Actor,
+    municipality_number: str,
+    application_ids: Iterable[int] | None = None,
+    first_month: date | None = None,
+    months: int | None = None,
+) -> dict:
+    """The impact of granting the pending applications (or the ones named) of a municipality: per scheme
+    and office, participants and shifts per participant per month, before and after."""
+    auth_service.require(actor, "legevakt.read")
+    with session.begin():
+        scope.municipality(session, actor, municipality_number)
+        all_exemptions = queries.exemptions(session, municipality_number=municipality_number)
+        wanted = set(application_ids) if application_ids is not None else None
+        pending = [
+            e for e in all_exemptions if e.status == rules.PENDING and (wanted is None or e.id in wanted)
+        ]
+        granted = [e for e in all_exemptions if e.status == rules.GRANTED]
+        month_list = impact_rules.impact_months(
+            pending, first_month=first_month, count=months, today=today_oslo()
+        )
+        schemes = [
+            s
+            for s in scheme_queries.schemes(session, municipality_number=municipality_number)
+            if wanted is None or any(e.scheme_id == s.id for e in pending)
+        ]
+        return {
+            "municipality": municipality_number,
+            "months": [format_month(m) for m in month_list],
+            "applications": [impact_rules.application_item(e) for e in pending],
+            "schemes": [
+                impact_rules.scheme_impact(
+                    s,
+                    months=month_list,
+                    granted=granted,
+                    pending=pending,
+                    vikars=scheme_queries.vikar_doctor_ids(
+                        session,
+                        [p.doctor_id for p in s.participants],
+                        first=month_list[0],
+                        last=add_months(month_list[-1], 1),
+                    ),
+                )
+                for s in schemes
+            ],
         }

@@ -15,8 +15,8 @@ from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.console import fail, print_json, run
 from legetjeneste.errors import Problem, ValidationFailed
 from legetjeneste.legevakt.rosters import service as roster_service
+from legetjeneste.legevakt.rosters.rules import gap
 from legetjeneste.legevakt.rosters.schemas import JobRead, RosterRead, SolveCreate
-from legetjeneste.legevakt.rosters.views import gap
 from legetjeneste.legevakt.vacancies import service as vacancy_service
 from legetjeneste.rostering.problem import CATEGORY_NAMES_NB, COUNTERS
 
@@ -132,7 +132,7 @@ def solve(
         task = bar.add_task("Løser …", total=time_limit)
 
         def show(progress) -> None:
-            distance = gap(progress.objective, progress.bound)
+            distance = gap(objective=progress.objective, bound=progress.bound)
             shown = "–" if distance is None else f"{distance:.1%}"
             bar.update(
                 task,

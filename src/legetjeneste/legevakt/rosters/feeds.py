@@ -127,3 +127,19 @@ def shift_time_text(shift: FeedShift) -> str:
 
 def shift_day_text(shift: FeedShift) -> str:
     return day_text(shift.on, weekday=True)
+
+
+def feed_shift(assignment, scheme_name: str) -> FeedShift:
+    """A stored shift (a `RosterAssignment`) as the files show it."""
+    doctor = assignment.doctor
+    return FeedShift(
+        assignment_id=assignment.id,
+        scheme_name=scheme_name,
+        label=assignment.label,
+        on=assignment.on,
+        starts_at=assignment.starts_at,
+        ends_at=assignment.ends_at,
+        doctor_name=doctor.full_name if doctor else None,
+        hpr_number=doctor.hpr_number if doctor else None,
+        was_vacant=assignment.was_vacant,
+    )

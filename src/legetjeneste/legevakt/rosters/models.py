@@ -16,7 +16,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from legetjeneste.db import Base
-from legetjeneste.legevakt.models import Scheme
+from legetjeneste.legevakt.schemes.models import Scheme
 from legetjeneste.registry.models import Doctor
 
 

@@ -4,37 +4,30 @@ changes, publish and re-plan; the printable month; the vacancy list with candida
 assigning a doctor."""
 
 from datetime import date
-from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from pydantic import ValidationError
-from sqlalchemy.orm import Session
 
 from legetjeneste.auth import rules as auth_rules
-from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import parse_month, today_oslo
 from legetjeneste.errors import DomainError, Problem, ValidationFailed
 from legetjeneste.legevakt.rosters import service as roster_service
 from legetjeneste.legevakt.rosters.feeds import shift_time_text
-from legetjeneste.legevakt.rosters.schemas import ReplanCreate, SolveCreate, VacancyRead
+from legetjeneste.legevakt.rosters.schemas import ReplanCreate, SolveCreate
 from legetjeneste.legevakt.schemes import service as legevakt_service
 from legetjeneste.legevakt.vacancies import service as vacancy_service
+from legetjeneste.legevakt.vacancies.schemas import VacancyRead
+from legetjeneste.norwegian import MONTHS
 from legetjeneste.rostering.problem import CATEGORY_NAMES_NB, COUNTERS
 from legetjeneste.validation import problems_from
-from legetjeneste.web.deps import get_actor, get_session
+from legetjeneste.web.deps import ActorDep, Id, Month, SessionDep
 from legetjeneste.web.forms import form_values, problem_lines
 from legetjeneste.web.pages import redirect_with_message, render
 
 router = APIRouter(include_in_schema=False)
-SessionDep = Annotated[Session, Depends(get_session)]
-ActorDep = Annotated[Actor, Depends(get_actor)]
-Id = Annotated[int, Path(ge=1, le=2_147_483_647)]
-Month = Annotated[str, Path(pattern=r"^\d{4}-\d{2}$")]
 FIELD_LABELS = {"from": "Fra", "to": "Til", "time_limit": "Tidsgrense", "doctor_id": "Lege", "": "Perioden"}
 TOKEN_PLACEHOLDER = "API-NØKKELEN-DIN"
-MONTHS_NB = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
-             "november", "desember")  # fmt: skip
 
 
 def _solve_data(values: dict) -> SolveCreate:
@@ -109,7 +102,7 @@ def _roster_page(request, session, actor, roster_id, *, error=None):
     roster = roster_service.get_roster(session, actor=actor, roster_id=roster_id)
     months, day = [], roster.start.replace(day=1)
     while day <= roster.end:
-        months.append((f"{day:%Y-%m}", f"{MONTHS_NB[day.month - 1]} {day.year}"))
+        months.append((f"{day:%Y-%m}", f"{MONTHS[day.month - 1]} {day.year}"))
         day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
     context = {
         "roster": roster,
@@ -162,7 +155,7 @@ def month_view(request: Request, roster_id: Id, month: Month, session: SessionDe
     found = roster_service.month_view(session, actor=actor, roster_id=roster_id, month=first)
     context = {
         **found,
-        "month_name": f"{MONTHS_NB[first.month - 1]} {first.year}",
+        "month_name": f"{MONTHS[first.month - 1]} {first.year}",
         "time_text": shift_time_text,
     }
     return render(request, "legevakt/roster_month.html", context, actor=actor)

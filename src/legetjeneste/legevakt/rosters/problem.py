@@ -13,22 +13,22 @@ from datetime import date, datetime, time, timedelta
 from functools import cache
 from typing import Any, Literal, cast
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from legetjeneste.absence.models import Absence
 from legetjeneste.agreement import parameters
 from legetjeneste.dates import OSLO, WEEKDAYS, Period
-from legetjeneste.legevakt import rules as lv_rules
-from legetjeneste.legevakt.exemptions import service as exemption_service
-from legetjeneste.legevakt.models import DoctorCourse, Participant, Scheme
-from legetjeneste.legevakt.rosters.models import Roster
+from legetjeneste.legevakt.exemptions import queries as exemption_queries
+from legetjeneste.legevakt.exemptions.rules import ExemptPeriod
+from legetjeneste.legevakt.rosters import queries
+from legetjeneste.legevakt.rosters.rules import OUTSIDE_SCHEME, merge_periods
+from legetjeneste.legevakt.schemes import rules as scheme_rules
+from legetjeneste.legevakt.schemes.models import Participant, Scheme
+from legetjeneste.rostering import explain, solver
 from legetjeneste.rostering import problem as rp
-from legetjeneste.rostering import solver
 from legetjeneste.rostering.shifts import shifts_for
 
 DUTY_RULE = "LV-DUTY"
-OUTSIDE_SCHEME = "Ikke med i ordningen i denne delen av perioden"
 # Only «absent»: the ground (sickness, …) is health data the roster's readers need not see.
 ABSENT = "Fravær"
 
@@ -99,6 +99,18 @@ def problem_from(document: Mapping[str, Any]) -> rp.Problem:
     return from_document(rp.Problem, document)
 
 
+def explanation_document(problem: rp.Problem, solution: rp.Solution) -> dict:
+    """The solver's explanation as stored with the roster (frozen with it): per doctor the counts against
+    the fair target and the frequencies, per soft rule its cost, per vacancy why, the short weeks."""
+    return {
+        "status": solution.status,
+        "wall_time": round(solution.wall_time, 2),
+        "seed": solution.seed,
+        "workers": solution.workers,
+        "explain": to_document(explain.explain(problem, solution)),
+    }
+
+
 # --- the builder -----------------------------------------------------------------------------------
 
 
@@ -111,7 +123,9 @@ def _templates(scheme: Scheme) -> list[rp.ShiftTemplate]:
         if template.is_alternative:
             continue
         # a stored day kind is weekday, weekend or all
-        day_kinds = ("weekday", "weekend") if template.day_kind == lv_rules.ALL_DAYS else (template.day_kind,)
+        day_kinds = (
+            ("weekday", "weekend") if template.day_kind == scheme_rules.ALL_DAYS else (template.day_kind,)
+        )
         kinds = cast(tuple[Literal["weekday", "weekend"], ...], day_kinds)
         for kind in kinds:
             found.append(
@@ -122,7 +136,7 @@ def _templates(scheme: Scheme) -> list[rp.ShiftTemplate]:
                     end=template.end_time,
                     days=kind,
                     has_bakvakt=template.has_bakvakt,
-                    office_days=office_days if scheme.kind == lv_rules.NODNETT else None,
+                    office_days=office_days if scheme.kind == scheme_rules.NODNETT else None,
                 )
             )
     return found
@@ -152,7 +166,7 @@ def _window(first: date, last: date) -> tuple[datetime, datetime]:
 def _unavailable(
     participant: Participant,
     period: Period,
-    exempt: Iterable[lv_rules.ExemptPeriod],
+    exempt: Iterable[ExemptPeriod],
     absences: Iterable[Absence],
 ) -> tuple[rp.Unavailable, ...]:
     assert period.end is not None
@@ -181,14 +195,7 @@ def _unavailable(
 def _prior(session: Session, scheme: Scheme, period: Period) -> tuple[dict, dict]:
     """The running balance (LV-DUTY): per HPR number the shifts per counter in the scheme's published
     rosters earlier the same year, and each doctor's fair share of them by participation."""
-    rosters = session.scalars(
-        select(Roster).where(
-            Roster.scheme_id == scheme.id,
-            Roster.status == "published",
-            Roster.start_date >= date(period.start.year, 1, 1),
-            Roster.end_date < period.start,
-        )
-    ).all()
+    rosters = queries.published_before(session, scheme_id=scheme.id, period=period)
     counts: dict[str, Counter] = defaultdict(Counter)
     expected: dict[str, Counter] = defaultdict(Counter)
     for roster in rosters:
@@ -227,18 +234,12 @@ def build(
     )
     members = [p for p in scheme.participants if p.period.overlaps(period) and p.participation_percentage > 0]
     doctor_ids = [p.doctor_id for p in members]
-    exempt = exemption_service.exempt_periods_of_scheme(
+    exempt = exemption_queries.exempt_periods_of_scheme(
         session, scheme_id=scheme.id, first=period.start, last=period.end
     )
-    absences = _by_doctor(
-        session.scalars(
-            select(Absence).where(
-                Absence.doctor_id.in_(doctor_ids), Absence.start <= period.end, Absence.end >= period.start
-            )
-        )
-    )
+    absences = queries.absences_by_doctor(session, doctor_ids=doctor_ids, period=period)
     courses = defaultdict(set)
-    for course in session.scalars(select(DoctorCourse).where(DoctorCourse.doctor_id.in_(doctor_ids))):
+    for course in queries.courses(session, doctor_ids=doctor_ids):
         courses[course.doctor_id].add(course.course)
     prior, prior_expected = _prior(session, scheme, period)
     participants = []
@@ -258,7 +259,7 @@ def build(
                 prior_expected={k: round(v, 3) for k, v in prior_expected.get(doctor.hpr_number, {}).items()},
             )
         )
-    merged = _merge_periods(participants)
+    merged = merge_periods(participants)
     known = {p.key for p in merged}
     return rp.Problem(
         shifts=shifts,
@@ -274,9 +275,9 @@ def build(
 def _needs_bakvakt(scheme: Scheme, doctor, courses: set[str]) -> bool:
     """LV-COMPETENCE is a rule of legevakt; daytime nødnett is answered from the GP's own office in its
     opening hours (NN-OFFICE-DAYS), so it asks no bakvakt."""
-    if scheme.kind != lv_rules.LEGEVAKT:
+    if scheme.kind != scheme_rules.LEGEVAKT:
         return False
-    return lv_rules.needs_bakvakt(specialist_status=doctor.specialist_status, courses=courses)
+    return scheme_rules.needs_bakvakt(specialist_status=doctor.specialist_status, courses=courses)
 
 
 def keep_worked(problem: rp.Problem, assignments: Iterable, now: datetime) -> rp.Problem:
@@ -294,26 +295,3 @@ def keep_worked(problem: rp.Problem, assignments: Iterable, now: datetime) -> rp
         if not any(v.participant == key for v in solver.violations(problem, {shift_id: key}))
     }
     return dataclasses.replace(problem, fixed=allowed)
-
-
-def _by_doctor(rows: Iterable) -> dict[int, list]:
-    found: dict[int, list] = defaultdict(list)
-    for row in rows:
-        found[row.doctor_id].append(row)
-    return found
-
-
-def _merge_periods(participants: list[rp.Participant]) -> tuple[rp.Participant, ...]:
-    """A doctor with two participation rows in the period (e.g. a new percentage from a date) is one
-    participant: the windows outside each row that the other row covers are dropped."""
-    by_key: dict[str, list[rp.Participant]] = defaultdict(list)
-    for participant in participants:
-        by_key[participant.key].append(participant)
-    merged = []
-    for rows in by_key.values():
-        if len(rows) == 1:
-            merged.append(rows[0])
-            continue
-        kept = [u for row in rows for u in row.unavailable if u.reason != OUTSIDE_SCHEME]
-        merged.append(dataclasses.replace(rows[-1], unavailable=tuple(kept)))
-    return tuple(merged)

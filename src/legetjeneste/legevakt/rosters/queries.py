@@ -1,12 +1,15 @@
 """Selects and inserts of rosters and their files; never commits."""
 
+from collections import defaultdict
 from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from legetjeneste.legevakt.models import Scheme
+from legetjeneste.absence.models import Absence
+from legetjeneste.dates import Period
 from legetjeneste.legevakt.rosters.models import Roster, RosterAssignment, RosterJob
+from legetjeneste.legevakt.schemes.models import DoctorCourse, Scheme
 from legetjeneste.rostering import problem as rp
 
 
@@ -119,3 +122,32 @@ def add_roster(
     session.add(roster)
     session.flush()
     return roster
+
+
+def published_before(session: Session, *, scheme_id: int, period: Period) -> list[Roster]:
+    """The scheme's published rosters earlier in the year `period` starts in (LV-DUTY's running balance)."""
+    query = select(Roster).where(
+        Roster.scheme_id == scheme_id,
+        Roster.status == "published",
+        Roster.start_date >= date(period.start.year, 1, 1),
+        Roster.end_date < period.start,
+    )
+    return list(session.scalars(query).all())
+
+
+def absences_by_doctor(
+    session: Session, *, doctor_ids: list[int], period: Period
+) -> dict[int, list[Absence]]:
+    """The doctors' absences that overlap the period, per doctor id."""
+    assert period.end is not None
+    query = select(Absence).where(
+        Absence.doctor_id.in_(doctor_ids), Absence.start <= period.end, Absence.end >= period.start
+    )
+    found: dict[int, list[Absence]] = defaultdict(list)
+    for row in session.scalars(query):
+        found[row.doctor_id].append(row)
+    return found
+
+
+def courses(session: Session, *, doctor_ids: list[int]) -> list[DoctorCourse]:
+    return list(session.scalars(select(DoctorCourse).where(DoctorCourse.doctor_id.in_(doctor_ids))))

@@ -7,34 +7,31 @@ token as the query parameter `token` (as the absence feeds do).
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Path, Query, Response
-from sqlalchemy.orm import Session
+from fastapi import APIRouter, Body, Depends, Query, Response
 
 from legetjeneste.absence.vacation.router import feed_actor
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import today_oslo
 from legetjeneste.legevakt.rosters import service as roster_service
 from legetjeneste.legevakt.rosters.schemas import (
-    AssignCreate,
-    CandidateRead,
     JobRead,
     ReplanCreate,
     RosterRead,
     RosterSummary,
     SolveCreate,
+)
+from legetjeneste.legevakt.vacancies import service as vacancy_service
+from legetjeneste.legevakt.vacancies.schemas import (
+    AssignCreate,
+    CandidateRead,
     VacancyCount,
     VacancyRead,
     VolunteerCreate,
 )
-from legetjeneste.legevakt.vacancies import service as vacancy_service
-from legetjeneste.web.deps import get_actor, get_session
+from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
 
 router = APIRouter(prefix="/api/v1", tags=["roster"])
-SessionDep = Annotated[Session, Depends(get_session)]
-ActorDep = Annotated[Actor, Depends(get_actor)]
 FeedActorDep = Annotated[Actor, Depends(feed_actor)]
-Id = Annotated[int, Path(ge=1, le=2_147_483_647)]
-Number = Annotated[str, Path(pattern=r"^\d{4}$")]
 Wait = Annotated[bool, Query(description="Løs før svaret kommer (for skript); ellers i bakgrunnen")]
 CALENDAR = "text/calendar; charset=utf-8"
 PRIVATE = {"Cache-Control": "no-store"}

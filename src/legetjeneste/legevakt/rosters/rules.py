@@ -1,11 +1,137 @@
-"""Rules of roster jobs and publishing as pure functions: when a solve found a roster, when a job no
-process moves counts as cut off, and which published roster a draft may replace."""
+"""Pure parts of rosters: when a solve found a roster, when a job counts as cut off, which published roster a
+draft may replace (LV-ALWAYS), the labels of job and roster states, how far a roster is from the solver's
+bound, the changes from a re-planned roster, why a doctor has fewer shifts, and one participant per doctor."""
 
-from collections.abc import Iterable
+import dataclasses
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 
 from legetjeneste.dates import OSLO
 from legetjeneste.errors import Rule, RuleViolation
+from legetjeneste.norwegian import span_text
+from legetjeneste.rostering import problem as rp
+from legetjeneste.rostering.problem import CATEGORY_NAMES_NB
+
+JOB_STATUS = {
+    "queued": "I kø",
+    "running": "Løser",
+    "done": "Ferdig",
+    "failed": "Feilet",
+    "cut_off": "Avbrutt",
+}
+OUTSIDE_SCHEME = "Ikke med i ordningen i denne delen av perioden"
+ROSTER_STATUS = {"draft": "Utkast", "published": "Publisert", "replaced": "Erstattet av ny versjon"}
+
+
+def gap(*, objective: float | None, bound: float | None) -> float | None:
+    """The relative distance from the roster to the solver's bound; None when it cannot be told (no
+    roster yet, or a roster of cost 0 with a bound below it)."""
+    if objective is None or bound is None:
+        return None
+    if objective == bound:
+        return 0.0
+    return None if objective == 0 else abs(objective - bound) / abs(objective)
+
+
+def changes(
+    *,
+    previous: Mapping[str, str | None],
+    now: Mapping[str, str | None],
+    names: Mapping,
+    labels: Mapping,
+) -> list[dict]:
+    """The shifts whose doctor differs from the re-planned roster: (shift, from, to). A shift missing from
+    `previous` was vacant there; a doctor no longer in the scheme is named by the HPR number."""
+
+    def name(key: str | None) -> str | None:
+        return None if key is None else names.get(key, key)
+
+    found = []
+    for shift_id in sorted(now):
+        if previous.get(shift_id) != now[shift_id]:
+            found.append(
+                {
+                    "shift_id": shift_id,
+                    "date": shift_id.split("/")[0],
+                    "label": labels.get(shift_id, shift_id),
+                    "from_doctor": name(previous.get(shift_id)),
+                    "to_doctor": name(now[shift_id]),
+                }
+            )
+    return found
+
+
+EXEMPTION_RULES = ("LV-EXEMPT-RIGHT", "LV-EXEMPT-DISCRETION", "NN-EXEMPT")
+
+
+def unavailable_texts(participant: Mapping, *, sees_grounds: bool) -> list[str]:
+    """Why a doctor has fewer shifts: each exemption, absence or time outside the scheme with its days.
+    The ground of an exemption (health, pregnancy …) is shown only to those who decide exemptions."""
+    found = []
+    for window in participant.get("unavailable", []):
+        first = datetime.fromisoformat(window["start"]).date()
+        last = (datetime.fromisoformat(window["end"]) - timedelta(seconds=1)).date()
+        reason = window["reason"]
+        if window["rule_id"] in EXEMPTION_RULES and not sees_grounds:
+            reason = "Fritak (ikke natt)" if window.get("nights_only") else "Fritak"
+        found.append(f"{reason} {span_text(first, last)} ({window['rule_id']})")
+    return found
+
+
+def doctor_counts(*, line: Mapping, participants: Mapping, sees_grounds: bool) -> dict:
+    """One doctor's line of the stored explanation as the roster shows it (a `DoctorCounts`): each count
+    against the fair target, fair when between the share rounded down and up, and why fewer shifts
+    (`participants`: the problem's participants by key)."""
+    participant = participants.get(line["key"], {})
+    return {
+        "hpr_number": line["key"],
+        "name": line["name"],
+        "participation": line["participation"],
+        "total": line["total"],
+        "counts": [
+            {
+                "counter": c["counter"],
+                "label": CATEGORY_NAMES_NB[c["counter"]],
+                "actual": c["actual"],
+                "target": c["target"],
+                "low": c["low"],
+                "high": c["high"],
+                "fair": c["low"] <= c["actual"] <= c["high"],
+            }
+            for c in line["counts"]
+        ],
+        "frequencies": [f["text"] for f in line["frequencies"]],
+        "unavailable": unavailable_texts(participant, sees_grounds=sees_grounds),
+    }
+
+
+def elapsed(*, started: datetime | None, finished: datetime | None, now: datetime) -> float | None:
+    """Seconds the solver has worked, until `finished` or `now` (SQLite gives Oslo wall-clock times back
+    without their zone)."""
+    if started is None:
+        return None
+    end = finished or now
+    started = started if started.tzinfo else started.replace(tzinfo=OSLO)
+    end = end if end.tzinfo else end.replace(tzinfo=OSLO)
+    return round(max((end - started).total_seconds(), 0.0), 1)
+
+
+def merge_periods(participants: list[rp.Participant]) -> tuple[rp.Participant, ...]:
+    """A doctor with two participation rows in the period (e.g. a new percentage from a date) is one
+    participant: the windows outside each row that the other row covers are dropped."""
+    by_key: dict[str, list[rp.Participant]] = defaultdict(list)
+    for participant in participants:
+        by_key[participant.key].append(participant)
+    merged = []
+    for rows in by_key.values():
+        if len(rows) == 1:
+            merged.append(rows[0])
+            continue
+        kept = [u for row in rows for u in row.unavailable if u.reason != OUTSIDE_SCHEME]
+        merged.append(dataclasses.replace(rows[-1], unavailable=tuple(kept)))
+    return tuple(merged)
+
 
 ALWAYS = Rule("LV-ALWAYS", "akuttmedisinforskriften § 6")
 #: A job queued or running that nothing has moved for its time limit and this long was cut off.

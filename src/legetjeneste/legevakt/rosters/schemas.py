@@ -1,10 +1,15 @@
-"""Pydantic shapes of solve jobs, rosters, vacancies and their counts."""
+"""Pydantic shapes of solve jobs and rosters with their counts; the stored job and roster (rows, taken
+without importing the models, so schemas stay free of the database layer) as those shapes."""
 
+from collections import Counter
 from datetime import date, datetime
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from legetjeneste.dates import now_oslo
+from legetjeneste.legevakt.rosters.rules import JOB_STATUS, ROSTER_STATUS, doctor_counts, elapsed, gap
+from legetjeneste.norwegian import day_text
 from legetjeneste.registry.schemas import Input
 
 MAX_TIME_LIMIT = 600
@@ -170,53 +175,125 @@ class RosterRead(RosterSummary):
     assignments: list[AssignmentRead]
 
 
-class CandidateRead(BaseModel):
-    doctor_id: int
-    hpr_number: str
-    name: str
-    count_of_kind: int
-    text: str
-    volunteered: bool
+def job_read(job, *, scheme_name: str, roster_id: int | None, status: str) -> JobRead:
+    names = {p["key"]: p["name"] for p in job.problem.get("participants", [])}
+    best = job.best_assignments or {}
+    per_doctor = Counter(key for key in best.values() if key is not None)
+    return JobRead(
+        id=job.id,
+        municipality=job.municipality_number,
+        scheme_id=job.scheme_id,
+        scheme_name=scheme_name,
+        start=job.start_date,
+        end=job.end_date,
+        previous_roster_id=job.previous_roster_id,
+        status=status,
+        status_label=JOB_STATUS[status],
+        seed=job.seed,
+        time_limit=job.time_limit,
+        workers=job.workers,
+        objective=job.objective,
+        bound=job.bound,
+        gap=gap(objective=job.objective, bound=job.bound),
+        solutions_found=job.solutions_found,
+        elapsed=elapsed(started=job.started_at, finished=job.finished_at, now=now_oslo()),
+        shifts=len(job.problem.get("shifts", [])),
+        best_vacant=sum(1 for key in best.values() if key is None) if best else None,
+        best_so_far=[
+            DoctorProgress(hpr_number=key, name=names.get(key, key), shifts=count)
+            for key, count in sorted(per_doctor.items(), key=lambda item: names.get(item[0], item[0]))
+        ],
+        message=job.message,
+        created_at=job.created_at,
+        created_by=job.created_by,
+        started_at=job.started_at,
+        finished_at=job.finished_at,
+        roster_id=roster_id,
+    )
 
 
-class VolunteerRead(BaseModel):
-    doctor_id: int
-    hpr_number: str
-    name: str
-    registered_at: datetime
-    registered_by: str
+def assignment_read(assignment) -> AssignmentRead:
+    doctor = assignment.doctor
+    return AssignmentRead(
+        id=assignment.id,
+        shift_id=assignment.shift_key,
+        date=assignment.on,
+        template=assignment.template,
+        label=assignment.label,
+        category=assignment.category,
+        is_night=assignment.is_night,
+        starts_at=assignment.starts_at,
+        ends_at=assignment.ends_at,
+        doctor_id=assignment.doctor_id,
+        doctor_name=doctor.full_name if doctor else None,
+        hpr_number=doctor.hpr_number if doctor else None,
+        vacant=doctor is None,
+        was_vacant=assignment.was_vacant,
+    )
 
 
-class VacancyRead(BaseModel):
-    assignment_id: int
-    roster_id: int
-    scheme_id: int
-    scheme_name: str
-    shift_id: str
-    date: date
-    label: str
-    starts_at: datetime
-    ends_at: datetime
-    filled: bool
-    doctor_name: str | None
-    volunteers: list[VolunteerRead]
+def roster_summary(roster) -> RosterSummary:
+    return RosterSummary.model_validate(_summary_fields(roster))
 
 
-class VolunteerCreate(Input):
-    doctor_id: Annotated[
-        int | None,
-        Field(ge=1, le=2_147_483_647, description="Legen; en lege som melder seg selv kan utelate den"),
-    ] = None
+def _summary_fields(roster) -> dict:
+    return {
+        "id": roster.id,
+        "municipality": roster.municipality_number,
+        "scheme_id": roster.scheme_id,
+        "scheme_name": roster.scheme.name,
+        "start": roster.start_date,
+        "end": roster.end_date,
+        "version": roster.version,
+        "status": roster.status,
+        "status_label": ROSTER_STATUS[roster.status],
+        "job_id": roster.job_id,
+        "previous_id": roster.previous_id,
+        "objective": roster.objective,
+        "bound": roster.bound,
+        "gap": gap(objective=roster.objective, bound=roster.bound),
+        "is_optimal": roster.is_optimal,
+        "vacant": sum(1 for a in roster.assignments if a.doctor_id is None),
+        "created_at": roster.created_at,
+        "created_by": roster.created_by,
+        "published_at": roster.published_at,
+        "published_by": roster.published_by,
+    }
 
 
-class AssignCreate(Input):
-    doctor_id: Annotated[int, Field(ge=1, le=2_147_483_647)]
-
-
-class VacancyCount(BaseModel):
-    scheme_id: int
-    scheme_name: str
-    year: int
-    vacant_at_publication: int
-    filled: int
-    still_vacant: int
+def roster_read(roster, *, sees_grounds: bool = False) -> RosterRead:
+    problem, explained = roster.job.problem, (roster.explanation or {}).get("explain", {})
+    labels = {a.shift_key: a.label for a in roster.assignments}
+    participants = {p["key"]: p for p in problem.get("participants", [])}
+    summer = sorted(s["day"] for s in problem.get("shifts", []) if s.get("is_summer"))
+    return RosterRead(
+        **_summary_fields(roster),
+        frequency=problem.get("frequency") or {},
+        summer_factor=problem.get("summer_factor", 1.0),
+        summer=f"{day_text(date.fromisoformat(summer[0]))}–{day_text(date.fromisoformat(summer[-1]))}"
+        if summer
+        else None,
+        summary=explained.get("summary", ""),
+        doctors=[
+            DoctorCounts.model_validate(
+                doctor_counts(line=line, participants=participants, sees_grounds=sees_grounds)
+            )
+            for line in explained.get("doctors", [])
+        ],
+        penalties=[
+            PenaltyRead(rule=r["rule"], rule_id=r["rule_id"], name=r["name"], cost=r["cost"], text=r["text"])
+            for r in explained.get("rules", [])
+        ],
+        vacancies=[
+            VacancyReason(
+                shift_id=v["shift_id"],
+                date=date.fromisoformat(v["day"]),
+                label=labels.get(v["shift_id"], v["shift_id"]),
+                reason=v["text"],
+            )
+            for v in explained.get("vacancies", [])
+        ],
+        shortages=[s["text"] for s in explained.get("shortages", [])],
+        changes=[ChangeRead.model_validate(c) for c in roster.changes or []],
+        assignments=[assignment_read(a) for a in roster.assignments],
+    )

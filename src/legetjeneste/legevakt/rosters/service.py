@@ -19,12 +19,11 @@ from legetjeneste.dates import Period, now_oslo
 from legetjeneste.errors import Conflict, NotFound, Problem, ValidationFailed
 from legetjeneste.jobs import service as jobs_service
 from legetjeneste.jobs import worker as jobs_worker
-from legetjeneste.legevakt.models import Scheme
 from legetjeneste.legevakt.rosters import feeds as roster_feeds
 from legetjeneste.legevakt.rosters import problem as problem_builder
 from legetjeneste.legevakt.rosters import queries as roster_queries
 from legetjeneste.legevakt.rosters import rules
-from legetjeneste.legevakt.rosters import views as roster_views
+from legetjeneste.legevakt.rosters import schemas as roster_schemas
 from legetjeneste.legevakt.rosters.models import Roster, RosterJob
 from legetjeneste.legevakt.rosters.schemas import (
     JobRead,
@@ -33,6 +32,7 @@ from legetjeneste.legevakt.rosters.schemas import (
     RosterSummary,
     SolveCreate,
 )
+from legetjeneste.legevakt.schemes.models import Scheme
 from legetjeneste.rostering import problem as rp
 
 Run = Literal["background", "here"]
@@ -80,7 +80,7 @@ def _job_read(session: Session, job: RosterJob) -> JobRead:
         time_limit=job.time_limit,
         now=datetime.now(UTC),
     )
-    return roster_views.job_read(job, scheme_name=scheme.name, roster_id=roster_id, status=status)
+    return roster_schemas.job_read(job, scheme_name=scheme.name, roster_id=roster_id, status=status)
 
 
 def _queue(
@@ -233,13 +233,15 @@ def finish_job(session: Session, *, job_id: int, problem: rp.Problem, solution: 
         if problem.previous is not None:
             names = {p.key: p.name for p in problem.participants}
             labels = {s.id: s.template for s in problem.shifts}
-            changes = roster_views.changes(problem.previous, solution.assignments, names, labels)
+            changes = rules.changes(
+                previous=problem.previous, now=solution.assignments, names=names, labels=labels
+            )
         roster = roster_queries.add_roster(
             session,
             job=job,
             problem=problem,
             solution=solution,
-            explanation=roster_views.explanation_document(problem, solution),
+            explanation=problem_builder.explanation_document(problem, solution),
             changes=changes or [],
             now=now_oslo(),
         )
@@ -254,7 +256,7 @@ def get_roster(session: Session, *, actor: Actor, roster_id: int) -> RosterRead:
     auth_service.require(actor, "legevakt.read")
     with session.begin():
         roster = roster_in_scope(session, actor, roster_id)
-        return roster_views.roster_read(roster, sees_grounds=can(actor, "exemption.decide"))
+        return roster_schemas.roster_read(roster, sees_grounds=can(actor, "exemption.decide"))
 
 
 def list_rosters(session: Session, *, actor: Actor, scheme_id: int) -> list[RosterSummary]:
@@ -263,7 +265,7 @@ def list_rosters(session: Session, *, actor: Actor, scheme_id: int) -> list[Rost
     with session.begin():
         scheme_in_scope(session, actor, scheme_id)
         rosters = roster_queries.rosters(session, scheme_id=scheme_id)
-        return [roster_views.roster_summary(r) for r in rosters]
+        return [roster_schemas.roster_summary(r) for r in rosters]
 
 
 def publish(session: Session, *, actor: Actor, roster_id: int) -> RosterRead:
@@ -273,7 +275,7 @@ def publish(session: Session, *, actor: Actor, roster_id: int) -> RosterRead:
     with session.begin():
         roster = roster_in_scope(session, actor, roster_id)
         if roster.status != "draft":
-            raise Conflict(f"Vaktliste {roster_id} er {roster_views.ROSTER_STATUS[roster.status].lower()}.")
+            raise Conflict(f"Vaktliste {roster_id} er {rules.ROSTER_STATUS[roster.status].lower()}.")
         published = roster_queries.published_overlapping(
             session, scheme_id=roster.scheme_id, start=roster.start_date, end=roster.end_date
         )
@@ -292,7 +294,7 @@ def publish(session: Session, *, actor: Actor, roster_id: int) -> RosterRead:
             municipality_number=roster.municipality_number,
             detail={"publish": True},
         )
-        return roster_views.roster_read(roster, sees_grounds=can(actor, "exemption.decide"))
+        return roster_schemas.roster_read(roster, sees_grounds=can(actor, "exemption.decide"))
 
 
 # --- files: calendar feeds, CSV, the printable month ---------------------------------------------------
@@ -309,7 +311,7 @@ def scheme_calendar(session: Session, *, actor: Actor, scheme_id: int, now: date
         since = stamp.date() - timedelta(FEED_HISTORY_DAYS)
         found = roster_queries.published_assignments(session, since=since, scheme_id=scheme.id)
         _audit_feed(session, actor, found, scheme.municipality_number)
-        shifts = [roster_views.feed_shift(a, scheme.name) for a in found]
+        shifts = [roster_feeds.feed_shift(a, scheme.name) for a in found]
         return roster_feeds.roster_calendar(scheme.name, shifts, stamp=stamp, with_doctor=True)
 
 
@@ -322,7 +324,7 @@ def doctor_calendar(session: Session, *, actor: Actor, doctor_id: int, now: date
         since = stamp.date() - timedelta(FEED_HISTORY_DAYS)
         found = roster_queries.published_assignments(session, since=since, doctor_id=doctor.id)
         _audit_feed(session, actor, found, doctor.municipality_number)
-        shifts = [roster_views.feed_shift(a, a.roster.scheme.name) for a in found]
+        shifts = [roster_feeds.feed_shift(a, a.roster.scheme.name) for a in found]
         return roster_feeds.roster_calendar(doctor.full_name, shifts, stamp=stamp, with_doctor=False)
 
 
@@ -344,7 +346,7 @@ def roster_csv(session: Session, *, actor: Actor, roster_id: int) -> tuple[str, 
     auth_service.require(actor, "legevakt.read")
     with session.begin():
         roster = roster_in_scope(session, actor, roster_id)
-        shifts = [roster_views.feed_shift(a, roster.scheme.name) for a in roster.assignments]
+        shifts = [roster_feeds.feed_shift(a, roster.scheme.name) for a in roster.assignments]
         name = f"vaktliste-{roster.scheme.code}-{roster.start_date}-{roster.end_date}-v{roster.version}.csv"
         return roster_feeds.roster_csv(shifts), name
 
@@ -356,9 +358,9 @@ def month_view(session: Session, *, actor: Actor, roster_id: int, month) -> dict
         roster = roster_in_scope(session, actor, roster_id)
         if not (roster.start_date.replace(day=1) <= month <= roster.end_date):
             raise NotFound("Måneden er ikke med i vaktlisten.")
-        shifts = [roster_views.feed_shift(a, roster.scheme.name) for a in roster.assignments]
+        shifts = [roster_feeds.feed_shift(a, roster.scheme.name) for a in roster.assignments]
         return {
-            "roster": roster_views.roster_summary(roster),
+            "roster": roster_schemas.roster_summary(roster),
             "weeks": roster_feeds.month_weeks(month.year, month.month, shifts),
             "month": month,
         }

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from legetjeneste.errors import NotFound, Problem, ValidationFailed
-from legetjeneste.legevakt.schemas import (
+from legetjeneste.legevakt.schemes.schemas import (
     BakvaktDayIn,
     ParticipantIn,
     SchemeIn,

@@ -1,27 +1,29 @@
-"""Pages to define a legevakt or nødnett scheme in the browser: «Ny ordning» and the scheme's edit page.
-Every form builds the whole scheme (as read + the change) and saves it through `service.save_scheme`, so
+"""Pages of legevakt and nødnett schemes: the municipality's schemes, applications and local parameters; a
+scheme with its participants and the application form; «Ny ordning» and the scheme's edit page. Every
+edit form builds the whole scheme (as read + the change) and saves it through `service.save_scheme`, so
 the checks are the API's and the municipality file's."""
 
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Request
-from sqlalchemy.orm import Session
+from fastapi import APIRouter, Path, Request
 
-from legetjeneste.auth.rules import Actor
+from legetjeneste.auth import rules as auth_rules
 from legetjeneste.dates import WEEKDAY_NAMES_NB
 from legetjeneste.errors import DomainError, RuleViolation, ValidationFailed
-from legetjeneste.legevakt import rules
+from legetjeneste.legevakt.exemptions import service as exemption_service
+from legetjeneste.legevakt.exemptions.pages import FIELD_LABELS as PAGE_FIELD_LABELS
+from legetjeneste.legevakt.exemptions.pages import LABELS as PAGE_LABELS
+from legetjeneste.legevakt.exemptions.rules import PENDING
+from legetjeneste.legevakt.exemptions.schemas import ExemptionApply
 from legetjeneste.legevakt.schemes import forms as scheme_forms
-from legetjeneste.legevakt.schemes import service
-from legetjeneste.web.deps import get_actor, get_session
+from legetjeneste.legevakt.schemes import rules, service
+from legetjeneste.legevakt.schemes.schemas import LocalParameterIn
+from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
+from legetjeneste.web.forms import failure_context, form_values, parse_form
 from legetjeneste.web.pages import redirect_with_message, render
 
 router = APIRouter(include_in_schema=False)
-SessionDep = Annotated[Session, Depends(get_session)]
-ActorDep = Annotated[Actor, Depends(get_actor)]
-Id = Annotated[int, Path(ge=1, le=2_147_483_647)]
-Number = Annotated[str, Path(pattern=r"^\d{4}$")]
 Action = Annotated[str, Path(max_length=30)]
 FIELD_LABELS = {
     "code": "Kode",
@@ -49,6 +51,66 @@ FIELD_LABELS = {
     "bakvakt_days": "Bakvaktdager",
 }
 LABELS = {"kinds": rules.KINDS, "day_kinds": rules.DAY_KINDS, "weekdays": WEEKDAY_NAMES_NB}
+
+
+def _overview_page(request, session, actor, number, *, error=None, values=None):
+    context = {
+        "number": number,
+        "can_write": auth_rules.can(actor, "legevakt.write"),
+        "schemes": service.list_schemes(session, actor=actor, municipality_number=number),
+        "pending": exemption_service.list_exemptions(
+            session, actor=actor, municipality_number=number, status=PENDING
+        ),
+        "parameters": service.list_parameters(session, actor=actor, municipality_number=number),
+        **PAGE_LABELS,
+        **failure_context(error, values, PAGE_FIELD_LABELS),
+    }
+    return render(request, "legevakt/overview.html", context, actor=actor, status_code=422 if error else 200)
+
+
+@router.get("/kommuner/{number}/legevakt")
+def overview(request: Request, number: Number, session: SessionDep, actor: ActorDep):
+    return _overview_page(request, session, actor, number)
+
+
+@router.post("/kommuner/{number}/legevakt/parametere")
+async def set_parameter(request: Request, number: Number, session: SessionDep, actor: ActorDep):
+    values = form_values(await request.form())
+    try:
+        data = parse_form(LocalParameterIn, values)
+        service.set_local_parameter(session, actor=actor, municipality_number=number, data=data)
+    except (ValidationFailed, RuleViolation) as error:
+        return _overview_page(request, session, actor, number, error=error, values=values)
+    title = f"Kommunens verdi {data.value} gjelder fra {data.since:%d.%m.%Y}."
+    return redirect_with_message(request, f"/kommuner/{number}/legevakt", title)
+
+
+def _scheme_page(request, session, actor, scheme_id, *, error=None, values=None):
+    context = {
+        "scheme": service.get_scheme(session, actor=actor, scheme_id=scheme_id),
+        "can_apply": auth_rules.can(actor, "exemption.apply"),
+        "can_write": auth_rules.can(actor, "legevakt.write"),
+        **PAGE_LABELS,
+        **failure_context(error, values, PAGE_FIELD_LABELS),
+    }
+    return render(request, "legevakt/scheme.html", context, actor=actor, status_code=422 if error else 200)
+
+
+@router.get("/ordninger/{scheme_id}")
+def scheme(request: Request, scheme_id: Id, session: SessionDep, actor: ActorDep):
+    return _scheme_page(request, session, actor, scheme_id)
+
+
+@router.post("/ordninger/{scheme_id}/fritak")
+async def apply(request: Request, scheme_id: Id, session: SessionDep, actor: ActorDep):
+    values = form_values(await request.form())
+    try:
+        data = parse_form(ExemptionApply, values)
+        saved = exemption_service.apply_for_exemption(session, actor=actor, scheme_id=scheme_id, data=data)
+    except (ValidationFailed, RuleViolation) as error:
+        return _scheme_page(request, session, actor, scheme_id, error=error, values=values)
+    title = f"Søknaden om fritak fra {saved.doctor_name} er registrert og venter på vedtak."
+    return redirect_with_message(request, f"/fritak/{saved.id}", title)
 
 
 def _field(path: str) -> str:

@@ -11,43 +11,35 @@ from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import today_oslo
-from legetjeneste.errors import NotFound, Problem, ValidationFailed
-from legetjeneste.legevakt import queries, rules, views
-from legetjeneste.legevakt.models import DoctorCourse, LocalParameter, Scheme
+from legetjeneste.errors import Problem, ValidationFailed
+from legetjeneste.legevakt.exemptions import queries as exemption_queries
+from legetjeneste.legevakt.exemptions.rules import PENDING
 from legetjeneste.legevakt.rosters import queries as roster_queries
-from legetjeneste.legevakt.schemas import (
+from legetjeneste.legevakt.schemes import queries, rules
+from legetjeneste.legevakt.schemes.models import Scheme
+from legetjeneste.legevakt.schemes.schemas import (
     DoctorCourseIn,
     LocalParameterIn,
     ParameterRead,
     SchemeIn,
     SchemeRead,
     SchemeSummary,
+    participant_read,
+    scheme_read,
+    scheme_summary,
 )
 from legetjeneste.registry import queries as registry_queries
-
-#: The national parameters a municipality may override locally.
-LOCAL_PARAMETERS = (
-    "legevakt/legevakt_exemption_max_months",
-    "legevakt/nodnett_exemption_max_months",
-    "legevakt/discretion_weight_age",
-)
-
-
-def scheme_in_scope(session: Session, actor: Actor, scheme_id: int) -> Scheme:
-    scheme = queries.scheme(session, scheme_id)
-    if scheme is None:
-        raise NotFound(f"Ordning {scheme_id} finnes ikke.")
-    scope.require_municipality(actor, scheme.municipality_number)
-    return scheme
 
 
 def list_schemes(session: Session, *, actor: Actor, municipality_number: str) -> list[SchemeSummary]:
     auth_service.require(actor, "legevakt.read")
     with session.begin():
         scope.municipality(session, actor, municipality_number)
-        pending = queries.exemptions(session, municipality_number=municipality_number, status=rules.PENDING)
+        pending = exemption_queries.exemptions(
+            session, municipality_number=municipality_number, status=PENDING
+        )
         return [
-            views.scheme_summary(s, pending=sum(1 for e in pending if e.scheme_id == s.id))
+            scheme_summary(s, pending=sum(1 for e in pending if e.scheme_id == s.id))
             for s in queries.schemes(session, municipality_number=municipality_number)
         ]
 
@@ -55,7 +47,8 @@ def list_schemes(session: Session, *, actor: Actor, municipality_number: str) ->
 def get_scheme(session: Session, *, actor: Actor, scheme_id: int) -> SchemeRead:
     auth_service.require(actor, "legevakt.read")
     with session.begin():
-        return read_scheme(session, scheme_in_scope(session, actor, scheme_id))
+        scheme = scope.row(session, actor, Scheme, scheme_id, missing=f"Ordning {scheme_id} finnes ikke.")
+        return read_scheme(session, scheme)
 
 
 def read_scheme(session: Session, scheme: Scheme) -> SchemeRead:
@@ -64,13 +57,13 @@ def read_scheme(session: Session, scheme: Scheme) -> SchemeRead:
     today = today_oslo()
     vikars = queries.vikar_doctor_ids(session, doctor_ids, first=today, last=today)
     participants = [
-        views.participant_read(p, courses=courses[p.doctor_id], is_vikar=p.doctor_id in vikars)
+        participant_read(p, courses=courses[p.doctor_id], is_vikar=p.doctor_id in vikars)
         for p in scheme.participants
     ]
-    exemptions = queries.exemptions(
+    exemptions = exemption_queries.exemptions(
         session, municipality_number=scheme.municipality_number, scheme_id=scheme.id
     )
-    return views.scheme_read(scheme, participants=participants, exemptions=exemptions)
+    return scheme_read(scheme, participants=participants, exemptions=exemptions)
 
 
 def check_scheme(
@@ -153,7 +146,7 @@ def published_shifts_after(
     a re-plan must give to others when the doctor's participation ends."""
     auth_service.require(actor, "legevakt.read")
     with session.begin():
-        scheme = scheme_in_scope(session, actor, scheme_id)
+        scheme = scope.row(session, actor, Scheme, scheme_id, missing=f"Ordning {scheme_id} finnes ikke.")
         shifts = roster_queries.published_assignments(
             session, since=after + timedelta(days=1), scheme_id=scheme.id
         )
@@ -164,7 +157,7 @@ def scheme_choices(session: Session, *, actor: Actor, scheme_id: int) -> dict[st
     """The doctors and offices a scheme's forms may pick from: the host's and its partners'."""
     auth_service.require(actor, "legevakt.write")
     with session.begin():
-        scheme = scheme_in_scope(session, actor, scheme_id)
+        scheme = scope.row(session, actor, Scheme, scheme_id, missing=f"Ordning {scheme_id} finnes ikke.")
         towns = {scheme.municipality_number, *(p.municipality_number for p in scheme.partners)}
         doctors = sorted(
             queries.doctors_by_key(session, towns).values(), key=lambda d: (d.last_name, d.first_name)
@@ -193,14 +186,6 @@ def new_scheme_choices(session: Session, *, actor: Actor, municipality_number: s
         return [{"orgnr": o.organisation_number, "name": o.name} for o in ordered]
 
 
-def parameter_value(session: Session, *, municipality_number: str, name: str, on: date) -> int:
-    """The municipality's own value in force, else the national one (DESIGN: local overrides)."""
-    local = queries.local_value(session, municipality_number=municipality_number, name=name, on=on)
-    if local is not None:
-        return int(local.value["value"])
-    return parameters.value(name, on=on)
-
-
 def list_parameters(
     session: Session, *, actor: Actor, municipality_number: str, on: date | None = None
 ) -> list[ParameterRead]:
@@ -209,7 +194,7 @@ def list_parameters(
     day = on or today_oslo()
     with session.begin():
         scope.municipality(session, actor, municipality_number)
-        return [_parameter_read(session, municipality_number, name, day) for name in LOCAL_PARAMETERS]
+        return [_parameter_read(session, municipality_number, name, day) for name in rules.LOCAL_PARAMETERS]
 
 
 def _parameter_read(session: Session, municipality_number: str, name: str, day: date) -> ParameterRead:
@@ -231,23 +216,16 @@ def _parameter_read(session: Session, municipality_number: str, name: str, day: 
     )
 
 
-def check_local_parameter(data: LocalParameterIn, *, prefix: str = "") -> list[Problem]:
-    if data.name not in LOCAL_PARAMETERS:
-        known = ", ".join(LOCAL_PARAMETERS)
-        return [Problem(f"{prefix}name", f"«{data.name}» kan ikke overstyres lokalt (kan: {known})")]
-    return []
-
-
 def set_local_parameter(
     session: Session, *, actor: Actor, municipality_number: str, data: LocalParameterIn
 ) -> list[ParameterRead]:
     auth_service.require(actor, "legevakt.write")
-    problems = check_local_parameter(data)
+    problems = rules.check_local_parameter(data)
     if problems:
         raise ValidationFailed(problems)
     with session.begin():
         scope.municipality(session, actor, municipality_number)
-        store_local_parameter(session, municipality_number, data)
+        queries.store_local_parameter(session, municipality_number, data)
         audit_service.record(
             session,
             actor=actor,
@@ -258,19 +236,7 @@ def set_local_parameter(
             detail={"since": str(data.since)},
         )
         day = today_oslo()
-        return [_parameter_read(session, municipality_number, name, day) for name in LOCAL_PARAMETERS]
-
-
-def store_local_parameter(session: Session, municipality_number: str, data: LocalParameterIn) -> None:
-    existing = [
-        p
-        for p in queries.local_parameters(session, municipality_number=municipality_number)
-        if p.name == data.name and p.since == data.since
-    ]
-    row = existing[0] if existing else LocalParameter(municipality_number=municipality_number, name=data.name)
-    row.since, row.value, row.source = data.since, {"value": data.value}, data.source
-    session.add(row)
-    session.flush()
+        return [_parameter_read(session, municipality_number, name, day) for name in rules.LOCAL_PARAMETERS]
 
 
 def record_course(session: Session, *, actor: Actor, municipality_number: str, data: DoctorCourseIn) -> None:
@@ -285,7 +251,7 @@ def record_course(session: Session, *, actor: Actor, municipality_number: str, d
             raise ValidationFailed(
                 [Problem("doctor", f"lege {data.doctor} finnes ikke i kommune {municipality_number}")]
             )
-        store_course(session, doctor.id, data)
+        queries.store_course(session, doctor.id, data)
         audit_service.record(
             session,
             actor=actor,
@@ -295,11 +261,3 @@ def record_course(session: Session, *, actor: Actor, municipality_number: str, d
             municipality_number=municipality_number,
             detail={"course": data.course},
         )
-
-
-def store_course(session: Session, doctor_id: int, data: DoctorCourseIn) -> None:
-    found = [c for c in queries.courses_of_doctor(session, doctor_id) if c.course == data.course]
-    row = found[0] if found else DoctorCourse(doctor_id=doctor_id, course=data.course)
-    row.completed_on = data.completed_on
-    session.add(row)
-    session.flush()

@@ -5,7 +5,6 @@ checked again on today's facts), and the count of vacant shifts per scheme and y
 from collections import Counter
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from legetjeneste.audit import service as audit_service
@@ -14,11 +13,11 @@ from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import Period, now_oslo
 from legetjeneste.errors import Conflict, Forbidden, NotFound, RuleViolation
-from legetjeneste.legevakt.models import Participant, Scheme
 from legetjeneste.legevakt.rosters import problem as problem_builder
-from legetjeneste.legevakt.rosters.models import Roster, RosterAssignment, VacancyVolunteer
-from legetjeneste.legevakt.rosters.schemas import CandidateRead, VacancyCount, VacancyRead, VolunteerRead
-from legetjeneste.registry.models import Doctor
+from legetjeneste.legevakt.rosters.models import RosterAssignment, VacancyVolunteer
+from legetjeneste.legevakt.schemes.models import Participant, Scheme
+from legetjeneste.legevakt.vacancies import queries
+from legetjeneste.legevakt.vacancies.schemas import CandidateRead, VacancyCount, VacancyRead, VolunteerRead
 from legetjeneste.rostering import solver
 
 CITATIONS = {
@@ -34,12 +33,20 @@ CITATIONS = {
 }
 
 
-def _vacancy_in_scope(session: Session, actor: Actor, assignment_id: int) -> RosterAssignment:
-    assignment = session.get(RosterAssignment, assignment_id)
-    if assignment is None or not assignment.was_vacant or assignment.roster.status != "published":
-        raise NotFound(f"Ledig vakt {assignment_id} finnes ikke på vakanslisten.")
-    scope.require_municipality(actor, assignment.roster.municipality_number)
-    return assignment
+def _vacancy(session: Session, actor: Actor, assignment_id: int) -> RosterAssignment:
+    """A shift of the vacancy list: vacant when its roster was published."""
+    missing = f"Ledig vakt {assignment_id} finnes ikke på vakanslisten."
+    found = queries.assignment(session, assignment_id)
+    if found is None or not found.was_vacant or found.roster.status != "published":
+        raise NotFound(missing)
+    return scope.row(
+        session,
+        actor,
+        RosterAssignment,
+        assignment_id,
+        missing=missing,
+        municipality_of=lambda row: row.roster.municipality_number,
+    )
 
 
 def _vacancy_read(assignment: RosterAssignment) -> VacancyRead:
@@ -75,25 +82,12 @@ def list_vacancies(
     """The shifts published rosters of the scheme left vacant, filled since or not, in date order."""
     auth_service.require(actor, "legevakt.read")
     with session.begin():
-        scheme = session.get(Scheme, scheme_id)
-        if scheme is None:
-            raise NotFound(f"Ordning {scheme_id} finnes ikke.")
-        scope.require_municipality(actor, scheme.municipality_number)
-        query = (
-            select(RosterAssignment)
-            .join(Roster)
-            .where(Roster.scheme_id == scheme_id, Roster.status == "published", RosterAssignment.was_vacant)
-            .order_by(RosterAssignment.starts_at, RosterAssignment.id)
-        )
-        if year is not None:
-            query = query.where(RosterAssignment.on.between(date(year, 1, 1), date(year, 12, 31)))
-        return [_vacancy_read(a) for a in session.scalars(query)]
+        scope.row(session, actor, Scheme, scheme_id, missing=f"Ordning {scheme_id} finnes ikke.")
+        return [_vacancy_read(a) for a in queries.vacancies(session, scheme_id=scheme_id, year=year)]
 
 
 def _participant(session: Session, scheme_id: int, doctor_id: int, day: date) -> Participant:
-    rows = session.scalars(
-        select(Participant).where(Participant.scheme_id == scheme_id, Participant.doctor_id == doctor_id)
-    ).all()
+    rows = queries.participations(session, scheme_id=scheme_id, doctor_id=doctor_id)
     found = next((p for p in rows if p.period.contains(day)), None)
     if found is None:
         raise RuleViolation(
@@ -119,7 +113,7 @@ def volunteer(
     if doctor_id is None:
         raise Conflict("Velg legen som melder seg.")
     with session.begin():
-        assignment = _vacancy_in_scope(session, actor, assignment_id)
+        assignment = _vacancy(session, actor, assignment_id)
         if assignment.doctor_id is not None:
             raise Conflict("Vakten er allerede besatt.")
         _participant(session, assignment.roster.scheme_id, doctor_id, assignment.on)
@@ -155,7 +149,7 @@ def candidates(session: Session, *, actor: Actor, assignment_id: int) -> list[Ca
     (those who volunteered are marked)."""
     auth_service.require(actor, "legevakt.read")
     with session.begin():
-        assignment = _vacancy_in_scope(session, actor, assignment_id)
+        assignment = _vacancy(session, actor, assignment_id)
         problem, current = _facts(session, assignment)
         doctors = {p.doctor.hpr_number: p.doctor for p in assignment.roster.scheme.participants}
         volunteered = {v.doctor_id for v in assignment.volunteers}
@@ -179,11 +173,11 @@ def assign(session: Session, *, actor: Actor, assignment_id: int, doctor_id: int
     refuses it with its rule id."""
     auth_service.require(actor, "roster.publish")
     with session.begin():
-        assignment = _vacancy_in_scope(session, actor, assignment_id)
+        assignment = _vacancy(session, actor, assignment_id)
         if assignment.doctor_id is not None:
             raise Conflict("Vakten er allerede besatt.")
         _participant(session, assignment.roster.scheme_id, doctor_id, assignment.on)
-        doctor = session.get(Doctor, doctor_id)
+        doctor = queries.doctor(session, doctor_id)
         assert doctor is not None
         problem, current = _facts(session, assignment)
         trial = {**current, assignment.shift_key: doctor.hpr_number}
@@ -222,22 +216,8 @@ def vacancy_counts(
     auth_service.require(actor, "legevakt.read")
     with session.begin():
         scope.municipality(session, actor, municipality_number)
-        rows = session.execute(
-            select(Scheme.id, Scheme.name, RosterAssignment.doctor_id)
-            .join(Roster, Roster.scheme_id == Scheme.id)
-            .join(RosterAssignment, RosterAssignment.roster_id == Roster.id)
-            .where(
-                Scheme.municipality_number == municipality_number,
-                Roster.status == "published",
-                RosterAssignment.was_vacant,
-                RosterAssignment.on.between(date(year, 1, 1), date(year, 12, 31)),
-            )
-        ).all()
-        schemes = session.execute(
-            select(Scheme.id, Scheme.name)
-            .where(Scheme.municipality_number == municipality_number)
-            .order_by(Scheme.name)
-        ).all()
+        rows = queries.vacant_rows(session, municipality_number=municipality_number, year=year)
+        schemes = queries.scheme_names(session, municipality_number=municipality_number)
         vacant, filled = Counter(r.id for r in rows), Counter(r.id for r in rows if r.doctor_id is not None)
         return [
             VacancyCount(
@@ -256,9 +236,6 @@ def doctor_options(session: Session, *, actor: Actor, scheme_id: int) -> list[tu
     """The scheme's participants as (doctor id, name) for the vacancy forms, by name."""
     auth_service.require(actor, "legevakt.read")
     with session.begin():
-        scheme = session.get(Scheme, scheme_id)
-        if scheme is None:
-            raise NotFound(f"Ordning {scheme_id} finnes ikke.")
-        scope.require_municipality(actor, scheme.municipality_number)
+        scheme = scope.row(session, actor, Scheme, scheme_id, missing=f"Ordning {scheme_id} finnes ikke.")
         found = {p.doctor_id: p.doctor.full_name for p in scheme.participants}
         return sorted(found.items(), key=lambda item: item[1])

@@ -1,6 +1,5 @@
-"""LV-EXEMPT-RIGHT, LV-EXEMPT-DISCRETION, NN-EXEMPT, LV-COMPETENCE, NN-OFFICE-DAYS as pure functions, with
-the date edges: the 60th birthday, the due date minus three months, the child's first birthday, and the
-six-month limit."""
+"""LV-EXEMPT-RIGHT, LV-EXEMPT-DISCRETION, NN-EXEMPT as pure functions, with the date edges: the 60th
+birthday, the due date minus three months, the child's first birthday, and the six-month limit."""
 
 from datetime import date
 
@@ -8,9 +7,10 @@ import pytest
 
 from legetjeneste.agreement import parameters
 from legetjeneste.agreement.parameters import ParameterNotInForce
-from legetjeneste.dates import Period
+from legetjeneste.dates import Period, add_months
 from legetjeneste.errors import RuleViolation
-from legetjeneste.legevakt import rules
+from legetjeneste.legevakt.exemptions import rules
+from legetjeneste.legevakt.schemes import rules as scheme_rules
 
 BORN = date(1966, 7, 14)
 
@@ -79,7 +79,9 @@ def test_a_right_cannot_be_refused_where_it_applies_but_can_where_it_does_not():
     )
 
 
-def discretionary(kind=rules.NODNETT, ground=rules.HEALTH, end=date(2026, 11, 30), weighing="Vurdert."):
+def discretionary(
+    kind=scheme_rules.NODNETT, ground=rules.HEALTH, end=date(2026, 11, 30), weighing="Vurdert."
+):
     rules.discretionary_check(
         kind=kind, ground=ground, granted=Period(date(2026, 6, 1), end), max_months=6, weighing=weighing
     )
@@ -94,7 +96,7 @@ def test_a_discretionary_exemption_may_last_exactly_six_months_but_not_a_day_mor
 
 def test_a_discretionary_legevakt_exemption_names_lv_exempt_discretion():
     with pytest.raises(RuleViolation) as error:
-        discretionary(kind=rules.LEGEVAKT, end=date(2026, 12, 1))
+        discretionary(kind=scheme_rules.LEGEVAKT, end=date(2026, 12, 1))
     assert error.value.rule_id == "LV-EXEMPT-DISCRETION"
 
 
@@ -114,9 +116,9 @@ def test_age_over_55_gets_special_weight_but_is_no_ground_alone():
 
 
 def test_six_months_from_31_august_ends_on_the_last_day_of_february():
-    assert rules.add_months(date(2026, 8, 31), 6) == date(2027, 2, 28)
-    assert rules.add_months(date(2026, 6, 1), 6) == date(2026, 12, 1)
-    assert rules.add_months(date(2027, 10, 20), -3) == date(2027, 7, 20)
+    assert add_months(date(2026, 8, 31), 6) == date(2027, 2, 28)
+    assert add_months(date(2026, 6, 1), 6) == date(2026, 12, 1)
+    assert add_months(date(2027, 10, 20), -3) == date(2027, 7, 20)
 
 
 def test_a_doctor_who_turns_60_inside_the_roster_period_is_exempt_from_the_birthday():
@@ -146,34 +148,6 @@ def test_exempt_periods_are_clipped_to_the_roster_period_and_keep_no_nights():
     assert found[0].period == Period(date(2027, 3, 1), date(2027, 6, 30))
     assert found[0].nights_only and found[0].rule_id == "LV-EXEMPT-DISCRETION"
     assert found[0].reason == "Fritak: helsemessige grunner (ikke natt)"
-
-
-@pytest.mark.parametrize(
-    ("status", "courses", "needs"),
-    [
-        ("allmennmedisin", {"emergency_medicine", "violence_abuse"}, False),
-        ("alis", {"emergency_medicine", "violence_abuse"}, False),
-        ("none", {"emergency_medicine", "violence_abuse"}, False),
-        ("allmennmedisin", {"emergency_medicine"}, True),
-        ("alis", set(), True),
-        ("lis1", {"emergency_medicine", "violence_abuse"}, True),
-    ],
-)
-def test_lv_competence_a_doctor_without_both_courses_or_in_lis1_needs_a_bakvakt(status, courses, needs):
-    assert rules.needs_bakvakt(specialist_status=status, courses=courses) is needs
-
-
-def test_public_holidays_count_as_weekend_days_in_the_months_shifts():
-    # May 2027: 10 Saturdays and Sundays (1 May is a Saturday); Ascension Day 6 May and 17 May (also
-    # Whit Monday) fall on weekdays.
-    assert rules.legevakt_shift_count(date(2027, 5, 1), ["weekday", "weekend"]) == 31
-    assert rules.legevakt_shift_count(date(2027, 5, 1), ["weekend"]) == 10 + 2
-    assert rules.legevakt_shift_count(date(2027, 5, 1), ["weekday"]) == 31 - 12
-
-
-def test_nodnett_shifts_are_the_offices_weekdays_that_are_working_days():
-    # December 2026: Wednesdays to Fridays are 2–4, 9–11, 16–18, 23–25 (25th is Christmas Day), 30–31.
-    assert rules.nodnett_shift_count(date(2026, 12, 1), ["wednesday", "thursday", "friday"]) == 13
 
 
 def test_shifts_per_participant_share_the_month_and_say_none_when_nobody_is_left():

@@ -8,11 +8,11 @@ import pytest
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.errors import Conflict, Forbidden, RuleViolation
 from legetjeneste.legevakt.rosters import service as roster_service
-from legetjeneste.legevakt.schemas import SchemeIn
 from legetjeneste.legevakt.schemes import service as legevakt_service
+from legetjeneste.legevakt.schemes.schemas import SchemeIn
 from legetjeneste.legevakt.vacancies import service as vacancy_service
 from legetjeneste.registry import service as registry_service
-from tests.legevakt.test_roster_fixtures import VEFSN, make_scheme, scheme_document, solve
+from tests.legevakt.rosters.fixtures import VEFSN, make_scheme, scheme_document, solve
 from tests.support import VEFSN_DOCTOR, VEFSN_KOMMUNEOVERLEGE
 
 ALONE = ("9182403",)

@@ -9,7 +9,7 @@ from legetjeneste.errors import Problem, RuleViolation, ValidationFailed
 from legetjeneste.legevakt.rosters import feeds as roster_feeds
 from legetjeneste.legevakt.rosters import jobs
 from legetjeneste.legevakt.rosters import problem as problem_builder
-from legetjeneste.legevakt.rosters import views as roster_views
+from legetjeneste.legevakt.rosters import rules as roster_rules
 from legetjeneste.rostering import problem as rp
 from legetjeneste.rostering.shifts import shifts_for
 
@@ -20,7 +20,7 @@ LABELS = {"2027-03-01/hverdag": "Hverdagsvakt", "2027-03-02/hverdag": "Hverdagsv
 def test_a_shift_filled_from_vacant_and_one_left_vacant_are_both_listed_as_changes():
     previous = {"2027-03-01/hverdag": "1"}  # 2 March was vacant
     now = {"2027-03-01/hverdag": None, "2027-03-02/hverdag": "2"}
-    found = roster_views.changes(previous, now, NAMES, LABELS)
+    found = roster_rules.changes(previous=previous, now=now, names=NAMES, labels=LABELS)
     assert [(c["shift_id"], c["from_doctor"], c["to_doctor"]) for c in found] == [
         ("2027-03-01/hverdag", "Anne Lege", None),
         ("2027-03-02/hverdag", None, "Bjørn Lege"),
@@ -28,7 +28,9 @@ def test_a_shift_filled_from_vacant_and_one_left_vacant_are_both_listed_as_chang
 
 
 def test_a_doctor_who_left_the_scheme_is_named_by_the_hpr_number_in_the_changes():
-    found = roster_views.changes({"2027-03-01/hverdag": "9"}, {"2027-03-01/hverdag": "1"}, NAMES, LABELS)
+    found = roster_rules.changes(
+        previous={"2027-03-01/hverdag": "9"}, now={"2027-03-01/hverdag": "1"}, names=NAMES, labels=LABELS
+    )
     assert (found[0]["from_doctor"], found[0]["to_doctor"]) == ("9", "Anne Lege")
 
 

@@ -2,9 +2,9 @@
 
 from legetjeneste.agreement import parameters
 from legetjeneste.dates import Period
-from legetjeneste.legevakt.models import Scheme
 from legetjeneste.legevakt.rosters import problem as problem_builder
-from tests.legevakt.test_roster_fixtures import FIRST, LAST, make_scheme
+from legetjeneste.legevakt.schemes.models import Scheme
+from tests.legevakt.rosters.fixtures import FIRST, LAST, make_scheme
 
 
 def build(open_session, scheme_id: int):

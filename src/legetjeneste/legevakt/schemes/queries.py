@@ -1,14 +1,14 @@
-"""Selects and writes of schemes, exemptions, courses and local parameters; never commits."""
+"""Selects and writes of schemes, doctors' courses and local parameters; never commits."""
 
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from legetjeneste.legevakt.models import (
+from legetjeneste.agreement import parameters
+from legetjeneste.legevakt.schemes.models import (
     BakvaktDay,
     DoctorCourse,
-    Exemption,
     LocalParameter,
     NodnettOfficeDay,
     Participant,
@@ -17,7 +17,7 @@ from legetjeneste.legevakt.models import (
     ShiftTemplate,
     Target,
 )
-from legetjeneste.legevakt.schemas import SchemeIn
+from legetjeneste.legevakt.schemes.schemas import DoctorCourseIn, LocalParameterIn, SchemeIn
 from legetjeneste.registry.models import Doctor, DoctorPeriod, Office
 
 
@@ -132,22 +132,6 @@ def _doctor_in(doctors: dict[tuple[str, str], Doctor], towns: set[str], hpr: str
     return next((doctors[(m, hpr)] for m in sorted(towns) if (m, hpr) in doctors), None)
 
 
-def exemptions(
-    session: Session, *, municipality_number: str, status: str | None = None, scheme_id: int | None = None
-) -> list[Exemption]:
-    query = select(Exemption).where(Exemption.municipality_number == municipality_number)
-    if status is not None:
-        query = query.where(Exemption.status == status)
-    if scheme_id is not None:
-        query = query.where(Exemption.scheme_id == scheme_id)
-    query = query.options(selectinload(Exemption.doctor), selectinload(Exemption.scheme))
-    return list(session.scalars(query.order_by(Exemption.applied_on, Exemption.id)))
-
-
-def exemption(session: Session, exemption_id: int) -> Exemption | None:
-    return session.get(Exemption, exemption_id)
-
-
 def courses_of(session: Session, doctor_ids: list[int]) -> dict[int, set[str]]:
     found: dict[int, set[str]] = {d: set() for d in doctor_ids}
     rows = session.execute(
@@ -203,3 +187,31 @@ def local_value(session: Session, *, municipality_number: str, name: str, on: da
         .order_by(LocalParameter.since.desc())
     )
     return session.scalars(query).first()
+
+
+def parameter_value(session: Session, *, municipality_number: str, name: str, on: date) -> int:
+    """The municipality's own value in force, else the national one (DESIGN: local overrides)."""
+    local = local_value(session, municipality_number=municipality_number, name=name, on=on)
+    if local is not None:
+        return int(local.value["value"])
+    return parameters.value(name, on=on)
+
+
+def store_local_parameter(session: Session, municipality_number: str, data: LocalParameterIn) -> None:
+    existing = [
+        p
+        for p in local_parameters(session, municipality_number=municipality_number)
+        if p.name == data.name and p.since == data.since
+    ]
+    row = existing[0] if existing else LocalParameter(municipality_number=municipality_number, name=data.name)
+    row.since, row.value, row.source = data.since, {"value": data.value}, data.source
+    session.add(row)
+    session.flush()
+
+
+def store_course(session: Session, doctor_id: int, data: DoctorCourseIn) -> None:
+    found = [c for c in courses_of_doctor(session, doctor_id) if c.course == data.course]
+    row = found[0] if found else DoctorCourse(doctor_id=doctor_id, course=data.course)
+    row.completed_on = data.completed_on
+    session.add(row)
+    session.flush()

@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.legevakt.rosters import service as roster_service
 from legetjeneste.legevakt.rosters.schemas import JobRead, SolveCreate
-from legetjeneste.legevakt.schemas import DoctorCourseIn, SchemeIn
 from legetjeneste.legevakt.schemes import service as legevakt_service
+from legetjeneste.legevakt.schemes.schemas import DoctorCourseIn, SchemeIn
 from tests.support import VEFSN_FILE, import_demo
 
 VEFSN = "1824"

@@ -1,4 +1,6 @@
-"""LV-EXEMPT-*, NN-*, LV-COMPETENCE — legevakt and nødnett rules as pure functions.
+"""LV-EXEMPT-RIGHT, LV-EXEMPT-DISCRETION, NN-EXEMPT — exemptions from legevakt and nødnett as pure
+functions: when a right applies, what may be granted, the exempt periods a roster builds on, and the
+participants and shifts per participant a month has before and after granting (the impact).
 
 The service resolves parameters (national or the municipality's own) for the date and passes plain values.
 """
@@ -7,14 +9,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from legetjeneste.dates import WEEKDAYS, Period, is_public_holiday
+from legetjeneste.dates import Period, add_months
 from legetjeneste.errors import Problem, RuleViolation
+from legetjeneste.legevakt.schemes.rules import NODNETT, month_days
 from legetjeneste.norwegian import day_text
-
-LEGEVAKT, NODNETT = "legevakt", "nodnett"
-KINDS = {LEGEVAKT: "Legevakt", NODNETT: "Nødnett (dagtid)"}
-WEEKDAY, WEEKEND, ALL_DAYS = "weekday", "weekend", "all"
-DAY_KINDS = {WEEKDAY: "hverdager", WEEKEND: "helg og helligdager", ALL_DAYS: "alle dager"}
 
 OVER_60, PREGNANCY, BREASTFEEDING = "over_60", "pregnancy", "breastfeeding"
 HEALTH, SOCIAL = "health", "social"
@@ -32,24 +30,10 @@ EXTENTS = {FULL: "Helt fritak", NO_NIGHTS: "Ikke natt"}
 PENDING, GRANTED, REFUSED = "pending", "granted", "refused"
 STATUSES = {PENDING: "Til behandling", GRANTED: "Innvilget", REFUSED: "Avslått"}
 
-EMERGENCY_COURSE, VIOLENCE_COURSE = "emergency_medicine", "violence_abuse"
-COURSES = {EMERGENCY_COURSE: "Kurs i akuttmedisin", VIOLENCE_COURSE: "Kurs i volds- og overgrepshåndtering"}
-#: Specialists, doctors in specialisation (ALIS) and licensed doctors past LIS1 ("none": no specialty).
-QUALIFIED_STATUSES = ("allmennmedisin", "samfunnsmedisin", "alis", "none")
-
 RIGHT = ("LV-EXEMPT-RIGHT", "FLF § 33")
 DISCRETION = ("LV-EXEMPT-DISCRETION", "FLF § 33")
 NN_EXEMPT = ("NN-EXEMPT", "KRAGERØ SU 17.3.2026")
-COMPETENCE = ("LV-COMPETENCE", "kompetanseforskriften § 3, § 3a")
 DAY = timedelta(days=1)
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later (or earlier); the month's last day where it is shorter."""
-    year, month_index = divmod(day.year * 12 + day.month - 1 + months, 12)
-    month = month_index + 1
-    last_day = (date(year + month // 12, month % 12 + 1, 1) - DAY).day
-    return date(year, month, min(day.day, last_day))
 
 
 def birthday(birth_date: date, age: int) -> date:
@@ -58,26 +42,6 @@ def birthday(birth_date: date, age: int) -> date:
         return birth_date.replace(year=birth_date.year + age)
     except ValueError:
         return date(birth_date.year + age, 3, 1)
-
-
-def needs_bakvakt(*, specialist_status: str, courses: Iterable[str]) -> bool:
-    """LV-COMPETENCE, kompetanseforskriften § 3 and § 3a — a doctor may work legevakt alone when a
-    specialist, in specialisation or an approved GP, or with completed LIS1 (status «none»: a licensed
-    doctor without specialty), each plus the courses in emergency medicine and in violence and abuse;
-    otherwise only with a bakvakt. A LIS1 always needs one."""
-    if specialist_status not in QUALIFIED_STATUSES:
-        return True
-    return not {EMERGENCY_COURSE, VIOLENCE_COURSE} <= set(courses)
-
-
-def competence_text(*, specialist_status: str, courses: Iterable[str]) -> str:
-    """What the page shows about LV-COMPETENCE for one participant."""
-    missing = [COURSES[c] for c in (EMERGENCY_COURSE, VIOLENCE_COURSE) if c not in set(courses)]
-    if specialist_status not in QUALIFIED_STATUSES:
-        return "Trenger bakvakt: LIS1 uten fullført LIS1-tjeneste (LV-COMPETENCE)"
-    if missing:
-        return f"Trenger bakvakt: mangler {' og '.join(m.lower() for m in missing)} (LV-COMPETENCE)"
-    return "Kan ha vakt alene (LV-COMPETENCE)"
 
 
 @dataclass(frozen=True)
@@ -215,31 +179,6 @@ def exempt_periods(
     return result
 
 
-def is_weekend_day(day: date) -> bool:
-    """Saturdays, Sundays and Norwegian public holidays count as weekend days (LV-SHIFTS-VEFSN)."""
-    return day.weekday() >= 5 or is_public_holiday(day)
-
-
-def month_days(month: date) -> list[date]:
-    next_month = add_months(month.replace(day=1), 1)
-    return [month.replace(day=1) + timedelta(n) for n in range((next_month - month.replace(day=1)).days)]
-
-
-def legevakt_shift_count(month: date, day_kinds: Sequence[str]) -> int:
-    """LV-SHIFTS-VEFSN — the shifts of a month: each ordinary template once on each day of its kind."""
-    count = 0
-    for day in month_days(month):
-        kind = WEEKEND if is_weekend_day(day) else WEEKDAY
-        count += sum(1 for k in day_kinds if k in (kind, ALL_DAYS))
-    return count
-
-
-def nodnett_shift_count(month: date, weekdays: Iterable[str]) -> int:
-    """NN-OFFICE-DAYS — the office's nødnett days in a month: its weekdays that are working days."""
-    wanted = {WEEKDAYS.index(w) for w in weekdays}
-    return sum(1 for d in month_days(month) if d.weekday() in wanted and not is_weekend_day(d))
-
-
 def available_share(*, month: date, participation: Period, exempt: Sequence[Period]) -> float:
     """The share of a month's days a participant is in the scheme and not fully exempt (1.0 = all)."""
     days = month_days(month)
@@ -252,76 +191,24 @@ def shifts_per_participant(shifts: int, participants: float) -> float | None:
     return round(shifts / participants, 1) if participants > 0 else None
 
 
-def scheme_problems(
-    scheme, *, prefix: str, host: str, doctors: set[tuple[str, str]], offices: set[str]
-) -> list[Problem]:
-    """The references and the shape of one scheme (a `SchemeIn`): doctors of the host or a partner
-    municipality, known offices, unique template codes, and for nødnett the office of every weekday
-    (NN-OFFICE-DAYS) and of every participant."""
+def application_problems(data, *, prefix: str = "") -> list[Problem]:
+    """The facts a ground needs (LV-EXEMPT-RIGHT) and the end a discretionary ground needs (an
+    `ExemptionApply`)."""
     problems = []
-    codes = [t.code for t in scheme.shift_templates]
-    for index, code in enumerate(codes):
-        if code in codes[:index]:
-            problems.append(Problem(f"{prefix}shift_templates[{index}].code", f"koden «{code}» er brukt før"))
-    allowed = {host, *scheme.partners}
-    starts: set[tuple] = set()
-    for index, participant in enumerate(scheme.participants):
-        where = f"{prefix}participants[{index}]"
-        municipality = participant.municipality or host
-        key = (municipality, participant.doctor, participant.start)
-        if key in starts:
-            problems.append(
-                Problem(f"{where}.start", f"lege {participant.doctor} står allerede med denne starten")
-            )
-        starts.add(key)
-        if municipality not in allowed:
-            problems.append(
-                Problem(f"{where}.municipality", f"{municipality} er ikke med i ordningen (partners)")
-            )
-        elif (municipality, participant.doctor) not in doctors:
-            problems.append(
-                Problem(f"{where}.doctor", f"lege {participant.doctor} finnes ikke i kommune {municipality}")
-            )
-        if participant.office is not None and participant.office not in offices:
-            problems.append(Problem(f"{where}.office", f"legekontor {participant.office} finnes ikke"))
-        if scheme.kind == NODNETT and participant.office is None:
-            problems.append(
-                Problem(
-                    f"{where}.office", "en deltaker i nødnett må høre til et legekontor", "NN-OFFICE-DAYS"
-                )
-            )
-    seen: dict[str, str] = {}
-    for index, office_days in enumerate(scheme.office_days):
-        if office_days.office not in offices:
-            problems.append(
-                Problem(
-                    f"{prefix}office_days[{index}].office", f"legekontor {office_days.office} finnes ikke"
-                )
-            )
-        for weekday in office_days.weekdays:
-            if weekday in seen:
-                problems.append(
-                    Problem(
-                        f"{prefix}office_days[{index}].weekdays",
-                        f"{weekday} er allerede gitt til {seen[weekday]}",
-                        "NN-OFFICE-DAYS",
-                    )
-                )
-            seen[weekday] = office_days.office
-    if scheme.kind == NODNETT and not scheme.office_days:
+    if data.ground == PREGNANCY and data.due_date is None:
+        problems.append(
+            Problem(f"{prefix}due_date", "termin må oppgis ved fritak for svangerskap", "LV-EXEMPT-RIGHT")
+        )
+    if data.ground == BREASTFEEDING and data.child_birth_date is None:
         problems.append(
             Problem(
-                f"{prefix}office_days",
-                "en nødnettordning må si hvilket kontor som har hvilke dager",
-                "NN-OFFICE-DAYS",
+                f"{prefix}child_birth_date",
+                "barnets fødselsdato må oppgis ved fritak for amming",
+                "LV-EXEMPT-RIGHT",
             )
         )
-    days = [b.day for b in scheme.bakvakt_days]
-    for index, day in enumerate(scheme.bakvakt_days):
-        if day.day in days[:index]:
-            problems.append(Problem(f"{prefix}bakvakt_days[{index}].day", "dagen står to ganger"))
-        if day.doctor is not None and not any((m, day.doctor) in doctors for m in allowed):
-            problems.append(
-                Problem(f"{prefix}bakvakt_days[{index}].doctor", f"lege {day.doctor} finnes ikke")
-            )
+    if data.ground in DISCRETIONARY_GROUNDS and data.end is None:
+        problems.append(
+            Problem(f"{prefix}end", "et skjønnsmessig fritak må ha en sluttdato", "LV-EXEMPT-DISCRETION")
+        )
     return problems

@@ -10,11 +10,11 @@ from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.legevakt.rosters import jobs
 from legetjeneste.legevakt.rosters import service as roster_service
-from legetjeneste.legevakt.schemas import SchemeIn
 from legetjeneste.legevakt.schemes import service as legevakt_service
+from legetjeneste.legevakt.schemes.schemas import SchemeIn
 from legetjeneste.legevakt.vacancies import service as vacancy_service
 from legetjeneste.main import create_app
-from tests.legevakt.test_roster_fixtures import make_scheme, scheme_document, solve
+from tests.legevakt.rosters.fixtures import make_scheme, scheme_document, solve
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 

@@ -1,75 +1,41 @@
-"""Impact before deciding: per scheme and office, the participants and the shifts per participant per month
-with the granted exemptions only (before) and with the pending applications granted as applied (after).
+"""LV-EXEMPT-RIGHT, LV-EXEMPT-DISCRETION, NN-EXEMPT — impact before deciding, as pure functions: per scheme
+and office, the participants and the shifts per participant per month with the granted exemptions only
+(before) and with the pending applications granted as applied (after).
 
 Shifts per participant = the month's shifts of the scheme (nødnett: those on the office's weekdays,
 NN-OFFICE-DAYS) ÷ the participants available; a participant counts by the share of the month's days
-in the scheme without a full exemption. No solver is needed.
+in the scheme without a full exemption. No solver is needed. The functions take the stored rows.
 """
 
-from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy.orm import Session
-
-from legetjeneste.auth import scope
-from legetjeneste.auth import service as auth_service
-from legetjeneste.auth.rules import Actor
-from legetjeneste.dates import Period, format_month, today_oslo
-from legetjeneste.legevakt import queries, rules
-from legetjeneste.legevakt.models import Exemption, Participant, Scheme
+from legetjeneste.dates import Period, add_months, format_month
+from legetjeneste.legevakt.exemptions import rules
+from legetjeneste.legevakt.schemes import rules as scheme_rules
 
 MAX_MONTHS = 12
 #: An application without an end (a right from the 60th birthday) is shown for at least half a year.
 OPEN_END_MONTHS = 6
 
 
-def impact(
-    session: Session,
-    *,
-    actor: Actor,
-    municipality_number: str,
-    application_ids: Iterable[int] | None = None,
-    first_month: date | None = None,
-    months: int | None = None,
-) -> dict:
-    """The impact of granting the pending applications (or the ones named) of a municipality."""
-    auth_service.require(actor, "legevakt.read")
-    with session.begin():
-        scope.municipality(session, actor, municipality_number)
-        all_exemptions = queries.exemptions(session, municipality_number=municipality_number)
-        wanted = set(application_ids) if application_ids is not None else None
-        pending = [
-            e for e in all_exemptions if e.status == rules.PENDING and (wanted is None or e.id in wanted)
-        ]
-        granted = [e for e in all_exemptions if e.status == rules.GRANTED]
-        month_list = _months(pending, first_month, months)
-        schemes = queries.schemes(session, municipality_number=municipality_number)
-        return {
-            "municipality": municipality_number,
-            "months": [format_month(m) for m in month_list],
-            "applications": [_application(e) for e in pending],
-            "schemes": [
-                _scheme_impact(session, s, month_list, granted, pending)
-                for s in schemes
-                if wanted is None or any(e.scheme_id == s.id for e in pending)
-            ],
-        }
-
-
-def _months(pending: list[Exemption], first_month: date | None, count: int | None) -> list[date]:
+def impact_months(pending: list, *, first_month: date | None, count: int | None, today: date) -> list[date]:
+    """The months the impact shows: from the first month asked for (else the earliest application's, else
+    this month) through the last application's end, at least half a year when one has no end, at most a
+    year."""
     if first_month is None:
-        first_month = min((e.start for e in pending), default=today_oslo()).replace(day=1)
+        first_month = min((e.start for e in pending), default=today).replace(day=1)
     if count is None:
         ends = [e.end for e in pending if e.end is not None]
         last = max(ends, default=first_month)
         count = (last.year - first_month.year) * 12 + last.month - first_month.month + 1
         if any(e.end is None for e in pending):
             count = max(count, OPEN_END_MONTHS)
-    return [rules.add_months(first_month, n) for n in range(max(1, min(count, MAX_MONTHS)))]
+    return [add_months(first_month, n) for n in range(max(1, min(count, MAX_MONTHS)))]
 
 
-def _application(exemption: Exemption) -> dict:
+def application_item(exemption) -> dict:
+    """A pending application as the impact lists it."""
     return {
         "id": exemption.id,
         "scheme_id": exemption.scheme_id,
@@ -83,16 +49,13 @@ def _application(exemption: Exemption) -> dict:
     }
 
 
-def _scheme_impact(
-    session: Session, scheme: Scheme, months: list[date], granted: list[Exemption], pending: list[Exemption]
-) -> dict:
-    doctor_ids = [p.doctor_id for p in scheme.participants]
-    vikars = queries.vikar_doctor_ids(
-        session, doctor_ids, first=months[0], last=rules.add_months(months[-1], 1)
-    )
+def scheme_impact(scheme, *, months: list[date], granted: list, pending: list, vikars: set[int]) -> dict:
+    """One scheme (a stored `Scheme`) month by month, per nødnett office: the participants and shifts per
+    participant with the granted exemptions only and with the pending applications granted as applied;
+    `vikars`: the participants who serve a list as vikar in the months."""
     granted = [e for e in granted if e.scheme_id == scheme.id]
     pending = [e for e in pending if e.scheme_id == scheme.id]
-    if scheme.kind == rules.NODNETT:
+    if scheme.kind == scheme_rules.NODNETT:
         groups = _office_groups(scheme)
     else:
         day_kinds = [t.day_kind for t in scheme.shift_templates if not t.is_alternative]
@@ -102,7 +65,7 @@ def _scheme_impact(
                 None,
                 [],
                 list(scheme.participants),
-                lambda m, k=day_kinds: rules.legevakt_shift_count(m, k),
+                lambda m, k=day_kinds: scheme_rules.legevakt_shift_count(m, k),
             )
         ]
     return {
@@ -124,7 +87,7 @@ def _scheme_impact(
     }
 
 
-def _office_groups(scheme: Scheme) -> list[tuple]:
+def _office_groups(scheme) -> list[tuple]:
     offices: dict[str, tuple[str, list[str]]] = {}
     for row in scheme.office_days:
         offices.setdefault(row.office.organisation_number, (row.office.name, []))[1].append(row.weekday)
@@ -134,7 +97,7 @@ def _office_groups(scheme: Scheme) -> list[tuple]:
             name,
             weekdays,
             [p for p in scheme.participants if p.office and p.office.organisation_number == orgnr],
-            lambda m, w=weekdays: rules.nodnett_shift_count(m, w),
+            lambda m, w=weekdays: scheme_rules.nodnett_shift_count(m, w),
         )
         for orgnr, (name, weekdays) in offices.items()
     ]
@@ -143,9 +106,9 @@ def _office_groups(scheme: Scheme) -> list[tuple]:
 def _month(
     month: date,
     shifts: int,
-    participants: list[Participant],
-    granted: list[Exemption],
-    pending: list[Exemption],
+    participants: list,
+    granted: list,
+    pending: list,
     vikars: set[int],
 ) -> dict:
     return {
@@ -159,8 +122,8 @@ def _month(
 def _availability(
     month: date,
     shifts: int,
-    participants: list[Participant],
-    exemptions: list[Exemption],
+    participants: list,
+    exemptions: list,
     vikars: set[int],
 ) -> dict:
     doctors: list[dict[str, Any]] = []
@@ -187,7 +150,7 @@ def _availability(
     }
 
 
-def _full_period(exemption: Exemption) -> Period | None:
+def _full_period(exemption) -> Period | None:
     """The days a full exemption covers: the granted period, or for an application the applied one."""
     if exemption.extent != rules.FULL:
         return None

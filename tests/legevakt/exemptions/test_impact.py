@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.db import get_engine
-from legetjeneste.legevakt.exemptions import impact as impact_service
+from legetjeneste.legevakt.exemptions import service as exemption_service
 from legetjeneste.legevakt.exemptions.cli import app
 from legetjeneste.settings import get_settings
 from tests.support import KRAGERO_KOMMUNEOVERLEGE, VEFSN_KOMMUNEOVERLEGE, import_demo
@@ -25,7 +25,7 @@ def demo(session):
 
 
 def test_granting_the_four_gkl_applications_leaves_three_doctors_one_of_them_a_vikar(demo):
-    found = impact_service.impact(demo, actor=KRAGERO_KOMMUNEOVERLEGE, municipality_number="4014")
+    found = exemption_service.impact(demo, actor=KRAGERO_KOMMUNEOVERLEGE, municipality_number="4014")
     assert len(found["applications"]) == 4 and found["months"][0] == "2026-12"
     december = group(found, "GKL legekontor")["months"][0]
     assert december["shifts"] == 13
@@ -39,22 +39,22 @@ def test_granting_the_four_gkl_applications_leaves_three_doctors_one_of_them_a_v
 
 
 def test_the_other_office_is_shown_unchanged(demo):
-    found = impact_service.impact(demo, actor=KRAGERO_KOMMUNEOVERLEGE, municipality_number="4014")
+    found = exemption_service.impact(demo, actor=KRAGERO_KOMMUNEOVERLEGE, municipality_number="4014")
     kls = group(found, "KLS legesenter")
     assert kls["weekdays"] == ["monday", "tuesday"]
     assert all(m["before"]["participants"] == m["after"]["participants"] == 4 for m in kls["months"])
 
 
 def test_the_impact_of_one_application_counts_only_that_one(demo):
-    all_found = impact_service.impact(demo, actor=SYSTEM, municipality_number="4014")
+    all_found = exemption_service.impact(demo, actor=SYSTEM, municipality_number="4014")
     even = next(a["id"] for a in all_found["applications"] if a["doctor_hpr"] == "9401408")
-    found = impact_service.impact(demo, actor=SYSTEM, municipality_number="4014", application_ids=[even])
+    found = exemption_service.impact(demo, actor=SYSTEM, municipality_number="4014", application_ids=[even])
     december = group(found, "GKL legekontor")["months"][0]
     assert (december["before"]["participants"], december["after"]["participants"]) == (7, 6)
 
 
 def test_a_legevakt_application_from_the_middle_of_a_month_counts_part_of_that_month(demo):
-    found = impact_service.impact(demo, actor=VEFSN_KOMMUNEOVERLEGE, municipality_number="1824")
+    found = exemption_service.impact(demo, actor=VEFSN_KOMMUNEOVERLEGE, municipality_number="1824")
     months = found["schemes"][0]["groups"][0]["months"]
     july = months[0]
     assert july["month"] == "2027-07" and july["shifts"] == 31
@@ -104,8 +104,8 @@ def test_roster_impact_of_an_unknown_municipality_or_month_is_a_norwegian_error(
 
 
 def test_an_application_without_an_end_is_shown_for_half_a_year(demo):
-    all_found = impact_service.impact(demo, actor=SYSTEM, municipality_number="4014")
+    all_found = exemption_service.impact(demo, actor=SYSTEM, municipality_number="4014")
     knut = next(a["id"] for a in all_found["applications"] if a["doctor_hpr"] == "9401405")
-    found = impact_service.impact(demo, actor=SYSTEM, municipality_number="4014", application_ids=[knut])
+    found = exemption_service.impact(demo, actor=SYSTEM, municipality_number="4014", application_ids=[knut])
     assert found["months"] == ["2026-12", "2027-01", "2027-02", "2027-03", "2027-04", "2027-05"]
     assert all(m["after"]["participants"] == 6 for m in group(found, "GKL legekontor")["months"][:4])

@@ -1,0 +1,91 @@
+"""Pages of exemptions: an application with its impact and the decision form; the impact of all pending
+applications. The labels here also serve the scheme pages' application form and the overview."""
+
+from fastapi import APIRouter, Request
+
+from legetjeneste.auth import rules as auth_rules
+from legetjeneste.dates import WEEKDAY_NAMES_NB
+from legetjeneste.errors import RuleViolation, ValidationFailed
+from legetjeneste.legevakt.exemptions import rules
+from legetjeneste.legevakt.exemptions import service as exemption_service
+from legetjeneste.legevakt.exemptions.schemas import ExemptionDecide
+from legetjeneste.legevakt.schemes import rules as scheme_rules
+from legetjeneste.legevakt.schemes import service as scheme_service
+from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
+from legetjeneste.web.forms import failure_context, form_values, parse_form
+from legetjeneste.web.pages import redirect_with_message, render
+
+router = APIRouter(include_in_schema=False)
+FIELD_LABELS = {
+    "doctor": "Lege",
+    "ground": "Grunnlag",
+    "extent": "Omfang",
+    "start": "Fra",
+    "end": "Til",
+    "due_date": "Termin",
+    "child_birth_date": "Barnets fødselsdato",
+    "application_text": "Søknadstekst",
+    "decision": "Vedtak",
+    "reasons": "Begrunnelse",
+    "weighing": "Vektlegging",
+    "granted_start": "Innvilget fra",
+    "granted_end": "Innvilget til",
+    "decided_on": "Vedtaksdato",
+    "name": "Parameter",
+    "since": "Gjelder fra",
+    "value": "Verdi",
+    "source": "Vedtak",
+}
+LABELS = {
+    "kinds": scheme_rules.KINDS,
+    "day_kinds": scheme_rules.DAY_KINDS,
+    "grounds": rules.GROUNDS,
+    "extents": rules.EXTENTS,
+    "statuses": rules.STATUSES,
+    "weekdays": WEEKDAY_NAMES_NB,
+}
+
+
+def _exemption_page(request, session, actor, exemption_id, *, error=None, values=None):
+    exemption = exemption_service.get_exemption(session, actor=actor, exemption_id=exemption_id)
+    scheme = scheme_service.get_scheme(session, actor=actor, scheme_id=exemption.scheme_id)
+    municipality = scheme.municipality_number
+    impact = None
+    if exemption.status == rules.PENDING:
+        impact = exemption_service.impact(
+            session, actor=actor, municipality_number=municipality, application_ids=[exemption_id]
+        )
+    context = {
+        "exemption": exemption,
+        "number": municipality,
+        "help": exemption_service.decision_help(session, actor=actor, exemption_id=exemption_id),
+        "impact": impact,
+        "can_decide": auth_rules.can(actor, "exemption.decide") and exemption.status == rules.PENDING,
+        **LABELS,
+        **failure_context(error, values, FIELD_LABELS),
+    }
+    return render(request, "legevakt/exemption.html", context, actor=actor, status_code=422 if error else 200)
+
+
+@router.get("/fritak/{exemption_id}")
+def exemption(request: Request, exemption_id: Id, session: SessionDep, actor: ActorDep):
+    return _exemption_page(request, session, actor, exemption_id)
+
+
+@router.post("/fritak/{exemption_id}/vedtak")
+async def decide(request: Request, exemption_id: Id, session: SessionDep, actor: ActorDep):
+    values = form_values(await request.form())
+    try:
+        data = parse_form(ExemptionDecide, values)
+        saved = exemption_service.decide_exemption(session, actor=actor, exemption_id=exemption_id, data=data)
+    except (ValidationFailed, RuleViolation) as error:
+        return _exemption_page(request, session, actor, exemption_id, error=error, values=values)
+    title = f"Søknaden fra {saved.doctor_name} er {rules.STATUSES[saved.status].lower()} ({saved.rule_id})."
+    return redirect_with_message(request, f"/fritak/{exemption_id}", title)
+
+
+@router.get("/kommuner/{number}/legevakt/virkning")
+def impact(request: Request, number: Number, session: SessionDep, actor: ActorDep):
+    found = exemption_service.impact(session, actor=actor, municipality_number=number)
+    context = {"number": number, "impact": found, **LABELS}
+    return render(request, "legevakt/impact.html", context, actor=actor)
