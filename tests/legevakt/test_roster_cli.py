@@ -6,7 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from legetjeneste.db import get_engine
-from legetjeneste.legevakt.exemptions.cli import app
+from legetjeneste.legevakt.cli import app
 from legetjeneste.settings import get_settings
 from tests.legevakt.rosters.fixtures import DOCTORS, make_scheme
 

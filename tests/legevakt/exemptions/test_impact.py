@@ -8,8 +8,8 @@ from typer.testing import CliRunner
 
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.db import get_engine
+from legetjeneste.legevakt.cli import app
 from legetjeneste.legevakt.exemptions import service as exemption_service
-from legetjeneste.legevakt.exemptions.cli import app
 from legetjeneste.settings import get_settings
 from tests.support import KRAGERO_KOMMUNEOVERLEGE, VEFSN_KOMMUNEOVERLEGE, import_demo
 
