@@ -12,7 +12,7 @@ from legetjeneste.lifecycle import service
 from legetjeneste.lifecycle.documents import pdf
 from legetjeneste.lifecycle.documents import service as document_service
 from legetjeneste.lifecycle.schemas import CaseCreate, StepCreate
-from tests.lifecycle.test_case_service import ACTOR, step, vefsn  # noqa: F401  (fixture)
+from tests.lifecycle.test_service import ACTOR, step, vefsn  # noqa: F401  (fixture)
 
 
 def test_a_new_agreement_needs_the_gps_informed_and_the_su_statement_first(vefsn):  # noqa: F811
