@@ -1,7 +1,7 @@
 """Use cases of the register: municipalities, offices, doctors and the overview.
 
-Agreements, doctor periods and list counts are in agreement_service.py. Every function checks
-permission and municipality scope, reads and writes in one transaction, and audits what it touches.
+Agreements and list counts are in `agreements.service`, doctor periods in `periods.service`. Every function
+checks permission and municipality scope, reads and writes in one transaction, and audits what it touches.
 """
 
 from datetime import date
@@ -16,7 +16,8 @@ from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import today_oslo
 from legetjeneste.errors import Conflict, Forbidden
 from legetjeneste.notices import queries as notice_queries
-from legetjeneste.registry import queries, views
+from legetjeneste.registry import queries, rules
+from legetjeneste.registry.agreements.schemas import AgreementRead, Totals
 from legetjeneste.registry.models import Doctor, Municipality, Office
 from legetjeneste.registry.schemas import (
     DoctorCreate,
@@ -31,8 +32,9 @@ from legetjeneste.registry.schemas import (
 )
 
 
-def limits_on(day: date) -> views.Limits:
-    return views.Limits(
+def limits_on(day: date) -> rules.Limits:
+    """The AGR-LISTETAK parameters in force on the day."""
+    return rules.Limits(
         max_listetak=parameters.value("agreements/max_listetak", on=day),
         min_listetak=parameters.value("agreements/min_listetak", on=day),
     )
@@ -258,7 +260,7 @@ def overview(session: Session, *, actor: Actor, municipality_number: str, on: da
             if a.period.contains(day)
         ]
         counts = queries.latest_list_counts(session, [a.id for a in agreements], on=day)
-        rows = [views.agreement_read(a, counts.get(a.id), on=day, limits=limits) for a in agreements]
+        rows = [AgreementRead.at(a, counts.get(a.id), on=day, limits=limits) for a in agreements]
         doctor_ids = sorted(
             {p.doctor_id for a in agreements for p in a.doctor_periods if p.period.contains(day)}
         )
@@ -275,6 +277,6 @@ def overview(session: Session, *, actor: Actor, municipality_number: str, on: da
             "municipality": municipality_read(municipality),
             "date": day,
             "agreements": rows,
-            "totals": views.totals(rows),
+            "totals": Totals.of(rows),
             "notices": notice_queries.open_notices(session, municipality_number),
         }
