@@ -1,6 +1,4 @@
-"""The register's use cases on the demo data: the overview, scoping, the rules on create and update."""
-
-from datetime import date
+"""The register's use cases on the demo data: scoping, permissions, offices and the audit log."""
 
 import pytest
 from sqlalchemy import select, text
@@ -20,30 +18,6 @@ from tests.support import (
     VEFSN_KOMMUNEOVERLEGE,
 )
 
-ON = date(2026, 11, 22)
-
-
-def test_the_vefsn_overview_matches_ssb_2025_with_15_lists_two_of_them_without_a_gp(demo):
-    data = service.overview(demo, actor=VEFSN_KOMMUNEOVERLEGE, municipality_number="1824", on=ON)
-    totals = data["totals"]
-    assert len(data["agreements"]) == 15
-    assert (totals.with_regular_doctor, totals.without_regular_doctor) == (13, 2)
-    assert (totals.patients_with_regular_doctor, totals.patients_without_regular_doctor) == (11996, 1368)
-    assert totals.listetak_with_regular_doctor == 11770
-    assert (totals.average_list_length, totals.open_lists) == (923, 0)
-    without = [row.id for row in data["agreements"] if not row.has_regular_doctor]
-    assert without == [182414, 182415]
-
-
-def test_the_kragero_overview_matches_ssb_2025_with_two_open_lists(demo):
-    totals = service.overview(demo, actor=KRAGERO_KOMMUNEOVERLEGE, municipality_number="4014", on=ON)[
-        "totals"
-    ]
-    assert (totals.agreements, totals.without_regular_doctor) == (11, 0)
-    assert totals.patients_with_regular_doctor == 10435
-    assert (totals.open_lists, totals.open_places, totals.average_list_length) == (2, 45, 949)
-    assert totals.listetak_with_regular_doctor == 10480
-
 
 def test_a_vefsn_user_gets_not_found_for_a_kragero_agreement_office_and_overview(demo):
     with pytest.raises(NotFound):
@@ -52,7 +26,7 @@ def test_a_vefsn_user_gets_not_found_for_a_kragero_agreement_office_and_overview
     with pytest.raises(NotFound):
         service.get_office(demo, actor=VEFSN_KOMMUNEOVERLEGE, office_id=kragero_office.id)
     with pytest.raises(NotFound):
-        service.overview(demo, actor=VEFSN_KOMMUNEOVERLEGE, municipality_number="4014")
+        agreement_service.overview(demo, actor=VEFSN_KOMMUNEOVERLEGE, municipality_number="4014")
 
 
 def test_lists_are_scoped_to_the_users_municipality_and_the_admin_sees_all(demo):

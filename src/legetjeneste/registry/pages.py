@@ -32,7 +32,7 @@ def municipalities(request: Request, session: SessionDep, actor: ActorDep):
 
 @router.get("/kommuner/{number}")
 def overview(request: Request, number: Number, session: SessionDep, actor: ActorDep, on: OnDate = None):
-    data = service.overview(session, actor=actor, municipality_number=number, on=on)
+    data = agreement_service.overview(session, actor=actor, municipality_number=number, on=on)
     if auth_rules.can(actor, "deadlines.read"):
         data["deadlines"] = deadline_service.pressing(session, actor=actor, municipality_number=number)
     return render(request, "registry/overview.html", data, actor=actor)

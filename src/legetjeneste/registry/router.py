@@ -56,7 +56,7 @@ def update_municipality(number: Number, data: MunicipalityUpdate, session: Sessi
 
 @router.get("/municipalities/{number}/overview")
 def overview(number: Number, session: SessionDep, actor: ActorDep, on: OnDate = None):
-    return service.overview(session, actor=actor, municipality_number=number, on=on)
+    return agreement_service.overview(session, actor=actor, municipality_number=number, on=on)
 
 
 @router.get("/municipalities/{number}/lists-without-regular-doctor", response_model=list[AgreementRead])

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from legetjeneste.registry import rules
+from legetjeneste.registry.models import Municipality
 
 SpecialistStatus = Literal["allmennmedisin", "samfunnsmedisin", "alis", "lis1", "none"]
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -156,6 +157,11 @@ class MunicipalityRead(Read):
     number: str
     name: str
     inhabitants: dict[int, int]
+
+    @classmethod
+    def of(cls, municipality: Municipality) -> "MunicipalityRead":
+        inhabitants = {p.year: p.inhabitants for p in municipality.populations}
+        return cls(number=municipality.number, name=municipality.name, inhabitants=inhabitants)
 
 
 class OfficeRead(Read):

@@ -1,5 +1,5 @@
-"""Agreements and their monthly list counts through their use cases on the demo data: a list at a date, the
-AGR-LISTETAK refusals and warnings on create and update, scoping and permissions."""
+"""Agreements and their monthly list counts through their use cases on the demo data: the overview against
+SSB, a list at a date, the AGR-LISTETAK refusals and warnings on create and update, and permissions."""
 
 from datetime import date
 
@@ -13,6 +13,28 @@ from legetjeneste.registry.agreements.schemas import AgreementCreate, AgreementU
 from tests.support import KRAGERO_KOMMUNEOVERLEGE, VEFSN_DOCTOR, VEFSN_KOMMUNEOVERLEGE
 
 ON = date(2026, 11, 22)
+
+
+def test_the_vefsn_overview_matches_ssb_2025_with_15_lists_two_of_them_without_a_gp(demo):
+    data = agreement_service.overview(demo, actor=VEFSN_KOMMUNEOVERLEGE, municipality_number="1824", on=ON)
+    totals = data["totals"]
+    assert len(data["agreements"]) == 15
+    assert (totals.with_regular_doctor, totals.without_regular_doctor) == (13, 2)
+    assert (totals.patients_with_regular_doctor, totals.patients_without_regular_doctor) == (11996, 1368)
+    assert totals.listetak_with_regular_doctor == 11770
+    assert (totals.average_list_length, totals.open_lists) == (923, 0)
+    without = [row.id for row in data["agreements"] if not row.has_regular_doctor]
+    assert without == [182414, 182415]
+
+
+def test_the_kragero_overview_matches_ssb_2025_with_two_open_lists(demo):
+    totals = agreement_service.overview(
+        demo, actor=KRAGERO_KOMMUNEOVERLEGE, municipality_number="4014", on=ON
+    )["totals"]
+    assert (totals.agreements, totals.without_regular_doctor) == (11, 0)
+    assert totals.patients_with_regular_doctor == 10435
+    assert (totals.open_lists, totals.open_places, totals.average_list_length) == (2, 45, 949)
+    assert totals.listetak_with_regular_doctor == 10480
 
 
 def test_a_list_had_its_gp_until_the_regular_period_ended_and_is_without_one_the_day_after(demo):

@@ -1,5 +1,6 @@
-"""Use cases for agreements and their monthly list counts, and the office, doctor and agreement pages'
-details. Each checks permission and scope, reads and writes in one transaction, and audits."""
+"""Use cases for agreements and their monthly list counts: the municipality's overview at a date, and the
+office, doctor and agreement pages' details. Each checks permission and scope, reads and writes in one
+transaction, and audits."""
 
 from datetime import date
 
@@ -10,43 +11,22 @@ from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import Period, parse_month, today_oslo
-from legetjeneste.errors import Conflict, NotFound, Problem, ValidationFailed
+from legetjeneste.errors import Conflict, Problem, ValidationFailed
+from legetjeneste.notices import queries as notice_queries
 from legetjeneste.registry import queries, rules
+from legetjeneste.registry import service as registry_service
 from legetjeneste.registry.agreements.schemas import (
     AgreementCreate,
     AgreementRead,
     AgreementUpdate,
     ListCountBase,
     ListCountRead,
+    Totals,
 )
 from legetjeneste.registry.models import Agreement, ListCount, Office
 from legetjeneste.registry.periods.schemas import DoctorPeriodRead
-from legetjeneste.registry.schemas import DoctorRead, OfficeRead
+from legetjeneste.registry.schemas import DoctorRead, MunicipalityRead, OfficeRead
 from legetjeneste.registry.service import limits_on
-
-
-def agreement_in_scope(session: Session, actor: Actor, agreement_id: int) -> Agreement:
-    """The agreement with its office and periods loaded, if the actor may see it. Loaded up front, because the
-    checks read them after a change (a lazy load would flush the change before it is checked)."""
-    agreement = queries.agreement(session, agreement_id)
-    if agreement is None:
-        raise NotFound(f"Fastlegeavtale {agreement_id} finnes ikke.")
-    scope.require_municipality(actor, agreement.municipality_number)
-    return agreement
-
-
-def audit_doctors_read(session: Session, actor: Actor, agreement: Agreement) -> None:
-    """The agreement's doctors are personal data: reading them is audited."""
-    doctor_ids = [p.doctor_id for p in agreement.doctor_periods]
-    audit_service.record(
-        session,
-        actor=actor,
-        action="read",
-        entity="doctor",
-        record_ids=doctor_ids,
-        municipality_number=agreement.municipality_number,
-        detail={"agreement": agreement.id},
-    )
 
 
 def _read(session: Session, agreement: Agreement, on: date) -> AgreementRead:
@@ -100,8 +80,8 @@ def get_agreement(
 ) -> AgreementRead:
     auth_service.require(actor, "register.read")
     with session.begin():
-        agreement = agreement_in_scope(session, actor, agreement_id)
-        audit_doctors_read(session, actor, agreement)
+        agreement = registry_service.agreement_in_scope(session, actor, agreement_id)
+        registry_service.audit_doctors_read(session, actor, agreement)
         return _read(session, agreement, on or today_oslo())
 
 
@@ -133,7 +113,7 @@ def update_agreement(
 ) -> AgreementRead:
     auth_service.require(actor, "register.write")
     with session.begin():
-        agreement = agreement_in_scope(session, actor, agreement_id)
+        agreement = registry_service.agreement_in_scope(session, actor, agreement_id)
         changes = data.model_dump(exclude_unset=True)
         for field, value in changes.items():
             if value is not None or field in ("end", "end_reason", "agreement_date"):
@@ -154,7 +134,7 @@ def update_agreement(
 def list_list_counts(session: Session, *, actor: Actor, agreement_id: int) -> list[ListCountRead]:
     auth_service.require(actor, "register.read")
     with session.begin():
-        agreement_in_scope(session, actor, agreement_id)
+        registry_service.agreement_in_scope(session, actor, agreement_id)
         return [ListCountRead.of(c) for c in queries.list_counts(session, agreement_id)]
 
 
@@ -164,7 +144,7 @@ def put_list_count(
     """Record (or correct) the month's count; the month is the key."""
     auth_service.require(actor, "register.write")
     with session.begin():
-        agreement = agreement_in_scope(session, actor, agreement_id)
+        agreement = registry_service.agreement_in_scope(session, actor, agreement_id)
         month = parse_month(data.month)
         count = session.get(ListCount, (agreement_id, month))
         if count is None:
@@ -238,10 +218,45 @@ def agreement_details(session: Session, *, actor: Actor, agreement_id: int, on: 
     """An agreement at the date with its doctor periods and its monthly list counts."""
     auth_service.require(actor, "register.read")
     with session.begin():
-        agreement = agreement_in_scope(session, actor, agreement_id)
-        audit_doctors_read(session, actor, agreement)
+        agreement = registry_service.agreement_in_scope(session, actor, agreement_id)
+        registry_service.audit_doctors_read(session, actor, agreement)
         return {
             "agreement": _read(session, agreement, on or today_oslo()),
             "periods": [DoctorPeriodRead.model_validate(p) for p in agreement.doctor_periods],
             "list_counts": [ListCountRead.of(c) for c in queries.list_counts(session, agreement.id)],
+        }
+
+
+def overview(session: Session, *, actor: Actor, municipality_number: str, on: date | None = None) -> dict:
+    """The municipality's agreements at a date with office, doctor, listetak, list length and open places."""
+    auth_service.require(actor, "register.read")
+    day = on or today_oslo()
+    limits = limits_on(day)
+    with session.begin():
+        municipality = scope.municipality(session, actor, municipality_number)
+        agreements = [
+            a
+            for a in queries.agreements(session, municipality_number=municipality_number)
+            if a.period.contains(day)
+        ]
+        counts = queries.latest_list_counts(session, [a.id for a in agreements], on=day)
+        rows = [AgreementRead.at(a, counts.get(a.id), on=day, limits=limits) for a in agreements]
+        doctor_ids = sorted(
+            {p.doctor_id for a in agreements for p in a.doctor_periods if p.period.contains(day)}
+        )
+        audit_service.record(
+            session,
+            actor=actor,
+            action="read",
+            entity="doctor",
+            record_ids=doctor_ids,
+            municipality_number=municipality_number,
+            detail={"view": "overview"},
+        )
+        return {
+            "municipality": MunicipalityRead.of(municipality),
+            "date": day,
+            "agreements": rows,
+            "totals": Totals.of(rows),
+            "notices": notice_queries.open_notices(session, municipality_number),
         }

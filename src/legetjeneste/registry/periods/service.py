@@ -8,7 +8,7 @@ from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.errors import NotFound, Problem, ValidationFailed
 from legetjeneste.registry import rules
-from legetjeneste.registry.agreements import service as agreement_service
+from legetjeneste.registry import service as registry_service
 from legetjeneste.registry.models import Agreement, Doctor, DoctorPeriod
 from legetjeneste.registry.periods.schemas import DoctorPeriodCreate, DoctorPeriodRead, DoctorPeriodUpdate
 
@@ -39,8 +39,8 @@ def _check_period(session: Session, agreement: Agreement, period: DoctorPeriod) 
 def list_doctor_periods(session: Session, *, actor: Actor, agreement_id: int) -> list[DoctorPeriodRead]:
     auth_service.require(actor, "register.read")
     with session.begin():
-        agreement = agreement_service.agreement_in_scope(session, actor, agreement_id)
-        agreement_service.audit_doctors_read(session, actor, agreement)
+        agreement = registry_service.agreement_in_scope(session, actor, agreement_id)
+        registry_service.audit_doctors_read(session, actor, agreement)
         return [DoctorPeriodRead.model_validate(p) for p in agreement.doctor_periods]
 
 
@@ -49,7 +49,7 @@ def add_doctor_period(
 ) -> DoctorPeriodRead:
     auth_service.require(actor, "register.write")
     with session.begin():
-        agreement = agreement_service.agreement_in_scope(session, actor, agreement_id)
+        agreement = registry_service.agreement_in_scope(session, actor, agreement_id)
         period = DoctorPeriod(**data.model_dump())
         _check_period(session, agreement, period)
         agreement.doctor_periods.append(period)
@@ -69,7 +69,7 @@ def _period_in_scope(session: Session, actor: Actor, period_id: int) -> tuple[Do
     period = session.get(DoctorPeriod, period_id)
     if period is None:
         raise NotFound(f"Legeperiode {period_id} finnes ikke.")
-    return period, agreement_service.agreement_in_scope(session, actor, period.agreement_id)
+    return period, registry_service.agreement_in_scope(session, actor, period.agreement_id)
 
 
 def get_doctor_period(session: Session, *, actor: Actor, period_id: int) -> DoctorPeriodRead:
