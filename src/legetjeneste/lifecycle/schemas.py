@@ -2,15 +2,17 @@
 
 One step shape for every kind of step: `kind` says which, and the fields a kind needs are checked by the
 rules (they say why a field is needed and name the rule), not by the shape.
+
+The read shapes are built from the loaded rows (`LifecycleCase`, `LifecycleStep`, `LifecycleClock`), taken as
+they come: this module imports no models, so the municipality file's pure checks may use its input shapes.
 """
 
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from legetjeneste.lifecycle.labels import DOCUMENT_STEPS, KIND_LABELS, STATUS_LABELS, STEP_LABELS
-from legetjeneste.lifecycle.models import LifecycleCase, LifecycleClock, LifecycleStep
 from legetjeneste.lifecycle.rules import clocks, codes
 from legetjeneste.registry.schemas import Input
 
@@ -127,7 +129,7 @@ class ClockRead(BaseModel):
     days_left: int
 
     @classmethod
-    def of(cls, clock: LifecycleClock, on: date, *, due_soon_days: int) -> "ClockRead":
+    def of(cls, clock: Any, on: date, *, due_soon_days: int) -> "ClockRead":
         status = (
             "closed" if clock.closed_on else clocks.status(due=clock.due, on=on, due_soon_days=due_soon_days)
         )
@@ -160,7 +162,7 @@ class StepRead(BaseModel):
     recorded_by: str
 
     @classmethod
-    def of(cls, step: LifecycleStep) -> "StepRead":
+    def of(cls, step: Any) -> "StepRead":
         return cls(
             id=step.id,
             kind=step.kind,
@@ -189,7 +191,7 @@ class PendingStep(BaseModel):
     done_on: date | None
 
     @classmethod
-    def of_case(cls, case: LifecycleCase) -> list["PendingStep"]:
+    def of_case(cls, case: Any) -> list["PendingStep"]:
         """AGR-NEW-INFORM / AGR-NEW-SU before a new agreement; AGR-ANNOUNCE without delay when vacant."""
         if case.kind == "new_agreement":
             steps = clocks.new_agreement_clocks(
@@ -230,7 +232,7 @@ class CaseSummary(BaseModel):
     next_due: date | None
 
     @staticmethod
-    def fields_of(case: LifecycleCase) -> dict:
+    def fields_of(case: Any) -> dict:
         open_clocks = [c for c in case.clocks if c.closed_on is None]
         agreement = case.agreement
         return {
@@ -251,7 +253,7 @@ class CaseSummary(BaseModel):
         }
 
     @classmethod
-    def of(cls, case: LifecycleCase) -> "CaseSummary":
+    def of(cls, case: Any) -> "CaseSummary":
         return cls(**cls.fields_of(case))
 
 
@@ -267,7 +269,7 @@ class CaseRead(CaseSummary):
     opened_by: str
 
     @classmethod
-    def at(cls, case: LifecycleCase, on: date, *, due_soon_days: int) -> "CaseRead":
+    def at(cls, case: Any, on: date, *, due_soon_days: int) -> "CaseRead":
         """The case on a day: its steps, its clocks (open first, earliest due first), what may come next."""
         steps = [] if case.status == codes.CLOSED else codes.STEPS_FOR_KIND.get(case.kind, [])
         ordered = sorted(case.clocks, key=lambda c: (c.closed_on is not None, c.due))

@@ -3,12 +3,11 @@ offices and doctors. Agreements, doctor periods and list counts are in `agreemen
 
 import re
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from legetjeneste.registry import rules
-from legetjeneste.registry.models import Municipality
 
 SpecialistStatus = Literal["allmennmedisin", "samfunnsmedisin", "alis", "lis1", "none"]
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -159,7 +158,7 @@ class MunicipalityRead(Read):
     inhabitants: dict[int, int]
 
     @classmethod
-    def of(cls, municipality: Municipality) -> "MunicipalityRead":
+    def of(cls, municipality: Any) -> "MunicipalityRead":
         inhabitants = {p.year: p.inhabitants for p in municipality.populations}
         return cls(number=municipality.number, name=municipality.name, inhabitants=inhabitants)
 

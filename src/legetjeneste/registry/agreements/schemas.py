@@ -1,18 +1,20 @@
 """Pydantic shapes of agreements and their monthly list counts: Create/Update/Read, the
-read of an agreement at a date built from its loaded rows, and the overview's totals over those reads."""
+read of an agreement at a date built from its loaded rows, and the overview's totals over those reads.
+
+The reads take the loaded rows (`Agreement`, `ListCount`) as they come: this module imports no models, so the
+municipality file's pure checks may use its input shapes."""
 
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field
 
 from legetjeneste.dates import format_month
 from legetjeneste.registry import rules
-from legetjeneste.registry.models import Agreement, ListCount
 from legetjeneste.registry.schemas import DbId, Input, Month, MunicipalityNumber, Name, Read, Text, Weekday
 
 ListStatus = Literal["open", "closed"]
@@ -129,7 +131,7 @@ class ListCountRead(Read):
     pbt_annual_amount: Decimal | None
 
     @classmethod
-    def of(cls, count: ListCount) -> "ListCountRead":
+    def of(cls, count: Any) -> "ListCountRead":
         return cls(
             agreement_id=count.agreement_id,
             month=format_month(count.month),
@@ -164,9 +166,7 @@ class AgreementRead(Read):
     warnings: list[str]
 
     @classmethod
-    def at(
-        cls, agreement: Agreement, count: ListCount | None, *, on: date, limits: rules.Limits
-    ) -> "AgreementRead":
+    def at(cls, agreement: Any, count: Any, *, on: date, limits: rules.Limits) -> "AgreementRead":
         """The agreement on a day: its regular doctor and vikars then, its newest count and open places."""
         list_length = count.list_length if count else None
         regular = agreement.periods_on("regular", on)
