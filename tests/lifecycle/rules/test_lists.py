@@ -4,20 +4,8 @@ numbers in force as the service resolves them (`lifecycle.terms`)."""
 from datetime import date
 
 from legetjeneste.lifecycle import terms
-from legetjeneste.lifecycle.rules import codes, lists
-from tests.lifecycle.rules.test_guards import refused
-
-
-def check_list_reduction(ground, requested_on, effective_from, *, birth_date=None):
-    lists.check_list_reduction(
-        ground=ground,
-        requested_on=requested_on,
-        effective_from=effective_from,
-        birth_date=birth_date,
-        min_age=terms.entry("lifecycle/list_reduction_min_age", requested_on) if ground == "age" else None,
-        notice=terms.entry(codes.list_reduction_parameter(ground), requested_on),
-    )
-
+from legetjeneste.lifecycle.rules import lists
+from tests.lifecycle.rules.resolved import check_list_reduction, refused
 
 # AGR-LISTREDUCE, ASA 4310 § 10.7
 
