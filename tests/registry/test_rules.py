@@ -63,3 +63,34 @@ def test_an_hpr_number_is_up_to_nine_digits():
     assert not rules.is_valid_hpr_number("1234567890")
     assert not rules.is_valid_hpr_number("12a")
     assert not rules.is_valid_hpr_number("0")
+
+
+LIMITS = rules.Limits(max_listetak=2500, min_listetak=500)
+
+
+def test_an_agreement_refuses_a_listetak_over_2500_and_an_end_before_its_start_but_not_a_short_list():
+    problems = rules.agreement_problems(
+        listetak=2501, start=date(2027, 1, 1), end=date(2026, 12, 31), limits=LIMITS
+    )
+    assert [(p.path, p.rule_id) for p in problems] == [("listetak", "AGR-LISTETAK"), ("end", None)]
+    assert rules.agreement_problems(listetak=400, start=date(2027, 1, 1), end=None, limits=LIMITS) == []
+
+
+def test_a_regular_period_overlapping_another_regular_period_is_refused_naming_its_doctor():
+    others = [(Period(date(2025, 1, 1), date(2026, 12, 31)), "Kari Fiktiv")]
+
+    def problems(role: str, start: date) -> list:
+        return rules.period_problems(role=role, start=start, end=None, regular_periods=others)
+
+    [problem] = problems("regular", date(2026, 12, 1))
+    assert problem.path == "start" and "Kari Fiktiv" in problem.message
+    assert "én fastlege om gangen" in problem.message
+    assert problems("regular", date(2027, 1, 1)) == []
+    assert problems("vikar", date(2026, 12, 1)) == []
+
+
+def test_a_period_ending_before_it_starts_is_refused_before_any_overlap():
+    [problem] = rules.period_problems(
+        role="regular", start=date(2027, 1, 2), end=date(2027, 1, 1), regular_periods=[]
+    )
+    assert (problem.path, problem.message) == ("end", "sluttdatoen er før startdatoen")

@@ -3,19 +3,18 @@
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 
 from legetjeneste.agreement import parameters
-from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import today_oslo
-from legetjeneste.web.deps import get_actor
+from legetjeneste.web.deps import ActorDep
 
 router = APIRouter(prefix="/api/v1", tags=["parameters"])
 
 
 @router.get("/parameters")
 def parameters_in_force(
-    actor: Annotated[Actor, Depends(get_actor)],
+    actor: ActorDep,
     on: Annotated[date | None, Query(alias="date")] = None,
 ):
     return parameters.in_force(on or today_oslo())

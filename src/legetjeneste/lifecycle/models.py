@@ -6,6 +6,8 @@ from sqlalchemy import JSON, Date, DateTime, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from legetjeneste.db import Base
+from legetjeneste.lifecycle.rules.clocks import Clock
+from legetjeneste.lifecycle.rules.codes import CLOSED
 from legetjeneste.registry.models import Agreement, Doctor
 
 
@@ -38,6 +40,48 @@ class LifecycleCase(Base):
     clocks: Mapped[list["LifecycleClock"]] = relationship(
         back_populates="case", order_by="LifecycleClock.id", cascade="all, delete-orphan"
     )
+
+    def notice_end(self) -> date | None:
+        """The end of the notice period, from which the hjemfall clock runs."""
+        value = (self.facts or {}).get("notice_period_end")
+        return date.fromisoformat(value) if value else None
+
+    def correct_announcements(self) -> list[date]:
+        """Publication dates of the announcements; only announcements the rules accepted are recorded."""
+        return [step.on for step in self.steps if step.kind == "announcement"]
+
+    def first_step_on(self, kind: str) -> date | None:
+        return next((s.on for s in self.steps if s.kind == kind), None)
+
+    def last_step(self, kind: str) -> "LifecycleStep | None":
+        found = [s for s in self.steps if s.kind == kind]
+        return found[-1] if found else None
+
+    def open_clock(self, clock: Clock) -> "LifecycleClock":
+        row = LifecycleClock(
+            municipality_number=self.municipality_number,
+            code=clock.code,
+            rule_id=clock.rule_id,
+            citation=clock.citation,
+            start=clock.start,
+            due=clock.due,
+            text=clock.text,
+            responsible=clock.responsible,
+        )
+        self.clocks.append(row)
+        return row
+
+    def close_clocks(self, step: "LifecycleStep", *codes: str) -> None:
+        """Close the open clocks with these codes (every open clock when none is named)."""
+        for clock in self.clocks:
+            if clock.closed_on is None and (not codes or clock.code in codes):
+                clock.closed_on, clock.closed_by_step = step.on, step
+
+    def close(self, step: "LifecycleStep", result: str) -> None:
+        """Close the case with its clocks on the step's day; `result` says how it ended."""
+        self.close_clocks(step)
+        self.status, self.closed_on = CLOSED, step.on
+        self.facts = {**(self.facts or {}), "result": result}
 
 
 class LifecycleStep(Base):

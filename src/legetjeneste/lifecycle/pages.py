@@ -1,30 +1,103 @@
 """Pages of the agreement life cycle: the municipality's cases with the form that opens one, a case with its
 steps, clocks, documents and the forms of its next steps, a printable document, and the deadlines."""
 
-from typing import Annotated, TypeVar
-
-from fastapi import APIRouter, Depends, Path, Request
-from pydantic import BaseModel
-from sqlalchemy.orm import Session
+from fastapi import APIRouter, Request
 
 from legetjeneste.auth import rules as auth_rules
-from legetjeneste.auth.rules import Actor
 from legetjeneste.errors import Problem, RuleViolation, ValidationFailed
-from legetjeneste.lifecycle import service, views
+from legetjeneste.lifecycle import service
 from legetjeneste.lifecycle.deadlines import service as deadline_service
 from legetjeneste.lifecycle.documents import service as document_service
-from legetjeneste.lifecycle.form_fields import FIELD_LABELS, FIELDS, STEP_FIELDS
+from legetjeneste.lifecycle.labels import DOCUMENT_STEPS, KIND_LABELS, STEP_LABELS
 from legetjeneste.lifecycle.schemas import CaseCreate, StepCreate
-from legetjeneste.web.deps import get_actor, get_session
+from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form
 from legetjeneste.web.pages import redirect_with_message, render
 
 router = APIRouter(include_in_schema=False)
-SessionDep = Annotated[Session, Depends(get_session)]
-ActorDep = Annotated[Actor, Depends(get_actor)]
-Id = Annotated[int, Path(ge=1, le=2_147_483_647)]
-Number = Annotated[str, Path(pattern=r"^\d{4}$")]
-M = TypeVar("M", bound=BaseModel)
+
+# The fields of the step forms on the case page: which a step asks for, with Norwegian labels.
+FIELDS: dict[str, tuple[str, str, dict[str, str]]] = {
+    "application_deadline": ("Søknadsfrist (minst 3 uker etter kunngjøringen)", "date", {}),
+    "medium": ("Kunngjort i (nasjonalt medium)", "text", {}),
+    "location": ("Lokalisering", "text", {}),
+    "listetak": ("Listetak", "number", {}),
+    "operating_model": ("Driftsform", "select", {"self_employed": "næringsdrift", "salaried": "fastlønn"}),
+    "practice_type": ("Type praksis", "select", {"group": "gruppepraksis", "solo": "solopraksis"}),
+    "practice_form": ("Fratredende leges praksisskjema med prisantydning foreligger", "checkbox", {}),
+    "awarded_to": ("Legen avtalen tildeles", "text", {}),
+    "group_statement_on": ("Dato for gruppepraksisens uttalelse", "date", {}),
+    "group_statement": ("Gruppepraksisens uttalelse", "textarea", {}),
+    "practice_transfer": ("Tildelingen gjelder overdragelse av praksis", "checkbox", {}),
+    "offer_received": ("Tilbudet mottatt (standard: vedtaksdatoen)", "date", {}),
+    "start_date": ("Oppstartsdato", "date", {}),
+    "party": ("Oppsigelsen gis av", "select", {"doctor": "legen", "municipality": "kommunen"}),
+    "objective_reason": ("Kommunens saklige grunn", "textarea", {}),
+    "ground": (
+        "Grunn",
+        "select",
+        {
+            "health": "legens helsetilstand",
+            "care": "omsorgsansvar",
+            "age": "legen er over 60 år",
+            "demanding_list": "særlig arbeidskrevende liste",
+            "later_tasks": "senere pålagte oppgaver",
+            "municipal_post": "kommunal deltidsstilling",
+            "special": "særlige grunner",
+        },
+    ),
+    "effective_from": ("Skal gjelde fra", "date", {}),
+    "until": ("Til og med", "date", {}),
+    "successor": ("Etterfølger", "text", {}),
+    "list_length": ("Listelengde ved etablering", "number", {}),
+    "disability_percent": ("Varig uførhet (prosent)", "number", {}),
+    "same_office": ("Etterfølgeren er i samme legesenter", "checkbox", {}),
+    "written_consent": ("Kommunens skriftlige samtykke til å fortsette etter 70", "checkbox", {}),
+    "text": ("Tekst (begrunnelse, uttalelse, relevant informasjon)", "textarea", {}),
+}
+STEP_FIELDS = {
+    "announcement": [
+        "application_deadline",
+        "medium",
+        "location",
+        "listetak",
+        "operating_model",
+        "practice_type",
+        "practice_form",
+        "text",
+    ],
+    "award": [
+        "awarded_to",
+        "group_statement_on",
+        "group_statement",
+        "practice_transfer",
+        "offer_received",
+        "text",
+    ],
+    "start_agreed": ["start_date", "text"],
+    "notice": ["party", "objective_reason", "text"],
+    "extension": ["until", "text"],
+    "list_reduction_request": ["ground", "effective_from", "listetak", "text"],
+    "deleliste_request": [
+        "successor",
+        "list_length",
+        "listetak",
+        "start_date",
+        "until",
+        "disability_percent",
+        "same_office",
+        "written_consent",
+        "text",
+    ],
+}
+FIELD_LABELS = {name: label for name, (label, _, _) in FIELDS.items()} | {
+    "date": "Dato",
+    "kind": "Steg",
+    "agreement_id": "Fastlegeavtale",
+    "doctor_hpr": "Lege (HPR-nummer)",
+    "notice_period_end": "Oppsigelsesfristen løp ut",
+    "title": "Tittel",
+}
 Failure = ValidationFailed | RuleViolation
 CHECKBOXES = {name for name, (_, kind, _) in FIELDS.items() if kind == "checkbox"}
 
@@ -37,7 +110,7 @@ def _cases_page(request, session, actor, number, *, error: Failure | None = None
         "options": service.agreement_options(session, actor=actor, municipality_number=number)
         if can_write
         else [],
-        "kinds": views.KIND_LABELS,
+        "kinds": KIND_LABELS,
         "can_write": can_write,
         **failure_context(error, values, FIELD_LABELS, form="open"),
     }
@@ -77,7 +150,7 @@ def _case_page(request, session, actor, case_id, *, error=None, form=None, value
         "can_write": auth_rules.can(actor, "lifecycle.write"),
         "step_fields": STEP_FIELDS,
         "fields": FIELDS,
-        "document_names": views.DOCUMENT_STEPS,
+        "document_names": DOCUMENT_STEPS,
         **failure_context(error, values, FIELD_LABELS, form=form),
     }
     return render(request, "lifecycle/case.html", context, actor=actor, status_code=422 if error else 200)
@@ -102,7 +175,7 @@ async def record_step(request: Request, case_id: Id, session: SessionDep, actor:
         for c in saved.clocks
         if c.closed_on is None
     ]
-    title = f"{views.STEP_LABELS[kind]} er registrert i sak {case_id}."
+    title = f"{STEP_LABELS[kind]} er registrert i sak {case_id}."
     return redirect_with_message(request, f"/saker/{case_id}", title, opened)
 
 

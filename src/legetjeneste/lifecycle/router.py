@@ -4,23 +4,19 @@ with its iCalendar feed. Each endpoint is one service call; a refusal answers 42
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Response
-from sqlalchemy.orm import Session
+from fastapi import APIRouter, Depends, Query, Response
 
 from legetjeneste.absence.vacation.router import feed_actor
 from legetjeneste.auth.rules import Actor
 from legetjeneste.lifecycle import service
 from legetjeneste.lifecycle.deadlines import service as deadline_service
+from legetjeneste.lifecycle.deadlines.schemas import DeadlineOverview
 from legetjeneste.lifecycle.documents import service as document_service
-from legetjeneste.lifecycle.schemas import CaseCreate, CaseRead, CaseSummary, DeadlineOverview, StepCreate
-from legetjeneste.web.deps import get_actor, get_session
+from legetjeneste.lifecycle.schemas import CaseCreate, CaseRead, CaseSummary, StepCreate
+from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
 
 router = APIRouter(prefix="/api/v1", tags=["lifecycle"])
-SessionDep = Annotated[Session, Depends(get_session)]
-ActorDep = Annotated[Actor, Depends(get_actor)]
 FeedActorDep = Annotated[Actor, Depends(feed_actor)]
-Id = Annotated[int, Path(ge=1, le=2_147_483_647)]
-Number = Annotated[str, Path(pattern=r"^\d{4}$")]
 OnDate = Annotated[date | None, Query(alias="date", description="Dato fristene vurderes mot (ÅÅÅÅ-MM-DD)")]
 PRIVATE = {"Cache-Control": "no-store"}
 

@@ -2,55 +2,23 @@
 
 One step shape for every kind of step: `kind` says which, and the fields a kind needs are checked by the
 rules (they say why a field is needed and name the rule), not by the shape.
+
+The read shapes are built from the loaded rows (`LifecycleCase`, `LifecycleStep`, `LifecycleClock`), taken as
+they come: this module imports no models, so the municipality file's pure checks may use its input shapes.
 """
 
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
+from legetjeneste.lifecycle.labels import DOCUMENT_STEPS, KIND_LABELS, STATUS_LABELS, STEP_LABELS
+from legetjeneste.lifecycle.rules import clocks, codes
 from legetjeneste.registry.schemas import Input
 
-CASE_KINDS = (
-    "new_agreement",
-    "vacancy",
-    "announcement",
-    "award",
-    "practice_transfer",
-    "notice",
-    "age_end",
-    "authorisation_loss",
-    "death",
-    "hjemfall",
-    "list_reduction",
-    "deleliste",
-    "revision",
-)
-STEP_KINDS = (
-    "gps_informed",
-    "su_statement",
-    "agreement_created",
-    "announcement",
-    "no_taker",
-    "distribution",
-    "award",
-    "offer_accepted",
-    "offer_withdrawn",
-    "transfer_agreed",
-    "transfer_to_board",
-    "start_agreed",
-    "hjemfall",
-    "notice",
-    "extension",
-    "authorisation_lost",
-    "authorisation_suspended",
-    "death",
-    "list_reduction_request",
-    "deleliste_request",
-    "revision",
-    "note",
-    "closed",
-)
+# The codes of cases and steps are the keys of their labels, in the same order.
+CASE_KINDS = tuple(KIND_LABELS)
+STEP_KINDS = tuple(STEP_LABELS)
 CaseKind = Literal[CASE_KINDS]  # type: ignore[valid-type]
 StepKind = Literal[STEP_KINDS]  # type: ignore[valid-type]
 
@@ -160,6 +128,28 @@ class ClockRead(BaseModel):
     status_label: str
     days_left: int
 
+    @classmethod
+    def of(cls, clock: Any, on: date, *, due_soon_days: int) -> "ClockRead":
+        status = (
+            "closed" if clock.closed_on else clocks.status(due=clock.due, on=on, due_soon_days=due_soon_days)
+        )
+        return cls(
+            id=clock.id,
+            case_id=clock.case_id,
+            code=clock.code,
+            rule_id=clock.rule_id,
+            citation=clock.citation,
+            start=clock.start,
+            due_date=clock.due,
+            text=clock.text,
+            responsible=clock.responsible,
+            responsible_label=codes.RESPONSIBLE_LABELS.get(clock.responsible, clock.responsible),
+            closed_on=clock.closed_on,
+            status=status,
+            status_label="lukket" if clock.closed_on else codes.STATUS_LABELS[status],
+            days_left=(clock.due - on).days,
+        )
+
 
 class StepRead(BaseModel):
     id: int
@@ -170,6 +160,19 @@ class StepRead(BaseModel):
     facts: dict
     recorded_at: datetime
     recorded_by: str
+
+    @classmethod
+    def of(cls, step: Any) -> "StepRead":
+        return cls(
+            id=step.id,
+            kind=step.kind,
+            kind_label=STEP_LABELS.get(step.kind, step.kind),
+            on=step.on,
+            text=step.text,
+            facts=step.facts or {},
+            recorded_at=step.recorded_at,
+            recorded_by=step.recorded_by,
+        )
 
 
 class NextStep(BaseModel):
@@ -186,6 +189,30 @@ class PendingStep(BaseModel):
     text: str
     responsible_label: str
     done_on: date | None
+
+    @classmethod
+    def of_case(cls, case: Any) -> list["PendingStep"]:
+        """AGR-NEW-INFORM / AGR-NEW-SU before a new agreement; AGR-ANNOUNCE without delay when vacant."""
+        if case.kind == "new_agreement":
+            steps = clocks.new_agreement_clocks(
+                gps_informed_on=case.first_step_on("gps_informed"),
+                su_statement_on=case.first_step_on("su_statement"),
+            )
+        elif case.kind in codes.VACATING_KINDS:
+            steps = clocks.vacancy_steps(announced_on=case.first_step_on("announcement"))
+        else:
+            return []
+        return [
+            cls(
+                code=s.code,
+                rule_id=s.rule_id,
+                citation=s.citation,
+                text=s.text,
+                responsible_label=codes.RESPONSIBLE_LABELS.get(s.responsible, s.responsible),
+                done_on=s.done_on,
+            )
+            for s in steps
+        ]
 
 
 class CaseSummary(BaseModel):
@@ -204,6 +231,31 @@ class CaseSummary(BaseModel):
     open_clocks: int
     next_due: date | None
 
+    @staticmethod
+    def fields_of(case: Any) -> dict:
+        open_clocks = [c for c in case.clocks if c.closed_on is None]
+        agreement = case.agreement
+        return {
+            "id": case.id,
+            "municipality": case.municipality_number,
+            "kind": case.kind,
+            "kind_label": KIND_LABELS.get(case.kind, case.kind),
+            "title": case.title,
+            "status": case.status,
+            "status_label": STATUS_LABELS.get(case.status, case.status),
+            "agreement_id": case.agreement_id,
+            "doctor_name": case.doctor.full_name if case.doctor else None,
+            "office_name": agreement.office.name if agreement else None,
+            "opened_on": case.opened_on,
+            "closed_on": case.closed_on,
+            "open_clocks": len(open_clocks),
+            "next_due": min((c.due for c in open_clocks), default=None),
+        }
+
+    @classmethod
+    def of(cls, case: Any) -> "CaseSummary":
+        return cls(**cls.fields_of(case))
+
 
 class CaseRead(CaseSummary):
     facts: dict
@@ -216,33 +268,22 @@ class CaseRead(CaseSummary):
     documents: list[str]
     opened_by: str
 
-
-class Deadline(BaseModel):
-    """One open clock as the deadlines overview, the API and `legetjeneste deadlines` show it."""
-
-    due_date: date
-    rule_id: str
-    citation: str
-    case: int
-    case_title: str
-    case_kind: str
-    agreement: int | None
-    doctor_name: str | None
-    code: str
-    text: str
-    responsible: str
-    responsible_label: str
-    start: date
-    status: str
-    status_label: str
-    days_left: int
-
-
-class DeadlineOverview(BaseModel):
-    municipality: str
-    municipality_name: str
-    on: date = Field(serialization_alias="date")
-    due_soon_days: int
-    overdue: int
-    due_soon: int
-    deadlines: list[Deadline]
+    @classmethod
+    def at(cls, case: Any, on: date, *, due_soon_days: int) -> "CaseRead":
+        """The case on a day: its steps, its clocks (open first, earliest due first), what may come next."""
+        steps = [] if case.status == codes.CLOSED else codes.STEPS_FOR_KIND.get(case.kind, [])
+        ordered = sorted(case.clocks, key=lambda c: (c.closed_on is not None, c.due))
+        return cls(
+            **cls.fields_of(case),
+            facts=case.facts or {},
+            notice_period_end=case.notice_end(),
+            correct_announcements=len(case.correct_announcements()),
+            steps=[StepRead.of(s) for s in case.steps],
+            clocks=[ClockRead.of(c, on, due_soon_days=due_soon_days) for c in ordered],
+            next_steps=[NextStep(kind=k, kind_label=STEP_LABELS[k]) for k in [*steps, "note", "closed"]]
+            if steps or case.status == codes.OPEN
+            else [],
+            pending=PendingStep.of_case(case),
+            documents=[s.kind for s in case.steps if s.kind in DOCUMENT_STEPS],
+            opened_by=case.opened_by,
+        )

@@ -11,28 +11,27 @@ from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import now_oslo, today_oslo
 from legetjeneste.errors import NotFound, Problem, ValidationFailed
-from legetjeneste.lifecycle import clocks, queries, views
+from legetjeneste.lifecycle import queries, terms
 from legetjeneste.lifecycle import steps as step_service
+from legetjeneste.lifecycle.labels import KIND_LABELS
 from legetjeneste.lifecycle.models import LifecycleCase
+from legetjeneste.lifecycle.rules.codes import CLOSED, OPEN
 from legetjeneste.lifecycle.schemas import CaseCreate, CaseRead, CaseSummary, StepCreate
 from legetjeneste.registry import queries as registry_queries
 from legetjeneste.registry.models import Agreement, Doctor
 
 
-def agreement_in_scope(session: Session, actor: Actor, agreement_id: int) -> Agreement:
-    agreement = registry_queries.agreement(session, agreement_id)
-    if agreement is None:
-        raise NotFound(f"Fastlegeavtale {agreement_id} finnes ikke.")
-    scope.require_municipality(actor, agreement.municipality_number)
-    return agreement
-
-
 def case_in_scope(session: Session, actor: Actor, case_id: int) -> LifecycleCase:
+    """The case with its steps and clocks loaded (a step is added to them), if the actor may see it."""
     case = queries.case(session, case_id)
     if case is None:
         raise NotFound(f"Sak {case_id} finnes ikke.")
     scope.require_municipality(actor, case.municipality_number)
     return case
+
+
+def _read(case: LifecycleCase, on: date) -> CaseRead:
+    return CaseRead.at(case, on, due_soon_days=terms.due_soon_days(on))
 
 
 def regular_doctor(agreement: Agreement, on: date) -> Doctor | None:
@@ -59,7 +58,7 @@ def _doctor(session: Session, number: str, agreement: Agreement | None, data: Ca
 def _title(data: CaseCreate, agreement: Agreement | None) -> str:
     if data.title.strip():
         return data.title.strip()
-    label = views.KIND_LABELS[data.kind]
+    label = KIND_LABELS[data.kind]
     return f"{label}: avtale {agreement.id} ({agreement.office.name})" if agreement else label
 
 
@@ -67,7 +66,7 @@ def new_case(
     session: Session, *, actor: Actor, municipality_number: str, agreement_id: int | None, data: CaseCreate
 ) -> LifecycleCase:
     """Build and add a case (inside the caller's transaction); an age case gets its age clock at once."""
-    agreement = agreement_in_scope(session, actor, agreement_id) if agreement_id is not None else None
+    agreement = scope.agreement(session, actor, agreement_id) if agreement_id is not None else None
     if agreement is None and data.kind != "new_agreement":
         raise ValidationFailed([Problem("agreement_id", "velg fastlegeavtalen saken gjelder")])
     number = agreement.municipality_number if agreement else municipality_number
@@ -79,7 +78,7 @@ def new_case(
         doctor=doctor,
         kind=data.kind,
         title=_title(data, agreement),
-        status=views.OPEN,
+        status=OPEN,
         opened_on=data.on,
         facts=facts,
         opened_at=now_oslo(),
@@ -90,7 +89,7 @@ def new_case(
     if data.kind == "age_end":
         if doctor is None:
             raise ValidationFailed([Problem("doctor_hpr", "saken om aldersgrense må gjelde en lege")])
-        step_service.open_clock(case, clocks.age_clock(doctor.birth_date))
+        case.open_clock(terms.age_clock(doctor.birth_date))
     session.add(case)
     step_service.refresh_hjemfall(case)
     return case
@@ -127,7 +126,7 @@ def open_case(
             municipality_number=case.municipality_number,
             detail=detail,
         )
-        return views.case_read(case, today_oslo())
+        return _read(case, today_oslo())
 
 
 def record_step(session: Session, *, actor: Actor, case_id: int, data: StepCreate) -> CaseRead:
@@ -135,7 +134,7 @@ def record_step(session: Session, *, actor: Actor, case_id: int, data: StepCreat
     auth_service.require(actor, "lifecycle.write")
     with session.begin():
         case = case_in_scope(session, actor, case_id)
-        if case.status == views.CLOSED:
+        if case.status == CLOSED:
             raise ValidationFailed([Problem("kind", f"saken ble avsluttet {case.closed_on}; ingen nye steg")])
         step = step_service.apply_step(case, data, recorded_by=actor.email)
         session.flush()
@@ -149,7 +148,7 @@ def record_step(session: Session, *, actor: Actor, case_id: int, data: StepCreat
             municipality_number=case.municipality_number,
             detail=detail,
         )
-        return views.case_read(case, today_oslo())
+        return _read(case, today_oslo())
 
 
 def get_case(session: Session, *, actor: Actor, case_id: int, on: date | None = None) -> CaseRead:
@@ -164,7 +163,7 @@ def get_case(session: Session, *, actor: Actor, case_id: int, on: date | None = 
             record_ids=[case.id],
             municipality_number=case.municipality_number,
         )
-        return views.case_read(case, on or today_oslo())
+        return _read(case, on or today_oslo())
 
 
 def list_cases(
@@ -174,20 +173,20 @@ def list_cases(
     auth_service.require(actor, "lifecycle.read")
     with session.begin():
         if agreement_id is not None:
-            number = agreement_in_scope(session, actor, agreement_id).municipality_number
+            number = scope.agreement(session, actor, agreement_id).municipality_number
         elif municipality_number is not None:
             number = scope.municipality(session, actor, municipality_number).number
         else:
             raise NotFound("Oppgi kommune eller fastlegeavtale.")
         found = queries.cases(session, municipality_number=number, agreement_id=agreement_id)
-        return [views.case_summary(c) for c in found]
+        return [CaseSummary.of(c) for c in found]
 
 
 def agreement_history(session: Session, *, actor: Actor, agreement_id: int) -> list[CaseRead]:
     """Every case of the agreement with every step and clock: its whole life, newest case first."""
     auth_service.require(actor, "lifecycle.read")
     with session.begin():
-        number = agreement_in_scope(session, actor, agreement_id).municipality_number
+        number = scope.agreement(session, actor, agreement_id).municipality_number
         found = queries.cases(session, municipality_number=number, agreement_id=agreement_id)
         audit_service.record(
             session,
@@ -198,7 +197,7 @@ def agreement_history(session: Session, *, actor: Actor, agreement_id: int) -> l
             municipality_number=number,
             detail={"agreement": agreement_id},
         )
-        return [views.case_read(c, today_oslo()) for c in found]
+        return [_read(c, today_oslo()) for c in found]
 
 
 def agreement_options(session: Session, *, actor: Actor, municipality_number: str) -> list[tuple[int, str]]:

@@ -1,77 +1,36 @@
-"""What each step of a life-cycle case does once H6a's rules allow it: the clocks it opens and closes and
-the facts it records. Called inside the transaction of `service.record_step`; never commits."""
+"""What each step of a life-cycle case does once the rules allow it: the numbers its rule needs (resolved for
+the step's dates), the clocks it opens and closes and the facts it records. Called inside the transaction of
+`service.record_step` (and of the municipality file's import); never commits."""
 
 from collections.abc import Callable
 from datetime import date
 
 from legetjeneste.dates import now_oslo
-from legetjeneste.errors import RuleViolation
-from legetjeneste.lifecycle import clocks, rules
-from legetjeneste.lifecycle.models import LifecycleCase, LifecycleClock, LifecycleStep
+from legetjeneste.errors import Rule, RuleViolation
+from legetjeneste.lifecycle import terms
+from legetjeneste.lifecycle.models import LifecycleCase, LifecycleStep
+from legetjeneste.lifecycle.rules import clocks, codes, guards, lists
 from legetjeneste.lifecycle.schemas import StepCreate
-from legetjeneste.lifecycle.views import CLOSED, correct_announcements
-from legetjeneste.norwegian import day_text
 
-PARTIES = {"doctor": rules.GP, "municipality": rules.MUNICIPALITY}
 Handler = Callable[[LifecycleCase, StepCreate, LifecycleStep], None]
-
-
-def open_clock(case: LifecycleCase, clock: clocks.Clock) -> LifecycleClock:
-    row = LifecycleClock(
-        municipality_number=case.municipality_number,
-        code=clock.code,
-        rule_id=clock.rule_id,
-        citation=clock.citation,
-        start=clock.start,
-        due=clock.due,
-        text=clock.text,
-        responsible=clock.responsible,
-    )
-    case.clocks.append(row)
-    return row
-
-
-def _close(case: LifecycleCase, step: LifecycleStep, *codes: str) -> None:
-    """Close the open clocks with these codes (every open clock when none is named)."""
-    for clock in case.clocks:
-        if clock.closed_on is None and (not codes or clock.code in codes):
-            clock.closed_on, clock.closed_by_step = step.on, step
-
-
-def _close_case(case: LifecycleCase, step: LifecycleStep, result: str) -> None:
-    _close(case, step)
-    case.status, case.closed_on = CLOSED, step.on
-    case.facts = {**(case.facts or {}), "result": result}
-
-
-def _notice_end(case: LifecycleCase) -> date | None:
-    value = (case.facts or {}).get("notice_period_end")
-    return date.fromisoformat(value) if value else None
 
 
 def refresh_hjemfall(case: LifecycleCase) -> None:
     """AGR-HJEMFALL — the hjemfall clock runs from the end of the notice period and counts announcements."""
-    end = _notice_end(case)
+    end = case.notice_end()
     if end is None:
         return
-    clock = clocks.hjemfall_clock(end, correct_announcements(case))
+    clock = terms.hjemfall_clock(end, case.correct_announcements())
     current = [c for c in case.clocks if c.code == "hjemfall" and c.closed_on is None]
     if current:
         current[0].text, current[0].due = clock.text, clock.due
     else:
-        open_clock(case, clock)
+        case.open_clock(clock)
 
 
-def _last(case: LifecycleCase, kind: str) -> LifecycleStep | None:
-    found = [s for s in case.steps if s.kind == kind]
-    return found[-1] if found else None
-
-
-def _birth_date(case: LifecycleCase, rule_id: str, citation: str) -> date:
+def _birth_date(case: LifecycleCase, rule: Rule) -> date:
     if case.doctor is None:
-        raise RuleViolation(
-            rule_id, citation, "Saken gjelder ingen lege; legens fødselsdato trengs for regelen."
-        )
+        raise RuleViolation.of(rule, "Saken gjelder ingen lege; legens fødselsdato trengs for regelen.")
     return case.doctor.birth_date
 
 
@@ -85,26 +44,35 @@ def _announcement(case: LifecycleCase, data: StepCreate, step: LifecycleStep) ->
         "practice_form": data.practice_form,
     }
     if data.application_deadline is None:
-        raise RuleViolation("AGR-ANNOUNCE", "ASA 4310 § 5.4", "Oppgi søknadsfristen (minst 3 uker).")
+        raise RuleViolation.of(codes.ANNOUNCE, "Oppgi søknadsfristen (minst 3 uker).")
     # The practice form with a price indication concerns a self-employed practice that is taken over.
     vacant = case.kind not in ("new_agreement", "deleliste") and (
         agreement is not None and agreement.operating_model == "self_employed"
     )
-    rules.check_announcement(data.on, data.application_deadline, content, vacant=vacant)
+    guards.check_announcement(
+        published=data.on,
+        application_deadline=data.application_deadline,
+        content=content,
+        vacant=vacant,
+        **terms.announcement_limits(data.on),
+    )
     step.facts = {
         **{k: v for k, v in content.items() if v is not None},
         "application_deadline": data.application_deadline.isoformat(),
         "medium": data.medium,
     }
-    _close(case, step, "announcement")
-    open_clock(case, clocks.announcement_clock(data.on, data.application_deadline))
+    case.close_clocks(step, "announcement")
+    deadline = data.application_deadline
+    case.open_clock(clocks.announcement_clock(published=data.on, application_deadline=deadline))
 
 
 def _award(case: LifecycleCase, data: StepCreate, step: LifecycleStep) -> None:
     if not data.awarded_to.strip():
-        raise RuleViolation("AGR-AWARD", "ASA 4310 § 5.5", "Oppgi legen avtalen tildeles.")
+        raise RuleViolation.of(codes.AWARD, "Oppgi legen avtalen tildeles.")
     is_group = case.agreement.office.is_group_practice if case.agreement else False
-    rules.check_award(is_group, data.group_statement_on, data.on)
+    guards.check_award(
+        is_group_practice=is_group, group_statement_on=data.group_statement_on, decided_on=data.on
+    )
     step.facts = {
         "awarded_to": data.awarded_to.strip(),
         "group_statement": data.group_statement,
@@ -112,109 +80,127 @@ def _award(case: LifecycleCase, data: StepCreate, step: LifecycleStep) -> None:
         "practice_transfer": data.practice_transfer,
         "is_group_practice": is_group,
     }
-    _close(case, step, "announcement", "offer", "transfer")
-    open_clock(case, clocks.offer_clock(data.on))
+    case.close_clocks(step, "announcement", "offer", "transfer")
+    case.open_clock(terms.offer_clock(data.on))
     if data.practice_transfer:
-        open_clock(case, clocks.transfer_clock(data.offer_received or data.on))
+        case.open_clock(terms.transfer_clock(data.offer_received or data.on))
 
 
 def _offer_withdrawn(case: LifecycleCase, data: StepCreate, step: LifecycleStep) -> None:
-    award = _last(case, "award")
+    award = case.last_step("award")
     if award is None:
-        raise RuleViolation("AGR-OFFER-5W", "ASA 4310 § 5.6", "Det er ikke gitt noe tilbud i saken.")
-    accepted = _last(case, "offer_accepted")
-    accepted_on = accepted.on if accepted and accepted.on >= award.on else None
-    rules.check_offer_withdrawal(award.on, data.on, accepted_on=accepted_on)
-    _close(case, step, "offer", "transfer")
+        raise RuleViolation.of(codes.OFFER, "Det er ikke gitt noe tilbud i saken.")
+    accepted = case.last_step("offer_accepted")
+    guards.check_offer_withdrawal(
+        offer_given=award.on,
+        on=data.on,
+        accepted_on=accepted.on if accepted and accepted.on >= award.on else None,
+        acceptance_days=terms.entry("lifecycle/offer_acceptance_days", award.on),
+    )
+    case.close_clocks(step, "offer", "transfer")
 
 
 def _offer_accepted(case: LifecycleCase, data: StepCreate, step: LifecycleStep) -> None:
-    if _last(case, "award") is None:
-        raise RuleViolation("AGR-OFFER-5W", "ASA 4310 § 5.6", "Det er ikke gitt noe tilbud i saken.")
-    _close(case, step, "offer")
+    if case.last_step("award") is None:
+        raise RuleViolation.of(codes.OFFER, "Det er ikke gitt noe tilbud i saken.")
+    case.close_clocks(step, "offer")
 
 
 def _hjemfall(case: LifecycleCase, data: StepCreate, step: LifecycleStep) -> None:
-    end = _notice_end(case)
+    end = case.notice_end()
     if end is None:
-        raise RuleViolation(
-            "AGR-HJEMFALL",
-            "ASA 4310 § 5.8",
+        raise RuleViolation.of(
+            codes.HJEMFALL,
             "Saken har ingen registrert slutt på oppsigelsesfristen; hjemfallsfristen løper fra den.",
         )
-    rules.check_hjemfall(end, correct_announcements(case), data.on)
-    _close_case(case, step, "hjemfall")
+    guards.check_hjemfall(
+        notice_period_end=end,
+        announcements=case.correct_announcements(),
+        on=data.on,
+        months=terms.entry("lifecycle/hjemfall_months", end),
+        min_announcements=terms.entry("lifecycle/hjemfall_min_announcements", end),
+    )
+    case.close(step, "hjemfall")
 
 
 def _start_agreed(case: LifecycleCase, data: StepCreate, step: LifecycleStep) -> None:
     if data.start_date is None:
-        raise RuleViolation("AGR-AWARD", "ASA 4310 § 5.5", "Oppgi avtalt oppstartsdato.")
+        raise RuleViolation.of(codes.AWARD, "Oppgi avtalt oppstartsdato.")
     step.facts = {"start_date": data.start_date.isoformat()}
-    _close_case(case, step, "started")
+    case.close(step, "started")
 
 
 def _notice(case: LifecycleCase, data: StepCreate, step: LifecycleStep) -> None:
     if data.party is None:
-        raise RuleViolation("AGR-NOTICE", "ASA 4310 § 16", "Oppgi hvem som sier opp: legen eller kommunen.")
-    end = rules.check_notice(PARTIES[data.party], data.objective_reason or None, data.on)
+        raise RuleViolation.of(codes.NOTICE, "Oppgi hvem som sier opp: legen eller kommunen.")
+    end = guards.check_notice(
+        party=codes.PARTIES[data.party],
+        reason=data.objective_reason or None,
+        given_on=data.on,
+        notice_months=terms.value("lifecycle/notice_months", data.on),
+    )
     step.facts = {
         "party": data.party,
         "objective_reason": data.objective_reason,
         "notice_period_end": end.isoformat(),
     }
     case.facts = {**(case.facts or {}), "notice_period_end": end.isoformat()}
-    _close(case, step, "notice")
-    open_clock(case, clocks.notice_clock(data.on))
+    case.close_clocks(step, "notice")
+    case.open_clock(terms.notice_clock(data.on))
     refresh_hjemfall(case)
 
 
 def _extension(case: LifecycleCase, data: StepCreate, step: LifecycleStep) -> None:
-    birth = _birth_date(case, "AGR-AGE-END", "ASA 4310 § 16")
+    birth = _birth_date(case, codes.AGE_END)
     if data.until is None:
-        raise RuleViolation("AGR-AGE-END", "ASA 4310 § 16", "Oppgi hvor lenge forlengelsen varer.")
-    rules.check_age_extension(birth, data.until)
-    step.facts = {"until": data.until.isoformat()}
-    _close(case, step, "age_end", "age_extension")
-    text = f"Den tidsbegrensede forlengelsen ut over aldersgrensen løper ut {day_text(data.until)}"
-    extension = clocks.Clock(
-        "age_extension", "AGR-AGE-END", "ASA 4310 § 16", data.on, data.until, text, clocks.KOMMUNE
+        raise RuleViolation.of(codes.AGE_END, "Oppgi hvor lenge forlengelsen varer.")
+    guards.check_age_extension(
+        until=data.until, age_end=terms.age_end(birth), limit=terms.extension_limit(birth)
     )
-    open_clock(case, extension)
+    step.facts = {"until": data.until.isoformat()}
+    case.close_clocks(step, "age_end", "age_extension")
+    case.open_clock(clocks.extension_clock(on=data.on, until=data.until))
 
 
 def _list_reduction(case: LifecycleCase, data: StepCreate, step: LifecycleStep) -> None:
     if data.effective_from is None:
-        raise RuleViolation("AGR-LISTREDUCE", "ASA 4310 § 10.7", "Oppgi datoen reduksjonen skal gjelde fra.")
-    birth = case.doctor.birth_date if case.doctor else None
-    rules.check_list_reduction(data.ground, data.on, data.effective_from, birth_date=birth)
+        raise RuleViolation.of(codes.LIST_REDUCE, "Oppgi datoen reduksjonen skal gjelde fra.")
+    age_ground = data.ground == codes.AGE
+    lists.check_list_reduction(
+        ground=data.ground,
+        requested_on=data.on,
+        effective_from=data.effective_from,
+        birth_date=case.doctor.birth_date if case.doctor else None,
+        min_age=terms.entry("lifecycle/list_reduction_min_age", data.on) if age_ground else None,
+        notice=terms.entry(codes.list_reduction_parameter(data.ground), data.on),
+    )
     if data.listetak is not None:
-        rules.check_listetak(data.listetak, on=data.effective_from)
+        guards.check_listetak(data.listetak, **terms.listetak_limits(data.effective_from))
     step.facts = {
         "ground": data.ground,
         "effective_from": data.effective_from.isoformat(),
         "listetak": data.listetak,
     }
-    _close(case, step, "list_reduction")
-    open_clock(case, clocks.list_reduction_clock(data.ground, data.on))
+    case.close_clocks(step, "list_reduction")
+    case.open_clock(terms.list_reduction_clock(data.ground, data.on))
 
 
 def _deleliste(case: LifecycleCase, data: StepCreate, step: LifecycleStep) -> None:
-    birth = _birth_date(case, "AGR-DELELISTE", "ASA 4310 § 10.8")
+    birth = _birth_date(case, codes.DELELISTE)
     if data.list_length is None or data.listetak is None:
-        raise RuleViolation(
-            "AGR-DELELISTE", "ASA 4310 § 10.8", "Oppgi listelengden ved etablering og ønsket listetak."
-        )
+        raise RuleViolation.of(codes.DELELISTE, "Oppgi listelengden ved etablering og ønsket listetak.")
     start = data.start_date or data.on
-    rules.check_deleliste(
-        birth,
-        data.disability_percent,
-        data.on,
-        data.same_office,
-        data.list_length,
-        data.listetak,
-        start,
+    lists.check_deleliste(
+        birth_date=birth,
+        disability_percent=data.disability_percent,
+        on=data.on,
+        same_office=data.same_office,
+        list_length_at_setup=data.list_length,
+        requested_total=data.listetak,
+        start=start,
         end=data.until,
         written_consent=data.written_consent,
+        limits=terms.deleliste_limits(data.on, start=start, end=data.until),
     )
     step.facts = {
         "successor": data.successor,
@@ -223,43 +209,48 @@ def _deleliste(case: LifecycleCase, data: StepCreate, step: LifecycleStep) -> No
         "start_date": start.isoformat(),
         "until": data.until.isoformat() if data.until else None,
     }
-    _close(case, step, "deleliste_end")
-    open_clock(case, clocks.deleliste_end_clock(start))
+    case.close_clocks(step, "deleliste_end")
+    case.open_clock(terms.deleliste_end_clock(start))
 
 
 def _revision(case: LifecycleCase, data: StepCreate, step: LifecycleStep) -> None:
-    _close(case, step, "revision")
-    open_clock(case, clocks.revision_clock(data.on))
+    case.close_clocks(step, "revision")
+    case.open_clock(terms.revision_clock(data.on))
 
 
 def _new_agreement(case: LifecycleCase, data: StepCreate, step: LifecycleStep) -> None:
     done = {s.kind: s.on for s in case.steps if s.kind in ("su_statement", "gps_informed")}
-    rules.check_new_agreement(done.get("su_statement"), done.get("gps_informed"), data.on)
+    guards.check_new_agreement(
+        su_statement_on=done.get("su_statement"), gps_informed_on=done.get("gps_informed"), created_on=data.on
+    )
 
 
 def _transfer_to_board(case: LifecycleCase, data: StepCreate, step: LifecycleStep) -> None:
-    award = _last(case, "award")
+    award = case.last_step("award")
     if award is None or not award.facts.get("practice_transfer"):
-        raise RuleViolation(
-            "AGR-TRANSFER-5W",
-            "ASA 4310 § 5.6",
-            "Saken har ingen overdragelse av praksis som kan gå til nemnda.",
+        raise RuleViolation.of(
+            codes.TRANSFER, "Saken har ingen overdragelse av praksis som kan gå til nemnda."
         )
     received = award.facts.get("offer_received")
-    rules.check_board_referral(date.fromisoformat(received) if received else award.on, data.on)
-    _close(case, step, "transfer")
+    offer_received = date.fromisoformat(received) if received else award.on
+    guards.check_board_referral(
+        offer_received=offer_received,
+        on=data.on,
+        agreement_days=terms.entry("lifecycle/transfer_agreement_days", offer_received),
+    )
+    case.close_clocks(step, "transfer")
 
 
 def _closing(result: str) -> Handler:
     def close(case: LifecycleCase, data: StepCreate, step: LifecycleStep) -> None:
-        _close_case(case, step, result)
+        case.close(step, result)
 
     return close
 
 
-def _closes(*codes: str) -> Handler:
+def _closes(*clock_codes: str) -> Handler:
     def close(case: LifecycleCase, data: StepCreate, step: LifecycleStep) -> None:
-        _close(case, step, *codes)
+        case.close_clocks(step, *clock_codes)
 
     return close
 

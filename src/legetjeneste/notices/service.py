@@ -1,8 +1,5 @@
 """Notices on the municipality's start page: what is open, and marking one as read."""
 
-from dataclasses import dataclass
-from datetime import datetime
-
 from sqlalchemy.orm import Session
 
 from legetjeneste.audit import service as audit_service
@@ -10,42 +7,23 @@ from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import now_oslo
-from legetjeneste.errors import NotFound
 from legetjeneste.notices import queries
 from legetjeneste.notices.models import Notice
-
-
-@dataclass(frozen=True)
-class NoticeRead:
-    id: int
-    created_at: datetime
-    rule_id: str
-    citation: str
-    message: str
-    link: str
-
-
-def _read(notice: Notice) -> NoticeRead:
-    return NoticeRead(
-        notice.id, notice.created_at, notice.rule_id, notice.citation, notice.message, notice.link
-    )
+from legetjeneste.notices.schemas import NoticeRead
 
 
 def open_notices(session: Session, *, actor: Actor, municipality_number: str) -> list[NoticeRead]:
     auth_service.require(actor, "register.read")
     scope.require_municipality(actor, municipality_number)
     with session.begin():
-        return [_read(notice) for notice in queries.open_notices(session, municipality_number)]
+        return [NoticeRead.of(notice) for notice in queries.open_notices(session, municipality_number)]
 
 
 def acknowledge(session: Session, *, actor: Actor, notice_id: int) -> NoticeRead:
     """Mark a notice as read for the whole municipality, recording who read it."""
     auth_service.require(actor, "register.read")
     with session.begin():
-        notice = session.get(Notice, notice_id)
-        if notice is None:
-            raise NotFound(f"Varsel {notice_id} finnes ikke.")
-        scope.require_municipality(actor, notice.municipality_number)
+        notice = scope.row(session, actor, Notice, notice_id, missing=f"Varsel {notice_id} finnes ikke.")
         if notice.acknowledged_at is None:
             notice.acknowledged_at, notice.acknowledged_by = now_oslo(), actor.email
             audit_service.record(
@@ -57,4 +35,4 @@ def acknowledge(session: Session, *, actor: Actor, notice_id: int) -> NoticeRead
                 municipality_number=notice.municipality_number,
                 detail={"fields": ["acknowledged_at"]},
             )
-        return _read(notice)
+        return NoticeRead.of(notice)

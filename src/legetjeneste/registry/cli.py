@@ -8,7 +8,7 @@ import typer
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.console import fail, print_json, run
 from legetjeneste.errors import Problem, ValidationFailed
-from legetjeneste.registry import service
+from legetjeneste.registry.agreements import service as agreement_service
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Skriv ett JSON-dokument")]
 
@@ -23,7 +23,7 @@ def overview(
         day = date.fromisoformat(on) if on else None
     except ValueError:
         fail(ValidationFailed([Problem("--date", f"«{on}» er ikke en dato på formen ÅÅÅÅ-MM-DD")]))
-    data = run(service.overview, actor=SYSTEM, municipality_number=municipality, on=day)
+    data = run(agreement_service.overview, actor=SYSTEM, municipality_number=municipality, on=day)
     if as_json:
         print_json(data)
         return

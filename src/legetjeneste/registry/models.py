@@ -100,6 +100,10 @@ class Agreement(Base):
     def period(self) -> Period:
         return Period(self.start, self.end)
 
+    def periods_on(self, role: str, on: date) -> list["DoctorPeriod"]:
+        """The doctor periods of `role` (regular, vikar, delelege) that cover the day."""
+        return [p for p in self.doctor_periods if p.role == role and p.period.contains(on)]
+
 
 class DoctorPeriod(Base):
     __tablename__ = "doctor_period"

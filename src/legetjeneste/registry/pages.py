@@ -3,26 +3,19 @@
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse
-from sqlalchemy.orm import Session
 
 from legetjeneste.auth import rules as auth_rules
-from legetjeneste.auth.rules import Actor
 from legetjeneste.lifecycle import service as lifecycle_service
 from legetjeneste.lifecycle.deadlines import service as deadline_service
 from legetjeneste.registry import service
 from legetjeneste.registry.agreements import service as agreement_service
-from legetjeneste.web.deps import get_actor, get_session
+from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
 from legetjeneste.web.pages import render
 
 router = APIRouter(include_in_schema=False)
-SessionDep = Annotated[Session, Depends(get_session)]
-ActorDep = Annotated[Actor, Depends(get_actor)]
-Id = Annotated[int, Path(ge=1, le=2_147_483_647)]
-Number = Annotated[str, Path(pattern=r"^\d{4}$")]
 OnDate = Annotated[date | None, Query(alias="dato")]
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
 @router.get("/")
@@ -39,7 +32,7 @@ def municipalities(request: Request, session: SessionDep, actor: ActorDep):
 
 @router.get("/kommuner/{number}")
 def overview(request: Request, number: Number, session: SessionDep, actor: ActorDep, on: OnDate = None):
-    data = service.overview(session, actor=actor, municipality_number=number, on=on)
+    data = agreement_service.overview(session, actor=actor, municipality_number=number, on=on)
     if auth_rules.can(actor, "deadlines.read"):
         data["deadlines"] = deadline_service.pressing(session, actor=actor, municipality_number=number)
     return render(request, "registry/overview.html", data, actor=actor)

@@ -3,24 +3,23 @@
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query
-from sqlalchemy.orm import Session
+from fastapi import APIRouter, Query
 
-from legetjeneste.auth.rules import Actor
 from legetjeneste.registry import service
 from legetjeneste.registry.agreements import service as agreement_service
-from legetjeneste.registry.schemas import (
+from legetjeneste.registry.agreements.schemas import (
     AgreementCreate,
     AgreementRead,
     AgreementUpdate,
-    DoctorCreate,
-    DoctorPeriodCreate,
-    DoctorPeriodRead,
-    DoctorPeriodUpdate,
-    DoctorRead,
-    DoctorUpdate,
     ListCountBase,
     ListCountRead,
+)
+from legetjeneste.registry.periods import service as period_service
+from legetjeneste.registry.periods.schemas import DoctorPeriodCreate, DoctorPeriodRead, DoctorPeriodUpdate
+from legetjeneste.registry.schemas import (
+    DoctorCreate,
+    DoctorRead,
+    DoctorUpdate,
     MunicipalityCreate,
     MunicipalityRead,
     MunicipalityUpdate,
@@ -28,13 +27,9 @@ from legetjeneste.registry.schemas import (
     OfficeRead,
     OfficeUpdate,
 )
-from legetjeneste.web.deps import get_actor, get_session
+from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
 
 router = APIRouter(prefix="/api/v1", tags=["register"])
-SessionDep = Annotated[Session, Depends(get_session)]
-ActorDep = Annotated[Actor, Depends(get_actor)]
-Id = Annotated[int, Path(ge=1, le=2_147_483_647)]
-Number = Annotated[str, Path(pattern=r"^\d{4}$")]
 MunicipalityFilter = Annotated[str | None, Query(pattern=r"^\d{4}$", description="Kun for administrator")]
 OnDate = Annotated[date | None, Query(alias="date", description="Dato (ÅÅÅÅ-MM-DD), standard i dag")]
 
@@ -61,7 +56,7 @@ def update_municipality(number: Number, data: MunicipalityUpdate, session: Sessi
 
 @router.get("/municipalities/{number}/overview")
 def overview(number: Number, session: SessionDep, actor: ActorDep, on: OnDate = None):
-    return service.overview(session, actor=actor, municipality_number=number, on=on)
+    return agreement_service.overview(session, actor=actor, municipality_number=number, on=on)
 
 
 @router.get("/municipalities/{number}/lists-without-regular-doctor", response_model=list[AgreementRead])
@@ -135,22 +130,22 @@ def update_agreement(agreement_id: Id, data: AgreementUpdate, session: SessionDe
 
 @router.get("/agreements/{agreement_id}/doctor-periods", response_model=list[DoctorPeriodRead])
 def list_doctor_periods(agreement_id: Id, session: SessionDep, actor: ActorDep):
-    return agreement_service.list_doctor_periods(session, actor=actor, agreement_id=agreement_id)
+    return period_service.list_doctor_periods(session, actor=actor, agreement_id=agreement_id)
 
 
 @router.post("/agreements/{agreement_id}/doctor-periods", response_model=DoctorPeriodRead, status_code=201)
 def add_doctor_period(agreement_id: Id, data: DoctorPeriodCreate, session: SessionDep, actor: ActorDep):
-    return agreement_service.add_doctor_period(session, actor=actor, agreement_id=agreement_id, data=data)
+    return period_service.add_doctor_period(session, actor=actor, agreement_id=agreement_id, data=data)
 
 
 @router.get("/doctor-periods/{period_id}", response_model=DoctorPeriodRead)
 def get_doctor_period(period_id: Id, session: SessionDep, actor: ActorDep):
-    return agreement_service.get_doctor_period(session, actor=actor, period_id=period_id)
+    return period_service.get_doctor_period(session, actor=actor, period_id=period_id)
 
 
 @router.patch("/doctor-periods/{period_id}", response_model=DoctorPeriodRead)
 def update_doctor_period(period_id: Id, data: DoctorPeriodUpdate, session: SessionDep, actor: ActorDep):
-    return agreement_service.update_doctor_period(session, actor=actor, period_id=period_id, data=data)
+    return period_service.update_doctor_period(session, actor=actor, period_id=period_id, data=data)
 
 
 @router.get("/agreements/{agreement_id}/list-counts", response_model=list[ListCountRead])

@@ -1,12 +1,21 @@
 """The register's rules as pure functions: listetak, open places, regular doctor, periods, identifiers."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from stdnum.no import kontonr, orgnr
 
 from legetjeneste.dates import Period
 from legetjeneste.errors import Problem
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The AGR-LISTETAK parameters resolved for one date."""
+
+    max_listetak: int
+    min_listetak: int
 
 
 def listetak_problems(listetak: int, *, max_listetak: int, min_listetak: int) -> list[Problem]:
@@ -25,6 +34,21 @@ def listetak_problems(listetak: int, *, max_listetak: int, min_listetak: int) ->
             )
         ]
     return []
+
+
+def agreement_problems(*, listetak: int, start: date, end: date | None, limits: Limits) -> list[Problem]:
+    """AGR-LISTETAK and the agreement's own consistency: the refusals only (a listetak below the normal
+    minimum is a warning, shown with the agreement), and an end not before the start."""
+    problems = [
+        p
+        for p in listetak_problems(
+            listetak, max_listetak=limits.max_listetak, min_listetak=limits.min_listetak
+        )
+        if p.severity == "error"
+    ]
+    if end is not None and end < start:
+        problems.append(Problem("end", "sluttdatoen er før startdatoen"))
+    return problems
 
 
 def open_places(*, listetak: int, list_length: int | None, list_status: str) -> int:
@@ -52,6 +76,26 @@ def overlapping_regular_periods(periods: list[tuple[str, Period]]) -> list[tuple
         for n, (first, first_period) in enumerate(regular)
         for second, second_period in regular[n + 1 :]
         if first_period.overlaps(second_period)
+    ]
+
+
+def period_problems(
+    *, role: str, start: date, end: date | None, regular_periods: Sequence[tuple[Period, str]]
+) -> list[Problem]:
+    """A doctor period's own consistency: an end not before the start, and one regular doctor at a time: a
+    `regular` period overlaps none of the agreement's other regular periods (`regular_periods`, each with
+    its doctor's name)."""
+    if end is not None and end < start:
+        return [Problem("end", "sluttdatoen er før startdatoen")]
+    if role != "regular":
+        return []
+    period = Period(start, end)
+    return [
+        Problem(
+            "start", f"overlapper fastlegeperioden {other} for {name}; en avtale har én fastlege om gangen"
+        )
+        for other, name in regular_periods
+        if other.overlaps(period)
     ]
 
 

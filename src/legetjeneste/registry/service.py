@@ -1,7 +1,8 @@
-"""Use cases of the register: municipalities, offices, doctors and the overview.
+"""Use cases of the register: municipalities, offices and doctors, and what the sub-features share: the
+AGR-LISTETAK limits of a day, an agreement in scope and the audit of reading its doctors.
 
-Agreements, doctor periods and list counts are in agreement_service.py. Every function checks
-permission and municipality scope, reads and writes in one transaction, and audits what it touches.
+Agreements, list counts and the overview are in `agreements.service`, doctor periods in `periods.service`.
+Every function checks permission and municipality scope, reads and writes in one transaction, and audits.
 """
 
 from datetime import date
@@ -13,11 +14,9 @@ from legetjeneste.audit import service as audit_service
 from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
-from legetjeneste.dates import today_oslo
-from legetjeneste.errors import Conflict, Forbidden
-from legetjeneste.notices import queries as notice_queries
-from legetjeneste.registry import queries, views
-from legetjeneste.registry.models import Doctor, Municipality, Office
+from legetjeneste.errors import Conflict, Forbidden, NotFound
+from legetjeneste.registry import queries, rules
+from legetjeneste.registry.models import Agreement, Doctor, Municipality, Office
 from legetjeneste.registry.schemas import (
     DoctorCreate,
     DoctorRead,
@@ -31,25 +30,44 @@ from legetjeneste.registry.schemas import (
 )
 
 
-def limits_on(day: date) -> views.Limits:
-    return views.Limits(
+def limits_on(day: date) -> rules.Limits:
+    """The AGR-LISTETAK parameters in force on the day."""
+    return rules.Limits(
         max_listetak=parameters.value("agreements/max_listetak", on=day),
         min_listetak=parameters.value("agreements/min_listetak", on=day),
     )
 
 
-def municipality_read(municipality: Municipality) -> MunicipalityRead:
-    return MunicipalityRead(
-        number=municipality.number,
-        name=municipality.name,
-        inhabitants={p.year: p.inhabitants for p in municipality.populations},
+def agreement_in_scope(session: Session, actor: Actor, agreement_id: int) -> Agreement:
+    """The agreement with its office and periods loaded, if the actor may see it. Loaded up front, because the
+    checks read them after a change (a lazy load would flush the change before it is checked)."""
+    agreement = queries.agreement(session, agreement_id)
+    if agreement is None:
+        raise NotFound(f"Fastlegeavtale {agreement_id} finnes ikke.")
+    scope.require_municipality(actor, agreement.municipality_number)
+    return agreement
+
+
+def audit_doctors_read(session: Session, actor: Actor, agreement: Agreement) -> None:
+    """The agreement's doctors are personal data: reading them is audited."""
+    doctor_ids = [p.doctor_id for p in agreement.doctor_periods]
+    audit_service.record(
+        session,
+        actor=actor,
+        action="read",
+        entity="doctor",
+        record_ids=doctor_ids,
+        municipality_number=agreement.municipality_number,
+        detail={"agreement": agreement.id},
     )
 
 
 def list_municipalities(session: Session, *, actor: Actor) -> list[MunicipalityRead]:
     auth_service.require(actor, "register.read")
     with session.begin():
-        return [municipality_read(m) for m in queries.municipalities(session, number=scope.limited_to(actor))]
+        return [
+            MunicipalityRead.of(m) for m in queries.municipalities(session, number=scope.limited_to(actor))
+        ]
 
 
 def has_municipalities(session: Session) -> bool:
@@ -61,7 +79,7 @@ def has_municipalities(session: Session) -> bool:
 def get_municipality(session: Session, *, actor: Actor, number: str) -> MunicipalityRead:
     auth_service.require(actor, "register.read")
     with session.begin():
-        return municipality_read(scope.municipality(session, actor, number))
+        return MunicipalityRead.of(scope.municipality(session, actor, number))
 
 
 def create_municipality(session: Session, *, actor: Actor, data: MunicipalityCreate) -> MunicipalityRead:
@@ -243,38 +261,3 @@ def update_doctor(session: Session, *, actor: Actor, doctor_id: int, data: Docto
             detail={"fields": list(changes)},
         )
         return DoctorRead.model_validate(doctor)
-
-
-def overview(session: Session, *, actor: Actor, municipality_number: str, on: date | None = None) -> dict:
-    """The municipality's agreements at a date with office, doctor, listetak, list length and open places."""
-    auth_service.require(actor, "register.read")
-    day = on or today_oslo()
-    limits = limits_on(day)
-    with session.begin():
-        municipality = scope.municipality(session, actor, municipality_number)
-        agreements = [
-            a
-            for a in queries.agreements(session, municipality_number=municipality_number)
-            if a.period.contains(day)
-        ]
-        counts = queries.latest_list_counts(session, [a.id for a in agreements], on=day)
-        rows = [views.agreement_read(a, counts.get(a.id), on=day, limits=limits) for a in agreements]
-        doctor_ids = sorted(
-            {p.doctor_id for a in agreements for p in a.doctor_periods if p.period.contains(day)}
-        )
-        audit_service.record(
-            session,
-            actor=actor,
-            action="read",
-            entity="doctor",
-            record_ids=doctor_ids,
-            municipality_number=municipality_number,
-            detail={"view": "overview"},
-        )
-        return {
-            "municipality": municipality_read(municipality),
-            "date": day,
-            "agreements": rows,
-            "totals": views.totals(rows),
-            "notices": notice_queries.open_notices(session, municipality_number),
-        }

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 import icalendar
 
-from legetjeneste.lifecycle.schemas import Deadline
+from legetjeneste.lifecycle.deadlines.schemas import Deadline
 
 PRODID = "-//legetjeneste//Frister//NB"
 

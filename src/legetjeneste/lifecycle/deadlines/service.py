@@ -10,9 +10,10 @@ from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import today_oslo
-from legetjeneste.lifecycle import clocks, queries, views
+from legetjeneste.lifecycle import queries, terms
 from legetjeneste.lifecycle.deadlines import calendar
-from legetjeneste.lifecycle.schemas import DeadlineOverview
+from legetjeneste.lifecycle.deadlines.schemas import Deadline, DeadlineOverview
+from legetjeneste.lifecycle.rules.codes import DUE_SOON, OVERDUE
 
 
 def deadlines(
@@ -23,8 +24,9 @@ def deadlines(
     day = on or today_oslo()
     with session.begin():
         municipality = scope.municipality(session, actor, municipality_number)
+        due_soon_days = terms.due_soon_days(day)
         found = [
-            views.deadline(c, day)
+            Deadline.of(c, day, due_soon_days=due_soon_days)
             for c in queries.open_clocks(session, municipality_number=municipality.number)
         ]
         audit_service.record(
@@ -39,9 +41,9 @@ def deadlines(
             municipality=municipality.number,
             municipality_name=municipality.name,
             on=day,
-            due_soon_days=clocks.due_soon_days(day),
-            overdue=sum(1 for d in found if d.status == clocks.OVERDUE),
-            due_soon=sum(1 for d in found if d.status == clocks.DUE_SOON),
+            due_soon_days=due_soon_days,
+            overdue=sum(1 for d in found if d.status == OVERDUE),
+            due_soon=sum(1 for d in found if d.status == DUE_SOON),
             deadlines=found,
         )
 
@@ -49,7 +51,7 @@ def deadlines(
 def pressing(session: Session, *, actor: Actor, municipality_number: str) -> DeadlineOverview:
     """For the start page: only what is overdue or due soon."""
     overview = deadlines(session, actor=actor, municipality_number=municipality_number)
-    urgent = [d for d in overview.deadlines if d.status in (clocks.OVERDUE, clocks.DUE_SOON)]
+    urgent = [d for d in overview.deadlines if d.status in (OVERDUE, DUE_SOON)]
     return overview.model_copy(update={"deadlines": urgent})
 
 

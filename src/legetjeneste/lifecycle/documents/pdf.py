@@ -8,7 +8,7 @@ from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
-from legetjeneste.lifecycle.documents.texts import Document
+from legetjeneste.lifecycle.documents.rules import Document
 
 MARGIN = 20 * mm
 # The standard PDF fonts have no narrow no-break space; reportlab would draw a box for it.

@@ -1,5 +1,5 @@
-"""The documents of a case (AGR-ANNOUNCE, AGR-AWARD, AGR-NOTICE): built from the recorded step with H6a's
-`documents` functions, as a `Document` for the printable page and as PDF."""
+"""The documents of a case (AGR-ANNOUNCE, AGR-AWARD, AGR-NOTICE): built from the recorded step and the numbers
+in force with the pure `documents.rules`, as a `Document` for the printable page and as PDF."""
 
 from datetime import date
 
@@ -8,16 +8,16 @@ from sqlalchemy.orm import Session
 from legetjeneste.audit import service as audit_service
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
+from legetjeneste.dates import add_months
 from legetjeneste.errors import NotFound
-from legetjeneste.lifecycle import rules, views
+from legetjeneste.lifecycle import terms
 from legetjeneste.lifecycle.documents import pdf
-from legetjeneste.lifecycle.documents import texts as documents
+from legetjeneste.lifecycle.documents import rules as documents
 from legetjeneste.lifecycle.models import LifecycleCase, LifecycleStep
+from legetjeneste.lifecycle.rules.codes import PARTIES
 from legetjeneste.lifecycle.service import case_in_scope
 from legetjeneste.registry.labels import OPERATING_MODEL
 from legetjeneste.registry.models import Municipality
-
-PARTIES = {"doctor": rules.GP, "municipality": rules.MUNICIPALITY}
 
 
 def _day(value: str | None) -> date | None:
@@ -56,12 +56,17 @@ def _award(case: LifecycleCase, step: LifecycleStep, name: str, ref: str) -> doc
         group_statement=facts.get("group_statement") or None,
         group_statement_on=_day(facts.get("group_statement_on")),
         departing_gp=case.doctor.full_name if case.doctor else None,
+        offer_days=terms.value("lifecycle/offer_acceptance_days", step.on),
+        transfer_days=terms.value("lifecycle/transfer_agreement_days", step.on),
+        appeal_weeks=terms.value("lifecycle/appeal_weeks", step.on),
         signer=step.recorded_by,
         case_reference=ref,
     )
 
 
 def _notice(case: LifecycleCase, step: LifecycleStep, name: str, ref: str) -> documents.Document:
+    notice_months = terms.value("lifecycle/notice_months", step.on)
+    notice_end = add_months(step.on, notice_months)
     return documents.notice_confirmation(
         municipality=name,
         gp_name=case.doctor.full_name if case.doctor else "legen",
@@ -69,7 +74,11 @@ def _notice(case: LifecycleCase, step: LifecycleStep, name: str, ref: str) -> do
         given_on=step.on,
         reason=step.facts.get("objective_reason") or None,
         location=case.agreement.office.name if case.agreement else "",
-        announcements=views.correct_announcements(case),
+        announcements=case.correct_announcements(),
+        notice_months=notice_months,
+        hjemfall_months=terms.value("lifecycle/hjemfall_months", notice_end),
+        min_announcements=terms.value("lifecycle/hjemfall_min_announcements", notice_end),
+        min_announcement_days=terms.value("lifecycle/announcement_min_days", step.on),
         signer=step.recorded_by,
         case_reference=ref,
     )

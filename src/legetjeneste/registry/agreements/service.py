@@ -1,4 +1,6 @@
-"""Use cases for agreements, their doctor periods and their monthly list counts."""
+"""Use cases for agreements and their monthly list counts: the municipality's overview at a date, and the
+office, doctor and agreement pages' details. Each checks permission and scope, reads and writes in one
+transaction, and audits."""
 
 from datetime import date
 
@@ -8,64 +10,35 @@ from legetjeneste.audit import service as audit_service
 from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
-from legetjeneste.dates import Period, format_month, parse_month, today_oslo
-from legetjeneste.errors import Conflict, NotFound, Problem, ValidationFailed
-from legetjeneste.registry import queries, rules, views
-from legetjeneste.registry.models import Agreement, Doctor, DoctorPeriod, ListCount, Office
-from legetjeneste.registry.schemas import (
+from legetjeneste.dates import Period, parse_month, today_oslo
+from legetjeneste.errors import Conflict, Problem, ValidationFailed
+from legetjeneste.notices import queries as notice_queries
+from legetjeneste.registry import queries, rules
+from legetjeneste.registry import service as registry_service
+from legetjeneste.registry.agreements.schemas import (
     AgreementCreate,
     AgreementRead,
     AgreementUpdate,
-    DoctorPeriodCreate,
-    DoctorPeriodRead,
-    DoctorPeriodUpdate,
-    DoctorRead,
     ListCountBase,
     ListCountRead,
-    OfficeRead,
+    Totals,
 )
+from legetjeneste.registry.models import Agreement, ListCount, Office
+from legetjeneste.registry.periods.schemas import DoctorPeriodRead
+from legetjeneste.registry.schemas import DoctorRead, MunicipalityRead, OfficeRead
 from legetjeneste.registry.service import limits_on
-
-
-def _agreement_in_scope(session: Session, actor: Actor, agreement_id: int) -> Agreement:
-    agreement = queries.agreement(session, agreement_id)
-    if agreement is None:
-        raise NotFound(f"Fastlegeavtale {agreement_id} finnes ikke.")
-    scope.require_municipality(actor, agreement.municipality_number)
-    return agreement
-
-
-def _audit_doctors_read(session: Session, actor: Actor, agreement: Agreement) -> None:
-    """The agreement's doctors are personal data: reading them is audited."""
-    doctor_ids = [p.doctor_id for p in agreement.doctor_periods]
-    audit_service.record(
-        session,
-        actor=actor,
-        action="read",
-        entity="doctor",
-        record_ids=doctor_ids,
-        municipality_number=agreement.municipality_number,
-        detail={"agreement": agreement.id},
-    )
 
 
 def _read(session: Session, agreement: Agreement, on: date) -> AgreementRead:
     counts = queries.latest_list_counts(session, [agreement.id], on=on)
-    return views.agreement_read(agreement, counts.get(agreement.id), on=on, limits=limits_on(on))
+    return AgreementRead.at(agreement, counts.get(agreement.id), on=on, limits=limits_on(on))
 
 
 def _check_agreement(session: Session, agreement: Agreement) -> None:
     """AGR-LISTETAK and the agreement's own consistency; raises every problem at once."""
-    limits = limits_on(today_oslo())
-    problems = [
-        p
-        for p in rules.listetak_problems(
-            agreement.listetak, max_listetak=limits.max_listetak, min_listetak=limits.min_listetak
-        )
-        if p.severity == "error"
-    ]
-    if agreement.end is not None and agreement.end < agreement.start:
-        problems.append(Problem("end", "sluttdatoen er før startdatoen"))
+    problems = rules.agreement_problems(
+        listetak=agreement.listetak, start=agreement.start, end=agreement.end, limits=limits_on(today_oslo())
+    )
     office = session.get(Office, agreement.office_id)
     if office is None or office.municipality_number != agreement.municipality_number:
         problems.append(Problem("office_id", f"legekontor {agreement.office_id} finnes ikke i kommunen"))
@@ -88,7 +61,7 @@ def _reads(
         municipality_number=municipality,
         detail={"view": "agreements"},
     )
-    return [views.agreement_read(a, counts.get(a.id), on=day, limits=limits) for a in found]
+    return [AgreementRead.at(a, counts.get(a.id), on=day, limits=limits) for a in found]
 
 
 def list_agreements(
@@ -107,8 +80,8 @@ def get_agreement(
 ) -> AgreementRead:
     auth_service.require(actor, "register.read")
     with session.begin():
-        agreement = _agreement_in_scope(session, actor, agreement_id)
-        _audit_doctors_read(session, actor, agreement)
+        agreement = registry_service.agreement_in_scope(session, actor, agreement_id)
+        registry_service.audit_doctors_read(session, actor, agreement)
         return _read(session, agreement, on or today_oslo())
 
 
@@ -140,7 +113,7 @@ def update_agreement(
 ) -> AgreementRead:
     auth_service.require(actor, "register.write")
     with session.begin():
-        agreement = _agreement_in_scope(session, actor, agreement_id)
+        agreement = registry_service.agreement_in_scope(session, actor, agreement_id)
         changes = data.model_dump(exclude_unset=True)
         for field, value in changes.items():
             if value is not None or field in ("end", "end_reason", "agreement_date"):
@@ -158,126 +131,11 @@ def update_agreement(
         return _read(session, agreement, today_oslo())
 
 
-def _period_read(period: DoctorPeriod) -> DoctorPeriodRead:
-    return DoctorPeriodRead.model_validate(period)
-
-
-def _check_period(session: Session, agreement: Agreement, period: DoctorPeriod) -> None:
-    problems = []
-    for field, doctor_id in (
-        ("doctor_id", period.doctor_id),
-        ("vikar_for_doctor_id", period.vikar_for_doctor_id),
-    ):
-        doctor = session.get(Doctor, doctor_id) if doctor_id is not None else None
-        if doctor_id is not None and (
-            doctor is None or doctor.municipality_number != agreement.municipality_number
-        ):
-            problems.append(Problem(field, f"lege {doctor_id} finnes ikke i kommunen"))
-    if period.end is not None and period.end < period.start:
-        problems.append(Problem("end", "sluttdatoen er før startdatoen"))
-    elif period.role == "regular":
-        for other in agreement.doctor_periods:
-            if other is not period and other.role == "regular" and other.period.overlaps(period.period):
-                problems.append(
-                    Problem(
-                        "start",
-                        f"overlapper fastlegeperioden {other.period} for {other.doctor.full_name}; "
-                        "en avtale har én fastlege om gangen",
-                    )
-                )
-    if problems:
-        raise ValidationFailed(problems)
-
-
-def list_doctor_periods(session: Session, *, actor: Actor, agreement_id: int) -> list[DoctorPeriodRead]:
-    auth_service.require(actor, "register.read")
-    with session.begin():
-        agreement = _agreement_in_scope(session, actor, agreement_id)
-        _audit_doctors_read(session, actor, agreement)
-        return [_period_read(p) for p in agreement.doctor_periods]
-
-
-def add_doctor_period(
-    session: Session, *, actor: Actor, agreement_id: int, data: DoctorPeriodCreate
-) -> DoctorPeriodRead:
-    auth_service.require(actor, "register.write")
-    with session.begin():
-        agreement = _agreement_in_scope(session, actor, agreement_id)
-        period = DoctorPeriod(**data.model_dump())
-        _check_period(session, agreement, period)
-        agreement.doctor_periods.append(period)
-        session.flush()
-        audit_service.record(
-            session,
-            actor=actor,
-            action="create",
-            entity="doctor_period",
-            record_ids=[period.id],
-            municipality_number=agreement.municipality_number,
-        )
-        return _period_read(period)
-
-
-def _period_in_scope(session: Session, actor: Actor, period_id: int) -> tuple[DoctorPeriod, Agreement]:
-    period = session.get(DoctorPeriod, period_id)
-    if period is None:
-        raise NotFound(f"Legeperiode {period_id} finnes ikke.")
-    return period, _agreement_in_scope(session, actor, period.agreement_id)
-
-
-def get_doctor_period(session: Session, *, actor: Actor, period_id: int) -> DoctorPeriodRead:
-    auth_service.require(actor, "register.read")
-    with session.begin():
-        period, agreement = _period_in_scope(session, actor, period_id)
-        audit_service.record(
-            session,
-            actor=actor,
-            action="read",
-            entity="doctor",
-            record_ids=[period.doctor_id],
-            municipality_number=agreement.municipality_number,
-        )
-        return _period_read(period)
-
-
-def update_doctor_period(
-    session: Session, *, actor: Actor, period_id: int, data: DoctorPeriodUpdate
-) -> DoctorPeriodRead:
-    auth_service.require(actor, "register.write")
-    with session.begin():
-        period, agreement = _period_in_scope(session, actor, period_id)
-        changes = data.model_dump(exclude_unset=True)
-        for field, value in changes.items():
-            if value is not None or field in ("end", "vikar_for_doctor_id", "working_percentage"):
-                setattr(period, field, value)
-        _check_period(session, agreement, period)
-        audit_service.record(
-            session,
-            actor=actor,
-            action="update",
-            entity="doctor_period",
-            record_ids=[period.id],
-            municipality_number=agreement.municipality_number,
-            detail={"fields": list(changes)},
-        )
-        return _period_read(period)
-
-
-def _count_read(count: ListCount) -> ListCountRead:
-    return ListCountRead(
-        agreement_id=count.agreement_id,
-        month=format_month(count.month),
-        list_length=count.list_length,
-        waiting_list_count=count.waiting_list_count,
-        pbt_annual_amount=count.pbt_annual_amount,
-    )
-
-
 def list_list_counts(session: Session, *, actor: Actor, agreement_id: int) -> list[ListCountRead]:
     auth_service.require(actor, "register.read")
     with session.begin():
-        _agreement_in_scope(session, actor, agreement_id)
-        return [_count_read(c) for c in queries.list_counts(session, agreement_id)]
+        registry_service.agreement_in_scope(session, actor, agreement_id)
+        return [ListCountRead.of(c) for c in queries.list_counts(session, agreement_id)]
 
 
 def put_list_count(
@@ -286,7 +144,7 @@ def put_list_count(
     """Record (or correct) the month's count; the month is the key."""
     auth_service.require(actor, "register.write")
     with session.begin():
-        agreement = _agreement_in_scope(session, actor, agreement_id)
+        agreement = registry_service.agreement_in_scope(session, actor, agreement_id)
         month = parse_month(data.month)
         count = session.get(ListCount, (agreement_id, month))
         if count is None:
@@ -304,7 +162,7 @@ def put_list_count(
             record_ids=[f"{agreement_id}:{data.month}"],
             municipality_number=agreement.municipality_number,
         )
-        return _count_read(count)
+        return ListCountRead.of(count)
 
 
 def lists_without_regular_doctor(
@@ -323,10 +181,7 @@ def office_details(session: Session, *, actor: Actor, office_id: int, on: date |
     """An office with its agreements and who serves them at the date."""
     auth_service.require(actor, "register.read")
     with session.begin():
-        office = session.get(Office, office_id)
-        if office is None:
-            raise NotFound(f"Legekontor {office_id} finnes ikke.")
-        scope.require_municipality(actor, office.municipality_number)
+        office = scope.office(session, actor, office_id)
         found = queries.agreements(
             session, municipality_number=office.municipality_number, office_id=office.id
         )
@@ -340,10 +195,7 @@ def doctor_details(session: Session, *, actor: Actor, doctor_id: int) -> dict:
     """A doctor with every period on the municipality's agreements."""
     auth_service.require(actor, "register.read")
     with session.begin():
-        doctor = session.get(Doctor, doctor_id)
-        if doctor is None:
-            raise NotFound(f"Lege {doctor_id} finnes ikke.")
-        scope.require_municipality(actor, doctor.municipality_number)
+        doctor = scope.doctor(session, actor, doctor_id)
         periods = queries.agreements_of_doctor(session, doctor.id)
         audit_service.record(
             session,
@@ -355,7 +207,10 @@ def doctor_details(session: Session, *, actor: Actor, doctor_id: int) -> dict:
         )
         return {
             "doctor": DoctorRead.model_validate(doctor),
-            "periods": [{"period": _period_read(p), "office_name": p.agreement.office.name} for p in periods],
+            "periods": [
+                {"period": DoctorPeriodRead.model_validate(p), "office_name": p.agreement.office.name}
+                for p in periods
+            ],
         }
 
 
@@ -363,10 +218,45 @@ def agreement_details(session: Session, *, actor: Actor, agreement_id: int, on: 
     """An agreement at the date with its doctor periods and its monthly list counts."""
     auth_service.require(actor, "register.read")
     with session.begin():
-        agreement = _agreement_in_scope(session, actor, agreement_id)
-        _audit_doctors_read(session, actor, agreement)
+        agreement = registry_service.agreement_in_scope(session, actor, agreement_id)
+        registry_service.audit_doctors_read(session, actor, agreement)
         return {
             "agreement": _read(session, agreement, on or today_oslo()),
-            "periods": [_period_read(p) for p in agreement.doctor_periods],
-            "list_counts": [_count_read(c) for c in queries.list_counts(session, agreement.id)],
+            "periods": [DoctorPeriodRead.model_validate(p) for p in agreement.doctor_periods],
+            "list_counts": [ListCountRead.of(c) for c in queries.list_counts(session, agreement.id)],
+        }
+
+
+def overview(session: Session, *, actor: Actor, municipality_number: str, on: date | None = None) -> dict:
+    """The municipality's agreements at a date with office, doctor, listetak, list length and open places."""
+    auth_service.require(actor, "register.read")
+    day = on or today_oslo()
+    limits = limits_on(day)
+    with session.begin():
+        municipality = scope.municipality(session, actor, municipality_number)
+        agreements = [
+            a
+            for a in queries.agreements(session, municipality_number=municipality_number)
+            if a.period.contains(day)
+        ]
+        counts = queries.latest_list_counts(session, [a.id for a in agreements], on=day)
+        rows = [AgreementRead.at(a, counts.get(a.id), on=day, limits=limits) for a in agreements]
+        doctor_ids = sorted(
+            {p.doctor_id for a in agreements for p in a.doctor_periods if p.period.contains(day)}
+        )
+        audit_service.record(
+            session,
+            actor=actor,
+            action="read",
+            entity="doctor",
+            record_ids=doctor_ids,
+            municipality_number=municipality_number,
+            detail={"view": "overview"},
+        )
+        return {
+            "municipality": MunicipalityRead.of(municipality),
+            "date": day,
+            "agreements": rows,
+            "totals": Totals.of(rows),
+            "notices": notice_queries.open_notices(session, municipality_number),
         }

@@ -1,12 +1,15 @@
-"""RULES.md § 1 (AGR-*): the life cycle's clocks: month ends, leap years, the age limit around 2027."""
+"""RULES.md § 1 (AGR-*): the life cycle's clocks: month ends and leap years, with the numbers in force as the
+service resolves them (`lifecycle.terms`)."""
 
 from datetime import date
 
 import pytest
 
 from legetjeneste.agreement.parameters import ParameterNotInForce
-from legetjeneste.lifecycle import clocks
-from legetjeneste.lifecycle.clocks import Clock, months_after
+from legetjeneste.dates import add_months as months_after
+from legetjeneste.lifecycle import terms
+from legetjeneste.lifecycle.rules import clocks
+from legetjeneste.lifecycle.rules.clocks import Clock
 
 
 @pytest.mark.parametrize(
@@ -32,17 +35,21 @@ def clock(due: date) -> Clock:
     return Clock("x", "AGR-NOTICE", "ASA 4310 § 16", date(2026, 1, 1), due, "tekst", "kommune")
 
 
+def status_on(c: Clock, day: date) -> str:
+    return c.status_on(day, due_soon_days=terms.due_soon_days(day))
+
+
 def test_a_clock_is_running_until_14_days_before_due_then_due_soon_then_overdue_the_day_after():
     due = date(2026, 6, 30)
-    assert clock(due).status_on(date(2026, 6, 15)) == "running"
-    assert clock(due).status_on(date(2026, 6, 16)) == "due_soon"
-    assert clock(due).status_on(date(2026, 6, 30)) == "due_soon"
-    assert clock(due).status_on(date(2026, 7, 1)) == "overdue"
+    assert status_on(clock(due), date(2026, 6, 15)) == "running"
+    assert status_on(clock(due), date(2026, 6, 16)) == "due_soon"
+    assert status_on(clock(due), date(2026, 6, 30)) == "due_soon"
+    assert status_on(clock(due), date(2026, 7, 1)) == "overdue"
     assert clock(due).days_left(date(2026, 7, 3)) == -3
 
 
 def test_agr_announce_the_application_deadline_is_the_announcement_clocks_due_date():
-    c = clocks.announcement_clock(date(2026, 9, 1), date(2026, 9, 22))
+    c = clocks.announcement_clock(published=date(2026, 9, 1), application_deadline=date(2026, 9, 22))
     assert (c.rule_id, c.citation, c.due, c.responsible) == (
         "AGR-ANNOUNCE",
         "ASA 4310 § 5.4",
@@ -52,77 +59,38 @@ def test_agr_announce_the_application_deadline_is_the_announcement_clocks_due_da
 
 
 def test_agr_offer_5w_the_offer_may_be_accepted_for_35_days_from_the_day_it_is_given():
-    c = clocks.offer_clock(date(2026, 3, 2))
+    c = terms.offer_clock(date(2026, 3, 2))
     assert (c.rule_id, c.due, c.responsible) == ("AGR-OFFER-5W", date(2026, 4, 6), "lege")
     assert "35 dager" in c.text and "trekke det tilbake" in c.text
 
 
 def test_agr_transfer_5w_after_35_days_without_agreement_the_national_board_sets_the_price():
-    c = clocks.transfer_clock(date(2026, 12, 10))
+    c = terms.transfer_clock(date(2026, 12, 10))
     assert (c.rule_id, c.citation, c.due) == ("AGR-TRANSFER-5W", "ASA 4310 § 5.6", date(2027, 1, 14))
     assert "nasjonal nemnd" in c.text
 
 
 def test_agr_notice_given_on_31_august_2026_ends_on_28_february_2027():
-    c = clocks.notice_clock(date(2026, 8, 31))
+    c = terms.notice_clock(date(2026, 8, 31))
     assert (c.rule_id, c.citation, c.due) == ("AGR-NOTICE", "ASA 4310 § 16", date(2027, 2, 28))
     assert "28. februar 2027" in c.text
 
 
 def test_agr_notice_given_on_31_august_2027_ends_on_the_leap_day_2028():
-    assert clocks.notice_clock(date(2027, 8, 31)).due == date(2028, 2, 29)
+    assert terms.notice_clock(date(2027, 8, 31)).due == date(2028, 2, 29)
 
 
 def test_agr_hjemfall_falls_due_6_months_after_the_notice_period_and_says_how_many_announcements_exist():
-    c = clocks.hjemfall_clock(date(2027, 2, 28), [date(2026, 9, 1), date(2026, 11, 2)])
+    c = terms.hjemfall_clock(date(2027, 2, 28), [date(2026, 9, 1), date(2026, 11, 2)])
     assert (c.rule_id, c.citation, c.due) == ("AGR-HJEMFALL", "ASA 4310 § 5.8", date(2027, 8, 28))
     assert "2 av minst 3 korrekte utlysninger" in c.text and "1 gjenstår" in c.text
     assert "vikar" in c.text
 
 
 def test_agr_hjemfall_from_a_notice_period_ending_on_31_august_falls_due_on_the_last_of_february():
-    c = clocks.hjemfall_clock(date(2027, 8, 31), [date(2027, 1, 4)] * 3)
+    c = terms.hjemfall_clock(date(2027, 8, 31), [date(2027, 1, 4)] * 3)
     assert c.due == date(2028, 2, 29)
     assert "3 av minst 3" in c.text and "gjenstår" not in c.text
-
-
-def test_agr_age_end_a_gp_turning_70_on_31_december_2026_stops_that_day():
-    assert clocks.age_end(date(1956, 12, 31)) == date(2026, 12, 31)
-    c = clocks.age_clock(date(1956, 12, 31))
-    assert (c.rule_id, c.due) == ("AGR-AGE-END", date(2026, 12, 31))
-    assert "fyller 70 år" in c.text
-
-
-def test_agr_age_end_a_gp_turning_70_on_1_january_2027_meets_the_new_limit_of_72():
-    assert clocks.age_end(date(1957, 1, 1)) == date(2029, 1, 1)
-    assert "fyller 72 år" in clocks.age_clock(date(1957, 1, 1)).text
-
-
-def test_agr_age_end_a_gp_turning_70_in_2026_stops_then_and_the_later_limit_does_not_revive_it():
-    assert clocks.age_end(date(1956, 6, 1)) == date(2026, 6, 1)
-
-
-def test_agr_age_end_a_gp_turning_70_later_in_2027_works_until_72():
-    assert clocks.age_end(date(1957, 5, 20)) == date(2029, 5, 20)
-
-
-def test_agr_age_end_a_gp_born_on_a_leap_day_reaches_the_limit_on_1_march_in_a_common_year():
-    assert clocks.age_end(date(1960, 2, 29)) == date(2032, 2, 29)
-    assert clocks.age_end(date(1956, 2, 29)) == date(2026, 3, 1)
-
-
-def test_agr_age_end_an_extension_is_limited_to_75_by_the_agreement_and_80_by_the_regulation():
-    limit = clocks.extension_limit(date(1957, 1, 1))
-    assert (limit.asa_age, limit.asa_until) == (75, date(2031, 12, 31))
-    assert (limit.flf_age, limit.flf_until) == (80, date(2036, 12, 31))
-    assert "ASA 4310 § 16" in limit.text() and "fastlegeforskriften § 12" in limit.text().lower()
-    assert "75" in limit.asa_source and "§ 12" in limit.flf_source
-
-
-def test_agr_age_end_before_the_regulations_extension_limit_is_in_force_only_the_agreements_is_shown():
-    limit = clocks.extension_limit(date(1955, 6, 1))
-    assert (limit.asa_age, limit.asa_until, limit.flf_age) == (75, date(2030, 5, 31), None)
-    assert "fastlegeforskriften" not in limit.text().lower()
 
 
 @pytest.mark.parametrize(
@@ -136,18 +104,18 @@ def test_agr_age_end_before_the_regulations_extension_limit_is_in_force_only_the
     ],
 )
 def test_agr_listreduce_6_months_notice_and_3_on_health_or_care_from_31_october(ground, due):
-    c = clocks.list_reduction_clock(ground, date(2026, 10, 31))
+    c = terms.list_reduction_clock(ground, date(2026, 10, 31))
     assert (c.rule_id, c.citation, c.due) == ("AGR-LISTREDUCE", "ASA 4310 § 10.7", due)
 
 
 def test_agr_deleliste_the_phase_out_lasts_at_most_5_years_to_the_day_before_the_fifth_anniversary():
-    c = clocks.deleliste_end_clock(date(2026, 3, 1))
+    c = terms.deleliste_end_clock(date(2026, 3, 1))
     assert (c.rule_id, c.citation, c.due) == ("AGR-DELELISTE", "ASA 4310 § 10.8", date(2031, 2, 28))
-    assert clocks.deleliste_end_clock(date(2028, 2, 29)).due == date(2033, 2, 27)
+    assert terms.deleliste_end_clock(date(2028, 2, 29)).due == date(2033, 2, 27)
 
 
 def test_agr_revision_the_agreement_may_be_revised_again_a_year_after_the_last_revision():
-    c = clocks.revision_clock(date(2028, 2, 29))
+    c = terms.revision_clock(date(2028, 2, 29))
     assert (c.rule_id, c.citation, c.due, c.responsible) == (
         "AGR-REVISION",
         "ASA 4310 § 16",
@@ -170,6 +138,6 @@ def test_agr_announce_a_vacancy_is_announced_without_undue_delay_as_a_step_witho
 
 def test_a_clock_before_the_agreements_numbers_are_in_force_is_refused_with_a_clear_error_not_a_crash():
     with pytest.raises(ParameterNotInForce) as caught:
-        clocks.offer_clock(date(2024, 3, 31))
+        terms.offer_clock(date(2024, 3, 31))
     assert caught.value.rule_id == "AGR-OFFER-5W" and "2024-03-31" in caught.value.message
-    assert clocks.offer_clock(date(2024, 4, 1)).due == date(2024, 5, 6)
+    assert terms.offer_clock(date(2024, 4, 1)).due == date(2024, 5, 6)

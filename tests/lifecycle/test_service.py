@@ -8,8 +8,6 @@ import pytest
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.errors import Forbidden, NotFound, RuleViolation
 from legetjeneste.lifecycle import service
-from legetjeneste.lifecycle.deadlines import service as deadline_service
-from legetjeneste.lifecycle.documents import service as document_service
 from legetjeneste.lifecycle.schemas import CaseCreate, StepCreate
 from legetjeneste.municipality_file import service as file_service
 from tests.support import KRAGERO_FILE, KRAGERO_KOMMUNEOVERLEGE, VEFSN_FILE, VEFSN_KOMMUNEOVERLEGE, document
@@ -230,26 +228,6 @@ def test_an_age_case_opens_the_age_clock_at_the_limit_in_force(vefsn):
     assert (clock.due_date, clock.rule_id) == (date(2037, 4, 12), "AGR-AGE-END")
 
 
-def test_the_deadlines_list_every_open_clock_with_status_on_the_day(vefsn):
-    vacancy(vefsn())
-    overview = deadline_service.deadlines(
-        vefsn(), actor=ACTOR, municipality_number="1824", on=date(2026, 6, 20)
-    )
-    assert [(d.rule_id, d.due_date, d.status, d.agreement) for d in overview.deadlines] == [
-        ("AGR-HJEMFALL", date(2026, 6, 30), "due_soon", 182415)
-    ]
-    later = deadline_service.deadlines(vefsn(), actor=ACTOR, municipality_number="1824", on=date(2026, 7, 1))
-    assert (later.overdue, later.deadlines[0].status) == (1, "overdue")
-    early = deadline_service.deadlines(vefsn(), actor=ACTOR, municipality_number="1824", on=date(2026, 6, 15))
-    assert early.deadlines[0].status == "running"
-
-
-def test_the_deadline_feed_has_an_event_per_open_clock(vefsn):
-    vacancy(vefsn())
-    feed = deadline_service.deadlines_calendar(vefsn(), actor=ACTOR, municipality_number="1824").decode()
-    assert "BEGIN:VEVENT" in feed and "DTSTART;VALUE=DATE:20260630" in feed and "AGR-HJEMFALL" in feed
-
-
 def test_cases_of_another_municipality_are_not_found(vefsn):
     case = vacancy(vefsn())
     with pytest.raises((NotFound, Forbidden)):
@@ -264,20 +242,3 @@ def test_the_agreement_history_keeps_every_step_with_who_and_when(vefsn):
     assert [(s.kind, s.on, s.recorded_by) for s in history[0].steps] == [
         ("announcement", date(2026, 1, 20), ACTOR.email)
     ]
-
-
-def test_the_award_letter_is_built_from_the_step(vefsn):
-    case = service.open_case(
-        vefsn(), actor=ACTOR, agreement_id=182415, data=CaseCreate(kind="vacancy", on=date(2026, 9, 1))
-    )
-    case = step(
-        vefsn,
-        case.id,
-        StepCreate(
-            kind="award", on=date(2026, 9, 7), awarded_to="Ida Vefsnmo", group_statement_on=date(2026, 9, 1)
-        ),
-    )
-    award = case.steps[-1]
-    letter = document_service.document(vefsn(), actor=ACTOR, case_id=case.id, step_id=award.id)
-    text = letter.plain_text()
-    assert "Ida Vefsnmo" in text and "enkeltvedtak" in text.lower()

@@ -3,8 +3,10 @@
 
 from datetime import date
 
-from legetjeneste.lifecycle.documents import texts as documents
-from legetjeneste.lifecycle.documents.texts import Document
+from legetjeneste.dates import add_months
+from legetjeneste.lifecycle import terms
+from legetjeneste.lifecycle.documents import rules as documents
+from legetjeneste.lifecycle.documents.rules import Document
 
 
 def headings(document: Document) -> list[str | None]:
@@ -70,7 +72,13 @@ def award(**changes) -> Document:
         "departing_gp": "Kari Fiktiv",
         "signer": "Kommuneoverlegen",
     }
-    return documents.award_letter(**{**given, **changes})
+    given = {**given, **changes}
+    numbers = {
+        "offer_days": terms.value("lifecycle/offer_acceptance_days", given["offer_given"]),
+        "transfer_days": terms.value("lifecycle/transfer_agreement_days", given["offer_given"]),
+        "appeal_weeks": terms.value("lifecycle/appeal_weeks", given["decided_on"]),
+    }
+    return documents.award_letter(**given, **numbers)
 
 
 def test_agr_award_the_letter_is_an_enkeltvedtak_with_decision_reasons_and_the_groups_statement():
@@ -115,7 +123,16 @@ def notice(**changes) -> Document:
         "location": "Mosjøen legesenter",
         "announcements": (date(2026, 9, 7),),
     }
-    return documents.notice_confirmation(**{**given, **changes})
+    given = {**given, **changes}
+    notice_months = terms.value("lifecycle/notice_months", given["given_on"])
+    notice_end = add_months(given["given_on"], notice_months)
+    numbers = {
+        "notice_months": notice_months,
+        "hjemfall_months": terms.value("lifecycle/hjemfall_months", notice_end),
+        "min_announcements": terms.value("lifecycle/hjemfall_min_announcements", notice_end),
+        "min_announcement_days": terms.value("lifecycle/announcement_min_days", given["given_on"]),
+    }
+    return documents.notice_confirmation(**given, **numbers)
 
 
 def test_agr_notice_the_confirmation_says_who_gave_notice_when_and_that_the_notice_period_ends_28_february():

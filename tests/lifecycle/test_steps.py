@@ -1,18 +1,14 @@
 """More steps through the services: a new agreement needs the GPs informed and the SU's statement first, the
-municipality's notice needs its reason, an age extension stops at 75, and the documents print as PDF."""
+municipality's notice needs its reason, and an age extension stops at 75."""
 
-import io
 from datetime import date
 
 import pytest
-from pypdf import PdfReader
 
 from legetjeneste.errors import RuleViolation
 from legetjeneste.lifecycle import service
-from legetjeneste.lifecycle.documents import pdf
-from legetjeneste.lifecycle.documents import service as document_service
 from legetjeneste.lifecycle.schemas import CaseCreate, StepCreate
-from tests.lifecycle.test_case_service import ACTOR, step, vefsn  # noqa: F401  (fixture)
+from tests.lifecycle.test_service import ACTOR, step, vefsn  # noqa: F401  (fixture)
 
 
 def test_a_new_agreement_needs_the_gps_informed_and_the_su_statement_first(vefsn):  # noqa: F811
@@ -68,13 +64,3 @@ def test_an_age_extension_is_allowed_to_75_and_refused_beyond(vefsn):  # noqa: F
     )
     open_clocks = [c for c in extended.clocks if c.closed_on is None]
     assert [(c.code, c.due_date) for c in open_clocks] == [("age_extension", date(2038, 4, 11))]
-
-
-def test_the_notice_confirmation_prints_as_a_pdf_with_the_end_of_the_notice_period(vefsn):  # noqa: F811
-    case = service.open_case(
-        vefsn(), actor=ACTOR, agreement_id=182406, data=CaseCreate(kind="notice", on=date(2026, 8, 31))
-    )
-    given = step(vefsn, case.id, StepCreate(kind="notice", on=date(2026, 8, 31), party="doctor"))
-    built = document_service.document(vefsn(), actor=ACTOR, case_id=case.id, step_id=given.steps[0].id)
-    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.document_pdf(built))).pages)
-    assert "28. februar 2027" in text and "AGR-NOTICE" in text and "Thomas Kvalvik" in text

@@ -1,13 +1,13 @@
 """The life cycle's documents in Norwegian (RULES.md § 1): the announcement, the award letter and the
-confirmation of notice. Pure: plain values in, a `Document` out; the pages render it as HTML and PDF."""
+confirmation of notice. Pure: plain values in (the numbers in force resolved by the service), a `Document`
+out; the pages render it as HTML and PDF."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from legetjeneste.agreement import parameters
-from legetjeneste.lifecycle.clocks import hjemfall_clock, notice_clock, offer_clock, transfer_clock
-from legetjeneste.lifecycle.rules import GP, MUNICIPALITY, PRACTICE_TYPES
+from legetjeneste.lifecycle.rules.clocks import hjemfall_clock, notice_clock, offer_clock, transfer_clock
+from legetjeneste.lifecycle.rules.codes import GP, MUNICIPALITY, PRACTICE_TYPES
 from legetjeneste.norwegian import day_text
 
 
@@ -126,18 +126,19 @@ def award_letter(
     group_statement: str | None = None,
     group_statement_on: date | None = None,
     departing_gp: str | None = None,
+    offer_days: int,
+    transfer_days: int,
+    appeal_weeks: int,
     other_applicants: int | None = None,
     signer: str = "",
     case_reference: str = "",
 ) -> Document:
     """AGR-AWARD, ASA 4310 § 5.5 — the award is an enkeltvedtak (fvl. § 2 b): the decision, its reasons, the
     group practice's statement, the 5-week acceptance clock (AGR-OFFER-5W), the 5-week transfer clock
-    (AGR-TRANSFER-5W), the right to appeal within 3 weeks (fvl. § 29) and to see the documents (fvl. § 18)."""
-    offer = offer_clock(offer_given)
-    transfer = transfer_clock(offer_given)
-    offer_days = (offer.due - offer.start).days
-    transfer_days = (transfer.due - transfer.start).days
-    appeal_weeks = parameters.value("lifecycle/appeal_weeks", on=decided_on)
+    (AGR-TRANSFER-5W), the right to appeal within 3 weeks (fvl. § 29) and to see the documents (fvl. § 18).
+    The days and weeks are the numbers in force when the offer is given and the decision made."""
+    offer = offer_clock(offer_given, days=offer_days)
+    transfer = transfer_clock(offer_given, days=transfer_days)
     sections = [
         Section(
             "Vedtak",
@@ -209,19 +210,23 @@ def notice_confirmation(
     given_on: date,
     reason: str | None = None,
     location: str = "",
+    notice_months: int,
+    hjemfall_months: int,
+    min_announcements: int,
+    min_announcement_days: int,
     announcements: Sequence[date] = (),
     signer: str = "",
     case_reference: str = "",
 ) -> Document:
     """AGR-NOTICE, ASA 4310 § 16 — who gave notice and when, the end of the 6-month notice period and what
     happens next: the vacant agreement is announced (AGR-ANNOUNCE) and the hjemfall clock (AGR-HJEMFALL,
-    § 5.8) runs from the end of the notice period."""
-    notice = notice_clock(given_on)
-    hjemfall = hjemfall_clock(notice.due, announcements)
-    notice_months = parameters.value("lifecycle/notice_months", on=given_on)
-    hjemfall_months = parameters.value("lifecycle/hjemfall_months", on=notice.due)
-    needed = parameters.value("lifecycle/hjemfall_min_announcements", on=notice.due)
-    min_days = parameters.value("lifecycle/announcement_min_days", on=given_on)
+    § 5.8) runs from the end of the notice period. The notice's numbers are those in force when it is given;
+    hjemfall's those in force when the notice period ends."""
+    notice = notice_clock(given_on, months=notice_months)
+    hjemfall = hjemfall_clock(
+        notice.due, announcements, months=hjemfall_months, min_announcements=min_announcements
+    )
+    needed, min_days = min_announcements, min_announcement_days
     who = f"{_kommune(municipality)}" if party == MUNICIPALITY else gp_name
     at = f" med lokalisering {location}" if location else ""
     sections = [

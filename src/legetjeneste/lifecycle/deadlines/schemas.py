@@ -1,0 +1,63 @@
+"""The deadlines overview: every open clock of a municipality as the page, the API, the CLI and the iCalendar
+feed show it."""
+
+from datetime import date
+
+from pydantic import BaseModel, Field
+
+from legetjeneste.lifecycle.models import LifecycleClock
+from legetjeneste.lifecycle.schemas import ClockRead
+
+
+class Deadline(BaseModel):
+    """One open clock as the deadlines overview, the API and `legetjeneste deadlines` show it."""
+
+    due_date: date
+    rule_id: str
+    citation: str
+    case: int
+    case_title: str
+    case_kind: str
+    agreement: int | None
+    doctor_name: str | None
+    code: str
+    text: str
+    responsible: str
+    responsible_label: str
+    start: date
+    status: str
+    status_label: str
+    days_left: int
+
+    @classmethod
+    def of(cls, clock: LifecycleClock, on: date, *, due_soon_days: int) -> "Deadline":
+        read = ClockRead.of(clock, on, due_soon_days=due_soon_days)
+        case = clock.case
+        return cls(
+            due_date=clock.due,
+            rule_id=clock.rule_id,
+            citation=clock.citation,
+            case=case.id,
+            case_title=case.title,
+            case_kind=case.kind,
+            agreement=case.agreement_id,
+            doctor_name=case.doctor.full_name if case.doctor else None,
+            code=clock.code,
+            text=clock.text,
+            responsible=clock.responsible,
+            responsible_label=read.responsible_label,
+            start=clock.start,
+            status=read.status,
+            status_label=read.status_label,
+            days_left=read.days_left,
+        )
+
+
+class DeadlineOverview(BaseModel):
+    municipality: str
+    municipality_name: str
+    on: date = Field(serialization_alias="date")
+    due_soon_days: int
+    overdue: int
+    due_soon: int
+    deadlines: list[Deadline]

@@ -1,0 +1,26 @@
+"""The deadlines overview and its iCalendar feed through the service: every open clock with its status."""
+
+from datetime import date
+
+from legetjeneste.lifecycle.deadlines import service as deadline_service
+from tests.lifecycle.test_service import ACTOR, vacancy, vefsn  # noqa: F401  (fixture)
+
+
+def test_the_deadlines_list_every_open_clock_with_status_on_the_day(vefsn):  # noqa: F811
+    vacancy(vefsn())
+    overview = deadline_service.deadlines(
+        vefsn(), actor=ACTOR, municipality_number="1824", on=date(2026, 6, 20)
+    )
+    assert [(d.rule_id, d.due_date, d.status, d.agreement) for d in overview.deadlines] == [
+        ("AGR-HJEMFALL", date(2026, 6, 30), "due_soon", 182415)
+    ]
+    later = deadline_service.deadlines(vefsn(), actor=ACTOR, municipality_number="1824", on=date(2026, 7, 1))
+    assert (later.overdue, later.deadlines[0].status) == (1, "overdue")
+    early = deadline_service.deadlines(vefsn(), actor=ACTOR, municipality_number="1824", on=date(2026, 6, 15))
+    assert early.deadlines[0].status == "running"
+
+
+def test_the_deadline_feed_has_an_event_per_open_clock(vefsn):  # noqa: F811
+    vacancy(vefsn())
+    feed = deadline_service.deadlines_calendar(vefsn(), actor=ACTOR, municipality_number="1824").decode()
+    assert "BEGIN:VEVENT" in feed and "DTSTART;VALUE=DATE:20260630" in feed and "AGR-HJEMFALL" in feed
