@@ -11,8 +11,8 @@ from legetjeneste.auth.rules import SYSTEM, Actor
 from legetjeneste.errors import Forbidden, NotFound, ValidationFailed
 from legetjeneste.notices import service as notices
 from legetjeneste.registry import service as registry_service
-from legetjeneste.registry.agreements import service as agreement_service
-from legetjeneste.registry.schemas import DoctorPeriodCreate
+from legetjeneste.registry.periods import service as period_service
+from legetjeneste.registry.periods.schemas import DoctorPeriodCreate
 from tests.support import KRAGERO_KOMMUNEOVERLEGE, VEFSN_KOMMUNEOVERLEGE, import_demo
 
 SU_MEMBER = Actor(email="su@vefsn.example", role="su_member", municipality_number="1824")
@@ -88,7 +88,7 @@ def test_a_vikar_without_a_vikar_period_on_the_agreement_is_a_warning_and_report
 
 
 def test_a_vikar_registered_on_the_agreement_for_the_whole_absence_gives_no_warning(demo):
-    agreement_service.add_doctor_period(
+    period_service.add_doctor_period(
         demo,
         actor=VEFSN_KOMMUNEOVERLEGE,
         agreement_id=182404,

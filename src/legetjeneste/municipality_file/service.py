@@ -13,7 +13,7 @@ from legetjeneste.errors import Forbidden, ValidationFailed
 from legetjeneste.municipality_file import helfo
 from legetjeneste.municipality_file.format import parse_file
 from legetjeneste.municipality_file.sections import Changes, sections
-from legetjeneste.registry import queries, views
+from legetjeneste.registry import queries
 from legetjeneste.registry.file_section.queries import apply_list_counts
 
 
@@ -91,9 +91,7 @@ def import_helfo_monthly_list(
         facts = {
             a.id: helfo.AgreementFacts(
                 listetak=a.listetak,
-                regular_hpr=next(
-                    (p.doctor.hpr_number for p in views.periods_on(a, "regular", first_day)), None
-                )
+                regular_hpr=next((p.doctor.hpr_number for p in a.periods_on("regular", first_day)), None)
                 if first_day
                 else None,
             )

@@ -12,7 +12,7 @@ from legetjeneste.payments.hours.schemas import DutyHoursCreate
 from legetjeneste.payments.runs import service
 from legetjeneste.registry import service as registry_service
 from legetjeneste.registry.agreements import service as agreement_service
-from legetjeneste.registry.schemas import ListCountBase
+from legetjeneste.registry.agreements.schemas import ListCountBase
 from tests.support import VEFSN_KOMMUNEOVERLEGE, import_demo
 
 MARCH = date(2026, 3, 1)

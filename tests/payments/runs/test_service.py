@@ -14,7 +14,7 @@ from legetjeneste.payments.hours.schemas import DutyHoursCreate
 from legetjeneste.payments.runs import service
 from legetjeneste.registry import service as registry_service
 from legetjeneste.registry.agreements import service as agreement_service
-from legetjeneste.registry.schemas import ListCountBase
+from legetjeneste.registry.agreements.schemas import ListCountBase
 from tests.support import KRAGERO_KOMMUNEOVERLEGE, VEFSN_DOCTOR, VEFSN_KOMMUNEOVERLEGE, import_demo
 
 MARCH, APRIL = date(2026, 3, 1), date(2026, 4, 1)

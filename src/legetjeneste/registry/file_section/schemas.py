@@ -4,14 +4,9 @@ from typing import Annotated
 
 from pydantic import Field
 
-from legetjeneste.registry.schemas import (
-    AgreementBase,
-    DbId,
-    DoctorPeriodBase,
-    HprNumber,
-    ListCountBase,
-    OrganisationNumber,
-)
+from legetjeneste.registry.agreements.schemas import AgreementBase, ListCountBase
+from legetjeneste.registry.periods.schemas import DoctorPeriodBase
+from legetjeneste.registry.schemas import DbId, HprNumber, OrganisationNumber
 
 
 class DoctorPeriodIn(DoctorPeriodBase):
