@@ -2,8 +2,6 @@
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from babel.numbers import format_currency
-
 ORE = Decimal("0.01")
 
 
@@ -14,7 +12,3 @@ def to_ore(amount: Decimal) -> Decimal:
 
 def parse_nok(text: str | int | Decimal) -> Decimal:
     return Decimal(str(text))
-
-
-def format_nok(amount: Decimal) -> str:
-    return format_currency(amount, "NOK", locale="nb_NO")

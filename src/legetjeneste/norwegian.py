@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from babel.dates import format_date
 from babel.numbers import format_currency
+from stdnum.no import kontonr
 
 from legetjeneste.dates import WEEKDAY_NAMES_NB, WEEKDAYS
 
@@ -59,3 +60,8 @@ def kroner(amount: Decimal) -> str:
 def date_text(value: date | None, style: str = "long") -> str:
     """A date in Babel's nb_NO style («3. desember 2026» for long); «–» for no date."""
     return format_date(value, format=style, locale="nb_NO") if value else "–"
+
+
+def account_number(number: str) -> str:
+    """«9999.18.24045», as a Norwegian bank account number is written (python-stdnum)."""
+    return kontonr.format(number)

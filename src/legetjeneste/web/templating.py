@@ -62,7 +62,9 @@ def _environment() -> Environment:
         ]
     )
     env = Environment(loader=loader, autoescape=select_autoescape(["html"]))
-    env.filters.update(nb_number=nb_number, nb_date=nb_date, weekdays_nb=weekdays_nb)
+    env.filters.update(
+        nb_number=nb_number, nb_date=nb_date, weekdays_nb=weekdays_nb, account_number=norwegian.account_number
+    )
     env.globals.update(
         labels=labels,
         role_names=ROLE_NAMES_NB,

@@ -42,7 +42,7 @@ def account_text(number: str | None) -> str:
     """«9999.18.24045», as a Norwegian account number is written."""
     if not number:
         return "mangler – betales ikke før kommunen har registrert kontonummer"
-    return f"{number[:4]}.{number[4:6]}.{number[6:]}" if len(number) == 11 else number
+    return norwegian.account_number(number)
 
 
 def _status(spec: Specification) -> str:
