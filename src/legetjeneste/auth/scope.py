@@ -28,9 +28,11 @@ def row(
     *,
     missing: str,
     municipality_of: Callable[[Row], str] = lambda found: found.municipality_number,  # type: ignore[attr-defined]
+    load: Callable[[Session, Any], Row | None] | None = None,
 ) -> Row:
-    """The row of `model` with this key, if the actor may see it; `missing` is the Norwegian «not found»."""
-    found = session.get(model, key)
+    """The row of `model` with this key, if the actor may see it; `missing` is the Norwegian «not found».
+    `load` reads it with what the use case needs loaded up front (a query function), else `session.get`."""
+    found = load(session, key) if load is not None else session.get(model, key)
     if found is None:
         raise NotFound(missing)
     require_municipality(actor, municipality_of(found))

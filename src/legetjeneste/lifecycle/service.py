@@ -23,11 +23,9 @@ from legetjeneste.registry.models import Agreement, Doctor
 
 def case_in_scope(session: Session, actor: Actor, case_id: int) -> LifecycleCase:
     """The case with its steps and clocks loaded (a step is added to them), if the actor may see it."""
-    case = queries.case(session, case_id)
-    if case is None:
-        raise NotFound(f"Sak {case_id} finnes ikke.")
-    scope.require_municipality(actor, case.municipality_number)
-    return case
+    return scope.row(
+        session, actor, LifecycleCase, case_id, missing=f"Sak {case_id} finnes ikke.", load=queries.case
+    )
 
 
 def _read(case: LifecycleCase, on: date) -> CaseRead:

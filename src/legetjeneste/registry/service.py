@@ -14,7 +14,7 @@ from legetjeneste.audit import service as audit_service
 from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
-from legetjeneste.errors import Conflict, Forbidden, NotFound
+from legetjeneste.errors import Conflict, Forbidden
 from legetjeneste.registry import queries, rules
 from legetjeneste.registry.models import Agreement, Doctor, Municipality, Office
 from legetjeneste.registry.schemas import (
@@ -41,11 +41,14 @@ def limits_on(day: date) -> rules.Limits:
 def agreement_in_scope(session: Session, actor: Actor, agreement_id: int) -> Agreement:
     """The agreement with its office and periods loaded, if the actor may see it. Loaded up front, because the
     checks read them after a change (a lazy load would flush the change before it is checked)."""
-    agreement = queries.agreement(session, agreement_id)
-    if agreement is None:
-        raise NotFound(f"Fastlegeavtale {agreement_id} finnes ikke.")
-    scope.require_municipality(actor, agreement.municipality_number)
-    return agreement
+    return scope.row(
+        session,
+        actor,
+        Agreement,
+        agreement_id,
+        missing=f"Fastlegeavtale {agreement_id} finnes ikke.",
+        load=queries.agreement,
+    )
 
 
 def audit_doctors_read(session: Session, actor: Actor, agreement: Agreement) -> None:
