@@ -6,7 +6,7 @@ from types import SimpleNamespace
 import icalendar
 
 from legetjeneste.errors import Problem, RuleViolation, ValidationFailed
-from legetjeneste.legevakt.rosters import feeds as roster_feeds
+from legetjeneste.legevakt.feeds import rules as roster_feeds
 from legetjeneste.legevakt.rosters import jobs
 from legetjeneste.legevakt.rosters import problem as problem_builder
 from legetjeneste.legevakt.rosters import rules as roster_rules

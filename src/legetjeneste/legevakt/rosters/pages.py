@@ -12,8 +12,9 @@ from pydantic import ValidationError
 from legetjeneste.auth import rules as auth_rules
 from legetjeneste.dates import parse_month, today_oslo
 from legetjeneste.errors import DomainError, Problem, ValidationFailed
+from legetjeneste.legevakt.feeds import service as feeds_service
+from legetjeneste.legevakt.feeds.rules import shift_time_text
 from legetjeneste.legevakt.rosters import service as roster_service
-from legetjeneste.legevakt.rosters.feeds import shift_time_text
 from legetjeneste.legevakt.rosters.schemas import ReplanCreate, SolveCreate
 from legetjeneste.legevakt.schemes import service as legevakt_service
 from legetjeneste.legevakt.vacancies import service as vacancy_service
@@ -152,7 +153,7 @@ def month_view(request: Request, roster_id: Id, month: Month, session: SessionDe
         first = parse_month(month)
     except ValueError as error:
         raise ValidationFailed([Problem("month", f"«{month}» er ikke en måned")]) from error
-    found = roster_service.month_view(session, actor=actor, roster_id=roster_id, month=first)
+    found = feeds_service.month_view(session, actor=actor, roster_id=roster_id, month=first)
     context = {
         **found,
         "month_name": f"{MONTHS[first.month - 1]} {first.year}",

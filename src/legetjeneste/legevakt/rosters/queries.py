@@ -151,3 +151,14 @@ def absences_by_doctor(
 
 def courses(session: Session, *, doctor_ids: list[int]) -> list[DoctorCourse]:
     return list(session.scalars(select(DoctorCourse).where(DoctorCourse.doctor_id.in_(doctor_ids))))
+
+
+def schemes_with_code(session: Session, *, code: str, municipality_number: str | None) -> list[Scheme]:
+    query = select(Scheme).where(Scheme.code == code)
+    if municipality_number is not None:
+        query = query.where(Scheme.municipality_number == municipality_number)
+    return list(session.scalars(query))
+
+
+def roster_id_of_job(session: Session, *, job_id: int) -> int | None:
+    return session.scalar(select(Roster.id).where(Roster.job_id == job_id))

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Body, Depends, Query, Response
 from legetjeneste.absence.vacation.router import feed_actor
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import today_oslo
+from legetjeneste.legevakt.feeds import service as feeds_service
 from legetjeneste.legevakt.rosters import service as roster_service
 from legetjeneste.legevakt.rosters.schemas import (
     JobRead,
@@ -91,7 +92,7 @@ def replan(
     responses={200: {"content": {"text/csv": {}}, "description": "Semikolonseparert, UTF-8 med BOM"}},
 )
 def roster_csv(roster_id: Id, session: SessionDep, actor: ActorDep):
-    text, name = roster_service.roster_csv(session, actor=actor, roster_id=roster_id)
+    text, name = feeds_service.roster_csv(session, actor=actor, roster_id=roster_id)
     headers = {**PRIVATE, "Content-Disposition": f'attachment; filename="{name}"'}
     return Response(text.encode("utf-8"), media_type="text/csv; charset=utf-8", headers=headers)
 
@@ -103,13 +104,13 @@ def _calendar(content: bytes, name: str) -> Response:
 
 @router.get("/schemes/{scheme_id}/roster.ics", response_class=Response, responses=ICS)
 def scheme_ics(scheme_id: Id, session: SessionDep, actor: FeedActorDep):
-    content = roster_service.scheme_calendar(session, actor=actor, scheme_id=scheme_id)
+    content = feeds_service.scheme_calendar(session, actor=actor, scheme_id=scheme_id)
     return _calendar(content, f"vakter-ordning-{scheme_id}.ics")
 
 
 @router.get("/doctors/{doctor_id}/roster.ics", response_class=Response, responses=ICS)
 def doctor_ics(doctor_id: Id, session: SessionDep, actor: FeedActorDep):
-    content = roster_service.doctor_calendar(session, actor=actor, doctor_id=doctor_id)
+    content = feeds_service.doctor_calendar(session, actor=actor, doctor_id=doctor_id)
     return _calendar(content, f"vakter-lege-{doctor_id}.ics")
 
 

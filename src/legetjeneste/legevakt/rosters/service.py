@@ -5,10 +5,10 @@ The solve is a job of kind JOB_KIND (jobs/); its steps (`begin_job`, `record_pro
 `fail_job`) are each a transaction of their own, so the page sees progress while the solver works."""
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from legetjeneste.audit import service as audit_service
@@ -19,7 +19,6 @@ from legetjeneste.dates import Period, now_oslo
 from legetjeneste.errors import Conflict, NotFound, Problem, ValidationFailed
 from legetjeneste.jobs import service as jobs_service
 from legetjeneste.jobs import worker as jobs_worker
-from legetjeneste.legevakt.rosters import feeds as roster_feeds
 from legetjeneste.legevakt.rosters import problem as problem_builder
 from legetjeneste.legevakt.rosters import queries as roster_queries
 from legetjeneste.legevakt.rosters import rules
@@ -52,10 +51,13 @@ def find_scheme(
     with session.begin():
         if reference.isdigit() and len(reference) < 10:
             return scheme_in_scope(session, actor, int(reference)).id
-        query = select(Scheme).where(Scheme.code == reference)
-        if municipality_number is not None:
-            query = query.where(Scheme.municipality_number == municipality_number)
-        found = [s for s in session.scalars(query) if can_see_municipality(actor, s.municipality_number)]
+        found = [
+            s
+            for s in roster_queries.schemes_with_code(
+                session, code=reference, municipality_number=municipality_number
+            )
+            if can_see_municipality(actor, s.municipality_number)
+        ]
         if not found:
             raise NotFound(f"Ordningen «{reference}» finnes ikke.")
         if len(found) > 1:
@@ -70,7 +72,7 @@ def roster_in_scope(session: Session, actor: Actor, roster_id: int) -> Roster:
 
 
 def _job_read(session: Session, job: RosterJob) -> JobRead:
-    roster_id = session.scalar(select(Roster.id).where(Roster.job_id == job.id))
+    roster_id = roster_queries.roster_id_of_job(session, job_id=job.id)
     scheme = session.get(Scheme, job.scheme_id)
     assert scheme is not None
     status = rules.job_status(
@@ -295,72 +297,3 @@ def publish(session: Session, *, actor: Actor, roster_id: int) -> RosterRead:
             detail={"publish": True},
         )
         return roster_schemas.roster_read(roster, sees_grounds=can(actor, "exemption.decide"))
-
-
-# --- files: calendar feeds, CSV, the printable month ---------------------------------------------------
-
-FEED_HISTORY_DAYS = 365
-
-
-def scheme_calendar(session: Session, *, actor: Actor, scheme_id: int, now: datetime | None = None) -> bytes:
-    """The scheme's published shifts from a year back on, with the doctor of each, as an iCalendar feed."""
-    auth_service.require(actor, "legevakt.read")
-    stamp = (now or datetime.now(UTC)).astimezone(UTC)
-    with session.begin():
-        scheme = scheme_in_scope(session, actor, scheme_id)
-        since = stamp.date() - timedelta(FEED_HISTORY_DAYS)
-        found = roster_queries.published_assignments(session, since=since, scheme_id=scheme.id)
-        _audit_feed(session, actor, found, scheme.municipality_number)
-        shifts = [roster_feeds.feed_shift(a, scheme.name) for a in found]
-        return roster_feeds.roster_calendar(scheme.name, shifts, stamp=stamp, with_doctor=True)
-
-
-def doctor_calendar(session: Session, *, actor: Actor, doctor_id: int, now: datetime | None = None) -> bytes:
-    """One doctor's published shifts in every scheme, from a year back on, as an iCalendar feed."""
-    auth_service.require(actor, "legevakt.read")
-    stamp = (now or datetime.now(UTC)).astimezone(UTC)
-    with session.begin():
-        doctor = scope.doctor(session, actor, doctor_id)
-        since = stamp.date() - timedelta(FEED_HISTORY_DAYS)
-        found = roster_queries.published_assignments(session, since=since, doctor_id=doctor.id)
-        _audit_feed(session, actor, found, doctor.municipality_number)
-        shifts = [roster_feeds.feed_shift(a, a.roster.scheme.name) for a in found]
-        return roster_feeds.roster_calendar(doctor.full_name, shifts, stamp=stamp, with_doctor=False)
-
-
-def _audit_feed(session: Session, actor: Actor, found: list, municipality_number: str) -> None:
-    """Who read which shifts (with their doctors) through a calendar feed."""
-    audit_service.record(
-        session,
-        actor=actor,
-        action="read",
-        entity="roster_assignment",
-        record_ids=[a.id for a in found],
-        municipality_number=municipality_number,
-        detail={"view": "calendar"},
-    )
-
-
-def roster_csv(session: Session, *, actor: Actor, roster_id: int) -> tuple[str, str]:
-    """The roster as CSV (Dato;Vakt;Fra;Til;Lege;HPR-nummer;Merknad) and a file name for it."""
-    auth_service.require(actor, "legevakt.read")
-    with session.begin():
-        roster = roster_in_scope(session, actor, roster_id)
-        shifts = [roster_feeds.feed_shift(a, roster.scheme.name) for a in roster.assignments]
-        name = f"vaktliste-{roster.scheme.code}-{roster.start_date}-{roster.end_date}-v{roster.version}.csv"
-        return roster_feeds.roster_csv(shifts), name
-
-
-def month_view(session: Session, *, actor: Actor, roster_id: int, month) -> dict:
-    """The weeks of one month of the roster with each day's shifts, for printing."""
-    auth_service.require(actor, "legevakt.read")
-    with session.begin():
-        roster = roster_in_scope(session, actor, roster_id)
-        if not (roster.start_date.replace(day=1) <= month <= roster.end_date):
-            raise NotFound("Måneden er ikke med i vaktlisten.")
-        shifts = [roster_feeds.feed_shift(a, roster.scheme.name) for a in roster.assignments]
-        return {
-            "roster": roster_schemas.roster_summary(roster),
-            "weeks": roster_feeds.month_weeks(month.year, month.month, shifts),
-            "month": month,
-        }
