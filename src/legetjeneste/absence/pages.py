@@ -5,14 +5,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse
-from pydantic import ValidationError
 
 from legetjeneste.absence import service
 from legetjeneste.absence.counters import service as counter_service
 from legetjeneste.absence.schemas import AbsenceCreate, AbsenceUpdate
 from legetjeneste.dates import Period, today_oslo
 from legetjeneste.errors import ValidationFailed
-from legetjeneste.validation import problems_from
+from legetjeneste.web import forms
 from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
 from legetjeneste.web.pages import redirect_with_message, render
 
@@ -71,20 +70,13 @@ def new_absence(
 async def register(request: Request, session: SessionDep, actor: ActorDep):
     data = _form_data(await request.form())
     try:
-        saved = service.register_absence(session, actor=actor, data=_parse(AbsenceCreate, data))
+        saved = service.register_absence(session, actor=actor, data=forms.validate(AbsenceCreate, data))
     except ValidationFailed as error:
         return _form_page(request, session, actor, values=data, error=error, status_code=422)
     lines = [f"Advarsel: {w['message']}" for w in saved.warnings] + [
         f"Varslet kommunen: {n}" for n in saved.notices
     ]
     return redirect_with_message(request, f"/fravaer/{saved.absence.id}", "Fraværet er registrert.", lines)
-
-
-def _parse(model, data: dict):
-    try:
-        return model.model_validate(data)
-    except ValidationError as error:
-        raise ValidationFailed(problems_from(error)) from error
 
 
 @router.get("/fravaer/{absence_id}")
@@ -101,7 +93,7 @@ async def change(request: Request, absence_id: Id, session: SessionDep, actor: A
     try:
         data.setdefault("vikar_doctor_id", None)
         saved = service.update_absence(
-            session, actor=actor, absence_id=absence_id, data=_parse(AbsenceUpdate, data)
+            session, actor=actor, absence_id=absence_id, data=forms.validate(AbsenceUpdate, data)
         )
     except ValidationFailed as error:
         found = service.get_absence(session, actor=actor, absence_id=absence_id)

@@ -29,6 +29,11 @@ def parse_form(
     data: dict[str, object] = {name: value for name, value in values.items() if name in names and value}
     data.update({name: "" for name in empty if name in names and not values.get(name)})
     data.update({name: name in values for name in checkboxes if name in names})
+    return validate(model, data)
+
+
+def validate(model: type[M], data: Mapping) -> M:
+    """The model from data a page has gathered, or a refusal naming each field in Norwegian."""
     try:
         return model.model_validate(data)
     except ValidationError as error:

@@ -5,7 +5,7 @@ from datetime import date
 from typing import Annotated, TypeVar
 
 from fastapi import APIRouter, Form, Query, Request
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from legetjeneste.absence.panel import service as panel_service
@@ -19,7 +19,7 @@ from legetjeneste.absence.panel.schemas import (
 )
 from legetjeneste.auth.rules import Actor
 from legetjeneste.errors import ValidationFailed
-from legetjeneste.validation import problems_from
+from legetjeneste.web import forms
 from legetjeneste.web.deps import ActorDep, Id, SessionDep
 from legetjeneste.web.pages import redirect_with_message, render
 
@@ -74,13 +74,6 @@ def settings(request: Request, office_id: Id, session: SessionDep, actor: ActorD
     return _settings_page(request, session, actor, office_id)
 
 
-def _parse(model: type[M], data: dict) -> M:
-    try:
-        return model.model_validate(data)
-    except ValidationError as error:
-        raise ValidationFailed(problems_from(error)) from error
-
-
 def _back(request: Request, office_id: int, title: str, lines: list[str] | None = None):
     return redirect_with_message(request, f"/kontorer/{office_id}/fastlegepanel", title, lines)
 
@@ -129,7 +122,7 @@ def add_assistant(
         "services": services or [],
     }
     try:
-        data = _parse(AbsenceAssistantCreate, values)
+        data = forms.validate(AbsenceAssistantCreate, values)
         saved = panel_service.add_assistant(session, actor=actor, agreement_id=agreement_id, data=data)
     except ValidationFailed as error:
         form_id = f"assistant-{agreement_id}"
@@ -157,7 +150,7 @@ def add_notice(
 ):
     values = {"text": text or "", **_given(start=start, end=end)}
     try:
-        data = _parse(OfficeNoticeCreate, values)
+        data = forms.validate(OfficeNoticeCreate, values)
         saved = panel_notice_service.add_notice(session, actor=actor, office_id=office_id, data=data)
     except ValidationFailed as error:
         return _settings_page(
@@ -179,7 +172,7 @@ def change_notice(
 ):
     values = {"text": text or "", **_given(start=start), "end": end or None}
     try:
-        data = _parse(OfficeNoticeUpdate, values)
+        data = forms.validate(OfficeNoticeUpdate, values)
         saved = panel_notice_service.update_notice(session, actor=actor, notice_id=notice_id, data=data)
     except ValidationFailed as error:
         form_id = f"notice-{notice_id}"

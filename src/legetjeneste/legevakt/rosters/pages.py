@@ -7,7 +7,6 @@ from datetime import date
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
-from pydantic import ValidationError
 
 from legetjeneste.auth import rules as auth_rules
 from legetjeneste.dates import parse_month, today_oslo
@@ -21,7 +20,7 @@ from legetjeneste.legevakt.vacancies import service as vacancy_service
 from legetjeneste.legevakt.vacancies.schemas import VacancyRead
 from legetjeneste.norwegian import MONTHS
 from legetjeneste.rostering.problem import CATEGORY_NAMES_NB, COUNTERS
-from legetjeneste.validation import problems_from
+from legetjeneste.web import forms
 from legetjeneste.web.deps import ActorDep, Id, Month, SessionDep
 from legetjeneste.web.forms import form_values, problem_lines
 from legetjeneste.web.pages import redirect_with_message, render
@@ -33,10 +32,7 @@ TOKEN_PLACEHOLDER = "API-NØKKELEN-DIN"
 
 def _solve_data(values: dict) -> SolveCreate:
     data = {k: values[k].replace(",", ".") for k in ("from", "to", "time_limit") if values.get(k)}
-    try:
-        return SolveCreate.model_validate(data)
-    except ValidationError as error:
-        raise ValidationFailed(problems_from(error)) from error
+    return forms.validate(SolveCreate, data)
 
 
 def _half_year() -> tuple[date, date]:

@@ -5,7 +5,7 @@ No rule lives here; every check is the schema's or `save_scheme`'s."""
 import re
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from legetjeneste.errors import NotFound, Problem, ValidationFailed
 from legetjeneste.legevakt.schemes.schemas import (
@@ -16,7 +16,7 @@ from legetjeneste.legevakt.schemes.schemas import (
     ShiftTemplateIn,
     TargetIn,
 )
-from legetjeneste.validation import problems_from
+from legetjeneste.web import forms
 
 Document = dict[str, Any]
 M = TypeVar("M", bound=BaseModel)
@@ -53,14 +53,7 @@ def document(scheme: SchemeRead) -> Document:
 
 
 def scheme_in(data: Document) -> SchemeIn:
-    return _validate(SchemeIn, data)
-
-
-def _validate(model: type[M], data: dict) -> M:
-    try:
-        return model.model_validate(data)
-    except ValidationError as error:
-        raise ValidationFailed(problems_from(error)) from error
+    return forms.validate(SchemeIn, data)
 
 
 def _part(model: type[M], values: dict) -> M:
@@ -70,7 +63,7 @@ def _part(model: type[M], values: dict) -> M:
     for name in CHECKBOXES:
         if name in names:
             data[name] = name in data
-    return _validate(model, data)
+    return forms.validate(model, data)
 
 
 def new_scheme(values: dict) -> Document:

@@ -4,7 +4,6 @@ month's hours of municipal work. Each handler makes one service call; a refused 
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Path, Query, Request
-from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from legetjeneste import norwegian
@@ -17,7 +16,7 @@ from legetjeneste.payments.hours.schemas import DutyHoursCreate
 from legetjeneste.payments.runs import service
 from legetjeneste.payments.runs.rules.lines import month_name
 from legetjeneste.payments.runs.schemas import MONTH_PATTERN
-from legetjeneste.validation import problems_from
+from legetjeneste.web import forms
 from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
 from legetjeneste.web.pages import redirect_with_message, render
 
@@ -173,10 +172,7 @@ def register_hours(
 ):
     values = _hours_data(month, doctor_id, kind, hours, description)
     try:
-        try:
-            data = DutyHoursCreate.model_validate(values)
-        except ValidationError as invalid:
-            raise ValidationFailed(problems_from(invalid)) from invalid
+        data = forms.validate(DutyHoursCreate, values)
         saved = duty_service.register_duty_hours(session, actor=actor, data=data)
     except DomainError as error:
         return _hours_page(request, session, actor, number, month, error=error, values=values)
