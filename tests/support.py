@@ -121,8 +121,24 @@ def capture(session: Session) -> Snapshot:
 
 def restore(session: Session, snapshot: Snapshot) -> None:
     with session.begin():
+        postgres = session.get_bind().dialect.name == "postgresql"
         for table, rows in snapshot.rows.items():
-            if rows:
+            if rows and postgres:
+                _copy(session, table, rows)
+            elif rows:
                 session.execute(insert(table), rows)
         for name, value in snapshot.sequences:
             session.execute(text("SELECT setval(:name, :value, true)"), {"name": name, "value": value})
+
+
+def _copy(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """PostgreSQL COPY, much faster than INSERT for the SSB figures; values bound as INSERT binds them."""
+    dialect = session.get_bind().dialect
+    columns = [
+        (column.name, column.type.dialect_impl(dialect).bind_processor(dialect)) for column in table.columns
+    ]
+    names = ", ".join(f'"{name}"' for name, _ in columns)
+    cursor = session.connection().connection.driver_connection.cursor()
+    with cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row([process(row[name]) if process else row[name] for name, process in columns])
