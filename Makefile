@@ -25,14 +25,15 @@ run: $(VENV)/.installed node_modules/.installed
 	$(BIN)/legetjeneste db upgrade
 	$(BIN)/legetjeneste serve --demo
 
-test: $(VENV)/.installed-dev node_modules/.installed
-	$(BIN)/ruff check src tests benchmarks alembic
-	$(BIN)/lint-imports
-	$(BIN)/python -m pytest
+# The checks first (seconds), then the suite on every core: each pytest-xdist worker has its own
+# databases; --dist loadfile keeps a test file on one worker, so its module-scoped servers start once.
+test: lint node_modules/.installed
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests benchmarks alembic
 	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/lint-imports
 	$(BIN)/mypy
 
 benchmark: $(VENV)/.installed-dev

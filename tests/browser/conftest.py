@@ -4,18 +4,21 @@ Never `playwright install`: the browser is the system's `chromium`. Without it t
 except with CI=true, where they fail.
 """
 
+import shutil
 import socket
 import threading
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 import uvicorn
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from sqlalchemy import Engine
 
-from legetjeneste import migrate
 from legetjeneste.db import make_engine, session_factory
 from legetjeneste.demo import DEMO_LOGINS, DemoLogin, load_demo
 from legetjeneste.main import create_app
@@ -70,20 +73,24 @@ def _wait_until_healthy(url: str, server: uvicorn.Server, thread: threading.Thre
     raise RuntimeError(f"The test server did not answer /healthz within {STARTUP_SECONDS} s.")
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory) -> Iterator[LiveServer]:
-    """The app on a migrated SQLite database with the demo data, served by uvicorn in a thread."""
-    path = tmp_path_factory.mktemp("browser") / "legetjeneste.db"
+def demo_engine(sqlite_template: Path, directory: Path) -> Engine:
+    """A SQLite database of its own with the demo data: a copy of the session's migrated template."""
+    path = directory / "legetjeneste.db"
+    shutil.copyfile(sqlite_template, path)
     engine = make_engine(f"sqlite:///{path}")
-    migrate.upgrade(engine)
     with session_factory(engine)() as session:
         load_demo(session)
+    return engine
+
+
+@contextmanager
+def serve(engine: Engine, name: str) -> Iterator[LiveServer]:
+    """The app on this engine, served by uvicorn in a thread until the block ends; the engine is disposed."""
     app = create_app(engine=engine, secret_key="test")
     sock = _free_socket()
     host, port = sock.getsockname()
-    config = uvicorn.Config(app, log_level="warning", access_log=False)
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="live-server", daemon=True)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name=name, daemon=True)
     thread.start()
     url = f"http://{host}:{port}"
     try:
@@ -94,6 +101,13 @@ def live_server(tmp_path_factory) -> Iterator[LiveServer]:
         thread.join(timeout=10)
         sock.close()
         engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def live_server(sqlite_template, tmp_path_factory) -> Iterator[LiveServer]:
+    """The app on a migrated SQLite database with the demo data, served by uvicorn in a thread."""
+    with serve(demo_engine(sqlite_template, tmp_path_factory.mktemp("browser")), "live-server") as server:
+        yield server
 
 
 @pytest.fixture(scope="session")

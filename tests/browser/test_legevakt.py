@@ -6,34 +6,29 @@ with few changes, publishes again, and the GP's calendar feed URL serves the GP'
 Publishing cannot be undone, so this module has a live server and database of its own.
 """
 
-import threading
 from collections.abc import Iterator
 from datetime import date
 
 import icalendar
 import pytest
-import uvicorn
 from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import select
 
-from legetjeneste import migrate
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import SYSTEM
-from legetjeneste.db import make_engine, session_factory
-from legetjeneste.demo import load_demo
+from legetjeneste.db import session_factory
 from legetjeneste.legevakt.exemptions import service as exemption_service
 from legetjeneste.legevakt.exemptions.schemas import ExemptionApply, ExemptionDecide
 from legetjeneste.legevakt.rosters import service as roster_service
 from legetjeneste.legevakt.rosters.models import Roster, RosterAssignment
-from legetjeneste.main import create_app
 from legetjeneste.registry.models import Doctor
 from tests.browser.conftest import (
     TIMEOUT_MS,
     LiveServer,
-    _free_socket,
-    _wait_until_healthy,
+    demo_engine,
     demo_login,
     log_in,
+    serve,
 )
 
 pytestmark = pytest.mark.browser
@@ -41,14 +36,10 @@ SOLVE_SECONDS = 5
 
 
 @pytest.fixture(scope="module")
-def roster_server(tmp_path_factory) -> Iterator[tuple[LiveServer, object, int, str]]:
+def roster_server(sqlite_template, tmp_path_factory) -> Iterator[tuple[LiveServer, object, int, str]]:
     """The demo data, a GP user with an API token for the feed, served by uvicorn in a thread."""
-    path = tmp_path_factory.mktemp("roster-browser") / "legetjeneste.db"
-    engine = make_engine(f"sqlite:///{path}")
-    migrate.upgrade(engine)
+    engine = demo_engine(sqlite_template, tmp_path_factory.mktemp("roster-browser"))
     factory = session_factory(engine)
-    with factory() as session:
-        load_demo(session)
     with factory() as session:
         _, token = auth_service.add_user(
             session,
@@ -61,22 +52,8 @@ def roster_server(tmp_path_factory) -> Iterator[tuple[LiveServer, object, int, s
         scheme_id = roster_service.find_scheme(
             session, actor=SYSTEM, reference="legevakt", municipality_number="1824"
         )
-    sock = _free_socket()
-    host, port = sock.getsockname()
-    server = uvicorn.Server(uvicorn.Config(create_app(engine=engine, secret_key="test"), log_level="warning"))
-    thread = threading.Thread(
-        target=server.run, kwargs={"sockets": [sock]}, name="roster-server", daemon=True
-    )
-    thread.start()
-    url = f"http://{host}:{port}"
-    try:
-        _wait_until_healthy(url, server, thread)
-        yield LiveServer(url), engine, scheme_id, token
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
-        engine.dispose()
+    with serve(engine, "roster-server") as server:
+        yield server, engine, scheme_id, token
 
 
 @pytest.fixture

@@ -8,53 +8,28 @@ the agreement Thomas Kvalvik gave notice on and sees the offer and transfer cloc
 Hjemfall closes a demo case, so this module has a live server and database of its own.
 """
 
-import threading
 from collections.abc import Iterator
 
 import pytest
-import uvicorn
 from playwright.sync_api import Browser, Page, expect
 
-from legetjeneste import migrate
-from legetjeneste.db import make_engine, session_factory
-from legetjeneste.demo import load_demo
-from legetjeneste.main import create_app
 from tests.browser.conftest import (
     TIMEOUT_MS,
     LiveServer,
-    _free_socket,
-    _wait_until_healthy,
+    demo_engine,
     demo_login,
     log_in,
+    serve,
 )
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def lifecycle_server(tmp_path_factory) -> Iterator[LiveServer]:
-    path = tmp_path_factory.mktemp("lifecycle-browser") / "legetjeneste.db"
-    engine = make_engine(f"sqlite:///{path}")
-    migrate.upgrade(engine)
-    with session_factory(engine)() as session:
-        load_demo(session)
-    app = create_app(engine=engine, secret_key="test")
-    sock = _free_socket()
-    host, port = sock.getsockname()
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
-    thread = threading.Thread(
-        target=server.run, kwargs={"sockets": [sock]}, name="lifecycle-server", daemon=True
-    )
-    thread.start()
-    url = f"http://{host}:{port}"
-    try:
-        _wait_until_healthy(url, server, thread)
-        yield LiveServer(url)
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
-        engine.dispose()
+def lifecycle_server(sqlite_template, tmp_path_factory) -> Iterator[LiveServer]:
+    engine = demo_engine(sqlite_template, tmp_path_factory.mktemp("lifecycle-browser"))
+    with serve(engine, "lifecycle-server") as server:
+        yield server
 
 
 @pytest.fixture

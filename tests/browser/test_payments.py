@@ -8,26 +8,20 @@ Approving a month cannot be undone, so this module has a live server and databas
 the session's shared one; it includes the payments routers if create_app does not have them yet.
 """
 
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
-import uvicorn
 from playwright.sync_api import APIRequestContext, Browser, Page, expect
 
-from legetjeneste import migrate
-from legetjeneste.db import make_engine, session_factory
-from legetjeneste.demo import load_demo
-from legetjeneste.main import create_app
 from tests.browser.conftest import (
     TIMEOUT_MS,
     LiveServer,
-    _free_socket,
-    _wait_until_healthy,
+    demo_engine,
     demo_login,
     log_in,
+    serve,
 )
 from tests.browser.test_foundation import IDS, UNLABELLED_FIELDS, duplicates
 
@@ -40,29 +34,10 @@ EIRIK_ROW = (
 
 
 @pytest.fixture(scope="module")
-def payments_server(tmp_path_factory) -> Iterator[LiveServer]:
-    path = tmp_path_factory.mktemp("payments-browser") / "legetjeneste.db"
-    engine = make_engine(f"sqlite:///{path}")
-    migrate.upgrade(engine)
-    with session_factory(engine)() as session:
-        load_demo(session)
-    app = create_app(engine=engine, secret_key="test")
-    sock = _free_socket()
-    host, port = sock.getsockname()
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
-    thread = threading.Thread(
-        target=server.run, kwargs={"sockets": [sock]}, name="payments-server", daemon=True
-    )
-    thread.start()
-    url = f"http://{host}:{port}"
-    try:
-        _wait_until_healthy(url, server, thread)
-        yield LiveServer(url)
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
-        engine.dispose()
+def payments_server(sqlite_template, tmp_path_factory) -> Iterator[LiveServer]:
+    engine = demo_engine(sqlite_template, tmp_path_factory.mktemp("payments-browser"))
+    with serve(engine, "payments-server") as server:
+        yield server
 
 
 @pytest.fixture
