@@ -35,22 +35,28 @@ class FeatureGroup(TyperGroup):
         order = CORE_ORDER | {command.name: command.order for command in declared}
         self.commands = dict(sorted(self.commands.items(), key=lambda item: order[item[0]]))
 
-    def resolve_command(self, ctx: typer.Context, args: list[str]):
+    def resolve_command(self, ctx, args):  # Typer's click types vary with its version
         name, command, rest = super().resolve_command(ctx, args)
         if isinstance(command, _Declared):
             command = self.load(command.declared)
         return name, command, rest
 
-    def load(self, declared: Command) -> TyperCommand | TyperGroup:
+    def load(self, declared: Command):
         """The command itself, imported now, built as Typer builds a command or sub-app it is given."""
         target = resolve(declared.target)
         # The root app keeps Typer's default for short tracebacks; its sub-apps and commands do the same.
-        options = {"pretty_exceptions_short": True, "rich_markup_mode": self.rich_markup_mode}
         if isinstance(target, typer.Typer):
             return typer.main.get_group_from_info(
-                TyperInfo(target, name=declared.name), suggest_commands=self.suggest_commands, **options
+                TyperInfo(target, name=declared.name),
+                suggest_commands=self.suggest_commands,
+                pretty_exceptions_short=True,
+                rich_markup_mode=self.rich_markup_mode,
             )
-        return typer.main.get_command_from_info(CommandInfo(name=declared.name, callback=target), **options)
+        return typer.main.get_command_from_info(
+            CommandInfo(name=declared.name, callback=target),
+            pretty_exceptions_short=True,
+            rich_markup_mode=self.rich_markup_mode,
+        )
 
 
 app = typer.Typer(
