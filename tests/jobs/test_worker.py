@@ -90,9 +90,9 @@ def test_two_workers_claiming_at_once_never_get_the_same_job(engine, open_sessio
     assert sorted(claimed["a"] + claimed["b"]) == queued
 
 
+# FOR UPDATE SKIP LOCKED is PostgreSQL's; SQLite has one writer at a time, so this runs on PostgreSQL alone.
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
 def test_on_postgresql_a_job_locked_by_another_worker_is_skipped_without_waiting(engine, open_session):
-    if engine.dialect.name != "postgresql":
-        pytest.skip("FOR UPDATE SKIP LOCKED is PostgreSQL's; SQLite has one writer at a time")
     first, second = queue(open_session), queue(open_session)
     holding = open_session()
     holding.begin()
