@@ -8,31 +8,18 @@ import sys
 import pytest
 import typer
 import yaml
-from typer.testing import CliRunner
 
 from legetjeneste.cli import FeatureGroup, app
-from legetjeneste.db import get_engine
 from legetjeneste.features import features
-from legetjeneste.settings import get_settings
+from tests.command_line import command_line
 from tests.support import KRAGERO_FILE, VEFSN_FILE, document
 
 
 @pytest.fixture
 def cli(engine, monkeypatch):
     """Run the CLI against the test database; returns a function giving (exit code, stdout, stderr)."""
-    monkeypatch.setenv("LEGETJENESTE_DATABASE_URL", engine.url.render_as_string(hide_password=False))
-    get_settings.cache_clear()
-    get_engine.cache_clear()
-    runner = CliRunner()
-
-    def invoke(*args: str):
-        result = runner.invoke(app, list(args))
-        return result.exit_code, result.stdout, result.stderr
-
-    yield invoke
-    get_engine().dispose()
-    get_settings.cache_clear()
-    get_engine.cache_clear()
+    with command_line(engine, monkeypatch, app) as invoke:
+        yield invoke
 
 
 def test_import_with_json_prints_exactly_one_json_document(cli):

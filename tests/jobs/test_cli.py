@@ -4,31 +4,19 @@ import json
 
 import pytest
 import typer
-from typer.testing import CliRunner
 
-from legetjeneste.db import get_engine
 from legetjeneste.jobs import service
 from legetjeneste.jobs.cli import worker
 from legetjeneste.jobs.models import Job
-from legetjeneste.settings import get_settings
+from tests.command_line import command_line
 
 
 @pytest.fixture
 def cli(engine, monkeypatch):
-    monkeypatch.setenv("LEGETJENESTE_DATABASE_URL", engine.url.render_as_string(hide_password=False))
-    get_settings.cache_clear()
-    get_engine.cache_clear()
     app = typer.Typer()
     app.command()(worker)
-
-    def invoke(*args: str):
-        result = CliRunner().invoke(app, list(args))
-        return result.exit_code, result.stdout
-
-    yield invoke
-    get_engine().dispose()
-    get_settings.cache_clear()
-    get_engine.cache_clear()
+    with command_line(engine, monkeypatch, app) as invoke:
+        yield lambda *args: invoke(*args)[:2]
 
 
 def test_worker_once_runs_every_queued_job_and_exits_with_how_they_ended(cli, open_session):

@@ -3,11 +3,9 @@
 import json
 
 import pytest
-from typer.testing import CliRunner
 
-from legetjeneste.db import get_engine
 from legetjeneste.legevakt.cli import app
-from legetjeneste.settings import get_settings
+from tests.command_line import command_line
 from tests.legevakt.rosters.fixtures import DOCTORS, make_scheme
 
 
@@ -15,19 +13,8 @@ from tests.legevakt.rosters.fixtures import DOCTORS, make_scheme
 def cli(engine, open_session, monkeypatch):
     """The roster commands on the test scheme in the test database: (exit code, stdout, stderr)."""
     make_scheme(open_session())
-    monkeypatch.setenv("LEGETJENESTE_DATABASE_URL", engine.url.render_as_string(hide_password=False))
-    get_settings.cache_clear()
-    get_engine.cache_clear()
-    runner = CliRunner()
-
-    def invoke(*args: str):
-        result = runner.invoke(app, list(args))
-        return result.exit_code, result.stdout, result.stderr
-
-    yield invoke
-    get_engine().dispose()
-    get_settings.cache_clear()
-    get_engine.cache_clear()
+    with command_line(engine, monkeypatch, app) as invoke:
+        yield invoke
 
 
 SOLVE = (

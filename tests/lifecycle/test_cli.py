@@ -4,11 +4,9 @@ a refusal on stderr with its rule and exit code 1."""
 import json
 
 import pytest
-from typer.testing import CliRunner
 
 from legetjeneste.cli import app
-from legetjeneste.db import get_engine
-from legetjeneste.settings import get_settings
+from tests.command_line import command_line
 from tests.support import import_demo
 
 
@@ -16,19 +14,8 @@ from tests.support import import_demo
 def cli(engine, open_session, monkeypatch):
     """The commands on the demo data in the test database: (exit code, stdout, stderr)."""
     import_demo(open_session())
-    monkeypatch.setenv("LEGETJENESTE_DATABASE_URL", engine.url.render_as_string(hide_password=False))
-    get_settings.cache_clear()
-    get_engine.cache_clear()
-    runner = CliRunner()
-
-    def invoke(*args: str):
-        result = runner.invoke(app, list(args))
-        return result.exit_code, result.stdout, result.stderr
-
-    yield invoke
-    get_engine().dispose()
-    get_settings.cache_clear()
-    get_engine.cache_clear()
+    with command_line(engine, monkeypatch, app) as invoke:
+        yield invoke
 
 
 def test_deadlines_json_gives_each_due_date_rule_case_agreement_and_status(cli):

@@ -4,16 +4,14 @@ import json
 from datetime import date
 
 import pytest
-from typer.testing import CliRunner
 
 from legetjeneste.absence import service
 from legetjeneste.absence.schemas import AbsenceCreate
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.cli import app
-from legetjeneste.db import get_engine
 from legetjeneste.registry import service as registry_service
-from legetjeneste.settings import get_settings
 from tests.absence.vacation_support import without_absences
+from tests.command_line import command_line
 from tests.support import import_demo
 
 
@@ -29,19 +27,8 @@ def cli(engine, session, monkeypatch):
         doctor_id=doctor.id, ground="ordinary", start=date(2026, 7, 6), end=date(2026, 7, 26), cover="none"
     )
     service.register_absence(session, actor=SYSTEM, data=data)
-    monkeypatch.setenv("LEGETJENESTE_DATABASE_URL", engine.url.render_as_string(hide_password=False))
-    get_settings.cache_clear()
-    get_engine.cache_clear()
-    runner = CliRunner()
-
-    def invoke(*args: str):
-        result = runner.invoke(app, ["vacation-overview", *args])
-        return result.exit_code, result.stdout, result.stderr
-
-    yield invoke
-    get_engine().dispose()
-    get_settings.cache_clear()
-    get_engine.cache_clear()
+    with command_line(engine, monkeypatch, app, "vacation-overview") as invoke:
+        yield invoke
 
 
 def test_with_json_it_prints_exactly_one_json_document(cli):

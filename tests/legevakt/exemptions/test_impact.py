@@ -4,13 +4,11 @@ one of them a vikar; the same numbers from the service, the CLI (`roster impact 
 import json
 
 import pytest
-from typer.testing import CliRunner
 
 from legetjeneste.auth.rules import SYSTEM
-from legetjeneste.db import get_engine
 from legetjeneste.legevakt.cli import app
 from legetjeneste.legevakt.exemptions import service as exemption_service
-from legetjeneste.settings import get_settings
+from tests.command_line import command_line
 from tests.support import KRAGERO_KOMMUNEOVERLEGE, VEFSN_KOMMUNEOVERLEGE, import_demo
 
 
@@ -66,19 +64,8 @@ def test_a_legevakt_application_from_the_middle_of_a_month_counts_part_of_that_m
 @pytest.fixture
 def cli(engine, open_session, monkeypatch):
     import_demo(open_session())
-    monkeypatch.setenv("LEGETJENESTE_DATABASE_URL", engine.url.render_as_string(hide_password=False))
-    get_settings.cache_clear()
-    get_engine.cache_clear()
-    runner = CliRunner()
-
-    def invoke(*args: str):
-        result = runner.invoke(app, list(args))
-        return result.exit_code, result.stdout, result.stderr
-
-    yield invoke
-    get_engine().dispose()
-    get_settings.cache_clear()
-    get_engine.cache_clear()
+    with command_line(engine, monkeypatch, app) as invoke:
+        yield invoke
 
 
 def test_roster_impact_json_prints_one_document_with_seven_to_three_at_gkl(cli):

@@ -5,17 +5,15 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from typer.testing import CliRunner
 
 from legetjeneste.absence import service as absence_service
 from legetjeneste.absence.schemas import AbsenceCreate
 from legetjeneste.auth.rules import SYSTEM
-from legetjeneste.db import get_engine
 from legetjeneste.payments.hours import service as duty_service
 from legetjeneste.payments.hours.schemas import DutyHoursCreate
 from legetjeneste.payments.runs.cli import app
 from legetjeneste.registry import service as registry_service
-from legetjeneste.settings import get_settings
+from tests.command_line import command_line
 from tests.support import import_demo
 
 
@@ -23,19 +21,8 @@ from tests.support import import_demo
 def cli(engine, open_session, monkeypatch):
     """The payments commands on the demo data in the test database: (exit code, stdout, stderr)."""
     import_demo(open_session())
-    monkeypatch.setenv("LEGETJENESTE_DATABASE_URL", engine.url.render_as_string(hide_password=False))
-    get_settings.cache_clear()
-    get_engine.cache_clear()
-    runner = CliRunner()
-
-    def invoke(*args: str):
-        result = runner.invoke(app, list(args))
-        return result.exit_code, result.stdout, result.stderr
-
-    yield invoke
-    get_engine().dispose()
-    get_settings.cache_clear()
-    get_engine.cache_clear()
+    with command_line(engine, monkeypatch, app) as invoke:
+        yield invoke
 
 
 def doctor_id(session, hpr: str) -> int:
