@@ -89,7 +89,7 @@ def overview_csv(overview: VacationOverview) -> str:
     for office in overview.offices:
         for office_week in office.weeks:
             for away in office_week.away:
-                note = f"hull i dekningen ({vacation.RULE_ID})" if away.cover == "none" else ""
+                note = f"hull i dekningen ({vacation_data.VACATION.id})" if away.cover == "none" else ""
                 row = [
                     office.office_name,
                     office_week.week.label,

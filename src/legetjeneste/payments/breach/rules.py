@@ -6,11 +6,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import NoReturn
 
-from legetjeneste.errors import RuleViolation
+from legetjeneste.errors import Rule, RuleViolation
 from legetjeneste.norwegian import day_text, joined
 from legetjeneste.payments.runs.rules.lines import kr, percent_text
 
-RULE_ID, CITATION = "AGR-BREACH", "ASA 4310 § 15"
+BREACH = Rule("AGR-BREACH", "ASA 4310 § 15")
 NOTICE, COMMENT, MEETING = "notice", "comment", "meeting"
 WARNING, DECISION, RECTIFICATION = "warning", "decision", "rectification"
 NOTIFIED, WARNED, WITHHOLDING_STATUS, RECTIFIED = "notified", "warned", "withholding", "rectified"
@@ -51,7 +51,7 @@ class NextStep:
 
 
 def _refuse(message: str) -> NoReturn:
-    raise RuleViolation(RULE_ID, CITATION, message)
+    raise RuleViolation.of(BREACH, message)
 
 
 def status_of(state: CaseState) -> str:

@@ -7,10 +7,10 @@ from datetime import date, timedelta
 
 from legetjeneste.absence.rules import SERVING_ROLES
 from legetjeneste.dates import Period
-from legetjeneste.errors import Problem, ValidationFailed
+from legetjeneste.errors import Problem, Rule, ValidationFailed
 from legetjeneste.norwegian import span_text
 
-RULE_ID, CITATION = "SU-VACATION", "ASA 4310 § 4.2.3"
+VACATION = Rule("SU-VACATION", "ASA 4310 § 4.2.3")
 MAX_DAYS = 366
 
 
@@ -129,8 +129,8 @@ class Gap:
     doctor_names: tuple[str, ...]
     agreement_id: int | None
     explanation: str
-    rule_id: str = RULE_ID
-    citation: str = CITATION
+    rule_id: str = VACATION.id
+    citation: str = VACATION.citation
 
 
 @dataclass(frozen=True)
@@ -157,8 +157,8 @@ class VacationOverview:
     weeks: tuple[Week, ...]
     offices: tuple[OfficeOverview, ...]
     gaps: tuple[Gap, ...]
-    rule_id: str = RULE_ID
-    citation: str = CITATION
+    rule_id: str = VACATION.id
+    citation: str = VACATION.citation
 
 
 def summer_of(year: int) -> tuple[date, date]:

@@ -21,8 +21,7 @@ from datetime import date, timedelta
 from legetjeneste.absence import labels
 from legetjeneste.absence.rules import COLLEGIAL, NO_COVER, VIKAR_COVERS
 from legetjeneste.absence.vacation.rules.data import (
-    CITATION,
-    RULE_ID,
+    VACATION,
     AbsenceFacts,
     AgreementFacts,
     AssistantFacts,
@@ -43,7 +42,7 @@ UNCOVERED, NO_DOCTOR_PRESENT = "no_cover", "no_doctor_present"
 GAP_KINDS = {UNCOVERED: "fravær uten dekning", NO_DOCTOR_PRESENT: "ingen lege til stede"}
 SU_DUTY = (
     "Samarbeidsutvalget skal sørge for at feriene samordnes og at legekontorene gir kommunen en skriftlig "
-    f"oversikt over dekningen i god tid før ferien ({RULE_ID}, {CITATION})."
+    f"oversikt over dekningen i god tid før ferien ({VACATION})."
 )
 
 
