@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 from legetjeneste.absence import queries as absence_queries
 from legetjeneste.absence.file_section.rules import ExistingAbsences, Items
 from legetjeneste.absence.models import Absence, AbsenceAssistant, DigitalServices, OfficeNotice
-from legetjeneste.absence.rules import CHILD_GROUNDS
+from legetjeneste.absence.rules import CHILD_GROUNDS, SERVING_ROLES
 from legetjeneste.dates import Period, now_oslo
 from legetjeneste.municipality_file.sections import Changes, upsert
 from legetjeneste.registry import queries as registry_queries
@@ -28,7 +28,7 @@ def existing_absences(session: Session, number: str) -> ExistingAbsences:
         (agreement.id, period.doctor.hpr_number)
         for agreement in registry_queries.agreements(session, municipality_number=number)
         for period in agreement.doctor_periods
-        if period.role in ("regular", "delelege")
+        if period.role in SERVING_ROLES
     }
     return ExistingAbsences(by_doctor=by_doctor, serving=serving)
 

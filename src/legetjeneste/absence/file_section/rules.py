@@ -69,7 +69,7 @@ def _serving_in_file(items: Items) -> set[tuple[int, str]]:
         (agreement.id, period.doctor)
         for _, agreement in items["agreements"]
         for period in agreement.doctor_periods
-        if period.role in ("regular", "delelege")
+        if period.role in absence_rules.SERVING_ROLES
     }
 
 
