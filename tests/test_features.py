@@ -35,6 +35,14 @@ def test_every_menu_entry_asks_for_a_permission_that_exists():
             assert entry.scope in ("municipality", "national", "global"), entry.label
 
 
+def test_every_panel_names_a_page_a_permission_and_a_function_that_exist():
+    panels = [panel for feature in features() for panel in feature.panels]
+    assert {(p.page, p.name) for p in panels} >= {("municipality", "deadlines"), ("agreement", "history")}
+    for panel in panels:
+        assert panel.page in ("municipality", "agreement") and panel.permission in PERMISSIONS, panel.name
+        assert callable(resolve(panel.target)), panel.target
+
+
 def test_every_file_section_has_the_one_interface():
     keys: list[str] = []
     for section in sections():

@@ -45,16 +45,31 @@ class NavEntry:
 
 
 @dataclass(frozen=True)
+class Panel:
+    """A part a feature adds to another feature's page: on `page` ("municipality" for the overview,
+    "agreement"), for users with `permission`, `target` ("module:function", called with the session, the
+    actor and the page's key as keywords) gives the value the page knows as `name`, shown by `template`."""
+
+    page: str
+    name: str
+    target: str
+    template: str
+    permission: str
+
+
+@dataclass(frozen=True)
 class Feature:
     """A feature: its routers (modules with an APIRouter `router`, JSON API and pages alike), its commands,
-    its menu entries and the module of its part of the municipality file. `order` sorts mounting, the menu
-    and the file's sections (a section is checked and written after those of lower order)."""
+    its menu entries, the panels it adds to other features' pages, and the module of its part of the
+    municipality file. `order` sorts mounting, the menu, the panels and the file's sections (a section is
+    checked and written after those of lower order)."""
 
     name: str
     order: int
     routers: tuple[str, ...] = ()
     commands: tuple[Command, ...] = ()
     navigation: tuple[NavEntry, ...] = ()
+    panels: tuple[Panel, ...] = ()
     file_section: str | None = None
 
 

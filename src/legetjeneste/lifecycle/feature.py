@@ -1,6 +1,6 @@
 """The agreement life cycle: cases, their steps and deadlines."""
 
-from legetjeneste.features import Command, Feature, NavEntry
+from legetjeneste.features import Command, Feature, NavEntry, Panel
 
 FEATURE = Feature(
     name="lifecycle",
@@ -23,6 +23,22 @@ FEATURE = Feature(
     navigation=(
         NavEntry("Saker", "/saker", order=80, permission="lifecycle.read"),
         NavEntry("Frister", "/frister", order=90, permission="deadlines.read"),
+    ),
+    panels=(
+        Panel(
+            "municipality",
+            "deadlines",
+            "legetjeneste.lifecycle.deadlines.service:pressing",
+            "lifecycle/_pressing.html",
+            permission="deadlines.read",
+        ),
+        Panel(
+            "agreement",
+            "history",
+            "legetjeneste.lifecycle.service:agreement_history",
+            "lifecycle/_history.html",
+            permission="lifecycle.read",
+        ),
     ),
     file_section="legetjeneste.lifecycle.file_section",
 )

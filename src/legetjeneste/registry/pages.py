@@ -6,13 +6,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse
 
-from legetjeneste.auth import rules as auth_rules
-from legetjeneste.lifecycle import service as lifecycle_service
-from legetjeneste.lifecycle.deadlines import service as deadline_service
 from legetjeneste.registry import service
 from legetjeneste.registry.agreements import service as agreement_service
 from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
-from legetjeneste.web.pages import render
+from legetjeneste.web.pages import panels, render
 
 router = APIRouter(include_in_schema=False)
 OnDate = Annotated[date | None, Query(alias="dato")]
@@ -33,8 +30,7 @@ def municipalities(request: Request, session: SessionDep, actor: ActorDep):
 @router.get("/kommuner/{number}")
 def overview(request: Request, number: Number, session: SessionDep, actor: ActorDep, on: OnDate = None):
     data = agreement_service.overview(session, actor=actor, municipality_number=number, on=on)
-    if auth_rules.can(actor, "deadlines.read"):
-        data["deadlines"] = deadline_service.pressing(session, actor=actor, municipality_number=number)
+    data |= panels("municipality", session, actor, municipality_number=number)
     return render(request, "registry/overview.html", data, actor=actor)
 
 
@@ -53,6 +49,5 @@ def doctor(request: Request, doctor_id: Id, session: SessionDep, actor: ActorDep
 @router.get("/avtaler/{agreement_id}")
 def agreement(request: Request, agreement_id: Id, session: SessionDep, actor: ActorDep, on: OnDate = None):
     data = agreement_service.agreement_details(session, actor=actor, agreement_id=agreement_id, on=on)
-    if auth_rules.can(actor, "lifecycle.read"):
-        data["history"] = lifecycle_service.agreement_history(session, actor=actor, agreement_id=agreement_id)
+    data |= panels("agreement", session, actor, agreement_id=agreement_id)
     return render(request, "registry/agreement.html", data, actor=actor)

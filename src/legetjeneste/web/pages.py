@@ -2,8 +2,10 @@
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse
+from sqlalchemy.orm import Session
 
-from legetjeneste.auth.rules import Actor
+from legetjeneste.auth.rules import Actor, can
+from legetjeneste.features import features, resolve
 from legetjeneste.web.deps import csrf_token
 from legetjeneste.web.templating import templates
 
@@ -26,3 +28,15 @@ def redirect_with_message(
     """After a write: go to the page to show (303, so a reload does not post again) and say what happened."""
     request.session["flash"] = {"title": title, "lines": lines or []}
     return RedirectResponse(url, status_code=303)
+
+
+def panels(page: str, session: Session, actor: Actor, **key) -> dict:
+    """What other features add to `page` for this user: each panel's value under its name, and `panels`,
+    the templates that show them, in the features' order."""
+    found: dict = {"panels": []}
+    for feature in features():
+        for panel in feature.panels:
+            if panel.page == page and can(actor, panel.permission):
+                found[panel.name] = resolve(panel.target)(session, actor=actor, **key)
+                found["panels"].append(panel.template)
+    return found
