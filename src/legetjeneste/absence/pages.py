@@ -17,15 +17,26 @@ from legetjeneste.web.pages import redirect_with_message, render
 
 router = APIRouter(include_in_schema=False)
 FORM_FIELDS = ("doctor_id", "ground", "start", "end", "cover", "vikar_doctor_id")
+FIELD_LABELS = {
+    "doctor_id": "Lege",
+    "ground": "Fraværsgrunn",
+    "start": "Første fraværsdag",
+    "end": "Siste fraværsdag",
+    "cover": "Dekning",
+    "vikar_doctor_id": "Vikar",
+    "agreement_id": "Avtale",
+    "details.children": "Antall barn",
+}
 
 
 def _form_data(form) -> dict:
     """The form's fields as the schema wants them: empty fields left out, the child details grouped."""
-    data = {key: form.get(key) for key in FORM_FIELDS if form.get(key)}
+    values = forms.form_values(form)
+    data: dict = {key: values[key] for key in FORM_FIELDS if values.get(key)}
     data["details"] = {
-        "children": form.get("children") or 1,
-        "chronically_ill": form.get("chronically_ill") == "on",
-        "sole_carer": form.get("sole_carer") == "on",
+        "children": values.get("children") or 1,
+        "chronically_ill": values.get("chronically_ill") == "on",
+        "sole_carer": values.get("sole_carer") == "on",
     }
     return data
 
@@ -51,7 +62,13 @@ def absences(
 def _form_page(request, session, actor, *, values: dict, error=None, absence=None, status_code=200):
     number = actor.municipality_number or (absence.municipality_number if absence else "")
     options = service.form_options(session, actor=actor, municipality_number=number)
-    context = {"options": options, "values": values, "error": error, "absence": absence, "number": number}
+    context = {
+        **forms.failure_context(error, None, FIELD_LABELS),
+        "options": options,
+        "values": values,
+        "absence": absence,
+        "number": number,
+    }
     return render(request, "absence/absence_form.html", context, actor=actor, status_code=status_code)
 
 

@@ -6,7 +6,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from legetjeneste.errors import DomainError, ValidationFailed
+from legetjeneste.errors import DomainError, Problem, ValidationFailed
 from legetjeneste.validation import problems_from
 
 M = TypeVar("M", bound=BaseModel)
@@ -41,12 +41,19 @@ def validate(model: type[M], data: Mapping) -> M:
 
 
 def problem_lines(error: DomainError, labels: Mapping[str, str]) -> list[str]:
-    """Per problem «field label: message»; a refusal by a rule as «message (RULE-ID, citation)»."""
+    """Per problem «field label: message (RULE-ID)» (no label for the whole form, no id where no rule
+    refused); a refusal by a rule as «message (RULE-ID, citation)»."""
     if isinstance(error, ValidationFailed):
-        return [f"{labels.get(p.path, p.path)}: {p.message}" for p in error.problems]
+        return [_line(p, labels) for p in error.problems]
     if error.rule_id:
         return [f"{error.message} ({error.rule_id}{', ' + error.citation if error.citation else ''})"]
     return [error.message]
+
+
+def _line(problem: Problem, labels: Mapping[str, str]) -> str:
+    label = labels.get(problem.path, problem.path)
+    text = f"{label}: {problem.message}" if label else problem.message
+    return f"{text} ({problem.rule_id})" if problem.rule_id else text
 
 
 def failure_context(
