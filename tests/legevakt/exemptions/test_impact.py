@@ -16,12 +16,6 @@ def group(found: dict, office_name: str) -> dict:
     return next(g for s in found["schemes"] for g in s["groups"] if g["office_name"] == office_name)
 
 
-@pytest.fixture
-def demo(session):
-    import_demo(session)
-    return session
-
-
 def test_granting_the_four_gkl_applications_leaves_three_doctors_one_of_them_a_vikar(demo):
     found = exemption_service.impact(demo, actor=KRAGERO_KOMMUNEOVERLEGE, municipality_number="4014")
     assert len(found["applications"]) == 4 and found["months"][0] == "2026-12"

@@ -10,33 +10,14 @@ from legetjeneste.errors import Conflict, Forbidden, RuleViolation, ValidationFa
 from legetjeneste.legevakt.exemptions import queries as exemption_queries
 from legetjeneste.legevakt.exemptions import service as exemption_service
 from legetjeneste.legevakt.exemptions.schemas import ExemptionApply, ExemptionDecide
-from legetjeneste.legevakt.schemes import queries
+from tests.legevakt.demo import pending, scheme_id
 from tests.support import (
     KRAGERO_KOMMUNEOVERLEGE,
     VEFSN_DOCTOR,
     VEFSN_KOMMUNEOVERLEGE,
-    import_demo,
 )
 
 KOL = VEFSN_KOMMUNEOVERLEGE
-
-
-def scheme_id(session, number: str, code: str) -> int:
-    with session.begin():
-        return queries.scheme_by_code(session, municipality_number=number, code=code).id
-
-
-def pending(session, number: str) -> dict[str, int]:
-    found = exemption_service.list_exemptions(
-        session, actor=SYSTEM, municipality_number=number, status="pending"
-    )
-    return {e.doctor_hpr: e.id for e in found}
-
-
-@pytest.fixture
-def demo(session):
-    import_demo(session)
-    return session
 
 
 def test_a_kragero_pending_right_over_60_cannot_be_refused_and_is_granted_from_the_application(demo):

@@ -2,6 +2,7 @@
 counts against the target, publish, print a month, and the vacancy list with candidates."""
 
 import re
+from contextlib import contextmanager
 
 import pytest
 from fastapi.testclient import TestClient
@@ -19,9 +20,9 @@ from tests.legevakt.rosters.fixtures import make_scheme, scheme_document, solve
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
-@pytest.fixture
-def kol(engine, open_session):
-    scheme_id = make_scheme(open_session())
+@contextmanager
+def logged_in_kommuneoverlege(engine, open_session):
+    """The app with Vefsn's kommuneoverlege logged in through the login page."""
     auth_service.add_user(
         open_session(),
         email="kol@test.example",
@@ -41,6 +42,13 @@ def kol(engine, open_session):
                 "csrf_token": CSRF.search(page.text).group(1),
             },
         )
+        yield client
+
+
+@pytest.fixture
+def kol(engine, open_session):
+    scheme_id = make_scheme(open_session())
+    with logged_in_kommuneoverlege(engine, open_session) as client:
         yield client, scheme_id
 
 
@@ -106,25 +114,7 @@ def kol_with_vacancies(engine, open_session):
     )
     job = solve(open_session(), scheme_id)
     roster_service.publish(open_session(), actor=SYSTEM, roster_id=job.roster_id)
-    auth_service.add_user(
-        open_session(),
-        email="kol@test.example",
-        role="kommuneoverlege",
-        municipality_number="1824",
-        password="passord-1",
-    )
-    with TestClient(
-        create_app(engine=engine, secret_key="test-secret"), raise_server_exceptions=False
-    ) as client:
-        page = client.get("/logg-inn")
-        client.post(
-            "/logg-inn",
-            data={
-                "email": "kol@test.example",
-                "password": "passord-1",
-                "csrf_token": CSRF.search(page.text).group(1),
-            },
-        )
+    with logged_in_kommuneoverlege(engine, open_session) as client:
         yield client, scheme_id
 
 

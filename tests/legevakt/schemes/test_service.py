@@ -7,38 +7,19 @@ import pytest
 
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.errors import Forbidden, NotFound, ValidationFailed
-from legetjeneste.legevakt.exemptions import service as exemption_service
 from legetjeneste.legevakt.schemes import queries, service
 from legetjeneste.legevakt.schemes.schemas import DoctorCourseIn, LocalParameterIn, SchemeIn
 from legetjeneste.municipality_file import service as file_service
 from legetjeneste.registry.models import Municipality
+from tests.legevakt.demo import scheme_id
 from tests.support import (
     KRAGERO_KOMMUNEOVERLEGE,
     VEFSN_DOCTOR,
     VEFSN_KOMMUNEOVERLEGE,
     document,
-    import_demo,
 )
 
 KOL = VEFSN_KOMMUNEOVERLEGE
-
-
-def scheme_id(session, number: str, code: str) -> int:
-    with session.begin():
-        return queries.scheme_by_code(session, municipality_number=number, code=code).id
-
-
-def pending(session, number: str) -> dict[str, int]:
-    found = exemption_service.list_exemptions(
-        session, actor=SYSTEM, municipality_number=number, status="pending"
-    )
-    return {e.doctor_hpr: e.id for e in found}
-
-
-@pytest.fixture
-def demo(session):
-    import_demo(session)
-    return session
 
 
 def test_the_vefsn_scheme_has_twelve_gps_and_a_lis1_who_needs_a_bakvakt(demo):
