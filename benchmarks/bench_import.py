@@ -26,7 +26,8 @@ from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.db import session_factory
 from legetjeneste.municipality_file import checks as file_checks
 from legetjeneste.municipality_file import service as file_service
-from legetjeneste.municipality_file.format import dump_document, load_document
+from legetjeneste.municipality_file.document import load_document
+from legetjeneste.municipality_file.format import dump_document
 
 TARGET_SECONDS = 10.0
 PHASES = (  # (module, function, phase): the service's steps, looked up through these module attributes

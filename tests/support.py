@@ -19,7 +19,7 @@ from legetjeneste import demo as demo_data
 from legetjeneste.auth.rules import SYSTEM, Actor
 from legetjeneste.db import Base
 from legetjeneste.municipality_file import service as file_service
-from legetjeneste.municipality_file.format import load_document
+from legetjeneste.municipality_file.document import load_document
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "docs" / "examples"
 VEFSN_FILE = EXAMPLES / "1824-vefsn.yaml"

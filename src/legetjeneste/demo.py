@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import ROLE_NAMES_NB, SYSTEM
 from legetjeneste.municipality_file import service as file_service
-from legetjeneste.municipality_file.format import load_document
+from legetjeneste.municipality_file.document import load_document
 from legetjeneste.planning import service as planning_service
 from legetjeneste.planning import ssb
 from legetjeneste.settings import PROJECT_ROOT

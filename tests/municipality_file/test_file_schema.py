@@ -6,7 +6,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from legetjeneste.municipality_file.format import json_schema, load_document
+from legetjeneste.municipality_file.document import load_document
+from legetjeneste.municipality_file.format import json_schema
 from tests.support import KRAGERO_FILE, VEFSN_FILE
 
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "docs" / "municipality-file.schema.json"

@@ -9,7 +9,8 @@ from legetjeneste.audit.models import AuditEntry
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.errors import Forbidden, ValidationFailed
 from legetjeneste.municipality_file import service as file_service
-from legetjeneste.municipality_file.format import MunicipalityFile, dump_document, load_document
+from legetjeneste.municipality_file.document import load_document
+from legetjeneste.municipality_file.format import MunicipalityFile, dump_document
 from legetjeneste.registry.models import Agreement, DoctorPeriod, ListCount, Office
 from tests.support import KRAGERO_FILE, VEFSN_FILE, VEFSN_KOMMUNEOVERLEGE, document, import_demo
 

@@ -9,7 +9,8 @@ from legetjeneste.errors import ValidationFailed
 from legetjeneste.legevakt.exemptions.models import Exemption
 from legetjeneste.legevakt.schemes.models import Scheme
 from legetjeneste.municipality_file import service as file_service
-from legetjeneste.municipality_file.format import dump_document, load_document
+from legetjeneste.municipality_file.document import load_document
+from legetjeneste.municipality_file.format import dump_document
 from tests.support import KRAGERO_FILE, document, import_demo
 
 

@@ -9,15 +9,18 @@ from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.console import fail, print_json, run
 from legetjeneste.errors import Problem, ValidationFailed
 from legetjeneste.municipality_file import service as file_service
-from legetjeneste.municipality_file.format import dump_document, json_schema, load_document
+from legetjeneste.municipality_file.document import MAX_FILE_BYTES, read_document, text_of
+from legetjeneste.municipality_file.format import dump_document, json_schema
 
 helfo_app = typer.Typer(help="Helfos månedsoversikt over lister.", no_args_is_help=True)
 JsonFlag = Annotated[bool, typer.Option("--json", help="Skriv ett JSON-dokument")]
 
 
-def _read(path: Path) -> str:
+def _read(path: Path) -> bytes:
+    """The file's bytes, at most one more than the limit (document.text_of refuses a larger file)."""
     try:
-        return path.read_text(encoding="utf-8-sig")
+        with path.open("rb") as file:
+            return file.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         fail(ValidationFailed([Problem(str(path), f"filen kan ikke leses ({error.strerror})")]))
         raise
@@ -28,7 +31,7 @@ def import_file(
 ):
     """Importer en kommunefil: alt eller ingenting, og samme fil to ganger endrer ingenting."""
     try:
-        document = load_document(_read(file), filename=file.name)
+        document = read_document(_read(file), filename=file.name)
     except ValidationFailed as error:
         fail(error)
     report = run(file_service.import_municipality_file, actor=SYSTEM, document=document, source=str(file))
@@ -71,12 +74,16 @@ def helfo_import(
     as_json: JsonFlag = False,
 ):
     """Les listetallene for en måned fra Helfos månedsoversikt."""
+    try:
+        text = text_of(_read(file))
+    except ValidationFailed as error:
+        fail(error)
     report = run(
         file_service.import_helfo_monthly_list,
         actor=SYSTEM,
         municipality_number=municipality,
         month=month,
-        text=_read(file),
+        text=text,
     )
     if as_json:
         print_json(report)

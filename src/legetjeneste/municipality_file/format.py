@@ -8,7 +8,6 @@ cycle's `lifecycle_cases`, and legevakt's `legevakt_schemes`, `doctor_courses`, 
 """
 
 import json
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Annotated, Any, get_args, get_origin
@@ -16,7 +15,7 @@ from typing import Annotated, Any, get_args, get_origin
 import yaml
 from pydantic import BaseModel, Field, ValidationError, create_model
 
-from legetjeneste.errors import Problem, ValidationFailed
+from legetjeneste.errors import Problem
 from legetjeneste.municipality_file.sections import sections
 from legetjeneste.registry.schemas import Input, MunicipalityNumber, Name
 from legetjeneste.validation import problems_from
@@ -105,38 +104,6 @@ def parse_file(document: Any) -> tuple[ParsedFile, list[Problem]]:
             except ValidationError as error:
                 problems += problems_from(error, prefix=(name, index))
     return parsed, problems
-
-
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """YAML 1.1 without its surprises for identifiers: 0301 stays "0301" (not octal 193), 12:30 stays text.
-
-    libyaml's parser when PyYAML has it (it is several times faster); the safe constructor either way.
-    """
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:int"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(0|[1-9][0-9_]*)$"), list("-+0123456789")
-)
-
-
-def load_document(text: str, *, filename: str = "") -> Any:
-    """Read YAML or JSON text; a syntax error becomes a problem naming the line."""
-    try:
-        if filename.lower().endswith(".json"):
-            return json.loads(text)
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 (a safe loader)
-    except json.JSONDecodeError as error:
-        raise ValidationFailed(
-            [Problem("", f"filen er ikke gyldig JSON (linje {error.lineno}: {error.msg})")]
-        ) from error
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" (linje {mark.line + 1})" if mark else ""
-        raise ValidationFailed([Problem("", f"filen er ikke gyldig YAML{where}")]) from error
 
 
 class _PlainDumper(yaml.SafeDumper):

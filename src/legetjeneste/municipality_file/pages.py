@@ -8,14 +8,14 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from legetjeneste.auth.rules import Actor
-from legetjeneste.errors import Problem, ValidationFailed
+from legetjeneste.errors import ValidationFailed
 from legetjeneste.municipality_file import service as file_service
-from legetjeneste.municipality_file.format import dump_document, load_document
+from legetjeneste.municipality_file.document import MAX_FILE_BYTES, read_document, text_of
+from legetjeneste.municipality_file.format import dump_document
 from legetjeneste.web.deps import ActorDep, Number, SessionDep
 from legetjeneste.web.pages import render
 
 router = APIRouter(include_in_schema=False)
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
 @router.get("/kommuner/{number}/eksport.yaml")
@@ -32,11 +32,9 @@ def import_form(request: Request, actor: ActorDep):
     )
 
 
-async def _upload_text(upload: UploadFile) -> str:
-    content = await upload.read(MAX_UPLOAD_BYTES + 1)
-    if len(content) > MAX_UPLOAD_BYTES:
-        raise ValidationFailed([Problem("file", "filen er større enn 20 MB")])
-    return content.decode("utf-8-sig", errors="replace")
+async def _upload(upload: UploadFile) -> bytes:
+    """The file's bytes, at most one more than the limit (document.text_of refuses a larger file)."""
+    return await upload.read(MAX_FILE_BYTES + 1)
 
 
 def _import_page(
@@ -56,11 +54,11 @@ def _import_page(
 async def import_file(
     request: Request, session: SessionDep, actor: ActorDep, file: Annotated[UploadFile, File()]
 ):
-    text = await _upload_text(file)
+    raw = await _upload(file)
     filename = file.filename or ""
 
     def use_case() -> dict:
-        document = load_document(text, filename=filename)
+        document = read_document(raw, filename=filename)
         return file_service.import_municipality_file(session, actor=actor, document=document, source=filename)
 
     return await run_in_threadpool(
@@ -77,11 +75,11 @@ async def import_helfo(
     month: Annotated[str, Form(max_length=7)],
     municipality: Annotated[str, Form(pattern=r"^\d{4}$")],
 ):
-    text = await _upload_text(file)
+    raw = await _upload(file)
 
     def use_case() -> dict:
         return file_service.import_helfo_monthly_list(
-            session, actor=actor, municipality_number=municipality, month=month, text=text
+            session, actor=actor, municipality_number=municipality, month=month, text=text_of(raw)
         )
 
     return await run_in_threadpool(
