@@ -12,6 +12,7 @@ from legetjeneste.features import features
 from legetjeneste.jobs import worker as jobs_worker
 from legetjeneste.settings import get_settings
 from legetjeneste.web import errors
+from legetjeneste.web.limits import BodyLimit
 
 
 def create_app(*, engine: Engine | None = None, secret_key: str | None = None) -> FastAPI:
@@ -34,6 +35,7 @@ def create_app(*, engine: Engine | None = None, secret_key: str | None = None) -
         max_age=settings.session_max_age_seconds,
         same_site="lax",
     )
+    app.add_middleware(BodyLimit)
     errors.install(app)
     for feature in features():
         for module in feature.routers:
