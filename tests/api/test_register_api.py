@@ -243,3 +243,22 @@ def test_a_doctor_period_is_read_by_id_within_the_municipality_only(client, toke
         client.get(f"/api/v1/doctor-periods/{period_id}", headers=bearer(tokens["kragero"])).status_code
         == 404
     )
+
+
+def test_a_birth_date_before_1900_or_in_the_future_is_refused_and_1900_is_accepted(client, tokens):
+    headers = bearer(tokens["vefsn"])
+    doctor = {
+        "hpr_number": "9182499",
+        "first_name": "Ny",
+        "last_name": "Lege",
+        "specialist_status": "allmennmedisin",
+        "municipality_number": "1824",
+    }
+    for day, text in (("1899-12-31", "31. desember 1899"), ("2999-01-01", "1. januar 2999")):
+        refused = client.post("/api/v1/doctors", json={**doctor, "birth_date": day}, headers=headers)
+        assert refused.status_code == 422
+        [problem] = refused.json()["detail"]["problems"]
+        assert problem["path"] == "body.birth_date"
+        assert problem["message"] == f"{text} kan ikke være en fødselsdato (fra 1900 til i dag)"
+    accepted = client.post("/api/v1/doctors", json={**doctor, "birth_date": "1900-01-01"}, headers=headers)
+    assert accepted.status_code == 201, accepted.text

@@ -7,6 +7,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
+from legetjeneste.dates import today_oslo
+from legetjeneste.norwegian import day_text
 from legetjeneste.registry import rules
 
 SpecialistStatus = Literal["allmennmedisin", "samfunnsmedisin", "alis", "lis1", "none"]
@@ -61,6 +63,17 @@ def _account_as_text(value: object) -> object:
 
 
 AccountNumber = Annotated[str, BeforeValidator(_account_as_text), AfterValidator(_account_number)]
+EARLIEST_BIRTH = date(1900, 1, 1)
+
+
+def _birth_date(value: date) -> date:
+    """A person alive in the register was born in 1900 or later, and not after today."""
+    if not EARLIEST_BIRTH <= value <= today_oslo():
+        raise ValueError(f"{day_text(value)} kan ikke være en fødselsdato (fra 1900 til i dag)")
+    return value
+
+
+BirthDate = Annotated[date, AfterValidator(_birth_date)]
 MunicipalityNumber = Annotated[str, BeforeValidator(_four_digits_as_text), Field(pattern=r"^\d{4}$")]
 Month = Annotated[str, AfterValidator(check_month)]
 PostalCode = Annotated[str, BeforeValidator(_four_digits_as_text), Field(pattern=r"^(\d{4})?$")]
@@ -100,7 +113,7 @@ class DoctorBase(Input):
     hpr_number: Annotated[HprNumber, Field(description="HPR-nummer (Helsepersonellregisteret); nøkkelen")]
     first_name: Name
     last_name: Name
-    birth_date: date
+    birth_date: BirthDate
     specialist_status: Annotated[SpecialistStatus, Field(description="Spesialitet eller utdanningsløp")]
     payment_account: Annotated[
         AccountNumber | None, Field(description="Kontonummer for utbetaling av basistilskudd (11 siffer)")
@@ -129,7 +142,7 @@ class DoctorCreate(DoctorBase):
 class DoctorUpdate(Input):
     first_name: Name | None = None
     last_name: Name | None = None
-    birth_date: date | None = None
+    birth_date: BirthDate | None = None
     specialist_status: SpecialistStatus | None = None
     payment_account: AccountNumber | None = None
 
