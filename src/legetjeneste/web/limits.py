@@ -52,7 +52,9 @@ class BodyLimit:
 
 async def _refuse(scope: Scope, send: Send) -> None:
     if scope["path"].startswith("/api/"):
-        body = json.dumps({"detail": {"message": TOO_LARGE, "rule_id": None, "citation": None}}).encode()
+        body = json.dumps(
+            {"detail": {"message": TOO_LARGE, "rule_id": None, "citation": None}}, ensure_ascii=False
+        ).encode()
         kind = b"application/json"
     else:
         body, kind = TOO_LARGE.encode(), b"text/plain; charset=utf-8"
