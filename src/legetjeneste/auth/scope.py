@@ -63,6 +63,17 @@ def agreement(session: Session, actor: Actor, agreement_id: int) -> Agreement:
     return row(session, actor, Agreement, agreement_id, missing=f"Fastlegeavtale {agreement_id} finnes ikke.")
 
 
+def municipality_of(
+    session: Session, actor: Actor, *, municipality_number: str | None, agreement_id: int | None
+) -> str:
+    """The municipality a list asks for: the agreement's when one is named, else the municipality named."""
+    if agreement_id is not None:
+        return agreement(session, actor, agreement_id).municipality_number
+    if municipality_number is not None:
+        return municipality(session, actor, municipality_number).number
+    raise NotFound("Oppgi kommune eller fastlegeavtale.")
+
+
 def limited_to(actor: Actor, municipality_number: str | None = None) -> str | None:
     """The municipality a query is limited to: the actor's own, or for an admin the one asked for (or all)."""
     if municipality_number is not None:

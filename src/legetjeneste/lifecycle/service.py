@@ -10,7 +10,7 @@ from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import now_oslo, today_oslo
-from legetjeneste.errors import NotFound, Problem, ValidationFailed
+from legetjeneste.errors import Problem, ValidationFailed
 from legetjeneste.lifecycle import queries, terms
 from legetjeneste.lifecycle import steps as step_service
 from legetjeneste.lifecycle.labels import KIND_LABELS
@@ -170,12 +170,9 @@ def list_cases(
     """A municipality's cases, or one agreement's whole life, newest first."""
     auth_service.require(actor, "lifecycle.read")
     with session.begin():
-        if agreement_id is not None:
-            number = scope.agreement(session, actor, agreement_id).municipality_number
-        elif municipality_number is not None:
-            number = scope.municipality(session, actor, municipality_number).number
-        else:
-            raise NotFound("Oppgi kommune eller fastlegeavtale.")
+        number = scope.municipality_of(
+            session, actor, municipality_number=municipality_number, agreement_id=agreement_id
+        )
         found = queries.cases(session, municipality_number=number, agreement_id=agreement_id)
         return [CaseSummary.of(c) for c in found]
 

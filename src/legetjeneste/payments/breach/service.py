@@ -12,7 +12,6 @@ from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import now_oslo, today_oslo
-from legetjeneste.errors import NotFound
 from legetjeneste.norwegian import day_text
 from legetjeneste.payments.breach import queries, schemas
 from legetjeneste.payments.breach import rules as br
@@ -187,12 +186,9 @@ def list_cases(
     """The cases of a municipality, or of one agreement, newest notice first."""
     auth_service.require(actor, "payments.read")
     with session.begin():
-        if agreement_id is not None:
-            number = scope.agreement(session, actor, agreement_id).municipality_number
-        elif municipality_number is not None:
-            number = scope.municipality(session, actor, municipality_number).number
-        else:
-            raise NotFound("Oppgi kommune eller fastlegeavtale.")
+        number = scope.municipality_of(
+            session, actor, municipality_number=municipality_number, agreement_id=agreement_id
+        )
         cases = queries.cases(session, number, agreement_id)
         audit_service.record(
             session,
