@@ -48,20 +48,48 @@ class ExactDecimal(TypeDecorator):
         return None if value is None else Decimal(value)
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, **options) -> Engine:
+    """The engine for `url`; `options` go to SQLAlchemy's create_engine (e.g. a pool size)."""
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        engine = create_engine(url, connect_args={"check_same_thread": False}, **options)
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, **options)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # The driver would begin a transaction only before the first write, so a read followed by a write
+    # would not be one transaction; SQLAlchemy's "begin" event below begins every transaction instead.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+
+
+def _sqlite_begin(connection) -> None:
+    """BEGIN IMMEDIATE for a write transaction (it waits for the one write lock up front), else BEGIN."""
+    immediate = connection.get_execution_options().get(WRITE, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+WRITE = "legetjeneste_write"
+
+
+@contextmanager
+def write_transaction(session: Session) -> Iterator[Session]:
+    """`session.begin()` for a use case that reads, checks and then writes (docs/adr/0010).
+
+    On SQLite the transaction takes the database's one write lock before its first read (BEGIN
+    IMMEDIATE), so no other writer can change what it checked before it commits. On PostgreSQL it is a
+    plain READ COMMITTED transaction: the use case holds its invariant with a constraint, a conditional
+    UPDATE or `SELECT … FOR UPDATE` on the rows it checks.
+    """
+    with session.begin():
+        session.connection(execution_options={WRITE: True})
+        yield session
 
 
 @lru_cache
