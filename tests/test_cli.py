@@ -132,3 +132,23 @@ def test_the_command_loads_without_the_solver_the_pdf_library_or_the_web_framewo
     code = f"import sys, legetjeneste.cli; print(sorted({heavy} & set(sys.modules)))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_an_unexpected_error_ends_the_command_with_one_norwegian_line_and_the_traceback_in_the_log(tmp_path):
+    environment = {
+        "LEGETJENESTE_DATABASE_URL": "postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2",
+        "LEGETJENESTE_VAR_DIR": str(tmp_path),
+        "PATH": "/usr/bin:/bin",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", "from legetjeneste.cli import main; main()", "overview", "1824", "--json"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.startswith("Feil: databasen svarte ikke eller var opptatt.")
+    assert "Traceback" not in done.stderr
+    assert "OperationalError" in (tmp_path / "log" / "cli.log").read_text()

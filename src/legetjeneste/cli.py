@@ -124,3 +124,41 @@ def serve(
     gc.collect()
     gc.freeze()
     uvicorn.run(app_, host=host, port=port, log_level="info", log_config=access_log.log_config())
+
+
+def main() -> None:
+    """The console script. An error no command expected ends it with one Norwegian line on stderr and
+    exit code 2; the traceback goes to var/log/cli.log for whoever runs the service, never to the user."""
+    try:
+        app()
+    except Exception as error:  # noqa: BLE001 - the last place an error can be told in words
+        typer.echo(f"Feil: {_unexpected_text(error)}", err=True)
+        where = _log_traceback()
+        if where:
+            typer.echo(f"  Detaljer for brukerstøtte er skrevet til {where}.", err=True)
+        raise SystemExit(2) from None
+
+
+def _unexpected_text(error: Exception) -> str:
+    from sqlalchemy.exc import OperationalError
+
+    if isinstance(error, OperationalError):
+        return "databasen svarte ikke eller var opptatt. Kommandoen ble avbrutt; prøv igjen om litt."
+    return f"kommandoen ble avbrutt av en uventet feil ({type(error).__name__})."
+
+
+def _log_traceback() -> str | None:
+    import traceback
+    from datetime import UTC, datetime
+
+    from legetjeneste.settings import get_settings
+
+    try:
+        folder = get_settings().var_dir / "log"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "cli.log"
+        with path.open("a", encoding="utf-8") as log:
+            log.write(f"--- {datetime.now(UTC).isoformat()}\n{traceback.format_exc()}\n")
+        return str(path)
+    except OSError:
+        return None
