@@ -59,9 +59,6 @@ def make_engine(url: str, **options) -> Engine:
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    # The driver would begin a transaction only before the first write, so a read followed by a write
-    # would not be one transaction; SQLAlchemy's "begin" event below begins every transaction instead.
-    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -70,9 +67,14 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 def _sqlite_begin(connection) -> None:
-    """BEGIN IMMEDIATE for a write transaction (it waits for the one write lock up front), else BEGIN."""
-    immediate = connection.get_execution_options().get(WRITE, False)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    """BEGIN IMMEDIATE for a write transaction: it waits for the one write lock before its first read.
+
+    Any other transaction keeps the driver's own way: its reads see the newest data and it begins at
+    its first write, waiting for the lock (busy_timeout) there. A transaction that began at a read
+    could not take the lock later once another writer had committed ("database is locked" at once).
+    """
+    if connection.get_execution_options().get(WRITE, False):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 WRITE = "legetjeneste_write"
