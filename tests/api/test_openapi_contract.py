@@ -1,7 +1,8 @@
 """Every operation of the JSON API answers as its OpenAPI says (schemathesis, bounded and seeded): never a
 server error, only documented statuses and content types, bodies and headers that match their schemas.
 
-The run covers every operation, writes included, on a throwaway SQLite database with the demo data, as
+The run covers every operation, writes included, on a throwaway SQLite database with the demo data (and a
+week's roster), as
 Vefsn's municipality administrator (who may do the most) and as one of its doctors. A path parameter is
 either what schemathesis drew or, as often, a resource of the demo, so operations get past the 404.
 """
@@ -17,6 +18,8 @@ from sqlalchemy import text
 from legetjeneste.auth import service as auth_service
 from legetjeneste.db import make_engine, session_factory
 from legetjeneste.jobs import worker as jobs_worker
+from legetjeneste.legevakt.rosters import service as roster_service
+from legetjeneste.legevakt.rosters.schemas import SolveCreate
 from legetjeneste.main import create_app
 from tests.support import load_demo
 
@@ -41,6 +44,9 @@ KNOWN = {
     "exemption_id": "SELECT min(id) FROM exemption WHERE municipality_number = '1824'",
     "case_id": "SELECT min(id) FROM lifecycle_case WHERE municipality_number = '1824'",
     "step_id": "SELECT min(id) FROM lifecycle_step",
+    "job_id": "SELECT min(id) FROM roster_job",
+    "roster_id": "SELECT min(id) FROM legevakt_roster",
+    "assignment_id": "SELECT min(id) FROM roster_assignment",
 }
 # Solves run in the request with ?wait=true: a drawn time limit of minutes would make the run slow, not
 # the contract any better.
@@ -68,6 +74,17 @@ def contract(sqlite_template, tmp_path_factory):
             municipality_number="1824",
             with_token=True,
             doctor="9182402",
+        )
+        # A week's roster of Vefsn legevakt, so the roster and vacancy operations have one to answer about.
+        actor = auth_service.authenticate_token(session, token=admin)
+        scheme_id = session.execute(text(KNOWN["scheme_id"])).scalar_one()
+        session.commit()
+        roster_service.start_solve(
+            session,
+            actor=actor,
+            scheme_id=scheme_id,
+            data=SolveCreate.model_validate({"from": "2027-03-01", "to": "2027-03-07", "time_limit": 1}),
+            run="here",
         )
         known = {name: session.execute(text(sql)).scalar() for name, sql in KNOWN.items()}
     known = {name: value for name, value in known.items() if value is not None}
