@@ -51,8 +51,9 @@ def test_statuses_follow_from_what_an_operation_takes_and_whether_it_writes(spec
         assert ("422" in responses) == bool(parameters or body), (method, path)
         if "{" in path:
             assert "404" in responses, (method, path)
-    listed = spec["paths"]["/api/v1/offices"]["get"]["responses"]
-    assert "404" in listed  # ?municipality= names a municipality
+    assert "404" in spec["paths"]["/api/v1/offices"]["get"]["responses"]  # ?municipality=
+    assert "404" in spec["paths"]["/api/v1/absences"]["post"]["responses"]  # "doctor_id" in the body
+    assert "404" not in spec["paths"]["/api/v1/municipalities"]["post"]["responses"]
     assert spec["paths"]["/api/v1/municipalities"]["get"]["responses"].keys() == {"200", "401", "403"}
 
 

@@ -3,7 +3,8 @@ web/errors.py and web/limits.py actually send, derived in one place from the rou
 
 - 401 and 403 where the operation needs the actor (a dependency that gives an `Actor`: a bearer token, the
   session cookie, or the feeds' `token`); 401 carries `WWW-Authenticate: Bearer`.
-- 404 where a path or query parameter names a resource (another municipality's answers 404 too).
+- 404 where a path or query parameter, or a field of the body, names a resource (`{doctor_id}`,
+  `?municipality=`, `"office_id"`); another municipality's answers 404 too.
 - 409 for every write: a rule about the resource's state, or the database's unique constraints.
 - 413 where the operation takes a body (web/limits.py).
 - 422 where it takes parameters or a body: the problems found, or a rule's refusal with its id.
@@ -64,7 +65,10 @@ def document(spec: dict[str, Any], routes: dict[tuple[str, str], APIRoute]) -> d
         for method, operation in operations.items():
             route = routes.get((path, method))
             if path.startswith(API) and route is not None:
-                _add_statuses(operation, needs_actor=needs_actor(route.dependant), writes=method in WRITES)
+                names = _body_names_a_resource(operation, spec)
+                _add_statuses(
+                    operation, needs_actor=needs_actor(route.dependant), writes=method in WRITES, names=names
+                )
     schemas = spec.setdefault("components", {}).setdefault("schemas", {})
     schemas.update(_error_schemas())
     for name in ("HTTPValidationError", "ValidationError"):  # FastAPI's 422 body, which is never sent
@@ -73,14 +77,15 @@ def document(spec: dict[str, Any], routes: dict[tuple[str, str], APIRoute]) -> d
     return spec
 
 
-def statuses(operation: dict[str, Any], *, needs_actor: bool, writes: bool) -> set[int]:
-    """The error statuses an operation can answer, from what it takes and whether it writes."""
+def statuses(operation: dict[str, Any], *, needs_actor: bool, writes: bool, names: bool = False) -> set[int]:
+    """The error statuses an operation can answer, from what it takes and whether it writes; `names`: its
+    body names a resource."""
     parameters = operation.get("parameters", [])
     body = "requestBody" in operation
     found = set()
     if needs_actor:
         found |= {401, 403}
-    if any(_names_a_resource(parameter) for parameter in parameters):
+    if names or any(_names_a_resource(parameter) for parameter in parameters):
         found.add(404)
     if writes:
         found.add(409)
@@ -91,12 +96,30 @@ def statuses(operation: dict[str, Any], *, needs_actor: bool, writes: bool) -> s
     return found
 
 
+def _body_names_a_resource(operation: dict[str, Any], spec: dict[str, Any]) -> bool:
+    """Whether the JSON body has a field that names a row by id or a municipality (`doctor_id`,
+    `municipality_number`): a body that names one that is not there, or not the user's, answers 404."""
+    content = operation.get("requestBody", {}).get("content", {}).get("application/json", {})
+    return any(_names_a_row(name) for name in _properties(content.get("schema", {}), spec))
+
+
+def _properties(schema: dict[str, Any], spec: dict[str, Any]) -> Iterator[str]:
+    if "$ref" in schema:
+        name = schema["$ref"].removeprefix("#/components/schemas/")
+        yield from _properties(spec.get("components", {}).get("schemas", {}).get(name, {}), spec)
+    for each in schema.get("anyOf", []) + schema.get("oneOf", []) + schema.get("allOf", []):
+        yield from _properties(each, spec)
+    yield from schema.get("properties", {})
+
+
+def _names_a_row(name: str) -> bool:
+    return name.endswith("_id") or name in ("municipality", "municipality_number")
+
+
 def _names_a_resource(parameter: dict[str, Any]) -> bool:
     """A path parameter, or a query parameter that names a municipality or a row by id (`?doctor_id=`)."""
     name = parameter["name"]
-    return parameter["in"] == "path" or (
-        parameter["in"] == "query" and (name == "municipality" or name.endswith("_id"))
-    )
+    return parameter["in"] == "path" or (parameter["in"] == "query" and _names_a_row(name))
 
 
 def needs_actor(dependant: Dependant) -> bool:
@@ -104,10 +127,11 @@ def needs_actor(dependant: Dependant) -> bool:
     return any(_gives_actor(each.call) for each in _dependencies(dependant))
 
 
-def _add_statuses(operation: dict[str, Any], *, needs_actor: bool, writes: bool) -> None:
+def _add_statuses(operation: dict[str, Any], *, needs_actor: bool, writes: bool, names: bool) -> None:
     responses = operation.setdefault("responses", {})
     declared = {int(status) for status in responses if status.isdigit() and 400 <= int(status) < 500}
-    for status in sorted(statuses(operation, needs_actor=needs_actor, writes=writes) | declared):
+    found = statuses(operation, needs_actor=needs_actor, writes=writes, names=names)
+    for status in sorted(found | declared):
         response = responses.setdefault(str(status), {})
         if response.get("description", "Validation Error") == "Validation Error":
             response["description"] = DESCRIPTIONS.get(status, "Forespørselen ble avvist.")
