@@ -1,6 +1,6 @@
-from datetime import date
+from datetime import UTC, date, datetime
 
-from legetjeneste.norwegian import day_text, joined, period_text, span_text
+from legetjeneste.norwegian import date_text, day_text, joined, period_text, span_text
 
 
 def test_a_day_is_written_with_its_norwegian_month_and_optionally_its_weekday():
@@ -21,3 +21,9 @@ def test_a_period_ends_with_its_year():
 
 def test_a_list_ends_with_og():
     assert joined(["A"]) == "A" and joined(["A", "B"]) == "A og B" and joined(["A", "B", "C"]) == "A, B og C"
+
+
+def test_a_timestamp_is_dated_by_the_day_in_oslo_not_in_utc():
+    assert date_text(datetime(2026, 12, 3, 23, 30, tzinfo=UTC)) == "4. desember 2026"
+    assert date_text(datetime(2026, 7, 3, 21, 59, tzinfo=UTC)) == "3. juli 2026"
+    assert date_text(date(2026, 12, 3)) == "3. desember 2026"

@@ -2,10 +2,11 @@
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from decimal import Decimal
 from functools import lru_cache
 
-from sqlalchemy import Engine, MetaData, Numeric, String, create_engine, event
+from sqlalchemy import DateTime, Engine, MetaData, Numeric, String, create_engine, event
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
@@ -46,6 +47,43 @@ class ExactDecimal(TypeDecorator):
 
     def process_result_value(self, value, dialect):
         return None if value is None else Decimal(value)
+
+
+class Timestamp(TypeDecorator):
+    """An instant: TIMESTAMP WITH TIME ZONE on PostgreSQL, DATETIME holding UTC on SQLite; given back as an
+    aware datetime in UTC on both, so the API and the CLI write it the same way (`…+00:00` / `…Z`).
+
+    An aware datetime in any zone is stored as its instant. A naive datetime is refused: it does not say
+    which instant it is (Oslo's wall clock and UTC differ by one or two hours), so a caller must say."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError(f"Timestamp needs an aware datetime, not {value.isoformat()} without a zone")
+        moment = value.astimezone(UTC)
+        return moment.replace(tzinfo=None) if dialect.name == "sqlite" else moment
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+@event.listens_for(Base, "mapper_configured", propagate=True)
+def _timestamps_held_in_utc(mapper, class_) -> None:
+    """A Timestamp attribute holds UTC from the moment it is set, so an object answered before it is read
+    back from the database (`created_at=now_oslo()` just added) says the same as one read back."""
+    for column_property in mapper.column_attrs:
+        if any(isinstance(column.type, Timestamp) for column in column_property.columns):
+            event.listen(getattr(class_, column_property.key), "set", _in_utc, retval=True)
+
+
+def _in_utc(_target, value, _old, _initiator):
+    return value.astimezone(UTC) if isinstance(value, datetime) and value.utcoffset() is not None else value
 
 
 def make_engine(url: str, **options) -> Engine:

@@ -11,7 +11,7 @@ from legetjeneste.db import get_engine, session_factory
 from legetjeneste.features import features
 from legetjeneste.jobs import worker as jobs_worker
 from legetjeneste.settings import get_settings
-from legetjeneste.web import errors
+from legetjeneste.web import errors, openapi
 from legetjeneste.web.limits import BodyLimit
 
 
@@ -37,6 +37,7 @@ def create_app(*, engine: Engine | None = None, secret_key: str | None = None) -
     )
     app.add_middleware(BodyLimit)
     errors.install(app)
+    openapi.install(app)
     for feature in features():
         for module in feature.routers:
             app.include_router(importlib.import_module(module).router)

@@ -2,14 +2,14 @@
 the command line and the texts that rules produce alike (Babel's nb_NO where it has the form)."""
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from babel.dates import format_date
 from babel.numbers import format_currency
 from stdnum.no import kontonr
 
-from legetjeneste.dates import WEEKDAY_NAMES_NB, WEEKDAYS
+from legetjeneste.dates import OSLO, WEEKDAY_NAMES_NB, WEEKDAYS
 
 MONTHS = (
     "januar", "februar", "mars", "april", "mai", "juni",
@@ -58,7 +58,10 @@ def kroner(amount: Decimal) -> str:
 
 
 def date_text(value: date | None, style: str = "long") -> str:
-    """A date in Babel's nb_NO style («3. desember 2026» for long); «–» for no date."""
+    """A date in Babel's nb_NO style («3. desember 2026» for long); «–» for no date. An instant (a timestamp,
+    held in UTC) is told by its date in Oslo."""
+    if isinstance(value, datetime) and value.utcoffset() is not None:
+        value = value.astimezone(OSLO).date()
     return format_date(value, format=style, locale="nb_NO") if value else "–"
 
 

@@ -18,10 +18,6 @@ def test_a_job_that_is_not_running_or_never_beat_is_not_alive():
     assert not is_alive(status="running", heartbeat_at=None, now=NOW)
 
 
-def test_a_heartbeat_without_its_zone_is_read_as_utc():
-    assert is_alive(status="running", heartbeat_at=NOW.replace(tzinfo=None), now=NOW)
-
-
 def test_a_failure_is_told_in_our_own_words_with_the_rule_and_every_problem():
     assert error_text(DomainError("For kort hvile", rule_id="LV-REST")) == "For kort hvile (LV-REST)"
     invalid = ValidationFailed([Problem("from", "mangler")])

@@ -3,11 +3,11 @@ assistant and the office notice."""
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, String
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from legetjeneste.dates import Period
-from legetjeneste.db import Base
+from legetjeneste.db import Base, Timestamp
 from legetjeneste.registry.models import Agreement, Doctor, Office
 
 
@@ -26,7 +26,7 @@ class Absence(Base):
     cover: Mapped[str] = mapped_column(String(20))
     vikar_doctor_id: Mapped[int | None] = mapped_column(ForeignKey("doctor.id"))
     details: Mapped[dict] = mapped_column(JSON, default=dict)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(Timestamp)
     created_by: Mapped[str] = mapped_column(String(254))
 
     doctor: Mapped[Doctor] = relationship(foreign_keys=[doctor_id])

@@ -2,17 +2,17 @@
 
 from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, String
+from sqlalchemy import JSON, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from legetjeneste.db import Base
+from legetjeneste.db import Base, Timestamp
 
 
 class AuditEntry(Base):
     __tablename__ = "audit_entry"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    at: Mapped[datetime] = mapped_column(Timestamp, index=True)
     actor: Mapped[str] = mapped_column(String(254))
     action: Mapped[str] = mapped_column(String(20))
     entity: Mapped[str] = mapped_column(String(40))

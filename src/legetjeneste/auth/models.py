@@ -2,10 +2,10 @@
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, String
+from sqlalchemy import Boolean, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from legetjeneste.db import Base
+from legetjeneste.db import Base, Timestamp
 
 
 class User(Base):
@@ -19,7 +19,7 @@ class User(Base):
     office_id: Mapped[int | None] = mapped_column(ForeignKey("office.id"))
     doctor_id: Mapped[int | None] = mapped_column(ForeignKey("doctor.id"))
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(Timestamp)
 
 
 class ApiToken(Base):
@@ -28,6 +28,6 @@ class ApiToken(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), index=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(Timestamp)
 
     user: Mapped[User] = relationship()

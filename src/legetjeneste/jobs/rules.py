@@ -1,6 +1,6 @@
 """When a running job counts as alive, and how a failure is told: pure, no database."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from legetjeneste.errors import DomainError, ValidationFailed
 
@@ -12,14 +12,9 @@ STALE_AFTER = timedelta(seconds=60)
 STOPPED = "Tjenesten ble stoppet mens jobben kjørte. Start den på nytt."
 
 
-def utc(moment: datetime) -> datetime:
-    """SQLite gives back the stored UTC time without its zone."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def is_alive(*, status: str, heartbeat_at: datetime | None, now: datetime) -> bool:
     """Whether a worker still runs the job: running, with a heartbeat newer than STALE_AFTER."""
-    return status == RUNNING and heartbeat_at is not None and now - utc(heartbeat_at) <= STALE_AFTER
+    return status == RUNNING and heartbeat_at is not None and now - heartbeat_at <= STALE_AFTER
 
 
 def error_text(error: Exception) -> str:

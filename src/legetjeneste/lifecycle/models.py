@@ -2,10 +2,10 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, String
+from sqlalchemy import JSON, Date, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from legetjeneste.db import Base
+from legetjeneste.db import Base, Timestamp
 from legetjeneste.lifecycle.rules.clocks import Clock
 from legetjeneste.lifecycle.rules.codes import CLOSED
 from legetjeneste.registry.models import Agreement, Doctor
@@ -29,7 +29,7 @@ class LifecycleCase(Base):
     opened_on: Mapped[date] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date)
     facts: Mapped[dict] = mapped_column(JSON, default=dict)
-    opened_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    opened_at: Mapped[datetime] = mapped_column(Timestamp)
     opened_by: Mapped[str] = mapped_column(String(254))
 
     agreement: Mapped[Agreement | None] = relationship()
@@ -95,7 +95,7 @@ class LifecycleStep(Base):
     on: Mapped[date] = mapped_column("step_date", Date)
     text: Mapped[str] = mapped_column(String(4000))
     facts: Mapped[dict] = mapped_column(JSON, default=dict)
-    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    recorded_at: Mapped[datetime] = mapped_column(Timestamp)
     recorded_by: Mapped[str] = mapped_column(String(254))
 
     case: Mapped[LifecycleCase] = relationship(back_populates="steps")

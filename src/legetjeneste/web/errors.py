@@ -16,6 +16,7 @@ from legetjeneste.web.templating import templates
 log = logging.getLogger(__name__)
 
 UNSTORABLE = Problem("", "en verdi kan ikke lagres (for lang, ugyldige tegn eller utenfor tillatt område)")
+UNREADABLE = Problem("body", "kan ikke leses (ikke gyldig JSON, UTF-8 eller skjemadata)")
 HTTP_MESSAGES = {
     404: "Siden eller ressursen finnes ikke.",
     405: "Metoden er ikke tillatt her.",
@@ -50,6 +51,8 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> Response:
+        if error.status_code == 400:  # FastAPI or Starlette could not read the body: bad input, like bad JSON
+            return render_error(request, ValidationFailed([UNREADABLE]))
         message = HTTP_MESSAGES.get(error.status_code, "Forespørselen kunne ikke behandles.")
         domain = NotFound(message) if error.status_code == 404 else DomainError(message)
         domain.status_code = error.status_code

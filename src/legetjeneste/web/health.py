@@ -7,7 +7,11 @@ from sqlalchemy import text
 router = APIRouter()
 
 
-@router.get("/healthz", tags=["health"])
+@router.get(
+    "/healthz",
+    tags=["health"],
+    responses={503: {"description": "Databasen svarer ikke", "content": {"application/json": {}}}},
+)
 def healthz(request: Request) -> JSONResponse:
     try:
         with request.app.state.sessionmaker() as session:

@@ -2,11 +2,11 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, String, Text
+from sqlalchemy import Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from legetjeneste.dates import Period
-from legetjeneste.db import Base
+from legetjeneste.db import Base, Timestamp
 from legetjeneste.legevakt.schemes.models import Scheme
 from legetjeneste.registry.models import Doctor
 
@@ -41,7 +41,7 @@ class Exemption(Base):
     rule_id: Mapped[str | None] = mapped_column(String(30))
     decided_on: Mapped[date | None] = mapped_column(Date)
     decided_by: Mapped[str | None] = mapped_column(String(254))
-    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    decided_at: Mapped[datetime | None] = mapped_column(Timestamp)
 
     scheme: Mapped[Scheme] = relationship()
     doctor: Mapped[Doctor] = relationship()

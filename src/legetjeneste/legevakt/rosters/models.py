@@ -15,7 +15,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from legetjeneste.db import Base
+from legetjeneste.db import Base, Timestamp
 from legetjeneste.legevakt.schemes.models import Scheme
 from legetjeneste.registry.models import Doctor
 
@@ -43,11 +43,11 @@ class RosterJob(Base):
     solutions_found: Mapped[int] = mapped_column(Integer, default=0)
     best_assignments: Mapped[dict | None] = mapped_column(JSON)
     message: Mapped[str | None] = mapped_column(String(1000))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(Timestamp)
     created_by: Mapped[str] = mapped_column(String(254))
-    started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    progress_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    started_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    progress_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    finished_at: Mapped[datetime | None] = mapped_column(Timestamp)
 
 
 class Roster(Base):
@@ -73,9 +73,9 @@ class Roster(Base):
     is_optimal: Mapped[bool] = mapped_column(Boolean, default=False)
     explanation: Mapped[dict] = mapped_column(JSON, default=dict)
     changes: Mapped[list] = mapped_column(JSON, default=list)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(Timestamp)
     created_by: Mapped[str] = mapped_column(String(254))
-    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    published_at: Mapped[datetime | None] = mapped_column(Timestamp)
     published_by: Mapped[str | None] = mapped_column(String(254))
 
     scheme: Mapped[Scheme] = relationship()
@@ -108,7 +108,7 @@ class RosterAssignment(Base):
     ends_at: Mapped[datetime] = mapped_column(DateTime)
     doctor_id: Mapped[int | None] = mapped_column(ForeignKey("doctor.id"), index=True)
     was_vacant: Mapped[bool] = mapped_column(Boolean, default=False)
-    filled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    filled_at: Mapped[datetime | None] = mapped_column(Timestamp)
     filled_by: Mapped[str | None] = mapped_column(String(254))
 
     roster: Mapped[Roster] = relationship(back_populates="assignments")
@@ -127,7 +127,7 @@ class VacancyVolunteer(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     assignment_id: Mapped[int] = mapped_column(ForeignKey("roster_assignment.id"), index=True)
     doctor_id: Mapped[int] = mapped_column(ForeignKey("doctor.id"), index=True)
-    registered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    registered_at: Mapped[datetime] = mapped_column(Timestamp)
     registered_by: Mapped[str] = mapped_column(String(254))
 
     assignment: Mapped[RosterAssignment] = relationship(back_populates="volunteers")

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from legetjeneste.dates import now_oslo
 from legetjeneste.legevakt.rosters.rules import JOB_STATUS, ROSTER_STATUS, doctor_counts, elapsed, gap
+from legetjeneste.legevakt.schemas import OsloTime
 from legetjeneste.norwegian import day_text
 from legetjeneste.registry.schemas import Input
 
@@ -84,8 +85,8 @@ class AssignmentRead(BaseModel):
     label: str
     category: str
     is_night: bool
-    starts_at: datetime
-    ends_at: datetime
+    starts_at: OsloTime
+    ends_at: OsloTime
     doctor_id: int | None
     doctor_name: str | None
     hpr_number: str | None

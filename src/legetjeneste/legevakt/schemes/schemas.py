@@ -8,7 +8,7 @@ import re
 from datetime import date, time
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, Field, WithJsonSchema, model_validator
 
 from legetjeneste.legevakt.exemptions.rules import PENDING
 from legetjeneste.legevakt.exemptions.schemas import ExemptionRead, exemption_read
@@ -27,19 +27,20 @@ Kind = Literal["legevakt", "nodnett"]
 DayKind = Literal["weekday", "weekend", "all"]
 TargetDayKind = Literal["weekday", "weekend"]
 Course = Literal["emergency_medicine", "violence_abuse"]
+CLOCK = r"^([01]\d|2[0-3]):[0-5]\d(:00)?$"  # TT:MM (or TT:MM:00, as answered); "time" format needs a zone
 
 
 def _clock(value: object) -> object:
     """'15:30' → 15:30; '24:00' is not a time of day (write 00:00, the next day is implied)."""
     if isinstance(value, str):
-        if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value.strip()):
+        if not re.fullmatch(CLOCK, value.strip()):
             raise ValueError(f"«{value}» er ikke et klokkeslett på formen TT:MM")
-        hours, minutes = value.strip().split(":")
+        hours, minutes = value.strip().split(":")[:2]
         return time(int(hours), int(minutes))
     return value
 
 
-Clock = Annotated[time, BeforeValidator(_clock)]
+Clock = Annotated[time, BeforeValidator(_clock), WithJsonSchema({"type": "string", "pattern": CLOCK})]
 
 
 class ShiftTemplateIn(Input):

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
+from legetjeneste.legevakt.schemas import OsloTime
 from legetjeneste.registry.schemas import Input
 
 
@@ -34,8 +35,8 @@ class VacancyRead(BaseModel):
     shift_id: str
     date: date
     label: str
-    starts_at: datetime
-    ends_at: datetime
+    starts_at: OsloTime
+    ends_at: OsloTime
     filled: bool
     doctor_name: str | None
     volunteers: list[VolunteerRead]

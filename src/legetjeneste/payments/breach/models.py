@@ -3,10 +3,10 @@
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Date, DateTime, ForeignKey, String
+from sqlalchemy import Date, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from legetjeneste.db import Base, ExactDecimal
+from legetjeneste.db import Base, ExactDecimal, Timestamp
 from legetjeneste.registry.models import Agreement
 
 
@@ -45,7 +45,7 @@ class BreachStep(Base):
     on: Mapped[date] = mapped_column("step_date", Date)
     deadline: Mapped[date | None] = mapped_column(Date)
     text: Mapped[str] = mapped_column(String(2000))
-    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    recorded_at: Mapped[datetime] = mapped_column(Timestamp)
     recorded_by: Mapped[str] = mapped_column(String(254))
 
     case: Mapped[BreachCase] = relationship(back_populates="steps")

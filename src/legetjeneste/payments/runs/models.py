@@ -3,10 +3,10 @@
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, Date, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from legetjeneste.db import Base, ExactDecimal
+from legetjeneste.db import Base, ExactDecimal, Timestamp
 from legetjeneste.registry.models import Agreement
 
 
@@ -21,9 +21,9 @@ class PaymentRun(Base):
     month: Mapped[date] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(10))
     due_date: Mapped[date] = mapped_column(Date)
-    computed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    computed_at: Mapped[datetime] = mapped_column(Timestamp)
     computed_by: Mapped[str] = mapped_column(String(254))
-    approved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    approved_at: Mapped[datetime | None] = mapped_column(Timestamp)
     approved_by: Mapped[str | None] = mapped_column(String(254))
 
     lines: Mapped[list["PaymentLine"]] = relationship(
