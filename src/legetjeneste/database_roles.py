@@ -22,23 +22,25 @@ GRANTS = (
     "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {role}",
     "REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON {schema}.{audit} FROM {role}",
     "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {role}",
-    "ALTER DEFAULT PRIVILEGES IN SCHEMA {schema} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {role}",
-    "ALTER DEFAULT PRIVILEGES IN SCHEMA {schema} GRANT USAGE, SELECT ON SEQUENCES TO {role}",
+    "ALTER DEFAULT PRIVILEGES FOR ROLE {owner} IN SCHEMA {schema} "
+    "GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {role}",
+    "ALTER DEFAULT PRIVILEGES FOR ROLE {owner} IN SCHEMA {schema} GRANT USAGE, SELECT ON SEQUENCES TO {role}",
 )
 OWNER_OF_AUDIT = "SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = to_regclass(:table)"
 
 
 def grant_app(engine: Engine, role: str) -> list[str]:
     """Give `role` (an existing login role, neither superuser nor owner of the tables) the application's
-    privileges in the database's current schema, now and for tables the owner creates later; the
-    statements run, in order. Run by the owner after `db upgrade`; running it again changes nothing."""
+    privileges in the database's current schema, now and for tables the owner of the audit log creates
+    later; the statements run, in order. Run by that owner (or a superuser) after `db upgrade`; running it
+    again changes nothing."""
     if engine.dialect.name != "postgresql":
         raise Conflict("Databaseroller finnes bare i PostgreSQL; med SQLite er det ingenting å gi.")
     with engine.begin() as connection:
-        _check_role(connection, role)
+        owner = _check_role(connection, role)
         quote = connection.dialect.identifier_preparer.quote
         schema = quote(connection.execute(text("SELECT current_schema()")).scalar_one())
-        names = {"schema": schema, "role": quote(role), "audit": quote(AUDIT_TABLE)}
+        names = {"schema": schema, "role": quote(role), "audit": quote(AUDIT_TABLE), "owner": quote(owner)}
         statements = [statement.format(**names) for statement in GRANTS]
         statements += [
             f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON {schema}.{quote(table)} FROM {quote(role)}"
@@ -49,7 +51,8 @@ def grant_app(engine: Engine, role: str) -> list[str]:
         return statements
 
 
-def _check_role(connection: Connection, role: str) -> None:
+def _check_role(connection: Connection, role: str) -> str:
+    """Refuse a role that does not exist, cannot log in, is a superuser or owns the tables; the owner."""
     found = connection.execute(
         text("SELECT rolsuper, rolcanlogin FROM pg_roles WHERE rolname = :role"), {"role": role}
     ).first()
@@ -72,6 +75,7 @@ def _check_role(connection: Connection, role: str) -> None:
             f"Rollen «{role}» eier tabellene (eller er medlem av eierrollen «{owner}»); programmet skal "
             "koble til som en annen rolle enn den som kjører migreringene."
         )
+    return owner
 
 
 def privilege_warnings(engine: Engine) -> list[str]:
