@@ -45,7 +45,10 @@ def _clients_engine(engine: Engine, clients: int) -> Iterator[Engine]:
         yield racing
         racing.dispose()
         return
-    with engine.connect() as holder:
+    # An advisory lock belongs to one database and every pytest run has a database of its own, so the lock
+    # is taken in the server's maintenance database: one race at a time on the whole server.
+    server = make_engine(engine.url.set(database="postgres").render_as_string(hide_password=False))
+    with server.connect() as holder:
         holder.execute(text("SELECT pg_advisory_lock(:key)"), {"key": RACE_LOCK})
         try:
             racing = make_engine(url, **pool)
@@ -54,6 +57,7 @@ def _clients_engine(engine: Engine, clients: int) -> Iterator[Engine]:
         finally:
             holder.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": RACE_LOCK})
             holder.commit()
+    server.dispose()
 
 
 def race(
@@ -75,13 +79,15 @@ def race(
 
         def client(number: int) -> None:
             with factory() as session:
-                # Every client has its connection before any starts, so the start is the same moment.
-                session.connection()
-                session.rollback()
-                start.wait()
                 try:
+                    # Every client has its connection before any starts, so the start is the same moment;
+                    # a client that gets none breaks the barrier, so the others fail instead of waiting.
+                    session.connection()
+                    session.rollback()
+                    start.wait(timeout)
                     outcomes[number].value = action(session, number)
                 except BaseException as error:  # noqa: BLE001 - the outcome is what the test asserts on
+                    start.abort()
                     outcomes[number].error = error
 
         threads = [threading.Thread(target=client, args=(n,), daemon=True) for n in range(clients)]

@@ -78,6 +78,27 @@ def db_upgrade():
     typer.echo("Databasen er oppdatert.")
 
 
+@db_app.command("grant-app")
+def db_grant_app(
+    role: Annotated[str, typer.Argument(help="Programmets egen innloggingsrolle i PostgreSQL")],
+):
+    """Gi programmets rolle lese- og skriverett til tabellene, men bare lese og legge til i revisjonsloggen
+    (PostgreSQL; kjøres av eieren etter «db upgrade»)."""
+    from legetjeneste import database_roles
+    from legetjeneste.console import fail
+    from legetjeneste.db import get_engine
+    from legetjeneste.errors import DomainError
+
+    try:
+        database_roles.grant_app(get_engine(), role)
+    except DomainError as error:
+        fail(error)
+    typer.echo(
+        f"Rollen «{role}» kan nå lese og skrive tabellene og legge til i revisjonsloggen, men ikke endre, "
+        "slette eller tømme den. Sett LEGETJENESTE_DATABASE_URL til denne rollen for «serve» og «worker»."
+    )
+
+
 @demo_app.command("load")
 def demo_load(as_json: Annotated[bool, typer.Option("--json")] = False):
     """Last inn Vefsn og Kragerø, SSBs nøkkeltall og demobrukerne (kan kjøres flere ganger)."""
@@ -102,7 +123,7 @@ def serve(
     """Start tjenesten."""
     import uvicorn
 
-    from legetjeneste import demo, migrate
+    from legetjeneste import database_roles, demo, migrate
     from legetjeneste.db import get_engine, open_session
     from legetjeneste.main import create_app
     from legetjeneste.registry import service as registry_service
@@ -110,6 +131,7 @@ def serve(
     from legetjeneste.web.static import missing_assets
 
     migrate.upgrade(get_engine())
+    database_roles.warn_about_privileges(get_engine())
     if with_demo:
         with open_session() as session:
             if not registry_service.has_municipalities(session):

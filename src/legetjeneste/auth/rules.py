@@ -23,7 +23,7 @@ ROLE_NAMES_NB = {
 STAFF = frozenset(ROLES) - {"citizen"}
 REGISTER_EDITORS = frozenset({"admin", "municipality_admin", "kommuneoverlege"})
 OFFICE_EDITORS = REGISTER_EDITORS | {"office_admin"}
-SEES_ABSENCE_GROUNDS = OFFICE_EDITORS
+SEES_ABSENCE_GROUNDS = OFFICE_EDITORS  # those who may register absences: "absence.write"
 FOLLOWS_LIFECYCLE = REGISTER_EDITORS | {"su_member"}
 
 PERMISSIONS: dict[str, frozenset[str]] = {
@@ -112,12 +112,26 @@ def can_manage_office(actor: Actor, office_id: int) -> bool:
     return actor.role != "office_admin" or actor.office_id == office_id
 
 
+def sees_health_data(
+    actor: Actor, *, doctor_id: int | None, handled_by: str = "exemption.decide", office_id: int | None = None
+) -> bool:
+    """Health data — an exemption's ground, application text, reasons, weighing, due date and child's birth
+    date; an absence's ground and details — only for the doctor concerned and for those who handle the
+    case: who decides exemptions (`exemption.decide`: the kommuneoverlege and the municipality's
+    administrators), or who registers the doctor's absences (`absence.write`; an office administrator
+    only for the own office). Everyone else sees that it exists, for whom, its period and its status."""
+    if doctor_id is not None and actor.doctor_id == doctor_id:
+        return True
+    return can(actor, handled_by) and (office_id is None or can_manage_office(actor, office_id))
+
+
 def sees_absence_grounds(actor: Actor) -> bool:
     """Grounds such as sickness are health data: only those who handle absences see them."""
     return actor.role in SEES_ABSENCE_GROUNDS
 
 
-def sees_absence_ground(actor: Actor, office_id: int) -> bool:
-    """The ground of one absence: for those who handle absences, and an office administrator only for the
-    doctors of the own office."""
-    return sees_absence_grounds(actor) and can_manage_office(actor, office_id)
+def sees_absence_ground(actor: Actor, office_id: int, *, doctor_id: int | None = None) -> bool:
+    """The ground of one absence (`sees_health_data`): for those who register absences, an office
+    administrator only for the doctors of the own office; and, when the caller names the absent doctor,
+    for that doctor."""
+    return sees_health_data(actor, doctor_id=doctor_id, handled_by="absence.write", office_id=office_id)

@@ -10,10 +10,9 @@ from legetjeneste.errors import Conflict, Forbidden, RuleViolation, ValidationFa
 from legetjeneste.legevakt.exemptions import queries as exemption_queries
 from legetjeneste.legevakt.exemptions import service as exemption_service
 from legetjeneste.legevakt.exemptions.schemas import ExemptionApply, ExemptionDecide
-from tests.legevakt.demo import pending, scheme_id
+from tests.legevakt.demo import doctor_actor, pending, scheme_id
 from tests.support import (
     KRAGERO_KOMMUNEOVERLEGE,
-    VEFSN_DOCTOR,
     VEFSN_KOMMUNEOVERLEGE,
 )
 
@@ -76,12 +75,13 @@ def test_a_doctor_may_apply_but_not_decide_and_must_take_part_in_the_scheme(demo
     application = ExemptionApply(
         doctor="9182407", ground="breastfeeding", start=date(2027, 1, 1), child_birth_date=date(2026, 9, 1)
     )
-    saved = exemption_service.apply_for_exemption(demo, actor=VEFSN_DOCTOR, scheme_id=vefsn, data=application)
+    herself = doctor_actor(demo, "9182407")
+    saved = exemption_service.apply_for_exemption(demo, actor=herself, scheme_id=vefsn, data=application)
     assert saved.status == "pending" and saved.is_right
     with pytest.raises(Forbidden):
         exemption_service.decide_exemption(
             demo,
-            actor=VEFSN_DOCTOR,
+            actor=herself,
             exemption_id=saved.id,
             data=ExemptionDecide(decision="granted", reasons="x"),
         )

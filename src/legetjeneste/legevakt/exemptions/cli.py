@@ -57,7 +57,8 @@ def _print(found: dict) -> None:
     )
     for item in found["applications"]:
         end = item["end"] or "uten slutt"
-        typer.echo(f"  #{item['id']} {item['doctor_name']} – {item['ground_text']}, {item['start']}–{end}")
+        what = item.get("ground_text", item["extent_text"])
+        typer.echo(f"  #{item['id']} {item['doctor_name']} – {what}, {item['start']}–{end}")
     for scheme in found["schemes"]:
         typer.echo(f"{scheme['name']}:")
         for group in scheme["groups"]:

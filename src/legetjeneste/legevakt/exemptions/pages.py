@@ -3,14 +3,12 @@ applications. The labels here also serve the scheme pages' application form and 
 
 from fastapi import APIRouter, Request
 
-from legetjeneste.auth import rules as auth_rules
 from legetjeneste.dates import WEEKDAY_NAMES_NB
 from legetjeneste.errors import RuleViolation, ValidationFailed
 from legetjeneste.legevakt.exemptions import rules
 from legetjeneste.legevakt.exemptions import service as exemption_service
 from legetjeneste.legevakt.exemptions.schemas import ExemptionDecide
 from legetjeneste.legevakt.schemes import rules as scheme_rules
-from legetjeneste.legevakt.schemes import service as scheme_service
 from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form
 from legetjeneste.web.pages import redirect_with_message, render
@@ -47,23 +45,8 @@ LABELS = {
 
 
 def _exemption_page(request, session, actor, exemption_id, *, error=None, values=None):
-    exemption = exemption_service.get_exemption(session, actor=actor, exemption_id=exemption_id)
-    scheme = scheme_service.get_scheme(session, actor=actor, scheme_id=exemption.scheme_id)
-    municipality = scheme.municipality_number
-    impact = None
-    if exemption.status == rules.PENDING:
-        impact = exemption_service.impact(
-            session, actor=actor, municipality_number=municipality, application_ids=[exemption_id]
-        )
-    context = {
-        "exemption": exemption,
-        "number": municipality,
-        "help": exemption_service.decision_help(session, actor=actor, exemption_id=exemption_id),
-        "impact": impact,
-        "can_decide": auth_rules.can(actor, "exemption.decide") and exemption.status == rules.PENDING,
-        **LABELS,
-        **failure_context(error, values, FIELD_LABELS),
-    }
+    found = exemption_service.exemption_page(session, actor=actor, exemption_id=exemption_id)
+    context = {**found, **LABELS, **failure_context(error, values, FIELD_LABELS)}
     return render(request, "legevakt/exemption.html", context, actor=actor, status_code=422 if error else 200)
 
 

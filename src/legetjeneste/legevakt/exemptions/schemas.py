@@ -66,8 +66,37 @@ class ExemptionIn(ExemptionApply):
     decided_by: Annotated[str | None, Field(max_length=254)] = None
 
 
-class ExemptionRead(BaseModel):
+class ExemptionRedacted(BaseModel):
+    """An exemption as everyone who may read the schemes sees it: that it exists, for whom, its extent, its
+    period and its status. It has no field for health data (the ground, the texts, a due date or a child's
+    birth date, the rule that reveals whether it is a right): `auth.rules.sees_health_data` decides who
+    gets an `ExemptionRead` instead."""
+
+    view: Literal["redacted"] = "redacted"
     id: int
+    municipality_number: str
+    scheme_id: int
+    scheme_name: str
+    doctor_hpr: str
+    doctor_name: str
+    extent: str
+    extent_text: str
+    start: date
+    end: date | None
+    applied_on: date
+    status: str
+    status_text: str
+    granted_start: date | None
+    granted_end: date | None
+    decided_on: date | None
+
+
+class ExemptionRead(BaseModel):
+    """An exemption with its health data: for the doctor concerned and those who decide exemptions."""
+
+    view: Literal["full"] = "full"
+    id: int
+    municipality_number: str
     scheme_id: int
     scheme_name: str
     doctor_hpr: str
@@ -75,6 +104,7 @@ class ExemptionRead(BaseModel):
     ground: str
     ground_text: str
     extent: str
+    extent_text: str
     start: date
     end: date | None
     due_date: date | None
@@ -93,30 +123,51 @@ class ExemptionRead(BaseModel):
     decided_by: str | None
 
 
+#: What the API answers for one exemption: `view` says which of the two shapes it is.
+ExemptionView = Annotated[ExemptionRead | ExemptionRedacted, Field(discriminator="view")]
+
+
+def _common(exemption) -> dict:
+    return {
+        "id": exemption.id,
+        "municipality_number": exemption.municipality_number,
+        "scheme_id": exemption.scheme_id,
+        "scheme_name": exemption.scheme.name,
+        "doctor_hpr": exemption.doctor.hpr_number,
+        "doctor_name": exemption.doctor.full_name,
+        "extent": exemption.extent,
+        "extent_text": rules.EXTENTS[exemption.extent],
+        "start": exemption.start,
+        "end": exemption.end,
+        "applied_on": exemption.applied_on,
+        "status": exemption.status,
+        "status_text": rules.STATUSES[exemption.status],
+        "granted_start": exemption.granted_start,
+        "granted_end": exemption.granted_end,
+        "decided_on": exemption.decided_on,
+    }
+
+
 def exemption_read(exemption) -> ExemptionRead:
     return ExemptionRead(
-        id=exemption.id,
-        scheme_id=exemption.scheme_id,
-        scheme_name=exemption.scheme.name,
-        doctor_hpr=exemption.doctor.hpr_number,
-        doctor_name=exemption.doctor.full_name,
+        **_common(exemption),
         ground=exemption.ground,
         ground_text=rules.GROUNDS[exemption.ground],
-        extent=exemption.extent,
-        start=exemption.start,
-        end=exemption.end,
         due_date=exemption.due_date,
         child_birth_date=exemption.child_birth_date,
         application_text=exemption.application_text,
-        applied_on=exemption.applied_on,
-        status=exemption.status,
-        status_text=rules.STATUSES[exemption.status],
         is_right=exemption.ground in rules.RIGHT_GROUNDS,
-        granted_start=exemption.granted_start,
-        granted_end=exemption.granted_end,
         reasons=exemption.reasons,
         weighing=exemption.weighing,
         rule_id=exemption.rule_id,
-        decided_on=exemption.decided_on,
         decided_by=exemption.decided_by,
     )
+
+
+def exemption_redacted(exemption) -> ExemptionRedacted:
+    return ExemptionRedacted(**_common(exemption))
+
+
+def exemption_view(exemption, *, full: bool) -> ExemptionRead | ExemptionRedacted:
+    """The exemption with its health data when `full`, else without."""
+    return exemption_read(exemption) if full else exemption_redacted(exemption)

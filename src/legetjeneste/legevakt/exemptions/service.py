@@ -1,44 +1,35 @@
 """Use cases of exemptions: apply, decide as an enkeltvedtak (LV-EXEMPT-RIGHT, LV-EXEMPT-DISCRETION,
-NN-EXEMPT), list and read, what the decision page says before deciding, and the impact of granting."""
+NN-EXEMPT), list and read, what the decision page says before deciding, and the impact of granting.
+
+An exemption's ground, texts and dates are health data: each read shows them only to whom
+`auth.rules.sees_health_data` lets see them, and writes one audit entry «read» naming the exemptions it
+showed with their health data (none when all were redacted)."""
 
 from collections.abc import Iterable
 from datetime import date
 
 from sqlalchemy.orm import Session
 
-from legetjeneste.agreement import parameters
 from legetjeneste.audit import service as audit_service
+from legetjeneste.auth import rules as auth_rules
 from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
-from legetjeneste.dates import Period, add_months, age_on, format_month, now_oslo, today_oslo
-from legetjeneste.errors import Conflict, Problem, ValidationFailed
+from legetjeneste.dates import Period, now_oslo, today_oslo
+from legetjeneste.db import write_transaction
+from legetjeneste.errors import Conflict, Forbidden, Problem, ValidationFailed
 from legetjeneste.legevakt.exemptions import queries, rules
 from legetjeneste.legevakt.exemptions.models import Exemption
-from legetjeneste.legevakt.exemptions.rules import impact as impact_rules
 from legetjeneste.legevakt.exemptions.schemas import (
     ExemptionApply,
     ExemptionDecide,
     ExemptionRead,
+    ExemptionRedacted,
     exemption_read,
+    exemption_view,
 )
-from legetjeneste.legevakt.schemes import queries as scheme_queries
 from legetjeneste.legevakt.schemes.models import Scheme
-from legetjeneste.legevakt.schemes.rules import NODNETT
 from legetjeneste.registry.models import Doctor
-
-
-def right_facts(
-    doctor: Doctor, *, due_date: date | None, child_birth_date: date | None, on: date
-) -> rules.RightFacts:
-    return rules.RightFacts(
-        birth_date=doctor.birth_date,
-        due_date=due_date,
-        child_birth_date=child_birth_date,
-        exemption_age=parameters.value("legevakt/exemption_age", on=on),
-        pregnancy_months=parameters.value("legevakt/pregnancy_months", on=on),
-        child_age_months=parameters.value("legevakt/child_age_months", on=on),
-    )
 
 
 def _participant_doctor(scheme: Scheme, hpr: str) -> Doctor:
@@ -50,7 +41,7 @@ def _participant_doctor(scheme: Scheme, hpr: str) -> Doctor:
 
 def apply_for_exemption(
     session: Session, *, actor: Actor, scheme_id: int, data: ExemptionApply
-) -> ExemptionRead:
+) -> ExemptionRead | ExemptionRedacted:
     auth_service.require(actor, "exemption.apply")
     problems = rules.application_problems(data)
     if problems:
@@ -78,19 +69,23 @@ def apply_for_exemption(
             municipality_number=scheme.municipality_number,
             detail={"ground": data.ground},
         )
-        return exemption_read(exemption)
+        return exemption_view(exemption, full=shows_health_data(actor, exemption))
 
 
 def decide_exemption(
     session: Session, *, actor: Actor, exemption_id: int, data: ExemptionDecide
 ) -> ExemptionRead:
     """The enkeltvedtak: a right is granted from the date it applies and cannot be refused; a
-    discretionary exemption is granted for at most the parameter's months with the weighing written."""
+    discretionary exemption is granted for at most the parameter's months with the weighing written.
+
+    An application is decided once: the row is locked before its status is checked (PostgreSQL: FOR
+    UPDATE; SQLite: the write transaction), so of two decisions at the same moment the second finds it
+    decided and is refused with 409, and only one decision and one audit entry are stored."""
     auth_service.require(actor, "exemption.decide")
-    with session.begin():
-        exemption = _exemption(session, actor, exemption_id)
+    with write_transaction(session):
+        exemption = _exemption(session, actor, exemption_id, lock=True)
         if exemption.status != rules.PENDING:
-            raise Conflict(f"Søknaden er allerede avgjort ({rules.STATUSES[exemption.status].lower()}).")
+            raise Conflict(rules.already_decided_text(exemption.status, exemption.decided_on))
         decide(session, exemption, data, decided_by=actor.email)
         audit_service.record(
             session,
@@ -107,7 +102,7 @@ def decide_exemption(
 def decide(session: Session, exemption: Exemption, data: ExemptionDecide, *, decided_by: str) -> None:
     """Record the decision on a pending exemption, after the rules (used by the API and the file import)."""
     applied = Period(data.granted_start or exemption.start, data.granted_end or exemption.end)
-    facts = right_facts(
+    facts = queries.right_facts(
         exemption.doctor,
         due_date=exemption.due_date,
         child_birth_date=exemption.child_birth_date,
@@ -117,7 +112,10 @@ def decide(session: Session, exemption: Exemption, data: ExemptionDecide, *, dec
     if data.decision == rules.REFUSED:
         if is_right:
             rules.refuse_right_check(ground=exemption.ground, applied=exemption.period, facts=facts)
-        granted, rule_id = None, (rules.RIGHT if is_right else _discretion_rule(exemption.scheme))[0]
+        granted, rule_id = (
+            None,
+            (rules.RIGHT if is_right else rules.discretion_rule(exemption.scheme.kind))[0],
+        )
     elif is_right:
         granted, rule_id = (
             rules.granted_right(ground=exemption.ground, applied=applied, facts=facts),
@@ -125,12 +123,12 @@ def decide(session: Session, exemption: Exemption, data: ExemptionDecide, *, dec
         )
     else:
         granted = applied
-        rule_id = _discretion_rule(exemption.scheme)[0]
+        rule_id = rules.discretion_rule(exemption.scheme.kind)[0]
         rules.discretionary_check(
             kind=exemption.scheme.kind,
             ground=exemption.ground,
             granted=granted,
-            max_months=max_months(session, exemption.scheme, on=granted.start),
+            max_months=queries.max_months(session, exemption.scheme, on=granted.start),
             weighing=data.weighing,
         )
     exemption.status = data.decision
@@ -141,87 +139,115 @@ def decide(session: Session, exemption: Exemption, data: ExemptionDecide, *, dec
     exemption.decided_by, exemption.decided_at = decided_by, now_oslo()
 
 
-def age_note(session: Session, exemption: Exemption) -> str:
-    """The note on age the decision page shows (LV-EXEMPT-DISCRETION: special weight over 55)."""
-    if exemption.ground in rules.RIGHT_GROUNDS:
-        return ""
-    weight_age = scheme_queries.parameter_value(
-        session,
-        municipality_number=exemption.municipality_number,
-        name="legevakt/discretion_weight_age",
-        on=exemption.start,
-    )
-    return rules.age_weight_note(
-        age=age_on(exemption.doctor.birth_date, exemption.start), weight_age=weight_age
-    )
-
-
-def _discretion_rule(scheme: Scheme) -> tuple[str, str]:
-    return rules.NN_EXEMPT if scheme.kind == NODNETT else rules.DISCRETION
-
-
-def max_months(session: Session, scheme: Scheme, *, on: date) -> int:
-    name = (
-        "legevakt/nodnett_exemption_max_months"
-        if scheme.kind == NODNETT
-        else "legevakt/legevakt_exemption_max_months"
-    )
-    return scheme_queries.parameter_value(
-        session, municipality_number=scheme.municipality_number, name=name, on=on
-    )
-
-
-def _exemption(session: Session, actor: Actor, exemption_id: int) -> Exemption:
+def _exemption(session: Session, actor: Actor, exemption_id: int, *, lock: bool = False) -> Exemption:
     missing = f"Søknad om fritak {exemption_id} finnes ikke."
-    return scope.row(session, actor, Exemption, exemption_id, missing=missing)
+    load = queries.exemption_for_update if lock else None
+    return scope.row(session, actor, Exemption, exemption_id, missing=missing, load=load)
 
 
-def get_exemption(session: Session, *, actor: Actor, exemption_id: int) -> ExemptionRead:
+def shows_health_data(actor: Actor, exemption: Exemption) -> bool:
+    return auth_rules.sees_health_data(actor, doctor_id=exemption.doctor_id)
+
+
+def audit_health_read(
+    session: Session, *, actor: Actor, record_ids: Iterable[int], municipality_number: str, view: str
+) -> None:
+    """One audit entry «read» for the exemptions whose health data a request shows; none if it shows none."""
+    shown = sorted(set(record_ids))
+    if shown:
+        audit_service.record(
+            session,
+            actor=actor,
+            action="read",
+            entity="exemption",
+            record_ids=shown,
+            municipality_number=municipality_number,
+            detail={"view": view, "health_data": True},
+        )
+
+
+def views(
+    session: Session, *, actor: Actor, exemptions: list[Exemption], municipality_number: str, view: str
+) -> list[ExemptionRead | ExemptionRedacted]:
+    """The exemptions as the actor may see them, the reading of their health data audited (`view`: where)."""
+    full = {e.id for e in exemptions if shows_health_data(actor, e)}
+    audit_health_read(
+        session, actor=actor, record_ids=full, municipality_number=municipality_number, view=view
+    )
+    return [exemption_view(e, full=e.id in full) for e in exemptions]
+
+
+def get_exemption(session: Session, *, actor: Actor, exemption_id: int) -> ExemptionRead | ExemptionRedacted:
     auth_service.require(actor, "legevakt.read")
     with session.begin():
-        return exemption_read(_exemption(session, actor, exemption_id))
+        exemption = _exemption(session, actor, exemption_id)
+        [found] = views(
+            session,
+            actor=actor,
+            exemptions=[exemption],
+            municipality_number=exemption.municipality_number,
+            view="exemption",
+        )
+        return found
 
 
 def list_exemptions(
     session: Session, *, actor: Actor, municipality_number: str, status: str | None = None
-) -> list[ExemptionRead]:
+) -> list[ExemptionRead | ExemptionRedacted]:
     auth_service.require(actor, "legevakt.read")
     with session.begin():
         scope.municipality(session, actor, municipality_number)
         found = queries.exemptions(session, municipality_number=municipality_number, status=status)
-        return [exemption_read(e) for e in found]
+        return views(
+            session, actor=actor, exemptions=found, municipality_number=municipality_number, view="list"
+        )
 
 
 def decision_help(session: Session, *, actor: Actor, exemption_id: int) -> dict:
     """What the decision page says before deciding: the rule, from when a right applies, the longest
-    discretionary period, and the note on age (LV-EXEMPT-DISCRETION)."""
+    discretionary period, and the note on age (LV-EXEMPT-DISCRETION). The right's period comes from the
+    due date or the child's birth date: for whom `sees_health_data`, audited."""
     auth_service.require(actor, "legevakt.read")
     with session.begin():
         exemption = _exemption(session, actor, exemption_id)
-        if exemption.ground in rules.RIGHT_GROUNDS:
-            facts = right_facts(
-                exemption.doctor,
-                due_date=exemption.due_date,
-                child_birth_date=exemption.child_birth_date,
-                on=exemption.start,
+        if not shows_health_data(actor, exemption):
+            raise Forbidden(
+                "Grunnlaget for fritaket vises bare for legen selv og for den som avgjør søknaden."
             )
-            right = rules.right_period(exemption.ground, facts)
-            return {
-                "rule_id": rules.RIGHT[0],
-                "citation": rules.RIGHT[1],
-                "right_start": right.start if right else None,
-                "right_end": right.end if right else None,
-                "max_months": None,
-                "age_note": "",
-            }
-        rule_id, citation = _discretion_rule(exemption.scheme)
+        audit_health_read(
+            session,
+            actor=actor,
+            record_ids=[exemption.id],
+            municipality_number=exemption.municipality_number,
+            view="decision_help",
+        )
+        return queries.decision_help(session, exemption)
+
+
+def exemption_page(session: Session, *, actor: Actor, exemption_id: int) -> dict:
+    """What the page of one application shows, read in one transaction with one audit entry: the
+    exemption as the actor may see it, the rule before deciding (only with its health data), and the
+    impact of granting it while it waits."""
+    auth_service.require(actor, "legevakt.read")
+    with session.begin():
+        exemption = _exemption(session, actor, exemption_id)
+        full = shows_health_data(actor, exemption)
+        number = exemption.municipality_number
+        pending = exemption.status == rules.PENDING
+        found = _impact(session, actor, number, application_ids=[exemption.id]) if pending else None
+        audit_health_read(
+            session,
+            actor=actor,
+            record_ids=[exemption.id] if full else [],
+            municipality_number=number,
+            view="page",
+        )
         return {
-            "rule_id": rule_id,
-            "citation": citation,
-            "right_start": None,
-            "right_end": None,
-            "max_months": max_months(session, exemption.scheme, on=exemption.start),
-            "age_note": age_note(session, exemption),
+            "exemption": exemption_view(exemption, full=full),
+            "number": number,
+            "help": queries.decision_help(session, exemption) if full else None,
+            "impact": found,
+            "can_decide": auth_rules.can(actor, "exemption.decide") and pending,
         }
 
 
@@ -235,41 +261,31 @@ def impact(
     months: int | None = None,
 ) -> dict:
     """The impact of granting the pending applications (or the ones named) of a municipality: per scheme
-    and office, participants and shifts per participant per month, before and after."""
+    and office, participants and shifts per participant per month, before and after. An application's
+    ground is listed only for whom `sees_health_data` (audited)."""
     auth_service.require(actor, "legevakt.read")
     with session.begin():
         scope.municipality(session, actor, municipality_number)
-        all_exemptions = queries.exemptions(session, municipality_number=municipality_number)
-        wanted = set(application_ids) if application_ids is not None else None
-        pending = [
-            e for e in all_exemptions if e.status == rules.PENDING and (wanted is None or e.id in wanted)
-        ]
-        granted = [e for e in all_exemptions if e.status == rules.GRANTED]
-        month_list = impact_rules.impact_months(
-            pending, first_month=first_month, count=months, today=today_oslo()
+        found = _impact(
+            session,
+            actor,
+            municipality_number,
+            application_ids=application_ids,
+            first_month=first_month,
+            months=months,
         )
-        schemes = [
-            s
-            for s in scheme_queries.schemes(session, municipality_number=municipality_number)
-            if wanted is None or any(e.scheme_id == s.id for e in pending)
-        ]
-        return {
-            "municipality": municipality_number,
-            "months": [format_month(m) for m in month_list],
-            "applications": [impact_rules.application_item(e) for e in pending],
-            "schemes": [
-                impact_rules.scheme_impact(
-                    s,
-                    months=month_list,
-                    granted=granted,
-                    pending=pending,
-                    vikars=scheme_queries.vikar_doctor_ids(
-                        session,
-                        [p.doctor_id for p in s.participants],
-                        first=month_list[0],
-                        last=add_months(month_list[-1], 1),
-                    ),
-                )
-                for s in schemes
-            ],
-        }
+        shown = [a["id"] for a in found["applications"] if a["view"] == "full"]
+        audit_health_read(
+            session, actor=actor, record_ids=shown, municipality_number=municipality_number, view="impact"
+        )
+        return found
+
+
+def _impact(session: Session, actor: Actor, municipality_number: str, **asked) -> dict:
+    return queries.impact(
+        session,
+        municipality_number=municipality_number,
+        today=today_oslo(),
+        full=lambda exemption: shows_health_data(actor, exemption),
+        **asked,
+    )

@@ -87,7 +87,7 @@ async def set_parameter(request: Request, number: Number, session: SessionDep, a
 
 def _scheme_page(request, session, actor, scheme_id, *, error=None, values=None):
     context = {
-        "scheme": service.get_scheme(session, actor=actor, scheme_id=scheme_id),
+        "scheme": service.get_scheme(session, actor=actor, scheme_id=scheme_id, with_exemptions=True),
         "can_apply": auth_rules.can(actor, "exemption.apply"),
         "can_write": auth_rules.can(actor, "legevakt.write"),
         **PAGE_LABELS,

@@ -34,8 +34,9 @@ def save_scheme(number: Number, data: SchemeIn, session: SessionDep, actor: Acto
 
 @router.get("/schemes/{scheme_id}", response_model=SchemeRead)
 def get_scheme(scheme_id: Id, session: SessionDep, actor: ActorDep):
-    """A scheme with its participants' competence (LV-COMPETENCE) and exemptions."""
-    return service.get_scheme(session, actor=actor, scheme_id=scheme_id)
+    """A scheme with its participants' competence (LV-COMPETENCE) and exemptions (their health data only
+    for the doctor concerned and those who decide exemptions)."""
+    return service.get_scheme(session, actor=actor, scheme_id=scheme_id, with_exemptions=True)
 
 
 @router.get("/municipalities/{number}/local-parameters", response_model=list[ParameterRead])

@@ -10,8 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, Field, WithJsonSchema, model_validator
 
-from legetjeneste.legevakt.exemptions.rules import PENDING
-from legetjeneste.legevakt.exemptions.schemas import ExemptionRead, exemption_read
+from legetjeneste.legevakt.exemptions.schemas import ExemptionView
 from legetjeneste.legevakt.schemas import Code, LongText, period_in_order
 from legetjeneste.legevakt.schemes import rules
 from legetjeneste.registry.schemas import (
@@ -189,7 +188,7 @@ class SchemeRead(SchemeSummary):
     targets: list[TargetIn]
     office_days: list[OfficeDaysIn]
     bakvakt_days: list[BakvaktDayIn]
-    exemptions: list[ExemptionRead]
+    exemptions: list[ExemptionView]
 
 
 def participant_read(participant, *, courses: set[str], is_vikar: bool) -> ParticipantRead:
@@ -281,9 +280,11 @@ def scheme_read(
     *,
     participants: list[ParticipantRead],
     exemptions: list,
+    pending: int,
 ) -> SchemeRead:
+    """`exemptions`: the scheme's exemptions as the reader may see them (an `ExemptionView` each);
+    `pending`: how many applications wait for a decision."""
     written = scheme_in(scheme)
-    pending = sum(1 for e in exemptions if e.status == PENDING)
     return SchemeRead(
         **scheme_summary(scheme, pending=pending).model_dump(),
         description=scheme.description,
@@ -295,5 +296,5 @@ def scheme_read(
         targets=written.targets,
         office_days=written.office_days,
         bakvakt_days=written.bakvakt_days,
-        exemptions=[exemption_read(e) for e in exemptions],
+        exemptions=exemptions,
     )

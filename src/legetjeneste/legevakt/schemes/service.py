@@ -13,6 +13,7 @@ from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import today_oslo
 from legetjeneste.errors import Problem, ValidationFailed
 from legetjeneste.legevakt.exemptions import queries as exemption_queries
+from legetjeneste.legevakt.exemptions import service as exemption_service
 from legetjeneste.legevakt.exemptions.rules import PENDING
 from legetjeneste.legevakt.rosters import queries as roster_queries
 from legetjeneste.legevakt.schemes import queries, rules
@@ -44,14 +45,21 @@ def list_schemes(session: Session, *, actor: Actor, municipality_number: str) ->
         ]
 
 
-def get_scheme(session: Session, *, actor: Actor, scheme_id: int) -> SchemeRead:
+def get_scheme(
+    session: Session, *, actor: Actor, scheme_id: int, with_exemptions: bool = False
+) -> SchemeRead:
+    """A scheme with its participants and, when asked for, its exemptions as the actor may see them: their
+    health data only for the doctor concerned and those who decide (audited). Without them the list of
+    exemptions is empty and nothing is read (the roster and edit pages)."""
     auth_service.require(actor, "legevakt.read")
     with session.begin():
         scheme = scope.row(session, actor, Scheme, scheme_id, missing=f"Ordning {scheme_id} finnes ikke.")
-        return read_scheme(session, scheme)
+        return read_scheme(session, scheme, actor=actor, with_exemptions=with_exemptions)
 
 
-def read_scheme(session: Session, scheme: Scheme) -> SchemeRead:
+def read_scheme(
+    session: Session, scheme: Scheme, *, actor: Actor, with_exemptions: bool = True
+) -> SchemeRead:
     doctor_ids = [p.doctor_id for p in scheme.participants]
     courses = queries.courses_of(session, doctor_ids)
     today = today_oslo()
@@ -63,7 +71,19 @@ def read_scheme(session: Session, scheme: Scheme) -> SchemeRead:
     exemptions = exemption_queries.exemptions(
         session, municipality_number=scheme.municipality_number, scheme_id=scheme.id
     )
-    return scheme_read(scheme, participants=participants, exemptions=exemptions)
+    shown = (
+        exemption_service.views(
+            session,
+            actor=actor,
+            exemptions=exemptions,
+            municipality_number=scheme.municipality_number,
+            view="scheme",
+        )
+        if with_exemptions
+        else []
+    )
+    pending = sum(1 for e in exemptions if e.status == PENDING)
+    return scheme_read(scheme, participants=participants, exemptions=shown, pending=pending)
 
 
 def check_scheme(
@@ -116,7 +136,7 @@ def save_scheme(
             municipality_number=municipality_number,
             detail={"code": data.code},
         )
-        return read_scheme(session, scheme)
+        return read_scheme(session, scheme, actor=actor)
 
 
 def _published_templates_kept(session: Session, municipality_number: str, data: SchemeIn) -> list[Problem]:

@@ -36,6 +36,21 @@ NN_EXEMPT = ("NN-EXEMPT", "KRAGERØ SU 17.3.2026")
 DAY = timedelta(days=1)
 
 
+def already_decided_text(status: str, decided_on: date | None) -> str:
+    """Why a second decision on an application is refused (an application is decided once)."""
+    when = f" {day_text(decided_on)}" if decided_on else ""
+    return (
+        f"Søknaden er allerede avgjort: {STATUSES[status].lower()}{when}. "
+        "Last siden på nytt for å se vedtaket; et nytt vedtak krever en ny søknad eller en klage."
+    )
+
+
+def discretion_rule(kind: str) -> tuple[str, str]:
+    """The rule a discretionary exemption from a scheme of this kind is decided by: NN-EXEMPT for
+    nødnett, LV-EXEMPT-DISCRETION for legevakt."""
+    return NN_EXEMPT if kind == NODNETT else DISCRETION
+
+
 def birthday(birth_date: date, age: int) -> date:
     """The day a person born on `birth_date` turns `age` (29 February → 1 March in other years)."""
     try:

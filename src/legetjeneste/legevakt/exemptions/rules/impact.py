@@ -34,19 +34,22 @@ def impact_months(pending: list, *, first_month: date | None, count: int | None,
     return [add_months(first_month, n) for n in range(max(1, min(count, MAX_MONTHS)))]
 
 
-def application_item(exemption) -> dict:
-    """A pending application as the impact lists it."""
-    return {
+def application_item(exemption, *, full: bool) -> dict:
+    """A pending application as the impact lists it; its ground (health data) only when `full`."""
+    item = {
+        "view": "full" if full else "redacted",
         "id": exemption.id,
         "scheme_id": exemption.scheme_id,
         "doctor_hpr": exemption.doctor.hpr_number,
         "doctor_name": exemption.doctor.full_name,
-        "ground": exemption.ground,
-        "ground_text": rules.GROUNDS[exemption.ground],
         "extent": exemption.extent,
+        "extent_text": rules.EXTENTS[exemption.extent],
         "start": exemption.start.isoformat(),
         "end": exemption.end.isoformat() if exemption.end else None,
     }
+    if full:
+        item |= {"ground": exemption.ground, "ground_text": rules.GROUNDS[exemption.ground]}
+    return item
 
 
 def scheme_impact(scheme, *, months: list[date], granted: list, pending: list, vikars: set[int]) -> dict:
