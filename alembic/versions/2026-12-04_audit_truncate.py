@@ -2,7 +2,7 @@
 PostgreSQL. SQLite has no TRUNCATE; its DELETE trigger already refuses `DELETE FROM audit_entry`.
 
 Revision ID: 2026_12_04_audit_truncate
-Revises: 2026_12_03_jobs
+Revises: 2026_12_04_timestamps_in_utc
 Create Date: 2026-12-04
 """
 

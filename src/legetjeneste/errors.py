@@ -45,6 +45,20 @@ class NotAuthenticated(DomainError):
     status_code = 401
 
 
+class SessionExpired(NotAuthenticated):
+    """The browser session has ended (logout, idle time, lifetime, deactivation): log in again."""
+
+
+class TooManyAttempts(DomainError):
+    """Too many failed logins in a row: wait `retry_after` seconds (HTTP 429 with Retry-After)."""
+
+    status_code = 429
+
+    def __init__(self, message: str, *, retry_after: int):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 class RuleViolation(DomainError):
     """A rule from RULES.md refuses the request: always with its rule id and citation."""
 

@@ -13,6 +13,7 @@ from legetjeneste.jobs import worker as jobs_worker
 from legetjeneste.settings import get_settings
 from legetjeneste.web import errors, openapi
 from legetjeneste.web.limits import BodyLimit
+from legetjeneste.web.security import SecurityHeaders
 
 
 def create_app(*, engine: Engine | None = None, secret_key: str | None = None) -> FastAPI:
@@ -28,14 +29,17 @@ def create_app(*, engine: Engine | None = None, secret_key: str | None = None) -
         lifespan=jobs_worker.lifespan(engine),
     )
     app.state.sessionmaker = session_factory(engine)
+    # The signed cookie holds the session key and the CSRF token; the session itself is a row
+    # (auth/sessions). HttpOnly and SameSite=Lax here; Secure over HTTPS (web/security.py).
     app.add_middleware(
         SessionMiddleware,
         secret_key=secret_key or settings.resolved_secret_key(),
         session_cookie="legetjeneste_session",
-        max_age=settings.session_max_age_seconds,
+        max_age=settings.session_lifetime_seconds,
         same_site="lax",
     )
     app.add_middleware(BodyLimit)
+    app.add_middleware(SecurityHeaders)  # the outermost: every answer, refusals too, gets the headers
     errors.install(app)
     openapi.install(app)
     for feature in features():

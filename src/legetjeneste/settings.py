@@ -16,7 +16,22 @@ class Settings(BaseSettings):
     secret_key: str = ""
     var_dir: Path = PROJECT_ROOT / "var"
     assets_dir: Path = PROJECT_ROOT / "node_modules"
-    session_max_age_seconds: int = 8 * 3600
+    # A browser session ends after this long without a request, and this long after login at the latest.
+    session_idle_seconds: int = 2 * 3600
+    session_lifetime_seconds: int = 12 * 3600
+    # API tokens (`user add --token`) and calendar keys («Min kalender») expire after this many days.
+    api_token_days: int = 90
+    calendar_key_days: int = 365
+    # Login throttling: failures allowed before waits of 1 s, 2 s, 4 s … up to the cap; forgotten after
+    # an hour without a failure. An address is shared by a whole office behind one router: it gets more.
+    login_free_failures: int = 5
+    login_free_failures_per_address: int = 20
+    login_max_delay_seconds: int = 300
+    login_failures_forgotten_after_seconds: int = 3600
+    # Served over HTTPS: the session cookie is Secure and Strict-Transport-Security is sent.
+    https: bool = False
+    # Behind a reverse proxy: believe its X-Forwarded-Proto and X-Forwarded-For (else never).
+    trust_proxy: bool = False
     # "fast" is for the test suite only: argon2's cheapest parameters instead of RFC 9106's
     # low-memory profile.
     password_hashing: str = "strong"

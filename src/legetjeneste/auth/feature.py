@@ -1,11 +1,12 @@
-"""Users and log-in: the log-in and calendar pages, `legetjeneste user`, «Min kalender» in the menu."""
+"""Users and log-in: the log-in and calendar pages, the users' API for the administrator, `legetjeneste
+user`, «Min kalender» in the menu."""
 
 from legetjeneste.features import Command, Feature, NavEntry
 
 FEATURE = Feature(
     name="auth",
     order=10,
-    routers=("legetjeneste.auth.pages",),
+    routers=("legetjeneste.auth.pages", "legetjeneste.auth.router"),
     commands=(Command("user", "legetjeneste.auth.cli:app", "Brukere og API-nøkler.", order=120),),
     navigation=(NavEntry("Min kalender", "/min-kalender", order=120, scope="global"),),
 )

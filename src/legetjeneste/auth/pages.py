@@ -6,10 +6,13 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse
 from sqlalchemy.orm import Session
 
-from legetjeneste.auth import rules, service
+from legetjeneste.auth import rules
 from legetjeneste.auth.rules import Actor
-from legetjeneste.errors import NotAuthenticated
-from legetjeneste.web.deps import ActorDep, SessionDep, check_csrf
+from legetjeneste.auth.sessions import service as session_service
+from legetjeneste.auth.sessions.rules import EXPIRED
+from legetjeneste.auth.tokens import service as token_service
+from legetjeneste.errors import NotAuthenticated, TooManyAttempts
+from legetjeneste.web.deps import SESSION_KEY, ActorDep, SessionDep, check_csrf, client_address
 from legetjeneste.web.pages import redirect_with_message, render
 
 router = APIRouter(include_in_schema=False)
@@ -21,10 +24,9 @@ def _safe_next(target: str | None) -> str:
 
 
 @router.get("/logg-inn")
-def login_form(request: Request, neste: str | None = None):
-    return render(
-        request, "auth/login.html", {"next": _safe_next(neste), "error": None, "email": ""}, actor=None
-    )
+def login_form(request: Request, neste: str | None = None, utlopt: str | None = None):
+    context = {"next": _safe_next(neste), "error": None, "email": "", "notice": EXPIRED if utlopt else None}
+    return render(request, "auth/login.html", context, actor=None)
 
 
 @router.post("/logg-inn")
@@ -38,18 +40,32 @@ def login(
 ):
     check_csrf(request, csrf_token)
     try:
-        actor = service.authenticate_password(session, email=email, password=password)
-    except NotAuthenticated as error:
-        context = {"next": _safe_next(neste), "error": error.message, "email": email}
-        return render(request, "auth/login.html", context, actor=None, status_code=401)
-    request.session.clear()
-    request.session["user_id"] = actor.user_id
+        _, key = session_service.log_in(
+            session,
+            email=email,
+            password=password,
+            client_address=client_address(request),
+            user_agent=request.headers.get("user-agent"),
+            replacing=request.session.get(SESSION_KEY),
+        )
+    except (NotAuthenticated, TooManyAttempts) as error:
+        context = {"next": _safe_next(neste), "error": error.message, "email": email, "notice": None}
+        answer = render(request, "auth/login.html", context, actor=None, status_code=error.status_code)
+        if isinstance(error, TooManyAttempts):
+            answer.headers["Retry-After"] = str(error.retry_after)
+        return answer
+    request.session.clear()  # a new session key and CSRF token after login: no fixation
+    request.session[SESSION_KEY] = key
     return RedirectResponse(_safe_next(neste), status_code=303)
 
 
 @router.post("/logg-ut")
-def logout(request: Request, csrf_token: Annotated[str, Form()] = ""):
+def logout(request: Request, session: SessionDep, csrf_token: Annotated[str, Form()] = ""):
+    """The session ends on the server, so a copy of the cookie made before no longer works."""
     check_csrf(request, csrf_token)
+    key = request.session.get(SESSION_KEY)
+    if isinstance(key, str):
+        session_service.end(session, key=key)
     request.session.clear()
     return RedirectResponse("/logg-inn", status_code=303)
 
@@ -76,7 +92,7 @@ def _calendar(request: Request, session: Session, actor: Actor, token: str | Non
     feeds = [
         (title, f"{base}{path}?token={token or 'API-NØKKELEN-DIN'}") for title, path in calendar_feeds(actor)
     ]
-    context = {"feeds": feeds, "token": token, "keys": service.own_tokens(session, actor=actor)}
+    context = {"feeds": feeds, "token": token, "keys": token_service.own_tokens(session, actor=actor)}
     return render(request, "auth/calendar.html", context, actor=actor)
 
 
@@ -95,8 +111,9 @@ def new_calendar_token(
     session: SessionDep,
     actor: ActorDep,
 ):
-    """A new calendar key; the addresses with it are shown on this answer only (CSRF checked by get_actor)."""
-    token = service.new_calendar_token(session, actor=actor)
+    """A new calendar key, which reads the feeds and nothing else; the addresses with it are shown on this
+    answer only (CSRF checked by get_actor)."""
+    token = token_service.new_calendar_token(session, actor=actor)
     return _calendar(request, session, actor, token)
 
 
@@ -107,5 +124,5 @@ def revoke_key(
     session: SessionDep,
     actor: ActorDep,
 ):
-    service.revoke_own_token(session, actor=actor, token_id=token_id)
+    token_service.revoke_own_token(session, actor=actor, token_id=token_id)
     return redirect_with_message(request, "/min-kalender", "Nøkkelen er trukket tilbake.")

@@ -1,41 +1,33 @@
-"""Use cases for users, passwords, API tokens and permission checks."""
+"""Use cases for user accounts: adding, passwords, deactivating and activating, withdrawing tokens, and the
+permission check every feature uses."""
 
-import hashlib
 import re
-import secrets
-from functools import lru_cache
+from datetime import UTC, datetime
 
-from argon2 import PasswordHasher, profiles
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.orm import Session
 
 from legetjeneste.audit import service as audit_service
-from legetjeneste.auth import queries, rules
-from legetjeneste.auth.models import ApiToken, User
+from legetjeneste.auth import passwords, queries, rules
+from legetjeneste.auth.models import User
 from legetjeneste.auth.rules import Actor
+from legetjeneste.auth.schemas import UserRead, user_read
+from legetjeneste.auth.schemas import actor_of as actor_of  # the actor a user row acts as, for callers
+from legetjeneste.auth.sessions import queries as session_queries
+from legetjeneste.auth.tokens import queries as token_queries
+from legetjeneste.auth.tokens import service as token_service
+from legetjeneste.auth.tokens.rules import API
 from legetjeneste.dates import now_oslo
-from legetjeneste.errors import Forbidden, NotAuthenticated, NotFound, Problem, ValidationFailed
+from legetjeneste.db import write_transaction
+from legetjeneste.errors import Conflict, Forbidden, NotFound, Problem, ValidationFailed
 from legetjeneste.registry import queries as registry_queries
 from legetjeneste.registry.models import Municipality
-from legetjeneste.settings import get_settings
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-WRONG_LOGIN = "Feil e-postadresse eller passord."
-
-
-@lru_cache
-def _hasher() -> PasswordHasher:
-    fast = get_settings().password_hashing == "fast"
-    return PasswordHasher.from_parameters(profiles.CHEAPEST if fast else profiles.RFC_9106_LOW_MEMORY)
 
 
 def require(actor: Actor, permission: str) -> None:
     if not rules.can(actor, permission):
         raise Forbidden(f"Du har ikke tilgang til å {rules.PERMISSION_NAMES_NB[permission]}.")
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def add_user(
@@ -48,40 +40,37 @@ def add_user(
     with_token: bool = False,
     office: str | None = None,
     doctor: str | None = None,
+    check_password: bool = True,
 ) -> tuple[User, str | None]:
-    """Create a local account; returns the user and, when asked for, a new bearer token (shown once).
+    """Create a local account; returns the user and, when asked for, a new API token (shown once).
 
     An office administrator belongs to one office, given by its organisation number; a doctor user may
     be linked to the doctor it is, given by HPR number, so that it can act for itself (e.g. volunteer).
+    The password meets the length rule; only the demo's published passwords skip it (`check_password`).
     """
-    with session.begin():
+    with write_transaction(session):
         problems = _user_problems(session, email=email, role=role, municipality_number=municipality_number)
         office_id, office_problems = _office_of(session, role, office, municipality_number)
         doctor_id, doctor_problems = _doctor_of(session, role, doctor, municipality_number)
-        if problems or office_problems or doctor_problems:
-            raise ValidationFailed(problems + office_problems + doctor_problems)
+        problems += office_problems + doctor_problems
+        if password is not None and check_password:
+            problems += rules.password_problems(password, email=email)
+        if problems:
+            raise ValidationFailed(problems)
         user = User(
             office_id=office_id,
             doctor_id=doctor_id,
             email=email.lower(),
             role=role,
             municipality_number=municipality_number if rules.needs_municipality(role) else None,
-            password_hash=_hasher().hash(password) if password else None,
+            password_hash=passwords.hash_password(password) if password else None,
             is_active=True,
             created_at=now_oslo(),
         )
         session.add(user)
         session.flush()
-        token = _new_token(session, user) if with_token else None
-        audit_service.record(
-            session,
-            actor=rules.SYSTEM,
-            action="create",
-            entity="user",
-            record_ids=[user.id],
-            municipality_number=user.municipality_number,
-            detail={"role": role},
-        )
+        token = token_service.add_token(session, user, scope=API) if with_token else None
+        _audit(session, rules.SYSTEM, "create", user, {"role": role})
     return user, token
 
 
@@ -140,104 +129,77 @@ def _user_problems(
     return problems
 
 
-def new_calendar_token(session: Session, *, actor: Actor) -> str:
-    """A new API token for the logged-in user, for calendar apps that cannot log in; shown once, only its
-    hash is stored. It reads what the user may read, like any of the user's API tokens."""
-    if actor.user_id is None:
-        raise Forbidden("Bare en innlogget bruker kan lage en kalendernøkkel.")
+def set_password(session: Session, *, actor: Actor, user: int | str, password: str) -> UserRead:
+    """Give the user (id or e-mail address) a new password; the user's sessions end, so every browser
+    logs in again with it."""
+    require(actor, "users.manage")
+    with write_transaction(session):
+        found = _user(session, user)
+        problems = rules.password_problems(password, email=found.email)
+        if problems:
+            raise ValidationFailed(problems)
+        found.password_hash = passwords.hash_password(password)
+        ended = session_queries.end_sessions_of_user(session, found.id, datetime.now(UTC))
+        _audit(session, actor, "update", found, {"password": "changed", "sessions_ended": ended})
+        return user_read(found)
+
+
+def deactivate_user(session: Session, *, actor: Actor, user: int | str) -> UserRead:
+    """The user can no longer log in; their sessions end and their tokens are withdrawn at once."""
+    require(actor, "users.manage")
+    with write_transaction(session):
+        found = _user(session, user)
+        if actor.user_id == found.id:
+            raise Conflict("Du kan ikke deaktivere din egen bruker.")
+        found.is_active = False
+        ended = session_queries.end_sessions_of_user(session, found.id, datetime.now(UTC))
+        revoked = token_queries.delete_tokens_of_user(session, found.id)
+        _audit(session, actor, "deactivate", found, {"sessions_ended": ended, "tokens_revoked": revoked})
+        return user_read(found)
+
+
+def activate_user(session: Session, *, actor: Actor, user: int | str) -> UserRead:
+    """The user can log in again; withdrawn tokens stay withdrawn."""
+    require(actor, "users.manage")
+    with write_transaction(session):
+        found = _user(session, user)
+        found.is_active = True
+        _audit(session, actor, "activate", found)
+        return user_read(found)
+
+
+def revoke_tokens(session: Session, *, actor: Actor, user: int | str) -> int:
+    """Withdraw every API token and calendar key of the user; how many there were."""
+    require(actor, "users.manage")
+    with write_transaction(session):
+        found = _user(session, user)
+        revoked = token_queries.delete_tokens_of_user(session, found.id)
+        _audit(session, actor, "delete", found, {"tokens_revoked": revoked}, entity="api_token")
+        return revoked
+
+
+def list_users(session: Session, *, actor: Actor) -> list[UserRead]:
+    require(actor, "users.manage")
     with session.begin():
-        user = session.get(User, actor.user_id)
-        if user is None or not user.is_active:
-            raise NotAuthenticated("Økten er utløpt. Logg inn på nytt.")
-        token = _new_token(session, user)
-        audit_service.record(
-            session,
-            actor=actor,
-            action="create",
-            entity="api_token",
-            record_ids=[user.id],
-            municipality_number=user.municipality_number,
-            detail={"purpose": "calendar"},
-        )
-    return token
+        return [user_read(user) for user in queries.users(session)]
 
 
-def own_tokens(session: Session, *, actor: Actor) -> list:
-    """When each of the user's API tokens (calendar keys among them) was made, oldest first, with its id."""
-    if actor.user_id is None:
-        return []
-    with session.begin():
-        return queries.tokens_of_user(session, actor.user_id)
+def _user(session: Session, user: int | str) -> User:
+    found = session.get(User, user) if isinstance(user, int) else queries.user_by_email(session, user.lower())
+    if found is None:
+        raise NotFound(f"Fant ingen bruker {user}.")
+    return found
 
 
-def revoke_own_token(session: Session, *, actor: Actor, token_id: int) -> None:
-    """Withdraw one of the user's own API tokens: calendars using it stop updating. Another user's token
-    is not found."""
-    with session.begin():
-        token = session.get(ApiToken, token_id)
-        if token is None or actor.user_id is None or token.user_id != actor.user_id:
-            raise NotFound("Fant ikke nøkkelen.")
-        session.delete(token)
-        audit_service.record(
-            session,
-            actor=actor,
-            action="delete",
-            entity="api_token",
-            record_ids=[actor.user_id],
-            municipality_number=actor.municipality_number,
-            detail={"token_id": token_id},
-        )
-
-
-def _new_token(session: Session, user: User) -> str:
-    token = secrets.token_urlsafe(32)
-    queries.add_token(session, user_id=user.id, token_hash=hash_token(token), created_at=now_oslo())
-    return token
-
-
-def actor_of(user: User) -> Actor:
-    return Actor(
-        email=user.email,
-        role=user.role,
+def _audit(
+    session: Session, actor: Actor, action: str, user: User, detail: dict | None = None, entity: str = "user"
+) -> None:
+    audit_service.record(
+        session,
+        actor=actor,
+        action=action,
+        entity=entity,
+        record_ids=[user.id],
         municipality_number=user.municipality_number,
-        user_id=user.id,
-        office_id=user.office_id,
-        doctor_id=user.doctor_id,
+        detail=detail,
     )
-
-
-def authenticate_password(session: Session, *, email: str, password: str) -> Actor:
-    with session.begin():
-        user = queries.user_by_email(session, email.strip().lower())
-        if user is None or not user.is_active or not user.password_hash:
-            raise NotAuthenticated(WRONG_LOGIN)
-        try:
-            _hasher().verify(user.password_hash, password)
-        except (VerificationError, InvalidHashError) as exc:
-            raise NotAuthenticated(WRONG_LOGIN) from exc
-        actor = actor_of(user)
-        audit_service.record(
-            session,
-            actor=actor,
-            action="login",
-            entity="user",
-            record_ids=[user.id],
-            municipality_number=user.municipality_number,
-        )
-    return actor
-
-
-def authenticate_token(session: Session, *, token: str) -> Actor:
-    with session.begin():
-        row = queries.token_by_hash(session, hash_token(token))
-        if row is None or not row.user.is_active:
-            raise NotAuthenticated("Ugyldig eller tilbakekalt API-nøkkel.")
-        return actor_of(row.user)
-
-
-def actor_for_user(session: Session, *, user_id: int) -> Actor:
-    with session.begin():
-        user = session.get(User, user_id)
-        if user is None or not user.is_active:
-            raise NotAuthenticated("Økten er utløpt. Logg inn på nytt.")
-        return actor_of(user)

@@ -9,7 +9,16 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from sqlalchemy.exc import DataError, IntegrityError
 from starlette.exceptions import HTTPException
 
-from legetjeneste.errors import Conflict, DomainError, NotAuthenticated, NotFound, Problem, ValidationFailed
+from legetjeneste.errors import (
+    Conflict,
+    DomainError,
+    NotAuthenticated,
+    NotFound,
+    Problem,
+    SessionExpired,
+    TooManyAttempts,
+    ValidationFailed,
+)
 from legetjeneste.validation import problems_from
 from legetjeneste.web.templating import templates
 
@@ -28,14 +37,27 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/healthz"
 
 
+def _headers(error: DomainError) -> dict[str, str] | None:
+    if error.status_code == 401:
+        return {"WWW-Authenticate": "Bearer"}
+    if isinstance(error, TooManyAttempts):
+        return {"Retry-After": str(error.retry_after)}
+    return None
+
+
 def render_error(request: Request, error: DomainError) -> Response:
     if _wants_json(request):
-        headers = {"WWW-Authenticate": "Bearer"} if error.status_code == 401 else None
-        return JSONResponse({"detail": error.as_dict()}, status_code=error.status_code, headers=headers)
+        body = {"detail": error.as_dict()}
+        return JSONResponse(body, status_code=error.status_code, headers=_headers(error))
     if isinstance(error, NotAuthenticated):
-        return RedirectResponse(f"/logg-inn?neste={quote(request.url.path)}", status_code=303)
+        expired = "&utlopt=1" if isinstance(error, SessionExpired) else ""
+        return RedirectResponse(f"/logg-inn?neste={quote(request.url.path)}{expired}", status_code=303)
     return templates.TemplateResponse(
-        request, "error.html", {"error": error, "actor": None, "csrf": None}, status_code=error.status_code
+        request,
+        "error.html",
+        {"error": error, "actor": None, "csrf": None},
+        status_code=error.status_code,
+        headers=_headers(error),
     )
 
 

@@ -29,6 +29,11 @@ def app_css() -> FileResponse:
     return FileResponse(OWN / "app.css", media_type="text/css", headers=CACHE)
 
 
+@router.get("/static/app.js")
+def app_js() -> FileResponse:
+    return FileResponse(OWN / "app.js", media_type="text/javascript", headers=CACHE)
+
+
 @router.get("/static/vendor/{name}")
 def vendor(name: str) -> FileResponse:
     if name not in VENDOR:

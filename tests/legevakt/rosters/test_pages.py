@@ -28,7 +28,7 @@ def logged_in_kommuneoverlege(engine, open_session):
         email="kol@test.example",
         role="kommuneoverlege",
         municipality_number="1824",
-        password="passord-1",
+        password="langt-passord-1",
     )
     with TestClient(
         create_app(engine=engine, secret_key="test-secret"), raise_server_exceptions=False
@@ -38,7 +38,7 @@ def logged_in_kommuneoverlege(engine, open_session):
             "/logg-inn",
             data={
                 "email": "kol@test.example",
-                "password": "passord-1",
+                "password": "langt-passord-1",
                 "csrf_token": CSRF.search(page.text).group(1),
             },
         )
@@ -148,12 +148,12 @@ def test_a_gp_volunteers_for_a_vacant_shift_from_the_vacancy_page(kol_with_vacan
         email="gp@test.example",
         role="doctor",
         municipality_number="1824",
-        password="passord-2",
+        password="langt-passord-2",
         doctor="9182403",
     )
     with TestClient(create_app(engine=engine, secret_key="test-secret"), raise_server_exceptions=False) as gp:
         page = gp.get("/logg-inn")
-        credentials = {"email": "gp@test.example", "password": "passord-2"}
+        credentials = {"email": "gp@test.example", "password": "langt-passord-2"}
         gp.post("/logg-inn", data={**credentials, "csrf_token": CSRF.search(page.text).group(1)})
         url = f"/ordninger/{scheme_id}/vakanser"
         page = gp.get(url)

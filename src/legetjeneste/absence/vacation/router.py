@@ -1,20 +1,18 @@
 """JSON, CSV and iCalendar endpoints of the vacation overview (SU-VACATION).
 
 Calendar apps cannot log in with a cookie or send a header, so the .ics feeds also take the user's API
-token as the query parameter `token`.
+token or calendar key as the query parameter `token`.
 """
 
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response
-from starlette.concurrency import run_in_threadpool
+from fastapi import APIRouter, Depends, Query, Response
 
 from legetjeneste.absence.vacation import service as vacation_service
 from legetjeneste.absence.vacation.rules.data import VacationOverview
-from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
-from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep, get_actor
+from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep, get_feed_actor
 
 router = APIRouter(prefix="/api/v1", tags=["vacation"])
 From = Annotated[date | None, Query(alias="from", description="Fra dato (ÅÅÅÅ-MM-DD), standard 1. juni i år")]
@@ -23,20 +21,9 @@ CALENDAR = "text/calendar; charset=utf-8"
 PRIVATE = {"Cache-Control": "no-store"}
 
 
-async def feed_actor(
-    request: Request,
-    session: SessionDep,
-    token: Annotated[
-        str | None,
-        Query(max_length=200, description="API-nøkkelen, for kalenderprogrammer som ikke kan logge inn"),
-    ] = None,
-) -> Actor:
-    """The `token` query parameter, else a bearer token or the session cookie as everywhere else."""
-    if token is not None:
-        return await run_in_threadpool(auth_service.authenticate_token, session, token=token)
-    return await get_actor(request, session)
-
-
+# The feeds' actor (web/deps.py): the `token` query parameter, else a bearer token or the session cookie;
+# the one place a calendar key counts.
+feed_actor = get_feed_actor
 FeedActorDep = Annotated[Actor, Depends(feed_actor)]
 
 
