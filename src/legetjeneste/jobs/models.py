@@ -8,13 +8,16 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from legetjeneste.db import Base
 
+UTC_TIME = {"zone": "UTC"}
+
 
 class Job(Base):
     """One piece of work of a registered kind. `queued` → `running` (claimed by one worker, which beats its
     heartbeat) → `done` or `failed` with a Norwegian `error`. A kind that keeps its own data (the roster
     solve keeps `roster_job`) names its row in `record_id`; the rest goes in `payload`.
 
-    Times are UTC: heartbeats are compared across processes and must not jump with summer time."""
+    Times are UTC: heartbeats are compared across processes and must not jump with summer time. SQLite keeps
+    no zone, so the columns say theirs (`info`), for a backup restored into PostgreSQL (backup/rules.py)."""
 
     __tablename__ = "job"
     __table_args__ = (Index("ix_job_kind_record_id", "kind", "record_id"),)
@@ -30,7 +33,7 @@ class Job(Base):
     error: Mapped[str | None] = mapped_column(String(1000))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     claimed_by: Mapped[str | None] = mapped_column(String(100))
-    heartbeat_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    heartbeat_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), info=UTC_TIME)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), info=UTC_TIME)
+    started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), info=UTC_TIME)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), info=UTC_TIME)
