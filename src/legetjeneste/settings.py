@@ -1,9 +1,11 @@
 """The one settings class; every value can be set with an LEGETJENESTE_ environment variable."""
 
+import os
 import secrets
 from functools import lru_cache
 from pathlib import Path
 
+from pydantic import AfterValidator, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -37,6 +39,17 @@ class Settings(BaseSettings):
     password_hashing: str = "strong"
     # Jobs (roster solves …) run in a worker thread of the server; off where `legetjeneste worker` runs them.
     jobs_in_process: bool = True
+    # How many jobs run at once in all processes together (the claim counts them in the database), how long
+    # a job of a kind that sets no budget may run, and how many CPU threads the solves together may use.
+    jobs_max_running: int = Field(default=2, ge=1)
+    jobs_max_seconds: float = Field(default=3600.0, gt=0)
+    solver_max_workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1)
+    solver_max_time_limit: float = Field(default=600.0, gt=0)
+
+    def solver_workers_per_solve(self) -> int:
+        """The threads one solve may use, so that the solves that may run at once stay within
+        `solver_max_workers` together (at least one each)."""
+        return max(1, self.solver_max_workers // self.jobs_max_running)
 
     def resolved_database_url(self) -> str:
         if self.database_url:
@@ -59,3 +72,17 @@ class Settings(BaseSettings):
 @lru_cache
 def get_settings() -> Settings:
     return Settings()
+
+
+def at_most(setting: str) -> AfterValidator:
+    """A field's validator: the value may be at most what the setting (or the Settings method) of that name
+    allows, read when the value is checked; the refusal says so in Norwegian."""
+
+    def check(value: float) -> float:
+        most = getattr(get_settings(), setting)
+        most = most() if callable(most) else most
+        if value > most:
+            raise ValueError(f"kan være høyst {most:g} på denne tjenesten")
+        return value
+
+    return AfterValidator(check)

@@ -22,6 +22,7 @@ from schemathesis.specs.openapi import checks
 from sqlalchemy import text
 
 from legetjeneste.auth import service as auth_service
+from legetjeneste.auth.tokens import service as token_service
 from legetjeneste.db import make_engine, session_factory
 from legetjeneste.jobs import worker as jobs_worker
 from legetjeneste.legevakt.rosters import service as roster_service
@@ -81,7 +82,7 @@ def contract(sqlite_template, tmp_path_factory):
             doctor="9182402",
         )
         # A week's roster of Vefsn legevakt, so the roster and vacancy operations have one to answer about.
-        actor = auth_service.authenticate_token(session, token=admin)
+        actor = token_service.authenticate_token(session, token=admin)
         scheme_id = session.execute(text(KNOWN["scheme_id"])).scalar_one()
         session.commit()
         roster_service.start_solve(

@@ -6,7 +6,7 @@ from legetjeneste.jobs import kinds
 from legetjeneste.jobs.kinds import Kind
 from tests.jobs import kinds as test_kinds
 
-NAMES = ("echo", "refuse", "crash", "interrupt")
+NAMES = ("echo", "refuse", "crash", "interrupt", "overrun", "silent", "hold")
 
 
 @pytest.fixture(autouse=True)
@@ -16,6 +16,8 @@ def registered_test_kinds():
             f"test.{name}", Kind(run=f"tests.jobs.kinds:{name}", stopped="tests.jobs.kinds:stopped")
         )
     test_kinds.given_up.clear()
+    test_kinds.release.clear()
     yield
+    test_kinds.release.set()
     for name in NAMES:
         kinds.KINDS.pop(f"test.{name}", None)

@@ -1,5 +1,6 @@
 """The worker on SQLite and PostgreSQL: claiming is exclusive, jobs end done or failed with why in
-Norwegian, a job whose worker died is given up, and the server process runs what is queued."""
+Norwegian, a job whose worker died is given up, and the server process runs what is queued. The limit on
+running jobs: test_limit.py; the heartbeat, the budget and recovery at start-up: test_execution.py."""
 
 import threading
 import time
@@ -10,7 +11,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from legetjeneste.db import session_factory
-from legetjeneste.jobs import queries, service
+from legetjeneste.jobs import service
 from legetjeneste.jobs import worker as jobs_worker
 from legetjeneste.jobs.models import Job
 from legetjeneste.jobs.rules import STOPPED
@@ -77,7 +78,7 @@ def test_two_workers_claiming_at_once_never_get_the_same_job(engine, open_sessio
         start.wait()
         while True:
             with factory() as session:
-                job = service.claim(session, worker=name, kinds=["test.echo"])
+                job = service.claim(session, worker=name, kinds=["test.echo"], max_running=100)
             if job is None:
                 return
             claimed[name].append(job.id)
@@ -88,20 +89,6 @@ def test_two_workers_claiming_at_once_never_get_the_same_job(engine, open_sessio
     for thread in threads:
         thread.join(30)
     assert sorted(claimed["a"] + claimed["b"]) == queued
-
-
-# FOR UPDATE SKIP LOCKED is PostgreSQL's; SQLite has one writer at a time, so this runs on PostgreSQL alone.
-@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
-def test_on_postgresql_a_job_locked_by_another_worker_is_skipped_without_waiting(engine, open_session):
-    first, second = queue(open_session), queue(open_session)
-    holding = open_session()
-    holding.begin()
-    held = queries.claim_next(holding, kinds=["test.echo"], worker="a", now=datetime.now(UTC))
-    other = service.claim(open_session(), worker="b", kinds=["test.echo"])
-    assert held is not None and other is not None
-    assert (held.id, other.id) == (first, second)
-    holding.rollback()
-    assert service.claim(open_session(), worker="b", kinds=["test.echo"]).id == first
 
 
 def test_a_running_job_whose_heartbeat_stopped_is_given_up_with_a_norwegian_reason(engine, open_session):
@@ -121,17 +108,6 @@ def test_a_worker_stopped_in_the_middle_of_a_job_gives_it_up_as_it_stops(engine,
         Worker(engine).run_next()
     assert (stored(open_session, job_id).status, stored(open_session, job_id).error) == ("failed", STOPPED)
     assert test_kinds.given_up == [job_id]
-
-
-def test_the_heartbeat_is_beaten_while_the_job_runs(engine, open_session, monkeypatch):
-    monkeypatch.setattr(jobs_worker, "HEARTBEAT_EVERY", timedelta(seconds=0.05))
-    queue(open_session)
-    job_id = claim(open_session, "here", beat_ago=timedelta(minutes=1))
-    before = stored(open_session, job_id).heartbeat_at
-    factory = session_factory(engine)
-    with jobs_worker.Heartbeat(factory, job_id, "here"):
-        time.sleep(0.3)
-    assert stored(open_session, job_id).heartbeat_at > before
 
 
 def test_the_server_process_runs_what_was_queued_before_it_started_and_what_is_queued_after(

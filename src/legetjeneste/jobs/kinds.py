@@ -3,8 +3,10 @@
 `run(session_factory, job, progress)` does the work with sessions of its own (`job` is a JobRead; call
 `progress(report)` as it goes: the caller that runs the job here sees each report, and a dict is stored
 as the job's progress) and returns a JSON result or None; a DomainError fails the job with its Norwegian
-message. `stopped(session_factory, job)`, if the kind has one, tells the kind's own rows that the job was
-given up because its worker stopped (a restart, a crash).
+message. `progress` is a jobs.execution.Reporter: `progress.set_budget(seconds)` gives the job its budget
+once the kind knows it (else LEGETJENESTE_JOBS_MAX_SECONDS), and a report or `progress.check()` raises
+JobStopped once the job ran past it. `stopped(session_factory, job)`, if the kind has one, tells the kind's
+own rows that the job was given up (its worker stopped, or it ran past its budget: `job.error` says which).
 """
 
 from dataclasses import dataclass

@@ -8,13 +8,13 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from legetjeneste.db import Base, Timestamp
 
-
 class Job(Base):
     """One piece of work of a registered kind. `queued` → `running` (claimed by one worker, which beats its
     heartbeat) → `done` or `failed` with a Norwegian `error`. A kind that keeps its own data (the roster
     solve keeps `roster_job`) names its row in `record_id`; the rest goes in `payload`.
 
-    Times are UTC: heartbeats are compared across processes and must not jump with summer time."""
+    Times are UTC: heartbeats are compared across processes and must not jump with summer time. SQLite keeps
+    no zone, so the columns say theirs (`info`), for a backup restored into PostgreSQL (backup/rules.py)."""
 
     __tablename__ = "job"
     __table_args__ = (Index("ix_job_kind_record_id", "kind", "record_id"),)

@@ -1,18 +1,24 @@
 """Selects and updates of the job table; never commits.
 
-Claiming is one UPDATE whose subquery picks the oldest queued job. On PostgreSQL the subquery takes the
-row with FOR UPDATE SKIP LOCKED, so concurrent workers each get a different job without waiting; SQLite
-has one writer at a time, so the UPDATE's own `status = 'queued'` condition makes the claim exclusive.
+Claims are serialized: on PostgreSQL the claiming transaction first takes a transaction-level advisory lock
+(CLAIM_LOCK), on SQLite it is a write transaction (BEGIN IMMEDIATE, db.write_transaction), so the count of
+running jobs a claim reads cannot change before the claim commits. Each UPDATE keeps its own condition on
+the status as well, so a row changed meanwhile by another writer (a give-up) is never claimed.
 """
 
 from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import func, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from legetjeneste.jobs.models import Job
 from legetjeneste.jobs.rules import FAILED, QUEUED, RUNNING
+
+#: pg_advisory_xact_lock key of the job claims (any constant no other lock of the application uses).
+CLAIM_LOCK = 8_100_001
+#: A job that holds a place or waits for its caller: running, or queued and claimed by a waiting caller.
+HELD = or_(Job.status == RUNNING, (Job.status == QUEUED) & Job.claimed_by.is_not(None))
 
 
 def add(
@@ -23,19 +29,19 @@ def add(
     municipality_number: str | None,
     payload: dict,
     now: datetime,
-    claimed_by: str | None = None,
+    waited_for_by: str | None = None,
 ) -> Job:
-    """A queued job; with `claimed_by` it is running already, claimed by the caller (who runs it now)."""
+    """A queued job; with `waited_for_by` it is queued for that caller, who runs it itself when its turn
+    comes (and beats its heartbeat while it waits)."""
     job = Job(
         kind=kind,
         record_id=record_id,
         municipality_number=municipality_number,
         payload=payload,
-        status=QUEUED if claimed_by is None else RUNNING,
-        attempts=0 if claimed_by is None else 1,
-        claimed_by=claimed_by,
-        heartbeat_at=None if claimed_by is None else now,
-        started_at=None if claimed_by is None else now,
+        status=QUEUED,
+        attempts=0,
+        claimed_by=waited_for_by,
+        heartbeat_at=None if waited_for_by is None else now,
         created_at=now,
     )
     session.add(job)
@@ -58,19 +64,39 @@ def has_queued(session: Session, *, kinds: Collection[str]) -> bool:
     return session.scalar(query) is not None
 
 
-def claim_next(session: Session, *, kinds: Collection[str], worker: str, now: datetime) -> Job | None:
-    """The oldest queued job of these kinds, now running and claimed by `worker`; None when none is left."""
-    oldest = (
-        select(Job.id)
-        .where(Job.status == QUEUED, Job.kind.in_(kinds))
-        .order_by(Job.id)
-        .limit(1)
-        .with_for_update(skip_locked=True)
-        .scalar_subquery()
-    )
+def lock_claims(session: Session) -> None:
+    """Wait for the claims of other transactions to commit (PostgreSQL; on SQLite the write transaction
+    already holds the one write lock)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CLAIM_LOCK})
+
+
+def running(session: Session, *, alive_since: datetime) -> int:
+    """How many jobs run now: running, with a heartbeat since `alive_since` (a job whose worker died
+    holds no place, even before it is given up)."""
+    query = select(func.count()).where(Job.status == RUNNING, Job.heartbeat_at >= alive_since)
+    return session.scalar(query) or 0
+
+
+def head(session: Session, *, kinds: Collection[str], size: int) -> list[tuple[int, bool]]:
+    """The oldest `size` queued jobs of these kinds, as (id, whether a caller waits to run it itself)."""
+    query = select(Job.id, Job.claimed_by).where(Job.status == QUEUED, Job.kind.in_(kinds))
+    return [(found, by is not None) for found, by in session.execute(query.order_by(Job.id).limit(size))]
+
+
+def ahead_of(session: Session, *, job_id: int, kinds: Collection[str]) -> int:
+    """How many queued jobs of these kinds wait before the job."""
+    query = select(func.count()).where(Job.status == QUEUED, Job.kind.in_(kinds), Job.id < job_id)
+    return session.scalar(query) or 0
+
+
+def claim(session: Session, *, job_id: int, worker: str, now: datetime, own: bool = False) -> Job | None:
+    """The queued job, now running and claimed by `worker`: one no caller waits for, or (`own`) the one
+    queued for `worker` itself; None when it is no longer so."""
+    owner = Job.claimed_by == worker if own else Job.claimed_by.is_(None)
     claimed = session.scalar(
         update(Job)
-        .where(Job.id == oldest, Job.status == QUEUED)
+        .where(Job.id == job_id, Job.status == QUEUED, owner)
         .values(
             status=RUNNING, claimed_by=worker, started_at=now, heartbeat_at=now, attempts=Job.attempts + 1
         )
@@ -79,28 +105,55 @@ def claim_next(session: Session, *, kinds: Collection[str], worker: str, now: da
     return None if claimed is None else job(session, claimed)
 
 
-def beat(session: Session, *, job_id: int, worker: str, now: datetime) -> bool:
-    """The heartbeat of a job this worker runs; False when the job is no longer ours (given up as stale)."""
+def release(session: Session, *, job_id: int, worker: str) -> bool:
+    """The job queued for `worker` is now queued for any worker (its caller stops waiting)."""
     found = session.execute(
         update(Job)
-        .where(Job.id == job_id, Job.status == RUNNING, Job.claimed_by == worker)
-        .values(heartbeat_at=now)
+        .where(Job.id == job_id, Job.status == QUEUED, Job.claimed_by == worker)
+        .values(claimed_by=None, heartbeat_at=None)
     )
     return found.rowcount == 1  # type: ignore[attr-defined]
 
 
+def beat(session: Session, *, job_id: int, worker: str, now: datetime) -> bool:
+    """The heartbeat of a job this worker runs or waits to run; False when the job is no longer ours."""
+    found = session.execute(
+        update(Job).where(Job.id == job_id, HELD, Job.claimed_by == worker).values(heartbeat_at=now)
+    )
+    return found.rowcount == 1  # type: ignore[attr-defined]
+
+
+def held(session: Session) -> list[tuple[int, str]]:
+    """Every job that holds a place or waits for its caller, as (id, claimed by)."""
+    return [(found, str(by)) for found, by in session.execute(select(Job.id, Job.claimed_by).where(HELD))]
+
+
+def stale(session: Session, *, before: datetime) -> list[int]:
+    """The jobs held by a worker or a waiting caller whose heartbeat stopped before `before`."""
+    return list(session.scalars(select(Job.id).where(HELD, Job.heartbeat_at < before)))
+
+
 def give_up(
-    session: Session, *, now: datetime, error: str, before: datetime | None = None, worker: str | None = None
+    session: Session,
+    *,
+    now: datetime,
+    error: str,
+    before: datetime | None = None,
+    worker: str | None = None,
+    held_by: dict[int, str] | None = None,
 ) -> list[int]:
-    """Running jobs that lost their worker, now failed with `error`: those whose heartbeat stopped before
-    `before`, or those `worker` held. One UPDATE, so of two workers giving up at once only one gets each."""
-    query = update(Job).where(Job.status == RUNNING)
+    """Jobs that lost their worker (or waiting caller), now failed with `error`: those whose heartbeat
+    stopped before `before`, those `worker` held, or those in `held_by` still held by the same claimer.
+    One UPDATE each, so of two workers giving up at once only one gets each job."""
+    query = update(Job).where(HELD).values(status=FAILED, error=error, finished_at=now).returning(Job.id)
     if before is not None:
-        query = query.where(Job.heartbeat_at < before)
+        return list(session.scalars(query.where(Job.heartbeat_at < before)))
     if worker is not None:
-        query = query.where(Job.claimed_by == worker)
-    values = {"status": FAILED, "error": error, "finished_at": now}
-    return list(session.scalars(query.values(**values).returning(Job.id)))
+        return list(session.scalars(query.where(Job.claimed_by == worker)))
+    found: list[int] = []
+    for job_id, claimed_by in (held_by or {}).items():
+        found += session.scalars(query.where(Job.id == job_id, Job.claimed_by == claimed_by))
+    return found
 
 
 def end(

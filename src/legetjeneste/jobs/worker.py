@@ -1,11 +1,14 @@
-"""The worker: claims queued jobs from the database and runs them, one at a time, beating each running
-job's heartbeat from a thread of its own.
+"""The worker: claims queued jobs from the database and runs them, one at a time (jobs/execution.py runs
+one, with its heartbeat and budget), within the limit on jobs running at once in all processes
+(LEGETJENESTE_JOBS_MAX_RUNNING, JOBS-LIMIT).
 
 It runs in the server process by default: `start_in_process` on start-up polls the queue, and `wake`
 after a job is queued takes the job at once (and starts a worker that drains the queue when none runs,
 so a process without the start-up hook still runs its jobs). Where several server processes run, set
-LEGETJENESTE_JOBS_IN_PROCESS=false and run `legetjeneste worker` instead. A job whose worker died (its
-heartbeat is older than STALE_AFTER) is given up as failed by the next worker that looks (docs/adr/0008).
+LEGETJENESTE_JOBS_IN_PROCESS=false and run `legetjeneste worker` instead. Each look at the queue first gives
+up the jobs whose worker is gone: at once a process of this host that no longer exists, else once the
+heartbeat is older than STALE_AFTER (docs/adr/0008). A caller that runs its job here (`run_here`) waits for
+its turn in the same queue.
 """
 
 import asyncio
@@ -18,113 +21,17 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
 
 from legetjeneste.db import get_engine, session_factory
-from legetjeneste.errors import DomainError
 from legetjeneste.jobs import kinds, service
-from legetjeneste.jobs.rules import DONE, FAILED, HEARTBEAT_EVERY, QUEUED, RUNNING, STALE_AFTER, error_text
-from legetjeneste.jobs.schemas import JobRead
+from legetjeneste.jobs.execution import execute, give_up_own, recover, tell_on_stderr
+from legetjeneste.jobs.rules import FAILED, HEARTBEAT_EVERY, QUEUED, RUNNING, queue_text
 from legetjeneste.settings import get_settings
 
 log = logging.getLogger(__name__)
 POLL_EVERY = 2.0
-PROGRESS_EVERY = 0.5
-Factory = sessionmaker[Session]
-
-
-class Heartbeat:
-    """While the job runs, its heartbeat is beaten from a thread, whatever the job itself is doing."""
-
-    def __init__(self, factory: Factory, job_id: int, worker: str):
-        self.factory, self.job_id, self.worker = factory, job_id, worker
-        self.stopping = threading.Event()
-        self.thread = threading.Thread(target=self._beat, name=f"job-{job_id}-heartbeat", daemon=True)
-
-    def __enter__(self) -> "Heartbeat":
-        self.thread.start()
-        return self
-
-    def __exit__(self, *_exc) -> None:
-        self.stopping.set()
-        self.thread.join()
-
-    def _beat(self) -> None:
-        while not self.stopping.wait(HEARTBEAT_EVERY.total_seconds()):
-            try:
-                with self.factory() as session:
-                    if not service.beat(session, job_id=self.job_id, worker=self.worker):
-                        log.warning("Job %s was given up while it ran", self.job_id)
-                        return
-            except Exception:  # a missed beat is no reason to stop the job; the next may get through
-                log.exception("Heartbeat of job %s failed", self.job_id)
-
-
-class Reporter:
-    """The `progress` a kind calls: each report goes to whoever runs the job here (the CLI's progress bar);
-    a dict report is stored as the job's progress, at most every PROGRESS_EVERY seconds."""
-
-    def __init__(self, factory: Factory, job_id: int, also: Callable[[Any], None] | None):
-        self.factory, self.job_id, self.also = factory, job_id, also
-        self.pending: dict | None = None
-        self.last_written = 0.0
-
-    def __call__(self, report: Any = None) -> None:
-        if self.also is not None:
-            self.also(report)
-        if isinstance(report, dict):
-            self.pending = report
-            if time.monotonic() - self.last_written >= PROGRESS_EVERY:
-                self.flush()
-
-    def flush(self) -> None:
-        if self.pending is not None:
-            with self.factory() as session:
-                service.record_progress(session, job_id=self.job_id, progress=self.pending)
-            self.pending, self.last_written = None, time.monotonic()
-
-
-def execute(
-    factory: Factory, job: JobRead, *, worker: str, on_progress: Callable[[Any], None] | None = None
-) -> str:
-    """Run a job `worker` has claimed: done with the kind's result, or failed with why in Norwegian."""
-    reporter = Reporter(factory, job.id, on_progress)
-    result, failure = None, None
-    with Heartbeat(factory, job.id, worker):
-        try:
-            result = kinds.runner(job.kind)(factory, job, reporter)
-            reporter.flush()
-        except DomainError as error:
-            failure = error_text(error)
-        except Exception as error:  # the job must end as failed whatever went wrong, and say so
-            log.exception("Job %s (%s) failed", job.id, job.kind)
-            failure = error_text(error)
-        except BaseException:  # Ctrl+C or SIGTERM in the middle of the job: it cannot finish
-            give_up(factory, worker=worker)
-            raise
-    with factory() as session:
-        service.end(session, job_id=job.id, worker=worker, result=result, error=failure)
-    return DONE if failure is None else FAILED
-
-
-def tell_stopped(factory: Factory, given_up: list[JobRead]) -> None:
-    """Each kind marks its own rows of a job that was given up (a roster job shows why it stopped)."""
-    for job in given_up:
-        log.warning("Job %s (%s) was given up: its worker stopped", job.id, job.kind)
-        stopped = kinds.stopper(job.kind)
-        if stopped is not None:
-            stopped(factory, job)
-
-
-def give_up(factory: Factory, *, worker: str | None = None) -> int:
-    """Give up the jobs `worker` holds (it is stopping), or without `worker` every job whose heartbeat is
-    older than STALE_AFTER; the number given up."""
-    with factory() as session:
-        found = (
-            service.give_up_stale(session) if worker is None else service.give_up_own(session, worker=worker)
-        )
-    tell_stopped(factory, found)
-    return len(found)
+#: How often a caller that waits for its job's turn looks again.
+WAIT_EVERY = 0.5
 
 
 class Worker:
@@ -133,36 +40,84 @@ class Worker:
     def __init__(self, engine: Engine, *, role: str = "worker"):
         self.factory = session_factory(engine)
         self.id = service.identity(role)
-        self.last_recovery: float | None = None
 
     def run_next(self) -> str | None:
-        """Claim and run the oldest queued job: "done" or "failed", or None when the queue is empty.
-        Stale jobs are given up first, at most every half STALE_AFTER."""
-        if (
-            self.last_recovery is None
-            or time.monotonic() - self.last_recovery >= STALE_AFTER.total_seconds() / 2
-        ):
-            give_up(self.factory)
-            self.last_recovery = time.monotonic()
+        """Give up the jobs whose worker is gone, then claim and run the oldest queued job that may start:
+        "done" or "failed", or None when none may (the queue is empty or the limit is reached)."""
+        recover(self.factory)
         with self.factory() as session:
             job = service.claim(session, worker=self.id, kinds=list(kinds.KINDS))
         return None if job is None else execute(self.factory, job, worker=self.id)
 
     def drain(self) -> Counter:
-        """Run jobs until the queue is empty; how many ended done and failed."""
+        """Run jobs until none may start; how many ended done and failed."""
         ended: Counter = Counter()
         while (status := self.run_next()) is not None:
             ended[status] += 1
         return ended
 
 
-def run_here(engine: Engine, *, job_id: int, on_progress: Callable[[Any], None] | None = None) -> str:
-    """Run, here and now, a job queued with `here` (the CLI's solve with its progress bar, `?wait=true`)."""
+def run_here(
+    engine: Engine,
+    *,
+    job_id: int,
+    on_progress: Callable[[Any], None] | None = None,
+    on_wait: Callable[[str], None] | None = None,
+    patience: float | None = None,
+) -> str:
+    """Run, here, a job queued with `here` (the CLI's solve with its progress bar, `?wait=true`) when its
+    turn comes (JOBS-LIMIT): "done" or "failed", or "queued" when the caller stopped waiting.
+
+    Until its turn the caller waits in the queue, beating the job's heartbeat, and is told «I kø – N jobber
+    før denne» through `on_wait` (by default a line on stderr). After `patience` seconds it stops waiting and
+    leaves the job to the workers. Without `patience`, a caller that follows the progress (the command
+    line) waits for its turn, and one that does not (the API's wait=true) does not wait at all: it is
+    answered with the queued job."""
     factory = session_factory(engine)
     with factory() as session:
         job = service.get(session, job_id=job_id)
     assert job is not None and job.claimed_by is not None
-    return execute(factory, job, worker=job.claimed_by, on_progress=on_progress)
+    worker = job.claimed_by
+    if patience is None and on_progress is None:
+        patience = 0.0
+    try:
+        turn = _wait_for_turn(factory, job_id, worker, on_wait or tell_on_stderr, patience)
+    except BaseException:  # Ctrl+C while waiting: the job will not be run
+        give_up_own(factory, worker=worker)
+        raise
+    if turn is None:
+        wake(engine)
+        return QUEUED
+    if turn.job is None:
+        return FAILED
+    return execute(factory, turn.job, worker=worker, on_progress=on_progress)
+
+
+def _wait_for_turn(
+    factory, job_id: int, worker: str, tell: Callable[[str], None], patience: float | None
+) -> service.Turn | None:
+    """The turn that claimed the job (or found it lost); None when the caller stopped waiting and the job
+    is queued for any worker."""
+    deadline = None if patience is None else time.monotonic() + patience
+    told, beaten = None, time.monotonic()
+    while True:
+        with factory() as session:
+            turn = service.take_turn(session, job_id=job_id, worker=worker, kinds=list(kinds.KINDS))
+        if turn.job is not None or turn.lost:
+            return turn
+        if deadline is not None and time.monotonic() >= deadline:
+            with factory() as session:
+                if service.release(session, job_id=job_id, worker=worker):
+                    return None
+            continue
+        if turn.ahead != told:
+            tell(queue_text(turn.ahead))
+            told = turn.ahead
+        time.sleep(WAIT_EVERY)
+        if time.monotonic() - beaten >= HEARTBEAT_EVERY.total_seconds() / 2:
+            with factory() as session:
+                service.beat(session, job_id=job_id, worker=worker)
+            beaten = time.monotonic()
 
 
 # --- in the server process ------------------------------------------------------------------------
@@ -228,7 +183,8 @@ def start_in_process(engine: Engine | None = None, *, poll: float = POLL_EVERY) 
 
 def stop_in_process(engine: Engine | None = None, *, timeout: float = 5.0) -> None:
     """On shutdown: the worker stops after its current job; a job still running when the process ends is
-    given up by the next worker once its heartbeat is stale."""
+    given up by the next worker that looks: at once on this host (the process no longer exists), else once
+    its heartbeat is stale."""
     with _lock:
         current = _in_process.pop(engine or get_engine(), None)
     if current is not None:

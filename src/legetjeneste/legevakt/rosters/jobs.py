@@ -3,7 +3,9 @@ web request, with sessions of its own.
 
 The kind holds no rule: it calls the solver and hands each step to roster_service, which owns the
 transactions. Progress reaches the roster job at most every PROGRESS_EVERY seconds, so a fast solver
-does not turn into a stream of writes.
+does not turn into a stream of writes. The solve may run for its time limit and BUDGET_MARGIN (JOBS-BUDGET),
+with at most the threads and the time limit the settings allow now (a job queued before they were lowered
+runs within them too).
 """
 
 import time
@@ -15,12 +17,16 @@ from sqlalchemy.orm import Session, sessionmaker
 from legetjeneste.errors import DomainError
 from legetjeneste.jobs import rules as jobs_rules
 from legetjeneste.jobs import worker as jobs_worker
+from legetjeneste.jobs.execution import Reporter
 from legetjeneste.jobs.schemas import JobRead
 from legetjeneste.legevakt.rosters import service as roster_service
 from legetjeneste.rostering import solver
+from legetjeneste.settings import get_settings
 
 PROGRESS_EVERY = 0.5
 STOPPED = "Tjenesten ble stoppet mens vaktlisten ble laget. Start på nytt."
+#: Beyond its time limit a solve may take this long to build the model, explain and store the roster.
+BUDGET_MARGIN = 60.0
 
 
 class ProgressWriter:
@@ -45,7 +51,17 @@ class ProgressWriter:
         self.pending, self.last_written = None, time.monotonic()
 
 
-def run(factory: sessionmaker[Session], job: JobRead, progress: Callable[[Any], None]) -> dict:
+def bounded(options: dict) -> dict:
+    """The solver's options within the settings: the threads one solve may use (so that the solves that may
+    run at once share LEGETJENESTE_SOLVER_MAX_WORKERS) and LEGETJENESTE_SOLVER_MAX_TIME_LIMIT."""
+    settings = get_settings()
+    return options | {
+        "workers": max(1, min(options["workers"], settings.solver_workers_per_solve())),
+        "time_limit": min(options["time_limit"], settings.solver_max_time_limit),
+    }
+
+
+def run(factory: sessionmaker[Session], job: JobRead, progress: Reporter) -> dict:
     """Solve the roster job now: running → progress … → the draft roster, or failed with why."""
     roster_job_id = job.record_id
     assert roster_job_id is not None
@@ -53,8 +69,11 @@ def run(factory: sessionmaker[Session], job: JobRead, progress: Callable[[Any], 
     try:
         with factory() as session:
             problem, options = roster_service.begin_job(session, job_id=roster_job_id)
+        options = bounded(options)
+        progress.set_budget(options["time_limit"] + BUDGET_MARGIN)
         solution = solver.solve(problem, on_progress=writer, **options)
         writer.flush()
+        progress.check()
         with factory() as session:
             roster_id = roster_service.finish_job(
                 session, job_id=roster_job_id, problem=problem, solution=solution
@@ -69,10 +88,12 @@ def run(factory: sessionmaker[Session], job: JobRead, progress: Callable[[Any], 
 
 
 def stopped(factory: sessionmaker[Session], job: JobRead) -> None:
-    """The worker stopped while it solved: the roster job says so, and that it can be started again."""
+    """The job was given up (its worker stopped, or it ran past its budget): the roster job says why, and
+    that it can be started again."""
     assert job.record_id is not None
+    message = STOPPED if job.error in (None, jobs_rules.STOPPED) else job.error
     with factory() as session:
-        roster_service.fail_job(session, job_id=job.record_id, message=STOPPED, only_unfinished=True)
+        roster_service.fail_job(session, job_id=job.record_id, message=message, only_unfinished=True)
 
 
 def failure_text(error: Exception) -> str:

@@ -12,8 +12,11 @@ from legetjeneste.legevakt.rosters.rules import JOB_STATUS, ROSTER_STATUS, docto
 from legetjeneste.legevakt.schemas import OsloTime
 from legetjeneste.norwegian import day_text
 from legetjeneste.registry.schemas import Input
+from legetjeneste.settings import at_most
 
-MAX_TIME_LIMIT = 600
+MAX_TIME_LIMIT = 600  # the most any setting allows; LEGETJENESTE_SOLVER_MAX_TIME_LIMIT may lower it
+TimeLimit = Annotated[float, Field(gt=0, le=MAX_TIME_LIMIT), at_most("solver_max_time_limit")]
+Workers = Annotated[int, Field(ge=1), at_most("solver_workers_per_solve")]
 
 
 class SolveCreate(Input):
@@ -21,9 +24,9 @@ class SolveCreate(Input):
 
     start: Annotated[date, Field(alias="from", description="Første dag (ÅÅÅÅ-MM-DD)")]
     end: Annotated[date, Field(alias="to", description="Siste dag (ÅÅÅÅ-MM-DD)")]
-    time_limit: Annotated[float, Field(gt=0, le=MAX_TIME_LIMIT, description="Sekunder løseren får")] = 10.0
+    time_limit: Annotated[TimeLimit, Field(description="Sekunder løseren får")] = 10.0
     seed: Annotated[int, Field(ge=0, le=2_147_483_647)] = 0
-    workers: Annotated[int, Field(ge=1, le=8)] = 1
+    workers: Workers = 1
 
     model_config = ConfigDict(**Input.model_config, populate_by_name=True)
 
@@ -37,9 +40,9 @@ class SolveCreate(Input):
 
 
 class ReplanCreate(Input):
-    time_limit: Annotated[float, Field(gt=0, le=MAX_TIME_LIMIT)] = 10.0
+    time_limit: TimeLimit = 10.0
     seed: Annotated[int, Field(ge=0, le=2_147_483_647)] = 0
-    workers: Annotated[int, Field(ge=1, le=8)] = 1
+    workers: Workers = 1
 
 
 class DoctorProgress(BaseModel):
@@ -266,14 +269,12 @@ def roster_read(roster, *, sees_grounds: bool = False) -> RosterRead:
     problem, explained = roster.job.problem, (roster.explanation or {}).get("explain", {})
     labels = {a.shift_key: a.label for a in roster.assignments}
     participants = {p["key"]: p for p in problem.get("participants", [])}
-    summer = sorted(s["day"] for s in problem.get("shifts", []) if s.get("is_summer"))
+    summer = sorted(date.fromisoformat(s["day"]) for s in problem.get("shifts", []) if s.get("is_summer"))
     return RosterRead(
         **_summary_fields(roster),
         frequency=problem.get("frequency") or {},
         summer_factor=problem.get("summer_factor", 1.0),
-        summer=f"{day_text(date.fromisoformat(summer[0]))}–{day_text(date.fromisoformat(summer[-1]))}"
-        if summer
-        else None,
+        summer=f"{day_text(summer[0])}–{day_text(summer[-1])}" if summer else None,
         summary=explained.get("summary", ""),
         doctors=[
             DoctorCounts.model_validate(
