@@ -94,7 +94,9 @@ def postgres_engine() -> Iterator[Engine]:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
         # Tests need no durability after a crash: commits do not wait for the disk.
         connection.execute(text(f'ALTER DATABASE "{name}" SET synchronous_commit = off'))
-    engine = make_engine(server.set(database=name).render_as_string(hide_password=False))
+    # At most 8 connections per test process, so two workers and a 50-client race fit the server's 100.
+    url = server.set(database=name).render_as_string(hide_password=False)
+    engine = make_engine(url, pool_size=4, max_overflow=4)
     migrate.upgrade(engine)
     yield engine
     engine.dispose()
