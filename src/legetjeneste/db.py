@@ -1,16 +1,24 @@
 """Engine and session factory, created lazily; the declarative Base with a naming convention."""
 
-from collections.abc import Iterator
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, wraps
+from typing import ParamSpec, TypeVar
 
 from sqlalchemy import DateTime, Engine, MetaData, Numeric, String, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
+from legetjeneste.errors import Conflict
 from legetjeneste.settings import get_settings
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -130,6 +138,39 @@ def write_transaction(session: Session) -> Iterator[Session]:
     with session.begin():
         session.connection(execution_options={WRITE: True})
         yield session
+
+
+# How long a write transaction on SQLite waits for the database's one write lock, in tries of the busy
+# timeout (5 s each); PostgreSQL waits on its row locks by itself.
+WAIT_FOR_WRITER_SECONDS = 60.0
+BUSY = "Databasen er opptatt med andre endringer akkurat nå. Ingenting ble lagret; prøv igjen om litt."
+
+
+def when_free(use_case: Callable[P, T]) -> Callable[P, T]:
+    """A use case (one write_transaction) tried again while SQLite's write lock is held by another writer
+    past the busy timeout, for up to WAIT_FOR_WRITER_SECONDS; then refused with a Conflict in Norwegian.
+
+    Safe to try again: SQLite refuses at BEGIN IMMEDIATE, before the use case has read or written, and a
+    refused transaction is rolled back whole."""
+
+    @wraps(use_case)
+    def tried(*args: P.args, **kwargs: P.kwargs) -> T:
+        deadline = time.monotonic() + WAIT_FOR_WRITER_SECONDS
+        while True:
+            try:
+                return use_case(*args, **kwargs)
+            except OperationalError as error:
+                if not _sqlite_busy(error):
+                    raise
+                if time.monotonic() > deadline:
+                    raise Conflict(BUSY) from error
+
+    return tried
+
+
+def _sqlite_busy(error: OperationalError) -> bool:
+    code = getattr(error.orig, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF == sqlite3.SQLITE_BUSY
 
 
 @lru_cache

@@ -3,7 +3,7 @@ assistant and the office notice."""
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, String
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from legetjeneste.dates import Period
@@ -15,6 +15,8 @@ class Absence(Base):
     """A doctor's absence from an agreement, typed by its ASA 4310 § 13 ground (ABS-TYPES)."""
 
     __tablename__ = "absence"
+    # ABS-TYPES: a doctor has one absence at a time, so one starting on a day; the municipality file's key.
+    __table_args__ = (UniqueConstraint("doctor_id", "start_date", name="uq_absence_doctor_start"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     municipality_number: Mapped[str] = mapped_column(ForeignKey("municipality.number"), index=True)

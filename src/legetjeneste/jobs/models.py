@@ -8,6 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from legetjeneste.db import Base, Timestamp
 
+
 class Job(Base):
     """One piece of work of a registered kind. `queued` → `running` (claimed by one worker, which beats its
     heartbeat) → `done` or `failed` with a Norwegian `error`. A kind that keeps its own data (the roster

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from legetjeneste.audit import service as audit_service
@@ -9,19 +10,28 @@ from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import parse_month, today_oslo
-from legetjeneste.errors import Forbidden, ValidationFailed
+from legetjeneste.db import when_free, write_transaction
+from legetjeneste.errors import Conflict, Forbidden, ValidationFailed
 from legetjeneste.municipality_file import helfo
-from legetjeneste.municipality_file.format import parse_file
+from legetjeneste.municipality_file.format import ParsedFile, parse_file
 from legetjeneste.municipality_file.sections import Changes, sections
 from legetjeneste.registry import queries
+from legetjeneste.registry.file_section import queries as file_queries
 from legetjeneste.registry.file_section.queries import apply_list_counts
+
+COLLIDED = (
+    "Filen kolliderer med data som ble lagret samtidig av en annen (samme HPR-nummer, organisasjonsnummer "
+    "eller avtale). Ingenting ble lagret; prøv igjen."
+)
 
 
 def import_municipality_file(session: Session, *, actor: Actor, document: Any, source: str = "") -> dict:
     """All or nothing: every problem is reported and nothing is written, or everything is. Idempotent.
 
-    Every section is checked before any is written; then each is written in the features' order, and a
-    problem found while writing one undoes them all."""
+    Imports of one municipality follow one another (docs/adr/0010): each locks the municipality before it
+    checks anything, so one that waited sees what the one before it wrote and reports it as unchanged. An
+    import that collides on a unique key with a write made at the same moment outside an import (the
+    backstop) is tried once more, and then sees that write."""
     auth_service.require(actor, "register.import")
     parsed, problems = parse_file(document)
     if parsed.municipality is None:
@@ -29,13 +39,30 @@ def import_municipality_file(session: Session, *, actor: Actor, document: Any, s
     number = parsed.municipality.number
     if not (actor.sees_all_municipalities or actor.municipality_number == number):
         raise Forbidden(f"Du kan bare importere filer for din egen kommune ({actor.municipality_number}).")
-    today = today_oslo()
-    with session.begin():
+    try:
+        return _import(session, actor=actor, parsed=parsed, problems=list(problems), source=source)
+    except IntegrityError:
+        pass
+    try:
+        return _import(session, actor=actor, parsed=parsed, problems=list(problems), source=source)
+    except IntegrityError as error:
+        raise Conflict(COLLIDED) from error
+
+
+@when_free
+def _import(session: Session, *, actor: Actor, parsed: ParsedFile, problems: list, source: str) -> dict:
+    """One try: every section is checked before any is written; then each is written in the features'
+    order, and a problem found while writing one undoes them all."""
+    assert parsed.municipality is not None, "checked by the caller"
+    number, today = parsed.municipality.number, today_oslo()
+    with write_transaction(session):
+        changes = Changes()
+        if file_queries.lock_municipality(session, number, parsed.municipality.name):
+            changes.created["municipality"] += 1
         for section in sections():
             problems += section.check(session, parsed, today=today)
         if any(problem.severity == "error" for problem in problems):
             raise ValidationFailed(sorted(problems, key=lambda p: p.severity != "error"))
-        changes = Changes()
         for section in sections():
             refused = section.apply(session, parsed, changes, actor=actor)
             if refused:

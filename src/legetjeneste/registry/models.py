@@ -107,6 +107,10 @@ class Agreement(Base):
 
 class DoctorPeriod(Base):
     __tablename__ = "doctor_period"
+    __table_args__ = (
+        # The municipality file's key of a period (docs/adr/0010): the backstop of concurrent imports.
+        UniqueConstraint("agreement_id", "doctor_id", "role", "start_date", name="uq_doctor_period_start"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     agreement_id: Mapped[int] = mapped_column(ForeignKey("agreement.id"), index=True)

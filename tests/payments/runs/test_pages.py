@@ -122,6 +122,23 @@ def test_approving_a_draft_whose_grounds_changed_shows_the_message_on_the_page(c
     assert "(PAY-MONTHLY)" in answer.text
 
 
+def test_approving_from_a_page_shown_before_the_run_was_computed_again_asks_to_look_again(client):
+    """PAY-MONTHLY: the approve form carries the version the page showed."""
+    compute(client)
+    page = client.get(MARCH).text
+    assert '<input type="hidden" name="version" value="1">' in page
+    post(client, MARCH, MARCH + "/beregn")
+    token = csrf_of(page)
+    answer = client.post(MARCH + "/godkjenn", data={"csrf_token": token, "version": "1"})
+    assert answer.status_code == 409
+    text = text_of(answer.text)
+    assert "Kjøringen ble ikke godkjent" in text and "er beregnet på nytt av" in text
+    assert "Se gjennom den nye beregningen før du godkjenner (PAY-MONTHLY)" in text
+    assert '<input type="hidden" name="version" value="2">' in answer.text
+    assert post(client, MARCH, MARCH + "/godkjenn", {"version": "2"}).status_code == 200
+    assert client.post(MARCH + "/godkjenn", data={"csrf_token": token, "version": "x"}).status_code == 422
+
+
 def test_a_form_without_the_csrf_token_is_refused(client):
     assert client.post(RUNS, data={"month": "2026-03"}).status_code == 403
 

@@ -75,6 +75,27 @@ def test_an_approved_run_is_exported_and_cannot_be_computed_again(kol):
     assert "X-Missing-Account-Hpr" not in answer.headers
 
 
+def test_approving_twice_or_a_version_computed_again_since_answers_409_with_the_documented_body(kol, client):
+    """PAY-MONTHLY: the refusal is the error body the OpenAPI document shows for 409."""
+    seen = kol.post(MARCH + "/compute").json()["version"]
+    assert kol.post(MARCH + "/compute").json()["version"] == seen + 1
+    stale = kol.post(MARCH + "/approve", json={"version": seen})
+    assert stale.status_code == 409 and "beregnet på nytt" in stale.json()["detail"]["message"]
+    assert kol.post(MARCH + "/approve", json={"version": seen + 1}).status_code == 200
+    again = kol.post(MARCH + "/approve")
+    assert again.status_code == 409
+    body = again.json()
+    assert set(body) == {"detail"} and set(body["detail"]) == {"message", "rule_id", "citation"}
+    assert (body["detail"]["rule_id"], body["detail"]["citation"]) == ("PAY-MONTHLY", "ASA 4310 § 8.1")
+    assert body["detail"]["message"].startswith("Kjøringen for mars 2026 er allerede godkjent av ")
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    documented = paths["/api/v1/municipalities/{number}/payment-runs/{month}/approve"]["post"]["responses"]
+    example = documented["409"]["content"]["application/json"]["example"]
+    assert set(example) == set(body) and set(example["detail"]) == set(body["detail"])
+    assert kol.post(MARCH + "/approve", json={"version": 0}).status_code == 422
+    assert kol.post(MARCH + "/approve", json={"version": 2, "extra": 1}).status_code == 422
+
+
 def test_a_draft_export_is_refused_with_422_and_the_rule(kol):
     kol.post(MARCH + "/compute")
     answer = kol.get(MARCH + "/accounting.csv")

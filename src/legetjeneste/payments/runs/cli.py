@@ -86,7 +86,13 @@ def run_month(
     day = _month(month)
     found = run(service.compute_run, actor=SYSTEM, municipality_number=municipality, month=day)
     if approve:
-        found = run(service.approve_run, actor=SYSTEM, municipality_number=municipality, month=day)
+        found = run(
+            service.approve_run,
+            actor=SYSTEM,
+            municipality_number=municipality,
+            month=day,
+            version=found.version,
+        )
     if as_json:
         print_json(run_document(found))
     else:

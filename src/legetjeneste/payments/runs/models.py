@@ -11,7 +11,10 @@ from legetjeneste.registry.models import Agreement
 
 
 class PaymentRun(Base):
-    """A municipality's basistilskudd for one month: a draft until approved, then never changed."""
+    """A municipality's basistilskudd for one month: a draft until approved, then never changed.
+
+    `version` counts the computations: 1 when first computed, one more on every recompute, so an approval
+    can name the computation its approver saw (docs/adr/0010)."""
 
     __tablename__ = "payment_run"
     __table_args__ = (UniqueConstraint("municipality_number", "month", name="uq_payment_run_month"),)
@@ -20,6 +23,7 @@ class PaymentRun(Base):
     municipality_number: Mapped[str] = mapped_column(ForeignKey("municipality.number"), index=True)
     month: Mapped[date] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(10))
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     due_date: Mapped[date] = mapped_column(Date)
     computed_at: Mapped[datetime] = mapped_column(Timestamp)
     computed_by: Mapped[str] = mapped_column(String(254))

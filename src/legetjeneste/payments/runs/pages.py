@@ -110,10 +110,18 @@ def recompute(request: Request, number: Number, month: Month, session: SessionDe
 
 
 @router.post("/kommuner/{number}/utbetalinger/{month}/godkjenn")
-def approve(request: Request, number: Number, month: Month, session: SessionDep, actor: ActorDep):
+def approve(
+    request: Request,
+    number: Number,
+    month: Month,
+    session: SessionDep,
+    actor: ActorDep,
+    version: Annotated[int | None, Form(ge=1, le=2_147_483_647)] = None,
+):
+    """The form sends the version the page showed, so a run computed again meanwhile is not approved."""
     try:
         approved = service.approve_run(
-            session, actor=actor, municipality_number=number, month=parse_month(month)
+            session, actor=actor, municipality_number=number, month=parse_month(month), version=version
         )
     except DomainError as error:
         return _run_page(request, session, actor, number, month, error=error)

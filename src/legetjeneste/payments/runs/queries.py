@@ -2,10 +2,11 @@
 a whole country's rows would cost too much as mapped objects; never commits."""
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import cast
 
-from sqlalchemy import Row, Table, delete, func, insert, select
+from sqlalchemy import Row, Table, delete, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from legetjeneste.absence.models import Absence
@@ -16,6 +17,7 @@ from legetjeneste.payments.runs.rules.lines import WITHHELD_PAYOUT, WITHHOLDING
 from legetjeneste.registry.models import Agreement, Doctor, DoctorPeriod, ListCount
 
 _LINE_TABLE = cast(Table, PaymentLine.__table__)
+_RUN_TABLE = cast(Table, PaymentRun.__table__)
 
 
 def run(session: Session, number: str, month: date, *, with_lines: bool = True) -> PaymentRun | None:
@@ -23,6 +25,51 @@ def run(session: Session, number: str, month: date, *, with_lines: bool = True) 
     if with_lines:
         query = query.options(selectinload(PaymentRun.lines))
     return session.scalar(query)
+
+
+def locked_run(session: Session, number: str, month: date) -> PaymentRun | None:
+    """The month's run, its row locked until the transaction ends (PostgreSQL: SELECT … FOR UPDATE; SQLite
+    holds its one write lock already), read afresh even if the session holds it from an earlier one."""
+    return session.scalar(
+        select(PaymentRun)
+        .where(PaymentRun.municipality_number == number, PaymentRun.month == month)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+
+
+def claim_run(session: Session, values: dict) -> bool:
+    """Insert the month's run (`values` of a first computation) unless it exists: whether it was inserted.
+    ON CONFLICT DO NOTHING, so a run inserted at the same moment by another transaction is waited for on
+    the unique (municipality, month) instead of failing."""
+    make = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    statement = (
+        make(_RUN_TABLE)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=["municipality_number", "month"])
+        .returning(_RUN_TABLE.c.id)
+    )
+    return session.execute(statement).first() is not None
+
+
+def mark_recomputed(session: Session, run_id: int, *, at: datetime, by: str, due: date) -> bool:
+    """One more version of a draft; whether the run was still a draft (an approved run never changes)."""
+    statement = (
+        update(_RUN_TABLE)
+        .where(_RUN_TABLE.c.id == run_id, _RUN_TABLE.c.status == "draft")
+        .values(version=_RUN_TABLE.c.version + 1, computed_at=at, computed_by=by, due_date=due)
+    )
+    return session.execute(statement).rowcount == 1  # type: ignore[attr-defined]
+
+
+def mark_approved(session: Session, run_id: int, *, version: int, at: datetime, by: str) -> bool:
+    """Approve the draft if it is still the version checked; whether it was."""
+    statement = (
+        update(_RUN_TABLE)
+        .where(_RUN_TABLE.c.id == run_id, _RUN_TABLE.c.status == "draft", _RUN_TABLE.c.version == version)
+        .values(status="approved", approved_at=at, approved_by=by)
+    )
+    return session.execute(statement).rowcount == 1  # type: ignore[attr-defined]
 
 
 def runs(session: Session, number: str) -> list[PaymentRun]:

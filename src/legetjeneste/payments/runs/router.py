@@ -3,14 +3,14 @@ hours of municipal work. Each endpoint is one service call."""
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Body, Path, Query, Response
 
 from legetjeneste.dates import parse_month
 from legetjeneste.payments.exports import service as export_service
 from legetjeneste.payments.hours import service as duty_service
 from legetjeneste.payments.hours.schemas import DutyHoursCreate, DutyHoursRead
 from legetjeneste.payments.runs import service
-from legetjeneste.payments.runs.schemas import MONTH_PATTERN, RunRead, RunSummary
+from legetjeneste.payments.runs.schemas import MONTH_PATTERN, RunApprove, RunRead, RunSummary
 from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
 
 router = APIRouter(prefix="/api/v1", tags=["payments"])
@@ -26,16 +26,49 @@ def list_runs(number: Number, session: SessionDep, actor: ActorDep):
     return service.list_runs(session, actor=actor, municipality_number=number)
 
 
-@router.post(RUN + "/compute", response_model=RunRead)
+def _conflict(description: str, message: str) -> dict:
+    """A documented 409 with the error body every refusal has (README)."""
+    example = {"detail": {"message": message, "rule_id": "PAY-MONTHLY", "citation": "ASA 4310 § 8.1"}}
+    return {409: {"description": description, "content": {"application/json": {"example": example}}}}
+
+
+CONFLICT_ON_COMPUTE = _conflict(
+    "Kjøringen er godkjent og kan ikke beregnes på nytt (PAY-MONTHLY).",
+    "Kjøringen for mars 2026 er godkjent og kan ikke endres (godkjent av kol@vefsn.example 3. desember "
+    "2026 kl. 14.05); endringer kommer som korreksjon i en senere måneds kjøring (PAY-MONTHLY).",
+)
+CONFLICT_ON_APPROVE = _conflict(
+    "Kjøringen er allerede godkjent, er beregnet på nytt siden versjonen du så, eller grunnlaget er "
+    "endret siden den ble beregnet (PAY-MONTHLY).",
+    "Kjøringen for mars 2026 er allerede godkjent av kol@vefsn.example 3. desember 2026 kl. 14.05. "
+    "En godkjent kjøring endres aldri; endringer kommer som korreksjon i en senere måneds kjøring "
+    "(PAY-MONTHLY).",
+)
+
+
+@router.post(RUN + "/compute", response_model=RunRead, responses=CONFLICT_ON_COMPUTE)
 def compute_run(number: Number, month: Month, session: SessionDep, actor: ActorDep):
-    """Beregn (eller beregn på nytt) månedens utkast."""
+    """Beregn (eller beregn på nytt) månedens utkast; hver beregning gir kjøringen én versjon mer."""
     return service.compute_run(session, actor=actor, municipality_number=number, month=parse_month(month))
 
 
-@router.post(RUN + "/approve", response_model=RunRead)
-def approve_run(number: Number, month: Month, session: SessionDep, actor: ActorDep):
-    """Godkjenn utkastet slik det ble beregnet; en godkjent kjøring endres aldri."""
-    return service.approve_run(session, actor=actor, municipality_number=number, month=parse_month(month))
+@router.post(RUN + "/approve", response_model=RunRead, responses=CONFLICT_ON_APPROVE)
+def approve_run(
+    number: Number,
+    month: Month,
+    session: SessionDep,
+    actor: ActorDep,
+    data: Annotated[RunApprove | None, Body()] = None,
+):
+    """Godkjenn utkastet slik det ble beregnet, én gang; en godkjent kjøring endres aldri. Med `version`
+    godkjennes bare den beregningen du så."""
+    return service.approve_run(
+        session,
+        actor=actor,
+        municipality_number=number,
+        month=parse_month(month),
+        version=data.version if data else None,
+    )
 
 
 @router.get(RUN, response_model=RunRead)

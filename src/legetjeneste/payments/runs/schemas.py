@@ -3,9 +3,9 @@
 from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, Field
 
 from legetjeneste.dates import format_month
 from legetjeneste.payments.runs.models import PaymentRun
@@ -55,6 +55,9 @@ class RunRead(BaseModel):
     municipality: str
     month: str
     status: Literal["draft", "approved"]
+    version: Annotated[
+        int, Field(description="Beregningen kjøringen står på: 1 første gang, én mer for hver ny beregning")
+    ]
     due_date: date
     computed_at: datetime
     computed_by: str
@@ -63,6 +66,22 @@ class RunRead(BaseModel):
     total: Decimal
     payees: list[PayeeTotal]
     lines: list[LineRead]
+
+
+class RunApprove(BaseModel):
+    """What an approval may say: the version of the computation the approver looked at (PAY-MONTHLY)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: Annotated[
+        int | None,
+        Field(
+            ge=1,
+            le=2_147_483_647,
+            description="Versjonen du så (`version` i kjøringen). Er kjøringen beregnet på nytt siden, "
+            "avvises godkjenningen med 409 så du kan se gjennom den nye beregningen.",
+        ),
+    ] = None
 
 
 class RunSummary(BaseModel):
@@ -115,6 +134,7 @@ def run_read(run: PaymentRun, lines: Sequence[Any], accounts: dict[int, str | No
         municipality=run.municipality_number,
         month=format_month(run.month),
         status="approved" if run.status == "approved" else "draft",
+        version=run.version,
         due_date=run.due_date,
         computed_at=run.computed_at,
         computed_by=run.computed_by,

@@ -17,10 +17,11 @@ from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import format_month, now_oslo
+from legetjeneste.db import when_free, write_transaction
 from legetjeneste.errors import Conflict, NotFound, RuleViolation
 from legetjeneste.payments.runs import inputs, queries, schemas
 from legetjeneste.payments.runs.models import PaymentRun
-from legetjeneste.payments.runs.rules import adjustments
+from legetjeneste.payments.runs.rules import adjustments, approval
 from legetjeneste.payments.runs.rules.lines import RECOMPUTABLE, Line, month_name
 from legetjeneste.payments.runs.rules.month import compute_lines
 from legetjeneste.payments.runs.schemas import LineRead, LineView, Option, RunRead, RunSummary, RunView
@@ -81,29 +82,30 @@ def _stored_signature(lines: Sequence[Any]) -> list[tuple]:
     return [(line.agreement_id, line.payee_hpr, line.kind, line.amount, line.text) for line in lines]
 
 
-def _refuse_if_approved(run: PaymentRun | None, month: date) -> None:
-    if run is not None and run.status == "approved":
-        raise Conflict(
-            f"Kjøringen for {month_name(month)} er godkjent og kan ikke endres; endringer kommer som "
-            "korreksjon i en senere måneds kjøring (PAY-MONTHLY).",
-            rule_id="PAY-MONTHLY",
-        )
-
-
+@when_free
 def compute_run(session: Session, *, actor: Actor, municipality_number: str, month: date) -> RunRead:
-    """Compute (or compute again) the month's draft run."""
+    """Compute (or compute again) the month's draft run, one version more each time (docs/adr/0010).
+
+    The run's row is inserted if missing and locked before it is checked, so a recompute and an approval
+    of the same run follow one another: the recompute before (the approval then sees its version) or
+    after (refused: the run is approved)."""
     auth_service.require(actor, "payments.write")
-    with session.begin():
+    with write_transaction(session):
         scope.municipality(session, actor, municipality_number)
-        run = queries.run(session, municipality_number, month, with_lines=False)
-        _refuse_if_approved(run, month)
+        at, due = now_oslo(), inputs.due_date(month)
+        first = {"status": approval.DRAFT, "version": 1, "computed_at": at, "computed_by": actor.email}
+        created = queries.claim_run(
+            session, {"municipality_number": municipality_number, "month": month, "due_date": due, **first}
+        )
+        run = queries.locked_run(session, municipality_number, month)
+        assert run is not None, "claimed above"
+        approval.refuse_if_approved(
+            month=month, status=run.status, approved_by=run.approved_by, approved_at=run.approved_at
+        )
         lines = _lines(session, municipality_number, month)
-        if run is None:
-            run = PaymentRun(municipality_number=municipality_number, month=month)
-            session.add(run)
-        run.status, run.due_date = "draft", inputs.due_date(month)
-        run.computed_at, run.computed_by = now_oslo(), actor.email
-        session.flush()
+        if not created and not queries.mark_recomputed(session, run.id, at=at, by=actor.email, due=due):
+            raise approval.changed_meanwhile()
+        session.refresh(run)
         stored = _rows(run, lines)
         queries.replace_lines(session, run, stored)
         audit_service.record(
@@ -113,20 +115,37 @@ def compute_run(session: Session, *, actor: Actor, municipality_number: str, mon
             entity="payment_run",
             record_ids=[run.id],
             municipality_number=municipality_number,
-            detail={"month": format_month(month), "lines": len(lines)},
+            detail={"month": format_month(month), "lines": len(lines), "version": run.version},
         )
         return run_read(session, run, [SimpleNamespace(**row) for row in stored])
 
 
-def approve_run(session: Session, *, actor: Actor, municipality_number: str, month: date) -> RunRead:
-    """Approve the draft as it was computed; refused if what it rests on has changed since."""
+@when_free
+def approve_run(
+    session: Session, *, actor: Actor, municipality_number: str, month: date, version: int | None = None
+) -> RunRead:
+    """Approve the draft as it was computed, once; refused if what it rests on has changed since, or if
+    `version` (the computation the approver saw) is not the latest (PAY-MONTHLY, docs/adr/0010)."""
     auth_service.require(actor, "payments.approve")
-    with session.begin():
+    with write_transaction(session):
         scope.municipality(session, actor, municipality_number)
-        run = queries.run(session, municipality_number, month, with_lines=False)
+        run = queries.locked_run(session, municipality_number, month)
         if run is None:
             raise NotFound(f"Det finnes ingen kjøring for {month_name(month)}; beregn den først.")
-        _refuse_if_approved(run, month)
+        approval.refuse_if_approved(
+            month=month,
+            status=run.status,
+            approved_by=run.approved_by,
+            approved_at=run.approved_at,
+            approving=True,
+        )
+        approval.refuse_if_recomputed(
+            month=month,
+            seen=version,
+            version=run.version,
+            computed_by=run.computed_by,
+            computed_at=run.computed_at,
+        )
         stored = queries.line_rows(session, run.id)
         if _signature(_lines(session, municipality_number, month)) != _stored_signature(stored):
             raise Conflict(
@@ -134,7 +153,9 @@ def approve_run(session: Session, *, actor: Actor, municipality_number: str, mon
                 "kontroller den før du godkjenner.",
                 rule_id="PAY-MONTHLY",
             )
-        run.status, run.approved_at, run.approved_by = "approved", now_oslo(), actor.email
+        if not queries.mark_approved(session, run.id, version=run.version, at=now_oslo(), by=actor.email):
+            raise approval.changed_meanwhile()
+        session.refresh(run)
         audit_service.record(
             session,
             actor=actor,
@@ -142,7 +163,7 @@ def approve_run(session: Session, *, actor: Actor, municipality_number: str, mon
             entity="payment_run",
             record_ids=[run.id],
             municipality_number=municipality_number,
-            detail={"month": format_month(month)},
+            detail={"month": format_month(month), "version": run.version},
         )
         return run_read(session, run, stored)
 

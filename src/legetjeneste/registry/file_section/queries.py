@@ -6,9 +6,10 @@ the file are removed, so that a corrected period does not leave its old version 
 """
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, selectinload
 
 from legetjeneste.dates import format_month, parse_month
@@ -24,6 +25,8 @@ from legetjeneste.registry.models import (
     Municipality,
     Office,
 )
+
+_MUNICIPALITY = cast(Table, Municipality.__table__)
 
 
 def existing(session: Session, number: str) -> Existing:
@@ -41,17 +44,35 @@ def existing(session: Session, number: str) -> Existing:
     )
 
 
-def apply_register(session: Session, header: Any, items: Items, changes: Changes) -> None:
-    """The municipality (`header`, the file's `municipality`), its offices, doctors, agreements and counts."""
-    number = header.number
-    municipality = upsert(
-        session,
-        changes,
-        "municipality",
-        session.get(Municipality, number),
-        {"number": number, "name": header.name},
-        Municipality,
+def lock_municipality(session: Session, number: str, name: str) -> bool:
+    """Insert the municipality unless it exists, then lock its row until the transaction ends: whether it
+    was inserted. Imports of one municipality's file follow one another from here (docs/adr/0010):
+    PostgreSQL waits on the primary key for an insert not yet committed (ON CONFLICT DO NOTHING) and on
+    the row lock (SELECT … FOR NO KEY UPDATE, which leaves other writers' foreign keys to the row alone);
+    SQLite's write transaction holds the one write lock already."""
+    make = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    inserted = session.execute(
+        make(_MUNICIPALITY)
+        .values(number=number, name=name)
+        .on_conflict_do_nothing(index_elements=["number"])
+        .returning(_MUNICIPALITY.c.number)
+    ).first()
+    session.execute(
+        select(_MUNICIPALITY.c.number).where(_MUNICIPALITY.c.number == number).with_for_update(key_share=True)
     )
+    return inserted is not None
+
+
+def apply_register(session: Session, header: Any, items: Items, changes: Changes) -> None:
+    """The municipality (`header`, the file's `municipality`), its offices, doctors, agreements and counts.
+    The import has locked (and if new, inserted and counted) the municipality first."""
+    number = header.number
+    municipality = session.get(Municipality, number, populate_existing=True)
+    assert municipality is not None, "locked by the import before its sections are checked"
+    if assign(municipality, {"name": header.name}):
+        changes.updated["municipality"] += 1
+    elif not changes.created["municipality"]:
+        changes.unchanged["municipality"] += 1
     municipality.set_inhabitants(header.inhabitants)
     session.flush()
     offices = {
@@ -164,7 +185,7 @@ def apply_list_counts(
 
 def register_sections(session: Session, number: str) -> dict:
     """The municipality and its offices, doctors, agreements and list counts in the import format."""
-    municipality = session.get(Municipality, number)
+    municipality = session.get(Municipality, number, populate_existing=True)
     assert municipality is not None, "the file's envelope has found the municipality"
     offices = registry_queries.offices(session, municipality_number=number)
     doctors = registry_queries.doctors(session, municipality_number=number)

@@ -1,0 +1,64 @@
+"""PAY-MONTHLY — a run is approved once, as the computation its approver saw, and an approved run never
+changes (docs/adr/0010): the refusals, with who did what and when."""
+
+from datetime import date, datetime
+
+from legetjeneste.dates import OSLO
+from legetjeneste.errors import Conflict, Rule
+from legetjeneste.norwegian import day_text
+from legetjeneste.payments.runs.rules.lines import month_name
+
+PAY_MONTHLY = Rule("PAY-MONTHLY", "ASA 4310 § 8.1")
+APPROVED, DRAFT = "approved", "draft"
+
+
+def when_text(at: datetime) -> str:
+    """«3. desember 2026 kl. 14.05», in Oslo time (a time without a zone is taken as Oslo time)."""
+    local = at.astimezone(OSLO) if at.tzinfo else at
+    return f"{day_text(local.date())} kl. {local:%H.%M}"
+
+
+def _conflict(message: str) -> Conflict:
+    return Conflict(message, rule_id=PAY_MONTHLY.id, citation=PAY_MONTHLY.citation)
+
+
+def refuse_if_approved(
+    *,
+    month: date,
+    status: str,
+    approved_by: str | None,
+    approved_at: datetime | None,
+    approving: bool = False,
+) -> None:
+    """PAY-MONTHLY — an approved run is neither approved again nor computed again."""
+    if status != APPROVED:
+        return
+    by = f"{approved_by} {when_text(approved_at)}" if approved_at else str(approved_by)
+    if approving:
+        raise _conflict(
+            f"Kjøringen for {month_name(month)} er allerede godkjent av {by}. En godkjent kjøring endres "
+            "aldri; endringer kommer som korreksjon i en senere måneds kjøring (PAY-MONTHLY)."
+        )
+    raise _conflict(
+        f"Kjøringen for {month_name(month)} er godkjent og kan ikke endres (godkjent av {by}); endringer "
+        "kommer som korreksjon i en senere måneds kjøring (PAY-MONTHLY)."
+    )
+
+
+def refuse_if_recomputed(
+    *, month: date, seen: int | None, version: int, computed_by: str, computed_at: datetime
+) -> None:
+    """PAY-MONTHLY — the approver approves the computation they saw (`seen`), not one made since; without
+    `seen` the latest computation is approved."""
+    if seen is None or seen == version:
+        return
+    raise _conflict(
+        f"Kjøringen for {month_name(month)} er beregnet på nytt av {computed_by} {when_text(computed_at)}, "
+        "etter at du så den. Se gjennom den nye beregningen før du godkjenner (PAY-MONTHLY)."
+    )
+
+
+def changed_meanwhile() -> Conflict:
+    """What a client hears if the run changed between its check and its write, which the run's lock
+    should make impossible; the database's conditional update is the last guard."""
+    return _conflict("Kjøringen ble endret samtidig av en annen. Ingenting ble lagret; prøv igjen.")
