@@ -3,18 +3,32 @@ assistant and the office notice."""
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, String
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, String, text
+from sqlalchemy.dialects.postgresql import ExcludeConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from legetjeneste.dates import Period
 from legetjeneste.db import Base
 from legetjeneste.registry.models import Agreement, Doctor, Office
 
+OVERLAP_CONSTRAINT = "ex_absence_doctor_period"
+
 
 class Absence(Base):
     """A doctor's absence from an agreement, typed by its ASA 4310 § 13 ground (ABS-TYPES)."""
 
     __tablename__ = "absence"
+    # A doctor has one absence at a time (ABS-TYPES): held by PostgreSQL itself, so two requests at once
+    # cannot both pass the service's check (docs/adr/0010). SQLite ignores it; there the service checks
+    # inside one write transaction.
+    __table_args__ = (
+        ExcludeConstraint(
+            ("doctor_id", "="),
+            (text("daterange(start_date, end_date, '[]')"), "&&"),
+            name=OVERLAP_CONSTRAINT,
+            using="gist",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     municipality_number: Mapped[str] = mapped_column(ForeignKey("municipality.number"), index=True)
