@@ -9,6 +9,7 @@ from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import parse_month, today_oslo
+from legetjeneste.db import write_transaction
 from legetjeneste.errors import Forbidden, ValidationFailed
 from legetjeneste.municipality_file import helfo
 from legetjeneste.municipality_file.format import parse_file
@@ -30,7 +31,7 @@ def import_municipality_file(session: Session, *, actor: Actor, document: Any, s
     if not (actor.sees_all_municipalities or actor.municipality_number == number):
         raise Forbidden(f"Du kan bare importere filer for din egen kommune ({actor.municipality_number}).")
     today = today_oslo()
-    with session.begin():
+    with write_transaction(session):
         for section in sections():
             problems += section.check(session, parsed, today=today)
         if any(problem.severity == "error" for problem in problems):
