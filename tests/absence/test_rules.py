@@ -42,7 +42,8 @@ def test_an_absence_that_collides_names_the_other_absences_period():
         vikar_is_the_doctor=False,
         collisions=[Period(date(2026, 7, 21), None)],
     )
-    assert problem.message.startswith("overlapper legens fravær 2026-07-21–…")
+    assert problem.message.startswith("overlapper legens fravær fra 21. juli 2026")
+    assert problem.rule_id == "ABS-TYPES"
 
 
 def test_a_vikar_is_needed_exactly_when_the_cover_is_a_vikar():

@@ -59,7 +59,7 @@ def test_an_overlapping_absence_is_refused_naming_the_period_it_collides_with(de
     with pytest.raises(ValidationFailed) as caught:
         vacation(demo, start=date(2026, 7, 20), end=date(2026, 8, 2))
     assert str(caught.value.problems[0]) == (
-        "start: overlapper legens fravær 2026-07-06–2026-07-26; en lege har ett fravær om gangen"
+        "start: overlapper legens fravær 6.–26. juli 2026; en lege har ett fravær om gangen (ABS-TYPES)"
     )
 
 

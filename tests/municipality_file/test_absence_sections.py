@@ -35,8 +35,8 @@ def test_two_absences_of_one_doctor_that_overlap_in_the_file_are_refused(importi
     doc = document()
     doc["absences"].append({**doc["absences"][2], "start": date(2026, 7, 10), "end": date(2026, 7, 30)})
     assert (
-        "absences[5].start: overlapper legens fravær 2026-06-29–2026-07-19; en lege har ett fravær om gangen"
-        in (importing(doc))
+        "absences[5].start: overlapper legens fravær 29. juni–19. juli 2026; en lege har ett fravær om gangen"
+        " (ABS-TYPES)" in (importing(doc))
     )
 
 
@@ -96,8 +96,8 @@ def test_a_file_absence_overlapping_a_stored_one_with_another_start_is_refused(s
         }
     )
     assert (
-        "absences[1].start: overlapper legens fravær 2026-07-01–2026-07-21; en lege har ett fravær om gangen"
-        in (importing(doc))
+        "absences[1].start: overlapper legens fravær 1.–21. juli 2026; en lege har ett fravær om gangen"
+        " (ABS-TYPES)" in (importing(doc))
     )
 
 

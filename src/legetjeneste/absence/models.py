@@ -3,20 +3,34 @@ assistant and the office notice."""
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, String, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, String, UniqueConstraint, text
+from sqlalchemy.dialects.postgresql import ExcludeConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from legetjeneste.dates import Period
 from legetjeneste.db import Base, Timestamp
 from legetjeneste.registry.models import Agreement, Doctor, Office
 
+OVERLAP_CONSTRAINT = "ex_absence_doctor_period"
+
 
 class Absence(Base):
     """A doctor's absence from an agreement, typed by its ASA 4310 § 13 ground (ABS-TYPES)."""
 
     __tablename__ = "absence"
-    # ABS-TYPES: a doctor has one absence at a time, so one starting on a day; the municipality file's key.
-    __table_args__ = (UniqueConstraint("doctor_id", "start_date", name="uq_absence_doctor_start"),)
+    # A doctor has one absence at a time (ABS-TYPES), so one starting on a day (the municipality file's
+    # key). The exclusion constraint holds the rest on PostgreSQL, so two requests at once cannot both pass
+    # the service's check (docs/adr/0010); SQLite ignores it, and there the service checks inside one write
+    # transaction.
+    __table_args__ = (
+        UniqueConstraint("doctor_id", "start_date", name="uq_absence_doctor_start"),
+        ExcludeConstraint(
+            ("doctor_id", "="),
+            (text("daterange(start_date, end_date, '[]')"), "&&"),
+            name=OVERLAP_CONSTRAINT,
+            using="gist",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     municipality_number: Mapped[str] = mapped_column(ForeignKey("municipality.number"), index=True)

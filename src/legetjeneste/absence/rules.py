@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from legetjeneste.dates import Period
 from legetjeneste.errors import Problem, Rule, ValidationFailed
-from legetjeneste.norwegian import period_text
+from legetjeneste.norwegian import day_text, period_text
 
 OWN_VIKAR, COLLEGIAL, MUNICIPAL_VIKAR, NO_COVER = "own_vikar", "collegial", "municipal_vikar", "none"
 COVERS = (OWN_VIKAR, COLLEGIAL, MUNICIPAL_VIKAR, NO_COVER)
@@ -18,6 +18,8 @@ VIKAR_COVERS = (OWN_VIKAR, MUNICIPAL_VIKAR)
 MAX_DAYS = 731
 SERVING_ROLES = frozenset({"regular", "delelege"})
 REPORT = Rule("ABS-REPORT", "ASA 4310 § 13.1 og § 14")
+ONE_AT_A_TIME = Rule("ABS-TYPES", "ASA 4310 § 13")
+ONE_AT_A_TIME_TEXT = "en lege har ett fravær om gangen"
 
 
 @dataclass(frozen=True)
@@ -77,10 +79,7 @@ def absence_problems(
     problems = []
     if (end - start).days + 1 > MAX_DAYS:
         problems.append(Problem("end", "et fravær kan vare høyst to år; registrer en ny periode etterpå"))
-    problems += [
-        Problem("start", f"overlapper legens fravær {period}; en lege har ett fravær om gangen")
-        for period in collisions
-    ]
+    problems += collision_problems(collisions)
     if cover in VIKAR_COVERS and not (vikar_given and vikar_known):
         problems.append(Problem(vikar_field, "vikaren må være en registrert lege i kommunen"))
     elif cover in VIKAR_COVERS and vikar_is_the_doctor:
@@ -93,6 +92,30 @@ def absence_problems(
         )
         problems.append(Problem("cover", message, "ABS-COURSE"))
     return problems
+
+
+def collision_problems(collisions: Sequence[Period]) -> list[Problem]:
+    """ABS-TYPES, ASA 4310 § 13 — a doctor has one absence at a time: a problem for each of the doctor's
+    other absences the period shares a day with, named by its period in words."""
+    return [
+        Problem(
+            "start",
+            f"overlapper legens fravær {_period_words(other)}; {ONE_AT_A_TIME_TEXT}",
+            ONE_AT_A_TIME.id,
+        )
+        for other in collisions
+    ]
+
+
+def concurrent_collision() -> Problem:
+    """ABS-TYPES, ASA 4310 § 13 — the database refused the absence for an overlap that is gone again by the
+    time the refusal is written (the other absence was cancelled in the meantime)."""
+    message = f"overlapper et fravær som ble registrert for legen samtidig; {ONE_AT_A_TIME_TEXT}"
+    return Problem("start", message, ONE_AT_A_TIME.id)
+
+
+def _period_words(period: Period) -> str:
+    return f"fra {day_text(period.start)}" if period.end is None else period_text(period.start, period.end)
 
 
 def vikar_warnings(

@@ -1,17 +1,15 @@
 """Use cases for absences: register, change, cancel and list them, and the counters of a year (ABS-DEDUCT)."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from legetjeneste.absence import labels, queries, rules
 from legetjeneste.absence.models import Absence
-from legetjeneste.absence.schemas import (
-    AbsenceCreate,
-    AbsenceRead,
-    AbsenceSaved,
-    AbsenceUpdate,
-)
+from legetjeneste.absence.schemas import AbsenceCreate, AbsenceRead, AbsenceSaved, AbsenceUpdate
 from legetjeneste.agreement import parameters
 from legetjeneste.audit import service as audit_service
 from legetjeneste.auth import rules as auth_rules
@@ -19,7 +17,8 @@ from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import Period, now_oslo
-from legetjeneste.errors import Forbidden, Problem, ValidationFailed
+from legetjeneste.db import write_transaction
+from legetjeneste.errors import Forbidden, NotFound, Problem, ValidationFailed
 from legetjeneste.notices import queries as notice_queries
 from legetjeneste.registry import queries as registry_queries
 from legetjeneste.registry.models import Agreement, Doctor
@@ -30,12 +29,36 @@ def _require_office(actor: Actor, agreement: Agreement) -> None:
         raise Forbidden("Du kan bare registrere fravær for legene på ditt eget legekontor.")
 
 
-def _absence(session: Session, actor: Actor, absence_id: int) -> Absence:
-    """The absence, with its doctor, vikar and agreement loaded before any change, as the read model has
-    always shown them."""
-    absence = scope.row(session, actor, Absence, absence_id, missing=f"Fravær {absence_id} finnes ikke.")
-    queries.absence(session, absence.id)
-    return absence
+def _absence(session: Session, actor: Actor, absence_id: int, *, lock: bool = False) -> Absence:
+    """The absence with its doctor, vikar and agreement; with `lock`, read after taking its doctor's turn
+    (`queries.lock_doctors`), so a change checks what the change before it committed."""
+    missing = f"Fravær {absence_id} finnes ikke."
+    absence = scope.row(session, actor, Absence, absence_id, missing=missing)
+    if lock:
+        queries.lock_doctors(session, [absence.doctor_id])
+    found = queries.absence(session, absence.id)
+    if found is None:
+        raise NotFound(missing)
+    return found
+
+
+class _Overlap(Exception):
+    """PostgreSQL's exclusion constraint refused an absence (ABS-TYPES), with (doctor id, period, absence
+    id): raised out of the transaction, so that it rolls back, and answered by `_one_absence_at_a_time`."""
+
+
+@contextmanager
+def _one_absence_at_a_time(session: Session) -> Iterator[None]:
+    """ABS-TYPES, ASA 4310 § 13 — around a use case's transaction: when PostgreSQL refuses the absence for
+    an overlap the check could not see (docs/adr/0010), the refusal is the check's own, naming the period
+    of the absence it collides with, read after the rollback."""
+    try:
+        yield
+    except _Overlap as overlap:
+        doctor_id, period, absence_id = overlap.args
+        with session.begin():
+            found = queries.collisions(session, doctor_id=doctor_id, period=period, except_id=absence_id)
+        raise ValidationFailed(rules.collision_problems(found) or [rules.concurrent_collision()]) from None
 
 
 def _read(absence: Absence, actor: Actor) -> AbsenceRead:
@@ -44,23 +67,13 @@ def _read(absence: Absence, actor: Actor) -> AbsenceRead:
     )
 
 
-def _agreement_of(session: Session, doctor: Doctor, agreement_id: int | None, start: date) -> Agreement:
-    """The agreement the doctor is absent from (ABS-TYPES)."""
-    serving = [
-        p for p in registry_queries.agreements_of_doctor(session, doctor.id) if p.role in rules.SERVING_ROLES
-    ]
-    chosen = rules.agreement_of_absence(
-        [(p.agreement_id, p.period) for p in serving], agreement_id=agreement_id, start=start
-    )
-    return next(p.agreement for p in serving if p.agreement_id == chosen)
-
-
 def _problems(session: Session, absence: Absence) -> tuple[list[Problem], list[Problem]]:
     """Errors (which refuse the absence) and warnings (which are shown with it)."""
     collisions, vikar = [], None
     if absence.start <= absence.end:  # else the rules refuse the period alone, without asking the database
-        others = queries.absences(session, doctor_id=absence.doctor_id)
-        collisions = [a.period for a in others if a.id != absence.id and a.period.overlaps(absence.period)]
+        collisions = queries.collisions(
+            session, doctor_id=absence.doctor_id, period=absence.period, except_id=absence.id
+        )
         vikar = session.get(Doctor, absence.vikar_doctor_id) if absence.vikar_doctor_id else None
     errors = rules.absence_problems(
         start=absence.start,
@@ -74,13 +87,9 @@ def _problems(session: Session, absence: Absence) -> tuple[list[Problem], list[P
     )
     if errors or absence.cover != rules.OWN_VIKAR:
         return errors, []
-    agreement = registry_queries.agreement(session, absence.agreement_id)
-    assert agreement is not None
-    periods = [
-        p.period
-        for p in agreement.doctor_periods
-        if p.role == "vikar" and p.doctor_id == absence.vikar_doctor_id
-    ]
+    periods = queries.vikar_periods(
+        session, agreement_id=absence.agreement_id, vikar_id=absence.vikar_doctor_id
+    )
     return [], rules.vikar_warnings(absence.period, periods)
 
 
@@ -117,13 +126,20 @@ def _report(session: Session, absence: Absence, *, before: rules.Reported | None
 
 
 def _save(session: Session, actor: Actor, absence: Absence, before: rules.Reported | None) -> AbsenceSaved:
-    errors, warnings = _problems(session, absence)
+    with session.no_autoflush:  # the check comes before the write (PostgreSQL would refuse an overlap)
+        errors, warnings = _problems(session, absence)
     if errors:
         raise ValidationFailed(errors)
     if absence.ground not in rules.CHILD_GROUNDS:
         absence.details = {}
     session.add(absence)
-    session.flush()
+    tried = (absence.doctor_id, absence.period, absence.id)
+    try:
+        session.flush()
+    except IntegrityError as error:
+        if not queries.is_overlap(error):
+            raise
+        raise _Overlap(*tried) from error
     notices = _report(session, absence, before=before)
     audit_service.record(
         session,
@@ -139,11 +155,13 @@ def _save(session: Session, actor: Actor, absence: Absence, before: rules.Report
 
 
 def register_absence(session: Session, *, actor: Actor, data: AbsenceCreate) -> AbsenceSaved:
-    """Register an absence with its ground (ABS-TYPES), period and cover; refuses an overlap."""
+    """Register an absence with its ground (ABS-TYPES), period and cover; refuses an overlap, also with a
+    request at the same moment (docs/adr/0010)."""
     auth_service.require(actor, "absence.write")
-    with session.begin():
+    with _one_absence_at_a_time(session), write_transaction(session):
         doctor = scope.doctor(session, actor, data.doctor_id)
-        agreement = _agreement_of(session, doctor, data.agreement_id, data.start)
+        queries.lock_doctors(session, [doctor.id])
+        agreement = queries.agreement_of(session, doctor.id, agreement_id=data.agreement_id, start=data.start)
         _require_office(actor, agreement)
         absence = Absence(
             municipality_number=doctor.municipality_number,
@@ -164,9 +182,10 @@ def register_absence(session: Session, *, actor: Actor, data: AbsenceCreate) -> 
 
 
 def update_absence(session: Session, *, actor: Actor, absence_id: int, data: AbsenceUpdate) -> AbsenceSaved:
+    """Change an absence; refuses an overlap, also with a change at the same moment (ABS-TYPES)."""
     auth_service.require(actor, "absence.write")
-    with session.begin():
-        absence = _absence(session, actor, absence_id)
+    with _one_absence_at_a_time(session), write_transaction(session):
+        absence = _absence(session, actor, absence_id, lock=True)
         _require_office(actor, absence.agreement)
         before = _reported(absence)
         changes = data.model_dump(exclude_unset=True)
@@ -180,8 +199,8 @@ def update_absence(session: Session, *, actor: Actor, absence_id: int, data: Abs
 
 def cancel_absence(session: Session, *, actor: Actor, absence_id: int) -> None:
     auth_service.require(actor, "absence.write")
-    with session.begin():
-        absence = _absence(session, actor, absence_id)
+    with write_transaction(session):
+        absence = _absence(session, actor, absence_id, lock=True)
         _require_office(actor, absence.agreement)
         audit_service.record(
             session,

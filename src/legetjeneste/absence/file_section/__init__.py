@@ -6,6 +6,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from legetjeneste.absence import rules as absence_rules
 from legetjeneste.absence.file_section import queries, rules
 from legetjeneste.absence.file_section.schemas import (
     AbsenceAssistantIn,
@@ -14,6 +15,7 @@ from legetjeneste.absence.file_section.schemas import (
     OfficeNoticeIn,
 )
 from legetjeneste.auth.rules import Actor
+from legetjeneste.dates import today_oslo
 from legetjeneste.errors import Problem
 from legetjeneste.municipality_file.format import ParsedFile
 from legetjeneste.municipality_file.sections import Changes
@@ -39,8 +41,13 @@ def check(session: Session, parsed: ParsedFile, *, today: date) -> list[Problem]
 
 
 def apply(session: Session, parsed: ParsedFile, changes: Changes, *, actor: Actor) -> list[Problem]:
-    queries.apply_absence_sections(session, parsed.items, parsed.number, changes, actor=actor.email)
-    return []
+    """Write the sections. Should PostgreSQL refuse an absence for an overlap with one registered since
+    `check` read the municipality (docs/adr/0010), the file is refused with the check's own problems,
+    read again (ABS-TYPES)."""
+    if queries.apply_absence_sections(session, parsed.items, parsed.number, changes, actor=actor.email):
+        return []
+    again = [p for p in check(session, parsed, today=today_oslo()) if p.severity == "error"]
+    return again or [absence_rules.concurrent_collision()]
 
 
 def export(session: Session, *, municipality_number: str) -> dict:

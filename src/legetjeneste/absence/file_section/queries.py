@@ -8,6 +8,7 @@ notices: it loads what the municipality already knows.
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from legetjeneste.absence import queries as absence_queries
@@ -35,17 +36,20 @@ def existing_absences(session: Session, number: str) -> ExistingAbsences:
 
 def apply_absence_sections(
     session: Session, items: Items, number: str, changes: Changes, *, actor: str
-) -> None:
+) -> bool:
+    """Write the four sections; False, with nothing of the absences written, when PostgreSQL refuses an
+    absence for sharing a day with one a concurrent writer committed after the check (ABS-TYPES)."""
     doctors = {
         d.hpr_number: d.id
         for d in session.scalars(select(Doctor).where(Doctor.municipality_number == number))
     }
+    if not _absences_held(session, items, number, changes, doctors, actor):
+        return False
     offices = {
         o.organisation_number: o.id
         for o in session.scalars(select(Office).where(Office.municipality_number == number))
     }
     agreement_ids = list(session.scalars(select(Agreement.id).where(Agreement.municipality_number == number)))
-    _absences(session, items, number, changes, doctors, actor)
     existing_services = {
         s.agreement_id: s
         for s in session.scalars(
@@ -100,6 +104,24 @@ def apply_absence_sections(
             OfficeNotice,
         )
     session.flush()
+    return True
+
+
+def _absences_held(
+    session: Session, items: Items, number: str, changes: Changes, doctors: dict[str, int], actor: str
+) -> bool:
+    """The file's absences, written after taking their doctors' turns (as the API does, so neither waits
+    for the other's uncommitted rows) and inside a savepoint: whether PostgreSQL took them all."""
+    absence_queries.lock_doctors(session, {doctors[item.doctor] for _, item in items["absences"]})
+    session.flush()  # what earlier sections wrote stays outside the savepoint
+    try:
+        with session.begin_nested():
+            _absences(session, items, number, changes, doctors, actor)
+    except IntegrityError as error:
+        if not absence_queries.is_overlap(error):
+            raise
+        return False
+    return True
 
 
 def _absences(

@@ -12,12 +12,16 @@ from sqlalchemy import (
     Integer,
     String,
     UniqueConstraint,
+    text,
 )
+from sqlalchemy.dialects.postgresql import ExcludeConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from legetjeneste.db import Base, Timestamp
 from legetjeneste.legevakt.schemes.models import Scheme
 from legetjeneste.registry.models import Doctor
+
+PUBLISHED_OVERLAP_CONSTRAINT = "ex_legevakt_roster_published_period"
 
 
 class RosterJob(Base):
@@ -57,6 +61,16 @@ class Roster(Base):
     __tablename__ = "legevakt_roster"
     __table_args__ = (
         UniqueConstraint("scheme_id", "start_date", "version", name="uq_legevakt_roster_version"),
+        # Two published rosters of a scheme never share a day (LV-ALWAYS): held by PostgreSQL itself, so
+        # two publications at once cannot both pass the service's check (docs/adr/0010). SQLite ignores
+        # it; there the service checks inside one write transaction.
+        ExcludeConstraint(
+            ("scheme_id", "="),
+            (text("daterange(start_date, end_date, '[]')"), "&&"),
+            name=PUBLISHED_OVERLAP_CONSTRAINT,
+            using="gist",
+            where=text("status = 'published'"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -4,11 +4,17 @@ from collections import defaultdict
 from datetime import date, datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from legetjeneste.absence.models import Absence
 from legetjeneste.dates import Period
-from legetjeneste.legevakt.rosters.models import Roster, RosterAssignment, RosterJob
+from legetjeneste.legevakt.rosters.models import (
+    PUBLISHED_OVERLAP_CONSTRAINT,
+    Roster,
+    RosterAssignment,
+    RosterJob,
+)
 from legetjeneste.legevakt.schemes.models import DoctorCourse, Scheme
 from legetjeneste.rostering import problem as rp
 
@@ -30,6 +36,31 @@ def rosters(session: Session, *, scheme_id: int) -> list[Roster]:
             .order_by(Roster.start_date.desc(), Roster.version.desc())
         )
     )
+
+
+def lock_for_publishing(session: Session, roster: Roster) -> Roster:
+    """The roster as the database holds it now, after taking its scheme's row until the transaction ends
+    (PostgreSQL; SQLite's write transaction holds the whole database): publications of one scheme take
+    turns, so each one's check sees the roster the one before published (LV-ALWAYS, docs/adr/0010)."""
+    session.execute(select(Scheme.id).where(Scheme.id == roster.scheme_id).with_for_update(key_share=True))
+    query = select(Roster).where(Roster.id == roster.id).execution_options(populate_existing=True)
+    return session.scalars(query).one()
+
+
+def publish(session: Session, roster: Roster, *, replacing: list[Roster], by: str, at: datetime) -> None:
+    """The draft published, and the versions it replaces marked so first: they leave the published
+    rosters before it joins them, as PostgreSQL checks the exclusion constraint row by row."""
+    for other in replacing:
+        other.status = "replaced"
+    session.flush()
+    roster.status, roster.published_at, roster.published_by = "published", at, by
+    session.flush()
+
+
+def is_published_overlap(error: IntegrityError) -> bool:
+    """Whether PostgreSQL refused two published rosters of a scheme that share a day (LV-ALWAYS)."""
+    diagnostics = getattr(error.orig, "diag", None)
+    return getattr(diagnostics, "constraint_name", None) == PUBLISHED_OVERLAP_CONSTRAINT
 
 
 def published_overlapping(session: Session, *, scheme_id: int, start: date, end: date) -> list[Roster]:

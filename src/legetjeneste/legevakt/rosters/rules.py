@@ -134,6 +134,11 @@ def merge_periods(participants: list[rp.Participant]) -> tuple[rp.Participant, .
 
 
 ALWAYS = Rule("LV-ALWAYS", "akuttmedisinforskriften § 6")
+#: PostgreSQL refused a publication the check let through (docs/adr/0010): another one came first.
+PUBLISHED_AT_ONCE = (
+    "En annen vaktliste for de samme dagene ble publisert i samme øyeblikk. Last siden på nytt og se "
+    "hvilken som gjelder; planlegg den på nytt i stedet, så blir endringene listet."
+)
 #: A job queued or running that nothing has moved for its time limit and this long was cut off.
 CUT_OFF_AFTER = timedelta(minutes=2)
 

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from legetjeneste.audit import service as audit_service
@@ -16,7 +17,8 @@ from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor, can, can_see_municipality
 from legetjeneste.dates import Period, now_oslo
-from legetjeneste.errors import Conflict, NotFound, Problem, ValidationFailed
+from legetjeneste.db import write_transaction
+from legetjeneste.errors import Conflict, NotFound, Problem, RuleViolation, ValidationFailed
 from legetjeneste.jobs import service as jobs_service
 from legetjeneste.jobs import worker as jobs_worker
 from legetjeneste.legevakt.rosters import problem as problem_builder
@@ -51,13 +53,10 @@ def find_scheme(
     with session.begin():
         if reference.isdigit() and len(reference) < 10:
             return scheme_in_scope(session, actor, int(reference)).id
-        found = [
-            s
-            for s in roster_queries.schemes_with_code(
-                session, code=reference, municipality_number=municipality_number
-            )
-            if can_see_municipality(actor, s.municipality_number)
-        ]
+        named = roster_queries.schemes_with_code(
+            session, code=reference, municipality_number=municipality_number
+        )
+        found = [s for s in named if can_see_municipality(actor, s.municipality_number)]
         if not found:
             raise NotFound(f"Ordningen «{reference}» finnes ikke.")
         if len(found) > 1:
@@ -271,29 +270,31 @@ def list_rosters(session: Session, *, actor: Actor, scheme_id: int) -> list[Rost
 
 
 def publish(session: Session, *, actor: Actor, roster_id: int) -> RosterRead:
-    """Freeze a draft. A re-plan replaces the version it re-planned; a fresh solve may not cover days of
-    a roster already published (re-plan that one instead)."""
+    """Freeze a draft: a re-plan replaces the version it re-planned; a fresh solve may not cover days of a
+    published roster (LV-ALWAYS). Publications of one scheme take turns (docs/adr/0010)."""
     auth_service.require(actor, "roster.publish")
-    with session.begin():
-        roster = roster_in_scope(session, actor, roster_id)
-        if roster.status != "draft":
-            raise Conflict(f"Vaktliste {roster_id} er {rules.ROSTER_STATUS[roster.status].lower()}.")
-        published = roster_queries.published_overlapping(
-            session, scheme_id=roster.scheme_id, start=roster.start_date, end=roster.end_date
-        )
-        overlapping = [(other.id, other.version) for other in published]
-        rules.require_only_replaced_overlap(overlapping=overlapping, replaces=roster.previous_id)
-        for other in published:
-            other.status = "replaced"
-        roster.status, roster.published_at, roster.published_by = "published", now_oslo(), actor.email
-        session.flush()
-        audit_service.record(
-            session,
-            actor=actor,
-            action="update",
-            entity="legevakt_roster",
-            record_ids=[roster.id],
-            municipality_number=roster.municipality_number,
-            detail={"publish": True},
-        )
-        return roster_schemas.roster_read(roster, sees_grounds=can(actor, "exemption.decide"))
+    try:
+        with write_transaction(session):
+            roster = roster_queries.lock_for_publishing(session, roster_in_scope(session, actor, roster_id))
+            if roster.status != "draft":
+                raise Conflict(f"Vaktliste {roster_id} er {rules.ROSTER_STATUS[roster.status].lower()}.")
+            published = roster_queries.published_overlapping(
+                session, scheme_id=roster.scheme_id, start=roster.start_date, end=roster.end_date
+            )
+            overlapping = [(other.id, other.version) for other in published]
+            rules.require_only_replaced_overlap(overlapping=overlapping, replaces=roster.previous_id)
+            roster_queries.publish(session, roster, replacing=published, by=actor.email, at=now_oslo())
+            audit_service.record(
+                session,
+                actor=actor,
+                action="update",
+                entity="legevakt_roster",
+                record_ids=[roster.id],
+                municipality_number=roster.municipality_number,
+                detail={"publish": True},
+            )
+            return roster_schemas.roster_read(roster, sees_grounds=can(actor, "exemption.decide"))
+    except IntegrityError as error:
+        if not roster_queries.is_published_overlap(error):
+            raise
+        raise RuleViolation.of(rules.ALWAYS, rules.PUBLISHED_AT_ONCE) from None

@@ -19,6 +19,33 @@ def assignment(session: Session, assignment_id: int) -> RosterAssignment | None:
     return session.get(RosterAssignment, assignment_id)
 
 
+def lock_assignment(session: Session, assignment_id: int) -> RosterAssignment | None:
+    """The shift as the database holds it now, its row taken until the transaction ends (PostgreSQL;
+    SQLite's write transaction holds the whole database): assignments of one shift take turns, so the
+    second sees the first's doctor (docs/adr/0010)."""
+    query = select(RosterAssignment).where(RosterAssignment.id == assignment_id).with_for_update()
+    return session.scalar(query.execution_options(populate_existing=True))
+
+
+def lock_doctor(session: Session, doctor_id: int) -> Doctor | None:
+    """The doctor, the row taken until the transaction ends: assignments of one doctor take turns, so the
+    rest rule (LV-REST) is checked against the shift given to the doctor the moment before. FOR NO KEY
+    UPDATE leaves the key free for rows that merely refer to the doctor."""
+    query = select(Doctor).where(Doctor.id == doctor_id).with_for_update(key_share=True)
+    return session.scalar(query)
+
+
+def roster_assignments(session: Session, roster_id: int) -> list[RosterAssignment]:
+    """The roster's shifts as the database holds them now, even when the session has read them before."""
+    query = (
+        select(RosterAssignment)
+        .where(RosterAssignment.roster_id == roster_id)
+        .order_by(RosterAssignment.starts_at, RosterAssignment.id)
+        .execution_options(populate_existing=True)
+    )
+    return list(session.scalars(query))
+
+
 def vacancies(session: Session, *, scheme_id: int, year: int | None = None) -> list[RosterAssignment]:
     """The shifts published rosters of the scheme left vacant, filled since or not, in date order."""
     query = (

@@ -12,6 +12,7 @@ from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import Period, now_oslo
+from legetjeneste.db import write_transaction
 from legetjeneste.errors import Conflict, Forbidden, NotFound, RuleViolation
 from legetjeneste.legevakt.rosters import problem as problem_builder
 from legetjeneste.legevakt.rosters.models import RosterAssignment, VacancyVolunteer
@@ -33,10 +34,11 @@ CITATIONS = {
 }
 
 
-def _vacancy(session: Session, actor: Actor, assignment_id: int) -> RosterAssignment:
-    """A shift of the vacancy list: vacant when its roster was published."""
+def _vacancy(session: Session, actor: Actor, assignment_id: int, *, lock: bool = False) -> RosterAssignment:
+    """A shift of the vacancy list: vacant when its roster was published. With `lock`, its row is taken
+    and read as it is now (`queries.lock_assignment`)."""
     missing = f"Ledig vakt {assignment_id} finnes ikke på vakanslisten."
-    found = queries.assignment(session, assignment_id)
+    found = (queries.lock_assignment if lock else queries.assignment)(session, assignment_id)
     if found is None or not found.was_vacant or found.roster.status != "published":
         raise NotFound(missing)
     return scope.row(
@@ -112,8 +114,8 @@ def volunteer(
         auth_service.require(actor, "legevakt.write")
     if doctor_id is None:
         raise Conflict("Velg legen som melder seg.")
-    with session.begin():
-        assignment = _vacancy(session, actor, assignment_id)
+    with write_transaction(session):
+        assignment = _vacancy(session, actor, assignment_id, lock=True)
         if assignment.doctor_id is not None:
             raise Conflict("Vakten er allerede besatt.")
         _participant(session, assignment.roster.scheme_id, doctor_id, assignment.on)
@@ -140,7 +142,8 @@ def _facts(session: Session, assignment: RosterAssignment):
     """Today's problem for the roster's period (exemptions granted since count) and the roster as it is."""
     roster = assignment.roster
     problem = problem_builder.build(session, roster.scheme, Period(roster.start_date, roster.end_date))
-    current = {a.shift_key: (a.doctor.hpr_number if a.doctor else None) for a in roster.assignments}
+    shifts = queries.roster_assignments(session, roster.id)
+    current = {a.shift_key: (a.doctor.hpr_number if a.doctor else None) for a in shifts}
     return problem, current
 
 
@@ -170,14 +173,16 @@ def candidates(session: Session, *, actor: Actor, assignment_id: int) -> list[Ca
 
 def assign(session: Session, *, actor: Actor, assignment_id: int, doctor_id: int) -> VacancyRead:
     """Give the vacant shift to a doctor; the hard rules are checked again and the first broken one
-    refuses it with its rule id."""
+    refuses it with its rule id. Assignments of one shift, and of one doctor, take turns (the shift's and
+    the doctor's rows are locked, in that order), so a shift gets one doctor and two shifts given at the
+    same moment cannot together break LV-REST (docs/adr/0010)."""
     auth_service.require(actor, "roster.publish")
-    with session.begin():
-        assignment = _vacancy(session, actor, assignment_id)
+    with write_transaction(session):
+        assignment = _vacancy(session, actor, assignment_id, lock=True)
         if assignment.doctor_id is not None:
             raise Conflict("Vakten er allerede besatt.")
         _participant(session, assignment.roster.scheme_id, doctor_id, assignment.on)
-        doctor = queries.doctor(session, doctor_id)
+        doctor = queries.lock_doctor(session, doctor_id)
         assert doctor is not None
         problem, current = _facts(session, assignment)
         trial = {**current, assignment.shift_key: doctor.hpr_number}
