@@ -1,6 +1,6 @@
 """An absence's ground is health data: every route that shows absences — the API's list and detail, the
 vacation overview and its CSV, the calendar feeds, the counters, and the pages — shows the ground only to
-those who register absences for the doctor's office (the kommuneoverlege and the municipality
+the doctor concerned and to those who register absences for the doctor's office (the kommuneoverlege and the municipality
 administrator for all, an office administrator for the own office); another doctor and an SU member see
 that the doctor is away, not why. Each answer that lists absences is audited."""
 
@@ -115,3 +115,20 @@ def test_each_route_shows_an_absence_ground_only_to_whom_registers_absences_for_
     assert (labels["Magnus"] == OWN_SICKNESS) is sees_vefsn
     assert (labels["Lars"] == CHILD_SICKNESS) is sees_mosjoen
     assert len(answered) >= 8
+
+
+def test_a_doctor_sees_the_ground_of_an_own_absence_and_not_a_colleagues(client, open_session):
+    session = open_session()
+    import_demo(session)
+    _, token = auth_service.add_user(
+        session,
+        email="magnus@test.example",
+        role="doctor",
+        municipality_number="1824",
+        with_token=True,
+        doctor="9182403",
+    )
+    listed = client.get("/api/v1/absences?municipality=1824", headers={"Authorization": f"Bearer {token}"})
+    labels = {a["doctor_name"].split()[0]: a["ground_label"] for a in listed.json()}
+    assert labels["Magnus"] == OWN_SICKNESS
+    assert labels["Lars"] != CHILD_SICKNESS

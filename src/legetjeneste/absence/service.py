@@ -63,7 +63,10 @@ def _one_absence_at_a_time(session: Session) -> Iterator[None]:
 
 def _read(absence: Absence, actor: Actor) -> AbsenceRead:
     return AbsenceRead.of(
-        absence, sees_ground=auth_rules.sees_absence_ground(actor, absence.agreement.office_id)
+        absence,
+        sees_ground=auth_rules.sees_absence_ground(
+            actor, absence.agreement.office_id, doctor_id=absence.doctor_id
+        ),
     )
 
 
