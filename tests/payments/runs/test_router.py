@@ -88,10 +88,13 @@ def test_approving_twice_or_a_version_computed_again_since_answers_409_with_the_
     assert set(body) == {"detail"} and set(body["detail"]) == {"message", "rule_id", "citation"}
     assert (body["detail"]["rule_id"], body["detail"]["citation"]) == ("PAY-MONTHLY", "ASA 4310 § 8.1")
     assert body["detail"]["message"].startswith("Kjøringen for mars 2026 er allerede godkjent av ")
-    paths = client.get("/api/v1/openapi.json").json()["paths"]
-    documented = paths["/api/v1/municipalities/{number}/payment-runs/{month}/approve"]["post"]["responses"]
-    example = documented["409"]["content"]["application/json"]["example"]
-    assert set(example) == set(body) and set(example["detail"]) == set(body["detail"])
+    document = client.get("/api/v1/openapi.json").json()
+    documented = document["paths"]["/api/v1/municipalities/{number}/payment-runs/{month}/approve"]["post"]
+    schema = documented["responses"]["409"]["content"]["application/json"]["schema"]
+    assert schema == {"$ref": "#/components/schemas/ErrorRead"}
+    schemas = document["components"]["schemas"]
+    assert set(schemas["ErrorRead"]["properties"]) == set(body)
+    assert set(body["detail"]) <= set(schemas["ErrorDetail"]["properties"])
     assert kol.post(MARCH + "/approve", json={"version": 0}).status_code == 422
     assert kol.post(MARCH + "/approve", json={"version": 2, "extra": 1}).status_code == 422
 
