@@ -1,8 +1,8 @@
 """An absence's ground is health data: every route that shows absences — the API's list and detail, the
 vacation overview and its CSV, the calendar feeds, the counters, and the pages — shows the ground only to
-the doctor concerned and to those who register absences for the doctor's office (the kommuneoverlege and the municipality
-administrator for all, an office administrator for the own office); another doctor and an SU member see
-that the doctor is away, not why. Each answer that lists absences is audited."""
+the doctor concerned and to those who register absences for the doctor's office (the kommuneoverlege and
+the municipality administrator for all, an office administrator for the own office); another doctor and an
+SU member see that the doctor is away, not why. Each answer that lists absences is audited."""
 
 import re
 
