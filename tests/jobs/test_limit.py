@@ -139,8 +139,9 @@ def test_without_a_free_place_the_apis_wait_answers_at_once_leaving_the_job_to_t
     job = stored(open_session, job_id)
     assert (job.status, job.claimed_by) == ("queued", None)
     test_kinds.release.set()
+    # The holding worker or the one run_here woke takes the job, whichever comes first.
+    until(lambda: stored(open_session, job_id).status == "done")
     worker.join(20)
-    assert stored(open_session, job_id).status == "done"
 
 
 def test_a_caller_stopped_while_it_waits_gives_its_job_up(engine, open_session, limit):
