@@ -27,6 +27,8 @@ REGISTER_EDITORS = frozenset({"admin", "municipality_admin", "kommuneoverlege"})
 OFFICE_EDITORS = REGISTER_EDITORS | {"office_admin"}
 SEES_ABSENCE_GROUNDS = OFFICE_EDITORS  # those who may register absences: "absence.write"
 FOLLOWS_LIFECYCLE = REGISTER_EDITORS | {"su_member"}
+GP = frozenset({"doctor"})  # what a GP does for themselves: the service checks it is their own doctor row
+EVERYONE = frozenset(ROLES)
 
 PERMISSIONS: dict[str, frozenset[str]] = {
     "register.read": STAFF,
@@ -52,6 +54,18 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "roster.solve": REGISTER_EDITORS,
     "roster.publish": REGISTER_EDITORS,
     "users.manage": frozenset({"admin"}),
+    "inbox.read": EVERYONE,
+    "minside.read": GP,
+    "absence.own": GP,
+    "payments.own": GP,
+    "lifecycle.own": GP,
+    "roster.wish": GP,
+    "roster.swap": GP,
+    "swap.approve": REGISTER_EDITORS,
+    "office.own": frozenset({"office_admin"}),
+    "decision.read": REGISTER_EDITORS,
+    "decision.appeal": GP,
+    "appeal.decide": REGISTER_EDITORS,
 }
 PERMISSION_NAMES_NB = {
     "register.read": "se registeret",
@@ -77,6 +91,18 @@ PERMISSION_NAMES_NB = {
     "roster.solve": "lage vaktlister",
     "roster.publish": "publisere vaktlister",
     "users.manage": "administrere brukere",
+    "inbox.read": "lese innboksen",
+    "minside.read": "se Min side",
+    "absence.own": "registrere eget fravær",
+    "payments.own": "se egne utbetalingsspesifikasjoner",
+    "lifecycle.own": "sende egne saker om fastlegeavtalen",
+    "roster.wish": "legge inn ønsker til vaktlister",
+    "roster.swap": "bytte og gi bort egne vakter",
+    "swap.approve": "godkjenne vaktbytter",
+    "office.own": "se og endre eget legekontor",
+    "decision.read": "se kommunens vedtak",
+    "decision.appeal": "klage på vedtak",
+    "appeal.decide": "behandle klager",
 }
 
 
