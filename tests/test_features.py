@@ -39,7 +39,10 @@ def test_every_panel_names_a_page_a_permission_and_a_function_that_exist():
     panels = [panel for feature in features() for panel in feature.panels]
     assert {(p.page, p.name) for p in panels} >= {("municipality", "deadlines"), ("agreement", "history")}
     for panel in panels:
-        assert panel.page in ("municipality", "agreement") and panel.permission in PERMISSIONS, panel.name
+        assert (
+            panel.page in ("municipality", "agreement", "min_side", "office")
+            and panel.permission in PERMISSIONS
+        ), panel.name
         assert callable(resolve(panel.target)), panel.target
 
 

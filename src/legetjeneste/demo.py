@@ -38,6 +38,7 @@ DEMO_LOGINS = (
     DemoLogin("kontor@mosjoen.example", "mosjoen-demo", "office_admin", "1824", MOSJOEN_LEGESENTER),
     DemoLogin("su@vefsn.example", "su-demo", "su_member", "1824"),
     DemoLogin("lege@vefsn.example", "lege-demo", "doctor", "1824", doctor="9182402"),
+    DemoLogin("lege2@vefsn.example", "lege2-demo", "doctor", "1824", doctor="9182401"),
 )
 
 

@@ -24,9 +24,13 @@ def test_the_kommuneoverlege_sees_every_page_of_the_municipality_in_the_order_of
     ]
 
 
-def test_a_doctor_sees_neither_payments_nor_cases_nor_the_import():
-    seen = ["Oversikt", "Nøkkeltall", "Fravær", "Ferieoversikt", "Legevakt", "Min kalender"]
+def test_a_doctor_sees_min_side_first_and_neither_payments_nor_cases_nor_the_import():
+    seen = ["Min side", "Oversikt", "Nøkkeltall", "Fravær", "Ferieoversikt", "Legevakt", "Min kalender"]
     assert labels("doctor") == seen
+
+
+def test_an_office_administrator_sees_mitt_kontor_first():
+    assert labels("office_admin")[0] == "Mitt kontor"
 
 
 def test_the_su_member_follows_the_cases_and_their_deadlines():

@@ -5,7 +5,11 @@ from legetjeneste.features import Command, Feature, NavEntry
 FEATURE = Feature(
     name="registry",
     order=20,
-    routers=("legetjeneste.registry.router", "legetjeneste.registry.pages"),
+    routers=(
+        "legetjeneste.registry.router",
+        "legetjeneste.registry.pages",
+        "legetjeneste.registry.start.pages",
+    ),
     commands=(
         Command(
             "overview",
@@ -15,6 +19,8 @@ FEATURE = Feature(
         ),
     ),
     navigation=(
+        NavEntry("Min side", "/min-side", order=5, permission="minside.read", scope="global"),
+        NavEntry("Mitt kontor", "/mitt-kontor", order=6, permission="office.own", scope="global"),
         NavEntry("Oversikt", "", order=10, permission="register.read"),
         NavEntry("Kommuner", "/kommuner", order=100, permission="register.read", scope="national"),
     ),

@@ -4,7 +4,6 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import RedirectResponse
 
 from legetjeneste.registry import service
 from legetjeneste.registry.agreements import service as agreement_service
@@ -13,12 +12,6 @@ from legetjeneste.web.pages import panels, render
 
 router = APIRouter(include_in_schema=False)
 OnDate = Annotated[date | None, Query(alias="dato")]
-
-
-@router.get("/")
-def home(actor: ActorDep):
-    target = f"/kommuner/{actor.municipality_number}" if actor.municipality_number else "/kommuner"
-    return RedirectResponse(target, status_code=303)
 
 
 @router.get("/kommuner")

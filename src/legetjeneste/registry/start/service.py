@@ -1,0 +1,65 @@
+"""The start pages of a GP (Min side) and of an office administrator (Mitt kontor): what the register
+knows of their own doctor row or office. Other features add their parts as panels (features.Panel)."""
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from legetjeneste.audit import service as audit_service
+from legetjeneste.auth import scope
+from legetjeneste.auth import service as auth_service
+from legetjeneste.auth.rules import Actor
+from legetjeneste.dates import Period, today_oslo
+from legetjeneste.errors import Forbidden
+from legetjeneste.registry import queries
+from legetjeneste.registry.agreements.schemas import AgreementRead
+from legetjeneste.registry.schemas import DoctorRead, OfficeRead
+from legetjeneste.registry.service import limits_on
+
+
+def my_page(session: Session, *, actor: Actor, on: date | None = None) -> dict:
+    """The GP's own doctor row and the agreements they serve at the date: listetak, list length, open
+    places."""
+    auth_service.require(actor, "minside.read")
+    if actor.doctor_id is None:
+        raise Forbidden("Brukeren din er ikke knyttet til en lege i registeret. Kontakt kommunen.")
+    day = on or today_oslo()
+    with session.begin():
+        doctor = scope.doctor(session, actor, actor.doctor_id)
+        periods = [
+            p
+            for p in queries.agreements_of_doctor(session, doctor.id)
+            if Period(p.start, p.end).contains(day)
+        ]
+        agreements = {p.agreement.id: p.agreement for p in periods}
+        counts = queries.latest_list_counts(session, list(agreements), on=day)
+        audit_service.record(
+            session,
+            actor=actor,
+            action="read",
+            entity="doctor",
+            record_ids=[doctor.id],
+            municipality_number=doctor.municipality_number,
+            detail={"view": "min_side"},
+        )
+        return {
+            "doctor": DoctorRead.model_validate(doctor),
+            "day": day,
+            "own_agreements": [
+                {
+                    "agreement": AgreementRead.at(a, counts.get(a.id), on=day, limits=limits_on(day)),
+                    "role": next(p.role for p in periods if p.agreement_id == a.id),
+                    "office_name": a.office.name,
+                }
+                for a in agreements.values()
+            ],
+        }
+
+
+def my_office(session: Session, *, actor: Actor) -> dict:
+    """The office administrator's own office."""
+    auth_service.require(actor, "office.own")
+    if actor.office_id is None:
+        raise Forbidden("Brukeren din er ikke knyttet til et legekontor. Kontakt kommunen.")
+    with session.begin():
+        return {"office": OfficeRead.model_validate(scope.office(session, actor, actor.office_id))}
