@@ -7,7 +7,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, select_autoescape
 
 from legetjeneste import norwegian
-from legetjeneste.auth.rules import ROLE_NAMES_NB, Actor, can
+from legetjeneste.auth.rules import ROLE_NAMES_NB, Actor, can, can_manage_office
 from legetjeneste.dates import WEEKDAY_NAMES_NB
 from legetjeneste.features import NavEntry, features
 from legetjeneste.registry import labels
@@ -70,6 +70,11 @@ def _environment() -> Environment:
         role_names=ROLE_NAMES_NB,
         weekday_names=WEEKDAY_NAMES_NB,
         navigation=navigation,
+        # A link is shown only where the user may follow it (DESIGN.md, "Privacy and security"): templates ask
+        # `can(actor, "permission")` before linking to a page behind a permission, and
+        # `can_manage_office(actor, office_id)` before a page an office administrator has only for their own.
+        can=can,
+        can_manage_office=can_manage_office,
     )
     return env
 

@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from legetjeneste.audit import service as audit_service
+from legetjeneste.auth import rules as auth_rules
 from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
@@ -205,12 +206,19 @@ def doctor_details(session: Session, *, actor: Actor, doctor_id: int) -> dict:
             record_ids=[doctor.id],
             municipality_number=doctor.municipality_number,
         )
+        # The page links to the counters and the absence form only for those who handle this doctor's
+        # absences: an office administrator for a doctor of their own office.
+        offices = {p.agreement.office_id for p in periods}
+        handles_absence = auth_rules.can(actor, "absence.write") and (
+            actor.role != "office_admin" or any(auth_rules.can_manage_office(actor, o) for o in offices)
+        )
         return {
             "doctor": DoctorRead.model_validate(doctor),
             "periods": [
                 {"period": DoctorPeriodRead.model_validate(p), "office_name": p.agreement.office.name}
                 for p in periods
             ],
+            "handles_absence": handles_absence,
         }
 
 
