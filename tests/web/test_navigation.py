@@ -1,45 +1,71 @@
-"""The main menu comes from the features' entries: a user sees only the links they may follow."""
+"""The main menu comes from the features' entries: each role sees a menu made for it, only the links it may
+follow (DESIGN.md, "Privacy and security"). Other features add entries of their own, so beyond the
+kommuneoverlege's whole menu these tests say what a role's menu begins with, holds and must not hold."""
 
-from legetjeneste.auth.rules import Actor
+from legetjeneste.auth.rules import ROLES, Actor, can
+from legetjeneste.features import features
 from legetjeneste.web.templating import navigation
 
+MUNICIPALITY_PAGES = ["Oversikt", "Nøkkeltall", "Fravær", "Ferieoversikt", "Legevakt"]
+EDITORS_ONLY = {"Utbetalinger", "Mislighold", "Import"}
 
-def labels(role: str, municipality: str | None = "1824", path: str = "/") -> list[str]:
-    return [link.label for link in navigation(Actor("x@example.no", role, municipality), path)]
+
+def labels(role: str, municipality: str | None = "1824", path: str = "/", **who) -> list[str]:
+    return [link.label for link in navigation(Actor("x@example.no", role, municipality, **who), path)]
+
+
+def in_order(seen: list[str], expected: list[str]) -> bool:
+    """`expected` appear in `seen` in this order (others may stand between them)."""
+    rest = iter(seen)
+    return all(label in rest for label in expected)
 
 
 def test_the_kommuneoverlege_sees_every_page_of_the_municipality_in_the_order_of_the_menu():
-    assert labels("kommuneoverlege") == [
-        "Oversikt",
-        "Nøkkeltall",
-        "Fravær",
-        "Ferieoversikt",
-        "Legevakt",
-        "Utbetalinger",
-        "Mislighold",
-        "Saker",
-        "Frister",
-        "Import",
-        "Min kalender",
-    ]
+    assert in_order(
+        labels("kommuneoverlege"),
+        [*MUNICIPALITY_PAGES, "Utbetalinger", "Mislighold", "Saker", "Frister", "Import", "Min kalender"],
+    )
+    assert "Min side" not in labels("kommuneoverlege") and "Mitt kontor" not in labels("kommuneoverlege")
 
 
-def test_a_doctor_sees_min_side_first_and_neither_payments_nor_cases_nor_the_import():
-    seen = ["Min side", "Oversikt", "Nøkkeltall", "Fravær", "Ferieoversikt", "Legevakt", "Min kalender"]
-    assert labels("doctor") == seen
+def test_a_gp_starts_the_menu_on_min_side_and_sees_neither_payments_nor_cases_nor_the_import():
+    seen = labels("doctor", doctor_id=1)
+    assert seen[0] == "Min side"
+    assert in_order(seen, [*MUNICIPALITY_PAGES, "Min kalender"])
+    assert not set(seen) & (EDITORS_ONLY | {"Saker", "Frister", "Mitt kontor", "Kommuner"})
 
 
-def test_an_office_administrator_sees_mitt_kontor_first():
-    assert labels("office_admin")[0] == "Mitt kontor"
+def test_an_office_administrator_starts_on_mitt_kontor_and_sees_no_editors_page():
+    seen = labels("office_admin", office_id=1)
+    assert seen[0] == "Mitt kontor"
+    assert in_order(seen, [*MUNICIPALITY_PAGES, "Min kalender"])
+    assert not set(seen) & (EDITORS_ONLY | {"Saker", "Frister", "Min side"})
 
 
-def test_the_su_member_follows_the_cases_and_their_deadlines():
-    assert "Saker" in labels("su_member") and "Frister" in labels("su_member")
-    assert "Utbetalinger" not in labels("su_member")
+def test_the_su_member_follows_the_cases_and_their_deadlines_but_not_the_money_nor_the_import():
+    seen = labels("su_member")
+    assert in_order(seen, [*MUNICIPALITY_PAGES, "Saker", "Frister", "Min kalender"])
+    assert not set(seen) & (EDITORS_ONLY | {"Min side", "Mitt kontor"})
+
+
+def test_a_citizen_sees_none_of_the_staffs_pages_not_even_the_calendar_feeds():
+    staff = {*MUNICIPALITY_PAGES, *EDITORS_ONLY, "Saker", "Frister", "Min side", "Mitt kontor"}
+    staff.add("Min kalender")
+    assert not set(labels("citizen")) & staff
 
 
 def test_the_system_administrator_without_a_municipality_gets_the_list_of_municipalities():
-    assert labels("admin", None) == ["Kommuner", "Import", "Min kalender"]
+    seen = labels("admin", None)
+    assert in_order(seen, ["Kommuner", "Import", "Min kalender"])
+    assert not set(seen) & {*MUNICIPALITY_PAGES, "Min side", "Mitt kontor"}
+
+
+def test_every_menu_entry_a_role_sees_is_one_it_has_the_permission_for():
+    entries = {entry.label: entry for feature in features() for entry in feature.navigation}
+    for role in ROLES:
+        for label in labels(role):
+            permission = entries[label].permission
+            assert permission is None or can(Actor("x@example.no", role, "1824"), permission), (role, label)
 
 
 def test_the_link_to_the_page_shown_is_current_and_a_section_counts_its_subpages():

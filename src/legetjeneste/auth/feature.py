@@ -8,5 +8,8 @@ FEATURE = Feature(
     order=10,
     routers=("legetjeneste.auth.pages", "legetjeneste.auth.router"),
     commands=(Command("user", "legetjeneste.auth.cli:app", "Brukere og API-nøkler.", order=120),),
-    navigation=(NavEntry("Min kalender", "/min-kalender", order=120, scope="global"),),
+    # The feeds are of rosters, absences and deadlines: staff only (a citizen would find an empty page).
+    navigation=(
+        NavEntry("Min kalender", "/min-kalender", order=120, permission="absence.read", scope="global"),
+    ),
 )
