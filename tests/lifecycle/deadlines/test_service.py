@@ -24,3 +24,19 @@ def test_the_deadline_feed_has_an_event_per_open_clock(vefsn):  # noqa: F811
     vacancy(vefsn())
     feed = deadline_service.deadlines_calendar(vefsn(), actor=ACTOR, municipality_number="1824").decode()
     assert "BEGIN:VEVENT" in feed and "DTSTART;VALUE=DATE:20260630" in feed and "AGR-HJEMFALL" in feed
+
+
+def test_the_start_page_panel_gives_each_overdue_deadline_what_to_do_next_and_leaves_running_ones_out(
+    vefsn,  # noqa: F811
+):
+    case = vacancy(vefsn())
+    overdue = deadline_service.pressing(vefsn(), actor=ACTOR, municipality_number="1824", on=date(2026, 7, 1))
+    [hjemfall] = overdue.deadlines
+    assert (hjemfall.case, hjemfall.headline, hjemfall.action_rule_id) == (
+        case.id,
+        "Forfalt 30. juni",
+        "AGR-HJEMFALL",
+    )
+    assert hjemfall.action.startswith("registrer hjemfall om minst tre korrekte utlysninger er gjort")
+    early = deadline_service.pressing(vefsn(), actor=ACTOR, municipality_number="1824", on=date(2026, 6, 15))
+    assert early.deadlines == []

@@ -61,3 +61,16 @@ class DeadlineOverview(BaseModel):
     overdue: int
     due_soon: int
     deadlines: list[Deadline]
+
+
+class PressingDeadline(Deadline):
+    """A clock overdue or due soon on the start page, with «hva nå»: `headline` («Forfalt 23. november»),
+    `action` (what to do next, in Norwegian) and `action_rule_id` (the rule the action follows)."""
+
+    headline: str
+    action: str
+    action_rule_id: str
+
+
+class PressingOverview(DeadlineOverview):
+    deadlines: list[PressingDeadline]  # type: ignore[assignment]

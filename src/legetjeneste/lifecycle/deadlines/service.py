@@ -11,8 +11,13 @@ from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import today_oslo
 from legetjeneste.lifecycle import queries, terms
-from legetjeneste.lifecycle.deadlines import calendar
-from legetjeneste.lifecycle.deadlines.schemas import Deadline, DeadlineOverview
+from legetjeneste.lifecycle.deadlines import calendar, rules
+from legetjeneste.lifecycle.deadlines.schemas import (
+    Deadline,
+    DeadlineOverview,
+    PressingDeadline,
+    PressingOverview,
+)
 from legetjeneste.lifecycle.rules.codes import DUE_SOON, OVERDUE
 
 
@@ -48,11 +53,29 @@ def deadlines(
         )
 
 
-def pressing(session: Session, *, actor: Actor, municipality_number: str) -> DeadlineOverview:
-    """For the start page: only what is overdue or due soon."""
-    overview = deadlines(session, actor=actor, municipality_number=municipality_number)
-    urgent = [d for d in overview.deadlines if d.status in (OVERDUE, DUE_SOON)]
-    return overview.model_copy(update={"deadlines": urgent})
+def pressing(
+    session: Session, *, actor: Actor, municipality_number: str, on: date | None = None
+) -> PressingOverview:
+    """For the start page, «hva nå»: only what is overdue or due soon, each with what to do next and the rule
+    the action follows (`rules.next_step`)."""
+    overview = deadlines(session, actor=actor, municipality_number=municipality_number, on=on)
+    urgent = []
+    for d in overview.deadlines:
+        step = rules.next_step(
+            d.code,
+            rule_id=d.rule_id,
+            status=d.status,
+            due=d.due_date,
+            on=overview.on,
+            doctor_name=d.doctor_name,
+        )
+        if step is not None:
+            urgent.append(
+                PressingDeadline(
+                    **d.model_dump(), headline=step.headline, action=step.action, action_rule_id=step.rule_id
+                )
+            )
+    return PressingOverview(**overview.model_dump(exclude={"deadlines"}), deadlines=urgent)
 
 
 def deadlines_calendar(
