@@ -12,12 +12,19 @@ Run with `-rP` (or `-s`) to see per role how many pages were visited and which l
 import re
 from collections import Counter, deque
 from dataclasses import dataclass, field
+from datetime import timedelta
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 
 from legetjeneste.auth import service as auth_service
+from legetjeneste.auth.rules import SYSTEM
+from legetjeneste.dates import today_oslo
+from legetjeneste.legevakt.rosters import service as roster_service
+from legetjeneste.legevakt.rosters.schemas import SolveCreate
+from legetjeneste.legevakt.schemes import service as scheme_service
+from legetjeneste.payments.runs import service as run_service
 from tests.web.conftest import log_in
 
 # Label → (e-mail, password, role); the citizen is made by the test, the others are the demo's users.
@@ -143,6 +150,29 @@ def crawl(client, role: str) -> Crawl:
     return result
 
 
+def with_a_payment_run_and_a_roster(open_session) -> None:
+    """What the demo may lack, so that the pages behind them are crawled too: Vefsn's approved payment run for
+    last month and a published two-week roster of its legevakt from today (each only when there is none)."""
+    month = (today_oslo().replace(day=1) - timedelta(days=1)).replace(day=1)
+    if not run_service.list_runs(open_session(), actor=SYSTEM, municipality_number="1824"):
+        run_service.compute_run(open_session(), actor=SYSTEM, municipality_number="1824", month=month)
+        run_service.approve_run(open_session(), actor=SYSTEM, municipality_number="1824", month=month)
+    for scheme in scheme_service.list_schemes(open_session(), actor=SYSTEM, municipality_number="1824")[:1]:
+        if roster_service.list_rosters(open_session(), actor=SYSTEM, scheme_id=scheme.id):
+            continue
+        first = today_oslo()
+        solve = {"from": first, "to": first + timedelta(days=13), "time_limit": 1, "seed": 1, "workers": 1}
+        data = SolveCreate.model_validate(solve)
+        job = roster_service.start_solve(
+            open_session(),
+            actor=SYSTEM,
+            scheme_id=scheme.id,
+            data=data,
+            run="here",
+        )
+        roster_service.publish(open_session(), actor=SYSTEM, roster_id=job.roster_id)
+
+
 def _start_page_is_built(client, path: str) -> bool:
     return any(getattr(route, "path", None) == path for route in client.app.routes)
 
@@ -151,6 +181,7 @@ def _start_page_is_built(client, path: str) -> bool:
 @pytest.mark.parametrize("label", list(ROLES))
 def test_no_link_a_role_is_shown_answers_403_and_no_page_answers_5xx(label, browser_client, open_session):
     email, password, role = ROLES[label]
+    with_a_payment_run_and_a_roster(open_session)
     if role == "citizen":
         auth_service.add_user(
             open_session(),
