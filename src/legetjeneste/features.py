@@ -30,7 +30,8 @@ class Command:
 
 @dataclass(frozen=True)
 class NavEntry:
-    """A link in the main menu, shown only to users with `permission` (None: every logged-in user).
+    """A link in the main menu, shown only to users with `permission` (None: every logged-in user) and, when
+    `needs` names an attribute of the actor ("doctor_id", "office_id"), only to those for whom it is set.
 
     `scope` "municipality": `path` is under the user's municipality (/kommuner/{nr}), for users who have one;
     "national": for users without a municipality (the system administrator); "global": for everyone. The link
@@ -42,6 +43,7 @@ class NavEntry:
     permission: str | None = None
     scope: str = "municipality"
     prefix: bool = False
+    needs: str | None = None
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,12 @@ def test_a_gp_starts_the_menu_on_min_side_and_sees_neither_payments_nor_cases_no
     assert not set(seen) & (EDITORS_ONLY | {"Saker", "Frister", "Mitt kontor", "Kommuner"})
 
 
+def test_a_user_not_linked_to_a_doctor_or_an_office_is_not_offered_min_side_or_mitt_kontor():
+    assert "Min side" not in labels("doctor") and "Min side" in labels("doctor", doctor_id=1)
+    assert "Mitt kontor" not in labels("office_admin")
+    assert "Mitt kontor" in labels("office_admin", office_id=1)
+
+
 def test_an_office_administrator_starts_on_mitt_kontor_and_sees_no_editors_page():
     seen = labels("office_admin", office_id=1)
     assert seen[0] == "Mitt kontor"

@@ -19,8 +19,13 @@ FEATURE = Feature(
         ),
     ),
     navigation=(
-        NavEntry("Min side", "/min-side", order=5, permission="minside.read", scope="global"),
-        NavEntry("Mitt kontor", "/mitt-kontor", order=6, permission="office.own", scope="global"),
+        # Only for a user linked to their doctor row or office (the others start on their inbox).
+        NavEntry(
+            "Min side", "/min-side", order=5, permission="minside.read", scope="global", needs="doctor_id"
+        ),
+        NavEntry(
+            "Mitt kontor", "/mitt-kontor", order=6, permission="office.own", scope="global", needs="office_id"
+        ),
         NavEntry("Oversikt", "", order=10, permission="register.read"),
         NavEntry("Kommuner", "/kommuner", order=100, permission="register.read", scope="national"),
     ),

@@ -31,6 +31,8 @@ def _href(entry: NavEntry, actor: Actor) -> str | None:
     """Where the entry leads this user, or None when it is not for them."""
     if entry.permission is not None and not can(actor, entry.permission):
         return None
+    if entry.needs is not None and getattr(actor, entry.needs) is None:
+        return None
     if entry.scope == "municipality":
         return f"/kommuner/{actor.municipality_number}{entry.path}" if actor.municipality_number else None
     if entry.scope == "national":
