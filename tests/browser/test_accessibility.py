@@ -1,0 +1,32 @@
+"""Every role's start page and every page of its menu: axe-core finds nothing, and nothing scrolls
+sideways on a phone."""
+
+import pytest
+from playwright.sync_api import Browser
+
+from legetjeneste.demo import DEMO_LOGINS
+from tests.browser.checks import axe_violations, sideways_overflow
+from tests.browser.conftest import LiveServer, _new_context, log_in
+
+ROLES = [login for login in DEMO_LOGINS if login.email != "lege2@vefsn.example"]
+
+
+@pytest.mark.parametrize("login", ROLES, ids=[login.email for login in ROLES])
+def test_the_start_page_and_each_menu_page_of_every_role_pass_axe_and_fit_a_phone(
+    browser: Browser, live_server: LiveServer, login
+):
+    context = _new_context(browser, live_server)
+    page = context.new_page()
+    log_in(page, login)
+    page.wait_for_url(lambda url: "/logg-inn" not in url)
+    menu = page.locator("nav[aria-label='Hovedmeny'] a").evaluate_all("links => links.map(a => a.pathname)")
+    problems = []
+    for path in [page.url.removeprefix(live_server.url), *menu]:
+        page.goto(path)
+        problems += [f"{path}: {found}" for found in axe_violations(page)]
+        page.set_viewport_size({"width": 360, "height": 740})
+        if (overflow := sideways_overflow(page)) > 0:
+            problems.append(f"{path}: {overflow} px wider than a phone")
+        page.set_viewport_size({"width": 1280, "height": 800})
+    context.close()
+    assert not problems, "\n".join(problems)
