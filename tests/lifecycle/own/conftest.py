@@ -1,8 +1,6 @@
 """A GP's own side on the demo data: Jonas Brekkan (HPR 9182402, born 1986, agreement 182402, user
 lege@vefsn.example) and the demo's other doctors as actors of their own."""
 
-from datetime import date
-
 import pytest
 
 from legetjeneste.auth.rules import Actor
@@ -26,9 +24,3 @@ def demo(open_session):
     """The demo data with its users; a fresh session per call."""
     load_demo(open_session())
     return open_session
-
-
-def add_months(day: date, months: int) -> date:
-    from legetjeneste.dates import add_months as add
-
-    return add(day, months)

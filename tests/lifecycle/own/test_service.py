@@ -8,13 +8,14 @@ import pytest
 from sqlalchemy import func, select
 
 from legetjeneste.auth.rules import Actor
+from legetjeneste.dates import add_months
 from legetjeneste.errors import Conflict, Forbidden, RuleViolation, ValidationFailed
 from legetjeneste.lifecycle import service as lifecycle_service
 from legetjeneste.lifecycle.models import LifecycleCase
 from legetjeneste.lifecycle.own import service
 from legetjeneste.lifecycle.own.schemas import OwnDeleliste, OwnListReduction, OwnNotice
 from legetjeneste.lifecycle.schemas import StepCreate
-from tests.lifecycle.own.conftest import EIRIK, MAGNUS, add_months, gp
+from tests.lifecycle.own.conftest import EIRIK, MAGNUS, gp
 from tests.support import VEFSN_KOMMUNEOVERLEGE
 
 ON = date(2026, 12, 4)

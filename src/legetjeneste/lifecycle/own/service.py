@@ -115,24 +115,24 @@ def check_request(
     day = on or today_oslo()
     with session.begin() as transaction, session.no_autoflush:
         case = _build(session, actor, kind, request, day)
-        preview = _preview(case, kind, day)
+        preview = _preview(case, kind, request.agreement_id, day)
         transaction.rollback()
     return preview
 
 
-def _preview(case: LifecycleCase, kind: str, day: date) -> OwnPreview:
+def _preview(case: LifecycleCase, kind: str, agreement_id: int, day: date) -> OwnPreview:
     end = case.notice_end()
     lines = [f"{c.text} ({c.rule_id}, {c.citation})." for c in sorted(case.clocks, key=lambda c: c.due)]
     if kind == "notice" and end is not None:
         months = terms.value("lifecycle/notice_months", day)
         consequence = rules.notice_consequence(
-            agreement_id=case.agreement.id, given_on=day, end=end, months=months
+            agreement_id=agreement_id, given_on=day, end=end, months=months
         )
         lines.insert(0, consequence)
     return OwnPreview(
         kind=kind,
         kind_label=KIND_LABELS[kind],
-        agreement_id=case.agreement.id,
+        agreement_id=agreement_id,
         title=case.title,
         on=day,
         consequences=lines,

@@ -1,15 +1,16 @@
 """Selects and inserts of deadline reminders; never commits."""
 
 from datetime import date, datetime
+from typing import cast
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import Table, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, selectinload
 
 from legetjeneste.lifecycle.deadlines.reminders.models import DeadlineReminder
 from legetjeneste.lifecycle.models import LifecycleCase, LifecycleClock
 
-_TABLE = DeadlineReminder.__table__
+_TABLE = cast(Table, DeadlineReminder.__table__)
 
 
 def clocks_due(
