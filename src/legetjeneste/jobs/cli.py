@@ -11,7 +11,7 @@ import typer
 
 from legetjeneste.console import print_json
 from legetjeneste.db import get_engine
-from legetjeneste.jobs.worker import POLL_EVERY, Worker
+from legetjeneste.jobs.worker import POLL_EVERY, Daily, Worker
 
 
 def worker(
@@ -32,8 +32,10 @@ def worker(
     # SIGTERM (a deployment stopping the worker) ends the job being run as stopped, as Ctrl+C does.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     typer.echo(f"Arbeideren {runner.id} kjører jobber fra køen (Ctrl+C stopper).", err=True)
+    daily = Daily(runner.factory)
     try:
         while True:
+            daily.look()
             if runner.run_next() is None:
                 time.sleep(poll)
     except KeyboardInterrupt:

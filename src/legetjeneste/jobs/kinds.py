@@ -16,8 +16,11 @@ from legetjeneste.features import resolve
 
 @dataclass(frozen=True)
 class Kind:
+    """`daily`: the worker queues one job of the kind each day (jobs/worker.py, `Daily`)."""
+
     run: str
     stopped: str | None = None
+    daily: bool = False
 
 
 KINDS: dict[str, Kind] = {
@@ -25,12 +28,18 @@ KINDS: dict[str, Kind] = {
         run="legetjeneste.legevakt.rosters.jobs:run",
         stopped="legetjeneste.legevakt.rosters.jobs:stopped",
     ),
+    "lifecycle.remind": Kind(run="legetjeneste.lifecycle.deadlines.reminders.jobs:run", daily=True),
 }
 
 
 def register(name: str, kind: Kind) -> None:
     """Add a kind (a feature's own, or a test's)."""
     KINDS[name] = kind
+
+
+def daily() -> list[str]:
+    """The kinds the worker queues once a day."""
+    return [name for name, kind in KINDS.items() if kind.daily]
 
 
 def runner(name: str):

@@ -59,6 +59,11 @@ def of_record(session: Session, *, kind: str, record_id: int) -> Job | None:
     return session.scalar(query)
 
 
+def newest_created(session: Session, *, kind: str) -> datetime | None:
+    """When the newest job of the kind was queued (None when none was)."""
+    return session.scalar(select(Job.created_at).where(Job.kind == kind).order_by(Job.id.desc()).limit(1))
+
+
 def has_queued(session: Session, *, kinds: Collection[str]) -> bool:
     query = select(Job.id).where(Job.status == QUEUED, Job.kind.in_(kinds)).limit(1)
     return session.scalar(query) is not None

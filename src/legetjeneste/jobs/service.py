@@ -7,14 +7,15 @@ import os
 import socket
 import uuid
 from collections.abc import Collection
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import cache
 from typing import NamedTuple
 
 from sqlalchemy.orm import Session
 
+from legetjeneste.dates import OSLO
 from legetjeneste.db import write_transaction
-from legetjeneste.jobs import queries
+from legetjeneste.jobs import kinds, queries
 from legetjeneste.jobs.rules import (
     DONE,
     FAILED,
@@ -81,6 +82,19 @@ def enqueue(
         now=now_utc(),
         waited_for_by=identity("here") if here else None,
     ).id
+
+
+def enqueue_daily(session: Session, *, today: date) -> list[int]:
+    """Queue today's job of each daily kind (jobs/kinds.py) unless one was queued today (Oslo's day). Under
+    the claim lock (SQLite: the write lock), so two workers starting at once queue one."""
+    queued = []
+    with write_transaction(session):
+        queries.lock_claims(session)
+        for kind in kinds.daily():
+            newest = queries.newest_created(session, kind=kind)
+            if newest is None or newest.astimezone(OSLO).date() < today:
+                queued.append(enqueue(session, kind=kind))
+    return queued
 
 
 def is_running(session: Session, *, kind: str, record_id: int) -> bool:

@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from legetjeneste.dates import today_oslo
 from legetjeneste.db import get_engine, session_factory
 from legetjeneste.jobs import kinds, service
 from legetjeneste.jobs.execution import execute, give_up_own, recover, tell_on_stderr
@@ -55,6 +56,23 @@ class Worker:
         while (status := self.run_next()) is not None:
             ended[status] += 1
         return ended
+
+
+class Daily:
+    """Queues the day's job of each daily kind (jobs/kinds.py: the deadline reminders) when a polling worker
+    starts and when Oslo's date has changed since; it looks at the database once a day per process."""
+
+    def __init__(self, factory):
+        self.factory = factory
+        self.day = None
+
+    def look(self) -> None:
+        today = today_oslo()
+        if self.day == today or not kinds.daily():
+            return
+        with self.factory() as session:
+            service.enqueue_daily(session, today=today)
+        self.day = today
 
 
 def run_here(
@@ -130,6 +148,7 @@ class InProcess:
     def __init__(self, engine: Engine, poll: float | None):
         self.engine, self.poll = engine, poll
         self.worker = Worker(engine, role="in-process")
+        self.daily = Daily(self.worker.factory)
         self.stopping, self.woken = threading.Event(), threading.Event()
         self.thread = threading.Thread(target=self._loop, name="jobs-worker", daemon=True)
 
@@ -137,6 +156,8 @@ class InProcess:
         try:
             while not self.stopping.is_set():
                 try:
+                    if self.poll is not None:  # a polling worker (the server's), not one a wake started
+                        self.daily.look()
                     if self.worker.run_next() is not None:
                         continue
                 except Exception:

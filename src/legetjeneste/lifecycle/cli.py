@@ -1,5 +1,6 @@
 """CLI of the agreement life cycle: `legetjeneste deadlines NR [--date D] [--json]` and
-`legetjeneste lifecycle open|step|show|cases …`. A refusal prints the rule on stderr and exits with 1."""
+`legetjeneste lifecycle open|step|show|cases|remind …`. A refusal prints the rule on stderr and exits
+with 1."""
 
 from datetime import date
 from typing import Annotated
@@ -12,6 +13,7 @@ from legetjeneste.console import fail, print_json, run
 from legetjeneste.errors import Problem, ValidationFailed
 from legetjeneste.lifecycle import service
 from legetjeneste.lifecycle.deadlines import service as deadline_service
+from legetjeneste.lifecycle.deadlines.reminders import service as reminder_service
 from legetjeneste.lifecycle.schemas import CaseCreate, CaseRead, StepCreate
 from legetjeneste.validation import problems_from
 
@@ -173,3 +175,23 @@ def cases(municipality: Municipality, as_json: Json = False):
         return
     for c in found:
         typer.echo(f"  {c.id:<4} {c.kind_label:<28} {c.status_label:<9} {c.title}")
+
+
+@app.command("remind")
+def remind(
+    on: Annotated[str | None, typer.Option("--date", help="Dato, ÅÅÅÅ-MM-DD (standard i dag)")] = None,
+    municipality: Annotated[str | None, typer.Option("--municipality", help="Bare denne kommunen")] = None,
+    as_json: Json = False,
+):
+    """Varsle legene om frister i egne saker som er nær (hver frist én gang); kjøres daglig av tjenesten."""
+    done = run(reminder_service.remind, actor=SYSTEM, on=_day(on, "--date"), municipality_number=municipality)
+    if as_json:
+        print_json(done.model_dump(mode="json", by_alias=True))
+        return
+    typer.echo(
+        f"Varsler {done.on.isoformat()} (frister innen {done.reminder_days} dager): {len(done.told)} nye, "
+        f"{done.already_told} varslet før, {done.without_user} uten bruker å varsle."
+    )
+    for r in done.told:
+        line = f"  {r.due_date.isoformat()}  {r.rule_id:<16} sak {r.case:<4} {r.doctor_name}: {r.case_title}"
+        typer.echo(line)

@@ -5,7 +5,11 @@ from legetjeneste.features import Command, Feature, NavEntry, Panel
 FEATURE = Feature(
     name="lifecycle",
     order=100,
-    routers=("legetjeneste.lifecycle.router", "legetjeneste.lifecycle.pages"),
+    routers=(
+        "legetjeneste.lifecycle.router",
+        "legetjeneste.lifecycle.pages",
+        "legetjeneste.lifecycle.own.pages",
+    ),
     commands=(
         Command(
             "deadlines",
@@ -38,6 +42,20 @@ FEATURE = Feature(
             "legetjeneste.lifecycle.service:agreement_history",
             "lifecycle/_history.html",
             permission="lifecycle.read",
+        ),
+        Panel(
+            "min_side",
+            "own_cases",
+            "legetjeneste.lifecycle.own.service:my_cases",
+            "lifecycle/_own_cases.html",
+            permission="lifecycle.own",
+        ),
+        Panel(
+            "min_side",
+            "own_deadlines",
+            "legetjeneste.lifecycle.own.service:my_deadlines",
+            "lifecycle/_own_deadlines.html",
+            permission="lifecycle.own",
         ),
     ),
     file_section="legetjeneste.lifecycle.file_section",
