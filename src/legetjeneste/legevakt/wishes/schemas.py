@@ -66,6 +66,16 @@ class SchemeWishes(BaseModel):
     count: int
 
 
+class SchemeWishList(BaseModel):
+    """Every participant's wishes for a scheme's coming rosters (those who solve rosters see this)."""
+
+    scheme_id: int
+    scheme_name: str
+    max_per_month: int
+    own_number: bool
+    wishes: list[WishRead]
+
+
 class WishOutcome(BaseModel):
     """A wish in a roster, and whether the roster meets it."""
 

@@ -29,6 +29,7 @@ from legetjeneste.legevakt.wishes.schemas import (
     DoctorWishes,
     PeriodRead,
     SchemeWishes,
+    SchemeWishList,
     WishIn,
     WishRead,
     doctor_wishes,
@@ -190,7 +191,7 @@ def my_wishes(session: Session, *, actor: Actor, doctor_id: int | None = None) -
         return [_scheme_wishes(session, s, doctor, today) for s in schemes.values()]
 
 
-def scheme_wishes(session: Session, *, actor: Actor, scheme_id: int) -> dict:
+def scheme_wishes(session: Session, *, actor: Actor, scheme_id: int) -> SchemeWishList:
     """LV-WISH — every participant's wishes for the scheme's coming rosters, with their notes: what the
     kommuneoverlege sees before solving."""
     auth_service.require(actor, "roster.solve")
@@ -199,13 +200,13 @@ def scheme_wishes(session: Session, *, actor: Actor, scheme_id: int) -> dict:
         today = today_oslo()
         published = queries.published_periods(session, scheme_id=scheme.id, since=today)
         found = queries.wishes(session, scheme_id=scheme.id, since=today + timedelta(days=1))
-        return {
-            "scheme_id": scheme.id,
-            "scheme_name": scheme.name,
-            "max_per_month": max_per_month(scheme, today + timedelta(days=1)),
-            "own_number": scheme.max_wishes_per_month is not None,
-            "wishes": [wish_read(w, locked=bool(rules.locked_problems(w.day, published))) for w in found],
-        }
+        return SchemeWishList(
+            scheme_id=scheme.id,
+            scheme_name=scheme.name,
+            max_per_month=max_per_month(scheme, today + timedelta(days=1)),
+            own_number=scheme.max_wishes_per_month is not None,
+            wishes=[wish_read(w, locked=bool(rules.locked_problems(w.day, published))) for w in found],
+        )
 
 
 def roster_wishes(session: Session, *, actor: Actor, roster_id: int) -> list[DoctorWishes]:
