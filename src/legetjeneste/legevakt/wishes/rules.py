@@ -104,6 +104,12 @@ def half_year(day: date) -> Period:
     return Period(date(day.year, 7, 1), date(day.year, 12, 31))
 
 
+def period_name(period: Period) -> str:
+    """«1.–14. mars 2027»: a published roster's period."""
+    assert period.end is not None
+    return period_text(period.start, period.end)
+
+
 def half_year_name(period: Period) -> str:
     """«Første halvår 2027» or «Andre halvår 2027»."""
     return f"{'Første' if period.start.month == 1 else 'Andre'} halvår {period.start.year}"

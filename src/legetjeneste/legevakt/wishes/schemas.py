@@ -55,13 +55,14 @@ class PeriodRead(BaseModel):
 
 
 class SchemeWishes(BaseModel):
-    """One scheme a GP takes part in: the wishes per coming half-year, the number a month, and from which
-    day wishes are open (the day after the last published roster, or tomorrow)."""
+    """One scheme a GP takes part in: the wishes from tomorrow per half-year (those in a published roster
+    `locked`), the number a month, the published rosters' periods, and the first day open to wishes."""
 
     scheme_id: int
     scheme_name: str
     max_per_month: int
     open_from: date
+    published: list[str]
     periods: list[PeriodRead]
     count: int
 

@@ -152,7 +152,7 @@ def _scheme_wishes(session: Session, scheme: Scheme, doctor: Doctor, today: date
     for period in published:
         if period.contains(open_from) and period.end is not None:
             open_from = period.end + timedelta(days=1)
-    mine = queries.wishes(session, scheme_id=scheme.id, doctor_id=doctor.id, since=open_from)
+    mine = queries.wishes(session, scheme_id=scheme.id, doctor_id=doctor.id, since=today + timedelta(days=1))
     periods = []
     for half in sorted({rules.half_year(w.day) for w in mine}, key=lambda p: p.start):
         inside = [w for w in mine if half.contains(w.day)]
@@ -163,7 +163,7 @@ def _scheme_wishes(session: Session, scheme: Scheme, doctor: Doctor, today: date
                 name=rules.half_year_name(half),
                 start=half.start,
                 end=half.end,
-                wishes=[wish_read(w, locked=False) for w in inside],
+                wishes=[wish_read(w, locked=bool(rules.locked_problems(w.day, published))) for w in inside],
                 months=[month_read(c) for c in counts],
             )
         )
@@ -172,6 +172,7 @@ def _scheme_wishes(session: Session, scheme: Scheme, doctor: Doctor, today: date
         scheme_name=scheme.name,
         max_per_month=max_per_month(scheme, open_from),
         open_from=open_from,
+        published=[rules.period_name(p) for p in published],
         periods=periods,
         count=len(mine),
     )
@@ -226,11 +227,12 @@ def roster_wishes(session: Session, *, actor: Actor, roster_id: int) -> list[Doc
                 worked[shift.doctor.hpr_number, shift.on].add(shift.template)
         shown = None if auth_rules.can(actor, "roster.solve") else _own_hpr(session, actor)
         names = {p["key"]: p["name"] for p in problem.get("participants", [])}
-        return [
-            doctor_wishes(key, names.get(key, key), found)
-            for key, found in rules.roster_outcomes(requests, worked).items()
+        found = [
+            doctor_wishes(key, names.get(key, key), outcomes)
+            for key, outcomes in rules.roster_outcomes(requests, worked).items()
             if shown is None or key == shown
         ]
+        return sorted(found, key=lambda d: d.name)
 
 
 def _own_hpr(session: Session, actor: Actor) -> str:
