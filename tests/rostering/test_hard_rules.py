@@ -24,7 +24,7 @@ def test_a_shift_gets_exactly_one_doctor_even_when_two_ask_for_it_lv_always():
     solution = solved(problem, soft=VACANCY_AND_REQUESTS)
     assert solution.status == "optimal"
     assert solution.assignments[f"{MONDAY}/hverdag"] in {"1", "2"}
-    assert solution.penalties["requests"] == 200
+    assert solution.penalties["requests"] == problem.weights.request
     assert solved(problem, soft=VACANCY_AND_REQUESTS, hard=without("cover")).penalties["requests"] == 0
 
 

@@ -1,6 +1,6 @@
 """Legevakt and nødnett: schemes, exemptions, rosters and vacancies."""
 
-from legetjeneste.features import Command, Feature, NavEntry
+from legetjeneste.features import Command, Feature, NavEntry, Panel
 
 FEATURE = Feature(
     name="legevakt",
@@ -12,6 +12,8 @@ FEATURE = Feature(
         "legetjeneste.legevakt.exemptions.pages",
         "legetjeneste.legevakt.rosters.pages",
         "legetjeneste.legevakt.schemes.pages",
+        "legetjeneste.legevakt.wishes.router",
+        "legetjeneste.legevakt.wishes.pages",
     ),
     commands=(
         Command(
@@ -22,5 +24,21 @@ FEATURE = Feature(
         ),
     ),
     navigation=(NavEntry("Legevakt", "/legevakt", order=50, permission="legevakt.read", prefix=True),),
+    panels=(
+        Panel(
+            "min_side",
+            "wishes",
+            "legetjeneste.legevakt.wishes.service:my_wishes",
+            "legevakt/_wishes_panel.html",
+            permission="roster.wish",
+        ),
+        Panel(
+            "min_side",
+            "own_exemptions",
+            "legetjeneste.legevakt.exemptions.own.service:my_exemptions",
+            "legevakt/_exemptions_panel.html",
+            permission="minside.read",
+        ),
+    ),
     file_section="legetjeneste.legevakt.file_section",
 )

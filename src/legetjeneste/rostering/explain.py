@@ -165,7 +165,7 @@ def _doctors(problem: Problem, solution: Solution) -> tuple[DoctorLine, ...]:
     return tuple(lines)
 
 
-def _rules(solution: Solution) -> tuple[RuleCost, ...]:
+def _rules(problem: Problem, solution: Solution) -> tuple[RuleCost, ...]:
     found = []
     for name, function in SOFT.items():
         cost = solution.penalties.get(name, 0)
@@ -175,11 +175,23 @@ def _rules(solution: Solution) -> tuple[RuleCost, ...]:
             if cost
             else f"{SOFT_NAMES_NB[name]}: ingen avvik"
         )
+        if name == "requests":
+            text = _wishes_line(problem, solution)
         details = tuple(t.text for t in terms if t.text)
         found.append(
             RuleCost(name, constraints.rule_id_of(function), SOFT_NAMES_NB[name], cost, text, details)
         )
     return tuple(found)
+
+
+def _wishes_line(problem: Problem, solution: Solution) -> str:
+    """LV-WISH — «Ønsker: 14 av 17 oppfylt»: how many of the doctors' wishes the roster meets."""
+    if not problem.requests:
+        return "Ønsker: ingen ønsker fra legene"
+    if solution.status not in ("optimal", "feasible"):
+        return f"Ønsker: {len(problem.requests)} ønsker, ingen vaktliste"
+    met = sum(1 for _, is_met in constraints.outcomes(problem, solution.assignments) if is_met)
+    return f"Ønsker: {met} av {len(problem.requests)} oppfylt"
 
 
 def _vacancies(problem: Problem, assignments: Mapping[str, str | None]) -> tuple[VacancyReason, ...]:
@@ -276,4 +288,4 @@ def explain(problem: Problem, solution: Solution) -> Explanation:
             f"{len(vacancies)} av {len(problem.shifts)} vakter er ledige; minst {unavoidable} av dem "
             f"kan ingen vaktliste unngå (LV-ALWAYS)"
         )
-    return Explanation(_doctors(problem, solution), _rules(solution), vacancies, shortages, summary)
+    return Explanation(_doctors(problem, solution), _rules(problem, solution), vacancies, shortages, summary)

@@ -126,8 +126,8 @@ class Participant:
 
 @dataclass(frozen=True)
 class Request:
-    """A doctor's wish for a day: `wants="off"` (no shift that day) or `"on"` (a shift that day; of
-    `template` if given). `weight` multiplies `Weights.request`."""
+    """A doctor's wish for a day (LV-WISH): `wants="off"` (no shift starting that day) or `"on"` (a shift
+    that day; of `template` if given). `weight`: how much it counts among the same doctor's wishes."""
 
     participant: str
     day: date
@@ -148,7 +148,9 @@ class Weights:
       cost less than one doctor two shifts off.
     - `spread`: per pair of weekends in a row and per extra shift within `spread_days` days of another
       (LV-SHIFTS-VEFSN).
-    - `request`: per unmet request (times the request's own weight).
+    - `request`: what all of one doctor's wishes weigh together (LV-WISH), shared among them, so every
+      doctor's wishes weigh the same. Below 80, the least a second shift outside the fair range costs in
+      any counter (a night: 20 × (1 + 3)), so one doctor's wishes never bend fairness beyond one shift.
     - `change`: per shift whose doctor differs from the published roster being re-planned.
     """
 
@@ -159,7 +161,7 @@ class Weights:
     fairness_excess: int = 3
     spread: int = 150
     spread_days: int = 3
-    request: int = 200
+    request: int = 72
     change: int = 1_000
 
 

@@ -12,7 +12,8 @@ def test_an_application_and_its_decision_through_the_api(client, tokens):
     scheme = scheme_id(client, tokens["vefsn"], "1824")
     applied = client.post(
         f"/api/v1/schemes/{scheme}/exemptions",
-        headers=bearer(tokens["vefsn_doctor"]),
+        # on the GP's behalf: a GP's own token may apply only for the GP's own doctor row
+        headers=bearer(tokens["vefsn"]),
         json={
             "doctor": "9182402",
             "ground": "health",

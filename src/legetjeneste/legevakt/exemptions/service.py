@@ -49,6 +49,8 @@ def apply_for_exemption(
     with session.begin():
         scheme = scope.row(session, actor, Scheme, scheme_id, missing=f"Ordning {scheme_id} finnes ikke.")
         doctor = _participant_doctor(scheme, data.doctor)
+        if actor.role == "doctor" and doctor.id != actor.doctor_id:
+            raise ValidationFailed([Problem("doctor", "en lege kan bare søke om fritak for seg selv")])
         exemption = Exemption(
             municipality_number=scheme.municipality_number,
             scheme=scheme,

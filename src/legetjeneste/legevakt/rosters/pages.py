@@ -18,6 +18,7 @@ from legetjeneste.legevakt.rosters.schemas import ReplanCreate, SolveCreate
 from legetjeneste.legevakt.schemes import service as legevakt_service
 from legetjeneste.legevakt.vacancies import service as vacancy_service
 from legetjeneste.legevakt.vacancies.schemas import VacancyRead
+from legetjeneste.legevakt.wishes import service as wish_service
 from legetjeneste.norwegian import MONTHS
 from legetjeneste.rostering.problem import CATEGORY_NAMES_NB, COUNTERS
 from legetjeneste.web import forms
@@ -111,6 +112,7 @@ def _roster_page(request, session, actor, roster_id, *, error=None):
         "problems": problem_lines(error, FIELD_LABELS) if error else [],
         "feed": _feed_url(request, f"/schemes/{roster.scheme_id}/roster.ics"),
         "doctor_feed": _feed_url(request, "/doctors/LEGENS-ID/roster.ics"),
+        "wishes": wish_service.roster_wishes(session, actor=actor, roster_id=roster_id),
     }
     return render(request, "legevakt/roster.html", context, actor=actor, status_code=422 if error else 200)
 

@@ -24,6 +24,8 @@ from legetjeneste.legevakt.rosters import queries
 from legetjeneste.legevakt.rosters.rules import OUTSIDE_SCHEME, merge_periods
 from legetjeneste.legevakt.schemes import rules as scheme_rules
 from legetjeneste.legevakt.schemes.models import Participant, Scheme
+from legetjeneste.legevakt.wishes import queries as wish_queries
+from legetjeneste.legevakt.wishes import rules as wish_rules
 from legetjeneste.rostering import explain, solver
 from legetjeneste.rostering import problem as rp
 from legetjeneste.rostering.shifts import shifts_for
@@ -65,10 +67,8 @@ def _decode(hint: Any, value: Any) -> Any:
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return from_document(hint, value)
     if origin in (tuple, list):
-        item = args[0] if args else Any
-        return (
-            tuple(_decode(item, v) for v in value) if origin is tuple else [_decode(item, v) for v in value]
-        )
+        decoded = [_decode(args[0] if args else Any, v) for v in value]
+        return tuple(decoded) if origin is tuple else decoded
     if origin in (Mapping, dict, typing.Mapping) or (origin is not None and issubclass(origin, Mapping)):
         key, item = args if args else (Any, Any)
         return {_decode(key, k): _decode(item, v) for k, v in value.items()}
@@ -223,8 +223,8 @@ def build(
 ) -> rp.Problem:
     """Everything the solver needs for `scheme` from `period.start` to `period.end`: its shifts (public
     holidays as weekend days, bakvakt days marked), the participants in the scheme at any time in the
-    period with their exemptions, absences and running balance, and the roster being re-planned. The rest
-    between shifts is `legevakt/min_rest_hours` on the period's first day (LV-REST)."""
+    period with their exemptions, absences, running balance and wishes (LV-WISH), and the roster being
+    re-planned. The rest between shifts is `legevakt/min_rest_hours` on the period's first day (LV-REST)."""
     assert period.end is not None
     summer, frequency, factor = _summer_and_frequency(scheme, period)
     bakvakt_days = {d.day for d in scheme.bakvakt_days}
@@ -266,6 +266,9 @@ def build(
         participants=merged,
         # A doctor who has left the scheme holds none of its shifts now: those count as vacant before.
         previous={s: k for s, k in previous.items() if k in known} if previous is not None else None,
+        requests=wish_rules.requests(
+            wish_queries.wishes_in(session, scheme_id=scheme.id, period=period), known=known, period=period
+        ),
         min_rest_hours=parameters.value("legevakt/min_rest_hours", on=period.start),
         frequency=frequency or None,
         summer_factor=factor,

@@ -39,6 +39,7 @@ def scheme_document(scheme: Scheme) -> dict:
             _compact({"day": b.day.isoformat(), "doctor": b.doctor}) for b in written.bakvakt_days
         ]
         or None,
+        "max_wishes_per_month": written.max_wishes_per_month,
     }
     return _compact(data)
 

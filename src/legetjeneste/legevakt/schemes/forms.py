@@ -49,6 +49,7 @@ def document(scheme: SchemeRead) -> Document:
         "targets": [t.model_dump() for t in scheme.targets],
         "office_days": [o.model_dump() for o in scheme.office_days],
         "bakvakt_days": [b.model_dump() for b in scheme.bakvakt_days],
+        "max_wishes_per_month": scheme.max_wishes_per_month,
     }
 
 
@@ -85,6 +86,7 @@ def basics(data: Document, values: dict) -> Document:
     data.update(name=values.get("name", ""), description=values.get("description", ""))
     data.update(start=values.get("start") or None, end=values.get("end") or None)
     data["partners"] = partners(values.get("partners", ""))
+    data["max_wishes_per_month"] = values.get("max_wishes_per_month") or None
     return data
 
 

@@ -39,6 +39,8 @@ class Scheme(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     start: Mapped[date] = mapped_column("start_date", Date)
     end: Mapped[date | None] = mapped_column("end_date", Date)
+    # LV-WISH: the scheme's own number of wishes per participant and month; None: the national parameter.
+    max_wishes_per_month: Mapped[int | None] = mapped_column(Integer)
 
     partners: Mapped[list["SchemePartner"]] = relationship(
         order_by="SchemePartner.municipality_number", cascade="all, delete-orphan"

@@ -49,6 +49,7 @@ FIELD_LABELS = {
     "participants": "Deltakere",
     "targets": "Mål",
     "bakvakt_days": "Bakvaktdager",
+    "max_wishes_per_month": "Ønsker per måned",
 }
 LABELS = {"kinds": rules.KINDS, "day_kinds": rules.DAY_KINDS, "weekdays": WEEKDAY_NAMES_NB}
 

@@ -70,6 +70,7 @@ def replace_scheme(session: Session, *, municipality_number: str, data: SchemeIn
     scheme = found or Scheme(municipality_number=municipality_number, code=data.code)
     scheme.name, scheme.kind, scheme.description = data.name, data.kind, data.description
     scheme.start, scheme.end = data.start, data.end
+    scheme.max_wishes_per_month = data.max_wishes_per_month
     session.add(scheme)
     scheme.partners = [SchemePartner(municipality_number=m) for m in dict.fromkeys(data.partners)]
     scheme.shift_templates = [

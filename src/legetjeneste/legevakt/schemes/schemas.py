@@ -4,14 +4,13 @@ file's), local parameters, courses, and what the API answers; the stored scheme 
 The builders take stored rows without importing the models, so these shapes stay free of the database
 layer (the municipality file's checks import them)."""
 
-import re
-from datetime import date, time
+from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, Field, WithJsonSchema, model_validator
+from pydantic import BaseModel, Field, model_validator
 
 from legetjeneste.legevakt.exemptions.schemas import ExemptionView
-from legetjeneste.legevakt.schemas import Code, LongText, period_in_order
+from legetjeneste.legevakt.schemas import Clock, Code, LongText, period_in_order
 from legetjeneste.legevakt.schemes import rules
 from legetjeneste.registry.schemas import (
     HprNumber,
@@ -26,20 +25,6 @@ Kind = Literal["legevakt", "nodnett"]
 DayKind = Literal["weekday", "weekend", "all"]
 TargetDayKind = Literal["weekday", "weekend"]
 Course = Literal["emergency_medicine", "violence_abuse"]
-CLOCK = r"^([01]\d|2[0-3]):[0-5]\d(:00)?$"  # TT:MM (or TT:MM:00, as answered); "time" format needs a zone
-
-
-def _clock(value: object) -> object:
-    """'15:30' → 15:30; '24:00' is not a time of day (write 00:00, the next day is implied)."""
-    if isinstance(value, str):
-        if not re.fullmatch(CLOCK, value.strip()):
-            raise ValueError(f"«{value}» er ikke et klokkeslett på formen TT:MM")
-        hours, minutes = value.strip().split(":")[:2]
-        return time(int(hours), int(minutes))
-    return value
-
-
-Clock = Annotated[time, BeforeValidator(_clock), WithJsonSchema({"type": "string", "pattern": CLOCK})]
 
 
 class ShiftTemplateIn(Input):
@@ -118,6 +103,9 @@ class SchemeIn(Input):
     targets: list[TargetIn] = []
     office_days: Annotated[list[OfficeDaysIn], Field(description="NN-OFFICE-DAYS: kontor per ukedag")] = []
     bakvakt_days: list[BakvaktDayIn] = []
+    max_wishes_per_month: Annotated[
+        int | None, Field(ge=0, le=31, description="LV-WISH: ønsker per lege og måned; tomt: nasjonal verdi")
+    ] = None
 
     @model_validator(mode="after")
     def _in_order(self) -> "SchemeIn":
@@ -188,6 +176,7 @@ class SchemeRead(SchemeSummary):
     targets: list[TargetIn]
     office_days: list[OfficeDaysIn]
     bakvakt_days: list[BakvaktDayIn]
+    max_wishes_per_month: int | None = None
     exemptions: list[ExemptionView]
 
 
@@ -260,6 +249,7 @@ def scheme_in(scheme) -> SchemeIn:
             BakvaktDayIn.model_construct(day=b.day, doctor=b.doctor.hpr_number if b.doctor else None)
             for b in scheme.bakvakt_days
         ],
+        max_wishes_per_month=scheme.max_wishes_per_month,
     )
 
 
@@ -296,5 +286,6 @@ def scheme_read(
         targets=written.targets,
         office_days=written.office_days,
         bakvakt_days=written.bakvakt_days,
+        max_wishes_per_month=scheme.max_wishes_per_month,
         exemptions=exemptions,
     )

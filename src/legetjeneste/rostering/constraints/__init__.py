@@ -36,13 +36,13 @@ from legetjeneste.rostering.constraints.soft import (
     changes,
     fair_range,
     fairness,
-    requests,
     short_gaps,
     vacancy,
     weekend_of,
     weekends_in_a_row,
 )
 from legetjeneste.rostering.constraints.targets import counters_of, fair_targets
+from legetjeneste.rostering.constraints.wishes import is_met, outcomes, requests, wish_costs
 
 __all__ = [
     "HARD",
@@ -63,7 +63,9 @@ __all__ = [
     "fair_targets",
     "fairness",
     "grouped",
+    "is_met",
     "office_days",
+    "outcomes",
     "requests",
     "rest",
     "rule_id_of",
@@ -73,4 +75,5 @@ __all__ = [
     "vacancy",
     "weekend_of",
     "weekends_in_a_row",
+    "wish_costs",
 ]

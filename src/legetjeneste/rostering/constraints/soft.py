@@ -9,6 +9,7 @@ from ortools.sat.python import cp_model
 
 from legetjeneste.rostering.constraints.model import RosterModel, day_label
 from legetjeneste.rostering.constraints.targets import counters_of
+from legetjeneste.rostering.constraints.wishes import requests
 from legetjeneste.rostering.problem import COUNTERS, SHIFT_NAMES_NB, Shift
 from legetjeneste.rostering.shifts import shift_label
 
@@ -141,33 +142,6 @@ def short_gaps(model: RosterModel) -> None:
                 )
 
 
-def requests(model: RosterModel) -> None:
-    """LV-SHIFTS-VEFSN, VEFSN Vedlegg 2 — doctors' wishes for days off or on; each unmet wish costs
-    `weights.request` × its weight."""
-    for number, request in enumerate(model.problem.requests):
-        chosen = [
-            var
-            for shift, var in model.of(request.participant)
-            if shift.day == request.day
-            and (
-                request.template is None or request.template in {m.template for m in model.members[shift.id]}
-            )
-        ]
-        name = f"request[{request.participant},{request.day.isoformat()},{request.wants},{number}]"
-        cost = model.problem.weights.request * request.weight
-        wish = "fri" if request.wants == "off" else "vakt"
-        text = f"{model.name_of(request.participant)} ønsket {wish} {day_label(request.day)}"
-        if request.wants == "off":
-            for var in chosen:
-                model.penalty(name, cost, var, participant=request.participant, text=text)
-        elif not chosen:
-            model.penalty(name, cost, None, participant=request.participant, text=text)
-        else:
-            missed = model.cp.new_bool_var(name)
-            model.cp.add(sum(chosen) + missed >= 1)
-            model.penalty(name, cost, missed, participant=request.participant, text=text)
-
-
 def changes(model: RosterModel) -> None:
     """LV-DUTY, FLF § 33 — when re-planning a published roster, as few changes as possible: each shift
     that gets another doctor costs `weights.change` (forced changes, e.g. a new exemption, included)."""
@@ -204,6 +178,6 @@ SOFT_NAMES_NB = {
     "fairness": "Rettferdig fordeling",
     "weekends_in_a_row": "To helger på rad",
     "short_gaps": "Vakter tett på hverandre",
-    "requests": "Ønsker som ikke er oppfylt",
+    "requests": "Ønsker",
     "changes": "Endringer fra publisert vaktliste",
 }

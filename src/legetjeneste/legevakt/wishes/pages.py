@@ -1,0 +1,70 @@
+"""Pages of wishes (LV-WISH): «Mine ønsker», where a GP enters, changes and removes wishes for the schemes
+they take part in; a scheme's wishes for the kommuneoverlege."""
+
+from fastapi import APIRouter, Request
+
+from legetjeneste.errors import DomainError
+from legetjeneste.legevakt.wishes import rules, service
+from legetjeneste.legevakt.wishes.schemas import WishIn
+from legetjeneste.web.deps import ActorDep, Id, SessionDep
+from legetjeneste.web.forms import failure_context, form_values, parse_form
+from legetjeneste.web.pages import redirect_with_message, render
+
+router = APIRouter(include_in_schema=False)
+FIELD_LABELS = {"day": "Dato", "kind": "Ønske", "note": "Merknad", "": "Ønsket"}
+MINE = "/mine-onsker"
+
+
+def _page(request, session, actor, *, error=None, values=None, form=None):
+    context = {
+        "schemes": service.my_wishes(session, actor=actor),
+        "kinds": rules.KINDS,
+        **failure_context(error, values, FIELD_LABELS, form=form),
+    }
+    return render(request, "legevakt/wishes.html", context, actor=actor, status_code=422 if error else 200)
+
+
+@router.get(MINE)
+def my_wishes(request: Request, session: SessionDep, actor: ActorDep):
+    return _page(request, session, actor)
+
+
+async def _wish_form(request: Request, session, actor, form: str, use_case, **key):
+    """One wish form: the wish as typed, one service call, back to «Mine ønsker» with what happened."""
+    values = form_values(await request.form())
+    try:
+        saved = use_case(session, actor=actor, data=parse_form(WishIn, values), **key)
+    except DomainError as error:
+        if error.status_code in (403, 404):
+            raise
+        return _page(request, session, actor, error=error, values=values, form=form)
+    title = f"Ønsket er lagret: {saved.kind_text} {saved.day_text} ({saved.scheme_name})."
+    return redirect_with_message(request, f"{MINE}#ordning-{saved.scheme_id}", title)
+
+
+@router.post(MINE + "/{scheme_id}")
+async def add_wish(request: Request, scheme_id: Id, session: SessionDep, actor: ActorDep):
+    return await _wish_form(request, session, actor, f"ny-{scheme_id}", service.add_wish, scheme_id=scheme_id)
+
+
+@router.post(MINE + "/endre/{wish_id}")
+async def change_wish(request: Request, wish_id: Id, session: SessionDep, actor: ActorDep):
+    return await _wish_form(request, session, actor, f"endre-{wish_id}", service.change_wish, wish_id=wish_id)
+
+
+@router.post(MINE + "/slett/{wish_id}")
+def delete_wish(request: Request, wish_id: Id, session: SessionDep, actor: ActorDep):
+    try:
+        gone = service.delete_wish(session, actor=actor, wish_id=wish_id)
+    except DomainError as error:
+        if error.status_code in (403, 404):
+            raise
+        return _page(request, session, actor, error=error, form=f"endre-{wish_id}")
+    title = f"Ønsket er slettet: {gone.kind_text} {gone.day_text} ({gone.scheme_name})."
+    return redirect_with_message(request, f"{MINE}#ordning-{gone.scheme_id}", title)
+
+
+@router.get("/ordninger/{scheme_id}/onsker")
+def scheme_wishes(request: Request, scheme_id: Id, session: SessionDep, actor: ActorDep):
+    found = service.scheme_wishes(session, actor=actor, scheme_id=scheme_id)
+    return render(request, "legevakt/wishes_scheme.html", {"found": found}, actor=actor)
