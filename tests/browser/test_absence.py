@@ -69,7 +69,8 @@ def _storage_state(browser: Browser, live_server: LiveServer, login: DemoLogin) 
     context = _context(browser, live_server)
     page = context.new_page()
     log_in(page, login)
-    page.wait_for_url(f"**/kommuner/{login.municipality_number}")
+    start = "/mitt-kontor" if login.role == "office_admin" else f"/kommuner/{login.municipality_number}"
+    page.wait_for_url(f"**{start}")
     state = context.storage_state()
     context.close()
     return state
