@@ -17,8 +17,8 @@ JULY = Period(date(2027, 7, 5), date(2027, 7, 25))
 
 
 def test_hn_panel_offering_no_digital_services_with_booking_and_e_contact_still_on_is_refused():
-    settings = DigitalSettings(offers_digital_services=False, e_consultation=False, prescription_renewal=False)
-    [problem] = contradiction_problems(settings)
+    off = {"e_consultation": False, "prescription_renewal": False}
+    [problem] = contradiction_problems(DigitalSettings(offers_digital_services=False, **off))
     assert (problem.path, problem.rule_id) == ("offers_digital_services", "HN-PANEL")
     assert problem.message == (
         "er slått av, men timebestilling og e-kontakt står fortsatt på. Slå av tjenestene også, eller la "
@@ -44,7 +44,8 @@ def test_hn_no_cover_a_colleague_away_in_part_of_the_period_cannot_be_the_absenc
 
 
 def test_hn_no_cover_a_colleague_away_only_the_day_after_the_period_may_assist():
-    assert colleague_away_problems(period=JULY, colleague_away=[Period(date(2027, 7, 26), date(2027, 8, 1))]) == []
+    after = Period(date(2027, 7, 26), date(2027, 8, 1))
+    assert colleague_away_problems(period=JULY, colleague_away=[after]) == []
 
 
 def test_assistant_problems_name_the_away_colleague_beside_the_other_checks():
@@ -65,7 +66,8 @@ def test_hn_no_cover_an_absence_assistant_whose_own_absence_came_later_is_warned
     [warning] = absent_assistant_warnings(182407, [(entry, [Period(date(2027, 7, 12), date(2027, 8, 1))])])
     assert (warning.rule_id, warning.start, warning.end) == ("HN-NO-COVER", date(2027, 7, 12), JULY.end)
     assert warning.message == (
-        "Avtale 182407: fraværsassistenten Marte Elsfjord er selv borte 12. juli til og med 25. juli 2027, og "
-        "da besvarer ingen timebestilling og e-kontakt. Sett opp en annen kollega for de dagene (HN-NO-COVER)."
+        "Avtale 182407: fraværsassistenten Marte Elsfjord er selv borte 12. juli til og med 25. juli 2027, "
+        "og da besvarer ingen timebestilling og e-kontakt. Sett opp en annen kollega for de dagene "
+        "(HN-NO-COVER)."
     )
     assert absent_assistant_warnings(182407, [(entry, [Period(date(2027, 8, 2), date(2027, 8, 6))])]) == []

@@ -15,7 +15,7 @@ from legetjeneste.absence.vacation import calendar
 from legetjeneste.absence.vacation import queries as vacation_queries
 from legetjeneste.absence.vacation.rules import data as vacation_data
 from legetjeneste.absence.vacation.rules import overview as vacation
-from legetjeneste.absence.vacation.rules.data import AssistantFacts, OfficeFacts, VacationOverview
+from legetjeneste.absence.vacation.rules.data import AssistantFacts, Away, OfficeFacts, VacationOverview
 from legetjeneste.audit import service as audit_service
 from legetjeneste.auth import rules as auth_rules
 from legetjeneste.auth import scope
@@ -23,7 +23,7 @@ from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import Period, today_oslo
 from legetjeneste.norwegian import date_text
-from legetjeneste.registry.models import Municipality
+from legetjeneste.registry.models import Municipality, Office
 
 FEED_HISTORY_DAYS = 366
 LAST_DAY = date(9999, 12, 31)
@@ -94,6 +94,24 @@ def office_vacation(
         return _overview(session, actor, municipality, summer, office.id)
 
 
+def _office_away(session: Session, actor: Actor, office: Office, day: date) -> tuple[list[int], list[Away]]:
+    """The ids and the entries of the office's absences that end on the day or later."""
+    number, window = office.municipality_number, (day, LAST_DAY)
+    found = vacation_queries.absences(
+        session, municipality_number=number, overlapping=window, office_id=office.id
+    )
+    helpers = vacation_queries.assistant_facts(
+        vacation_queries.assistants(
+            session, municipality_number=number, overlapping=window, office_id=office.id
+        )
+    )
+    sees, place = auth_rules.sees_absence_ground(actor, office.id), OfficeFacts(office.id, office.name)
+    entries = [
+        vacation.away_of(vacation_queries.absence_facts(a), place, helpers, sees_grounds=sees) for a in found
+    ]
+    return [a.id for a in found], entries
+
+
 def office_absences(session: Session, *, actor: Actor, office_id: int, on: date | None = None) -> dict:
     """ABS-TYPES, SU-VACATION — the absences of the office's doctors going on or coming, with who covers
     (the vikar, or the colleagues of the absence assistant); the ground only as the actor may see it."""
@@ -101,28 +119,14 @@ def office_absences(session: Session, *, actor: Actor, office_id: int, on: date 
     day = on or today_oslo()
     with session.begin():
         office = scope.office(session, actor, office_id)
-        number, window = office.municipality_number, (day, LAST_DAY)
-        found = vacation_queries.absences(
-            session, municipality_number=number, overlapping=window, office_id=office.id
-        )
-        helpers = vacation_queries.assistant_facts(
-            vacation_queries.assistants(
-                session, municipality_number=number, overlapping=window, office_id=office.id
-            )
-        )
-        sees = auth_rules.sees_absence_ground(actor, office.id)
-        place = OfficeFacts(office.id, office.name)
-        entries = [
-            vacation.away_of(vacation_queries.absence_facts(a), place, helpers, sees_grounds=sees)
-            for a in found
-        ]
+        ids, entries = _office_away(session, actor, office, day)
         audit_service.record(
             session,
             actor=actor,
             action="read",
             entity="absence",
-            record_ids=[a.id for a in found],
-            municipality_number=number,
+            record_ids=ids,
+            municipality_number=office.municipality_number,
             detail={"view": "office_absences", "office": office.id},
         )
         return {

@@ -72,6 +72,24 @@ def _serving(agreement, day: date) -> list[dict]:
     ]
 
 
+def _office_agreements(session: Session, office, day: date) -> list[dict]:
+    found = [
+        a
+        for a in queries.agreements(
+            session, municipality_number=office.municipality_number, office_id=office.id
+        )
+        if a.end is None or a.end >= day
+    ]
+    counts = queries.latest_list_counts(session, [a.id for a in found], on=day)
+    return [
+        {
+            "agreement": AgreementRead.at(a, counts.get(a.id), on=day, limits=limits_on(day)),
+            "serving": _serving(a, day),
+        }
+        for a in found
+    ]
+
+
 def my_office(session: Session, *, actor: Actor, on: date | None = None) -> dict:
     """The office administrator's own office, its agreements at the date (listetak, list length, open places,
     AGR-OPEN) and who serves each list now and later (regular doctor, vikar, delelege)."""
@@ -81,32 +99,14 @@ def my_office(session: Session, *, actor: Actor, on: date | None = None) -> dict
     day = on or today_oslo()
     with session.begin():
         office = scope.office(session, actor, actor.office_id)
-        found = [
-            a
-            for a in queries.agreements(
-                session, municipality_number=office.municipality_number, office_id=office.id
-            )
-            if a.end is None or a.end >= day
-        ]
-        counts = queries.latest_list_counts(session, [a.id for a in found], on=day)
-        serving = {a.id: _serving(a, day) for a in found}
+        rows = _office_agreements(session, office, day)
         audit_service.record(
             session,
             actor=actor,
             action="read",
             entity="doctor",
-            record_ids=sorted({s["doctor_id"] for rows in serving.values() for s in rows}),
+            record_ids=sorted({s["doctor_id"] for row in rows for s in row["serving"]}),
             municipality_number=office.municipality_number,
             detail={"view": "mitt_kontor"},
         )
-        return {
-            "office": OfficeRead.model_validate(office),
-            "day": day,
-            "office_agreements": [
-                {
-                    "agreement": AgreementRead.at(a, counts.get(a.id), on=day, limits=limits_on(day)),
-                    "serving": serving[a.id],
-                }
-                for a in found
-            ],
-        }
+        return {"office": OfficeRead.model_validate(office), "day": day, "office_agreements": rows}

@@ -66,7 +66,7 @@ def my_office_page(request: Request, session: Session, actor: Actor, failure: di
 def _part(request: Request, session: Session, actor: Actor, agreement_id: int, back: str | None, **extra):
     """The agreement's part alone, for htmx to put in place of the old one."""
     data = office_service.agreement_part(session, actor=actor, agreement_id=agreement_id)
-    context = {**data, **SHARED, "a": data["agreement"], "back": back, "htmx": back == MY_OFFICE, **extra}
+    context = {**data, **SHARED, "a": data["agreement"], "back": back, **extra}
     return render(request, "absence/_panel_part.html", context, actor=actor)
 
 
