@@ -1,6 +1,6 @@
 """Absence and vikar cover, the citizen's GP panel and the SU's vacation overview."""
 
-from legetjeneste.features import Command, Feature, NavEntry
+from legetjeneste.features import Command, Feature, NavEntry, Panel
 
 FEATURE = Feature(
     name="absence",
@@ -11,6 +11,7 @@ FEATURE = Feature(
         "legetjeneste.absence.vacation.router",
         "legetjeneste.absence.pages",
         "legetjeneste.absence.panel.pages",
+        "legetjeneste.absence.panel.office.pages",
         "legetjeneste.absence.vacation.pages",
     ),
     commands=(
@@ -32,6 +33,37 @@ FEATURE = Feature(
     navigation=(
         NavEntry("Fravær", "/fravaer", order=30, permission="absence.read"),
         NavEntry("Ferieoversikt", "/ferieoversikt", order=40, permission="vacation.read"),
+    ),
+    panels=(
+        # Mitt kontor (an office administrator's start page), in this order.
+        Panel(
+            page="office",
+            name="office_absences",
+            target="legetjeneste.absence.vacation.service:office_absences",
+            template="absence/_office_absences.html",
+            permission="office.own",
+        ),
+        Panel(
+            page="office",
+            name="office_panel",
+            target="legetjeneste.absence.panel.office.service:office_panel_settings",
+            template="absence/_office_panel.html",
+            permission="office.own",
+        ),
+        Panel(
+            page="office",
+            name="office_notices",
+            target="legetjeneste.absence.panel.office_notices.service:office_notices",
+            template="absence/_office_notices.html",
+            permission="office.own",
+        ),
+        Panel(
+            page="office",
+            name="office_vacation",
+            target="legetjeneste.absence.vacation.service:office_vacation",
+            template="absence/_office_vacation.html",
+            permission="office.own",
+        ),
     ),
     file_section="legetjeneste.absence.file_section",
 )

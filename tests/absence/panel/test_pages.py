@@ -27,7 +27,7 @@ def test_the_preview_looks_like_the_guides_panel_with_a_clear_preview_label(vefs
     html = vefsn.get("/avtaler/182404/fastlegepanel?dato=2026-07-15").text
     assert "<strong>Forhåndsvisning</strong>" in html
     assert "Fastlegen din er Eirik Sandnesmo" in html
-    assert '<a class="ds-button" href="#tjeneste-booking">Bestill time</a>' in html
+    assert '<a class="ds-button" href="#tjeneste-182404-booking">Bestill time</a>' in html
     assert "Informasjon fra legekontoret" in html and "Legesenteret har redusert bemanning" in html
     assert 'Se informasjon om fastlegen din <span aria-hidden="true">&gt;</span></a>' in html
     assert 'Se alle helsekontaktene dine <span aria-hidden="true">&gt;</span></a>' in html
@@ -65,7 +65,7 @@ def test_switching_a_service_off_redirects_back_and_shows_the_hn_keep_on_warning
     page = vefsn.get(url).text
     form = {"csrf_token": csrf_of(page), "offers_digital_services": "on", "booking": "on", "e_contact": "on"}
     response = vefsn.post(f"{url}/avtaler/182404/tjenester", data=form, follow_redirects=False)
-    assert response.status_code == 303 and response.headers["location"] == url
+    assert response.status_code == 303 and response.headers["location"] == f"{url}#avtale-182404"
     html = vefsn.get(url).text
     assert "De digitale tjenestene for avtale 182404 er lagret." in html
     assert "Avtale 182404 (Eirik Sandnesmo): e-konsultasjon og reseptfornyelse er slått av." in html

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from legetjeneste.absence import service
 from legetjeneste.absence.panel import service as panel_service
+from legetjeneste.absence.panel.office import service as office_service
 from legetjeneste.absence.panel.office_notices import service as panel_notice_service
 from legetjeneste.absence.panel.schemas import (
     AbsenceAssistantCreate,
@@ -299,8 +300,8 @@ def test_office_notices_are_added_changed_and_removed_and_every_write_is_audited
 
 def test_the_office_settings_page_data_lists_the_offices_agreements_and_who_may_edit(demo):
     mosjoen = office_id(demo, "Mosjøen legesenter")
-    data = panel_service.office_panel_settings(demo, actor=office_admin(demo), office_id=mosjoen)
+    data = office_service.office_panel_settings(demo, actor=office_admin(demo), office_id=mosjoen)
     assert [a["id"] for a in data["agreements"]] == [182404, 182405, 182406, 182407, 182408, 182409]
     assert data["can_edit"] and {c["name"] for c in data["colleagues"]} >= {"Eirik Sandnesmo", "Siri Halsøy"}
-    doctor_view = panel_service.office_panel_settings(demo, actor=VEFSN_DOCTOR, office_id=mosjoen)
+    doctor_view = office_service.office_panel_settings(demo, actor=VEFSN_DOCTOR, office_id=mosjoen)
     assert not doctor_view["can_edit"]

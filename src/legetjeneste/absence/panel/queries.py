@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from legetjeneste.absence.models import Absence, AbsenceAssistant, DigitalServices, OfficeNotice
 from legetjeneste.absence.panel.rules import panel
+from legetjeneste.dates import Period
 from legetjeneste.registry.models import Agreement, DoctorPeriod
 
 _IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)
@@ -75,6 +76,22 @@ def absences(session: Session, agreement_ids: list[int]) -> list[Absence]:
     if not agreement_ids:
         return []
     return list(session.scalars(_ABSENCES, {"ids": agreement_ids}))
+
+
+def absence_periods(session: Session, doctor_ids: list[int]) -> dict[int, list[Period]]:
+    """Each doctor's absences as periods, whichever list they are on: a colleague who is away cannot
+    answer as absence assistant (HN-NO-COVER)."""
+    if not doctor_ids:
+        return {}
+    found: dict[int, list[Period]] = {doctor_id: [] for doctor_id in doctor_ids}
+    query = (
+        select(Absence.doctor_id, Absence.start, Absence.end)
+        .where(Absence.doctor_id.in_(doctor_ids))
+        .order_by(Absence.start)
+    )
+    for doctor_id, start, end in session.execute(query):
+        found[doctor_id].append(Period(start, end))
+    return found
 
 
 def assistants(session: Session, agreement_ids: list[int]) -> list[AbsenceAssistant]:

@@ -15,7 +15,6 @@ from legetjeneste.absence.panel.schemas import (
     DigitalServicesRead,
     DigitalServicesUpdate,
     GpPanelRead,
-    OfficeNoticeRead,
     PanelWarningRead,
 )
 from legetjeneste.audit import service as audit_service
@@ -27,12 +26,11 @@ from legetjeneste.dates import Period, today_oslo
 from legetjeneste.errors import Forbidden, Problem, ValidationFailed
 from legetjeneste.registry import queries as registry_queries
 from legetjeneste.registry.models import Agreement, Doctor
-from legetjeneste.registry.schemas import OfficeRead
 
 _SETTINGS = ("offers_digital_services", *panel.SERVICES)
 
 
-def _agreement(session: Session, actor: Actor, agreement_id: int) -> Agreement:
+def agreement_in_scope(session: Session, actor: Actor, agreement_id: int) -> Agreement:
     """The agreement with its office and doctor periods, loaded in one select; the scope check then finds
     it in the session instead of selecting it again."""
     loaded = panel_queries.agreement(session, agreement_id)
@@ -46,7 +44,7 @@ def require_office(actor: Actor, office_id: int) -> None:
         raise Forbidden("Du kan bare endre fastlegepanelet for ditt eget legekontor.")
 
 
-def _services_read(agreement: Agreement, row: DigitalServices | None, *, on: date) -> DigitalServicesRead:
+def services_read(agreement: Agreement, row: DigitalServices | None, *, on: date) -> DigitalServicesRead:
     facts = panel_queries.settings_facts(agreement, row, on=on)
     return DigitalServicesRead.of(
         facts,
@@ -59,18 +57,19 @@ def _services_read(agreement: Agreement, row: DigitalServices | None, *, on: dat
 def get_digital_services(session: Session, *, actor: Actor, agreement_id: int) -> DigitalServicesRead:
     auth_service.require(actor, "panel.read")
     with session.begin():
-        agreement = _agreement(session, actor, agreement_id)
+        agreement = agreement_in_scope(session, actor, agreement_id)
         row = panel_queries.digital_services(session, [agreement.id]).get(agreement.id)
-        return _services_read(agreement, row, on=today_oslo())
+        return services_read(agreement, row, on=today_oslo())
 
 
 def update_digital_services(
     session: Session, *, actor: Actor, agreement_id: int, data: DigitalServicesUpdate
 ) -> DigitalServicesRead:
-    """Switch services on or off; switching them off is allowed but warned about (HN-KEEP-ON, HN-MIN-ONE)."""
+    """Switch services on or off; switching them off is allowed but warned about (HN-KEEP-ON, HN-MIN-ONE);
+    a service left on while the GP offers no digital services contradicts it and is refused (HN-PANEL)."""
     auth_service.require(actor, "panel.write")
     with session.begin():
-        agreement = _agreement(session, actor, agreement_id)
+        agreement = agreement_in_scope(session, actor, agreement_id)
         require_office(actor, agreement.office_id)
         row = session.get(DigitalServices, agreement.id)
         if row is None:
@@ -79,6 +78,9 @@ def update_digital_services(
         changes = data.model_dump(exclude_unset=True, exclude_none=True)
         for field, value in changes.items():
             setattr(row, field, value)
+        problems = settings_rules.contradiction_problems(panel_queries.settings_of(row))
+        if problems:
+            raise ValidationFailed(problems)
         session.flush()
         audit_service.record(
             session,
@@ -89,13 +91,13 @@ def update_digital_services(
             municipality_number=agreement.municipality_number,
             detail=changes,
         )
-        return _services_read(agreement, row, on=today_oslo())
+        return services_read(agreement, row, on=today_oslo())
 
 
 def list_assistants(session: Session, *, actor: Actor, agreement_id: int) -> list[AbsenceAssistantRead]:
     auth_service.require(actor, "panel.read")
     with session.begin():
-        agreement = _agreement(session, actor, agreement_id)
+        agreement = agreement_in_scope(session, actor, agreement_id)
         found = panel_queries.assistants(session, [agreement.id])
         return [AbsenceAssistantRead.of(e, agreement.office_id) for e in found]
 
@@ -113,6 +115,9 @@ def _assistant_problems(
         colleague_known=known,
         colleague_gp_periods=[p.period for p in regular if p.doctor_id == data.colleague_doctor_id],
         entries=[panel_queries.entry_of(e) for e in panel_queries.assistants(session, [agreement.id])],
+        colleague_away=panel_queries.absence_periods(session, [data.colleague_doctor_id]).get(
+            data.colleague_doctor_id, []
+        ),
     )
 
 
@@ -122,7 +127,7 @@ def add_assistant(
     """HN-KEEP-ON — a colleague answers some of the GP's services in a period."""
     auth_service.require(actor, "panel.write")
     with session.begin():
-        agreement = _agreement(session, actor, agreement_id)
+        agreement = agreement_in_scope(session, actor, agreement_id)
         require_office(actor, agreement.office_id)
         problems = _assistant_problems(session, agreement, data)
         if problems:
@@ -154,7 +159,7 @@ def remove_assistant(session: Session, *, actor: Actor, assistant_id: int) -> Ab
             missing=f"Fraværsassistent {assistant_id} finnes ikke.",
             municipality_of=lambda found: found.agreement.municipality_number,
         )
-        agreement = _agreement(session, actor, entry.agreement_id)
+        agreement = agreement_in_scope(session, actor, entry.agreement_id)
         require_office(actor, agreement.office_id)
         removed = AbsenceAssistantRead.of(entry, agreement.office_id)
         detail = {"agreement": agreement.id, "colleague": entry.colleague_doctor_id}
@@ -196,7 +201,7 @@ def gp_panel(session: Session, *, actor: Actor, agreement_id: int, on: date | No
         return GpPanelRead.model_validate(panel.gp_panel(facts, on=day))
 
 
-def _warnings(
+def warnings_of(
     session: Session, agreements: list[Agreement], office_id: int, horizon: Period
 ) -> list[PanelWarningRead]:
     current = [a for a in agreements if a.period.overlaps(horizon)]
@@ -221,62 +226,12 @@ def settings_warnings(
     span = horizon or settings_rules.default_horizon(today_oslo())
     with session.begin():
         if agreement_id is not None:
-            agreement = _agreement(session, actor, agreement_id)
-            return _warnings(session, [agreement], agreement.office_id, span)
+            agreement = agreement_in_scope(session, actor, agreement_id)
+            return warnings_of(session, [agreement], agreement.office_id, span)
         if office_id is None:
             raise ValidationFailed([Problem("office_id", "oppgi legekontor eller fastlegeavtale")])
         office = scope.office(session, actor, office_id)
         found = registry_queries.agreements(
             session, municipality_number=office.municipality_number, office_id=office.id
         )
-        return _warnings(session, found, office.id, span)
-
-
-def office_panel_settings(session: Session, *, actor: Actor, office_id: int, on: date | None = None) -> dict:
-    """Everything the office's settings page shows: each current agreement's services and absence
-    assistant, the office notices, the warnings over the next twelve months and the colleagues to pick."""
-    auth_service.require(actor, "panel.read")
-    day = on or today_oslo()
-    horizon = settings_rules.default_horizon(day)
-    with session.begin():
-        office = scope.office(session, actor, office_id)
-        found = [
-            a
-            for a in registry_queries.agreements(
-                session, municipality_number=office.municipality_number, office_id=office.id
-            )
-            if a.period.overlaps(horizon)
-        ]
-        ids = [a.id for a in found]
-        rows = panel_queries.digital_services(session, ids)
-        assistants = panel_queries.assistants(session, ids)
-        doctors = registry_queries.doctors(session, municipality_number=office.municipality_number)
-        audit_service.record(
-            session,
-            actor=actor,
-            action="read",
-            entity="doctor",
-            record_ids=[d.id for d in doctors],
-            municipality_number=office.municipality_number,
-        )
-        return {
-            "office": OfficeRead.model_validate(office),
-            "on": day,
-            "horizon": horizon,
-            "agreements": [
-                {
-                    "id": a.id,
-                    "gp_name": panel_queries.gp_name_on(a, day),
-                    "services": _services_read(a, rows.get(a.id), on=day),
-                    "assistants": [
-                        AbsenceAssistantRead.of(e, office.id) for e in assistants if e.agreement_id == a.id
-                    ],
-                }
-                for a in found
-            ],
-            "notices": [OfficeNoticeRead.of(n) for n in panel_queries.notices(session, office.id)],
-            "warnings": _warnings(session, found, office.id, horizon),
-            "colleagues": [{"id": d.id, "name": d.full_name, "hpr_number": d.hpr_number} for d in doctors],
-            "can_edit": auth_rules.can(actor, "panel.write")
-            and auth_rules.can_manage_office(actor, office.id),
-        }
+        return warnings_of(session, found, office.id, span)

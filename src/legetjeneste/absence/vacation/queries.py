@@ -141,17 +141,19 @@ def office_facts(session: Session, *, municipality_number: str) -> list[OfficeFa
 
 
 def municipality_facts(
-    session: Session, municipality: Municipality, first: date, last: date
+    session: Session, municipality: Municipality, first: date, last: date, office_id: int | None = None
 ) -> MunicipalityFacts:
-    """Everything the overview of the period is made of."""
+    """Everything the overview of the period is made of; with `office_id` only that office's part."""
     number, window = municipality.number, (first, last)
-    found = absences(session, municipality_number=number, overlapping=window)
-    helpers = assistants(session, municipality_number=number, overlapping=window)
+    found = absences(session, municipality_number=number, overlapping=window, office_id=office_id)
+    helpers = assistants(session, municipality_number=number, overlapping=window, office_id=office_id)
+    offices = office_facts(session, municipality_number=number)
+    agreements = agreement_facts(session, municipality_number=number)
     return MunicipalityFacts(
         number=number,
         name=municipality.name,
-        offices=office_facts(session, municipality_number=number),
-        agreements=agreement_facts(session, municipality_number=number),
+        offices=[o for o in offices if office_id in (None, o.id)],
+        agreements=[a for a in agreements if office_id in (None, a.office_id)],
         absences=[absence_facts(a) for a in found],
         assistants=assistant_facts(helpers),
     )

@@ -15,7 +15,7 @@ from legetjeneste.absence.vacation import calendar
 from legetjeneste.absence.vacation import queries as vacation_queries
 from legetjeneste.absence.vacation.rules import data as vacation_data
 from legetjeneste.absence.vacation.rules import overview as vacation
-from legetjeneste.absence.vacation.rules.data import AssistantFacts, VacationOverview
+from legetjeneste.absence.vacation.rules.data import AssistantFacts, Away, OfficeFacts, VacationOverview
 from legetjeneste.audit import service as audit_service
 from legetjeneste.auth import rules as auth_rules
 from legetjeneste.auth import scope
@@ -23,6 +23,7 @@ from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import Period, today_oslo
 from legetjeneste.norwegian import date_text
+from legetjeneste.registry.models import Municipality, Office
 
 FEED_HISTORY_DAYS = 366
 LAST_DAY = date(9999, 12, 31)
@@ -34,32 +35,107 @@ def requested_period(first: date | None, last: date | None, *, today: date | Non
     return vacation_data.requested_period(first=first, last=last, today=today or today_oslo())
 
 
+def _overview(
+    session: Session,
+    actor: Actor,
+    municipality: Municipality,
+    period: tuple[date, date],
+    office_id: int | None,
+) -> VacationOverview:
+    first, last = period
+    facts = vacation_queries.municipality_facts(
+        session, municipality, first=first, last=last, office_id=office_id
+    )
+    detail = {
+        "view": "vacation_overview",
+        "from": first.isoformat(),
+        "to": last.isoformat(),
+        "office": office_id,
+    }
+    audit_service.record(
+        session,
+        actor=actor,
+        action="read",
+        entity="absence",
+        record_ids=[a.id for a in facts.absences],
+        municipality_number=municipality.number,
+        detail=detail,
+    )
+    return vacation.vacation_overview(
+        facts,
+        start=first,
+        end=last,
+        sees_grounds=lambda office_id: auth_rules.sees_absence_ground(actor, office_id),
+    )
+
+
 def vacation_overview(
     session: Session, *, actor: Actor, municipality_number: str, period: Period
 ) -> VacationOverview:
     """SU-VACATION, ASA 4310 § 4.2.3 — per office and ISO week who is away and who covers, and every gap;
     the ground only as the actor may see it."""
     auth_service.require(actor, "vacation.read")
-    first, last = vacation_data.bounds(period)
+    bounds = vacation_data.bounds(period)
     with session.begin():
         municipality = scope.municipality(session, actor, municipality_number)
-        facts = vacation_queries.municipality_facts(session, municipality, first=first, last=last)
-        detail = {"view": "vacation_overview", "from": first.isoformat(), "to": last.isoformat()}
+        return _overview(session, actor, municipality, bounds, None)
+
+
+def office_vacation(
+    session: Session, *, actor: Actor, office_id: int, on: date | None = None
+) -> VacationOverview:
+    """SU-VACATION, ASA 4310 § 4.2.3 — the office's part of the overview of the coming summer: its doctors
+    only, the weeks with who is away and who covers, and the office's gaps."""
+    auth_service.require(actor, "vacation.read")
+    summer = vacation_data.coming_summer(on or today_oslo())
+    with session.begin():
+        office = scope.office(session, actor, office_id)
+        municipality = scope.municipality(session, actor, office.municipality_number)
+        return _overview(session, actor, municipality, summer, office.id)
+
+
+def _office_away(session: Session, actor: Actor, office: Office, day: date) -> tuple[list[int], list[Away]]:
+    """The ids and the entries of the office's absences that end on the day or later."""
+    number, window = office.municipality_number, (day, LAST_DAY)
+    found = vacation_queries.absences(
+        session, municipality_number=number, overlapping=window, office_id=office.id
+    )
+    helpers = vacation_queries.assistant_facts(
+        vacation_queries.assistants(
+            session, municipality_number=number, overlapping=window, office_id=office.id
+        )
+    )
+    sees, place = auth_rules.sees_absence_ground(actor, office.id), OfficeFacts(office.id, office.name)
+    entries = [
+        vacation.away_of(vacation_queries.absence_facts(a), place, helpers, sees_grounds=sees) for a in found
+    ]
+    return [a.id for a in found], entries
+
+
+def office_absences(session: Session, *, actor: Actor, office_id: int, on: date | None = None) -> dict:
+    """ABS-TYPES, SU-VACATION — the absences of the office's doctors going on or coming, with who covers
+    (the vikar, or the colleagues of the absence assistant); the ground only as the actor may see it."""
+    auth_service.require(actor, "absence.read")
+    day = on or today_oslo()
+    with session.begin():
+        office = scope.office(session, actor, office_id)
+        ids, entries = _office_away(session, actor, office, day)
         audit_service.record(
             session,
             actor=actor,
             action="read",
             entity="absence",
-            record_ids=[a.id for a in facts.absences],
-            municipality_number=municipality_number,
-            detail=detail,
+            record_ids=ids,
+            municipality_number=office.municipality_number,
+            detail={"view": "office_absences", "office": office.id},
         )
-        return vacation.vacation_overview(
-            facts,
-            start=first,
-            end=last,
-            sees_grounds=lambda office_id: auth_rules.sees_absence_ground(actor, office_id),
-        )
+        return {
+            "day": day,
+            "current": [e for e in entries if e.start <= day],
+            "coming": [e for e in entries if e.start > day],
+            "can_register": auth_rules.can(actor, "absence.write")
+            and auth_rules.can_manage_office(actor, office.id),
+        }
 
 
 def _cell(value: str) -> str:

@@ -56,10 +56,57 @@ def my_page(session: Session, *, actor: Actor, on: date | None = None) -> dict:
         }
 
 
-def my_office(session: Session, *, actor: Actor) -> dict:
-    """The office administrator's own office."""
+def _serving(agreement, day: date) -> list[dict]:
+    """Who serves the list now and later: regular doctor, vikar or delelege, each with their period."""
+    return [
+        {
+            "doctor_id": p.doctor_id,
+            "doctor_name": p.doctor.full_name,
+            "role": p.role,
+            "start": p.start,
+            "end": p.end,
+            "now": p.period.contains(day),
+        }
+        for p in sorted(agreement.doctor_periods, key=lambda p: (p.start, p.id))
+        if p.end is None or p.end >= day
+    ]
+
+
+def _office_agreements(session: Session, office, day: date) -> list[dict]:
+    found = [
+        a
+        for a in queries.agreements(
+            session, municipality_number=office.municipality_number, office_id=office.id
+        )
+        if a.end is None or a.end >= day
+    ]
+    counts = queries.latest_list_counts(session, [a.id for a in found], on=day)
+    return [
+        {
+            "agreement": AgreementRead.at(a, counts.get(a.id), on=day, limits=limits_on(day)),
+            "serving": _serving(a, day),
+        }
+        for a in found
+    ]
+
+
+def my_office(session: Session, *, actor: Actor, on: date | None = None) -> dict:
+    """The office administrator's own office, its agreements at the date (listetak, list length, open places,
+    AGR-OPEN) and who serves each list now and later (regular doctor, vikar, delelege)."""
     auth_service.require(actor, "office.own")
     if actor.office_id is None:
         raise Forbidden("Brukeren din er ikke knyttet til et legekontor. Kontakt kommunen.")
+    day = on or today_oslo()
     with session.begin():
-        return {"office": OfficeRead.model_validate(scope.office(session, actor, actor.office_id))}
+        office = scope.office(session, actor, actor.office_id)
+        rows = _office_agreements(session, office, day)
+        audit_service.record(
+            session,
+            actor=actor,
+            action="read",
+            entity="doctor",
+            record_ids=sorted({s["doctor_id"] for row in rows for s in row["serving"]}),
+            municipality_number=office.municipality_number,
+            detail={"view": "mitt_kontor"},
+        )
+        return {"office": OfficeRead.model_validate(office), "day": day, "office_agreements": rows}

@@ -8,6 +8,7 @@ from legetjeneste.absence.panel.rules import settings as settings_rules
 from legetjeneste.absence.panel.schemas import OfficeNoticeCreate, OfficeNoticeRead, OfficeNoticeUpdate
 from legetjeneste.absence.panel.service import require_office
 from legetjeneste.audit import service as audit_service
+from legetjeneste.auth import rules as auth_rules
 from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
@@ -15,11 +16,21 @@ from legetjeneste.dates import today_oslo
 from legetjeneste.errors import ValidationFailed
 
 
+def can_change(actor: Actor, office_id: int) -> bool:
+    return auth_rules.can(actor, "panel.write") and auth_rules.can_manage_office(actor, office_id)
+
+
 def list_notices(session: Session, *, actor: Actor, office_id: int) -> list[OfficeNoticeRead]:
     auth_service.require(actor, "panel.read")
     with session.begin():
         office = scope.office(session, actor, office_id)
         return [OfficeNoticeRead.of(n) for n in panel_queries.notices(session, office.id)]
+
+
+def office_notices(session: Session, *, actor: Actor, office_id: int) -> dict:
+    """The office's notices and whether the actor may change them (Mitt kontor)."""
+    notices = list_notices(session, actor=actor, office_id=office_id)
+    return {"notices": notices, "can_edit": can_change(actor, office_id)}
 
 
 def _check_notice(notice: OfficeNotice) -> None:

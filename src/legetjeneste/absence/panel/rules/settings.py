@@ -11,6 +11,7 @@ from legetjeneste.absence.panel.rules.panel import (
     NOBODY,
     SERVICES,
     AssistantEntry,
+    DigitalSettings,
     GpAbsence,
     PanelFacts,
     answerer,
@@ -145,6 +146,55 @@ def default_horizon(today: date) -> Period:
         return Period(today, date(today.year + 1, 2, 28))
 
 
+def contradiction_problems(settings: DigitalSettings) -> list[Problem]:
+    """HN-PANEL, Helsenorge guide — a GP who offers no digital services has a panel saying so, with no
+    service in it; a service switched on beside «tilbyr ikke digitale tjenester» says the opposite, so
+    the settings contradict each other and are refused rather than saved."""
+    switched_on = settings.switched_on()
+    if settings.offers_digital_services or not switched_on:
+        return []
+    message = (
+        f"er slått av, men {services_text(switched_on)} står fortsatt på. Slå av tjenestene også, eller la "
+        "fastlegen tilby digitale tjenester"
+    )
+    return [Problem("offers_digital_services", message, "HN-PANEL")]
+
+
+def colleague_away_problems(*, period: Period, colleague_away: Sequence[Period]) -> list[Problem]:
+    """HN-NO-COVER, Helsenorge guide — an absence assistant who is away in the period has nobody to answer
+    the services on those days; the citizens would wait without being told, so it is refused."""
+    overlapping = [p for p in colleague_away if p.overlaps(period)]
+    if not overlapping:
+        return []
+    when = ", ".join(nb_period(start=p.start, end=p.end or p.start) for p in overlapping)
+    message = (
+        f"kollegaen er selv borte {when}, så ingen besvarer tjenestene da; velg en annen kollega eller en "
+        "periode da kollegaen er til stede"
+    )
+    return [Problem("colleague_doctor_id", message, "HN-NO-COVER")]
+
+
+def absent_assistant_warnings(
+    agreement_id: int, entries: Sequence[tuple[AssistantEntry, Sequence[Period]]]
+) -> list[SettingsWarning]:
+    """HN-NO-COVER, Helsenorge guide — an absence assistant set up before the colleague's own absence was
+    registered: on the shared days nobody answers."""
+    warnings = []
+    for entry, away in entries:
+        own = Period(entry.start, entry.end)
+        for span in (p for p in away if p.overlaps(own)):
+            first, last = max(span.start, entry.start), min(span.end or entry.end, entry.end)
+            message = (
+                f"Avtale {agreement_id}: fraværsassistenten {entry.colleague_name} er selv borte "
+                f"{nb_period(start=first, end=last)}, og da besvarer ingen {services_text(entry.services)}. "
+                "Sett opp en annen kollega for de dagene (HN-NO-COVER)."
+            )
+            warnings.append(
+                SettingsWarning("HN-NO-COVER", agreement_id, message, first, last, entry.services)
+            )
+    return warnings
+
+
 def assistant_problems(
     *,
     start: date,
@@ -153,11 +203,12 @@ def assistant_problems(
     colleague_known: bool,
     colleague_gp_periods: Sequence[Period],
     entries: Sequence[AssistantEntry],
+    colleague_away: Sequence[Period] = (),
 ) -> list[Problem]:
     """HN-KEEP-ON, Helsenorge guide — a colleague answers some of the GP's services for at most two years at a
     time: a registered doctor of the municipality (`colleague_known`) who is not the list's regular doctor
     in the period (`colleague_gp_periods`), and one colleague per service at a time (`entries`: the
-    agreement's absence assistant)."""
+    agreement's absence assistant); and who is there to answer (`colleague_away`, HN-NO-COVER)."""
     if end < start:
         return [Problem("end", "sluttdatoen er før startdatoen")]
     problems = []
@@ -171,6 +222,8 @@ def assistant_problems(
     elif any(gp_period.overlaps(period) for gp_period in colleague_gp_periods):
         message = "fastlegen kan ikke være fraværsassistent for sin egen liste"
         problems.append(Problem("colleague_doctor_id", message, "HN-KEEP-ON"))
+    else:
+        problems += colleague_away_problems(period=period, colleague_away=colleague_away)
     for entry in entries:
         shared = [s for s in services if s in entry.services]
         if shared and Period(entry.start, entry.end).overlaps(period):

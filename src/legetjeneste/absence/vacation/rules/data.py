@@ -166,6 +166,12 @@ def summer_of(year: int) -> tuple[date, date]:
     return date(year, 6, 1), date(year, 8, 31)
 
 
+def coming_summer(today: date) -> tuple[date, date]:
+    """The summer an office plans for: this year's until it is over, then next year's."""
+    first, last = summer_of(today.year)
+    return summer_of(today.year + 1) if today > last else (first, last)
+
+
 def requested_period(*, first: date | None, last: date | None, today: date) -> Period:
     """The period asked for; what is left out is taken from this year's summer (1 June–31 August)."""
     default_first, default_last = summer_of(today.year)
