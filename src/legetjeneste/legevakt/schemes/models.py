@@ -17,6 +17,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -39,6 +40,8 @@ class Scheme(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     start: Mapped[date] = mapped_column("start_date", Date)
     end: Mapped[date | None] = mapped_column("end_date", Date)
+    # LV-SWAP: a swap both doctors agreed to is approved at once when every hard rule holds.
+    swaps_approve_automatically: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     partners: Mapped[list["SchemePartner"]] = relationship(
         order_by="SchemePartner.municipality_number", cascade="all, delete-orphan"
