@@ -12,6 +12,7 @@ from legetjeneste.auth.models import User
 from legetjeneste.auth.rules import SYSTEM, Actor
 from legetjeneste.legevakt.rosters import service as roster_service
 from legetjeneste.legevakt.rosters.models import Roster, RosterAssignment
+from legetjeneste.notices.inbox.models import InboxNotice
 from legetjeneste.registry.models import Doctor
 from tests.legevakt.rosters.fixtures import make_scheme, solve
 from tests.support import VEFSN_KOMMUNEOVERLEGE, load_demo
@@ -37,23 +38,25 @@ def gp(session: Session, hpr: str) -> Actor:
         return Actor(email, "doctor", "1824", user_id=user.id if user else None, doctor_id=found)
 
 
-def arrange(session: Session, roster_id: int) -> None:
-    """Day n of the roster to IN_TURN[n % 4] (test set-up: the solver's own choice is not the point)."""
+def arrange(session: Session, roster_id: int, vacant: tuple[date, ...] = ()) -> None:
+    """Day n of the roster to IN_TURN[n % 4], the `vacant` days to nobody (test set-up: the solver's own
+    choice is not the point)."""
     with session.begin():
         query = select(Doctor).where(Doctor.hpr_number.in_(IN_TURN))
         doctors = {d.hpr_number: d for d in session.scalars(query)}
         for shift in session.get(Roster, roster_id).assignments:
             hpr = IN_TURN[(shift.on - FIRST).days % 4]
-            shift.doctor, shift.was_vacant = doctors[hpr], False
+            doctor = None if shift.on in vacant else doctors[hpr]
+            shift.doctor, shift.was_vacant = doctor, doctor is None
 
 
-def published_roster(open_session) -> tuple[int, int]:
+def published_roster(open_session, vacant: tuple[date, ...] = ()) -> tuple[int, int]:
     """The demo (with its users), the scheme of the four doctors, and its roster of 1–14 March 2027
     arranged in turn and published: (scheme id, roster id)."""
     load_demo(open_session())
     scheme_id = make_scheme(open_session(), IN_TURN, import_vefsn=False)
     job = solve(open_session(), scheme_id)
-    arrange(open_session(), job.roster_id)
+    arrange(open_session(), job.roster_id, vacant)
     roster_service.publish(open_session(), actor=SYSTEM, roster_id=job.roster_id)
     return scheme_id, job.roster_id
 
@@ -80,3 +83,12 @@ def give(session: Session, assignment_id: int, hpr: str) -> None:
     with session.begin():
         doctor = session.scalar(select(Doctor).where(Doctor.hpr_number == hpr))
         session.get(RosterAssignment, assignment_id).doctor = doctor
+
+
+def notices(session: Session, hpr: str, kind: str) -> list[tuple[str, str]]:
+    """(subject, text) of the notices of `kind` in the GP's inbox, oldest first."""
+    with session.begin():
+        query = select(User).join(Doctor, User.doctor_id == Doctor.id).where(Doctor.hpr_number == hpr)
+        user = session.scalar(query)
+        found = select(InboxNotice).where(InboxNotice.user_id == user.id, InboxNotice.kind == kind)
+        return [(n.subject, n.body) for n in session.scalars(found.order_by(InboxNotice.id))]

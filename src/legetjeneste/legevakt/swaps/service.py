@@ -12,7 +12,7 @@ from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import now_oslo, today_oslo
-from legetjeneste.db import write_transaction
+from legetjeneste.db import when_free, write_transaction
 from legetjeneste.errors import Conflict, Forbidden, NotFound, Problem, RuleViolation, ValidationFailed
 from legetjeneste.legevakt.rosters.models import RosterAssignment
 from legetjeneste.legevakt.swaps import queries, rules
@@ -67,6 +67,7 @@ def _require_no_open_swap(session: Session, shift: RosterAssignment) -> None:
         raise Conflict(f"{text} har allerede et vaktbytte som ikke er avgjort.")
 
 
+@when_free
 def propose(session: Session, *, actor: Actor, data: SwapCreate) -> SwapRead:
     """LV-SWAP — offer, hand over or swap one's own shift of a published roster. A named colleague's swap is
     checked against every hard rule at once (and again when answered and approved). One undecided swap per
@@ -129,6 +130,7 @@ def _created(session: Session, actor: Actor, swap: Swap, me: int) -> None:
             )
 
 
+@when_free
 def accept(session: Session, *, actor: Actor, swap_id: int) -> SwapRead:
     """LV-SWAP — the named colleague accepts (or anyone else in the scheme takes an offer). Every hard rule
     is checked on the roster as it would be; a broken rule refuses a named swap for good (recorded and told)
@@ -162,6 +164,7 @@ def accept(session: Session, *, actor: Actor, swap_id: int) -> SwapRead:
     return result
 
 
+@when_free
 def decline(session: Session, *, actor: Actor, swap_id: int, data: SwapAnswer) -> SwapRead:
     """LV-SWAP — the named colleague says no; the proposer is told."""
     me = own_doctor(actor)
@@ -174,6 +177,7 @@ def decline(session: Session, *, actor: Actor, swap_id: int, data: SwapAnswer) -
         return swap_read(swap, me=me)
 
 
+@when_free
 def withdraw(session: Session, *, actor: Actor, swap_id: int) -> SwapRead:
     """The proposer takes back a swap not yet decided; the colleague is told."""
     me = own_doctor(actor)

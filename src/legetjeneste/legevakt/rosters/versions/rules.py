@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from legetjeneste.norwegian import day_text, span_text
+from legetjeneste.norwegian import day_text, period_text
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def roster_notices(
         line = _change_text(now, old)
         for doctor_id in {old.doctor_id, now.doctor_id} - {None}:
             concerned.setdefault(doctor_id, []).append(line)
-    period = span_text(first, last)
+    period = period_text(first, last)
     subject = (
         f"Vaktlisten for {scheme_name} er endret (versjon {version})"
         if before is not None

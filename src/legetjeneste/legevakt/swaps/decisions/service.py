@@ -15,7 +15,7 @@ from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import Period, now_oslo
-from legetjeneste.db import write_transaction
+from legetjeneste.db import when_free, write_transaction
 from legetjeneste.errors import Conflict, NotFound, Problem, RuleViolation, ValidationFailed
 from legetjeneste.legevakt.rosters import problem as problem_builder
 from legetjeneste.legevakt.rosters.models import Roster, RosterAssignment
@@ -146,6 +146,7 @@ def locked(session: Session, actor: Actor, swap_id: int) -> Swap:
     return found
 
 
+@when_free
 def approve(session: Session, *, actor: Actor, swap_id: int) -> SwapRead:
     """LV-SWAP — the municipality approves a swap both doctors agreed to. Every hard rule is checked again
     (the roster may have changed since); a broken one refuses the swap, recorded with its rule id, and is
@@ -167,6 +168,7 @@ def approve(session: Session, *, actor: Actor, swap_id: int) -> SwapRead:
     return result
 
 
+@when_free
 def refuse(session: Session, *, actor: Actor, swap_id: int, data: SwapAnswer) -> SwapRead:
     """LV-SWAP — the municipality refuses a swap both doctors agreed to, saying why."""
     auth_service.require(actor, "swap.approve")
