@@ -1,6 +1,6 @@
 """Legevakt and nødnett: schemes, exemptions, rosters and vacancies."""
 
-from legetjeneste.features import Command, Feature, NavEntry
+from legetjeneste.features import Command, Feature, NavEntry, Panel
 
 FEATURE = Feature(
     name="legevakt",
@@ -12,6 +12,9 @@ FEATURE = Feature(
         "legetjeneste.legevakt.exemptions.pages",
         "legetjeneste.legevakt.rosters.pages",
         "legetjeneste.legevakt.schemes.pages",
+        "legetjeneste.legevakt.swaps.router",
+        "legetjeneste.legevakt.swaps.pages",
+        "legetjeneste.legevakt.shifts.pages",
     ),
     commands=(
         Command(
@@ -21,6 +24,25 @@ FEATURE = Feature(
             order=180,
         ),
     ),
-    navigation=(NavEntry("Legevakt", "/legevakt", order=50, permission="legevakt.read", prefix=True),),
+    navigation=(
+        NavEntry("Legevakt", "/legevakt", order=50, permission="legevakt.read", prefix=True),
+        NavEntry("Mine vakter", "/mine-vakter", order=7, permission="roster.swap", scope="global"),
+    ),
+    panels=(
+        Panel(
+            page="min_side",
+            name="my_shifts",
+            target="legetjeneste.legevakt.shifts.service:panel",
+            template="legevakt/shifts/_panel.html",
+            permission="roster.swap",
+        ),
+        Panel(
+            page="roster",
+            name="swaps_awaiting",
+            target="legetjeneste.legevakt.swaps.decisions.service:roster_panel",
+            template="legevakt/swaps/_awaiting.html",
+            permission="swap.approve",
+        ),
+    ),
     file_section="legetjeneste.legevakt.file_section",
 )

@@ -226,3 +226,18 @@ def automatic(session: Session, *, actor: Actor, scheme_id: int) -> bool:
     with session.begin():
         scheme = scope.row(session, actor, Scheme, scheme_id, missing=f"Ordning {scheme_id} finnes ikke.")
         return scheme.swaps_approve_automatically
+
+
+def for_decision(session: Session, *, actor: Actor, swap_id: int) -> SwapRead:
+    """A swap as the municipality sees it before approving or refusing it."""
+    auth_service.require(actor, "swap.approve")
+    return get_swap(session, actor=actor, swap_id=swap_id)
+
+
+def roster_panel(session: Session, *, actor: Actor, roster_id: int) -> dict:
+    """The roster page's part for those who approve swaps: the swaps awaiting them, the scheme's setting."""
+    swaps = awaiting(session, actor=actor, roster_id=roster_id)
+    with session.begin():
+        roster = scope.row(session, actor, Roster, roster_id, missing=f"Vaktliste {roster_id} finnes ikke.")
+        automatic = roster.scheme.swaps_approve_automatically
+        return {"swaps": swaps, "scheme_id": roster.scheme_id, "automatic": automatic, "roster_id": roster_id}
