@@ -25,7 +25,16 @@ def test_the_kommuneoverlege_sees_every_page_of_the_municipality_in_the_order_of
 
 
 def test_a_doctor_sees_min_side_first_and_neither_payments_nor_cases_nor_the_import():
-    seen = ["Min side", "Oversikt", "Nøkkeltall", "Fravær", "Ferieoversikt", "Legevakt", "Min kalender"]
+    seen = [
+        "Min side",
+        "Mine vakter",
+        "Oversikt",
+        "Nøkkeltall",
+        "Fravær",
+        "Ferieoversikt",
+        "Legevakt",
+        "Min kalender",
+    ]
     assert labels("doctor") == seen
 
 
