@@ -1,7 +1,7 @@
 """LV-WISH: participants' wishes for a scheme's coming rosters, and the scheme's number of wishes a month.
 
 Revision ID: 2026_12_04_wishes
-Revises: 2026_12_04_inbox
+Revises: 2026_12_04_deadline_reminders
 Create Date: 2026-12-04 13:00:00
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "2026_12_04_wishes"
-down_revision = "2026_12_04_inbox"
+down_revision = "2026_12_04_deadline_reminders"
 branch_labels = None
 depends_on = None
 

@@ -50,8 +50,9 @@ class NavEntry:
 class Panel:
     """A part a feature adds to another feature's page: on `page` ("municipality" for the overview,
     "agreement", "min_side" for a GP's Min side keyed by `doctor_id`, "office" for Mitt kontor keyed by
-    `office_id`), for users with `permission`, `target` ("module:function", called with the session, the
-    actor and the page's key as keywords) gives the value the page knows as `name`, shown by `template`."""
+    `office_id`, "roster" for a roster version keyed by `roster_id`), for users with `permission`, `target`
+    ("module:function", called with the session, the actor and the page's key as keywords) gives the value
+    the page knows as `name`, shown by `template`."""
 
     page: str
     name: str

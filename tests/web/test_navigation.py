@@ -30,7 +30,7 @@ def test_the_kommuneoverlege_sees_every_page_of_the_municipality_in_the_order_of
 
 def test_a_gp_starts_the_menu_on_min_side_and_sees_neither_payments_nor_cases_nor_the_import():
     seen = labels("doctor", doctor_id=1)
-    assert seen[0] == "Min side"
+    assert seen[:2] == ["Min side", "Mine vakter"]
     assert in_order(seen, [*MUNICIPALITY_PAGES, "Min kalender"])
     assert not set(seen) & (EDITORS_ONLY | {"Saker", "Frister", "Mitt kontor", "Kommuner"})
 

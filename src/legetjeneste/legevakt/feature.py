@@ -14,6 +14,9 @@ FEATURE = Feature(
         "legetjeneste.legevakt.schemes.pages",
         "legetjeneste.legevakt.wishes.router",
         "legetjeneste.legevakt.wishes.pages",
+        "legetjeneste.legevakt.swaps.router",
+        "legetjeneste.legevakt.swaps.pages",
+        "legetjeneste.legevakt.shifts.pages",
     ),
     commands=(
         Command(
@@ -23,8 +26,20 @@ FEATURE = Feature(
             order=180,
         ),
     ),
-    navigation=(NavEntry("Legevakt", "/legevakt", order=50, permission="legevakt.read", prefix=True),),
+    navigation=(
+        NavEntry("Legevakt", "/legevakt", order=50, permission="legevakt.read", prefix=True),
+        NavEntry(
+            "Mine vakter", "/mine-vakter", order=7, permission="roster.swap", scope="global", needs="doctor_id"
+        ),
+    ),
     panels=(
+        Panel(
+            page="min_side",
+            name="my_shifts",
+            target="legetjeneste.legevakt.shifts.service:panel",
+            template="legevakt/shifts/_panel.html",
+            permission="roster.swap",
+        ),
         Panel(
             "min_side",
             "wishes",
@@ -38,6 +53,13 @@ FEATURE = Feature(
             "legetjeneste.legevakt.exemptions.own.service:my_exemptions",
             "legevakt/_exemptions_panel.html",
             permission="minside.read",
+        ),
+        Panel(
+            page="roster",
+            name="swaps_awaiting",
+            target="legetjeneste.legevakt.swaps.decisions.service:roster_panel",
+            template="legevakt/swaps/_awaiting.html",
+            permission="swap.approve",
         ),
     ),
     file_section="legetjeneste.legevakt.file_section",

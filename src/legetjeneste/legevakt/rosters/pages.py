@@ -24,7 +24,7 @@ from legetjeneste.rostering.problem import CATEGORY_NAMES_NB, COUNTERS
 from legetjeneste.web import forms
 from legetjeneste.web.deps import ActorDep, Id, Month, SessionDep
 from legetjeneste.web.forms import form_values, problem_lines
-from legetjeneste.web.pages import redirect_with_message, render
+from legetjeneste.web.pages import panels, redirect_with_message, render
 
 router = APIRouter(include_in_schema=False)
 FIELD_LABELS = {"from": "Fra", "to": "Til", "time_limit": "Tidsgrense", "doctor_id": "Lege", "": "Perioden"}
@@ -113,7 +113,7 @@ def _roster_page(request, session, actor, roster_id, *, error=None):
         "feed": _feed_url(request, f"/schemes/{roster.scheme_id}/roster.ics"),
         "doctor_feed": _feed_url(request, "/doctors/LEGENS-ID/roster.ics"),
         "wishes": wish_service.roster_wishes(session, actor=actor, roster_id=roster_id),
-    }
+    } | panels("roster", session, actor, roster_id=roster_id)
     return render(request, "legevakt/roster.html", context, actor=actor, status_code=422 if error else 200)
 
 

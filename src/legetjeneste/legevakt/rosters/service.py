@@ -33,6 +33,7 @@ from legetjeneste.legevakt.rosters.schemas import (
     RosterSummary,
     SolveCreate,
 )
+from legetjeneste.legevakt.rosters.versions import service as versions_service
 from legetjeneste.legevakt.schemes.models import Scheme
 from legetjeneste.rostering import problem as rp
 
@@ -271,7 +272,8 @@ def list_rosters(session: Session, *, actor: Actor, scheme_id: int) -> list[Rost
 
 def publish(session: Session, *, actor: Actor, roster_id: int) -> RosterRead:
     """Freeze a draft: a re-plan replaces the version it re-planned; a fresh solve may not cover days of a
-    published roster (LV-ALWAYS). Publications of one scheme take turns (docs/adr/0010)."""
+    published roster (LV-ALWAYS). Publications of one scheme take turns (docs/adr/0010). The doctors with
+    shifts, and those who could take a vacant one, are told in the same transaction (LV-REPLAN)."""
     auth_service.require(actor, "roster.publish")
     try:
         with write_transaction(session):
@@ -284,15 +286,8 @@ def publish(session: Session, *, actor: Actor, roster_id: int) -> RosterRead:
             overlapping = [(other.id, other.version) for other in published]
             rules.require_only_replaced_overlap(overlapping=overlapping, replaces=roster.previous_id)
             roster_queries.publish(session, roster, replacing=published, by=actor.email, at=now_oslo())
-            audit_service.record(
-                session,
-                actor=actor,
-                action="update",
-                entity="legevakt_roster",
-                record_ids=[roster.id],
-                municipality_number=roster.municipality_number,
-                detail={"publish": True},
-            )
+            replaced = next((other for other in published if other.id == roster.previous_id), None)
+            versions_service.record_published(session, actor=actor, roster=roster, replaced=replaced)
             return roster_schemas.roster_read(roster, sees_grounds=can(actor, "exemption.decide"))
     except IntegrityError as error:
         if not roster_queries.is_published_overlap(error):

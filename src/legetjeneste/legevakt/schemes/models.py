@@ -17,6 +17,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -41,6 +42,8 @@ class Scheme(Base):
     end: Mapped[date | None] = mapped_column("end_date", Date)
     # LV-WISH: the scheme's own number of wishes per participant and month; None: the national parameter.
     max_wishes_per_month: Mapped[int | None] = mapped_column(Integer)
+    # LV-SWAP: a swap both doctors agreed to is approved at once when every hard rule holds.
+    swaps_approve_automatically: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     partners: Mapped[list["SchemePartner"]] = relationship(
         order_by="SchemePartner.municipality_number", cascade="all, delete-orphan"

@@ -15,10 +15,12 @@ from legetjeneste.dates import Period, now_oslo
 from legetjeneste.db import write_transaction
 from legetjeneste.errors import Conflict, Forbidden, NotFound, RuleViolation
 from legetjeneste.legevakt.rosters import problem as problem_builder
-from legetjeneste.legevakt.rosters.models import RosterAssignment, VacancyVolunteer
+from legetjeneste.legevakt.rosters.models import Roster, RosterAssignment, VacancyVolunteer
 from legetjeneste.legevakt.schemes.models import Participant, Scheme
 from legetjeneste.legevakt.vacancies import queries
 from legetjeneste.legevakt.vacancies.schemas import CandidateRead, VacancyCount, VacancyRead, VolunteerRead
+from legetjeneste.norwegian import day_text
+from legetjeneste.notices.inbox import service as inbox_service
 from legetjeneste.rostering import solver
 
 CITATIONS = {
@@ -211,6 +213,43 @@ def assign(session: Session, *, actor: Actor, assignment_id: int, doctor_id: int
             detail={"doctor": doctor_id},
         )
         return _vacancy_read(assignment)
+
+
+def tell_vacancies(session: Session, *, roster: Roster, replaced: Roster | None) -> None:
+    """LV-ALWAYS — when a published roster opens vacant shifts (vacant now, and not already in the version it
+    replaces), each participant who could take one without breaking a hard rule is told once, inside the
+    publishing transaction. The check is the candidates' own: one problem for the roster, no solve."""
+    before = {a.shift_key for a in replaced.assignments if a.doctor_id is None} if replaced else set()
+    opened = [a for a in roster.assignments if a.doctor_id is None and a.shift_key not in before]
+    if not opened:
+        return
+    problem = problem_builder.build(session, roster.scheme, Period(roster.start_date, roster.end_date))
+    current = {a.shift_key: (a.doctor.hpr_number if a.doctor else None) for a in roster.assignments}
+    known = {s.id for s in problem.shifts}
+    could: dict[str, list[RosterAssignment]] = {}
+    for shift in (a for a in opened if a.shift_key in known):
+        for candidate in solver.candidates(problem, current, shift.shift_key):
+            could.setdefault(candidate.key, []).append(shift)
+    doctors = {p.doctor.hpr_number: p.doctor_id for p in roster.scheme.participants}
+    for key, shifts in could.items():
+        if key in doctors:
+            _tell_vacancy(session, roster, doctors[key], shifts)
+
+
+def _tell_vacancy(session: Session, roster: Roster, doctor_id: int, shifts: list[RosterAssignment]) -> None:
+    listed = "; ".join(f"{a.label} {day_text(a.on, weekday=True)}" for a in shifts[:10])
+    more = f" og {len(shifts) - 10} til" if len(shifts) > 10 else ""
+    inbox_service.tell(
+        session,
+        municipality_number=roster.municipality_number,
+        kind="vacancy",
+        subject=f"Ledige vakter du kan ta i {roster.scheme.name}",
+        body=f"Disse vaktene er ledige, og du kan ta dem uten å bryte en regel: {listed}{more}. "
+        "Meld deg på vakanslisten.",
+        link=f"/ordninger/{roster.scheme_id}/vakanser",
+        rule_id="LV-ALWAYS",
+        doctor_id=doctor_id,
+    )
 
 
 def vacancy_counts(
