@@ -60,7 +60,9 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["from_doctor_id"], ["doctor.id"], name=op.f("fk_legevakt_swap_from_doctor_id_doctor")
         ),
-        sa.ForeignKeyConstraint(["to_doctor_id"], ["doctor.id"], name=op.f("fk_legevakt_swap_to_doctor_id_doctor")),
+        sa.ForeignKeyConstraint(
+            ["to_doctor_id"], ["doctor.id"], name=op.f("fk_legevakt_swap_to_doctor_id_doctor")
+        ),
         sa.ForeignKeyConstraint(
             ["new_roster_id"],
             ["legevakt_roster.id"],

@@ -29,7 +29,12 @@ FEATURE = Feature(
     navigation=(
         NavEntry("Legevakt", "/legevakt", order=50, permission="legevakt.read", prefix=True),
         NavEntry(
-            "Mine vakter", "/mine-vakter", order=7, permission="roster.swap", scope="global", needs="doctor_id"
+            "Mine vakter",
+            "/mine-vakter",
+            order=7,
+            permission="roster.swap",
+            scope="global",
+            needs="doctor_id",
         ),
     ),
     panels=(
