@@ -25,6 +25,7 @@ KINDS: dict[str, Kind] = {
         run="legetjeneste.legevakt.rosters.jobs:run",
         stopped="legetjeneste.legevakt.rosters.jobs:stopped",
     ),
+    "email.send": Kind(run="legetjeneste.notices.email.jobs:run"),
 }
 
 
