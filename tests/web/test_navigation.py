@@ -20,12 +20,22 @@ def test_the_kommuneoverlege_sees_every_page_of_the_municipality_in_the_order_of
         "Saker",
         "Frister",
         "Import",
+        "Innboks",
         "Min kalender",
     ]
 
 
 def test_a_doctor_sees_min_side_first_and_neither_payments_nor_cases_nor_the_import():
-    seen = ["Min side", "Oversikt", "Nøkkeltall", "Fravær", "Ferieoversikt", "Legevakt", "Min kalender"]
+    seen = [
+        "Min side",
+        "Oversikt",
+        "Nøkkeltall",
+        "Fravær",
+        "Ferieoversikt",
+        "Legevakt",
+        "Innboks",
+        "Min kalender",
+    ]
     assert labels("doctor") == seen
 
 
@@ -39,7 +49,7 @@ def test_the_su_member_follows_the_cases_and_their_deadlines():
 
 
 def test_the_system_administrator_without_a_municipality_gets_the_list_of_municipalities():
-    assert labels("admin", None) == ["Kommuner", "Import", "Min kalender"]
+    assert labels("admin", None) == ["Kommuner", "Import", "Innboks", "Min kalender", "Utboks"]
 
 
 def test_the_link_to_the_page_shown_is_current_and_a_section_counts_its_subpages():

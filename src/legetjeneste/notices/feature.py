@@ -23,7 +23,7 @@ FEATURE = Feature(
         ),
     ),
     navigation=(
-        NavEntry("Innboks", "/innboks", order=4, permission="inbox.read", scope="global", prefix=True),
+        NavEntry("Innboks", "/innboks", order=115, permission="inbox.read", scope="global", prefix=True),
         NavEntry("Utboks", "/utboks", order=130, permission="users.manage", scope="global"),
     ),
 )
