@@ -5,7 +5,7 @@ import secrets
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -45,6 +45,16 @@ class Settings(BaseSettings):
     jobs_max_seconds: float = Field(default=3600.0, gt=0)
     solver_max_workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1)
     solver_max_time_limit: float = Field(default=600.0, gt=0)
+    # Where users reach the service: the links in e-mail point here (no slash at the end needed).
+    base_url: str = "http://127.0.0.1:8000"
+    # E-mail goes out through this SMTP server; without a host it stays in the outbox (/utboks).
+    smtp_host: str = ""
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_username: str = ""
+    smtp_password: SecretStr = SecretStr("")
+    smtp_from: str = "legetjeneste@localhost"
+    smtp_starttls: bool = True
+    smtp_timeout_seconds: float = Field(default=30.0, gt=0)
 
     def solver_workers_per_solve(self) -> int:
         """The threads one solve may use, so that the solves that may run at once stay within

@@ -62,7 +62,7 @@ def test_a_citizen_sees_none_of_the_staffs_pages_not_even_the_calendar_feeds():
 
 def test_the_system_administrator_without_a_municipality_gets_the_list_of_municipalities():
     seen = labels("admin", None)
-    assert in_order(seen, ["Kommuner", "Import", "Min kalender"])
+    assert in_order(seen, ["Kommuner", "Import", "Innboks", "Min kalender", "Utboks"])
     assert not set(seen) & {*MUNICIPALITY_PAGES, "Min side", "Mitt kontor"}
 
 
@@ -72,6 +72,13 @@ def test_every_menu_entry_a_role_sees_is_one_it_has_the_permission_for():
         for label in labels(role):
             permission = entries[label].permission
             assert permission is None or can(Actor("x@example.no", role, "1824"), permission), (role, label)
+
+
+def test_every_role_has_an_inbox_and_only_the_system_administrator_the_outbox():
+    for role in ROLES:
+        seen = labels(role, None if role == "admin" else "1824")
+        assert "Innboks" in seen, role
+        assert ("Utboks" in seen) == (role == "admin"), role
 
 
 def test_the_link_to_the_page_shown_is_current_and_a_section_counts_its_subpages():

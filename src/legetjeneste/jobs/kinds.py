@@ -29,6 +29,7 @@ KINDS: dict[str, Kind] = {
         stopped="legetjeneste.legevakt.rosters.jobs:stopped",
     ),
     "lifecycle.remind": Kind(run="legetjeneste.lifecycle.deadlines.reminders.jobs:run", daily=True),
+    "email.send": Kind(run="legetjeneste.notices.email.jobs:run"),
 }
 
 

@@ -12,7 +12,8 @@ from legetjeneste.db import Base, Timestamp
 class Job(Base):
     """One piece of work of a registered kind. `queued` → `running` (claimed by one worker, which beats its
     heartbeat) → `done` or `failed` with a Norwegian `error`. A kind that keeps its own data (the roster
-    solve keeps `roster_job`) names its row in `record_id`; the rest goes in `payload`.
+    solve keeps `roster_job`) names its row in `record_id`; the rest goes in `payload`. A job queued with
+    `not_before` (an e-mail's next try) starts no earlier than that; until then no worker sees it.
 
     Times are UTC: heartbeats are compared across processes and must not jump with summer time. SQLite keeps
     no zone, so the columns say theirs (`info`), for a backup restored into PostgreSQL (backup/rules.py)."""
@@ -33,5 +34,6 @@ class Job(Base):
     claimed_by: Mapped[str | None] = mapped_column(String(100))
     heartbeat_at: Mapped[datetime | None] = mapped_column(Timestamp)
     created_at: Mapped[datetime] = mapped_column(Timestamp)
+    not_before: Mapped[datetime | None] = mapped_column(Timestamp)
     started_at: Mapped[datetime | None] = mapped_column(Timestamp)
     finished_at: Mapped[datetime | None] = mapped_column(Timestamp)

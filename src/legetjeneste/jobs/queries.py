@@ -9,7 +9,7 @@ the status as well, so a row changed meanwhile by another writer (a give-up) is 
 from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import func, or_, select, text, update
+from sqlalchemy import ColumnElement, func, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from legetjeneste.jobs.models import Job
@@ -21,6 +21,11 @@ CLAIM_LOCK = 8_100_001
 HELD = or_(Job.status == RUNNING, (Job.status == QUEUED) & Job.claimed_by.is_not(None))
 
 
+def due(now: datetime) -> ColumnElement[bool]:
+    """A queued job may start now: it was queued without `not_before`, or that time has come."""
+    return or_(Job.not_before.is_(None), Job.not_before <= now)
+
+
 def add(
     session: Session,
     *,
@@ -30,9 +35,10 @@ def add(
     payload: dict,
     now: datetime,
     waited_for_by: str | None = None,
+    not_before: datetime | None = None,
 ) -> Job:
     """A queued job; with `waited_for_by` it is queued for that caller, who runs it itself when its turn
-    comes (and beats its heartbeat while it waits)."""
+    comes (and beats its heartbeat while it waits); with `not_before` it starts no earlier than that."""
     job = Job(
         kind=kind,
         record_id=record_id,
@@ -43,6 +49,7 @@ def add(
         claimed_by=waited_for_by,
         heartbeat_at=None if waited_for_by is None else now,
         created_at=now,
+        not_before=not_before,
     )
     session.add(job)
     session.flush()
@@ -64,9 +71,15 @@ def newest_created(session: Session, *, kind: str) -> datetime | None:
     return session.scalar(select(Job.created_at).where(Job.kind == kind).order_by(Job.id.desc()).limit(1))
 
 
-def has_queued(session: Session, *, kinds: Collection[str]) -> bool:
-    query = select(Job.id).where(Job.status == QUEUED, Job.kind.in_(kinds)).limit(1)
+def has_queued(session: Session, *, kinds: Collection[str], now: datetime) -> bool:
+    query = select(Job.id).where(Job.status == QUEUED, Job.kind.in_(kinds), due(now)).limit(1)
     return session.scalar(query) is not None
+
+
+def is_queued_by(session: Session, *, kind: str, at: datetime) -> bool:
+    """Whether a job of the kind waits in the queue for any worker and may start by `at`."""
+    query = select(Job.id).where(Job.status == QUEUED, Job.kind == kind, Job.claimed_by.is_(None), due(at))
+    return session.scalar(query.limit(1)) is not None
 
 
 def lock_claims(session: Session) -> None:
@@ -83,15 +96,16 @@ def running(session: Session, *, alive_since: datetime) -> int:
     return session.scalar(query) or 0
 
 
-def head(session: Session, *, kinds: Collection[str], size: int) -> list[tuple[int, bool]]:
-    """The oldest `size` queued jobs of these kinds, as (id, whether a caller waits to run it itself)."""
-    query = select(Job.id, Job.claimed_by).where(Job.status == QUEUED, Job.kind.in_(kinds))
+def head(session: Session, *, kinds: Collection[str], size: int, now: datetime) -> list[tuple[int, bool]]:
+    """The oldest `size` queued jobs of these kinds that may start now, as (id, whether a caller waits to
+    run it itself)."""
+    query = select(Job.id, Job.claimed_by).where(Job.status == QUEUED, Job.kind.in_(kinds), due(now))
     return [(found, by is not None) for found, by in session.execute(query.order_by(Job.id).limit(size))]
 
 
-def ahead_of(session: Session, *, job_id: int, kinds: Collection[str]) -> int:
-    """How many queued jobs of these kinds wait before the job."""
-    query = select(func.count()).where(Job.status == QUEUED, Job.kind.in_(kinds), Job.id < job_id)
+def ahead_of(session: Session, *, job_id: int, kinds: Collection[str], now: datetime) -> int:
+    """How many queued jobs of these kinds that may start now wait before the job."""
+    query = select(func.count()).where(Job.status == QUEUED, Job.kind.in_(kinds), Job.id < job_id, due(now))
     return session.scalar(query) or 0
 
 

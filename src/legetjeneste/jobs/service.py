@@ -70,9 +70,11 @@ def enqueue(
     municipality_number: str | None = None,
     payload: dict | None = None,
     here: bool = False,
+    not_before: datetime | None = None,
 ) -> int:
     """Queue a job in the caller's transaction, so it exists exactly when the caller's work is committed.
-    With `here` it is queued for the caller, who runs it itself when its turn comes (worker.run_here)."""
+    With `here` it is queued for the caller, who runs it itself when its turn comes (worker.run_here);
+    with `not_before` no worker starts it before that time (a retry later)."""
     return queries.add(
         session,
         kind=kind,
@@ -81,6 +83,7 @@ def enqueue(
         payload=payload or {},
         now=now_utc(),
         waited_for_by=identity("here") if here else None,
+        not_before=not_before,
     ).id
 
 
@@ -95,6 +98,12 @@ def enqueue_daily(session: Session, *, today: date) -> list[int]:
             if newest is None or newest.astimezone(OSLO).date() < today:
                 queued.append(enqueue(session, kind=kind))
     return queued
+
+
+def is_queued_by(session: Session, *, kind: str, at: datetime) -> bool:
+    """Whether a job of the kind already waits for a worker and may start by `at` (in the caller's
+    transaction), so a caller need not queue another."""
+    return queries.is_queued_by(session, kind=kind, at=at)
 
 
 def is_running(session: Session, *, kind: str, record_id: int) -> bool:
@@ -130,7 +139,7 @@ def claim(
     read alone, so polling takes no write lock (SQLite has one writer at a time)."""
     most = max_running or limit()
     with session.begin():
-        if not queries.has_queued(session, kinds=kinds) or _next(session, kinds, most) is None:
+        if not queries.has_queued(session, kinds=kinds, now=now_utc()) or _next(session, kinds, most) is None:
             return None
     with write_transaction(session):
         queries.lock_claims(session)
@@ -143,7 +152,7 @@ def claim(
 
 def _next(session: Session, kinds: Collection[str], most: int) -> int | None:
     running = queries.running(session, alive_since=now_utc() - STALE_AFTER)
-    head = queries.head(session, kinds=kinds, size=most) if running < most else []
+    head = queries.head(session, kinds=kinds, size=most, now=now_utc()) if running < most else []
     return next_to_start(head=head, running=running, limit=most)
 
 
@@ -182,10 +191,10 @@ def _turn(session: Session, job_id: int, worker: str, kinds: set[str], most: int
         return Turn(lost=True)
     kinds.add(found.kind)
     running = queries.running(session, alive_since=now_utc() - STALE_AFTER)
-    head = queries.head(session, kinds=kinds, size=most) if running < most else []
+    head = queries.head(session, kinds=kinds, size=most, now=now_utc()) if running < most else []
     if may_start(job_id=job_id, head=head, running=running, limit=most):
         return None
-    return Turn(ahead=queries.ahead_of(session, job_id=job_id, kinds=kinds))
+    return Turn(ahead=queries.ahead_of(session, job_id=job_id, kinds=kinds, now=now_utc()))
 
 
 def release(session: Session, *, job_id: int, worker: str) -> bool:

@@ -1,4 +1,7 @@
-"""Shared page helpers: render a template with the actor, the CSRF token and the message of the last write."""
+"""Shared page helpers: render a template with the actor, the CSRF token, the message of the last write and
+the header's count of unread notices."""
+
+from collections.abc import Callable
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -6,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from legetjeneste.auth.rules import Actor, can
 from legetjeneste.features import features, resolve
+from legetjeneste.notices.inbox import service as inbox_service
 from legetjeneste.web.deps import csrf_token
 from legetjeneste.web.templating import templates
 
@@ -17,9 +21,28 @@ def render(
     return templates.TemplateResponse(
         request,
         name,
-        {"actor": actor, "csrf": csrf_token(request), "flash": flash, **context},
+        {
+            "actor": actor,
+            "csrf": csrf_token(request),
+            "flash": flash,
+            "unread_count": _unread_count(request, actor),
+            **context,
+        },
         status_code=status_code,
     )
+
+
+def _unread_count(request: Request, actor: Actor | None) -> Callable[[], int]:
+    """The header's «Innboks (N)»: counted only when base.html shows it (not for htmx fragments), with a
+    short session of its own after the page's use case has committed."""
+
+    def count() -> int:
+        if actor is None:
+            return 0
+        with request.app.state.sessionmaker() as session:
+            return inbox_service.unread_count(session, actor=actor)
+
+    return count
 
 
 def redirect_with_message(

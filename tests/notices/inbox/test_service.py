@@ -1,8 +1,12 @@
+import pytest
 from sqlalchemy import select
 
 from legetjeneste.auth.models import User
+from legetjeneste.auth.rules import SYSTEM
+from legetjeneste.errors import NotFound
 from legetjeneste.notices.inbox import queries, service
 from legetjeneste.registry.models import Doctor
+from tests.notices.support import BODY, actor, tell
 from tests.support import load_demo
 
 
@@ -68,3 +72,40 @@ def test_an_unknown_kind_is_a_programming_error(session):
             assert "gossip" in str(error)
         else:
             raise AssertionError("an unknown kind was accepted")
+
+
+def test_my_notices_are_newest_first_and_the_unread_count_drops_as_i_open_one(session, no_smtp):
+    load_demo(session)
+    first, second = tell(session, kind="swap")[0], tell(session, kind="vacancy")[0]
+    gp = actor(session)
+    assert [notice.id for notice in service.my_notices(session, actor=gp)] == [second, first]
+    assert service.unread_count(session, actor=gp) == 2
+    opened = service.open_notice(session, actor=gp, notice_id=first)
+    assert opened.read_at is not None and opened.body == BODY and opened.link == "/fritak/1"
+    assert service.unread_count(session, actor=gp) == 1
+    again = service.open_notice(session, actor=gp, notice_id=first)
+    assert again.read_at == opened.read_at
+
+
+def test_another_users_notice_answers_as_if_it_did_not_exist_and_stays_unread(session, no_smtp):
+    load_demo(session)
+    [notice_id] = tell(session, email="lege2@vefsn.example")
+    with pytest.raises(NotFound):
+        service.open_notice(session, actor=actor(session), notice_id=notice_id)
+    assert service.unread_count(session, actor=actor(session, "lege2@vefsn.example")) == 1
+
+
+def test_mark_all_read_reads_only_my_own_notices(session, no_smtp):
+    load_demo(session)
+    mine = tell(session) + tell(session, kind="vacancy")
+    tell(session, email="lege2@vefsn.example")
+    assert service.mark_all_read(session, actor=actor(session)) == sorted(mine)
+    assert service.unread_count(session, actor=actor(session)) == 0
+    assert service.unread_count(session, actor=actor(session, "lege2@vefsn.example")) == 1
+    assert service.mark_all_read(session, actor=actor(session)) == []
+
+
+def test_the_system_itself_has_no_inbox_and_counts_nothing(session, no_smtp):
+    load_demo(session)
+    assert service.unread_count(session, actor=SYSTEM) == 0
+    assert service.my_notices(session, actor=SYSTEM) == []

@@ -1,8 +1,9 @@
 """Inserts and selects for the inbox; never commits."""
 
 from collections.abc import Sequence
+from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from legetjeneste.auth.models import User
@@ -55,3 +56,18 @@ def unread_count(session: Session, user_id: int) -> int:
 def of_user(session: Session, user_id: int) -> list[InboxNotice]:
     query = select(InboxNotice).where(InboxNotice.user_id == user_id).order_by(InboxNotice.id.desc())
     return list(session.scalars(query))
+
+
+def notice(session: Session, notice_id: int) -> InboxNotice | None:
+    return session.get(InboxNotice, notice_id)
+
+
+def mark_read(session: Session, *, user_id: int, at: datetime) -> list[int]:
+    """The user's unread notices, now read at `at`: their ids."""
+    query = (
+        update(InboxNotice)
+        .where(InboxNotice.user_id == user_id, InboxNotice.read_at.is_(None))
+        .values(read_at=at)
+        .returning(InboxNotice.id)
+    )
+    return sorted(session.scalars(query))

@@ -1,4 +1,10 @@
-"""The kinds of notice a user can receive, with the Norwegian name the user chooses e-mail by."""
+"""The kinds of notice a user can receive, with the Norwegian name the user chooses e-mail by; how a
+notice's link and time are shown."""
+
+from datetime import datetime
+
+from legetjeneste.dates import OSLO
+from legetjeneste.norwegian import day_text
 
 KINDS: dict[str, str] = {
     "decision_letter": "Vedtaksbrev til meg",
@@ -17,3 +23,16 @@ def register_kind(kind: str, name: str) -> None:
 
 def is_kind(kind: str) -> bool:
     return kind in KINDS
+
+
+def safe_link(link: str) -> str:
+    """A notice's link as it may be followed: a path on this server, never another site or a script."""
+    return link if link.startswith("/") and not link.startswith("//") and "\\" not in link else ""
+
+
+def moment_text(value: datetime | None) -> str:
+    """An instant as read in Oslo: «4. desember 2026 kl. 14.05»; «–» for none."""
+    if value is None:
+        return "–"
+    local = value.astimezone(OSLO)
+    return f"{day_text(local.date())} kl. {local:%H.%M}"
