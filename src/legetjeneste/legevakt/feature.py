@@ -1,6 +1,6 @@
 """Legevakt and nødnett: schemes, exemptions, rosters and vacancies."""
 
-from legetjeneste.features import Command, Feature, NavEntry
+from legetjeneste.features import Command, DecisionKind, Feature, NavEntry
 
 FEATURE = Feature(
     name="legevakt",
@@ -22,5 +22,12 @@ FEATURE = Feature(
         ),
     ),
     navigation=(NavEntry("Legevakt", "/legevakt", order=50, permission="legevakt.read", prefix=True),),
+    decision_kinds=(
+        DecisionKind(
+            "exemption",
+            "Fritak fra legevakt eller nødnett",
+            reverse="legetjeneste.legevakt.exemptions.service:reverse_on_appeal",
+        ),
+    ),
     file_section="legetjeneste.legevakt.file_section",
 )
