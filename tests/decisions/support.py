@@ -11,7 +11,7 @@ from tests.legevakt.demo import pending
 from tests.support import KRAGERO_KOMMUNEOVERLEGE
 
 KOL = KRAGERO_KOMMUNEOVERLEGE
-EVEN, TONE = "9401408", "9401407"  # nødnett applications on health and on social grounds
+EVEN, HAKON = "9401408", "9401407"  # nødnett applications on health and on social grounds
 REFUSAL = ExemptionDecide(
     decision="refused",
     reasons="Legeerklæringen viser ikke at nødnettvaktene er uforsvarlige for legen.",

@@ -16,7 +16,7 @@ from legetjeneste.errors import Conflict, Forbidden, NotFound, RuleViolation, Va
 from legetjeneste.legevakt.exemptions import service as exemption_service
 from legetjeneste.legevakt.exemptions.schemas import ExemptionDecide
 from legetjeneste.norwegian import day_text
-from tests.decisions.support import EVEN, KOL, REFUSAL, TONE, decision_ids, gp_user, inbox, refuse
+from tests.decisions.support import EVEN, HAKON, KOL, REFUSAL, decision_ids, gp_user, inbox, refuse
 from tests.legevakt.demo import pending
 from tests.support import VEFSN_KOMMUNEOVERLEGE
 
@@ -73,16 +73,16 @@ def test_a_decision_without_a_choice_is_refused_naming_the_field(demo):
 
 
 def test_only_the_party_and_the_municipalitys_deciders_read_a_letter(demo):
-    even, tone = gp_user(demo, EVEN), gp_user(demo, TONE)
+    even, hakon = gp_user(demo, EVEN), gp_user(demo, HAKON)
     decision_id = refuse(demo)
     assert decision_service.get_decision(demo, actor=even, decision_id=decision_id).id == decision_id
     with pytest.raises(NotFound):
-        decision_service.get_decision(demo, actor=tone, decision_id=decision_id)
+        decision_service.get_decision(demo, actor=hakon, decision_id=decision_id)
     with pytest.raises(Forbidden):
         decision_service.get_decision(demo, actor=SU, decision_id=decision_id)
     with pytest.raises(NotFound):
         decision_service.get_decision(demo, actor=VEFSN_KOMMUNEOVERLEGE, decision_id=decision_id)
-    assert inbox(demo, tone) == []
+    assert inbox(demo, hakon) == []
 
 
 def test_dec_appeal_the_party_appeals_on_the_last_day_and_not_the_day_after(demo, monkeypatch):
@@ -102,10 +102,10 @@ def test_dec_appeal_the_party_appeals_on_the_last_day_and_not_the_day_after(demo
 
 
 def test_dec_appeal_only_the_party_may_appeal(demo):
-    tone = gp_user(demo, TONE)
+    hakon = gp_user(demo, HAKON)
     decision_id = refuse(demo)
     with pytest.raises(NotFound):
-        appeal_service.appeal(demo, actor=tone, decision_id=decision_id, data=APPEAL)
+        appeal_service.appeal(demo, actor=hakon, decision_id=decision_id, data=APPEAL)
     with pytest.raises(Forbidden):
         appeal_service.appeal(demo, actor=KOL, decision_id=decision_id, data=APPEAL)
 
@@ -185,18 +185,18 @@ def test_an_appeal_is_handled_only_by_the_deciding_body(demo):
 
 
 def test_min_side_lists_the_gps_own_decisions_with_the_deadline_and_whether_to_appeal(demo):
-    even, tone = gp_user(demo, EVEN), gp_user(demo, TONE)
+    even, hakon = gp_user(demo, EVEN), gp_user(demo, HAKON)
     decision_id = refuse(demo)
     [row] = decision_service.own_decisions(demo, actor=even, doctor_id=even.doctor_id)
     assert (row["decision"].id, row["can_appeal"], row["appeal_text"]) == (decision_id, True, "")
-    assert decision_service.own_decisions(demo, actor=tone, doctor_id=tone.doctor_id) == []
+    assert decision_service.own_decisions(demo, actor=hakon, doctor_id=hakon.doctor_id) == []
     with pytest.raises(Forbidden):
-        decision_service.own_decisions(demo, actor=tone, doctor_id=even.doctor_id)
+        decision_service.own_decisions(demo, actor=hakon, doctor_id=even.doctor_id)
 
 
 def test_case_numbers_follow_each_other_in_the_municipalitys_year(demo):
     first = refuse(demo)
-    second = refuse(demo, TONE, REFUSAL)
+    second = refuse(demo, HAKON, REFUSAL)
     numbers = [
         decision_service.get_decision(demo, actor=KOL, decision_id=i).case_number for i in (first, second)
     ]
