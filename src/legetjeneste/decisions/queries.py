@@ -13,11 +13,11 @@ def next_sequence(session: Session, *, municipality_number: str, year: int) -> i
     """The next number of the municipality's year, taken by one atomic upsert: concurrent decisions wait for
     each other on the counter's row (PostgreSQL) or the write lock (SQLite) and never share a number."""
     insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    statement = insert(DecisionCounter).values(municipality_number=municipality_number, year=year, last=1)
-    statement = statement.on_conflict_do_update(
+    values = insert(DecisionCounter).values(municipality_number=municipality_number, year=year, last=1)
+    upsert = values.on_conflict_do_update(
         index_elements=["municipality_number", "year"], set_={"last": DecisionCounter.last + 1}
-    ).returning(DecisionCounter.last)
-    return session.execute(statement).scalar_one()
+    )
+    return session.execute(upsert.returning(DecisionCounter.last)).scalar_one()
 
 
 def municipality_name(session: Session, number: str) -> str:
@@ -42,7 +42,7 @@ def replaced_by(session: Session, decision_ids: list[int]) -> dict[int, int]:
     if not decision_ids:
         return {}
     query = select(Decision.replaces_id, Decision.id).where(Decision.replaces_id.in_(decision_ids))
-    return {old: new for old, new in session.execute(query)}
+    return {old: new for old, new in session.execute(query) if old is not None}
 
 
 def of_doctor(session: Session, doctor_id: int) -> list[Decision]:

@@ -74,7 +74,7 @@ def handle(session: Session, *, actor: Actor, decision_id: int, data: AppealHand
         rules.handling_check(outcome=data.outcome, options=offered, reasons=data.reasons)
         pending = decision.appeals[-1]
         standing = _reverse(session, actor, decision, data) if data.outcome == rules.REVERSED else decision
-        pending.status, pending.handling_text = data.outcome, data.reasons
+        pending.status, pending.handling_text = str(data.outcome), data.reasons
         pending.handled_on, pending.handled_at, pending.handled_by = today_oslo(), now_oslo(), actor.email
         pending.new_decision_id = standing.id if standing is not decision else None
         session.flush()
@@ -88,8 +88,9 @@ def handle(session: Session, *, actor: Actor, decision_id: int, data: AppealHand
 
 def _reverse(session: Session, actor: Actor, decision: Decision, data: AppealHandle) -> Decision:
     """The feature reverses its case (DecisionKind.reverse) and gives the new decision's content."""
-    kind = decision_service.decision_kinds()[decision.kind]
-    values = resolve(kind.reverse)(
+    reverse = decision_service.decision_kinds()[decision.kind].reverse
+    assert reverse is not None  # only offered where the feature declares it
+    values = resolve(reverse)(
         session, actor=actor, case_id=decision.case_id, reasons=data.reasons, weighing=data.weighing
     )
     return decision_service.record(

@@ -90,7 +90,7 @@ def reverse_on_appeal(session: Session, *, actor: Actor, case_id: int, reasons: 
     exemption = _exemption(session, actor, case_id, lock=True)
     if exemption.status != rules.REFUSED:
         raise Conflict(rules.already_decided_text(exemption.status, exemption.decided_on))
-    data = ExemptionDecide(decision=rules.GRANTED, reasons=reasons, weighing=weighing)
+    data = ExemptionDecide(decision="granted", reasons=reasons, weighing=weighing)
     decide(session, exemption, data, decided_by=actor.email)
     _audit(session, actor, exemption, "reverse", decision=rules.GRANTED, rule_id=exemption.rule_id)
     return enkeltvedtak.letter_values(exemption)

@@ -17,6 +17,7 @@ from legetjeneste.payments.runs.rules.lines import percent_text
 def record(session: Session, actor: Actor, case: BreachCase, *, max_percentage) -> None:
     """DEC-NOTIFY — the withholding decision with its letter to the agreement's GP."""
     doctor = queries.regular_doctor(case.agreement, case.notice_date)
+    assert case.percentage is not None and case.decision_date is not None  # set by the decision step
     percent = percent_text(case.percentage)
     facts = [f"Mangelen: {case.subject}", f"Skriftlig varsel {day_text(case.notice_date)}."]
     if case.warning_date:
