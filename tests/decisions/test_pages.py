@@ -53,7 +53,10 @@ def test_dec_notify_the_letter_page_has_the_reasons_the_deadline_where_to_appeal
     assert "Statsforvalteren i Vestfold og Telemark" in text and "rett til å se dokumentene" in text
     assert 'href="/fritak/' in text  # the case, for whom may follow the link
     overview = client.get("/kommuner/4014")
-    assert "Klager til behandling (0)" in overview.text
+    assert "Klager til behandling (0)" in overview.text and 'href="/kommuner/4014/vedtak"' in overview.text
+    listed = re.sub(r"\s+", " ", client.get("/kommuner/4014/vedtak").text)
+    assert f'href="/vedtak/{decision_id}.pdf"' in listed and "Geir Skåtøy" in listed
+    assert "Fritak fra legevakt eller nødnett: avslått" in listed
 
 
 def test_the_letter_as_pdf_has_the_case_number_and_the_deadline(site):
@@ -105,6 +108,7 @@ def test_another_gp_gets_no_letter_and_the_api_answers_the_party(site):
     assert client.get(f"/vedtak/{decision_id}").status_code == 404
     assert client.get(f"/vedtak/{decision_id}.pdf").status_code == 404
     assert "Mine vedtak" in client.get("/min-side").text
+    assert client.get("/kommuner/1824/vedtak").status_code == 403  # the municipality's decisions: its deciders
     api = TestClient(client.app, raise_server_exceptions=False)
     headers = {"Authorization": f"Bearer {token}"}
     found = api.get(f"/api/v1/decisions/{decision_id}", headers=headers)

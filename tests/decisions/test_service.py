@@ -114,9 +114,9 @@ def test_dec_appeal_the_deciding_body_reverses_the_refusal_and_the_exemption_is_
     even = gp_user(demo, EVEN)
     decision_id = refuse(demo)
     appeal_service.appeal(demo, actor=even, decision_id=decision_id, data=APPEAL)
-    assert decision_service.open_appeals(demo, actor=KOL, municipality_number="4014")[0]["decision"].id == (
-        decision_id
-    )
+    assert decision_service.open_appeals(demo, actor=KOL, municipality_number="4014")["appeals"][0][
+        "decision"
+    ].id == (decision_id)
     handling = AppealHandle(
         outcome="reversed",
         reasons="Den nye legeerklæringen dokumenterer at akutt utrykning er uforsvarlig.",
@@ -140,7 +140,7 @@ def test_dec_appeal_the_deciding_body_reverses_the_refusal_and_the_exemption_is_
         "2027-05-31",
     )
     assert [link for *_, link, _ in inbox(demo, even)] == [f"/vedtak/{new.id}", f"/vedtak/{decision_id}"]
-    assert decision_service.open_appeals(demo, actor=KOL, municipality_number="4014") == []
+    assert decision_service.open_appeals(demo, actor=KOL, municipality_number="4014")["appeals"] == []
     with pytest.raises(Conflict):
         appeal_service.handle(demo, actor=KOL, decision_id=decision_id, data=handling)
 

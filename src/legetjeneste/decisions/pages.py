@@ -7,7 +7,7 @@ from legetjeneste.decisions import service
 from legetjeneste.decisions.appeals import service as appeal_service
 from legetjeneste.decisions.schemas import AppealCreate, AppealHandle
 from legetjeneste.errors import Conflict, RuleViolation, ValidationFailed
-from legetjeneste.web.deps import ActorDep, Id, SessionDep
+from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form
 from legetjeneste.web.pages import redirect_with_message, render
 
@@ -21,6 +21,12 @@ def _page(request, session, actor, decision_id, *, error=None, values=None, form
     context = {**found, **failure_context(error, values, FIELD_LABELS, form=form), "confirm": confirm}
     status = 422 if error else 200
     return render(request, "decisions/letter.html", context, actor=actor, status_code=status)
+
+
+@router.get("/kommuner/{number}/vedtak")
+def decisions(request: Request, number: Number, session: SessionDep, actor: ActorDep):
+    found = service.municipality_decisions(session, actor=actor, municipality_number=number)
+    return render(request, "decisions/list.html", {"number": number, "rows": found}, actor=actor)
 
 
 @router.get("/vedtak/{decision_id}.pdf")

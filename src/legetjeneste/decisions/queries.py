@@ -1,6 +1,6 @@
 """Selects and inserts of decisions and appeals; never commits."""
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
@@ -55,6 +55,16 @@ def of_doctor(session: Session, doctor_id: int) -> list[Decision]:
     return list(session.scalars(query))
 
 
+def of_municipality(session: Session, municipality_number: str) -> list[Decision]:
+    query = (
+        select(Decision)
+        .where(Decision.municipality_number == municipality_number)
+        .options(selectinload(Decision.appeals))
+        .order_by(Decision.decided_at.desc(), Decision.id.desc())
+    )
+    return list(session.scalars(query))
+
+
 def open_appeals(session: Session, municipality_number: str) -> list[Appeal]:
     query = (
         select(Appeal)
@@ -72,8 +82,3 @@ def of_case(session: Session, *, case_entity: str, case_id: int) -> list[Decisio
         .order_by(Decision.id)
     )
     return list(session.scalars(query))
-
-
-def count(session: Session, municipality_number: str) -> int:
-    query = select(func.count()).where(Decision.municipality_number == municipality_number)
-    return session.scalar(query) or 0

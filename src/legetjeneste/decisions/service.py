@@ -221,16 +221,34 @@ def can_appeal(decision: Decision, *, today: date, replaced: bool) -> bool:
     return today <= decision.appeal_deadline and not replaced and not decision.appeals
 
 
-def open_appeals(session: Session, *, actor: Actor, municipality_number: str) -> list[dict]:
-    """The municipality's overview: appeals received and not yet handled (DEC-APPEAL)."""
+def municipality_decisions(session: Session, *, actor: Actor, municipality_number: str) -> list[dict]:
+    """The municipality's decisions, newest first, with their letters (to print for a party without a user
+    account) and the state of their appeals."""
+    auth_service.require(actor, "decision.read")
+    with session.begin():
+        scope.municipality(session, actor, municipality_number)
+        found = queries.of_municipality(session, municipality_number)
+        later = queries.replaced_by(session, [d.id for d in found])
+        return [
+            {
+                "decision": d,
+                "kind_text": decision_kinds()[d.kind].label,
+                "outcome_text": rules.OUTCOMES[d.outcome],
+                "appeal_text": _appeal_text(d, replaced=d.id in later),
+            }
+            for d in found
+        ]
+
+
+def open_appeals(session: Session, *, actor: Actor, municipality_number: str) -> dict:
+    """The municipality's overview: appeals received and not yet handled (DEC-APPEAL), and the municipality
+    whose decisions the panel links to."""
     auth_service.require(actor, "appeal.decide")
     with session.begin():
         scope.municipality(session, actor, municipality_number)
-        return [
-            {
-                "appeal": a,
-                "decision": a.decision,
-                "kind_text": decision_kinds()[a.decision.kind].label,
-            }
-            for a in queries.open_appeals(session, municipality_number)
+        found = queries.open_appeals(session, municipality_number)
+        appeals = [
+            {"appeal": a, "decision": a.decision, "kind_text": decision_kinds()[a.decision.kind].label}
+            for a in found
         ]
+        return {"municipality": municipality_number, "appeals": appeals}
