@@ -108,7 +108,9 @@ def test_another_gp_gets_no_letter_and_the_api_answers_the_party(site):
     assert client.get(f"/vedtak/{decision_id}").status_code == 404
     assert client.get(f"/vedtak/{decision_id}.pdf").status_code == 404
     assert "Mine vedtak" in client.get("/min-side").text
-    assert client.get("/kommuner/1824/vedtak").status_code == 403  # the municipality's decisions: its deciders
+    assert (
+        client.get("/kommuner/1824/vedtak").status_code == 403
+    )  # the municipality's decisions: its deciders
     api = TestClient(client.app, raise_server_exceptions=False)
     headers = {"Authorization": f"Bearer {token}"}
     found = api.get(f"/api/v1/decisions/{decision_id}", headers=headers)
