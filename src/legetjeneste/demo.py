@@ -5,11 +5,14 @@ the Kragerø minutes).
 """
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy.orm import Session
 
 from legetjeneste.auth import service as auth_service
-from legetjeneste.auth.rules import ROLE_NAMES_NB, SYSTEM
+from legetjeneste.auth.rules import ROLE_NAMES_NB, SYSTEM, Actor
+from legetjeneste.legevakt.exemptions import service as exemption_service
+from legetjeneste.legevakt.exemptions.schemas import ExemptionApply, ExemptionDecide
 from legetjeneste.municipality_file import service as file_service
 from legetjeneste.municipality_file.document import load_document
 from legetjeneste.planning import service as planning_service
@@ -48,6 +51,7 @@ def load_demo(session: Session) -> tuple[DemoLogin, ...]:
         document = load_document((EXAMPLES / name).read_text(encoding="utf-8"), filename=name)
         file_service.import_municipality_file(session, actor=SYSTEM, document=document, source=f"demo:{name}")
     planning_service.load_national_statistics(session, actor=SYSTEM, figures=ssb.bundled_figures())
+    _decided_kragero_exemption(session)
     for login in DEMO_LOGINS:
         if not auth_service.user_exists(session, email=login.email):
             auth_service.add_user(
@@ -61,6 +65,39 @@ def load_demo(session: Session) -> tuple[DemoLogin, ...]:
                 check_password=False,  # published in the README: the length rule would add nothing
             )
     return DEMO_LOGINS
+
+
+KRAGERO_KOMMUNEOVERLEGE = Actor(
+    email="kommuneoverlege@kragero.example", role="kommuneoverlege", municipality_number="4014"
+)
+DEMO_APPLICATION = ExemptionApply(
+    doctor="9401402",
+    ground="social",
+    start=date(2027, 1, 1),
+    end=date(2027, 6, 30),
+    application_text="Jeg har fått ansvar for et fosterbarn og ber om fritak fra nødnett første halvår 2027.",
+)
+DEMO_DECISION = ExemptionDecide(
+    decision="refused",
+    reasons="Omsorgen for fosterbarnet kan ordnes innenfor nødnettets faste ukedager ved KLS.",
+    weighing=(
+        "Beredskapen ved KLS er vurdert mot legens omsorgsansvar. Med fire leger på to faste ukedager kan "
+        "nødnettvaktene byttes innenfor kontoret; et fritak ville gitt de tre andre flere vakter."
+    ),
+)
+
+
+def _decided_kragero_exemption(session: Session) -> None:
+    """One decided Kragerø exemption with its letter (DEC-NOTIFY): Geir Skåtøy's discretionary application
+    refused by the kommuneoverlege. Once: not again when he already has an application of his own."""
+    actor = KRAGERO_KOMMUNEOVERLEGE
+    found = exemption_service.list_exemptions(session, actor=actor, municipality_number="4014")
+    if not found or any(e.doctor_hpr == DEMO_APPLICATION.doctor for e in found):
+        return
+    applied = exemption_service.apply_for_exemption(
+        session, actor=actor, scheme_id=found[0].scheme_id, data=DEMO_APPLICATION
+    )
+    exemption_service.decide_exemption(session, actor=actor, exemption_id=applied.id, data=DEMO_DECISION)
 
 
 def login_help(base_url: str) -> str:

@@ -62,11 +62,25 @@ class Panel:
 
 
 @dataclass(frozen=True)
+class DecisionKind:
+    """A kind of enkeltvedtak a feature records through `decisions.service.record` (DEC-REASONS): `kind` its
+    code, `label` its Norwegian name in letters and lists, and `reverse` ("module:function"), how the deciding
+    body reverses one on appeal (DEC-APPEAL). `reverse` is called inside the appeal's transaction as
+    `function(session, actor=actor, case_id=..., reasons=..., weighing=...)`: it changes the case and returns
+    the new decision's `outcome`, `summary`, `reasons`, `facts` and `weighing` (and, optionally,
+    `health_data`). None: the system offers only sending the appeal on."""
+
+    kind: str
+    label: str
+    reverse: str | None = None
+
+
+@dataclass(frozen=True)
 class Feature:
     """A feature: its routers (modules with an APIRouter `router`, JSON API and pages alike), its commands,
-    its menu entries, the panels it adds to other features' pages, and the module of its part of the
-    municipality file. `order` sorts mounting, the menu, the panels and the file's sections (a section is
-    checked and written after those of lower order)."""
+    its menu entries, the panels it adds to other features' pages, the kinds of enkeltvedtak it records, and
+    the module of its part of the municipality file. `order` sorts mounting, the menu, the panels and the
+    file's sections (a section is checked and written after those of lower order)."""
 
     name: str
     order: int
@@ -74,6 +88,7 @@ class Feature:
     commands: tuple[Command, ...] = ()
     navigation: tuple[NavEntry, ...] = ()
     panels: tuple[Panel, ...] = ()
+    decision_kinds: tuple[DecisionKind, ...] = ()
     file_section: str | None = None
 
 

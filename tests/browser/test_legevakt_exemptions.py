@@ -24,6 +24,7 @@ def test_the_kommuneoverlege_sees_the_impact_and_decides_an_application_within_s
 
     page.get_by_role("link", name="Even Sannidal").click()
     expect(page.get_by_text("for høyst 6 måneder om gangen")).to_be_visible()
+    page.get_by_label("Innvilget", exact=True).check()  # the form starts with no choice (DEC-REASONS)
     page.get_by_label("Innvilget til (tomt: som søkt)").fill("2027-06-30")
     page.get_by_label("Begrunnelse").fill("Helsemessige grunner er dokumentert med legeerklæring.")
     page.get_by_label("Vektlegging av beredskap, pasientsikkerhet og arbeidsbelastning").fill(

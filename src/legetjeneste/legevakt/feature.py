@@ -1,6 +1,6 @@
 """Legevakt and nødnett: schemes, exemptions, rosters and vacancies."""
 
-from legetjeneste.features import Command, Feature, NavEntry, Panel
+from legetjeneste.features import Command, DecisionKind, Feature, NavEntry, Panel
 
 FEATURE = Feature(
     name="legevakt",
@@ -65,6 +65,13 @@ FEATURE = Feature(
             target="legetjeneste.legevakt.swaps.decisions.service:roster_panel",
             template="legevakt/swaps/_awaiting.html",
             permission="swap.approve",
+        ),
+    ),
+    decision_kinds=(
+        DecisionKind(
+            "exemption",
+            "Fritak fra legevakt eller nødnett",
+            reverse="legetjeneste.legevakt.exemptions.service:reverse_on_appeal",
         ),
     ),
     file_section="legetjeneste.legevakt.file_section",

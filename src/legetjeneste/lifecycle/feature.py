@@ -1,6 +1,6 @@
 """The agreement life cycle: cases, their steps and deadlines."""
 
-from legetjeneste.features import Command, Feature, NavEntry, Panel
+from legetjeneste.features import Command, DecisionKind, Feature, NavEntry, Panel
 
 FEATURE = Feature(
     name="lifecycle",
@@ -57,6 +57,11 @@ FEATURE = Feature(
             "lifecycle/_own_deadlines.html",
             permission="lifecycle.own",
         ),
+    ),
+    decision_kinds=(
+        DecisionKind("award", "Tildeling av fastlegeavtale"),
+        DecisionKind("list_reduction", "Listereduksjon"),
+        DecisionKind("deleliste", "Deleliste"),
     ),
     file_section="legetjeneste.lifecycle.file_section",
 )

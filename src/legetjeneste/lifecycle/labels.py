@@ -43,6 +43,7 @@ STEP_LABELS = {
     "revision": "Revisjon (AGR-REVISION)",
     "note": "Notat",
     "closed": "Saken avsluttet",
+    "refusal": "Avslag – enkeltvedtak (DEC-REASONS)",
 }
 DOCUMENT_STEPS = {
     "announcement": "Kunngjøring",

@@ -11,7 +11,7 @@ from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import now_oslo, today_oslo
 from legetjeneste.errors import Problem, ValidationFailed
-from legetjeneste.lifecycle import queries, terms
+from legetjeneste.lifecycle import enkeltvedtak, queries, terms
 from legetjeneste.lifecycle import steps as step_service
 from legetjeneste.lifecycle.labels import KIND_LABELS
 from legetjeneste.lifecycle.models import LifecycleCase
@@ -136,6 +136,7 @@ def record_step(session: Session, *, actor: Actor, case_id: int, data: StepCreat
             raise ValidationFailed([Problem("kind", f"saken ble avsluttet {case.closed_on}; ingen nye steg")])
         step = step_service.apply_step(case, data, recorded_by=actor.email)
         session.flush()
+        enkeltvedtak.record(session, actor, case, step)
         detail = {"case": case.id, "kind": data.kind}
         audit_service.record(
             session,

@@ -255,8 +255,7 @@ def _closes(*clock_codes: str) -> Handler:
     return close
 
 
-def _nothing(case: LifecycleCase, data: StepCreate, step: LifecycleStep) -> None:
-    return None
+_nothing = _closes()
 
 
 HANDLERS: dict[str, Handler] = {
@@ -283,6 +282,7 @@ HANDLERS: dict[str, Handler] = {
     "revision": _revision,
     "note": _nothing,
     "closed": _closing("closed"),
+    "refusal": _closing("refused"),  # an enkeltvedtak: its letter needs the reasons (lifecycle/enkeltvedtak)
 }
 
 

@@ -1,6 +1,6 @@
 """Basistilskudd payments (runs) and withholding for breach of agreement (§ 15)."""
 
-from legetjeneste.features import Command, Feature, NavEntry
+from legetjeneste.features import Command, DecisionKind, Feature, NavEntry
 
 FEATURE = Feature(
     name="payments",
@@ -18,4 +18,5 @@ FEATURE = Feature(
         NavEntry("Utbetalinger", "/utbetalinger", order=60, permission="payments.read", prefix=True),
         NavEntry("Mislighold", "/mislighold", order=70, permission="payments.read", prefix=True),
     ),
+    decision_kinds=(DecisionKind("withholding", "Tilbakehold av basistilskudd"),),
 )

@@ -22,7 +22,11 @@ GRANT = ExemptionDecide(
     weighing="Beredskapen ved GKL er vurdert.",
     granted_end=date(2027, 5, 31),
 )
-REFUSE = ExemptionDecide(decision="refused", reasons="Beredskapen ved GKL blir for svak.")
+REFUSE = ExemptionDecide(
+    decision="refused",
+    reasons="Beredskapen ved GKL blir for svak.",
+    weighing="Beredskapen ved GKL er vurdert mot legens helse (DEC-REASONS).",
+)
 
 
 def decisions_of(session, exemption_id: int) -> list[AuditEntry]:

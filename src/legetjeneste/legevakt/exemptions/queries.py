@@ -105,6 +105,7 @@ def decision_help(session: Session, exemption: Exemption) -> dict:
         "right_end": right.end if right else None,
         "max_months": limit,
         "age_note": note,
+        "decisions": rules.allowed_decisions(ground=exemption.ground, applied=exemption.period, right=right),
     }
 
 

@@ -39,7 +39,9 @@ class ExemptionApply(Input):
 class ExemptionDecide(Input):
     """The enkeltvedtak: granted or refused, with reasons; for a discretionary grant, the weighing."""
 
-    decision: Literal["granted", "refused"]
+    decision: Annotated[
+        Literal["granted", "refused"] | None, Field(description="granted eller refused; må velges")
+    ] = None
     reasons: Annotated[str, Field(min_length=1, max_length=4000, description="Begrunnelse")]
     weighing: LongText = ""
     granted_start: date | None = None

@@ -18,7 +18,7 @@ from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import Period, now_oslo, today_oslo
 from legetjeneste.db import write_transaction
 from legetjeneste.errors import Conflict, Forbidden, Problem, ValidationFailed
-from legetjeneste.legevakt.exemptions import queries, rules
+from legetjeneste.legevakt.exemptions import enkeltvedtak, queries, rules
 from legetjeneste.legevakt.exemptions.models import Exemption
 from legetjeneste.legevakt.exemptions.schemas import (
     ExemptionApply,
@@ -62,15 +62,7 @@ def apply_for_exemption(
         )
         session.add(exemption)
         session.flush()
-        audit_service.record(
-            session,
-            actor=actor,
-            action="apply",
-            entity="exemption",
-            record_ids=[exemption.id],
-            municipality_number=scheme.municipality_number,
-            detail={"ground": data.ground},
-        )
+        _audit(session, actor, exemption, "apply", ground=data.ground)
         return exemption_view(exemption, full=shows_health_data(actor, exemption))
 
 
@@ -89,20 +81,39 @@ def decide_exemption(
         if exemption.status != rules.PENDING:
             raise Conflict(rules.already_decided_text(exemption.status, exemption.decided_on))
         decide(session, exemption, data, decided_by=actor.email)
-        audit_service.record(
-            session,
-            actor=actor,
-            action="decide",
-            entity="exemption",
-            record_ids=[exemption.id],
-            municipality_number=exemption.municipality_number,
-            detail={"decision": data.decision, "rule_id": exemption.rule_id},
-        )
+        _audit(session, actor, exemption, "decide", decision=data.decision, rule_id=exemption.rule_id)
+        enkeltvedtak.record(session, actor, exemption)
         return exemption_read(exemption)
+
+
+def reverse_on_appeal(session: Session, *, actor: Actor, case_id: int, reasons: str, weighing: str) -> dict:
+    """DEC-APPEAL — the deciding body grants a refused exemption on appeal, in the appeal's transaction: not
+    a second ordinary decision; only a refused application, locked, changes, after the same rules."""
+    exemption = _exemption(session, actor, case_id, lock=True)
+    if exemption.status != rules.REFUSED:
+        raise Conflict(rules.already_decided_text(exemption.status, exemption.decided_on))
+    data = ExemptionDecide(decision="granted", reasons=reasons, weighing=weighing)
+    decide(session, exemption, data, decided_by=actor.email)
+    _audit(session, actor, exemption, "reverse", decision=rules.GRANTED, rule_id=exemption.rule_id)
+    return enkeltvedtak.letter_values(exemption)
+
+
+def _audit(session: Session, actor: Actor, exemption: Exemption, action: str, **detail) -> None:
+    audit_service.record(
+        session,
+        actor=actor,
+        action=action,
+        entity="exemption",
+        record_ids=[exemption.id],
+        municipality_number=exemption.municipality_number,
+        detail=detail,
+    )
 
 
 def decide(session: Session, exemption: Exemption, data: ExemptionDecide, *, decided_by: str) -> None:
     """Record the decision on a pending exemption, after the rules (used by the API and the file import)."""
+    if data.decision is None:
+        raise ValidationFailed([rules.NO_CHOICE])
     applied = Period(data.granted_start or exemption.start, data.granted_end or exemption.end)
     facts = queries.right_facts(
         exemption.doctor,
@@ -114,10 +125,8 @@ def decide(session: Session, exemption: Exemption, data: ExemptionDecide, *, dec
     if data.decision == rules.REFUSED:
         if is_right:
             rules.refuse_right_check(ground=exemption.ground, applied=exemption.period, facts=facts)
-        granted, rule_id = (
-            None,
-            (rules.RIGHT if is_right else rules.discretion_rule(exemption.scheme.kind))[0],
-        )
+        rule_id = (rules.RIGHT if is_right else rules.discretion_rule(exemption.scheme.kind))[0]
+        granted = None
     elif is_right:
         granted, rule_id = (
             rules.granted_right(ground=exemption.ground, applied=applied, facts=facts),
@@ -250,6 +259,7 @@ def exemption_page(session: Session, *, actor: Actor, exemption_id: int) -> dict
             "help": queries.decision_help(session, exemption) if full else None,
             "impact": found,
             "can_decide": auth_rules.can(actor, "exemption.decide") and pending,
+            "letters": enkeltvedtak.letters(session, actor, exemption),
         }
 
 
@@ -262,9 +272,8 @@ def impact(
     first_month: date | None = None,
     months: int | None = None,
 ) -> dict:
-    """The impact of granting the pending applications (or the ones named) of a municipality: per scheme
-    and office, participants and shifts per participant per month, before and after. An application's
-    ground is listed only for whom `sees_health_data` (audited)."""
+    """The impact of granting the pending applications (or those named): per scheme and office, participants
+    and shifts per participant per month, before and after; a ground only for whom `sees_health_data`."""
     auth_service.require(actor, "legevakt.read")
     with session.begin():
         scope.municipality(session, actor, municipality_number)

@@ -72,8 +72,15 @@ STEPS_FOR_KIND = {
     "age_end": ["extension", *_VACANT],
     "authorisation_loss": ["authorisation_suspended", "authorisation_lost", *_VACANT],
     "death": ["death", *_VACANT],
-    "list_reduction": ["list_reduction_request"],
-    "deleliste": ["deleliste_request", "announcement", "award", "offer_accepted", "offer_withdrawn"],
+    "list_reduction": ["list_reduction_request", "refusal"],
+    "deleliste": [
+        "deleliste_request",
+        "announcement",
+        "award",
+        "offer_accepted",
+        "offer_withdrawn",
+        "refusal",
+    ],
     "revision": ["revision"],
 }
 # Kinds of case that leave an agreement vacant: it must be announced without undue delay.

@@ -13,7 +13,7 @@ from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import now_oslo, today_oslo
 from legetjeneste.norwegian import day_text
-from legetjeneste.payments.breach import queries, schemas
+from legetjeneste.payments.breach import enkeltvedtak, queries, schemas
 from legetjeneste.payments.breach import rules as br
 from legetjeneste.payments.breach.models import BreachCase, BreachStep
 from legetjeneste.payments.breach.schemas import (
@@ -162,6 +162,8 @@ def record_step(session: Session, *, actor: Actor, case_id: int, data: BreachSte
             municipality_number=case.municipality_number,
             detail=detail,
         )
+        if data.kind == br.DECISION:
+            enkeltvedtak.record(session, actor, case, max_percentage=_max_percentage(data.on))
         return _read(session, case)
 
 

@@ -34,6 +34,8 @@ RIGHT = ("LV-EXEMPT-RIGHT", "FLF § 33")
 DISCRETION = ("LV-EXEMPT-DISCRETION", "FLF § 33")
 NN_EXEMPT = ("NN-EXEMPT", "KRAGERØ SU 17.3.2026")
 DAY = timedelta(days=1)
+# DEC-REASONS: the decision form starts with no choice made, and a decision must make one.
+NO_CHOICE = Problem("decision", "velg om søknaden innvilges eller avslås", "DEC-REASONS")
 
 
 def already_decided_text(status: str, decided_on: date | None) -> str:
@@ -113,6 +115,15 @@ def refuse_right_check(*, ground: str, applied: Period, facts: RightFacts) -> No
             f"Søknaden kan ikke avslås: legen har rett til fritak ({GROUNDS[ground].lower()}) "
             f"fra {day_text(max(applied.start, right.start))}",
         )
+
+
+def allowed_decisions(*, ground: str, applied: Period, right: Period | None) -> tuple[str, ...]:
+    """LV-EXEMPT-RIGHT, FLF § 33 — the outcomes a decision may have: a right that applies in the applied
+    period can only be granted; one that applies nowhere in it can only be refused; a discretionary
+    application (LV-EXEMPT-DISCRETION, NN-EXEMPT) either."""
+    if ground not in RIGHT_GROUNDS:
+        return (GRANTED, REFUSED)
+    return (GRANTED,) if right is not None and right.overlaps(applied) else (REFUSED,)
 
 
 def discretionary_check(*, kind: str, ground: str, granted: Period, max_months: int, weighing: str) -> None:

@@ -1,0 +1,1 @@
+"""Enkeltvedtak: the decision letters every deciding feature produces, and appeals (DEC-*)."""

@@ -1,0 +1,1 @@
+"""Appeals against enkeltvedtak (DEC-APPEAL): made by the party, handled by the deciding body."""
