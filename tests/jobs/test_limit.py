@@ -34,8 +34,12 @@ def queue(open_session, kind: str = "test.echo", *, here: bool = False) -> int:
 
 
 def stored(open_session, job_id: int) -> Job:
-    found = open_session().get(Job, job_id)
+    """The job as stored now; the session is closed at once, so polling holds no connection from the pool."""
+    session = open_session()
+    found = session.get(Job, job_id)
     assert found is not None
+    session.expunge(found)
+    session.close()
     return found
 
 
