@@ -1,6 +1,6 @@
 """Absence and vikar cover, the citizen's GP panel and the SU's vacation overview."""
 
-from legetjeneste.features import Command, Feature, NavEntry
+from legetjeneste.features import Command, Feature, NavEntry, Panel
 
 FEATURE = Feature(
     name="absence",
@@ -32,6 +32,15 @@ FEATURE = Feature(
     navigation=(
         NavEntry("Fravær", "/fravaer", order=30, permission="absence.read"),
         NavEntry("Ferieoversikt", "/ferieoversikt", order=40, permission="vacation.read"),
+    ),
+    panels=(
+        Panel(
+            "min_side",
+            "my_absences",
+            "legetjeneste.absence.counters.service:my_absences",
+            "absence/_my_absences.html",
+            permission="absence.own",
+        ),
     ),
     file_section="legetjeneste.absence.file_section",
 )

@@ -1,7 +1,7 @@
 """Users and log-in: the log-in and calendar pages, the users' API for the administrator, `legetjeneste
 user`, «Min kalender» in the menu."""
 
-from legetjeneste.features import Command, Feature, NavEntry
+from legetjeneste.features import Command, Feature, NavEntry, Panel
 
 FEATURE = Feature(
     name="auth",
@@ -9,4 +9,13 @@ FEATURE = Feature(
     routers=("legetjeneste.auth.pages", "legetjeneste.auth.router"),
     commands=(Command("user", "legetjeneste.auth.cli:app", "Brukere og API-nøkler.", order=120),),
     navigation=(NavEntry("Min kalender", "/min-kalender", order=120, scope="global"),),
+    panels=(
+        Panel(
+            "min_side",
+            "my_calendar",
+            "legetjeneste.auth.tokens.service:my_calendar",
+            "auth/_my_calendar.html",
+            permission="minside.read",
+        ),
+    ),
 )

@@ -1,6 +1,6 @@
 """Basistilskudd payments (runs) and withholding for breach of agreement (§ 15)."""
 
-from legetjeneste.features import Command, Feature, NavEntry
+from legetjeneste.features import Command, Feature, NavEntry, Panel
 
 FEATURE = Feature(
     name="payments",
@@ -17,5 +17,14 @@ FEATURE = Feature(
     navigation=(
         NavEntry("Utbetalinger", "/utbetalinger", order=60, permission="payments.read", prefix=True),
         NavEntry("Mislighold", "/mislighold", order=70, permission="payments.read", prefix=True),
+    ),
+    panels=(
+        Panel(
+            "min_side",
+            "my_specifications",
+            "legetjeneste.payments.exports.service:my_specifications",
+            "payments/_my_specifications.html",
+            permission="payments.own",
+        ),
     ),
 )
