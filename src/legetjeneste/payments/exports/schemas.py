@@ -42,7 +42,7 @@ class Specification(BaseModel):
 
 
 class OwnMonth(BaseModel):
-    """An approved month that paid the GP: where their specification is, and what it adds up to."""
+    """An approved month with lines for the GP: where their specification is, and what it adds up to."""
 
     municipality: str
     month: str
