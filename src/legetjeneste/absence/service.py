@@ -26,8 +26,8 @@ from legetjeneste.registry.models import Agreement, Doctor
 def require_writer(actor: Actor) -> None:
     """The municipality's and the offices' editors register absences (absence.write), a GP their own
     (absence.own)."""
-    if not auth_rules.can(actor, "absence.write"):
-        auth_service.require(actor, "absence.own")
+    if not auth_rules.can(actor, "absence.own"):
+        auth_service.require(actor, "absence.write")
 
 
 def may_change(actor: Actor, *, doctor_id: int, office_id: int) -> bool:

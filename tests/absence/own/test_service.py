@@ -136,3 +136,13 @@ def test_a_gp_of_another_municipality_does_not_find_the_doctor(demo):
     kragero = Actor("lege@kragero.example", "doctor", "4014", doctor_id=doctor_id(demo, JONAS))
     with pytest.raises(NotFound):
         sickness(demo, kragero)
+
+
+def test_an_su_member_is_refused_registering_and_sees_an_absence_without_a_form(demo):
+    member = Actor("su@vefsn.example", "su_member", "1824")
+    with pytest.raises(Forbidden) as refused:
+        sickness(demo, member)
+    assert refused.value.message == "Du har ikke tilgang til å registrere fravær."
+    other = sickness(demo, VEFSN_KOMMUNEOVERLEGE, SIRI).absence
+    shown = form_service.form_options(demo, actor=member, municipality_number="1824", absence=other)
+    assert shown["editable"] is False
