@@ -58,14 +58,18 @@ def doctor_counters(session: Session, *, actor: Actor, doctor_id: int, year: int
         return _counters(doctor, found, year)
 
 
+def _require_own(actor: Actor, doctor_id: int | None) -> None:
+    auth_service.require(actor, "absence.own")
+    if doctor_id is None or actor.doctor_id != doctor_id:
+        raise Forbidden("Du kan bare se ditt eget fravær.")
+
+
 def my_absences(
     session: Session, *, actor: Actor, doctor_id: int | None, year: int | None = None
 ) -> MyAbsences:
     """ABS-DEDUCT — Min side: the GP's own absences in the year, with their grounds, and the year's
     counters, each with its rule."""
-    auth_service.require(actor, "absence.own")
-    if doctor_id is None or actor.doctor_id != doctor_id:
-        raise Forbidden("Du kan bare se ditt eget fravær.")
+    _require_own(actor, doctor_id)
     year = year or today_oslo().year
     with session.begin():
         doctor = scope.doctor(session, actor, doctor_id)

@@ -13,17 +13,21 @@ from legetjeneste.auth.rules import Actor
 from legetjeneste.registry import queries as registry_queries
 
 
-def _serving(session: Session, actor: Actor, municipality_number: str) -> dict[int, tuple[str, str]]:
-    """The doctors with a list the actor may register absences for: an office administrator's own office,
-    a GP themselves, the municipality's editors every one."""
+def _serving(session: Session, actor: Actor, municipality_number: str) -> list[dict]:
+    """The doctors with a list the actor may register absences for, by office and name: an office
+    administrator's own office, a GP themselves, the municipality's editors every one."""
     own_only = not auth_rules.can(actor, "absence.write")
-    return {
+    serving = {
         p.doctor_id: (p.doctor.full_name, a.office.name)
         for a in registry_queries.agreements(session, municipality_number=municipality_number)
         if auth_rules.can_manage_office(actor, a.office_id)
         for p in a.doctor_periods
         if p.role in rules.SERVING_ROLES and (not own_only or p.doctor_id == actor.doctor_id)
     }
+    return sorted(
+        ({"id": d_id, "name": name, "office": office} for d_id, (name, office) in serving.items()),
+        key=lambda d: (d["office"], d["name"]),
+    )
 
 
 def form_options(
@@ -35,17 +39,14 @@ def form_options(
     scope.require_municipality(actor, municipality_number)
     if absence is None:
         absence_service.require_writer(actor)
-    fixed = {
-        "grounds": labels.GROUND,
-        "covers": labels.COVER,
-        "own": not auth_rules.can(actor, "absence.write"),
-    }
+    own = not auth_rules.can(actor, "absence.write")
+    fixed = {"grounds": labels.GROUND, "covers": labels.COVER, "own": own}
     if absence and not absence_service.may_change(
         actor, doctor_id=absence.doctor_id, office_id=absence.office_id
     ):
         return {**fixed, "editable": False, "doctors": [], "vikars": []}
     with session.begin():
-        serving = _serving(session, actor, municipality_number)
+        doctors = _serving(session, actor, municipality_number)
         everyone = registry_queries.doctors(session, municipality_number=municipality_number)
         audit_service.record(
             session,
@@ -56,12 +57,5 @@ def form_options(
             municipality_number=municipality_number,
             detail={"view": "form"},
         )
-        return {
-            **fixed,
-            "editable": True,
-            "doctors": sorted(
-                ({"id": d_id, "name": name, "office": office} for d_id, (name, office) in serving.items()),
-                key=lambda d: (d["office"], d["name"]),
-            ),
-            "vikars": [{"id": d.id, "name": d.full_name} for d in everyone],
-        }
+        vikars = [{"id": d.id, "name": d.full_name} for d in everyone]
+    return {**fixed, "editable": True, "doctors": doctors, "vikars": vikars}

@@ -194,8 +194,7 @@ def specification_pdf(
 def my_specifications(session: Session, *, actor: Actor, doctor_id: int | None) -> list[OwnMonth]:
     """PAY-MONTHLY — Min side: every approved month with lines for the GP, newest first, with its total (a
     salaried GP's is a line of zero, PAY-SALARIED)."""
-    auth_service.require(actor, "payments.own")
-    if doctor_id is None or actor.doctor_id != doctor_id:
+    if doctor_id is None or not _reads_own(actor, doctor_id):
         raise Forbidden("Du kan bare se dine egne utbetalingsspesifikasjoner.")
     with session.begin():
         doctor = scope.doctor(session, actor, doctor_id)
