@@ -64,6 +64,13 @@ FEATURE = Feature(
             template="absence/_office_vacation.html",
             permission="office.own",
         ),
+        Panel(
+            "min_side",
+            "my_absences",
+            "legetjeneste.absence.counters.service:my_absences",
+            "absence/_my_absences.html",
+            permission="absence.own",
+        ),
     ),
     file_section="legetjeneste.absence.file_section",
 )

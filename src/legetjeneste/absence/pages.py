@@ -6,8 +6,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse
 
+from legetjeneste import norwegian
 from legetjeneste.absence import service
 from legetjeneste.absence.counters import service as counter_service
+from legetjeneste.absence.form import service as form_service
 from legetjeneste.absence.schemas import AbsenceCreate, AbsenceUpdate
 from legetjeneste.dates import Period, today_oslo
 from legetjeneste.errors import ValidationFailed
@@ -16,6 +18,7 @@ from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
 from legetjeneste.web.pages import redirect_with_message, render
 
 router = APIRouter(include_in_schema=False)
+MIN_SIDE = "/min-side#mitt-fravaer"  # a GP's own absence: back where its counters show
 FORM_FIELDS = ("doctor_id", "ground", "start", "end", "cover", "vikar_doctor_id")
 FIELD_LABELS = {
     "doctor_id": "Lege",
@@ -27,6 +30,12 @@ FIELD_LABELS = {
     "agreement_id": "Avtale",
     "details.children": "Antall barn",
 }
+
+
+def _saved_lines(saved) -> list[str]:
+    return [f"Advarsel: {w['message']}" for w in saved.warnings] + [
+        f"Varslet kommunen: {n}" for n in saved.notices
+    ]
 
 
 def _form_data(form) -> dict:
@@ -61,7 +70,7 @@ def absences(
 
 def _form_page(request, session, actor, *, values: dict, error=None, absence=None, status_code=200):
     number = actor.municipality_number or (absence.municipality_number if absence else "")
-    options = service.form_options(session, actor=actor, municipality_number=number)
+    options = form_service.form_options(session, actor=actor, municipality_number=number, absence=absence)
     context = {
         **forms.failure_context(error, None, FIELD_LABELS),
         "options": options,
@@ -90,10 +99,8 @@ async def register(request: Request, session: SessionDep, actor: ActorDep):
         saved = service.register_absence(session, actor=actor, data=forms.validate(AbsenceCreate, data))
     except ValidationFailed as error:
         return _form_page(request, session, actor, values=data, error=error, status_code=422)
-    lines = [f"Advarsel: {w['message']}" for w in saved.warnings] + [
-        f"Varslet kommunen: {n}" for n in saved.notices
-    ]
-    return redirect_with_message(request, f"/fravaer/{saved.absence.id}", "Fraværet er registrert.", lines)
+    target = MIN_SIDE if actor.doctor_id == saved.absence.doctor_id else f"/fravaer/{saved.absence.id}"
+    return redirect_with_message(request, target, "Fraværet er registrert.", _saved_lines(saved))
 
 
 @router.get("/fravaer/{absence_id}")
@@ -115,20 +122,19 @@ async def change(request: Request, absence_id: Id, session: SessionDep, actor: A
     except ValidationFailed as error:
         found = service.get_absence(session, actor=actor, absence_id=absence_id)
         return _form_page(request, session, actor, values=data, error=error, absence=found, status_code=422)
-    lines = [f"Advarsel: {w['message']}" for w in saved.warnings] + [
-        f"Varslet kommunen: {n}" for n in saved.notices
-    ]
-    return redirect_with_message(request, f"/fravaer/{absence_id}", "Endringen er lagret.", lines)
+    return redirect_with_message(
+        request, f"/fravaer/{absence_id}", "Endringen er lagret.", _saved_lines(saved)
+    )
 
 
 @router.post("/fravaer/{absence_id}/slett")
 def cancel(request: Request, absence_id: Id, session: SessionDep, actor: ActorDep):
     found = service.get_absence(session, actor=actor, absence_id=absence_id)
     service.cancel_absence(session, actor=actor, absence_id=absence_id)
-    target = f"/kommuner/{found.municipality_number}/fravaer"
-    return redirect_with_message(
-        request, target, f"Fraværet til {found.doctor_name} {found.start}–{found.end} er slettet."
-    )
+    own = actor.doctor_id == found.doctor_id
+    target = MIN_SIDE if own else f"/kommuner/{found.municipality_number}/fravaer"
+    when = norwegian.period_text(found.start, found.end)
+    return redirect_with_message(request, target, f"Fraværet til {found.doctor_name} {when} er slettet.")
 
 
 @router.get("/leger/{doctor_id}/fravaer")

@@ -134,3 +134,11 @@ class DoctorCounters(BaseModel):
     year: int
     counters: list[CounterRead]
     days: list[DayRead]
+
+
+class MyAbsences(BaseModel):
+    """A GP's own absences in a year and the year's counters (Min side)."""
+
+    year: int
+    absences: list[AbsenceRead]
+    counters: DoctorCounters

@@ -20,13 +20,29 @@ from legetjeneste.dates import Period, now_oslo
 from legetjeneste.db import write_transaction
 from legetjeneste.errors import Forbidden, NotFound, Problem, ValidationFailed
 from legetjeneste.notices import queries as notice_queries
-from legetjeneste.registry import queries as registry_queries
 from legetjeneste.registry.models import Agreement, Doctor
 
 
-def _require_office(actor: Actor, agreement: Agreement) -> None:
-    if not auth_rules.can_manage_office(actor, agreement.office_id):
+def require_writer(actor: Actor) -> None:
+    """The municipality's and the offices' editors register absences (absence.write), a GP their own
+    (absence.own)."""
+    if not auth_rules.can(actor, "absence.own"):
+        auth_service.require(actor, "absence.write")
+
+
+def may_change(actor: Actor, *, doctor_id: int, office_id: int) -> bool:
+    """Whether the actor may register and change this doctor's absences at this office."""
+    if auth_rules.can(actor, "absence.write"):
+        return auth_rules.can_manage_office(actor, office_id)
+    return auth_rules.can(actor, "absence.own") and actor.doctor_id == doctor_id
+
+
+def _require_change(actor: Actor, agreement: Agreement, doctor_id: int) -> None:
+    if may_change(actor, doctor_id=doctor_id, office_id=agreement.office_id):
+        return
+    if auth_rules.can(actor, "absence.write"):
         raise Forbidden("Du kan bare registrere fravær for legene på ditt eget legekontor.")
+    raise Forbidden("Du kan bare registrere og endre ditt eget fravær.")
 
 
 def _absence(session: Session, actor: Actor, absence_id: int, *, lock: bool = False) -> Absence:
@@ -159,13 +175,13 @@ def _save(session: Session, actor: Actor, absence: Absence, before: rules.Report
 
 def register_absence(session: Session, *, actor: Actor, data: AbsenceCreate) -> AbsenceSaved:
     """Register an absence with its ground (ABS-TYPES), period and cover; refuses an overlap, also with a
-    request at the same moment (docs/adr/0010)."""
-    auth_service.require(actor, "absence.write")
+    request at the same moment (docs/adr/0010). A GP registers their own (absence.own)."""
+    require_writer(actor)
     with _one_absence_at_a_time(session), write_transaction(session):
         doctor = scope.doctor(session, actor, data.doctor_id)
         queries.lock_doctors(session, [doctor.id])
         agreement = queries.agreement_of(session, doctor.id, agreement_id=data.agreement_id, start=data.start)
-        _require_office(actor, agreement)
+        _require_change(actor, agreement, doctor.id)
         absence = Absence(
             municipality_number=doctor.municipality_number,
             doctor=doctor,
@@ -186,10 +202,10 @@ def register_absence(session: Session, *, actor: Actor, data: AbsenceCreate) -> 
 
 def update_absence(session: Session, *, actor: Actor, absence_id: int, data: AbsenceUpdate) -> AbsenceSaved:
     """Change an absence; refuses an overlap, also with a change at the same moment (ABS-TYPES)."""
-    auth_service.require(actor, "absence.write")
+    require_writer(actor)
     with _one_absence_at_a_time(session), write_transaction(session):
         absence = _absence(session, actor, absence_id, lock=True)
-        _require_office(actor, absence.agreement)
+        _require_change(actor, absence.agreement, absence.doctor_id)
         before = _reported(absence)
         changes = data.model_dump(exclude_unset=True)
         for field, value in changes.items():
@@ -201,10 +217,10 @@ def update_absence(session: Session, *, actor: Actor, absence_id: int, data: Abs
 
 
 def cancel_absence(session: Session, *, actor: Actor, absence_id: int) -> None:
-    auth_service.require(actor, "absence.write")
+    require_writer(actor)
     with write_transaction(session):
         absence = _absence(session, actor, absence_id, lock=True)
-        _require_office(actor, absence.agreement)
+        _require_change(actor, absence.agreement, absence.doctor_id)
         audit_service.record(
             session,
             actor=actor,
@@ -261,38 +277,3 @@ def get_absence(session: Session, *, actor: Actor, absence_id: int) -> AbsenceRe
             municipality_number=absence.municipality_number,
         )
         return _read(absence, actor)
-
-
-def form_options(session: Session, *, actor: Actor, municipality_number: str) -> dict:
-    """What the registration form offers: the doctors with a list (the actor's office only for an office
-    administrator) and every registered doctor as a possible vikar."""
-    auth_service.require(actor, "absence.write")
-    scope.require_municipality(actor, municipality_number)
-    with session.begin():
-        agreements = registry_queries.agreements(session, municipality_number=municipality_number)
-        serving = {
-            p.doctor_id: (p.doctor.full_name, a.office.name)
-            for a in agreements
-            if auth_rules.can_manage_office(actor, a.office_id)
-            for p in a.doctor_periods
-            if p.role in rules.SERVING_ROLES
-        }
-        everyone = registry_queries.doctors(session, municipality_number=municipality_number)
-        audit_service.record(
-            session,
-            actor=actor,
-            action="read",
-            entity="doctor",
-            record_ids=[d.id for d in everyone],
-            municipality_number=municipality_number,
-            detail={"view": "form"},
-        )
-        return {
-            "doctors": sorted(
-                ({"id": d_id, "name": name, "office": office} for d_id, (name, office) in serving.items()),
-                key=lambda d: (d["office"], d["name"]),
-            ),
-            "vikars": [{"id": d.id, "name": d.full_name} for d in everyone],
-            "grounds": labels.GROUND,
-            "covers": labels.COVER,
-        }

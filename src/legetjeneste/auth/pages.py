@@ -6,10 +6,10 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse
 from sqlalchemy.orm import Session
 
-from legetjeneste.auth import rules
 from legetjeneste.auth.rules import Actor
 from legetjeneste.auth.sessions import service as session_service
 from legetjeneste.auth.sessions.rules import EXPIRED
+from legetjeneste.auth.tokens import rules as token_rules
 from legetjeneste.auth.tokens import service as token_service
 from legetjeneste.errors import NotAuthenticated, TooManyAttempts
 from legetjeneste.web.deps import SESSION_KEY, ActorDep, SessionDep, check_csrf, client_address
@@ -70,28 +70,14 @@ def logout(request: Request, session: SessionDep, csrf_token: Annotated[str, For
     return RedirectResponse("/logg-inn", status_code=303)
 
 
-def calendar_feeds(actor: Actor) -> list[tuple[str, str]]:
-    """The iCalendar feeds the user can subscribe to: title and path (without the token)."""
-    feeds = []
-    if actor.doctor_id is not None:
-        feeds.append(("Mine legevakt- og nødnettvakter", f"/api/v1/doctors/{actor.doctor_id}/roster.ics"))
-    number = actor.municipality_number
-    if number and rules.can(actor, "absence.read"):
-        if actor.office_id is not None:
-            feeds.append(("Fravær ved legekontoret", f"/api/v1/offices/{actor.office_id}/absences.ics"))
-        feeds.append(("Fravær i kommunen", f"/api/v1/municipalities/{number}/absences.ics"))
-    if number and rules.can(actor, "deadlines.read"):
-        feeds.append(
-            ("Frister i sakene om fastlegeavtalene", f"/api/v1/municipalities/{number}/deadlines.ics")
-        )
-    return feeds
-
-
 def _calendar(request: Request, session: Session, actor: Actor, token: str | None):
+    """The feeds' addresses: with the key just made, also as a one-click webcal:// subscription."""
     base = str(request.base_url).rstrip("/")
-    feeds = [
-        (title, f"{base}{path}?token={token or 'API-NØKKELEN-DIN'}") for title, path in calendar_feeds(actor)
+    addresses = [
+        (title, f"{base}{path}?token={token or 'API-NØKKELEN-DIN'}")
+        for title, path in token_rules.calendar_feeds(actor)
     ]
+    feeds = [(title, url, token_rules.webcal(url) if token else None) for title, url in addresses]
     context = {"feeds": feeds, "token": token, "keys": token_service.own_tokens(session, actor=actor)}
     return render(request, "auth/calendar.html", context, actor=actor)
 

@@ -1,6 +1,6 @@
 """Basistilskudd payments (runs) and withholding for breach of agreement (§ 15)."""
 
-from legetjeneste.features import Command, DecisionKind, Feature, NavEntry
+from legetjeneste.features import Command, DecisionKind, Feature, NavEntry, Panel
 
 FEATURE = Feature(
     name="payments",
@@ -19,4 +19,13 @@ FEATURE = Feature(
         NavEntry("Mislighold", "/mislighold", order=70, permission="payments.read", prefix=True),
     ),
     decision_kinds=(DecisionKind("withholding", "Tilbakehold av basistilskudd"),),
+    panels=(
+        Panel(
+            "min_side",
+            "my_specifications",
+            "legetjeneste.payments.exports.service:my_specifications",
+            "payments/_my_specifications.html",
+            permission="payments.own",
+        ),
+    ),
 )

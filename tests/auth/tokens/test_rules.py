@@ -25,3 +25,9 @@ def test_a_token_is_expired_from_its_expiry_on():
     assert not rules.is_expired(NOW + timedelta(seconds=1), NOW)
     assert rules.is_expired(NOW, NOW)
     assert rules.is_expired((NOW - timedelta(days=1)).replace(tzinfo=None), NOW)
+
+
+def test_a_feed_is_subscribed_with_one_click_through_its_webcal_address():
+    url = "https://legetjeneste.example/api/v1/doctors/2/roster.ics?token=abc"
+    assert rules.webcal(url) == "webcal://legetjeneste.example/api/v1/doctors/2/roster.ics?token=abc"
+    assert rules.webcal("http://127.0.0.1:8000/x.ics").startswith("webcal://127.0.0.1:8000/")

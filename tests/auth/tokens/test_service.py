@@ -113,3 +113,11 @@ def test_the_user_sees_each_own_key_with_its_kind_and_expiry_and_withdraws_only_
         service.revoke_own_token(demo, actor=stranger, token_id=keys[0].id)
     service.revoke_own_token(demo, actor=owner, token_id=keys[0].id)
     assert [key.scope for key in service.own_tokens(demo, actor=owner)] == ["calendar"]
+
+
+def test_the_min_side_calendar_panel_names_the_gps_feeds_and_is_for_a_gp_only(session):
+    gp = Actor("lege@vefsn.example", "doctor", "1824", doctor_id=2)
+    panel = service.my_calendar(session, actor=gp, doctor_id=2)
+    assert panel == {"feeds": ["Mine legevakt- og nødnettvakter", "Fravær i kommunen"], "keys": []}
+    with pytest.raises(Forbidden):
+        service.my_calendar(session, actor=Actor("k@vefsn.example", "kommuneoverlege", "1824"))

@@ -9,12 +9,13 @@ from legetjeneste.absence.counters import queries as counter_queries
 from legetjeneste.absence.counters import rules as counter_rules
 from legetjeneste.absence.models import Absence
 from legetjeneste.absence.quotas import quotas_on
-from legetjeneste.absence.schemas import CounterRead, DayRead, DoctorCounters
+from legetjeneste.absence.schemas import AbsenceRead, CounterRead, DayRead, DoctorCounters, MyAbsences
 from legetjeneste.audit import service as audit_service
 from legetjeneste.auth import rules as auth_rules
 from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
+from legetjeneste.dates import today_oslo
 from legetjeneste.errors import Forbidden
 from legetjeneste.registry.models import Doctor
 
@@ -34,14 +35,17 @@ def _counters(doctor: Doctor, absences: list[Absence], year: int) -> DoctorCount
 
 
 def doctor_counters(session: Session, *, actor: Actor, doctor_id: int, year: int) -> DoctorCounters:
-    """ABS-DEDUCT — the doctor's counters for the year, each with its rule, and every classified day."""
+    """ABS-DEDUCT — the doctor's counters for the year, each with its rule, and every classified day: for
+    those who handle the doctor's absences, and for the doctor themselves."""
     auth_service.require(actor, "absence.read")
-    if not auth_rules.sees_absence_grounds(actor):
+    if actor.doctor_id != doctor_id and not auth_rules.sees_absence_grounds(actor):
         raise Forbidden("Du har ikke tilgang til å se fraværstellerne.")
     with session.begin():
         doctor = scope.doctor(session, actor, doctor_id)
         found = queries.absences(session, doctor_id=doctor.id, overlapping=counter_rules.window_of(year))
-        if not all(auth_rules.sees_absence_ground(actor, a.agreement.office_id) for a in found):
+        if not all(
+            auth_rules.sees_absence_ground(actor, a.agreement.office_id, doctor_id=a.doctor_id) for a in found
+        ):
             raise Forbidden("Du kan bare se fraværstellerne for legene på ditt eget legekontor.")
         audit_service.record(
             session,
@@ -52,6 +56,47 @@ def doctor_counters(session: Session, *, actor: Actor, doctor_id: int, year: int
             municipality_number=doctor.municipality_number,
         )
         return _counters(doctor, found, year)
+
+
+def _require_own(actor: Actor, doctor_id: int | None) -> None:
+    auth_service.require(actor, "absence.own")
+    if doctor_id is None or actor.doctor_id != doctor_id:
+        raise Forbidden("Du kan bare se ditt eget fravær.")
+
+
+def my_absences(
+    session: Session, *, actor: Actor, doctor_id: int | None, year: int | None = None
+) -> MyAbsences:
+    """ABS-DEDUCT — Min side: the GP's own absences in the year, with their grounds, and the year's
+    counters, each with its rule."""
+    _require_own(actor, doctor_id)
+    year = year or today_oslo().year
+    with session.begin():
+        doctor = scope.doctor(session, actor, doctor_id)
+        found = queries.absences(session, doctor_id=doctor.id, overlapping=counter_rules.window_of(year))
+        audit_service.record(
+            session,
+            actor=actor,
+            action="read",
+            entity="absence",
+            record_ids=[a.id for a in found],
+            municipality_number=doctor.municipality_number,
+            detail={"view": "min_side"},
+        )
+        return MyAbsences(
+            year=year,
+            absences=[
+                AbsenceRead.of(
+                    a,
+                    sees_ground=auth_rules.sees_absence_ground(
+                        actor, a.agreement.office_id, doctor_id=a.doctor_id
+                    ),
+                )
+                for a in found
+                if a.end >= date(year, 1, 1)
+            ],
+            counters=_counters(doctor, found, year),
+        )
 
 
 def municipality_counters(

@@ -4,6 +4,9 @@ import hashlib
 import secrets
 from datetime import UTC, datetime, timedelta
 
+from legetjeneste.auth import rules
+from legetjeneste.auth.rules import Actor
+
 API = "api"
 CALENDAR = "calendar"
 SCOPES = (API, CALENDAR)
@@ -46,3 +49,25 @@ def reaches(scope: str, *, calendar_feed: bool) -> bool:
 
 def needs_touch(last_used_at: datetime | None, now: datetime) -> bool:
     return last_used_at is None or now - utc(last_used_at) >= TOUCH_EVERY
+
+
+def calendar_feeds(actor: Actor) -> list[tuple[str, str]]:
+    """The iCalendar feeds the user can subscribe to: title and path (without the token)."""
+    feeds = []
+    if actor.doctor_id is not None:
+        feeds.append(("Mine legevakt- og nødnettvakter", f"/api/v1/doctors/{actor.doctor_id}/roster.ics"))
+    number = actor.municipality_number
+    if number and rules.can(actor, "absence.read"):
+        if actor.office_id is not None:
+            feeds.append(("Fravær ved legekontoret", f"/api/v1/offices/{actor.office_id}/absences.ics"))
+        feeds.append(("Fravær i kommunen", f"/api/v1/municipalities/{number}/absences.ics"))
+    if number and rules.can(actor, "deadlines.read"):
+        feeds.append(
+            ("Frister i sakene om fastlegeavtalene", f"/api/v1/municipalities/{number}/deadlines.ics")
+        )
+    return feeds
+
+
+def webcal(url: str) -> str:
+    """The feed's address for a one-click subscription: calendar apps open webcal:// themselves."""
+    return "webcal://" + url.split("://", 1)[1]

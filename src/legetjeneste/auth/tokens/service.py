@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from sqlalchemy.orm import Session
 
 from legetjeneste.audit import service as audit_service
+from legetjeneste.auth import rules as auth_rules
 from legetjeneste.auth.models import ApiToken, User
 from legetjeneste.auth.rules import Actor
 from legetjeneste.auth.schemas import TokenRead, actor_of
@@ -75,6 +76,15 @@ def own_tokens(session: Session, *, actor: Actor) -> list[TokenRead]:
         )
         for row in found
     ]
+
+
+def my_calendar(session: Session, *, actor: Actor, doctor_id: int | None = None) -> dict:
+    """Min side: the feeds the GP can subscribe to, and the calendar keys they have (a key is shown only
+    when it is made, so the panel offers to make one)."""
+    if not auth_rules.can(actor, "minside.read"):
+        raise Forbidden(f"Du har ikke tilgang til å {auth_rules.PERMISSION_NAMES_NB['minside.read']}.")
+    keys = [key for key in own_tokens(session, actor=actor) if key.scope == rules.CALENDAR]
+    return {"feeds": [title for title, _ in rules.calendar_feeds(actor)], "keys": keys}
 
 
 def _oslo(moment: datetime) -> datetime:

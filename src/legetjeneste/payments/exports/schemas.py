@@ -38,3 +38,14 @@ class Specification(BaseModel):
     account_number: str | None
     lines: list[LineRead]
     total: Decimal
+    own: bool = False  # read by the payee themselves (payments.own), who reaches it from Min side
+
+
+class OwnMonth(BaseModel):
+    """An approved month with lines for the GP: where their specification is, and what it adds up to."""
+
+    municipality: str
+    month: str
+    month_label: str
+    due_date: date
+    total: Decimal

@@ -16,13 +16,15 @@ from decimal import Decimal
 from sqlalchemy.orm import Session
 
 from legetjeneste.audit import service as audit_service
+from legetjeneste.auth import rules as auth_rules
 from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import format_month
-from legetjeneste.errors import NotFound, RuleViolation
+from legetjeneste.errors import Forbidden, NotFound, RuleViolation
 from legetjeneste.payments.exports import pdf as export_pdf
-from legetjeneste.payments.exports.schemas import CSV_HEADER, AccountingFile, Specification
+from legetjeneste.payments.exports import queries as export_queries
+from legetjeneste.payments.exports.schemas import CSV_HEADER, AccountingFile, OwnMonth, Specification
 from legetjeneste.payments.runs import service as run_service
 from legetjeneste.payments.runs.rules.lines import month_name
 from legetjeneste.payments.runs.schemas import LineRead, RunRead, missing_accounts
@@ -122,14 +124,30 @@ def _lines_of(read: RunRead, doctor_id: int, month: date) -> list[LineRead]:
     return lines
 
 
+def _reads_own(actor: Actor, doctor_id: int) -> bool:
+    """Whether the actor reads a specification as its payee (payments.own) rather than for the
+    municipality (payments.read); a GP reads only their own."""
+    if auth_rules.can(actor, "payments.read"):
+        return False
+    auth_service.require(actor, "payments.own")
+    if actor.doctor_id is None or actor.doctor_id != doctor_id:
+        raise Forbidden("Du kan bare se dine egne utbetalingsspesifikasjoner.")
+    return True
+
+
 def payee_specification(
     session: Session, *, actor: Actor, municipality_number: str, month: date, doctor_id: int
 ) -> Specification:
-    """One payee's lines of the month's run (draft or approved), each with its rule id and citation."""
-    auth_service.require(actor, "payments.read")
+    """One payee's lines of the month's run (draft or approved), each with its rule id and citation; the
+    payee themselves sees only an approved run's (PAY-MONTHLY)."""
+    own = _reads_own(actor, doctor_id)
     with session.begin():
         municipality = scope.municipality(session, actor, municipality_number)
         run = run_service.stored_run(session, municipality_number, month)
+        if own and run.status != "approved":
+            raise NotFound(
+                f"Spesifikasjonen for {month_name(month)} er ikke klar før kommunen har godkjent den."
+            )
         read = run_service.run_read(session, run)
         lines = _lines_of(read, doctor_id, month)
         account = next((p.account_number for p in read.payees if p.payee_doctor_id == doctor_id), None)
@@ -158,6 +176,7 @@ def payee_specification(
             account_number=account,
             lines=lines,
             total=sum((line.amount for line in lines), Decimal("0.00")),
+            own=own,
         )
 
 
@@ -170,3 +189,35 @@ def specification_pdf(
     )
     name = f"spesifikasjon-{municipality_number}-{found.month}-{found.payee_hpr or doctor_id}.pdf"
     return name, export_pdf.specification_pdf(found)
+
+
+def my_specifications(session: Session, *, actor: Actor, doctor_id: int | None) -> list[OwnMonth]:
+    """PAY-MONTHLY — Min side: every approved month with lines for the GP, newest first, with its total (a
+    salaried GP's is a line of zero, PAY-SALARIED)."""
+    if doctor_id is None or not _reads_own(actor, doctor_id):
+        raise Forbidden("Du kan bare se dine egne utbetalingsspesifikasjoner.")
+    with session.begin():
+        doctor = scope.doctor(session, actor, doctor_id)
+        rows = export_queries.approved_lines_of_payee(session, doctor.id)
+        audit_service.record(
+            session,
+            actor=actor,
+            action="read",
+            entity="payment_specification",
+            record_ids=[doctor.id],
+            municipality_number=doctor.municipality_number,
+            detail={"view": "min_side"},
+        )
+    totals: dict[tuple[str, date, date], Decimal] = {}
+    for number, month, due, amount in rows:
+        totals[(number, month, due)] = totals.get((number, month, due), Decimal("0.00")) + amount
+    return [
+        OwnMonth(
+            municipality=number,
+            month=format_month(month),
+            month_label=month_name(month),
+            due_date=due,
+            total=total,
+        )
+        for (number, month, due), total in totals.items()
+    ]

@@ -19,6 +19,7 @@ from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import format_month, now_oslo
 from legetjeneste.db import when_free, write_transaction
 from legetjeneste.errors import Conflict, NotFound, RuleViolation
+from legetjeneste.notices.inbox import service as inbox_service
 from legetjeneste.payments.runs import inputs, queries, schemas
 from legetjeneste.payments.runs.models import PaymentRun
 from legetjeneste.payments.runs.rules import adjustments, approval
@@ -156,6 +157,7 @@ def approve_run(
         if not queries.mark_approved(session, run.id, version=run.version, at=now_oslo(), by=actor.email):
             raise approval.changed_meanwhile()
         session.refresh(run)
+        _tell_payees(session, run, stored)
         audit_service.record(
             session,
             actor=actor,
@@ -166,6 +168,21 @@ def approve_run(
             detail={"month": format_month(month), "version": run.version},
         )
         return run_read(session, run, stored)
+
+
+def _tell_payees(session: Session, run: PaymentRun, lines: Sequence[Any]) -> None:
+    """PAY-MONTHLY — each doctor the approved run pays hears that their specification is ready."""
+    path = f"/kommuner/{run.municipality_number}/utbetalinger/{format_month(run.month)}/spesifikasjon"
+    for doctor_id, total in approval.payee_totals((x.payee_doctor_id, x.amount) for x in lines).items():
+        notice = approval.spec_notice(month=run.month, due=run.due_date, total=total)
+        inbox_service.tell(
+            session,
+            **vars(notice),
+            municipality_number=run.municipality_number,
+            kind="payment_spec",
+            link=f"{path}/{doctor_id}",
+            doctor_id=doctor_id,
+        )
 
 
 def get_run(session: Session, *, actor: Actor, municipality_number: str, month: date) -> RunRead:

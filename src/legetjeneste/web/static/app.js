@@ -10,3 +10,28 @@ document.addEventListener("click", (event) => {
     window.print();
   }
 });
+
+// A button with data-copy="text" copies the text to the clipboard and says so in the [data-copy-status]
+// beside it. Where the clipboard is closed to the page (plain http), the element named by
+// data-copy-source is selected instead, for the user to copy with Ctrl+C.
+document.addEventListener("click", async (event) => {
+  const button = event.target instanceof Element ? event.target.closest("[data-copy]") : null;
+  if (!button) {
+    return;
+  }
+  event.preventDefault();
+  const status = button.parentElement?.querySelector("[data-copy-status]");
+  try {
+    await navigator.clipboard.writeText(button.dataset.copy);
+    if (status) status.textContent = "Adressen er kopiert.";
+  } catch {
+    const source = document.getElementById(button.dataset.copySource || "");
+    if (source) {
+      const range = document.createRange();
+      range.selectNodeContents(source);
+      window.getSelection()?.removeAllRanges();
+      window.getSelection()?.addRange(range);
+    }
+    if (status) status.textContent = "Adressen er merket: trykk Ctrl+C (Cmd+C på Mac) for å kopiere.";
+  }
+});

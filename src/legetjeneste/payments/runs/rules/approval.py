@@ -1,11 +1,14 @@
 """PAY-MONTHLY — a run is approved once, as the computation its approver saw, and an approved run never
 changes (docs/adr/0010): the refusals, with who did what and when."""
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 
 from legetjeneste.dates import OSLO
 from legetjeneste.errors import Conflict, Rule
-from legetjeneste.norwegian import day_text
+from legetjeneste.norwegian import day_text, number
 from legetjeneste.payments.runs.rules.lines import month_name
 
 PAY_MONTHLY = Rule("PAY-MONTHLY", "ASA 4310 § 8.1")
@@ -62,3 +65,34 @@ def changed_meanwhile() -> Conflict:
     """What a client hears if the run changed between its check and its write, which the run's lock
     should make impossible; the database's conditional update is the last guard."""
     return _conflict("Kjøringen ble endret samtidig av en annen. Ingenting ble lagret; prøv igjen.")
+
+
+@dataclass(frozen=True)
+class SpecNotice:
+    subject: str
+    body: str
+    rule_id: str = PAY_MONTHLY.id
+
+
+def payee_totals(lines: Iterable[tuple[int | None, Decimal]]) -> dict[int, Decimal]:
+    """PAY-MONTHLY, ASA 4310 § 8.1 — the doctors an approved run pays, each with their total: those with a
+    line of an amount other than zero (a salaried GP's line is zero, PAY-SALARIED)."""
+    pairs = list(lines)
+    paid = {doctor for doctor, amount in pairs if doctor is not None and amount != 0}
+    totals = dict.fromkeys(sorted(paid), Decimal("0.00"))
+    for doctor, amount in pairs:
+        if doctor in totals:
+            totals[doctor] += amount
+    return totals
+
+
+def spec_notice(*, month: date, due: date, total: Decimal) -> SpecNotice:
+    """PAY-MONTHLY, ASA 4310 § 8.1 — what a paid doctor hears when the month's run is approved."""
+    return SpecNotice(
+        subject=f"Utbetalingsspesifikasjonen for {month_name(month)} er klar",
+        body=(
+            f"Kommunen har godkjent basistilskuddet for {month_name(month)}: {number(total, 2)} kr til deg, "
+            f"med forfall {day_text(due)}. Spesifikasjonen viser hver linje med regelen den følger "
+            "(PAY-MONTHLY, ASA 4310 § 8.1)."
+        ),
+    )
