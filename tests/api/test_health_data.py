@@ -51,6 +51,9 @@ TABLES = {
     "job_id": ["job", "roster_job"],
     "roster_id": ["legevakt_roster"],
     "assignment_id": ["roster_assignment"],
+    "decision_id": ["decision"],
+    "swap_id": ["legevakt_swap"],
+    "wish_id": ["legevakt_wish"],
 }
 FIXED = {"number": ["1824", "4014"], "month": ["2026-11", "2027-01"], "year": ["2027"]}
 MAX_CALLS_PER_ROUTE = 80
