@@ -58,10 +58,12 @@ def doctor_counters(session: Session, *, actor: Actor, doctor_id: int, year: int
         return _counters(doctor, found, year)
 
 
-def _require_own(actor: Actor, doctor_id: int | None) -> None:
+def _require_own(actor: Actor, doctor_id: int | None) -> int:
+    """The actor's own doctor id, when that is the one asked for."""
     auth_service.require(actor, "absence.own")
     if doctor_id is None or actor.doctor_id != doctor_id:
         raise Forbidden("Du kan bare se ditt eget fravær.")
+    return doctor_id
 
 
 def my_absences(
@@ -69,10 +71,10 @@ def my_absences(
 ) -> MyAbsences:
     """ABS-DEDUCT — Min side: the GP's own absences in the year, with their grounds, and the year's
     counters, each with its rule."""
-    _require_own(actor, doctor_id)
+    own = _require_own(actor, doctor_id)
     year = year or today_oslo().year
     with session.begin():
-        doctor = scope.doctor(session, actor, doctor_id)
+        doctor = scope.doctor(session, actor, own)
         found = queries.absences(session, doctor_id=doctor.id, overlapping=counter_rules.window_of(year))
         audit_service.record(
             session,

@@ -78,7 +78,7 @@ def roster_notices(
         if old is None or old.doctor_id == now.doctor_id:
             continue
         line = _change_text(now, old)
-        for doctor_id in {old.doctor_id, now.doctor_id} - {None}:
+        for doctor_id in {d for d in (old.doctor_id, now.doctor_id) if d is not None}:
             concerned.setdefault(doctor_id, []).append(line)
     period = period_text(first, last)
     subject = (

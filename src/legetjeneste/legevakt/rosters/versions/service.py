@@ -27,6 +27,13 @@ def _held(shifts: list[RosterAssignment]) -> list[rules.Held]:
     ]
 
 
+def _held_by(shift: RosterAssignment, doctor: Doctor | None) -> rules.Held:
+    """The shift as held by `doctor` in the new version."""
+    if doctor is None:
+        return rules.Held(shift.shift_key, shift.on, shift.label, None, None)
+    return rules.Held(shift.shift_key, shift.on, shift.label, doctor.id, doctor.full_name)
+
+
 def tell_published(session: Session, *, roster: Roster, replaced: Roster | None, rule_id: str) -> None:
     """LV-REPLAN — «roster_changed» to every doctor with shifts in the roster just published and to each
     doctor a change from `replaced` concerns; «vacancy» to the doctors who could take a shift that became
@@ -94,11 +101,7 @@ def replace_published(
     job = queries.add_job(session, roster=roster, by=actor.email, at=at, note=note)
     now = {a.shift_key: (moves.get(a.shift_key, a.doctor)) for a in shifts}
     keys = {k: (d.hpr_number if d else None) for k, d in now.items()}
-    after = [
-        rules.Held(a.shift_key, a.on, a.label, now[a.shift_key].id if now[a.shift_key] else None,
-                   now[a.shift_key].full_name if now[a.shift_key] else None)
-        for a in shifts
-    ]  # fmt: skip
+    after = [_held_by(a, now[a.shift_key]) for a in shifts]
     changes = rules.change_lines(before=_held(shifts), after=after)
     new = queries.add_version(
         session,
