@@ -4,7 +4,6 @@ phone's width without sideways scrolling and, where axe-core is installed, has n
 
 Sending a request opens a case for the demo GP, so this module has a live server and database of its own."""
 
-import json
 from collections.abc import Iterator
 
 import pytest
@@ -13,7 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 from legetjeneste.dates import add_months, today_oslo
 from legetjeneste.demo import DEMO_LOGINS
 from legetjeneste.norwegian import day_text
-from legetjeneste.settings import get_settings
+from tests.browser.checks import axe_violations
 from tests.browser.conftest import TIMEOUT_MS, LiveServer, demo_engine, log_in, serve
 
 pytestmark = pytest.mark.browser
@@ -44,16 +43,6 @@ def fits_the_width(page: Page, selector: str) -> bool:
     return page.locator(selector).evaluate(
         "e => e.getBoundingClientRect().right <= window.innerWidth && e.scrollWidth <= e.clientWidth"
     )
-
-
-def axe_violations(page: Page) -> list[dict]:
-    """axe-core's violations on the page (the npm package in the assets directory)."""
-    script = get_settings().assets_dir / "axe-core" / "axe.min.js"
-    if not script.is_file():
-        pytest.skip(f"axe-core is not installed ({script}); add it to package.json")
-    page.add_script_tag(path=str(script))
-    result = page.evaluate("async () => JSON.stringify((await axe.run(document)).violations)")
-    return [{"id": v["id"], "nodes": len(v["nodes"])} for v in json.loads(result)]
 
 
 def test_the_gp_asks_for_a_list_reduction_confirms_and_sees_the_case_and_its_deadline(gp_page):

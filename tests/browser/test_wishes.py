@@ -5,7 +5,6 @@ beyond the scheme's number a month is refused in Norwegian with the rule; the pa
 The Vefsn scheme's number of wishes a month is set to 2 here, so this module has a server of its own."""
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -16,10 +15,10 @@ from legetjeneste.demo import DEMO_LOGINS
 from legetjeneste.legevakt.rosters import service as roster_service
 from legetjeneste.legevakt.schemes import forms as scheme_forms
 from legetjeneste.legevakt.schemes import service as scheme_service
+from tests.browser.checks import assert_accessible
 from tests.browser.conftest import TIMEOUT_MS, LiveServer, demo_engine, log_in, serve
 
 pytestmark = pytest.mark.browser
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"width": 375, "height": 800}
 
 
@@ -96,11 +95,7 @@ def test_mine_onsker_and_min_side_fit_a_phone_without_sideways_scrolling(gp_page
 
 
 def test_mine_onsker_has_no_accessibility_violations_axe(gp_page: Page):
-    if not AXE.exists():
-        pytest.skip("axe-core is not installed (package.json, npm)")
     page = gp_page
     for path in ("/min-side", "/mine-onsker"):
         page.goto(path)
-        page.add_script_tag(path=str(AXE))
-        violations = page.evaluate("async () => (await axe.run()).violations.map(v => v.id)")
-        assert violations == [], (path, violations)
+        assert_accessible(page)
