@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import uvicorn
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 from sqlalchemy import Engine
 
 from legetjeneste.db import make_engine, session_factory
@@ -35,6 +35,9 @@ CHROMIUM_ARGS = [
 ]
 STARTUP_SECONDS = 15
 TIMEOUT_MS = 10_000
+# An assertion waits as long as an action: on a loaded machine a write may queue behind another browser
+# test's on the shared server (SQLite's write lock) for longer than Playwright's 5 s default.
+expect.set_options(timeout=TIMEOUT_MS)
 
 
 @dataclass(frozen=True)
