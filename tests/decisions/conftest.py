@@ -1,5 +1,6 @@
 import pytest
 
+from tests.notices.conftest import smtp, smtp_server  # noqa: F401  (a real SMTP server, for test_email)
 from tests.support import import_demo
 
 
