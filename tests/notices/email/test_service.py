@@ -59,7 +59,8 @@ def test_choosing_again_replaces_the_choice_and_is_audited(session, no_smtp):
         "deadline",
     }
     with session.begin():
-        entries = session.scalars(select(AuditEntry).where(AuditEntry.entity == "email_preference")).all()
+        query = select(AuditEntry).where(AuditEntry.entity == "email_preference").order_by(AuditEntry.id)
+        entries = session.scalars(query).all()
         assert [entry.detail["by_email"] for entry in entries] == [["vacancy"], ["deadline", "swap"]]
 
 
