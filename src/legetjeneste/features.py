@@ -10,6 +10,7 @@ import importlib
 import importlib.util
 import pkgutil
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 import legetjeneste
@@ -76,11 +77,36 @@ class DecisionKind:
 
 
 @dataclass(frozen=True)
+class Clock:
+    """An open clock a feature adds to the municipality's deadlines overview, its feed and the start page's
+    «hva nå» (a feature names the function that gives them in `Feature.clocks`). `key` is stable while the
+    clock is open (the calendar event's identity); `title` names the matter and `link` its page, shown to
+    users with `link_permission`; `action` says what to do next when the clock is overdue or due soon (by
+    default a general reminder)."""
+
+    key: str
+    code: str
+    due: date
+    start: date
+    rule_id: str
+    citation: str
+    text: str
+    title: str
+    link: str
+    responsible_label: str
+    link_permission: str
+    action: str = ""
+    doctor_name: str | None = None
+    agreement: int | None = None
+
+
+@dataclass(frozen=True)
 class Feature:
     """A feature: its routers (modules with an APIRouter `router`, JSON API and pages alike), its commands,
-    its menu entries, the panels it adds to other features' pages, the kinds of enkeltvedtak it records, and
-    the module of its part of the municipality file. `order` sorts mounting, the menu, the panels and the
-    file's sections (a section is checked and written after those of lower order)."""
+    its menu entries, the panels it adds to other features' pages, the kinds of enkeltvedtak it records, the
+    module of its part of the municipality file and where its open clocks come from. `order` sorts mounting,
+    the menu, the panels and the file's sections (a section is checked and written after those of lower
+    order)."""
 
     name: str
     order: int
@@ -90,6 +116,9 @@ class Feature:
     panels: tuple[Panel, ...] = ()
     decision_kinds: tuple[DecisionKind, ...] = ()
     file_section: str | None = None
+    # "module:function"s called as function(session, municipality_number=..., on=...) -> list[Clock] inside
+    # the deadlines overview's transaction: the feature's open clocks on that day.
+    clocks: tuple[str, ...] = ()
 
 
 @lru_cache

@@ -13,7 +13,7 @@ PRODID = "-//legetjeneste//Frister//NB"
 
 def uid_of(deadline: Deadline) -> str:
     """Stable while the clock is open, so a calendar app moves the event when its due date changes."""
-    return f"deadline-{deadline.case}-{deadline.code}@legetjeneste"
+    return f"deadline-{deadline.key}@legetjeneste"
 
 
 def deadline_event(deadline: Deadline, *, stamp: datetime) -> icalendar.Event:
@@ -24,9 +24,13 @@ def deadline_event(deadline: Deadline, *, stamp: datetime) -> icalendar.Event:
     event.add("dtend", deadline.due_date + timedelta(1))
     event.add("summary", f"{deadline.rule_id}: {deadline.case_title}")
     responsible = f"Ansvarlig: {deadline.responsible_label}"
-    event.add("description", f"{deadline.text}.\n{responsible}. {deadline.citation}. Sak {deadline.case}.")
+    event.add("description", f"{deadline.text}.\n{responsible}. {deadline.citation}. {_case(deadline)}.")
     event.add("transp", "TRANSPARENT")
     return event
+
+
+def _case(deadline: Deadline) -> str:
+    return f"Sak {deadline.case}" if deadline.case else deadline.case_title
 
 
 def deadline_calendar(place: str, deadlines: Iterable[Deadline], *, stamp: datetime) -> bytes:

@@ -5,7 +5,9 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
+from legetjeneste.features import Clock as FeatureClock
 from legetjeneste.lifecycle.models import LifecycleClock
+from legetjeneste.lifecycle.rules import clocks, codes
 from legetjeneste.lifecycle.schemas import ClockRead
 
 
@@ -28,6 +30,12 @@ class Deadline(BaseModel):
     status: str
     status_label: str
     days_left: int
+    # Where the matter is shown, and the clock's stable identity (the calendar event's UID).
+    link: str
+    link_permission: str
+    key: str
+    # What to do next, for a clock of another feature (its own words; empty: the life cycle's next step).
+    action: str = ""
 
     @classmethod
     def of(cls, clock: LifecycleClock, on: date, *, due_soon_days: int) -> "Deadline":
@@ -50,6 +58,36 @@ class Deadline(BaseModel):
             status=read.status,
             status_label=read.status_label,
             days_left=read.days_left,
+            link=f"/saker/{case.id}",
+            link_permission="lifecycle.read",
+            key=f"{case.id}-{clock.code}",
+        )
+
+    @classmethod
+    def of_feature(cls, clock: FeatureClock, on: date, *, due_soon_days: int) -> "Deadline":
+        """A clock another feature declares (`Feature.clocks`), told the same way."""
+        status = clocks.status(due=clock.due, on=on, due_soon_days=due_soon_days)
+        return cls(
+            due_date=clock.due,
+            rule_id=clock.rule_id,
+            citation=clock.citation,
+            case=0,
+            case_title=clock.title,
+            case_kind=clock.code,
+            agreement=clock.agreement,
+            doctor_name=clock.doctor_name,
+            code=clock.code,
+            text=clock.text,
+            responsible=clock.responsible_label,
+            responsible_label=clock.responsible_label,
+            start=clock.start,
+            status=status,
+            status_label=codes.STATUS_LABELS[status],
+            days_left=(clock.due - on).days,
+            link=clock.link,
+            link_permission=clock.link_permission,
+            key=clock.key,
+            action=clock.action,
         )
 
 

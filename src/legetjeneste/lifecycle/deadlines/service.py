@@ -10,6 +10,7 @@ from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import today_oslo
+from legetjeneste.features import features, resolve
 from legetjeneste.lifecycle import queries, terms
 from legetjeneste.lifecycle.deadlines import calendar, rules
 from legetjeneste.lifecycle.deadlines.schemas import (
@@ -34,12 +35,14 @@ def deadlines(
             Deadline.of(c, day, due_soon_days=due_soon_days)
             for c in queries.open_clocks(session, municipality_number=municipality.number)
         ]
+        found += _feature_clocks(session, municipality.number, day, due_soon_days)
+        found.sort(key=lambda d: (d.due_date, d.key))
         audit_service.record(
             session,
             actor=actor,
             action="read",
             entity="lifecycle_clock",
-            record_ids=[d.case for d in found],
+            record_ids=[d.case for d in found if d.case],
             municipality_number=municipality.number,
         )
         return DeadlineOverview(
@@ -70,12 +73,28 @@ def pressing(
             doctor_name=d.doctor_name,
         )
         if step is not None:
+            action = d.action or step.action
             urgent.append(
                 PressingDeadline(
-                    **d.model_dump(), headline=step.headline, action=step.action, action_rule_id=step.rule_id
+                    **d.model_dump(exclude={"action"}),
+                    headline=step.headline,
+                    action=action,
+                    action_rule_id=d.rule_id if d.action else step.rule_id,
                 )
             )
     return PressingOverview(**overview.model_dump(exclude={"deadlines"}), deadlines=urgent)
+
+
+def _feature_clocks(
+    session: Session, municipality_number: str, day: date, due_soon_days: int
+) -> list[Deadline]:
+    """The open clocks other features declare (`Feature.clocks`): meetings, supervision agreements, plans."""
+    return [
+        Deadline.of_feature(clock, day, due_soon_days=due_soon_days)
+        for feature in features()
+        for target in feature.clocks
+        for clock in resolve(target)(session, municipality_number=municipality_number, on=day)
+    ]
 
 
 def deadlines_calendar(
