@@ -116,6 +116,7 @@ class Actor:
     user_id: int | None = None
     office_id: int | None = None
     doctor_id: int | None = None  # a GP's own doctor row, for what a doctor does for themselves
+    citizen_id: int | None = None  # a citizen's own row in the citizen register, for a logged-in citizen
 
     @property
     def sees_all_municipalities(self) -> bool:

@@ -1,0 +1,39 @@
+"""The one way a citizen moves between lists (citizens/queries.py `move`): no overlaps, reasons kept."""
+
+from datetime import date
+
+from legetjeneste.citizens import queries
+from legetjeneste.citizens.models import Citizen
+from legetjeneste.demo import load_demo
+
+
+def test_a_move_ends_the_old_place_the_day_before_and_replaces_a_later_booked_one(session):
+    load_demo(session)
+    with session.begin():
+        citizen = Citizen(
+            national_id="01810012345",
+            name="Kari Testnes",
+            birth_date=date(2000, 1, 1),
+            sex="female",
+            home_municipality_number="1824",
+            resident_since=date(2000, 1, 1),
+        )
+        session.add(citizen)
+        session.flush()
+        queries.move(
+            session, citizen_id=citizen.id, agreement_id=182401, start=date(2026, 1, 1), reason="assigned"
+        )
+        queries.move(
+            session, citizen_id=citizen.id, agreement_id=182402, start=date(2027, 1, 1), reason="switch"
+        )
+        queries.move(
+            session, citizen_id=citizen.id, agreement_id=182403, start=date(2026, 12, 1), reason="threat"
+        )
+        history = [
+            (m.agreement_id, m.start, m.end, m.begin_reason, m.end_reason)
+            for m in queries.memberships(session, citizen_id=citizen.id)
+        ]
+    assert history == [
+        (182401, date(2026, 1, 1), date(2026, 11, 30), "assigned", "threat"),
+        (182403, date(2026, 12, 1), None, "threat", None),
+    ]
