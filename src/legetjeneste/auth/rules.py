@@ -66,6 +66,11 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "decision.read": REGISTER_EDITORS,
     "decision.appeal": GP,
     "appeal.decide": REGISTER_EDITORS,
+    # THREAT-PRIVACY: a threat case is the kommuneoverlege's and the GPs' concerned (the service checks which
+    # GP and office); committees see cases anonymised (the ALU is the municipality's GPs).
+    "threat.request": frozenset({"doctor", "office_admin"}),
+    "threat.handle": frozenset({"kommuneoverlege"}),
+    "threat.anonymised": frozenset({"kommuneoverlege", "su_member", "doctor"}),
 }
 PERMISSION_NAMES_NB = {
     "register.read": "se registeret",
@@ -103,6 +108,9 @@ PERMISSION_NAMES_NB = {
     "decision.read": "se kommunens vedtak",
     "decision.appeal": "klage på vedtak",
     "appeal.decide": "behandle klager",
+    "threat.request": "be kommunen om bistand med en truende pasient",
+    "threat.handle": "behandle saker om truende pasienter",
+    "threat.anonymised": "se anonymiserte saker om truende pasienter",
 }
 
 

@@ -1,0 +1,128 @@
+"""Pages of threat cases (ASA 4310 Vedlegg II): the kommuneoverlege's list «Truende pasienter», the GP's
+request for help, and the case page with its steps. The decision and the move are confirmed first."""
+
+from fastapi import APIRouter, Request
+
+from legetjeneste.citizens.threats import rules, service
+from legetjeneste.citizens.threats.schemas import (
+    AlternativeIn,
+    ChoiceIn,
+    ContactIn,
+    DecisionIn,
+    MeasureIn,
+    ThreatRequestIn,
+)
+from legetjeneste.errors import DomainError
+from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
+from legetjeneste.web.forms import failure_context, form_values, parse_form
+from legetjeneste.web.pages import redirect_with_message, render
+
+router = APIRouter(include_in_schema=False)
+BASE = "/truende-pasienter"
+FIELD_LABELS = {
+    "national_id": "Fødselsnummer",
+    "description": "Hva har skjedd",
+    "code": "Tiltak",
+    "status": "Status",
+    "on": "Dato",
+    "note": "Merknad",
+    "outcome": "Utfall",
+    "weighing": "Vurdering",
+    "deadline": "Frist for å velge ny fastlege",
+    "target_agreement_id": "Ny fastlege ved tildeling",
+    "agreement_id": "Ny fastlege",
+    "contacted_on": "Kontaktet",
+    "measures": "Tiltak avtalt med ny fastlege",
+    "patient_told": "Hva pasienten er fortalt",
+    "kind": "Tilbud",
+    "": "Saken",
+}
+# Steps confirmed before they are taken: the decision and the move (form name → the question).
+CONFIRM = {
+    "vedtak": "Vedtaket sendes til fastlegen som vedtaksbrev og kan ikke endres her etterpå.",
+    "valg": "Pasienten flyttes til den valgte listen fra i dag.",
+    "tildel": "Pasienten flyttes til listen som er valgt i vedtaket, fra i dag.",
+}
+STEPS = {
+    "tiltak": (MeasureIn, service.record_measure, "Tiltaket er registrert."),
+    "krav": (None, service.demand_decision, "Kravet om vedtak er sendt til kommunen."),
+    "vedtak": (DecisionIn, service.decide, "Vedtaket er fattet, og vedtaksbrevet er sendt til fastlegen."),
+    "valg": (ChoiceIn, service.record_choice, "Pasienten har fått ny fastlege."),
+    "tildel": (None, service.assign, "Pasienten er tildelt ny fastlege."),
+    "ny-fastlege": (ContactIn, service.record_contact, "Kontakten med den nye fastlegen er registrert."),
+    "tilbud": (AlternativeIn, service.record_alternative, "Tilbudet er registrert."),
+    "avslutt": (None, service.close_case, "Saken er avsluttet."),
+}
+
+
+def _case_page(request, session, actor, case_id, *, error=None, values=None, form=None, confirm=None):
+    case = service.get_case(session, actor=actor, case_id=case_id)
+    handles = service.handles(actor)
+    context = {
+        "case": case,
+        "handles": handles,
+        "is_gp": actor.doctor_id is not None and actor.doctor_id == case.doctor_id,
+        "options": service.list_options(session, actor=actor, case_id=case_id) if handles else [],
+        "rules": rules,
+        "confirm": confirm,
+        "confirm_text": CONFIRM.get(form or "", ""),
+        **failure_context(error, values, FIELD_LABELS, form=form),
+    }
+    status = 422 if error else 200
+    return render(request, "citizens/threats/case.html", context, actor=actor, status_code=status)
+
+
+@router.get("/kommuner/{number}" + BASE)
+def list_cases(request: Request, number: Number, session: SessionDep, actor: ActorDep):
+    found = service.list_cases(session, actor=actor, municipality_number=number)
+    return render(request, "citizens/threats/list.html", {"cases": found, "number": number}, actor=actor)
+
+
+def _new_page(request, actor, *, error=None, values=None):
+    context = failure_context(error, values, FIELD_LABELS, form="ny")
+    service.require_request(actor)
+    return render(request, "citizens/threats/new.html", context, actor=actor, status_code=422 if error else 200)
+
+
+@router.get(BASE + "/ny")
+def new_case(request: Request, actor: ActorDep):
+    return _new_page(request, actor)
+
+
+@router.post(BASE + "/ny")
+async def request_help(request: Request, session: SessionDep, actor: ActorDep):
+    values = form_values(await request.form())
+    try:
+        case = service.request_help(session, actor=actor, data=parse_form(ThreatRequestIn, values))
+    except DomainError as error:
+        if error.status_code in (403, 404):
+            raise
+        values.pop("national_id", None)  # a fødselsnummer is not shown back on the page
+        return _new_page(request, actor, error=error, values=values)
+    title = f"Kommunen har fått beskjed, og saken {case.reference} er opprettet."
+    return redirect_with_message(request, f"{BASE}/{case.id}", title)
+
+
+@router.get(BASE + "/{case_id}")
+def show_case(request: Request, case_id: Id, session: SessionDep, actor: ActorDep):
+    return _case_page(request, session, actor, case_id)
+
+
+@router.post(BASE + "/{case_id}/{step}")
+async def take_step(request: Request, case_id: Id, step: str, session: SessionDep, actor: ActorDep):
+    """One step of the case: the form as typed, one service call, back to the case with what happened; the
+    decision and the move show a confirmation first."""
+    if step not in STEPS:
+        return _case_page(request, session, actor, case_id)
+    model, use_case, title = STEPS[step]
+    values = form_values(await request.form())
+    try:
+        data = {"data": parse_form(model, values)} if model is not None else {}
+        if step in CONFIRM and values.get("confirmed") != "yes":
+            return _case_page(request, session, actor, case_id, values=values, form=step, confirm=step)
+        use_case(session, actor=actor, case_id=case_id, **data)
+    except DomainError as error:
+        if error.status_code in (403, 404):
+            raise
+        return _case_page(request, session, actor, case_id, error=error, values=values, form=step)
+    return redirect_with_message(request, f"{BASE}/{case_id}", title)
