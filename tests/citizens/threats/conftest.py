@@ -1,6 +1,7 @@
 import pytest
 
 from tests.support import import_demo
+from tests.web.conftest import browser_client  # noqa: F401  (fixture)
 
 
 @pytest.fixture

@@ -1,0 +1,49 @@
+"""The pages of threat cases: the GP asks for help from Min side and demands a decision, the kommuneoverlege
+confirms the decision, and the SU member finds nothing (THREAT-PRIVACY)."""
+
+import re
+
+from tests.citizens.threats.support import patient
+from tests.web.conftest import csrf_of, log_in
+
+
+def _post(client, path: str, form: dict, via: str):
+    return client.post(path, data={"csrf_token": csrf_of(client.get(via).text), **form})
+
+
+def test_a_gp_asks_for_help_and_the_kommuneoverlege_decides_after_a_confirmation(
+    browser_client, open_session
+):
+    _, national_id = patient(open_session())
+    client = browser_client
+    log_in(client, "lege@vefsn.example", "lege-demo")
+    assert "Be kommunen om hjelp med en truende pasient" in client.get("/min-side").text
+    refused = _post(client, "/truende-pasienter/ny", {"national_id": "01010112345"}, "/truende-pasienter/ny")
+    assert (
+        refused.status_code == 422 and "THREAT-ASSIST" in refused.text and "01010112345" not in refused.text
+    )
+    created = _post(client, "/truende-pasienter/ny", {"national_id": national_id, "description": "Truet"},
+                    "/truende-pasienter/ny")  # fmt: skip
+    assert created.status_code == 200 and "Testpasient Trussel" in created.text
+    case_path = re.search(r"/truende-pasienter/\d+", str(created.url)).group(0)
+    demanded = _post(client, case_path + "/krav", {}, case_path)
+    assert "Kravet om vedtak er sendt til kommunen." in demanded.text
+    assert 'href="/truende-pasienter/' in client.get("/min-side").text
+
+    log_in(client, "su@vefsn.example", "su-demo")
+    assert client.get(case_path).status_code == 404
+    assert client.get("/kommuner/1824/truende-pasienter").status_code == 403
+
+    log_in(client, "kommuneoverlege@vefsn.example", "vefsn-demo")
+    listed = client.get("/kommuner/1824/truende-pasienter")
+    assert (
+        listed.status_code == 200 and "Testpasient" not in listed.text and "Truende pasienter" in listed.text
+    )
+    form = {"outcome": "move", "weighing": "Trygt hos en annen lege", "target_agreement_id": "182403"}
+    asked = _post(client, case_path + "/vedtak", form, case_path)
+    assert asked.status_code == 200 and "Bekreft:" in asked.text and "Fatt vedtak" not in asked.text
+    decided = _post(client, case_path + "/vedtak", form | {"confirmed": "yes"}, case_path)
+    assert (
+        "Vedtaket er fattet" in decided.text and "Pasienten kan velge ny fastlege til og med" in decided.text
+    )
+    assert "THREAT-DEADLINE" in decided.text and 'href="/vedtak/' in decided.text
