@@ -35,9 +35,13 @@ def patient(session, *, agreement_id: int = 182402, name: str = "Testpasient Tru
             break
     with session.begin():
         citizen = Citizen(
-            national_id=national_id, name=name, birth_date=born, sex="male",
-            home_municipality_number="1824", resident_since=LISTED_SINCE,
-        )  # fmt: skip
+            national_id=national_id,
+            name=name,
+            birth_date=born,
+            sex="male",
+            home_municipality_number="1824",
+            resident_since=LISTED_SINCE,
+        )
         session.add(citizen)
         session.flush()
         citizen_queries.move(
@@ -59,15 +63,21 @@ def gp(session, hpr: str, *, user_id: int | None = None) -> Actor:
     with session.begin():
         doctor_id = session.scalar(select(Doctor.id).where(Doctor.hpr_number == hpr))
     return Actor(
-        email=f"{hpr}@vefsn.example", role="doctor", municipality_number="1824", user_id=user_id or 8000,
+        email=f"{hpr}@vefsn.example",
+        role="doctor",
+        municipality_number="1824",
+        user_id=user_id or 8000,
         doctor_id=doctor_id,
-    )  # fmt: skip
+    )
 
 
 def office_admin(session, organisation_number: str) -> Actor:
     with session.begin():
         office_id = session.scalar(select(Office.id).where(Office.organisation_number == organisation_number))
     return Actor(
-        email=f"kontor{organisation_number}@vefsn.example", role="office_admin", municipality_number="1824",
-        user_id=8100, office_id=office_id,
-    )  # fmt: skip
+        email=f"kontor{organisation_number}@vefsn.example",
+        role="office_admin",
+        municipality_number="1824",
+        user_id=8100,
+        office_id=office_id,
+    )

@@ -15,7 +15,7 @@ from legetjeneste.dates import today_oslo
 from legetjeneste.db import session_factory
 from legetjeneste.demo import DEMO_LOGINS
 from tests.browser.checks import assert_accessible, sideways_overflow
-from tests.browser.conftest import TIMEOUT_MS, LiveServer, browser, demo_engine, log_in, serve  # noqa: F401
+from tests.browser.conftest import TIMEOUT_MS, LiveServer, demo_engine, log_in, serve
 from tests.citizens.threats.support import patient
 
 pytestmark = pytest.mark.browser

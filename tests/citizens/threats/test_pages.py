@@ -22,8 +22,12 @@ def test_a_gp_asks_for_help_and_the_kommuneoverlege_decides_after_a_confirmation
     assert (
         refused.status_code == 422 and "THREAT-ASSIST" in refused.text and "01010112345" not in refused.text
     )
-    created = _post(client, "/truende-pasienter/ny", {"national_id": national_id, "description": "Truet"},
-                    "/truende-pasienter/ny")  # fmt: skip
+    created = _post(
+        client,
+        "/truende-pasienter/ny",
+        {"national_id": national_id, "description": "Truet"},
+        "/truende-pasienter/ny",
+    )
     assert created.status_code == 200 and "Testpasient Trussel" in created.text
     case_path = re.search(r"/truende-pasienter/\d+", str(created.url)).group(0)
     demanded = _post(client, case_path + "/krav", {}, case_path)

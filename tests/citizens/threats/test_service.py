@@ -22,8 +22,11 @@ from legetjeneste.errors import Forbidden, NotFound, RuleViolation
 from tests.citizens.threats.support import BREKKAN, HAUGVIK, KOL, SU, TVERRAA, gp, office_admin, patient
 
 DAY = date(2026, 12, 4)
-MOVE = DecisionIn(outcome="move", weighing="Pasienten kan følges trygt av en annen lege med to til stede.",
-                  target_agreement_id=182403)  # fmt: skip
+MOVE = DecisionIn(
+    outcome="move",
+    weighing="Pasienten kan følges trygt av en annen lege med to til stede.",
+    target_agreement_id=182403,
+)
 
 
 def _case(demo, *, demand: bool = True):
@@ -58,8 +61,9 @@ def test_threat_decision_only_after_the_gps_demand_and_the_letter_names_no_patie
     with pytest.raises(RuleViolation) as refused:
         service.decide(demo, actor=KOL, case_id=case.id, data=MOVE, on=DAY)
     assert refused.value.rule_id == "THREAT-DECISION"
-    service.record_measure(demo, actor=brekkan, case_id=case.id,
-                           data=MeasureIn(code="two_present", status="rejected", on=DAY))  # fmt: skip
+    service.record_measure(
+        demo, actor=brekkan, case_id=case.id, data=MeasureIn(code="two_present", status="rejected", on=DAY)
+    )
     service.demand_decision(demo, actor=brekkan, case_id=case.id, on=DAY)
     decided = service.decide(demo, actor=KOL, case_id=case.id, data=MOVE, on=DAY)
     assert (decided.outcome, decided.deadline, decided.target_doctor_name) == (
@@ -81,8 +85,13 @@ def test_threat_deadline_the_patient_chooses_until_the_deadline_day_and_is_assig
     assert early.value.rule_id == "THREAT-DEADLINE"
     assert service.assign_due(demo, actor=KOL, municipality_number="1824", on=deadline) == []
     with pytest.raises(RuleViolation) as late:
-        service.record_choice(demo, actor=KOL, case_id=case.id, data=ChoiceIn(agreement_id=182401),
-                              on=deadline + timedelta(days=1))  # fmt: skip
+        service.record_choice(
+            demo,
+            actor=KOL,
+            case_id=case.id,
+            data=ChoiceIn(agreement_id=182401),
+            on=deadline + timedelta(days=1),
+        )
     assert late.value.rule_id == "THREAT-DEADLINE"
     [done] = service.assign_due(demo, actor=KOL, municipality_number="1824", on=deadline + timedelta(days=1))
     assert (done["case"], done["agreement"], done["rule_id"]) == (case.reference, 182403, "THREAT-DEADLINE")
@@ -90,8 +99,10 @@ def test_threat_deadline_the_patient_chooses_until_the_deadline_day_and_is_assig
         service.assign_due(demo, actor=KOL, municipality_number="1824", on=deadline + timedelta(days=2)) == []
     )
     with demo.begin():
-        history = [(m.agreement_id, m.begin_reason, m.end_reason)
-                   for m in citizen_queries.memberships(demo, citizen_id=citizen_id)]  # fmt: skip
+        history = [
+            (m.agreement_id, m.begin_reason, m.end_reason)
+            for m in citizen_queries.memberships(demo, citizen_id=citizen_id)
+        ]
     # CIT-SWITCH: the move's reason is «threat», which is not one of the citizen's switches.
     assert history == [(182402, "assigned", "threat"), (182403, "threat", None)]
 
@@ -99,8 +110,9 @@ def test_threat_deadline_the_patient_chooses_until_the_deadline_day_and_is_assig
 def test_threat_deadline_a_choice_on_the_deadline_day_moves_the_patient_that_day(demo):
     case, _, citizen_id = _case(demo)
     deadline = service.decide(demo, actor=KOL, case_id=case.id, data=MOVE, on=DAY).deadline
-    moved = service.record_choice(demo, actor=KOL, case_id=case.id, data=ChoiceIn(agreement_id=182401),
-                                  on=deadline)  # fmt: skip
+    moved = service.record_choice(
+        demo, actor=KOL, case_id=case.id, data=ChoiceIn(agreement_id=182401), on=deadline
+    )
     assert (moved.moved_on, moved.moved_how, moved.new_doctor_name) == (deadline, "chosen", "Ingrid Haugvik")
     with demo.begin():
         assert (
@@ -155,8 +167,12 @@ def test_threat_privacy_others_get_404_and_every_identity_read_is_audited(demo):
 
 def test_threat_guidelines_committees_see_cases_without_name_number_or_birth_date(demo):
     case, _, _ = _case(demo)
-    service.record_measure(demo, actor=KOL, case_id=case.id,
-                           data=MeasureIn(code="guard", status="applied", on=DAY, note="Testpasient"))  # fmt: skip
+    service.record_measure(
+        demo,
+        actor=KOL,
+        case_id=case.id,
+        data=MeasureIn(code="guard", status="applied", on=DAY, note="Testpasient"),
+    )
     [seen] = service.anonymised_cases(demo, actor=SU, municipality_number="1824")
     document = seen.model_dump_json()
     assert case.patient.national_id not in document and "Testpasient" not in document

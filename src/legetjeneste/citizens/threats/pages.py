@@ -81,7 +81,8 @@ def list_cases(request: Request, number: Number, session: SessionDep, actor: Act
 def _new_page(request, actor, *, error=None, values=None):
     context = failure_context(error, values, FIELD_LABELS, form="ny")
     service.require_request(actor)
-    return render(request, "citizens/threats/new.html", context, actor=actor, status_code=422 if error else 200)
+    status = 422 if error else 200
+    return render(request, "citizens/threats/new.html", context, actor=actor, status_code=status)
 
 
 @router.get(BASE + "/ny")
