@@ -9,6 +9,7 @@ from sqlalchemy import select
 from legetjeneste.audit.models import AuditEntry
 from legetjeneste.citizens import queries as citizen_queries
 from legetjeneste.citizens.threats import service
+from legetjeneste.citizens.threats.decision import service as decision_service
 from legetjeneste.citizens.threats.schemas import (
     AlternativeIn,
     ChoiceIn,
@@ -17,7 +18,7 @@ from legetjeneste.citizens.threats.schemas import (
     MeasureIn,
     ThreatRequestIn,
 )
-from legetjeneste.decisions import service as decision_service
+from legetjeneste.decisions import service as letters
 from legetjeneste.errors import Forbidden, NotFound, RuleViolation
 from tests.citizens.threats.support import BREKKAN, HAUGVIK, KOL, SU, TVERRAA, gp, office_admin, patient
 
@@ -59,19 +60,19 @@ def test_threat_assist_a_gp_asks_for_help_about_a_patient_on_the_own_list_only(d
 def test_threat_decision_only_after_the_gps_demand_and_the_letter_names_no_patient(demo):
     case, brekkan, _ = _case(demo, demand=False)
     with pytest.raises(RuleViolation) as refused:
-        service.decide(demo, actor=KOL, case_id=case.id, data=MOVE, on=DAY)
+        decision_service.decide(demo, actor=KOL, case_id=case.id, data=MOVE, on=DAY)
     assert refused.value.rule_id == "THREAT-DECISION"
     service.record_measure(
         demo, actor=brekkan, case_id=case.id, data=MeasureIn(code="two_present", status="rejected", on=DAY)
     )
     service.demand_decision(demo, actor=brekkan, case_id=case.id, on=DAY)
-    decided = service.decide(demo, actor=KOL, case_id=case.id, data=MOVE, on=DAY)
+    decided = decision_service.decide(demo, actor=KOL, case_id=case.id, data=MOVE, on=DAY)
     assert (decided.outcome, decided.deadline, decided.target_doctor_name) == (
         "move",
         DAY + timedelta(days=14),
         "Magnus Tverrå",
     )
-    letter = decision_service.get_decision(demo, actor=brekkan, decision_id=decided.decision_id)
+    letter = letters.get_decision(demo, actor=brekkan, decision_id=decided.decision_id)
     assert (letter.kind, letter.outcome, letter.doctor_id) == ("threat_move", "granted", brekkan.doctor_id)
     text = " ".join([letter.summary, letter.weighing, *letter.facts, *(r.text for r in letter.reasons)])
     assert "Testpasient" not in text and case.patient.national_id not in text and case.reference in text
@@ -79,13 +80,13 @@ def test_threat_decision_only_after_the_gps_demand_and_the_letter_names_no_patie
 
 def test_threat_deadline_the_patient_chooses_until_the_deadline_day_and_is_assigned_the_day_after(demo):
     case, _, citizen_id = _case(demo)
-    deadline = service.decide(demo, actor=KOL, case_id=case.id, data=MOVE, on=DAY).deadline
+    deadline = decision_service.decide(demo, actor=KOL, case_id=case.id, data=MOVE, on=DAY).deadline
     with pytest.raises(RuleViolation) as early:
-        service.assign(demo, actor=KOL, case_id=case.id, on=deadline)
+        decision_service.assign(demo, actor=KOL, case_id=case.id, on=deadline)
     assert early.value.rule_id == "THREAT-DEADLINE"
-    assert service.assign_due(demo, actor=KOL, municipality_number="1824", on=deadline) == []
+    assert decision_service.assign_due(demo, actor=KOL, municipality_number="1824", on=deadline) == []
     with pytest.raises(RuleViolation) as late:
-        service.record_choice(
+        decision_service.record_choice(
             demo,
             actor=KOL,
             case_id=case.id,
@@ -93,10 +94,15 @@ def test_threat_deadline_the_patient_chooses_until_the_deadline_day_and_is_assig
             on=deadline + timedelta(days=1),
         )
     assert late.value.rule_id == "THREAT-DEADLINE"
-    [done] = service.assign_due(demo, actor=KOL, municipality_number="1824", on=deadline + timedelta(days=1))
+    [done] = decision_service.assign_due(
+        demo, actor=KOL, municipality_number="1824", on=deadline + timedelta(days=1)
+    )
     assert (done["case"], done["agreement"], done["rule_id"]) == (case.reference, 182403, "THREAT-DEADLINE")
     assert (
-        service.assign_due(demo, actor=KOL, municipality_number="1824", on=deadline + timedelta(days=2)) == []
+        decision_service.assign_due(
+            demo, actor=KOL, municipality_number="1824", on=deadline + timedelta(days=2)
+        )
+        == []
     )
     with demo.begin():
         history = [
@@ -109,8 +115,8 @@ def test_threat_deadline_the_patient_chooses_until_the_deadline_day_and_is_assig
 
 def test_threat_deadline_a_choice_on_the_deadline_day_moves_the_patient_that_day(demo):
     case, _, citizen_id = _case(demo)
-    deadline = service.decide(demo, actor=KOL, case_id=case.id, data=MOVE, on=DAY).deadline
-    moved = service.record_choice(
+    deadline = decision_service.decide(demo, actor=KOL, case_id=case.id, data=MOVE, on=DAY).deadline
+    moved = decision_service.record_choice(
         demo, actor=KOL, case_id=case.id, data=ChoiceIn(agreement_id=182401), on=deadline
     )
     assert (moved.moved_on, moved.moved_how, moved.new_doctor_name) == (deadline, "chosen", "Ingrid Haugvik")
@@ -122,16 +128,16 @@ def test_threat_deadline_a_choice_on_the_deadline_day_moves_the_patient_that_day
 
 def test_threat_new_gp_the_new_gp_sees_the_case_and_it_closes_only_after_the_contact(demo):
     case, _, _ = _case(demo)
-    service.decide(demo, actor=KOL, case_id=case.id, data=MOVE, on=DAY)
-    service.assign(demo, actor=KOL, case_id=case.id, on=DAY + timedelta(days=15))
+    decision_service.decide(demo, actor=KOL, case_id=case.id, data=MOVE, on=DAY)
+    decision_service.assign(demo, actor=KOL, case_id=case.id, on=DAY + timedelta(days=15))
     tverraa = gp(demo, TVERRAA)
     assert service.get_case(demo, actor=tverraa, case_id=case.id).new_doctor_name == "Magnus Tverrå"
     with pytest.raises(RuleViolation) as refused:
-        service.close_case(demo, actor=KOL, case_id=case.id)
+        decision_service.close_case(demo, actor=KOL, case_id=case.id)
     assert refused.value.rule_id == "THREAT-NEW-GP"
     contact = ContactIn(contacted_on=DAY + timedelta(days=15), measures="Alarmknapp og to til stede")
-    service.record_contact(demo, actor=KOL, case_id=case.id, data=contact)
-    assert service.close_case(demo, actor=KOL, case_id=case.id).status == "closed"
+    decision_service.record_contact(demo, actor=KOL, case_id=case.id, data=contact)
+    assert decision_service.close_case(demo, actor=KOL, case_id=case.id).status == "closed"
 
 
 def test_threat_alternative_a_case_where_no_move_is_forsvarlig_closes_only_with_other_care(demo):
@@ -139,12 +145,14 @@ def test_threat_alternative_a_case_where_no_move_is_forsvarlig_closes_only_with_
     no_move = DecisionIn(
         outcome="no_move", weighing="Ingen av kommunens fastleger kan ta imot pasienten trygt."
     )
-    service.decide(demo, actor=KOL, case_id=case.id, data=no_move, on=DAY)
+    decision_service.decide(demo, actor=KOL, case_id=case.id, data=no_move, on=DAY)
     with pytest.raises(RuleViolation) as refused:
-        service.close_case(demo, actor=KOL, case_id=case.id)
+        decision_service.close_case(demo, actor=KOL, case_id=case.id)
     assert refused.value.rule_id == "THREAT-ALTERNATIVE"
-    service.record_alternative(demo, actor=KOL, case_id=case.id, data=AlternativeIn(kind="institution"))
-    assert service.close_case(demo, actor=KOL, case_id=case.id).status == "closed"
+    decision_service.record_alternative(
+        demo, actor=KOL, case_id=case.id, data=AlternativeIn(kind="institution")
+    )
+    assert decision_service.close_case(demo, actor=KOL, case_id=case.id).status == "closed"
 
 
 def test_threat_privacy_others_get_404_and_every_identity_read_is_audited(demo):
@@ -157,7 +165,7 @@ def test_threat_privacy_others_get_404_and_every_identity_read_is_audited(demo):
     assert service.get_case(demo, actor=office_admin(demo, "991000011"), case_id=case.id).patient.name
     service.get_case(demo, actor=KOL, case_id=case.id)
     with pytest.raises(Forbidden):
-        service.decide(demo, actor=brekkan, case_id=case.id, data=MOVE)
+        decision_service.decide(demo, actor=brekkan, case_id=case.id, data=MOVE)
     reads = _audit(demo, "citizen")[reads_before:]
     assert [(e.actor, e.record_ids, e.detail["why"]) for e in reads] == [
         ("kontor991000011@vefsn.example", [str(citizen_id)], "view"),
@@ -192,7 +200,7 @@ def test_threat_clocks_the_pending_decision_and_the_patients_deadline_link_only_
         date(2027, 1, 4),
         "threat.handle",
     )
-    service.decide(demo, actor=KOL, case_id=case.id, data=MOVE, on=DAY)
+    decision_service.decide(demo, actor=KOL, case_id=case.id, data=MOVE, on=DAY)
     with demo.begin():
         [deadline] = service.clocks(demo, municipality_number="1824", on=DAY)
     assert (deadline.rule_id, deadline.due, deadline.title) == (

@@ -9,6 +9,7 @@ import typer
 
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.citizens.threats import service
+from legetjeneste.citizens.threats.decision import service as decision_service
 from legetjeneste.console import fail, print_json, run
 from legetjeneste.errors import Problem, ValidationFailed
 from legetjeneste.norwegian import day_text
@@ -61,7 +62,7 @@ def assign(
     as_json: Json = False,
 ):
     """Tildel ny fastlege der pasientens frist er ute (THREAT-DEADLINE)."""
-    done = run(service.assign_due, actor=SYSTEM, municipality_number=municipality, on=_day(on))
+    done = run(decision_service.assign_due, actor=SYSTEM, municipality_number=municipality, on=_day(on))
     if as_json:
         print_json(done)
         return

@@ -1,9 +1,13 @@
 """Pages of threat cases (ASA 4310 Vedlegg II): the kommuneoverlege's list «Truende pasienter», the GP's
 request for help, and the case page with its steps. The decision and the move are confirmed first."""
 
+from collections.abc import Callable
+
 from fastapi import APIRouter, Request
+from pydantic import BaseModel
 
 from legetjeneste.citizens.threats import rules, service
+from legetjeneste.citizens.threats.decision import service as decision_service
 from legetjeneste.citizens.threats.schemas import (
     AlternativeIn,
     ChoiceIn,
@@ -43,15 +47,23 @@ CONFIRM = {
     "valg": "Pasienten flyttes til den valgte listen fra i dag.",
     "tildel": "Pasienten flyttes til listen som er valgt i vedtaket, fra i dag.",
 }
-STEPS = {
+STEPS: dict[str, tuple[type[BaseModel] | None, Callable[..., object], str]] = {
     "tiltak": (MeasureIn, service.record_measure, "Tiltaket er registrert."),
     "krav": (None, service.demand_decision, "Kravet om vedtak er sendt til kommunen."),
-    "vedtak": (DecisionIn, service.decide, "Vedtaket er fattet, og vedtaksbrevet er sendt til fastlegen."),
-    "valg": (ChoiceIn, service.record_choice, "Pasienten har fått ny fastlege."),
-    "tildel": (None, service.assign, "Pasienten er tildelt ny fastlege."),
-    "ny-fastlege": (ContactIn, service.record_contact, "Kontakten med den nye fastlegen er registrert."),
-    "tilbud": (AlternativeIn, service.record_alternative, "Tilbudet er registrert."),
-    "avslutt": (None, service.close_case, "Saken er avsluttet."),
+    "vedtak": (
+        DecisionIn,
+        decision_service.decide,
+        "Vedtaket er fattet, og vedtaksbrevet er sendt til fastlegen.",
+    ),
+    "valg": (ChoiceIn, decision_service.record_choice, "Pasienten har fått ny fastlege."),
+    "tildel": (None, decision_service.assign, "Pasienten er tildelt ny fastlege."),
+    "ny-fastlege": (
+        ContactIn,
+        decision_service.record_contact,
+        "Kontakten med den nye fastlegen er registrert.",
+    ),
+    "tilbud": (AlternativeIn, decision_service.record_alternative, "Tilbudet er registrert."),
+    "avslutt": (None, decision_service.close_case, "Saken er avsluttet."),
 }
 
 
@@ -62,7 +74,7 @@ def _case_page(request, session, actor, case_id, *, error=None, values=None, for
         "case": case,
         "handles": handles,
         "is_gp": actor.doctor_id is not None and actor.doctor_id == case.doctor_id,
-        "options": service.list_options(session, actor=actor, case_id=case_id) if handles else [],
+        "options": decision_service.list_options(session, actor=actor, case_id=case_id) if handles else [],
         "rules": rules,
         "confirm": confirm,
         "confirm_text": CONFIRM.get(form or "", ""),

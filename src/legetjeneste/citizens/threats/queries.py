@@ -19,6 +19,14 @@ def citizen_by_national_id(session: Session, national_id: str) -> Citizen | None
     return session.scalar(select(Citizen).where(Citizen.national_id == national_id))
 
 
+def listed_patient(session: Session, *, national_id: str, on: date) -> tuple[Citizen, Agreement] | None:
+    """The citizen with this fødselsnummer and the list they are on that day, if any."""
+    patient = citizen_by_national_id(session, national_id)
+    place = membership_on(session, citizen_id=patient.id, on=on) if patient is not None else None
+    found = agreement(session, place.agreement_id) if place is not None else None
+    return (patient, found) if patient is not None and found is not None else None
+
+
 def citizen(session: Session, citizen_id: int) -> Citizen | None:
     return session.get(Citizen, citizen_id)
 
@@ -35,6 +43,16 @@ def regular_doctor(found: Agreement, on: date) -> Doctor | None:
     """The list's GP on the day (its regular doctor period)."""
     periods = found.periods_on("regular", on)
     return periods[0].doctor if periods else None
+
+
+def gp_of_list(
+    session: Session, *, agreement_id: int | None, municipality_number: str, on: date
+) -> Doctor | None:
+    """The GP of a list of the municipality on the day (None: no such list, or no GP)."""
+    found = agreement(session, agreement_id) if agreement_id is not None else None
+    if found is None or found.municipality_number != municipality_number:
+        return None
+    return regular_doctor(found, on)
 
 
 def doctor(session: Session, doctor_id: int | None) -> Doctor | None:
@@ -149,7 +167,7 @@ def state_of(found: ThreatCase) -> rules.CaseState:
 def names(session: Session, found: ThreatCase) -> dict[str, str | None]:
     """The GPs' and the office's names a case shows."""
     target = agreement(session, found.target_agreement_id) if found.target_agreement_id else None
-    target_gp = regular_doctor(target, found.decided_on or found.requested_on) if target else None
+    target_gp = regular_doctor(target, found.decided_on or found.requested_on) if target is not None else None
     office_row, new_gp = office(session, found.office_id), doctor(session, found.new_doctor_id)
     return {
         "doctor_name": doctor_name(session, found.doctor_id),

@@ -4,6 +4,7 @@ answers 404 to everyone but the kommuneoverlege and the GPs concerned (THREAT-PR
 from fastapi import APIRouter
 
 from legetjeneste.citizens.threats import service
+from legetjeneste.citizens.threats.decision import service as decision_service
 from legetjeneste.citizens.threats.schemas import (
     AlternativeIn,
     AnonymisedCase,
@@ -60,34 +61,34 @@ def demand_decision(case_id: Id, session: SessionDep, actor: ActorDep):
 @router.post(CASE + "/decision", response_model=ThreatCaseRead)
 def decide(case_id: Id, data: DecisionIn, session: SessionDep, actor: ActorDep):
     """THREAT-DECISION: the municipality's enkeltvedtak (move, no move forsvarlig, or stay)."""
-    return service.decide(session, actor=actor, case_id=case_id, data=data)
+    return decision_service.decide(session, actor=actor, case_id=case_id, data=data)
 
 
 @router.post(CASE + "/choice", response_model=ThreatCaseRead)
 def record_choice(case_id: Id, data: ChoiceIn, session: SessionDep, actor: ActorDep):
     """THREAT-DEADLINE: the patient chose a new GP within the deadline."""
-    return service.record_choice(session, actor=actor, case_id=case_id, data=data)
+    return decision_service.record_choice(session, actor=actor, case_id=case_id, data=data)
 
 
 @router.post(CASE + "/assign", response_model=ThreatCaseRead)
 def assign(case_id: Id, session: SessionDep, actor: ActorDep):
     """THREAT-DEADLINE: after the deadline, the list named in the decision."""
-    return service.assign(session, actor=actor, case_id=case_id)
+    return decision_service.assign(session, actor=actor, case_id=case_id)
 
 
 @router.post(CASE + "/new-gp", response_model=ThreatCaseRead)
 def record_contact(case_id: Id, data: ContactIn, session: SessionDep, actor: ActorDep):
     """THREAT-NEW-GP: the new GP contacted and the measures agreed."""
-    return service.record_contact(session, actor=actor, case_id=case_id, data=data)
+    return decision_service.record_contact(session, actor=actor, case_id=case_id, data=data)
 
 
 @router.post(CASE + "/alternative", response_model=ThreatCaseRead)
 def record_alternative(case_id: Id, data: AlternativeIn, session: SessionDep, actor: ActorDep):
     """THREAT-ALTERNATIVE: institution or special vaktordning where no move is forsvarlig."""
-    return service.record_alternative(session, actor=actor, case_id=case_id, data=data)
+    return decision_service.record_alternative(session, actor=actor, case_id=case_id, data=data)
 
 
 @router.post(CASE + "/close", response_model=ThreatCaseRead)
 def close_case(case_id: Id, session: SessionDep, actor: ActorDep):
     """Close the case (THREAT-ALTERNATIVE: not without other care where no move is forsvarlig)."""
-    return service.close_case(session, actor=actor, case_id=case_id)
+    return decision_service.close_case(session, actor=actor, case_id=case_id)

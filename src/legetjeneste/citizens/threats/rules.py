@@ -15,7 +15,9 @@ answer is due) is overdue on the deadlines overview."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NoReturn
 
+from legetjeneste.dates import add_months
 from legetjeneste.errors import Rule, RuleViolation
 from legetjeneste.norwegian import day_text
 
@@ -99,15 +101,25 @@ def _open(state: CaseState) -> None:
         raise RuleViolation.of(ASSIST, f"Saken ble avsluttet {day_text(state.closed_on)} og kan ikke endres")
 
 
+def not_listed() -> NoReturn:
+    """THREAT-ASSIST — help is asked for a patient on a list of the municipality."""
+    raise RuleViolation.of(ASSIST, "Fødselsnummer: personen står ikke på noen fastlegeliste i kommunen")
+
+
 def request_check(*, listed: bool, own_list: bool) -> None:
     """THREAT-ASSIST, ASA 4310 vedlegg II punkt 1 — a GP asks for help about a patient on the GP's own list
     (the office administrator: a list of the office)."""
     if not listed:
-        raise RuleViolation.of(ASSIST, "Fødselsnummer: personen står ikke på noen fastlegeliste i kommunen")
+        not_listed()
     if not own_list:
         raise RuleViolation.of(
             ASSIST, "Fødselsnummer: pasienten står ikke på din liste (eller en liste ved ditt legekontor)"
         )
+
+
+def no_open_case(reference: str) -> NoReturn:
+    """THREAT-ASSIST — one open case per patient and list: help is asked for once, then the case goes on."""
+    raise RuleViolation.of(ASSIST, f"Det finnes allerede en åpen sak om pasienten ({reference})")
 
 
 def measure_check(state: CaseState, *, code: str, measure_status: str) -> None:
@@ -173,6 +185,11 @@ def target_check(*, target: int | None, current: int, has_regular_doctor: bool) 
         )
     if not has_regular_doctor:
         raise RuleViolation.of(DEADLINE, "Ny fastlege ved tildeling: listen har ingen fastlege")
+
+
+def no_gp() -> NoReturn:
+    """THREAT-DEADLINE — the patient moves to a list of the municipality that has a GP."""
+    raise RuleViolation.of(DEADLINE, "Ny fastlege: listen finnes ikke i kommunen eller har ingen fastlege")
 
 
 def _waiting(state: CaseState) -> date:
@@ -262,6 +279,40 @@ def close_check(state: CaseState) -> None:
         raise RuleViolation.of(
             NEW_GP, "Kommunen må kontakte den nye fastlegen og avtale tiltak før saken avsluttes"
         )
+
+
+@dataclass(frozen=True)
+class CaseClock:
+    """A running clock of a case, for the deadlines overview."""
+
+    code: str
+    due: date
+    start: date
+    rule: Rule
+    text: str
+    action: str
+
+
+def open_clock(state: CaseState, *, decided_on: date | None, decision_months: int) -> CaseClock | None:
+    """THREAT-DECISION, THREAT-DEADLINE — an open case's clock: a demanded decision is due within
+    `decision_months` (project rule, forvaltningsloven § 11 a), and a patient to be moved has the deadline."""
+    if state.closed_on is not None:
+        return None
+    if state.outcome is None and state.demanded_on is not None:
+        due = add_months(state.demanded_on, decision_months)
+        text, action = "Fastlegen har krevd vedtak om flytting av pasienten", "fatt vedtak i saken, eller gi "
+        return CaseClock(
+            "decision", due, state.demanded_on, DECISION, text, action + "fastlegen et foreløpig svar"
+        )
+    if state.outcome == MOVE and state.moved_on is None and state.deadline and decided_on:
+        text, action = (
+            "Pasientens frist for å velge ny fastlege",
+            "fristen er ute: tildel pasienten fastlegen ",
+        )
+        return CaseClock(
+            "deadline", state.deadline, decided_on, DEADLINE, text, action + "som er valgt i vedtaket"
+        )
+    return None
 
 
 def case_reference(case_id: int) -> str:

@@ -199,7 +199,7 @@ def anonymised(case, state: rules.CaseState) -> AnonymisedCase:
     )
 
 
-def summary(case, state: rules.CaseState, *, doctor_name: str, office_name: str, **_) -> ThreatCaseSummary:
+def summary(case, state: rules.CaseState, names: dict[str, str | None]) -> ThreatCaseSummary:
     """A case without the patient (`names` from queries.names)."""
     return ThreatCaseSummary(
         id=case.id,
@@ -216,15 +216,15 @@ def summary(case, state: rules.CaseState, *, doctor_name: str, office_name: str,
         moved_on=case.moved_on,
         closed_on=case.closed_on,
         doctor_id=case.doctor_id,
-        doctor_name=doctor_name,
-        office_name=office_name,
+        doctor_name=names["doctor_name"] or "",
+        office_name=names["office_name"] or "",
     )
 
 
 def case_read(case, state: rules.CaseState, patient, names: dict, *, on: date) -> ThreatCaseRead:
     """The case with the patient's identity (the service audits the read before it builds this)."""
     return ThreatCaseRead(
-        **summary(case, state, **names).model_dump(),
+        **summary(case, state, names).model_dump(),
         patient=Patient(
             citizen_id=patient.id,
             name=patient.name,
