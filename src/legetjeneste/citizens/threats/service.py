@@ -36,8 +36,7 @@ from legetjeneste.features import Clock
 from legetjeneste.notices.inbox import rules as inbox_rules
 from legetjeneste.notices.inbox import service as inbox_service
 
-CHOICE_DAYS, DECISION_MONTHS = "threats/choice_days", "threats/decision_months"
-DECISION_KIND = "threat_move"  # citizens/feature.py declares it
+DECISION_MONTHS = "threats/decision_months"
 inbox_rules.register_kind("threat_case", "En sak om en truende pasient der jeg er berørt")
 
 
