@@ -51,3 +51,11 @@ def test_a_gp_asks_for_help_and_the_kommuneoverlege_decides_after_a_confirmation
         "Vedtaket er fattet" in decided.text and "Pasienten kan velge ny fastlege til og med" in decided.text
     )
     assert "THREAT-DEADLINE" in decided.text and 'href="/vedtak/' in decided.text
+    letter_path = re.search(r'href="(/vedtak/\d+)"', decided.text).group(1)
+    letter = client.get(letter_path)
+    assert letter.status_code == 200 and "Flytting av truende eller voldelig pasient" in letter.text
+    assert "Testpasient" not in letter.text and national_id not in letter.text
+
+    log_in(client, "su@vefsn.example", "su-demo")
+    overview = client.get("/kommuner/1824/frister")
+    assert "Sak om truende pasient T-" in overview.text and f'href="{case_path}"' not in overview.text
