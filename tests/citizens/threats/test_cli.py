@@ -7,6 +7,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from legetjeneste.audit.models import AuditEntry
+from legetjeneste.citizens.threats import jobs
 from legetjeneste.citizens.threats.cli import app
 from legetjeneste.citizens.threats.decision import service as decision_service
 from tests.citizens.threats.support import KOL
@@ -41,3 +42,12 @@ def test_the_commands_list_show_and_assign_a_case_as_json(engine, monkeypatch, o
             select(AuditEntry).where(AuditEntry.entity == "citizen", AuditEntry.actor == "system")
         )
         assert any(e.detail["why"] == "view" and e.record_ids == [str(citizen_id)] for e in reads)
+
+
+def test_the_daily_job_assigns_the_patients_whose_deadline_has_passed_once(demo, monkeypatch):
+    case, _, _ = _case(demo)
+    decision_service.decide(demo, actor=KOL, case_id=case.id, data=MOVE, on=DAY - timedelta(days=30))
+    factory = lambda: demo  # noqa: E731  (the job's sessions are the test's)
+    first = jobs.run(factory, None, None)  # type: ignore[arg-type]
+    assert [a["case"] for a in first["assigned"]] == [case.reference]
+    assert jobs.run(factory, None, None) == {"assigned": []}  # type: ignore[arg-type]
