@@ -78,6 +78,10 @@ def test_a_threat_case_runs_from_the_gps_request_to_a_new_gp_and_the_su_member_c
     _checked(kol)
     kol.get_by_role("button", name="Bekreft").click()
     expect(kol.get_by_text("Vedtaket er fattet")).to_be_visible()
+    kol.get_by_role("link", name="Brev til pasienten").click()
+    expect(kol.get_by_role("heading", name="Vedtak om fastlegen din")).to_be_visible()
+    _checked(kol)
+    kol.get_by_role("link", name="Tilbake til saken").click()
 
     # The patient's deadline passes without a choice: the case is dated back past it.
     with session_factory(engine)() as session, session.begin():

@@ -59,3 +59,8 @@ def test_a_gp_asks_for_help_and_the_kommuneoverlege_decides_after_a_confirmation
     log_in(client, "su@vefsn.example", "su-demo")
     overview = client.get("/kommuner/1824/frister")
     assert "Sak om truende pasient T-" in overview.text and f'href="{case_path}"' not in overview.text
+
+    log_in(client, "kommuneoverlege@vefsn.example", "vefsn-demo")
+    to_patient = client.get(case_path + "/brev")
+    assert to_patient.status_code == 200 and "Til: Testpasient Trussel" in to_patient.text
+    assert "Magnus Tverrå" in to_patient.text and "Du har rett til å klage" in to_patient.text

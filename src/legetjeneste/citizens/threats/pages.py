@@ -121,6 +121,13 @@ def show_case(request: Request, case_id: Id, session: SessionDep, actor: ActorDe
     return _case_page(request, session, actor, case_id)
 
 
+@router.get(BASE + "/{case_id}/brev")
+def patient_letter(request: Request, case_id: Id, session: SessionDep, actor: ActorDep):
+    letter = decision_service.patient_letter(session, actor=actor, case_id=case_id)
+    context = {"letter": letter, "case_id": case_id}
+    return render(request, "citizens/threats/letter.html", context, actor=actor)
+
+
 @router.post(BASE + "/{case_id}/{step}")
 async def take_step(request: Request, case_id: Id, step: str, session: SessionDep, actor: ActorDep):
     """One step of the case: the form as typed, one service call, back to the case with what happened; the

@@ -101,20 +101,20 @@ def _open(state: CaseState) -> None:
         raise RuleViolation.of(ASSIST, f"Saken ble avsluttet {day_text(state.closed_on)} og kan ikke endres")
 
 
+NOT_YOURS = "Fødselsnummer: pasienten står ikke på din liste (eller en liste ved ditt legekontor)"
+
+
 def not_listed() -> NoReturn:
-    """THREAT-ASSIST — help is asked for a patient on a list of the municipality."""
-    raise RuleViolation.of(ASSIST, "Fødselsnummer: personen står ikke på noen fastlegeliste i kommunen")
+    """THREAT-ASSIST, THREAT-PRIVACY — the same answer whether the number is unknown, on no list or on
+    another GP's list, so that the form tells nobody where a person is listed."""
+    raise RuleViolation.of(ASSIST, NOT_YOURS)
 
 
 def request_check(*, listed: bool, own_list: bool) -> None:
     """THREAT-ASSIST, ASA 4310 vedlegg II punkt 1 — a GP asks for help about a patient on the GP's own list
     (the office administrator: a list of the office)."""
-    if not listed:
+    if not (listed and own_list):
         not_listed()
-    if not own_list:
-        raise RuleViolation.of(
-            ASSIST, "Fødselsnummer: pasienten står ikke på din liste (eller en liste ved ditt legekontor)"
-        )
 
 
 def no_open_case(reference: str) -> NoReturn:

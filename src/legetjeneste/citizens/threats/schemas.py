@@ -250,3 +250,22 @@ def case_read(case, state: rules.CaseState, patient, names: dict, *, on: date) -
         alternative_note=case.alternative_note,
         assignment_due=rules.is_assignment_due(state, on=on),
     )
+
+
+class PatientLetter(BaseModel):
+    """DEC-NOTIFY for the patient, a party too: the decision, the deadline and the right to appeal, on paper
+    (the patient has no inbox here); printed by the kommuneoverlege."""
+
+    reference: str
+    case_number: str
+    deciding_body: str
+    appeal_body: str
+    appeal_weeks: int
+    decided_on: date
+    outcome: str
+    outcome_text: str
+    patient: Patient
+    deadline: date | None
+    target_doctor_name: str | None
+    new_doctor_name: str | None
+    patient_told: str

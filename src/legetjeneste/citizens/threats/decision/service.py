@@ -21,15 +21,18 @@ from legetjeneste.citizens.threats.schemas import (
     ChoiceIn,
     ContactIn,
     DecisionIn,
+    PatientLetter,
     ThreatCaseRead,
 )
 from legetjeneste.dates import today_oslo
 from legetjeneste.db import when_free, write_transaction
+from legetjeneste.decisions import queries as decision_queries
 from legetjeneste.decisions import service as decisions_service
 from legetjeneste.decisions.rules import Reason
+from legetjeneste.errors import NotFound
 from legetjeneste.norwegian import day_text
 
-CHOICE_DAYS = "threats/choice_days"
+CHOICE_DAYS, APPEAL_WEEKS = "threats/choice_days", "decisions/appeal_weeks"
 DECISION_KIND = "threat_move"  # citizens/feature.py declares it
 
 
@@ -67,6 +70,26 @@ def _facts(case: ThreatCase) -> list[str]:
         for m in case.measures
     ]
     return facts
+
+
+def patient_letter(session: Session, *, actor: Actor, case_id: int) -> PatientLetter:
+    """DEC-NOTIFY — the letter to the patient about the decision (the patient's identity: an audited read)."""
+    with session.begin():
+        case = case_service.load_case(session, actor, case_id)
+        decision = decision_queries.decision(session, case.decision_id) if case.decision_id else None
+        if decision is None:
+            raise NotFound(f"Sak {rules.case_reference(case.id)} har ikke noe vedtak ennå.")
+        read = case_service.read(session, actor, case, "letter")
+        return PatientLetter(
+            **read.model_dump(include={"reference", "outcome_text", "patient", "deadline", "patient_told"}),
+            **read.model_dump(include={"target_doctor_name", "new_doctor_name"}),
+            case_number=decision.case_number,
+            deciding_body=decision.deciding_body,
+            appeal_body=decision.appeal_body,
+            appeal_weeks=parameters.value(APPEAL_WEEKS, on=decision.reached_on),
+            decided_on=decision.decided_on,
+            outcome=case.outcome or "",
+        )
 
 
 @when_free
