@@ -132,6 +132,8 @@ def test_threat_new_gp_the_new_gp_sees_the_case_and_it_closes_only_after_the_con
     decision_service.assign(demo, actor=KOL, case_id=case.id, on=DAY + timedelta(days=15))
     tverraa = gp(demo, TVERRAA)
     assert service.get_case(demo, actor=tverraa, case_id=case.id).new_doctor_name == "Magnus Tverrå"
+    former = service.get_case(demo, actor=gp(demo, BREKKAN), case_id=case.id)
+    assert (former.status, former.new_doctor_name, former.new_agreement_id) == ("moved", None, None)
     with pytest.raises(RuleViolation) as refused:
         decision_service.close_case(demo, actor=KOL, case_id=case.id)
     assert refused.value.rule_id == "THREAT-NEW-GP"

@@ -99,13 +99,18 @@ def read(session: Session, actor: Actor, case: ThreatCase, why: str) -> ThreatCa
         municipality_number=case.municipality_number,
         detail={"why": why, "threat_case": case.id},
     )
-    return case_read(
+    found = case_read(
         case,
         queries.state_of(case),
         queries.citizen(session, case.citizen_id),
         queries.names(session, case),
         on=today_oslo(),
     )
+    if handles(actor) or (actor.doctor_id is not None and actor.doctor_id == case.new_doctor_id):
+        return found
+    # Least data: the former GP and office are not told who the patient's new GP is.
+    hidden = {"target_agreement_id", "target_doctor_name", "new_agreement_id", "new_doctor_name"}
+    return found.model_copy(update=dict.fromkeys(hidden))
 
 
 def summary(session: Session, case: ThreatCase) -> ThreatCaseSummary:
