@@ -14,7 +14,10 @@ from legetjeneste.console import fail, print_json, run
 from legetjeneste.errors import Problem, ValidationFailed
 from legetjeneste.norwegian import day_text
 
-app = typer.Typer(help="Truende og voldelige pasienter (ASA 4310 vedlegg II).", no_args_is_help=True)
+app = typer.Typer(
+    help="Truende og voldelige pasienter (ASA 4310 vedlegg II): saker, tildeling etter fristen.",
+    no_args_is_help=True,
+)
 Json = Annotated[bool, typer.Option("--json", help="Skriv ett JSON-dokument")]
 
 
