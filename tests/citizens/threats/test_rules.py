@@ -122,3 +122,28 @@ def test_a_case_closes_without_a_decision_only_when_none_was_demanded():
         "waiting",
         "moved",
     ]
+
+
+def test_threat_privacy_only_the_kommuneoverlege_the_gps_concerned_and_the_office_that_asked():
+    case = {"case_doctors": (11, 12), "case_office_id": 5}
+    seen = [
+        rules.is_concerned(handles=True, role="kommuneoverlege", doctor_id=None, office_id=None, **case),
+        rules.is_concerned(handles=False, role="doctor", doctor_id=11, office_id=None, **case),
+        rules.is_concerned(handles=False, role="doctor", doctor_id=12, office_id=None, **case),
+        rules.is_concerned(handles=False, role="office_admin", doctor_id=None, office_id=5, **case),
+    ]
+    unseen = [
+        rules.is_concerned(handles=False, role="doctor", doctor_id=13, office_id=5, **case),
+        rules.is_concerned(handles=False, role="office_admin", doctor_id=None, office_id=6, **case),
+        rules.is_concerned(handles=False, role="su_member", doctor_id=None, office_id=5, **case),
+        rules.is_concerned(handles=False, role="municipality_admin", doctor_id=None, office_id=None, **case),
+        rules.is_concerned(
+            handles=False,
+            role="doctor",
+            doctor_id=None,
+            office_id=None,
+            case_doctors=(11, None),
+            case_office_id=5,
+        ),
+    ]
+    assert all(seen) and not any(unseen)

@@ -96,6 +96,25 @@ def status(state: CaseState) -> str:
     return "demanded" if state.demanded_on is not None else "requested"
 
 
+def is_concerned(
+    *,
+    handles: bool,
+    role: str,
+    doctor_id: int | None,
+    office_id: int | None,
+    case_doctors: tuple[int | None, ...],
+    case_office_id: int,
+) -> bool:
+    """THREAT-PRIVACY, ASA 4310 § 6.1 — who sees a case: the kommuneoverlege (`handles`), the GPs concerned
+    (the requesting GP and the new GP) and the administrator of the office that asked; nobody else — not
+    the SU, other GPs, other offices or the municipality's other administrators."""
+    if handles:
+        return True
+    if role == "doctor":
+        return doctor_id is not None and doctor_id in case_doctors
+    return role == "office_admin" and office_id is not None and office_id == case_office_id
+
+
 def _open(state: CaseState) -> None:
     if state.closed_on is not None:
         raise RuleViolation.of(ASSIST, f"Saken ble avsluttet {day_text(state.closed_on)} og kan ikke endres")

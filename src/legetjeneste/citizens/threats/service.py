@@ -55,12 +55,15 @@ def require_request(actor: Actor) -> None:
 
 
 def is_concerned(actor: Actor, case: ThreatCase) -> bool:
-    """THREAT-PRIVACY — the kommuneoverlege, the requesting GP and the new GP, the requesting office."""
-    if handles(actor):
-        return True
-    if actor.role == "doctor" and actor.doctor_id is not None:
-        return actor.doctor_id in (case.doctor_id, case.new_doctor_id)
-    return actor.role == "office_admin" and actor.office_id is not None and actor.office_id == case.office_id
+    """THREAT-PRIVACY (rules.is_concerned)."""
+    return rules.is_concerned(
+        handles=handles(actor),
+        role=actor.role,
+        doctor_id=actor.doctor_id,
+        office_id=actor.office_id,
+        case_doctors=(case.doctor_id, case.new_doctor_id),
+        case_office_id=case.office_id,
+    )
 
 
 def load_case(session: Session, actor: Actor, case_id: int, *, lock: bool = False, handler: bool = True):
