@@ -8,7 +8,7 @@ import pytest
 
 from legetjeneste.agreement import parameters
 from legetjeneste.agreement.parameters import ParameterNotInForce
-from legetjeneste.citizens.threats import rules
+from legetjeneste.citizens.threats import labels, rules
 from legetjeneste.errors import RuleViolation
 
 DAY = date(2026, 12, 4)
@@ -32,7 +32,7 @@ def test_threat_assist_only_a_listed_patient_on_the_own_list_and_the_refusal_tel
 
 
 def test_threat_measures_the_seven_alternatives_each_discussed_applied_or_rejected():
-    assert len(rules.MEASURE_LABELS) == 7 and set(rules.MEASURE_STATUSES) == {
+    assert len(labels.MEASURE_LABELS) == 7 and set(labels.MEASURE_STATUSES) == {
         "discussed",
         "applied",
         "rejected",

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from fastapi import APIRouter, Request
 from pydantic import BaseModel
 
-from legetjeneste.citizens.threats import rules, service
+from legetjeneste.citizens.threats import labels, service
 from legetjeneste.citizens.threats.decision import service as decision_service
 from legetjeneste.citizens.threats.schemas import (
     AlternativeIn,
@@ -75,7 +75,7 @@ def _case_page(request, session, actor, case_id, *, error=None, values=None, for
         "handles": handles,
         "is_gp": actor.doctor_id is not None and actor.doctor_id == case.doctor_id,
         "options": decision_service.list_options(session, actor=actor, case_id=case_id) if handles else [],
-        "rules": rules,
+        "threat_labels": labels,
         "confirm": confirm,
         "confirm_text": CONFIRM.get(form or "", ""),
         **failure_context(error, values, FIELD_LABELS, form=form),

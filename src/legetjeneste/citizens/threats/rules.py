@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NoReturn
 
+from legetjeneste.citizens.threats import labels
 from legetjeneste.dates import add_months
 from legetjeneste.errors import Rule, RuleViolation
 from legetjeneste.norwegian import day_text
@@ -30,45 +31,13 @@ ALTERNATIVE = Rule("THREAT-ALTERNATIVE", "ASA 4310 vedlegg II punkt 3")
 GUIDELINES = Rule("THREAT-GUIDELINES", "ASA 4310 § 4.1.3 og § 4.2.3")
 PRIVACY = Rule("THREAT-PRIVACY", "ASA 4310 § 6.1")
 
-# THREAT-MEASURES: the seven alternatives of Vedlegg II punkt 1, in its order.
-MEASURE_LABELS = {
-    "named_gp": "Be pasienten bytte til en bestemt fastlege som har sagt ja til å ta imot pasienten",
-    "two_present": "To eller flere leger eller annet helsepersonell til stede i konsultasjonen",
-    "office_security": "Sikkerhetstiltak på kontoret (alarm, sikkerhetslåser og lignende)",
-    "guard": "Vekter",
-    "police": "Samarbeid med politiet, politi til stede i konsultasjonen",
-    "suspension": "Legens listeansvar for pasienten settes i bero; en institusjon i kommunen eller "
-    "nabokommunen tar det allmennmedisinske ansvaret for en periode",
-    "move": "Pasienten flyttes fra legens liste",
-}
-MEASURE_STATUSES = {"discussed": "Drøftet", "applied": "Iverksatt", "rejected": "Forkastet"}
-
 # THREAT-DECISION: what the municipality decides on the GP's demand.
 MOVE, NO_MOVE, STAY = "move", "no_move", "stay"
-OUTCOMES = {
-    MOVE: "Pasienten flyttes til en annen fastlege",
-    NO_MOVE: "Flytting til en annen fastlege er ikke forsvarlig; pasienten får et annet tilbud",
-    STAY: "Kravet avslås; pasienten blir på listen",
-}
 # The decision's outcome in the letter (decisions/rules.py OUTCOMES).
 DECISION_OUTCOMES = {MOVE: "granted", NO_MOVE: "partly", STAY: "refused"}
 
-# THREAT-ALTERNATIVE: the care the municipality provides where no move is forsvarlig.
-ALTERNATIVES = {
-    "institution": "Tilbud ved en institusjon i kommunen eller nabokommunen",
-    "vaktordning": "Særskilt vaktordning etter avtale med leger i kommunen",
-}
 CHOSEN, ASSIGNED = "chosen", "assigned"
-MOVED_HOW = {CHOSEN: "Pasienten valgte selv", ASSIGNED: "Tildelt av kommunen etter fristen"}
 
-STATUSES = {
-    "requested": "Bistand bedt om",
-    "demanded": "Vedtak krevd",
-    "waiting": "Venter på pasientens valg",
-    "moved": "Ny fastlege",
-    "decided": "Vedtatt",
-    "closed": "Avsluttet",
-}
 MOVE_REASON = "threat"  # the membership's begin and end reason (citizens/models.py): not a switch
 
 
@@ -145,9 +114,9 @@ def measure_check(state: CaseState, *, code: str, measure_status: str) -> None:
     """THREAT-MEASURES, ASA 4310 vedlegg II punkt 1 — one of the seven alternatives, discussed, applied or
     rejected, while the case is open."""
     _open(state)
-    if code not in MEASURE_LABELS:
+    if code not in labels.MEASURE_LABELS:
         raise RuleViolation.of(MEASURES, "Tiltak: velg ett av de sju tiltakene i retningslinjene")
-    if measure_status not in MEASURE_STATUSES:
+    if measure_status not in labels.MEASURE_STATUSES:
         raise RuleViolation.of(MEASURES, "Status: velg drøftet, iverksatt eller forkastet")
 
 
@@ -169,7 +138,7 @@ def decision_check(state: CaseState, *, outcome: str, weighing: str) -> None:
         )
     if state.outcome is not None:
         raise RuleViolation.of(DECISION, "Det er allerede fattet vedtak i saken")
-    if outcome not in OUTCOMES:
+    if outcome not in labels.OUTCOMES:
         raise RuleViolation.of(DECISION, "Utfall: velg ett av utfallene")
     if not weighing.strip():
         raise RuleViolation.of(
@@ -275,7 +244,7 @@ def alternative_check(state: CaseState, *, kind: str) -> None:
     _open(state)
     if state.outcome is None:
         raise RuleViolation.of(ALTERNATIVE, "Et annet tilbud registreres etter vedtaket")
-    if kind not in ALTERNATIVES:
+    if kind not in labels.ALTERNATIVES:
         raise RuleViolation.of(ALTERNATIVE, "Tilbud: velg institusjon eller særskilt vaktordning")
 
 
@@ -337,19 +306,3 @@ def open_clock(state: CaseState, *, decided_on: date | None, decision_months: in
 def case_reference(case_id: int) -> str:
     """«T-12»: how the case is named where the patient must not be (lists, clocks, letters)."""
     return f"T-{case_id}"
-
-
-# THREAT-DECISION: what each outcome means in the letter (no identity of the patient, THREAT-PRIVACY).
-DECISION_TEXTS = {
-    MOVE: "Fastlegen har krevd at pasienten flyttes fra listen. Kommunen har vurdert at det er forsvarlig at "
-    "pasienten får allmennlegetjenester hos en annen av kommunens fastleger, og flytter pasienten.",
-    NO_MOVE: "Fastlegen har krevd at pasienten flyttes fra listen. Kommunen har vurdert at det ikke er "
-    "forsvarlig at pasienten får allmennlegetjenester hos en av kommunens fastleger nå.",
-    STAY: "Fastlegen har krevd at pasienten flyttes fra listen. Kommunen har vurdert at andre tiltak er nok, "
-    "og at pasienten blir på listen.",
-}
-NEW_GP_NOTICE = (
-    "En pasient er flyttet til listen din etter et vedtak om truende eller voldelig atferd "
-    "(ASA 4310 vedlegg II). "
-    "Kommunen kontakter deg straks for å avtale hvordan pasienten kan tas imot trygt ved kontoret."
-)

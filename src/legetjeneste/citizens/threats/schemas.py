@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from legetjeneste.citizens.threats import rules
+from legetjeneste.citizens.threats import labels, rules
 
 Text = Annotated[str, Field(max_length=4000)]
 Note = Annotated[str, Field(max_length=1000)]
@@ -163,14 +163,14 @@ def measure_reads(case) -> list[MeasureRead]:
     """All seven alternatives in Vedlegg II's order, each as it stands in the case (or not yet recorded)."""
     found = {m.code: m for m in case.measures}
     reads = []
-    for code, label in rules.MEASURE_LABELS.items():
+    for code, label in labels.MEASURE_LABELS.items():
         measure = found.get(code)
         reads.append(
             MeasureRead(
                 code=code,
                 label=label,
                 status=measure.status if measure else None,
-                status_text=rules.MEASURE_STATUSES[measure.status] if measure else "Ikke vurdert",
+                status_text=labels.MEASURE_STATUSES[measure.status] if measure else "Ikke vurdert",
                 on=measure.on if measure else None,
                 note=measure.note if measure else "",
             )
@@ -184,13 +184,13 @@ def anonymised(case, state: rules.CaseState) -> AnonymisedCase:
         requested_on=case.requested_on,
         demanded_on=case.demanded_on,
         decided_on=case.decided_on,
-        outcome_text=rules.OUTCOMES.get(case.outcome or "", "Ikke avgjort"),
+        outcome_text=labels.OUTCOMES.get(case.outcome or "", "Ikke avgjort"),
         deadline=case.deadline,
         moved_on=case.moved_on,
-        moved_how_text=rules.MOVED_HOW.get(case.moved_how or "", ""),
-        alternative_text=rules.ALTERNATIVES.get(case.alternative or "", ""),
+        moved_how_text=labels.MOVED_HOW.get(case.moved_how or "", ""),
+        alternative_text=labels.ALTERNATIVES.get(case.alternative or "", ""),
         closed_on=case.closed_on,
-        status_text=rules.STATUSES[rules.status(state)],
+        status_text=labels.STATUSES[rules.status(state)],
         measures=[
             AnonymisedMeasure(label=m.label, status_text=m.status_text, on=m.on)
             for m in measure_reads(case)
@@ -206,12 +206,12 @@ def summary(case, state: rules.CaseState, names: dict[str, str | None]) -> Threa
         reference=rules.case_reference(case.id),
         municipality_number=case.municipality_number,
         status=rules.status(state),
-        status_text=rules.STATUSES[rules.status(state)],
+        status_text=labels.STATUSES[rules.status(state)],
         requested_on=case.requested_on,
         demanded_on=case.demanded_on,
         decided_on=case.decided_on,
         outcome=case.outcome,
-        outcome_text=rules.OUTCOMES.get(case.outcome or "", "Ikke avgjort"),
+        outcome_text=labels.OUTCOMES.get(case.outcome or "", "Ikke avgjort"),
         deadline=case.deadline,
         moved_on=case.moved_on,
         closed_on=case.closed_on,
@@ -239,14 +239,14 @@ def case_read(case, state: rules.CaseState, patient, names: dict, *, on: date) -
         target_agreement_id=case.target_agreement_id,
         target_doctor_name=names["target_doctor_name"],
         moved_how=case.moved_how,
-        moved_how_text=rules.MOVED_HOW.get(case.moved_how or "", ""),
+        moved_how_text=labels.MOVED_HOW.get(case.moved_how or "", ""),
         new_agreement_id=case.new_agreement_id,
         new_doctor_name=names["new_doctor_name"],
         contacted_on=case.contacted_on,
         agreed_measures=case.agreed_measures,
         patient_told=case.patient_told,
         alternative=case.alternative,
-        alternative_text=rules.ALTERNATIVES.get(case.alternative or "", ""),
+        alternative_text=labels.ALTERNATIVES.get(case.alternative or "", ""),
         alternative_note=case.alternative_note,
         assignment_due=rules.is_assignment_due(state, on=on),
     )

@@ -13,7 +13,7 @@ from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.citizens import queries as citizen_queries
-from legetjeneste.citizens.threats import queries, rules
+from legetjeneste.citizens.threats import labels, queries, rules
 from legetjeneste.citizens.threats import service as case_service
 from legetjeneste.citizens.threats.models import ThreatCase
 from legetjeneste.citizens.threats.schemas import (
@@ -45,7 +45,7 @@ def list_options(session: Session, *, actor: Actor, case_id: int) -> list[tuple[
 
 
 def _reasons(case: ThreatCase, data: DecisionIn, deadline: date | None) -> list[Reason]:
-    lines = [Reason(rules.DECISION.id, rules.DECISION.citation, rules.DECISION_TEXTS[data.outcome])]
+    lines = [Reason(rules.DECISION.id, rules.DECISION.citation, labels.DECISION_TEXTS[data.outcome])]
     if data.outcome == rules.MOVE and deadline is not None:
         text = (
             f"Pasienten kan velge ny fastlege til og med {day_text(deadline)}; deretter tildeler kommunen en."
@@ -66,7 +66,7 @@ def _facts(case: ThreatCase) -> list[str]:
         f"Fastlegen krevde vedtak om flytting {day_text(case.demanded_on)}.",
     ]
     facts += [
-        f"{rules.MEASURE_LABELS[m.code]}: {rules.MEASURE_STATUSES[m.status].lower()} {day_text(m.on)}."
+        f"{labels.MEASURE_LABELS[m.code]}: {labels.MEASURE_STATUSES[m.status].lower()} {day_text(m.on)}."
         for m in case.measures
     ]
     return facts
@@ -122,7 +122,7 @@ def decide(
             case=("threat_case", case.id, f"/truende-pasienter/{case.id}"),
             party=(case.doctor_id, queries.doctor_name(session, case.doctor_id)),
             outcome=rules.DECISION_OUTCOMES[data.outcome],
-            summary=f"Sak {rules.case_reference(case.id)}: {rules.OUTCOMES[data.outcome]}.",
+            summary=f"Sak {rules.case_reference(case.id)}: {labels.OUTCOMES[data.outcome]}.",
             reasons=_reasons(case, data, deadline),
             facts=_facts(case),
             weighing=data.weighing,
@@ -153,7 +153,7 @@ def _move(session: Session, actor: Actor, case: ThreatCase, *, agreement_id: int
     case.moved_on, case.moved_how, case.new_agreement_id, case.new_doctor_id = on, how, agreement_id, gp.id
     case_service.audit(session, actor, case, "move", agreement=agreement_id, on=on.isoformat(), how=how)
     case_service.tell(
-        session, case, "Ny pasient på listen din", rules.NEW_GP_NOTICE, rules.NEW_GP.id, doctor_id=gp.id
+        session, case, "Ny pasient på listen din", labels.NEW_GP_NOTICE, rules.NEW_GP.id, doctor_id=gp.id
     )
 
 
