@@ -15,7 +15,7 @@ from legetjeneste.dates import today_oslo
 from legetjeneste.db import session_factory
 from legetjeneste.demo import DEMO_LOGINS
 from tests.browser.checks import assert_accessible, sideways_overflow
-from tests.browser.conftest import TIMEOUT_MS, LiveServer, demo_engine, log_in, serve
+from tests.browser.conftest import EXPECT_TIMEOUT_MS, LiveServer, demo_engine, log_in, serve
 from tests.citizens.threats.support import patient
 
 pytestmark = pytest.mark.browser
@@ -33,7 +33,8 @@ def threat_server(sqlite_template, tmp_path_factory) -> Iterator[tuple[LiveServe
 
 def _as(browser: Browser, server: LiveServer, email: str) -> Page:
     context = browser.new_context(base_url=server.url, locale="nb-NO", viewport=NARROW)
-    context.set_default_timeout(TIMEOUT_MS)
+    # The journey's steps each wait as long as an expectation does: a loaded 2-core machine is slow, not wrong.
+    context.set_default_timeout(EXPECT_TIMEOUT_MS)
     page = context.new_page()
     log_in(page, next(login for login in DEMO_LOGINS if login.email == email))
     page.wait_for_load_state()
