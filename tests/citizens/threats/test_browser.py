@@ -33,7 +33,7 @@ def threat_server(sqlite_template, tmp_path_factory) -> Iterator[tuple[LiveServe
 
 def _as(browser: Browser, server: LiveServer, email: str) -> Page:
     context = browser.new_context(base_url=server.url, locale="nb-NO", viewport=NARROW)
-    # The journey's steps each wait as long as an expectation does: a loaded 2-core machine is slow, not wrong.
+    # Each step waits as long as an expectation does: a loaded 2-core machine is slow, not wrong.
     context.set_default_timeout(EXPECT_TIMEOUT_MS)
     page = context.new_page()
     log_in(page, next(login for login in DEMO_LOGINS if login.email == email))
