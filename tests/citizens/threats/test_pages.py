@@ -37,6 +37,10 @@ def test_a_gp_asks_for_help_and_the_kommuneoverlege_decides_after_a_confirmation
     log_in(client, "su@vefsn.example", "su-demo")
     assert client.get(case_path).status_code == 404
     assert client.get("/kommuner/1824/truende-pasienter").status_code == 403
+    case_id = case_path.rsplit("/", 1)[1]
+    assert client.get(f"/api/v1/threat-cases/{case_id}").status_code == 404
+    [anonymous] = client.get("/api/v1/municipalities/1824/threat-cases/anonymised").json()
+    assert anonymous["reference"] == f"T-{case_id}" and "patient" not in anonymous
 
     log_in(client, "kommuneoverlege@vefsn.example", "vefsn-demo")
     listed = client.get("/kommuner/1824/truende-pasienter")
@@ -61,6 +65,8 @@ def test_a_gp_asks_for_help_and_the_kommuneoverlege_decides_after_a_confirmation
     assert "Sak om truende pasient T-" in overview.text and f'href="{case_path}"' not in overview.text
 
     log_in(client, "kommuneoverlege@vefsn.example", "vefsn-demo")
+    api = client.get(f"/api/v1/threat-cases/{case_id}").json()
+    assert (api["patient"]["national_id"], api["status"]) == (national_id, "waiting")
     to_patient = client.get(case_path + "/brev")
     assert to_patient.status_code == 200 and "Til: Testpasient Trussel" in to_patient.text
     assert "Magnus Tverrå" in to_patient.text and "Du har rett til å klage" in to_patient.text
