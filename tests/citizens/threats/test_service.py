@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from legetjeneste.audit.models import AuditEntry
 from legetjeneste.citizens import queries as citizen_queries
-from legetjeneste.citizens.threats import service
+from legetjeneste.citizens.threats import queries, service
 from legetjeneste.citizens.threats.decision import service as decision_service
 from legetjeneste.citizens.threats.schemas import (
     AlternativeIn,
@@ -154,7 +154,11 @@ def test_threat_alternative_a_case_where_no_move_is_forsvarlig_closes_only_with_
     decision_service.record_alternative(
         demo, actor=KOL, case_id=case.id, data=AlternativeIn(kind="institution")
     )
+    with demo.begin():
+        assert queries.has_open_case(demo, citizen_id=case.patient.citizen_id)
     assert decision_service.close_case(demo, actor=KOL, case_id=case.id).status == "closed"
+    with demo.begin():
+        assert not queries.has_open_case(demo, citizen_id=case.patient.citizen_id)
 
 
 def test_threat_privacy_others_get_404_and_every_identity_read_is_audited(demo):

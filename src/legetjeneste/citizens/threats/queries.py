@@ -114,6 +114,13 @@ def open_case_of(session: Session, *, citizen_id: int, agreement_id: int) -> Thr
     return session.scalars(query).first()
 
 
+def has_open_case(session: Session, *, citizen_id: int) -> bool:
+    """Whether the citizen has an open threat case: the citizens' runs ask before moving such a citizen
+    (THREAT-NEW-GP: a move goes through the case, so the new GP is contacted)."""
+    query = select(ThreatCase.id).where(ThreatCase.citizen_id == citizen_id, ThreatCase.closed_on.is_(None))
+    return session.scalars(query.limit(1)).first() is not None
+
+
 def measure(session: Session, *, case_id: int, code: str) -> ThreatMeasure | None:
     query = select(ThreatMeasure).where(ThreatMeasure.case_id == case_id, ThreatMeasure.code == code)
     return session.scalar(query)
