@@ -66,6 +66,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "decision.read": REGISTER_EDITORS,
     "decision.appeal": GP,
     "appeal.decide": REGISTER_EDITORS,
+    "minfastlege.read": frozenset({"citizen"}),
 }
 PERMISSION_NAMES_NB = {
     "register.read": "se registeret",
@@ -103,6 +104,7 @@ PERMISSION_NAMES_NB = {
     "decision.read": "se kommunens vedtak",
     "decision.appeal": "klage på vedtak",
     "appeal.decide": "behandle klager",
+    "minfastlege.read": "se Min fastlege",
 }
 
 
