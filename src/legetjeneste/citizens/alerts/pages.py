@@ -67,7 +67,8 @@ async def subscribe(request: Request, session: SessionDep, actor: OptionalActorD
     context = {
         "title": "Sjekk e-posten din",
         "lines": [
-            f"Vi har sendt en lenke til {values.get('email', '').lower()}. Du får varsel {found.what} når du har trykket på lenken."
+            f"Vi har sendt en lenke til {values.get('email', '').lower()}. "
+            f"Du får varsel {found.what} når du har trykket på lenken."
         ],
     }
     return render(request, "citizens/alerts/done.html", context, actor=actor)
@@ -101,7 +102,8 @@ def confirm(
     check_csrf(request, csrf_token)
     found = service.confirm(session, token=token)
     lines = [
-        f"Du får en e-post når det blir ledig plass {found.what}. Hver e-post har en lenke for å avslutte varselet."
+        f"Du får en e-post når det blir ledig plass {found.what}. "
+        "Hver e-post har en lenke for å avslutte varselet."
     ]
     return render(
         request, "citizens/alerts/done.html", {"title": "Varselet er bekreftet", "lines": lines}, actor=actor

@@ -15,12 +15,12 @@ from legetjeneste.citizens.alerts.models import AlertSubscription
 from legetjeneste.citizens.alerts.schemas import AlertCreate, AlertRead, CheckReport
 from legetjeneste.citizens.finder import queries as finder_queries
 from legetjeneste.citizens.finder import rules as finder_rules
+from legetjeneste.dates import today_oslo
 from legetjeneste.db import write_transaction
 from legetjeneste.errors import NotFound, Problem, ValidationFailed
 from legetjeneste.jobs import service as jobs_service
 from legetjeneste.notices.email import service as email_service
 from legetjeneste.registry.models import Agreement, Office
-from legetjeneste.dates import today_oslo
 from legetjeneste.settings import get_settings
 
 JOB_KIND = "citizens.alerts"

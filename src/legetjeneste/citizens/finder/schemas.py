@@ -1,4 +1,4 @@
-"""What «Finn fastlege» answers: per list its office, GP, open places and waiting list; the filters as asked."""
+"""What «Finn fastlege» answers: per list its office, GP, open places and waiting list; the filters."""
 
 from datetime import date
 from typing import Literal
