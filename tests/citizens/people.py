@@ -56,7 +56,9 @@ def add_citizen(
     session.add(citizen)
     session.flush()
     if agreement_id is not None:
-        queries.move(session, citizen_id=citizen.id, agreement_id=agreement_id, start=since, reason="assigned")
+        queries.move(
+            session, citizen_id=citizen.id, agreement_id=agreement_id, start=since, reason="assigned"
+        )
     return citizen
 
 

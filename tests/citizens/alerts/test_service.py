@@ -71,22 +71,36 @@ def test_a_forged_or_foreign_token_is_refused(session):
     with pytest.raises(NotFound):
         service.unsubscribe(session, token=confirm_token)  # a confirmation link does not unsubscribe
     with pytest.raises(NotFound):
-        service.confirm(session, token=rules.token("another secret", subscription_id=1, purpose=rules.CONFIRM))
+        service.confirm(
+            session, token=rules.token("another secret", subscription_id=1, purpose=rules.CONFIRM)
+        )
 
 
 def test_a_bad_address_and_too_many_unconfirmed_alerts_are_refused(session):
     load_demo(session)
     with pytest.raises(ValidationFailed):
-        service.subscribe(session, actor=None, data=AlertCreate(email="ikke-en-adresse", municipality_number="1824"))
+        service.subscribe(
+            session, actor=None, data=AlertCreate(email="ikke-en-adresse", municipality_number="1824")
+        )
     for _ in range(rules.MAX_UNCONFIRMED_PER_ADDRESS):
-        service.subscribe(session, actor=None, data=AlertCreate(email="x@example.no", municipality_number="1824"))
+        service.subscribe(
+            session, actor=None, data=AlertCreate(email="x@example.no", municipality_number="1824")
+        )
     with pytest.raises(ValidationFailed) as refused:
         service.subscribe(session, actor=None, data=AlertCreate(email="x@example.no", office_id=1))
     assert "ubekreftede" in refused.value.problems[0].message
 
 
 def test_an_office_or_municipality_alert_covers_its_lists_only():
-    opening = rules.Opening(1, agreement_id=5, office_id=7, municipality_number="1824", open_places=2, doctor_name=None, office_name="K")
+    opening = rules.Opening(
+        1,
+        agreement_id=5,
+        office_id=7,
+        municipality_number="1824",
+        open_places=2,
+        doctor_name=None,
+        office_name="K",
+    )
     assert rules.covers(rules.Target("1824", None, None), opening)
     assert rules.covers(rules.Target("1824", 7, None), opening)
     assert not rules.covers(rules.Target("1824", 8, None), opening)

@@ -46,7 +46,9 @@ def test_a_closed_list_and_a_full_list_have_no_open_places():
 
 def test_the_filters_match_office_gender_accessibility_language_and_room():
     assert rules.matches(LIST, Filters(), places=0)
-    assert rules.matches(LIST, Filters(office_id=10, sex="female", accessible=True, language="Arabisk"), places=1)
+    assert rules.matches(
+        LIST, Filters(office_id=10, sex="female", accessible=True, language="Arabisk"), places=1
+    )
     assert not rules.matches(LIST, Filters(office_id=11), places=1)
     assert not rules.matches(LIST, Filters(sex="male"), places=1)
     assert not rules.matches(replace(LIST, is_accessible=False), Filters(accessible=True), places=1)

@@ -40,7 +40,9 @@ def test_open_places_count_the_lists_members_in_the_register_and_the_filters_nar
     assert all(gp.open_places == 0 for gp in found.lists[1:])
     narrowed = service.find(session, query=FinderQuery(kommune="1824", kjonn="kvinne", sprak="tysk"), on=DAY)
     assert [gp.agreement_id for gp in narrowed.lists] == [182401]
-    assert service.find(session, query=FinderQuery(kommune="1824", ledig=True), on=DAY).lists == narrowed.lists
+    assert (
+        service.find(session, query=FinderQuery(kommune="1824", ledig=True), on=DAY).lists == narrowed.lists
+    )
 
 
 def test_without_citizens_the_length_is_helfos_latest_count_and_a_vacant_list_has_no_gp_name(session):

@@ -17,13 +17,17 @@ DAY = date(2026, 12, 4)
 
 def _family(session):
     with session.begin():
-        parent = add_citizen(session, "Kari Forelder", date(1985, 3, 14), agreement_id=182401, email="kari@example.no")
+        parent = add_citizen(
+            session, "Kari Forelder", date(1985, 3, 14), agreement_id=182401, email="kari@example.no"
+        )
         child = add_citizen(session, "Ola Barn", date(2015, 6, 1), agreement_id=182401)
         grown = add_citizen(session, "Per Voksen", date(2008, 1, 2), agreement_id=182402)
         stranger = add_citizen(session, "Siri Fremmed", date(1990, 2, 3), agreement_id=182403)
         add_child(session, parent, child)
         add_child(session, parent, grown)
-        citizen_queries.move(session, citizen_id=parent.id, agreement_id=182402, start=date(2026, 3, 1), reason="switch")
+        citizen_queries.move(
+            session, citizen_id=parent.id, agreement_id=182402, start=date(2026, 3, 1), reason="switch"
+        )
         return parent.national_id, child.id, grown.id, stranger.id
 
 
@@ -46,7 +50,11 @@ def test_a_citizen_logs_in_by_the_number_the_provider_vouches_for_and_sees_own_a
         with pytest.raises(NotFound):
             service.my_gp(session, actor=actor, citizen_id=other, on=DAY)
     with session.begin():
-        reads = session.query(AuditEntry).filter(AuditEntry.entity == "citizen", AuditEntry.action == "read").count()
+        reads = (
+            session.query(AuditEntry)
+            .filter(AuditEntry.entity == "citizen", AuditEntry.action == "read")
+            .count()
+        )
     assert reads == 4  # two logins, two pages
 
 
