@@ -26,7 +26,12 @@ def _safe_next(target: str | None) -> str:
 
 @router.get("/logg-inn")
 def login_form(request: Request, neste: str | None = None, utlopt: str | None = None):
-    context: dict = {"next": _safe_next(neste), "error": None, "email": "", "notice": EXPIRED if utlopt else None}
+    context: dict = {
+        "next": _safe_next(neste),
+        "error": None,
+        "email": "",
+        "notice": EXPIRED if utlopt else None,
+    }
     context["citizen_login"] = bool(get_settings().oidc_issuer)
     return render(request, "auth/login.html", context, actor=None)
 

@@ -126,3 +126,10 @@ def doctor_names(session: Session, agreement_ids: list[int], *, on: date) -> dic
         .where(_active(DoctorPeriod, on))
     )
     return {agreement_id: f"{first} {last}" for agreement_id, first, last in session.execute(query)}
+
+
+def doctors_by_hpr(session: Session, municipality_number: str, hpr_numbers: list[str]) -> dict[str, int]:
+    query = select(Doctor.hpr_number, Doctor.id).where(
+        Doctor.municipality_number == municipality_number, Doctor.hpr_number.in_(hpr_numbers)
+    )
+    return {hpr: doctor_id for hpr, doctor_id in session.execute(query)}

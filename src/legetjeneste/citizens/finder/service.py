@@ -119,3 +119,28 @@ def set_profile(
             detail={"gender": data.gender, "languages": languages},
         )
         return DoctorProfileRead(doctor_id=doctor.id, gender=data.gender, languages=languages)
+
+
+def set_profiles(
+    session: Session, *, actor: Actor, municipality_number: str, profiles: dict[str, DoctorProfileUpdate]
+) -> int:
+    """Many GPs' profiles at once, by HPR number (the demo's); how many were set. Unknown numbers are left."""
+    auth_service.require(actor, "register.write")
+    with write_transaction(session):
+        scope.municipality(session, actor, municipality_number)
+        doctors = queries.doctors_by_hpr(session, municipality_number, list(profiles))
+        for hpr, doctor_id in doctors.items():
+            data = profiles[hpr]
+            found = queries.profile(session, doctor_id) or DoctorProfile(doctor_id=doctor_id)
+            found.sex = rules.GENDERS.get(data.gender) if data.gender else None
+            found.languages = ", ".join(language.strip().lower() for language in data.languages)
+            session.add(found)
+        audit_service.record(
+            session,
+            actor=actor,
+            action="update",
+            entity="doctor_profile",
+            record_ids=sorted(doctors.values()),
+            municipality_number=municipality_number,
+        )
+        return len(doctors)
