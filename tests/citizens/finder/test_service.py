@@ -67,16 +67,6 @@ def test_an_unknown_municipality_answers_not_found(session):
         service.find(session, query=FinderQuery(kommune="9999"), on=DAY)
 
 
-@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
-def test_the_page_needs_no_login_and_the_api_answers_json(browser_client):
-    page = browser_client.get("/finn-fastlege?kommune=1824&ledig=true")
-    assert page.status_code == 200
-    assert "Finn fastlege i Vefsn" in page.text
-    answer = browser_client.get("/api/v1/finn-fastlege", params={"kommune": "1824", "kjonn": "mann"})
-    assert answer.status_code == 200 and answer.json()["municipality_name"] == "Vefsn"
-    assert browser_client.get("/api/v1/finn-fastlege", params={"kommune": "18"}).status_code == 422
-
-
 def test_the_list_query_is_one_statement_per_request_however_many_lists(session):
     load_demo(session)
     statements: list[str] = []
