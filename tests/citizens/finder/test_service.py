@@ -81,5 +81,5 @@ def test_the_list_query_is_one_statement_per_request_however_many_lists(session)
     finally:
         event.remove(engine, "before_cursor_execute", count)
     selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
-    # The municipality's name, whether it keeps citizens, and the lists with their GPs and counts.
-    assert len(selects) == 3
+    # The municipality's name with whether it keeps citizens; the lists with their GPs and counts.
+    assert len(selects) == 2

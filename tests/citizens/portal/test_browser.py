@@ -12,12 +12,23 @@ from playwright.sync_api import Browser, expect
 from legetjeneste.db import session_factory
 from legetjeneste.registry.models import Agreement
 from legetjeneste.settings import get_settings
-from tests.browser.checks import assert_accessible, assert_fits_phone
+from tests.browser.checks import assert_accessible, assert_fits_phone, sideways_overflow
 from tests.browser.conftest import _new_context, demo_engine, serve
 from tests.citizens.people import add_child, add_citizen, synthetic_national_id
 
 pytestmark = pytest.mark.browser
 PARENT_NUMBER = synthetic_national_id(date(1985, 3, 14))
+
+
+def assert_fits_320(page) -> None:
+    """The brief's narrowest phone: 320 CSS pixels wide, nothing scrolls sideways."""
+    assert_fits_phone(page)
+    size = page.viewport_size
+    page.set_viewport_size({"width": 320, "height": 640})
+    try:
+        assert sideways_overflow(page) <= 0, f"{page.url} is wider than 320 px"
+    finally:
+        page.set_viewport_size(size)
 
 
 @pytest.fixture
@@ -71,7 +82,7 @@ def test_a_citizen_finds_a_gp_with_room_logs_in_and_sees_min_fastlege(
             "href", "/innbygger/bytt?agreement=182401"
         )
         assert_accessible(page)
-        assert_fits_phone(page)
+        assert_fits_320(page)
 
         page.get_by_role("link", name="Få varsel om ledig plass").click()
         expect(page.get_by_role("heading", name="Få varsel om ledig plass")).to_be_visible()
@@ -88,7 +99,7 @@ def test_a_citizen_finds_a_gp_with_room_logs_in_and_sees_min_fastlege(
             ["Min fastlege", "Finn fastlege", "Innboks"]
         )
         assert_accessible(page)
-        assert_fits_phone(page)
+        assert_fits_320(page)
 
         page.get_by_role("link", name="Ola Nordmann").click()
         expect(page.get_by_role("heading", name="Fastlegen til Ola Nordmann")).to_be_visible()

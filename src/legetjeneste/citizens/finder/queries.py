@@ -22,6 +22,13 @@ def municipality_name(session: Session, number: str) -> str | None:
     return session.scalar(select(Municipality.name).where(Municipality.number == number))
 
 
+def municipality_and_citizens(session: Session, number: str) -> tuple[str, bool] | None:
+    """The municipality's name and whether it keeps its citizens in the register, in one statement."""
+    keeps = exists().where(Citizen.home_municipality_number == number)
+    found = session.execute(select(Municipality.name, keeps).where(Municipality.number == number)).first()
+    return (found[0], bool(found[1])) if found is not None else None
+
+
 def has_citizens(session: Session, municipality_number: str) -> bool:
     """Whether the municipality keeps its citizens in the register (then list lengths count them)."""
     query = select(exists().where(Citizen.home_municipality_number == municipality_number))

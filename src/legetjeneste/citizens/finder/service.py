@@ -67,10 +67,10 @@ def find(session: Session, *, query: FinderQuery, on: date | None = None) -> Fin
     """AGR-OPEN — the lists of the municipality that match the filters, the most room first."""
     day = on or today_oslo()
     with session.begin():
-        name = queries.municipality_name(session, query.kommune)
-        if name is None:
+        known = queries.municipality_and_citizens(session, query.kommune)
+        if known is None:
             raise NotFound(f"Kommune {query.kommune} finnes ikke i registeret.")
-        counts_citizens = queries.has_citizens(session, query.kommune)
+        name, counts_citizens = known
         found = queries.lists(session, municipality_number=query.kommune, on=day)
     filters = filters_of(query)
     places = {f.agreement_id: rules.open_places(f, counts_citizens=counts_citizens) for f in found}

@@ -5,6 +5,7 @@ and the download of their own data."""
 import json
 from functools import lru_cache
 
+import httpx
 from authlib.integrations.starlette_client import OAuth, OAuthError
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
@@ -20,6 +21,7 @@ router = APIRouter(include_in_schema=False)
 CALLBACK = "/innbygger/innlogget"
 NOT_SET_UP = "Innlogging for innbyggere er ikke satt opp på denne tjenesten."
 FAILED = "Innloggingen ble avbrutt eller mislyktes. Prøv igjen."
+UNREACHABLE = "Innloggingstjenesten svarer ikke akkurat nå. Prøv igjen om litt."
 
 
 @lru_cache(maxsize=4)
@@ -58,7 +60,10 @@ async def log_in(request: Request):
     extra = {"ui_locales": "nb"}
     if get_settings().oidc_acr_values:
         extra["acr_values"] = get_settings().oidc_acr_values
-    return await client.authorize_redirect(request, str(request.url_for("citizen_logged_in")), **extra)
+    try:
+        return await client.authorize_redirect(request, str(request.url_for("citizen_logged_in")), **extra)
+    except httpx.HTTPError:
+        return _failed(request, UNREACHABLE, status_code=503)
 
 
 @router.get(CALLBACK, name="citizen_logged_in")
@@ -70,6 +75,8 @@ async def logged_in(request: Request, session: SessionDep):
         token = await client.authorize_access_token(request)
     except OAuthError:
         return _failed(request, FAILED)
+    except httpx.HTTPError:
+        return _failed(request, UNREACHABLE, status_code=503)
     claims = dict(token.get("userinfo") or {})
     try:
         _, key = await run_in_threadpool(
