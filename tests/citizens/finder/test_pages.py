@@ -11,6 +11,10 @@ pytestmark = pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
 def test_a_visitor_finds_lists_without_login_and_asks_for_an_alert_with_the_forms_token(browser_client):
     page = browser_client.get("/finn-fastlege?kommune=1824&kjonn=kvinne")
     assert page.status_code == 200 and "Finn fastlege i Vefsn" in page.text
+    assert "/varsel/ny?kommune=1824" in page.text
+    office = browser_client.get("/api/v1/finn-fastlege", params={"kommune": "1824"}).json()["offices"][0]
+    by_office = browser_client.get(f"/finn-fastlege?kommune=1824&kontor={office['id']}")
+    assert f"/varsel/ny?kontor={office['id']}" in by_office.text
     answer = browser_client.get("/api/v1/finn-fastlege", params={"kommune": "1824", "kjonn": "mann"})
     assert answer.status_code == 200 and answer.json()["municipality_name"] == "Vefsn"
     assert {gp["doctor_gender"] for gp in answer.json()["lists"]} == {"mann"}

@@ -3,8 +3,9 @@ members and waiting list in the citizen register, and Helfo's latest count — i
 page costs the same for 15 lists as for 600 (no query per list)."""
 
 from datetime import date
+from functools import cache
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import Date, and_, bindparam, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from legetjeneste.citizens.finder.models import DoctorProfile
@@ -22,10 +23,16 @@ def municipality_name(session: Session, number: str) -> str | None:
     return session.scalar(select(Municipality.name).where(Municipality.number == number))
 
 
+@cache
+def _municipality_statement():
+    number = bindparam("number")
+    keeps = exists().where(Citizen.home_municipality_number == number)
+    return select(Municipality.name, keeps).where(Municipality.number == number)
+
+
 def municipality_and_citizens(session: Session, number: str) -> tuple[str, bool] | None:
     """The municipality's name and whether it keeps its citizens in the register, in one statement."""
-    keeps = exists().where(Citizen.home_municipality_number == number)
-    found = session.execute(select(Municipality.name, keeps).where(Municipality.number == number)).first()
+    found = session.execute(_municipality_statement(), {"number": number}).first()
     return (found[0], bool(found[1])) if found is not None else None
 
 
@@ -41,6 +48,15 @@ def _active(model, on: date):
 
 def lists(session: Session, *, municipality_number: str, on: date) -> list[ListFacts]:
     """The municipality's agreements in force on the day, one row each."""
+    rows = session.execute(_lists_statement(), {"municipality": municipality_number, "on": on})
+    return [_facts(row) for row in rows]
+
+
+@cache
+def _lists_statement():
+    """Built once (building it costs more than running it for a small municipality); the municipality and
+    the day are its parameters."""
+    municipality_number, on = bindparam("municipality"), bindparam("on", type_=Date)
     in_municipality = select(Agreement.id).where(Agreement.municipality_number == municipality_number)
     members = (
         select(Membership.agreement_id, func.count().label("n"))
@@ -92,7 +108,7 @@ def lists(session: Session, *, municipality_number: str, on: date) -> list[ListF
         .outerjoin(DoctorProfile, DoctorProfile.doctor_id == Doctor.id)
         .where(Agreement.municipality_number == municipality_number, _active(Agreement, on))
     )
-    return [_facts(row) for row in session.execute(query)]
+    return query
 
 
 def _facts(row) -> ListFacts:
