@@ -101,9 +101,7 @@ def subscribe(session: Session, *, actor: Actor | None, data: AlertCreate) -> Al
                 created_at=_now(),
             ),
         )
-        link = rules.token(_secret(), subscription_id=found.id, purpose=rules.CONFIRM)
-        subject, body = rules.confirm_mail(what=what, confirm_url=f"{_base_url()}/varsel/bekreft/{link}")
-        email_service.queue_email_to_address(session, recipient=email, subject=subject, body=body)
+        _send_confirmation(session, found, what)
         audit_service.record(
             session,
             actor=actor or PUBLIC,
@@ -114,6 +112,13 @@ def subscribe(session: Session, *, actor: Actor | None, data: AlertCreate) -> Al
             detail={"what": what},
         )
         return _read(found, what)
+
+
+def _send_confirmation(session: Session, found: AlertSubscription, what: str) -> None:
+    """The e-mail with the signed link that turns the alert on."""
+    link = rules.token(_secret(), subscription_id=found.id, purpose=rules.CONFIRM)
+    subject, body = rules.confirm_mail(what=what, confirm_url=f"{_base_url()}/varsel/bekreft/{link}")
+    email_service.queue_email_to_address(session, recipient=found.email, subject=subject, body=body)
 
 
 def _read(found: AlertSubscription, what: str) -> AlertRead:

@@ -52,52 +52,45 @@ def lists(session: Session, *, municipality_number: str, on: date) -> list[ListF
     return [_facts(row) for row in rows]
 
 
-@cache
-def _lists_statement():
-    """Built once (building it costs more than running it for a small municipality); the municipality and
-    the day are its parameters."""
-    municipality_number, on = bindparam("municipality"), bindparam("on", type_=Date)
+def _per_agreement(municipality_number, on):
+    """The subqueries keyed by agreement: members on the day, waiting list, Helfo's newest month, the
+    regular GP on the day — each limited to the municipality's agreements."""
     in_municipality = select(Agreement.id).where(Agreement.municipality_number == municipality_number)
     members = (
         select(Membership.agreement_id, func.count().label("n"))
         .where(_active(Membership, on), Membership.agreement_id.in_(in_municipality))
         .group_by(Membership.agreement_id)
-        .subquery()
     )
     waiting = (
         select(WaitingListEntry.agreement_id, func.count().label("n"))
         .where(WaitingListEntry.agreement_id.in_(in_municipality))
         .group_by(WaitingListEntry.agreement_id)
-        .subquery()
     )
     newest = (
         select(ListCount.agreement_id, func.max(ListCount.month).label("month"))
         .where(ListCount.month <= on, ListCount.agreement_id.in_(in_municipality))
         .group_by(ListCount.agreement_id)
-        .subquery()
     )
     regular = (
         select(DoctorPeriod.agreement_id, func.min(DoctorPeriod.doctor_id).label("doctor_id"))
         .where(DoctorPeriod.role == "regular", _active(DoctorPeriod, on))
         .where(DoctorPeriod.agreement_id.in_(in_municipality))
         .group_by(DoctorPeriod.agreement_id)
-        .subquery()
     )
-    query = (
-        select(
-            Agreement.id,
-            Agreement.listetak,
-            Agreement.list_status,
-            Office,
-            Doctor.first_name,
-            Doctor.last_name,
-            DoctorProfile.sex,
-            DoctorProfile.languages,
-            func.coalesce(members.c.n, 0),
-            func.coalesce(waiting.c.n, 0),
-            ListCount.list_length,
-            ListCount.waiting_list_count,
-        )
+    return members.subquery(), waiting.subquery(), newest.subquery(), regular.subquery()
+
+
+@cache
+def _lists_statement():
+    """Built once (building it costs more than running it for a small municipality); the municipality and
+    the day are its parameters."""
+    municipality_number, on = bindparam("municipality"), bindparam("on", type_=Date)
+    members, waiting, newest, regular = _per_agreement(municipality_number, on)
+    columns = (Agreement.id, Agreement.listetak, Agreement.list_status, Office, Doctor.first_name)
+    columns += (Doctor.last_name, DoctorProfile.sex, DoctorProfile.languages)
+    columns += (func.coalesce(members.c.n, 0), func.coalesce(waiting.c.n, 0))
+    return (
+        select(*columns, ListCount.list_length, ListCount.waiting_list_count)
         .join(Office, Office.id == Agreement.office_id)
         .outerjoin(members, members.c.agreement_id == Agreement.id)
         .outerjoin(waiting, waiting.c.agreement_id == Agreement.id)
@@ -108,7 +101,6 @@ def _lists_statement():
         .outerjoin(DoctorProfile, DoctorProfile.doctor_id == Doctor.id)
         .where(Agreement.municipality_number == municipality_number, _active(Agreement, on))
     )
-    return query
 
 
 def _facts(row) -> ListFacts:

@@ -133,31 +133,34 @@ def my_gp(
         if own is None:
             raise NotFound(NOT_FOUND)
         wanted, children = _allowed(session, own, citizen_id or own_id, day)
-        history = citizen_queries.memberships(session, citizen_id=wanted.id)
-        names = queries.list_names(session, [m.agreement_id for m in history], on=day)
-        current = citizen_queries.membership_on(session, citizen_id=wanted.id, on=day)
-        later = [m for m in history if m.start > day]
-        used = rules.switches_in_year((rules.Move(m.start, m.begin_reason) for m in history), year=day.year)
-        waiting = _waiting(session, wanted.id, day)
+        page = _page(session, wanted, own_id=own.id, children=children, on=day)
         _audit_read(session, actor, [wanted], "Min fastlege")
-        page = MyGpRead(
-            citizen_id=wanted.id,
-            name=wanted.name,
-            is_self=wanted.id == own.id,
-            on=day,
-            current=_place(current, names) if current else None,
-            next_place=_place(later[0], names) if later else None,
-            panel=None,
-            history=[_place(m, names) for m in reversed(history)],
-            switches_this_year=used,
-            switches_left=rules.switches_left(used),
-            waiting=waiting,
-            children=[ChildLink(citizen_id=c.id, name=c.name, birth_date=c.birth_date) for c in children],
-            home_municipality_number=wanted.home_municipality_number,
-        )
     if page.current is not None:
         page.panel = _panel(session, page.current.agreement_id, day)
     return page
+
+
+def _page(session: Session, wanted: Citizen, *, own_id: int, children: list[Citizen], on: date) -> MyGpRead:
+    history = citizen_queries.memberships(session, citizen_id=wanted.id)
+    names = queries.list_names(session, [m.agreement_id for m in history], on=on)
+    current = citizen_queries.membership_on(session, citizen_id=wanted.id, on=on)
+    later = [m for m in history if m.start > on]
+    used = rules.switches_in_year((rules.Move(m.start, m.begin_reason) for m in history), year=on.year)
+    return MyGpRead(
+        citizen_id=wanted.id,
+        name=wanted.name,
+        is_self=wanted.id == own_id,
+        on=on,
+        current=_place(current, names) if current else None,
+        next_place=_place(later[0], names) if later else None,
+        panel=None,
+        history=[_place(m, names) for m in reversed(history)],
+        switches_this_year=used,
+        switches_left=rules.switches_left(used),
+        waiting=_waiting(session, wanted.id, on),
+        children=[ChildLink(citizen_id=c.id, name=c.name, birth_date=c.birth_date) for c in children],
+        home_municipality_number=wanted.home_municipality_number,
+    )
 
 
 def _panel(session: Session, agreement_id: int, on: date) -> CitizenPanelRead | None:
