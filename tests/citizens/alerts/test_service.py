@@ -5,9 +5,11 @@ from datetime import date
 
 import pytest
 
-from legetjeneste.citizens.alerts import rules, service
+from legetjeneste.citizens.alerts import jobs, rules, service
 from legetjeneste.citizens.alerts.schemas import AlertCreate
+from legetjeneste.db import session_factory
 from legetjeneste.errors import NotFound, ValidationFailed
+from legetjeneste.jobs import kinds
 from legetjeneste.notices.email.models import OutboxEmail
 from legetjeneste.registry.models import Agreement
 from legetjeneste.settings import get_settings
@@ -106,3 +108,9 @@ def test_an_office_or_municipality_alert_covers_its_lists_only():
     assert not rules.covers(rules.Target("1824", 8, None), opening)
     assert not rules.covers(rules.Target("1824", None, 6), opening)
     assert not rules.covers(rules.Target("4014", None, None), opening)
+
+
+def test_the_check_runs_daily_as_the_job_citizens_alerts(engine, session):
+    load_demo(session)
+    assert kinds.KINDS[service.JOB_KIND].daily
+    assert jobs.run(session_factory(engine), None, None) == {"opened": 0, "closed": 0, "emails": 0}  # type: ignore[arg-type]
