@@ -110,6 +110,7 @@ def test_an_office_or_municipality_alert_covers_its_lists_only():
     assert not rules.covers(rules.Target("4014", None, None), opening)
 
 
+@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
 def test_the_check_runs_daily_as_the_job_citizens_alerts(engine, session):
     load_demo(session)
     assert kinds.KINDS[service.JOB_KIND].daily
