@@ -1,7 +1,7 @@
 """Threat cases (ASA 4310 Vedlegg II): the case with its decision, deadline and move, and its measures.
 
 Revision ID: 2026_12_04_threats
-Revises: 2026_12_04_citizens
+Revises: 2026_12_04_citizen_portal
 Create Date: 2026-12-04 09:00:00
 """
 
@@ -10,7 +10,7 @@ from alembic import op
 
 
 revision = "2026_12_04_threats"
-down_revision = "2026_12_04_citizens"
+down_revision = "2026_12_04_citizen_portal"
 branch_labels = None
 depends_on = None
 

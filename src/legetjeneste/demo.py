@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session
 
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import ROLE_NAMES_NB, SYSTEM, Actor
+from legetjeneste.citizens.finder import service as finder_service
+from legetjeneste.citizens.finder.schemas import DoctorProfileUpdate
 from legetjeneste.legevakt.exemptions import service as exemption_service
 from legetjeneste.legevakt.exemptions.schemas import ExemptionApply, ExemptionDecide
 from legetjeneste.municipality_file import service as file_service
@@ -52,6 +54,7 @@ def load_demo(session: Session) -> tuple[DemoLogin, ...]:
         file_service.import_municipality_file(session, actor=SYSTEM, document=document, source=f"demo:{name}")
     planning_service.load_national_statistics(session, actor=SYSTEM, figures=ssb.bundled_figures())
     _decided_kragero_exemption(session)
+    _gp_profiles(session)
     for login in DEMO_LOGINS:
         if not auth_service.user_exists(session, email=login.email):
             auth_service.add_user(
@@ -65,6 +68,27 @@ def load_demo(session: Session) -> tuple[DemoLogin, ...]:
                 check_password=False,  # published in the README: the length rule would add nothing
             )
     return DEMO_LOGINS
+
+
+# «Finn fastlege» filters on the GP's gender and languages, which the register does not hold (fictional).
+_WOMEN = {"9182401", "9182405", "9182409", "9182412", "9182415", "9182417"}
+_WOMEN |= {"9401401", "9401404", "9401406", "9401409", "9401412"}
+_LANGUAGES = {"9182401": ["engelsk", "tysk"], "9182402": ["engelsk"], "9182415": ["engelsk", "arabisk"]}
+_LANGUAGES |= {"9401401": ["engelsk", "polsk"], "9401402": ["engelsk"]}
+
+
+def _gp_profiles(session: Session) -> None:
+    for municipality, prefix in (("1824", "91824"), ("4014", "94014")):
+        profiles = {
+            f"{prefix}{n:02d}": DoctorProfileUpdate(
+                gender="kvinne" if f"{prefix}{n:02d}" in _WOMEN else "mann",
+                languages=_LANGUAGES.get(f"{prefix}{n:02d}", []),
+            )
+            for n in range(1, 18)
+        }
+        finder_service.set_profiles(
+            session, actor=SYSTEM, municipality_number=municipality, profiles=profiles
+        )
 
 
 KRAGERO_KOMMUNEOVERLEGE = Actor(

@@ -55,6 +55,16 @@ class Settings(BaseSettings):
     smtp_from: str = "legetjeneste@localhost"
     smtp_starttls: bool = True
     smtp_timeout_seconds: float = Field(default=30.0, gt=0)
+    # Citizens log in through OpenID Connect (docs/citizen-login.md): ID-porten in production, a local test
+    # provider in tests and the demo. Without an issuer the citizen login is switched off. The claim that
+    # carries the fødselsnummer is ID-porten's `pid`.
+    oidc_issuer: str = ""
+    oidc_client_id: str = ""
+    oidc_client_secret: SecretStr = SecretStr("")
+    oidc_scopes: str = "openid profile"
+    oidc_national_id_claim: str = "pid"
+    # ID-porten's level of assurance (acr_values); empty: the provider's default.
+    oidc_acr_values: str = "idporten-loa-high"
 
     def solver_workers_per_solve(self) -> int:
         """The threads one solve may use, so that the solves that may run at once stay within

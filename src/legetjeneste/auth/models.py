@@ -19,6 +19,8 @@ class User(Base):
     municipality_number: Mapped[str | None] = mapped_column(ForeignKey("municipality.number"))
     office_id: Mapped[int | None] = mapped_column(ForeignKey("office.id"))
     doctor_id: Mapped[int | None] = mapped_column(ForeignKey("doctor.id"))
+    # A citizen's own row in the citizen register: set for the user a citizen's OpenID Connect login makes.
+    citizen_id: Mapped[int | None] = mapped_column(ForeignKey("citizen.id"), unique=True)
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(Timestamp)
 

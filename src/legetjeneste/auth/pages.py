@@ -12,6 +12,7 @@ from legetjeneste.auth.sessions.rules import EXPIRED
 from legetjeneste.auth.tokens import rules as token_rules
 from legetjeneste.auth.tokens import service as token_service
 from legetjeneste.errors import NotAuthenticated, TooManyAttempts
+from legetjeneste.settings import get_settings
 from legetjeneste.web.deps import SESSION_KEY, ActorDep, SessionDep, check_csrf, client_address
 from legetjeneste.web.pages import redirect_with_message, render
 
@@ -25,7 +26,13 @@ def _safe_next(target: str | None) -> str:
 
 @router.get("/logg-inn")
 def login_form(request: Request, neste: str | None = None, utlopt: str | None = None):
-    context = {"next": _safe_next(neste), "error": None, "email": "", "notice": EXPIRED if utlopt else None}
+    context: dict = {
+        "next": _safe_next(neste),
+        "error": None,
+        "email": "",
+        "notice": EXPIRED if utlopt else None,
+    }
+    context["citizen_login"] = bool(get_settings().oidc_issuer)
     return render(request, "auth/login.html", context, actor=None)
 
 

@@ -26,3 +26,8 @@ def doctor_id(session: Session, *, municipality_number: str | None, hpr_number: 
             Doctor.municipality_number == municipality_number, Doctor.hpr_number == hpr_number
         )
     )
+
+
+def user_of_citizen(session: Session, citizen_id: int) -> User | None:
+    """The user a citizen's login made before, if any."""
+    return session.scalar(select(User).where(User.citizen_id == citizen_id))

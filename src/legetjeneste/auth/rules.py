@@ -66,6 +66,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "decision.read": REGISTER_EDITORS,
     "decision.appeal": GP,
     "appeal.decide": REGISTER_EDITORS,
+    "minfastlege.read": frozenset({"citizen"}),
     # THREAT-PRIVACY: a threat case is the kommuneoverlege's and the GPs' concerned (the service checks which
     # GP and office); committees see cases anonymised (the ALU is the municipality's GPs).
     "threat.request": frozenset({"doctor", "office_admin"}),
@@ -108,6 +109,7 @@ PERMISSION_NAMES_NB = {
     "decision.read": "se kommunens vedtak",
     "decision.appeal": "klage på vedtak",
     "appeal.decide": "behandle klager",
+    "minfastlege.read": "se Min fastlege",
     "threat.request": "be kommunen om bistand med en truende pasient",
     "threat.handle": "behandle saker om truende pasienter",
     "threat.anonymised": "se anonymiserte saker om truende pasienter",

@@ -54,4 +54,5 @@ def actor_of(user: User) -> Actor:
         user_id=user.id,
         office_id=user.office_id,
         doctor_id=user.doctor_id,
+        citizen_id=user.citizen_id,
     )

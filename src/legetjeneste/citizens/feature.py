@@ -1,14 +1,22 @@
-"""The citizen register, lists, switching, waiting lists, alerts and threat cases (issue 17).
-
-Minimal here: the threat cases (citizens/threats, ASA 4310 Vedlegg II); the register's own routers, commands
-and panels join this declaration."""
+"""Citizens and their lists: «Finn fastlege» (public), the citizen's login and «Min fastlege», alerts when
+a place opens, and threat cases (ASA 4310 Vedlegg II). (The register's switching, waiting lists and runs add
+their own declarations here.)"""
 
 from legetjeneste.features import Command, DecisionKind, Feature, NavEntry, Panel
 
 FEATURE = Feature(
     name="citizens",
-    order=120,
-    routers=("legetjeneste.citizens.threats.router", "legetjeneste.citizens.threats.pages"),
+    order=140,
+    routers=(
+        "legetjeneste.citizens.finder.router",
+        "legetjeneste.citizens.finder.pages",
+        "legetjeneste.citizens.portal.router",
+        "legetjeneste.citizens.portal.pages",
+        "legetjeneste.citizens.alerts.router",
+        "legetjeneste.citizens.alerts.pages",
+        "legetjeneste.citizens.threats.router",
+        "legetjeneste.citizens.threats.pages",
+    ),
     commands=(
         Command(
             "threats",
@@ -18,6 +26,15 @@ FEATURE = Feature(
         ),
     ),
     navigation=(
+        NavEntry(
+            "Min fastlege",
+            "/min-fastlege",
+            order=4,
+            permission="minfastlege.read",
+            scope="global",
+            needs="citizen_id",
+        ),
+        NavEntry("Finn fastlege", "/finn-fastlege", order=8, permission="minfastlege.read", scope="global"),
         NavEntry(
             "Truende pasienter", "/truende-pasienter", order=95, permission="threat.handle", prefix=True
         ),

@@ -85,6 +85,17 @@ async def get_actor(request: Request, session: Session = Depends(get_session)) -
     return await _actor(request, session, calendar_feed=False)
 
 
+async def get_optional_actor(request: Request, session: Session = Depends(get_session)) -> Actor | None:
+    """The actor of a public page (e.g. «Finn fastlege»): who is logged in, or None for anyone else (an
+    expired session, too); the page is the same, with the menu for those logged in."""
+    if not isinstance(request.session.get(SESSION_KEY), str) and not request.headers.get("authorization"):
+        return None
+    try:
+        return await _actor(request, session, calendar_feed=False)
+    except (NotAuthenticated, SessionExpired, Forbidden):
+        return None
+
+
 async def get_feed_actor(
     request: Request,
     session: Session = Depends(get_session),
@@ -107,6 +118,7 @@ async def get_feed_actor(
 # The one set of dependency aliases for routers and pages.
 SessionDep = Annotated[Session, Depends(get_session)]
 ActorDep = Annotated[Actor, Depends(get_actor)]
+OptionalActorDep = Annotated[Actor | None, Depends(get_optional_actor)]
 FeedActorDep = Annotated[Actor, Depends(get_feed_actor)]
 Id = Annotated[int, Path(ge=1, le=2_147_483_647)]
 Number = Annotated[str, Path(pattern=r"^\d{4}$")]

@@ -27,6 +27,12 @@ def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
+def citizen_email(citizen_id: int) -> str:
+    """The (undeliverable, RFC 2606) address that names a citizen's user row: unique, and never one a staff
+    member could hold, so a citizen's login never takes over a staff account."""
+    return f"innbygger-{citizen_id}@innbygger.invalid"
+
+
 def is_alive(
     *, last_seen_at: datetime, expires_at: datetime, ended_at: datetime | None, now: datetime, idle: timedelta
 ) -> bool:

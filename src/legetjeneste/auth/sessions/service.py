@@ -51,6 +51,41 @@ def log_in(
     )
 
 
+def log_in_citizen(
+    session: Session,
+    *,
+    citizen_id: int,
+    municipality_number: str,
+    client_address: str | None = None,
+    user_agent: str | None = None,
+    replacing: str | None = None,
+) -> tuple[Actor, str]:
+    """Start a session for a citizen whom the identity provider (OpenID Connect) has vouched for and whom
+    the caller has found in the citizen register. The citizen acts through a user row of role "citizen"
+    linked to the register, made at the first login, without a password (so only the provider logs it in);
+    the session, its expiry, CSRF and logout are those of staff."""
+    with write_transaction(session):
+        user = user_queries.user_of_citizen(session, citizen_id)
+        if user is None:
+            user = User(
+                email=rules.citizen_email(citizen_id),
+                role="citizen",
+                municipality_number=municipality_number,
+                citizen_id=citizen_id,
+                password_hash=None,
+                is_active=True,
+                created_at=_now(),
+            )
+            session.add(user)
+        user.municipality_number = municipality_number  # the home municipality may have changed
+        session.flush()
+        user_id, email = user.id, user.email
+    keys = _throttle_keys(email, None)
+    return _start(
+        session, user_id, keys, client_address=client_address, user_agent=user_agent, replacing=replacing
+    )
+
+
 def _throttle_keys(email: str, client_address: str | None) -> dict[str, str]:
     keys = {"email": rules.digest(f"email:{email}")}
     if client_address:

@@ -31,8 +31,9 @@ class OutboxEmail(Base):
     __table_args__ = (Index("ix_outbox_email_status_next_attempt_at", "status", "next_attempt_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), index=True)
-    inbox_notice_id: Mapped[int] = mapped_column(ForeignKey("inbox_notice.id"), unique=True)
+    # Both empty for a mail to an address that is no user's (`queue_email_to_address`: a citizen's alert).
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), index=True)
+    inbox_notice_id: Mapped[int | None] = mapped_column(ForeignKey("inbox_notice.id"), unique=True)
     recipient: Mapped[str] = mapped_column(String(254))
     subject: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text)

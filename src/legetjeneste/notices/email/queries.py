@@ -39,7 +39,14 @@ def set_choice(session: Session, *, user_id: int, kind: str, by_email: bool, now
 
 
 def add_email(
-    session: Session, *, user_id: int, notice_id: int, recipient: str, subject: str, body: str, now: datetime
+    session: Session,
+    *,
+    user_id: int | None,
+    notice_id: int | None,
+    recipient: str,
+    subject: str,
+    body: str,
+    now: datetime,
 ) -> OutboxEmail:
     email = OutboxEmail(
         user_id=user_id,

@@ -75,6 +75,18 @@ def queue_emails(
     return queued
 
 
+def queue_email_to_address(session: Session, *, recipient: str, subject: str, body: str) -> OutboxEmail:
+    """An e-mail to an address that belongs to no user (someone who asked to be told something public, such
+    as a citizen's alert that a list has room), in the caller's transaction, delivered like every other
+    mail. The caller writes only what may go by e-mail: never health data or a decision's contents."""
+    queued = queries.add_email(
+        session, user_id=None, notice_id=None, recipient=recipient, subject=subject, body=body, now=now_utc()
+    )
+    if smtp.is_configured(get_settings()):
+        _queue_delivery_once(session)
+    return queued
+
+
 def _queue_delivery_once(session: Session) -> None:
     """One delivery job per transaction, however many notices it tells."""
     transaction = session.get_transaction()

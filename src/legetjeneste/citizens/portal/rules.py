@@ -1,0 +1,107 @@
+"""The citizen's own side as pure functions: whose page a citizen may open, the year's switches, and the
+fødselsnummer an identity provider vouches for.
+
+The fødselsnummer check here is this package's own (the register's validation belongs to the citizen
+register): the login only refuses what cannot be a number before it looks the citizen up."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from legetjeneste.dates import age_on
+
+#: CIT-CHILDREN, PBR § 5 — a parent acts for a child until the child turns 16.
+CHILD_AGE_LIMIT = 16
+#: CIT-SWITCH, PBR § 6 — ordinary switches a citizen may make in a calendar year.
+MAX_SWITCHES_PER_YEAR = 2
+NOT_IN_REGISTER = (
+    "Vi fant deg ikke i innbyggerregisteret til kommunen. Du kan bare logge inn her hvis du bor i en kommune "
+    "som bruker tjenesten. Kontakt kommunen hvis du mener dette er feil."
+)
+NO_NATIONAL_ID = "Innloggingen ga oss ikke fødselsnummeret ditt. Prøv igjen, eller kontakt kommunen."
+
+_WEIGHTS_1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
+_WEIGHTS_2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
+
+
+def _check_digit(digits: list[int], weights: tuple[int, ...]) -> int | None:
+    rest = 11 - sum(d * w for d, w in zip(digits, weights, strict=False)) % 11
+    return 0 if rest == 11 else (None if rest == 10 else rest)
+
+
+def is_national_id(number: str, *, allow_synthetic: bool) -> bool:
+    """An 11-digit fødselsnummer (or D-number, day + 40) with both check digits right; with
+    `allow_synthetic`, also the tax authority's synthetic test numbers (month + 80)."""
+    if len(number) != 11 or not number.isdigit():
+        return False
+    digits = [int(c) for c in number]
+    if (
+        _check_digit(digits[:9], _WEIGHTS_1) != digits[9]
+        or _check_digit(digits[:10], _WEIGHTS_2) != digits[10]
+    ):
+        return False
+    day, month = int(number[0:2]) % 40, int(number[2:4])
+    if allow_synthetic and month > 80:
+        month -= 80
+    return 1 <= day <= 31 and 1 <= month <= 12
+
+
+def national_id_from(claims: dict, *, claim: str, allow_synthetic: bool) -> str | None:
+    """The fødselsnummer in the provider's claims (ID-porten: `pid`), or None when it is not a valid one."""
+    value = claims.get(claim)
+    number = str(value).strip() if value is not None else ""
+    return number if is_national_id(number, allow_synthetic=allow_synthetic) else None
+
+
+def is_child_in_care(birth_date: date, *, on: date) -> bool:
+    """CIT-CHILDREN, PBR § 5 — a child under 16, for whom a parent acts."""
+    return age_on(birth_date, on) < CHILD_AGE_LIMIT
+
+
+def may_open(*, own_id: int, wanted_id: int, children: dict[int, date], on: date) -> bool:
+    """A citizen sees their own page and their children's under 16 (DESIGN.md, "Privacy and security");
+    anyone else's answers as if it did not exist."""
+    if wanted_id == own_id:
+        return True
+    born = children.get(wanted_id)
+    return born is not None and is_child_in_care(born, on=on)
+
+
+@dataclass(frozen=True)
+class Move:
+    start: date
+    begin_reason: str
+
+
+def switches_in_year(moves: Iterable[Move], *, year: int) -> int:
+    """CIT-SWITCH, PBR § 6 — the citizen's ordinary switches taking effect in the calendar year: moves begun
+    for reason "switch" (moving house, a GP leaving, list reduction, a vacant list, a threat decision and
+    assignment have reasons of their own and do not count)."""
+    return sum(1 for move in moves if move.begin_reason == "switch" and move.start.year == year)
+
+
+def switches_left(used: int) -> int:
+    return max(MAX_SWITCHES_PER_YEAR - used, 0)
+
+
+#: The reasons a place on a list begins or ends (the register's codes), as the citizen reads them.
+REASON_NAMES_NB = {
+    "switch": "du byttet fastlege",
+    "moved_in": "du flyttet til kommunen",
+    "moved_out": "du flyttet fra kommunen",
+    "assigned": "du fikk tildelt fastlege",
+    "waiting_list": "du fikk plass fra ventelisten",
+    "child": "barn følger forelder",
+    "reduction": "listen ble redusert",
+    "gp_left": "fastlegen sluttet",
+    "vacant": "listen uten lege ble fordelt",
+    "threat": "vedtak fra kommunen",
+    "died": "dødsfall",
+    "return": "du kom tilbake til tidligere fastlege",
+}
+
+
+def reason_text(code: str | None) -> str:
+    if code is None:
+        return ""
+    return REASON_NAMES_NB.get(code, code)
