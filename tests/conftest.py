@@ -169,3 +169,12 @@ def open_session(engine):
     yield make
     for made in sessions:
         made.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright, one per test run (worker), for the browser tests of every
+    directory (tests/browser/conftest.py `launch_browser`)."""
+    from tests.browser.conftest import launch_browser
+
+    yield from launch_browser()

@@ -116,8 +116,10 @@ def live_server(sqlite_template, tmp_path_factory) -> Iterator[LiveServer]:
         yield server
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
+def launch_browser() -> Iterator[Browser]:
+    """Chromium through Playwright until the generator is closed: the session fixture `browser` in
+    tests/conftest.py, defined there once for every directory (a second sync Playwright cannot start in the
+    same thread, so two definitions of the fixture in one worker would fail)."""
     executable = CHROMIUM
     if executable is None:
         skip_or_fail("Debian's chromium is not installed (apt-get install chromium)")

@@ -1,4 +1,3 @@
-"""The web tests' logged-out client on the demo and the shared browser, for the pages of this package."""
+"""The web tests' logged-out client on the demo, for the pages of this package (the browser is tests/conftest.py's)."""
 
-from tests.browser.conftest import browser  # noqa: F401
 from tests.web.conftest import browser_client, csrf_of  # noqa: F401

@@ -1,6 +1,5 @@
 import pytest
 
-from tests.browser.conftest import browser  # noqa: F401  (fixture)
 from tests.support import import_demo
 from tests.web.conftest import browser_client  # noqa: F401  (fixture)
 
