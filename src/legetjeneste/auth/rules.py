@@ -66,6 +66,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "decision.read": REGISTER_EDITORS,
     "decision.appeal": GP,
     "appeal.decide": REGISTER_EDITORS,
+    "plan.read": STAFF,
+    "plan.write": REGISTER_EDITORS,
+    "statistics.write": REGISTER_EDITORS,
 }
 PERMISSION_NAMES_NB = {
     "register.read": "se registeret",
@@ -103,6 +106,9 @@ PERMISSION_NAMES_NB = {
     "decision.read": "se kommunens vedtak",
     "decision.appeal": "klage på vedtak",
     "appeal.decide": "behandle klager",
+    "plan.read": "se planen for legetjenesten",
+    "plan.write": "endre planen for legetjenesten",
+    "statistics.write": "registrere statistikk og kvalitetsindikatorer",
 }
 
 
