@@ -64,11 +64,11 @@ def parse_statbank_csv(text: str) -> list[PopulationCount]:
     e.g. table 07459 or the projection 14288) summed into age bands per municipality and year."""
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";" if ";" in text.split("\n")[0] else ",")
     header = [h.strip().lower() for h in next(reader, [])]
-    try:
-        region, age, year = (next(i for i, h in enumerate(header) if h.startswith(name))
-                             for name in ("region", "alder", "år"))  # fmt: skip
-    except StopIteration as exc:
-        raise ValueError("filen mangler kolonnene region, alder og år") from exc
+    found_columns = [next((i for i, h in enumerate(header) if h.startswith(name)), None)
+                     for name in ("region", "alder", "år")]  # fmt: skip
+    if None in found_columns:
+        raise ValueError("filen mangler kolonnene region, alder og år")
+    region, age, year = (int(i) for i in found_columns if i is not None)
     found: dict = {}
     for row in reader:
         if not row or not row[-1].strip() or row[-1].strip() in ("..", ".", ":"):

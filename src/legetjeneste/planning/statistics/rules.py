@@ -127,10 +127,10 @@ def fee_code_problem(code: str) -> str | None:
 
 
 def fee_code_groups(counts: dict[str, int]) -> dict[str, int]:
-    """STAT-LV — the named codes (2ad, 11ad, 1f, 2ld, 2ae) and the 1-codes (1 followed by letters: 1ad, 1bd,
-    1f …; not 11ad) summed; codes not used count 0."""
+    """STAT-LV — the named codes (2ad, 11ad, 1f, 2ld, 2ae) and the other 1-codes (1 followed by letters: 1ad,
+    1bd …; not 11ad, and not 1f, which is counted on its own) summed; codes not used count 0."""
     groups = {code: counts.get(code, 0) for code in NAMED_FEE_CODES}
-    groups[ONE_CODES] = sum(n for code, n in counts.items() if _ONE_CODE.match(code))
+    groups[ONE_CODES] = sum(n for code, n in counts.items() if _ONE_CODE.match(code) and code not in groups)
     return groups
 
 

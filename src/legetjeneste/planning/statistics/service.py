@@ -172,19 +172,24 @@ def record_quality_indicator(session: Session, *, actor: Actor, municipality_num
         return {"indicator": data.indicator, "year": data.year, "status": data.status}
 
 
-def fee_code_rows(session: Session, number: str, items: list[tuple[str, int, str, int]],
-                  *, where: list[str]) -> tuple[list[dict], list[Problem]]:  # fmt: skip
-    """STAT-LV — (office organisation number, year, code, count) checked against the register's offices."""
+CSV_FIELDS = {"office": "organisasjonsnummer", "code": "takst"}
+
+
+def fee_code_rows(session: Session, number: str, items: list[tuple[str, int, str, int]], *, where: list[str],
+                  fields: dict[str, str] | None = None) -> tuple[list[dict], list[Problem]]:  # fmt: skip
+    """STAT-LV — (office organisation number, year, code, count) checked against the register's offices;
+    a problem's path is `where` and the field's name in `fields` (the file's own column names)."""
+    office_field, code_field = (fields or {}).get("office", "office"), (fields or {}).get("code", "code")
     offices = queries.offices_by_organisation_number(session, municipality_number=number)
     rows, problems, seen = [], [], set()
     for (org, year, code, count), path in zip(items, where, strict=True):
         code = code.strip().lower()
         if org not in offices:
-            problems.append(Problem(f"{path}office", f"Legekontoret {org} finnes ikke i kommunen", rules.LV.id))
+            problems.append(Problem(f"{path}{office_field}", f"Legekontoret {org} finnes ikke i kommunen", rules.LV.id))
         elif message := rules.fee_code_problem(code):
-            problems.append(Problem(f"{path}code", message, rules.LV.id))
+            problems.append(Problem(f"{path}{code_field}", message, rules.LV.id))
         elif (org, year, code) in seen:
-            problems.append(Problem(f"{path}code", f"{code} for {org} i {year} står to ganger", rules.LV.id))
+            problems.append(Problem(f"{path}{code_field}", f"{code} for {org} i {year} står to ganger", rules.LV.id))
         else:
             seen.add((org, year, code))
             rows.append({"office_id": offices[org].id, "year": year, "code": code, "count": count})
@@ -199,8 +204,8 @@ def import_fee_codes(session: Session, *, actor: Actor, municipality_number: str
     auth_service.require(actor, "statistics.write")
     scope.require_municipality(actor, municipality_number)
     with write_transaction(session):
-        where = [f"rad {i + 2}: " for i in range(len(items))]
-        rows, problems = fee_code_rows(session, municipality_number, items, where=where)
+        where = [f"rad {i + 2}, " for i in range(len(items))]
+        rows, problems = fee_code_rows(session, municipality_number, items, where=where, fields=CSV_FIELDS)
         if problems:
             raise ValidationFailed(problems)
         queries.replace_fee_codes(session, office_ids={r["office_id"] for r in rows},
