@@ -5,11 +5,21 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from legetjeneste.planning.plan import rules
 
-Amount = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2, description="Kroner (tekst)")]
+
+def plain_decimal(value: Decimal | None) -> Decimal | None:
+    """A stored NUMERIC(14, 2) gives 40.00 back for 40: the same number written the same way both ways."""
+    if value is None:
+        return None
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
+Amount = Annotated[
+    Decimal, Field(ge=0, max_digits=14, decimal_places=2, description="Kroner (tekst)"), AfterValidator(plain_decimal)
+]
 Title = Annotated[str, Field(min_length=1, max_length=200)]
 Long = Annotated[str, Field(max_length=4000)]
 

@@ -20,6 +20,7 @@ from legetjeneste.planning.statistics.schemas import (
     OfficeQualityIndicatorIn,
     QualityIndicatorIn,
     StatisticsYearIn,
+    plain_decimal,
 )
 
 KEYS = {
@@ -110,7 +111,7 @@ def export(session: Session, *, municipality_number: str) -> dict:
         ],
         "office_quality_indicators": [
             {"office": q.office.organisation_number, "year": q.year, "indicator": q.indicator,
-             "value": str(q.value), **({"note": q.note} if q.note else {})}
+             "value": str(plain_decimal(q.value)), **({"note": q.note} if q.note else {})}
             for q in queries.office_quality_indicators(session, municipality_number=number)
         ],  # fmt: skip
         "fee_code_counts": [
