@@ -19,7 +19,7 @@ from legetjeneste.errors import NotFound, RuleViolation, ValidationFailed
 from legetjeneste.features import Clock
 from legetjeneste.planning.plan import pdf, queries, rules
 from legetjeneste.planning.plan.models import Plan, PlanVersion
-from legetjeneste.planning.plan.schemas import ProgressIn, ReorderIn, measure_read
+from legetjeneste.planning.plan.schemas import ProgressIn, ReorderIn, measure_read, plain_decimal
 
 
 def plan_view(plan: Plan, *, on: date) -> dict:
@@ -90,8 +90,10 @@ def _series(plan: Plan, measures: list[dict]) -> list[dict]:
 
 
 def _totals(plan: Plan) -> dict:
-    costs = [rules.MeasureCost(m.yearly_cost, m.one_off_cost, m.funding) for n in plan.needs for m in n.measures]
-    t = rules.cost_totals(costs, stated_yearly=plan.stated_yearly_total, stated_one_off=plan.stated_one_off_total)
+    costs = [rules.MeasureCost(plain_decimal(m.yearly_cost), plain_decimal(m.one_off_cost), m.funding)
+             for n in plan.needs for m in n.measures]  # fmt: skip
+    t = rules.cost_totals(costs, stated_yearly=plain_decimal(plan.stated_yearly_total),
+                          stated_one_off=plain_decimal(plan.stated_one_off_total))  # fmt: skip
     return {
         "rule_id": rules.COST_TOTAL.id,
         "citation": rules.COST_TOTAL.citation,

@@ -20,7 +20,7 @@ from legetjeneste.errors import Problem, ValidationFailed
 from legetjeneste.features import features, resolve
 from legetjeneste.planning.statistics import pdf, queries, rules
 from legetjeneste.planning.statistics.models import QualityIndicator
-from legetjeneste.planning.statistics.schemas import QualityIndicatorIn
+from legetjeneste.planning.statistics.schemas import QualityIndicatorIn, plain_decimal
 from legetjeneste.registry import queries as registry_queries
 
 
@@ -56,15 +56,15 @@ def _year_figures(session: Session, row, registered: dict[int, int]) -> dict:
         "inhabitants": inhabitants,
         "legevakt_contacts": row.legevakt_contacts,
         "legevakt_rate": rules.legevakt_rate(row.legevakt_contacts, inhabitants, row.year),
-        "legevakt_target": row.legevakt_target,
+        "legevakt_target": plain_decimal(row.legevakt_target),
         "gp_consultations": row.gp_consultations,
         "consultations_per_inhabitant": rules.per_inhabitant(row.gp_consultations, inhabitants),
         "legevakt_shifts": shifts,
         "vacant_shifts": vacant,
         "vacancy_share": rules.vacancy_share(vacant, shifts),
         "vacancy_source": "vaktlistene" if from_rosters else "registrert av kommunen",
-        "legevakt_cost": row.legevakt_cost,
-        "service_budget": row.service_budget,
+        "legevakt_cost": plain_decimal(row.legevakt_cost),
+        "service_budget": plain_decimal(row.service_budget),
         "legevakt_cost_per_inhabitant": cost.per_inhabitant,
         "legevakt_cost_per_contact": cost.per_contact,
         "legevakt_cost_share": cost.share_of_budget,
@@ -97,7 +97,7 @@ def _office_quality(session: Session, number: str, years: tuple[int, int]) -> li
     return [
         {"office": q.office.name, "year": q.year, "indicator": q.indicator,
          "label": rules.OFFICE_INDICATORS.get(q.indicator, (q.indicator, ""))[0],
-         "unit": rules.OFFICE_INDICATORS.get(q.indicator, ("", ""))[1], "value": q.value, "note": q.note}
+         "unit": rules.OFFICE_INDICATORS.get(q.indicator, ("", ""))[1], "value": plain_decimal(q.value), "note": q.note}
         for q in queries.office_quality_indicators(session, municipality_number=number) if q.year in years
     ]  # fmt: skip
 
