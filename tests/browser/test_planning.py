@@ -34,7 +34,9 @@ def test_the_kommuneoverlege_follows_the_plan_into_the_deadlines_and_the_statist
     row.get_by_label(re.compile("Ny plass")).fill("3")
     row.get_by_role("button", name="Flytt").click()
     expect(page.get_by_text("Prioriteten er endret: Økonomiplan, plass 3.")).to_be_visible()
-    expect(page.locator("#serie-okonomiplan + .table-wrap tr", has_text="500 flere plasser").locator("td").first).to_have_text("3")
+    expect(
+        page.locator("#serie-okonomiplan + .table-wrap tr", has_text="500 flere plasser").locator("td").first
+    ).to_have_text("3")
     expect(page.locator("section", has=page.locator("#versjoner"))).to_contain_text("11 → 3")
 
     page.goto("/kommuner/1824/frister")
@@ -45,7 +47,9 @@ def test_the_kommuneoverlege_follows_the_plan_into_the_deadlines_and_the_statist
     expect(page.get_by_role("img", name=re.compile("Legevaktbruk per år"))).to_be_visible()
     expect(page.get_by_text("Vakttårn-referanse").first).to_be_attached()
     quality = page.locator("#kvalitet ~ .table-wrap").first
-    expect(quality.get_by_role("row", name=re.compile("Triage ved ankomst"))).to_contain_text("Ikke rapportert")
+    expect(quality.get_by_role("row", name=re.compile("Triage ved ankomst"))).to_contain_text(
+        "Ikke rapportert"
+    )
     _checked(page)
     report = page.get_by_role("link", name="Årsrapport 2025 (PDF)").get_attribute("href")
     response = page.request.get(report)

@@ -21,8 +21,12 @@ def test_plan_show_json_gives_needs_measures_and_computed_and_stated_totals_with
     code, out, _ = cli("plan", "show", "1824", "--json")
     plan = json.loads(out)
     assert code == 0 and len(plan["needs"]) == 27 and plan["measures"][0]["need"] == "A"
-    assert (plan["totals"]["computed_yearly"], plan["totals"]["stated_yearly"], plan["totals"]["yearly_difference"],
-            plan["totals"]["rule_id"]) == ("5618000", "5384000", "234000", "PLAN-COST-TOTAL")  # fmt: skip
+    assert (
+        plan["totals"]["computed_yearly"],
+        plan["totals"]["stated_yearly"],
+        plan["totals"]["yearly_difference"],
+        plan["totals"]["rule_id"],
+    ) == ("5618000", "5384000", "234000", "PLAN-COST-TOTAL")
     code, _, err = cli("plan", "show", "4014", "--json")
     assert code == 1 and "ingen plan" in err
 
@@ -37,6 +41,8 @@ def test_statistics_show_json_gives_the_year_with_rule_ids_and_the_imports_repor
     code, out, _ = cli("statistics", "import-fees", "1824", str(fees), "--json")
     assert code == 0 and json.loads(out) == {"rows": 1}
     population = tmp_path / "07459.csv"
-    population.write_text('"region";"alder";"år";"Personer"\n"1824 Vefsn";"081 år";"2026";"90"\n', encoding="utf-8")
+    population.write_text(
+        '"region";"alder";"år";"Personer"\n"1824 Vefsn";"081 år";"2026";"90"\n', encoding="utf-8"
+    )
     code, out, _ = cli("statistics", "import-population", "1824", str(population), "--json")
     assert code == 0 and json.loads(out)["figures"] == 2

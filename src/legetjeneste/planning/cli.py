@@ -49,8 +49,10 @@ def show(
         return
     current = report["current"] or {}
     typer.echo(f"Statistikk for {report['municipality_name']} {year}")
-    typer.echo(f"Legevaktkontakter per 1 000 per døgn: {norwegian.number(current.get('legevakt_rate'), 2)} "
-               f"(vakttårn {norwegian.number(report['benchmark'], 2)}) (STAT-LV)")  # fmt: skip
+    typer.echo(
+        f"Legevaktkontakter per 1 000 per døgn: {norwegian.number(current.get('legevakt_rate'), 2)} "
+        f"(vakttårn {norwegian.number(report['benchmark'], 2)}) (STAT-LV)"
+    )
     for q in report["quality"]:
         typer.echo(f"  {q['label']}: {q['status_text']} (STAT-QI)")
 
@@ -88,8 +90,14 @@ def import_population(
     except (ValueError, KeyError) as error:
         typer.echo(f"Feil: filen kan ikke leses: {error}", err=True)
         raise typer.Exit(1) from error
-    count = run(capacity_service.import_population, actor=SYSTEM, municipality_number=number, counts=counts,
-                projected=projected, source=source)  # fmt: skip
+    count = run(
+        capacity_service.import_population,
+        actor=SYSTEM,
+        municipality_number=number,
+        counts=counts,
+        projected=projected,
+        source=source,
+    )
     if as_json:
         print_json({"figures": count, "projected": projected, "source": source})
     else:

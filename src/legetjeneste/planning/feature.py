@@ -17,10 +17,14 @@ FEATURE = Feature(
         "legetjeneste.planning.capacity.pages",
     ),
     commands=(
-        Command("statistics", "legetjeneste.planning.cli:app", "Statistikk: SSB, årsstatistikk og befolkning.",
-                order=140),
+        Command(
+            "statistics",
+            "legetjeneste.planning.cli:app",
+            "Statistikk: SSB, årsstatistikk og befolkning.",
+            order=140,
+        ),
         Command("plan", "legetjeneste.planning.plan.cli:app", "Planen for legetjenesten.", order=141),
-    ),  # fmt: skip
+    ),
     navigation=(
         NavEntry("Nøkkeltall", "/nokkeltall", order=20, permission="statistics.read"),
         NavEntry("Plan", "/plan", order=21, permission="plan.read", prefix=True),

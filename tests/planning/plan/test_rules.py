@@ -9,7 +9,7 @@ import pytest
 from legetjeneste.planning.plan import rules
 
 
-def test_plan_cost_total_sums_recurring_costs_by_funding_and_leaves_the_own_budget_out_of_the_comparable_total():
+def test_plan_cost_total_sums_recurring_costs_by_funding_and_leaves_the_own_budget_out_of_the_total():
     totals = rules.cost_totals(
         [
             rules.MeasureCost(Decimal(430000), None, "okonomiplan"),
@@ -20,15 +20,19 @@ def test_plan_cost_total_sums_recurring_costs_by_funding_and_leaves_the_own_budg
         stated_yearly=Decimal(1000000),
         stated_one_off=Decimal(300000),
     )
-    assert totals.yearly_by_funding == {"okonomiplan": 430000, "eget_budsjett_okonomiplan": 795000,
-                                        "eget_budsjett": 100000}  # fmt: skip
+    assert totals.yearly_by_funding == {
+        "okonomiplan": 430000,
+        "eget_budsjett_okonomiplan": 795000,
+        "eget_budsjett": 100000,
+    }
     assert (totals.computed_yearly, totals.yearly_difference) == (Decimal(1225000), Decimal(225000))
     assert (totals.computed_one_off, totals.one_off_difference) == (Decimal(300000), Decimal(0))
 
 
 def test_plan_cost_total_keeps_the_stated_figure_as_it_is_and_has_no_difference_without_one():
-    totals = rules.cost_totals([rules.MeasureCost(Decimal(5), None, "okonomiplan")], stated_yearly=None,
-                               stated_one_off=Decimal(7))  # fmt: skip
+    totals = rules.cost_totals(
+        [rules.MeasureCost(Decimal(5), None, "okonomiplan")], stated_yearly=None, stated_one_off=Decimal(7)
+    )
     assert totals.stated_yearly is None and totals.yearly_difference is None and totals.stated_one_off == 7
 
 
@@ -68,8 +72,15 @@ def test_plan_revision_is_overdue_the_day_after_the_due_date_and_due_soon_in_its
 
 
 def test_a_measure_with_unknown_funding_negative_cost_backward_period_or_bad_rank_is_refused_by_field():
-    problems = rules.measure_problems(funding="lotto", status="planned", progress=120, first_year=2025,
-                                      last_year=2020, yearly_cost=Decimal(-1), one_off_cost=None,
-                                      priorities={"okonomiplan": 0, "tull": 1})  # fmt: skip
+    problems = rules.measure_problems(
+        funding="lotto",
+        status="planned",
+        progress=120,
+        first_year=2025,
+        last_year=2020,
+        yearly_cost=Decimal(-1),
+        one_off_cost=None,
+        priorities={"okonomiplan": 0, "tull": 1},
+    )
     assert {p.path for p in problems} == {"funding", "progress", "last_year", "yearly_cost", "priorities"}
     assert all(p.rule_id for p in problems)

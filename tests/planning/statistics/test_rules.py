@@ -28,8 +28,11 @@ def test_stat_lv_vacancy_is_a_share_of_the_years_shifts_and_missing_without_them
 
 def test_stat_lv_cost_5_of_17_5_million_is_28_6_percent_and_per_inhabitant_and_contact():
     cost = rules.legevakt_cost(Decimal(5000000), inhabitants=13400, contacts=6701, budget=Decimal(17500000))
-    assert (cost.per_inhabitant, cost.per_contact, cost.share_of_budget) == (Decimal(373), Decimal(746),
-                                                                            Decimal("28.6"))  # fmt: skip
+    assert (cost.per_inhabitant, cost.per_contact, cost.share_of_budget) == (
+        Decimal(373),
+        Decimal(746),
+        Decimal("28.6"),
+    )
     assert rules.legevakt_cost(None, inhabitants=1, contacts=1, budget=None).share_of_budget is None
 
 
@@ -59,15 +62,24 @@ def test_stat_qi_an_unreported_indicator_is_never_met():
 
 
 def test_stat_qi_met_needs_evidence_and_a_date_in_or_after_the_year():
-    problems = rules.quality_problems(indicator="ros_analysis", status="met", evidence=" ", reported_on=None, year=2025)
+    problems = rules.quality_problems(
+        indicator="ros_analysis", status="met", evidence=" ", reported_on=None, year=2025
+    )
     assert {p.path for p in problems} == {"evidence", "reported_on"}
-    early = rules.quality_problems(indicator="ros_analysis", status="not_met", evidence="x",
-                                   reported_on=date(2024, 12, 31), year=2025)  # fmt: skip
+    early = rules.quality_problems(
+        indicator="ros_analysis", status="not_met", evidence="x", reported_on=date(2024, 12, 31), year=2025
+    )
     assert [p.path for p in early] == ["reported_on"]
-    assert rules.quality_problems(indicator="ros_analysis", status="not_reported", evidence="", reported_on=None,
-                                  year=2025) == []  # fmt: skip
-    assert [p.path for p in rules.quality_problems(indicator="x", status="y", evidence="", reported_on=None,
-                                                   year=2025)] == ["indicator", "status"]  # fmt: skip
+    assert (
+        rules.quality_problems(
+            indicator="ros_analysis", status="not_reported", evidence="", reported_on=None, year=2025
+        )
+        == []
+    )
+    assert [
+        p.path
+        for p in rules.quality_problems(indicator="x", status="y", evidence="", reported_on=None, year=2025)
+    ] == ["indicator", "status"]
 
 
 def test_the_fee_codes_group_the_named_codes_and_sum_the_other_1_codes_without_11ad_and_1f():
@@ -81,4 +93,7 @@ def test_the_fee_code_csv_reads_semicolons_and_lists_every_bad_row_by_line():
     )
     assert items == [("991000011", 2025, "2ad", 9950)]
     assert [p.path for p in problems] == ["rad 3"]
-    assert rules.parse_fee_code_csv("aar,takst\n")[1][0].message == "Kolonne mangler: organisasjonsnummer, antall"
+    assert (
+        rules.parse_fee_code_csv("aar,takst\n")[1][0].message
+        == "Kolonne mangler: organisasjonsnummer, antall"
+    )

@@ -22,11 +22,15 @@ def test_the_2025_report_compares_with_2024_and_counts_the_2019_plan_year_at_1_3
     assert [h["year"] for h in report["history"]] == [2019, 2024, 2025]
     assert report["history"][0]["legevakt_rate"] == Decimal("1.37") and report["benchmark"] == Decimal("0.9")
     assert report["history"][0]["legevakt_cost_share"] == Decimal("28.6")
-    assert report["previous"]["year"] == 2024 and report["current"]["vacancy_source"] == "registrert av kommunen"
+    assert (
+        report["previous"]["year"] == 2024 and report["current"]["vacancy_source"] == "registrert av kommunen"
+    )
     statuses = {q["indicator"]: q["status"] for q in report["quality"]}
     assert statuses["answer_time_116117"] == "met" and statuses["daytime_turnout"] == "not_reported"
     assert statuses["joint_training_ambulance"] == "not_met" and len(statuses) == 6
-    vefsn_legesenter = next(r for r in report["fee_codes"] if r["year"] == 2025 and r["office"] == "Vefsn legesenter")
+    vefsn_legesenter = next(
+        r for r in report["fee_codes"] if r["year"] == 2025 and r["office"] == "Vefsn legesenter"
+    )
     assert vefsn_legesenter["groups"]["1-takstene"] == 2350 and report["alis"]["total"] == Decimal(184800)
 
 
@@ -41,19 +45,28 @@ def test_vacant_shifts_come_from_the_rosters_when_a_feature_counts_them(session,
     monkeypatch.setattr(service, "features", lambda: (probe,))
     current = service.year_report(session, actor=ACTOR, municipality_number="1824", year=2025)["current"]
     assert (current["vacant_shifts"], current["vacancy_share"], current["vacancy_source"]) == (
-        7, Decimal("1.9"), "vaktlistene")
+        7,
+        Decimal("1.9"),
+        "vaktlistene",
+    )
 
 
 def test_a_quality_indicator_is_recorded_with_evidence_and_a_gp_may_not(session):
     import_demo(session)
-    data = QualityIndicatorIn(year=2025, indicator="daytime_turnout", status="met", evidence="Akuttsekk sjekket",
-                              reported_on=date(2026, 1, 5))  # fmt: skip
+    data = QualityIndicatorIn(
+        year=2025,
+        indicator="daytime_turnout",
+        status="met",
+        evidence="Akuttsekk sjekket",
+        reported_on=date(2026, 1, 5),
+    )
     service.record_quality_indicator(session, actor=ACTOR, municipality_number="1824", data=data)
     report = service.year_report(session, actor=ACTOR, municipality_number="1824", year=2025)
     assert next(q for q in report["quality"] if q["indicator"] == "daytime_turnout")["status"] == "met"
     with pytest.raises(ValidationFailed) as refused:
-        service.record_quality_indicator(session, actor=ACTOR, municipality_number="1824",
-                                         data=data.model_copy(update={"evidence": ""}))  # fmt: skip
+        service.record_quality_indicator(
+            session, actor=ACTOR, municipality_number="1824", data=data.model_copy(update={"evidence": ""})
+        )
     assert refused.value.problems[0].rule_id == "STAT-QI"
     with pytest.raises(Forbidden):
         service.record_quality_indicator(session, actor=VEFSN_DOCTOR, municipality_number="1824", data=data)
@@ -61,14 +74,24 @@ def test_a_quality_indicator_is_recorded_with_evidence_and_a_gp_may_not(session)
 
 def test_a_fee_code_import_replaces_the_offices_year_and_an_unknown_office_writes_nothing(session):
     import_demo(session)
-    count = service.import_fee_codes(session, actor=ACTOR, municipality_number="1824",
-                                     items=[("991000011", 2025, "2AD", 10000)])  # fmt: skip
+    count = service.import_fee_codes(
+        session, actor=ACTOR, municipality_number="1824", items=[("991000011", 2025, "2AD", 10000)]
+    )
     report = service.year_report(session, actor=ACTOR, municipality_number="1824", year=2025)
     row = next(r for r in report["fee_codes"] if r["year"] == 2025 and r["office"] == "Vefsn legesenter")
     assert count == 1 and row["groups"]["2ad"] == 10000 and row["groups"]["1-takstene"] == 0
     with pytest.raises(ValidationFailed) as refused:
-        service.import_fee_codes(session, actor=ACTOR, municipality_number="1824",
-                                 items=[("991000011", 2025, "2ad", 1), ("999999999", 2025, "2ad", 1)])  # fmt: skip
+        service.import_fee_codes(
+            session,
+            actor=ACTOR,
+            municipality_number="1824",
+            items=[("991000011", 2025, "2ad", 1), ("999999999", 2025, "2ad", 1)],
+        )
     assert refused.value.problems[0].path == "rad 3, organisasjonsnummer"
     again = service.year_report(session, actor=ACTOR, municipality_number="1824", year=2025)
-    assert next(r for r in again["fee_codes"] if r["office"] == "Vefsn legesenter" and r["year"] == 2025)["groups"]["2ad"] == 10000
+    assert (
+        next(r for r in again["fee_codes"] if r["office"] == "Vefsn legesenter" and r["year"] == 2025)[
+            "groups"
+        ]["2ad"]
+        == 10000
+    )

@@ -29,16 +29,24 @@ def check(session: Session, parsed: ParsedFile, *, today: date) -> list[Problem]
         prefix = f"population[{index}]."
         problems += rules.population_problems(p.age_band, p.count, prefix)
         if (p.year, p.age_band) in seen:
-            problems.append(Problem(f"{prefix}age_band", f"{p.age_band} i {p.year} står to ganger", rules.POPULATION.id))
+            problems.append(
+                Problem(f"{prefix}age_band", f"{p.age_band} i {p.year} står to ganger", rules.POPULATION.id)
+            )
         seen.add((p.year, p.age_band))
     return problems
 
 
 def apply(session: Session, parsed: ParsedFile, changes: Changes, *, actor: Actor) -> list[Problem]:
     for _, p in parsed.items["population"]:
-        existed, changed = queries.store(session, municipality_number=parsed.number, year=p.year,
-                                         age_band=p.age_band, count=p.count, projected=p.projected,
-                                         source=p.source)  # fmt: skip
+        existed, changed = queries.store(
+            session,
+            municipality_number=parsed.number,
+            year=p.year,
+            age_band=p.age_band,
+            count=p.count,
+            projected=p.projected,
+            source=p.source,
+        )
         changes.count("population_figure", existed=existed, same=not changed)
     return []
 
@@ -46,7 +54,9 @@ def apply(session: Session, parsed: ParsedFile, changes: Changes, *, actor: Acto
 def export(session: Session, *, municipality_number: str) -> dict:
     return {
         "population": [
-            PopulationIn.model_validate(f, from_attributes=True).model_dump(mode="json", exclude_defaults=True)
+            PopulationIn.model_validate(f, from_attributes=True).model_dump(
+                mode="json", exclude_defaults=True
+            )
             for f in queries.population(session, municipality_number=municipality_number)
         ]
     }

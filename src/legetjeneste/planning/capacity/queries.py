@@ -11,18 +11,29 @@ def population(session: Session, *, municipality_number: str) -> list[Population
     return list(session.scalars(statement.order_by(PopulationFigure.year, PopulationFigure.age_band)))
 
 
-def figure(session: Session, *, municipality_number: str, year: int, age_band: str) -> PopulationFigure | None:
+def figure(
+    session: Session, *, municipality_number: str, year: int, age_band: str
+) -> PopulationFigure | None:
     return session.get(PopulationFigure, (municipality_number, year, age_band))
 
 
-def store(session: Session, *, municipality_number: str, year: int, age_band: str, count: int, projected: bool,
-          source: str) -> tuple[bool, bool]:  # fmt: skip
+def store(
+    session: Session,
+    *,
+    municipality_number: str,
+    year: int,
+    age_band: str,
+    count: int,
+    projected: bool,
+    source: str,
+) -> tuple[bool, bool]:
     """Upsert one figure; (existed, changed)."""
     row = figure(session, municipality_number=municipality_number, year=year, age_band=age_band)
     values = {"count": count, "projected": projected, "source": source}
     if row is None:
-        session.add(PopulationFigure(municipality_number=municipality_number, year=year, age_band=age_band,
-                                     **values))  # fmt: skip
+        session.add(
+            PopulationFigure(municipality_number=municipality_number, year=year, age_band=age_band, **values)
+        )
         return False, True
     changed = any(getattr(row, k) != v for k, v in values.items())
     for k, v in values.items():

@@ -16,8 +16,13 @@ CAPACITY = Rule("PLAN-CAPACITY", "Plan for legetjenesten i Vefsn 5.2.2; SSB tabe
 LIST_NEED = Rule("PLAN-LIST-NEED", "Plan for legetjenesten i Vefsn 5.4, vedlegg 2")
 AGE_HORIZON = Rule("PLAN-AGE-HORIZON", "Plan for legetjenesten i Vefsn 5.2.1, 6.3")
 
-AGE_BANDS = {"0-14": "0–14 år", "15-66": "15–66 år", "67-79": "67–79 år", "80+": "80 år og eldre",
-             "total": "I alt"}  # fmt: skip
+AGE_BANDS = {
+    "0-14": "0–14 år",
+    "15-66": "15–66 år",
+    "67-79": "67–79 år",
+    "80+": "80 år og eldre",
+    "total": "I alt",
+}
 _BAND_LIMITS = (("0-14", 0, 14), ("15-66", 15, 66), ("67-79", 67, 79), ("80+", 80, 999))
 
 
@@ -62,10 +67,14 @@ def _counts(found: dict) -> list[PopulationCount]:
 def parse_statbank_csv(text: str) -> list[PopulationCount]:
     """STAT-POPULATION — a Statbank CSV (semicolon, quoted; columns region, alder, år and the value last,
     e.g. table 07459 or the projection 14288) summed into age bands per municipality and year."""
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";" if ";" in text.split("\n")[0] else ",")
+    reader = csv.reader(
+        io.StringIO(text.lstrip("\ufeff")), delimiter=";" if ";" in text.split("\n")[0] else ","
+    )
     header = [h.strip().lower() for h in next(reader, [])]
-    found_columns = [next((i for i, h in enumerate(header) if h.startswith(name)), None)
-                     for name in ("region", "alder", "år")]  # fmt: skip
+    found_columns = [
+        next((i for i, h in enumerate(header) if h.startswith(name)), None)
+        for name in ("region", "alder", "år")
+    ]
     if None in found_columns:
         raise ValueError("filen mangler kolonnene region, alder og år")
     region, age, year = (int(i) for i in found_columns if i is not None)
@@ -84,7 +93,7 @@ def parse_jsonstat(text: str) -> list[PopulationCount]:
     categories = []
     for name in ids:
         index = data["dimension"][name]["category"]["index"]
-        codes = sorted(index, key=index.get) if isinstance(index, dict) else list(index)
+        codes = sorted(index, key=lambda code: index[code]) if isinstance(index, dict) else list(index)
         categories.append(codes)
     position = {name.lower(): i for i, name in enumerate(ids)}
     values = data["value"]
@@ -99,7 +108,13 @@ def parse_jsonstat(text: str) -> list[PopulationCount]:
             rest //= size
         chosen.reverse()
         pick = {name: categories[i][chosen[i]] for name, i in position.items()}
-        _add(found, _region(pick.get("region", "")), int(pick["tid"][:4]), _age(pick.get("alder", "")), int(value))
+        _add(
+            found,
+            _region(pick.get("region", "")),
+            int(pick["tid"][:4]),
+            _age(pick.get("alder", "")),
+            int(value),
+        )
     return _counts(found)
 
 
@@ -113,8 +128,9 @@ class Capacity:
     places_short: int | None  # population beyond the sum of listetak; None without a population
 
 
-def capacity(*, listetak_sum: int, listed: int, listed_without_gp: int, open_places: int,
-             population: int | None) -> Capacity:  # fmt: skip
+def capacity(
+    *, listetak_sum: int, listed: int, listed_without_gp: int, open_places: int, population: int | None
+) -> Capacity:
     """PLAN-CAPACITY — the sum of listetak against listed citizens and the population, open places, and
     citizens on lists without a GP."""
     short = None if population is None else max(0, population - listetak_sum)
@@ -128,8 +144,15 @@ class ListNeed:
     new_agreements: int
 
 
-def list_need(*, future_population: int, listetak_sum: int, listed: int, agreements: int,
-              target_average: int, new_listetak: int) -> ListNeed:  # fmt: skip
+def list_need(
+    *,
+    future_population: int,
+    listetak_sum: int,
+    listed: int,
+    agreements: int,
+    target_average: int,
+    new_listetak: int,
+) -> ListNeed:
     """PLAN-LIST-NEED, VEFSN 5.4 — new list places for the population beyond today's listetak, patients to
     move so the existing lists come down to the target average, and the new agreements those need at the
     new agreements' listetak (VEFSN: 500 new places, 2 000–3 000 moved, ALIS listetak 800)."""
@@ -156,20 +179,38 @@ class Horizon:
     load_factor: float | None  # legevakt shifts per remaining GP against today (1.0 = as today)
 
 
-def age_horizon(births: list[date], *, today: date, years: int, age_limit: int, discretion_age: int = 55,
-                right_age: int = 60) -> Horizon:  # fmt: skip
+def age_horizon(
+    births: list[date],
+    *,
+    today: date,
+    years: int,
+    age_limit: int,
+    discretion_age: int = 55,
+    right_age: int = 60,
+) -> Horizon:
     """PLAN-AGE-HORIZON, VEFSN 5.2.1 — in `years` years: the GPs who have reached 55 (exemption may be
     weighed), 60 (right to exemption from legevakt) and the age limit (the agreement ends). If those from 60
     use their right and the same shifts are shared by the others, each remaining GP's share grows by
     today's pool ÷ the remaining (Interpretation: today's pool = the GPs under 60 today)."""
-    on = today.replace(year=today.year + years) if not (today.month == 2 and today.day == 29) else date(
-        today.year + years, 2, 28)
+    on = (
+        today.replace(year=today.year + years)
+        if not (today.month == 2 and today.day == 29)
+        else date(today.year + years, 2, 28)
+    )
     ages = [age_on(b, on) for b in births]
     pool_today = sum(1 for b in births if age_on(b, today) < right_age)
     remaining = sum(1 for a in ages if a < right_age)
     factor = None if remaining == 0 else round(pool_today / remaining, 2)
-    return Horizon(years, on, sum(a >= discretion_age for a in ages), sum(a >= right_age for a in ages),
-                   sum(a >= age_limit for a in ages), age_limit, remaining, factor)  # fmt: skip
+    return Horizon(
+        years,
+        on,
+        sum(a >= discretion_age for a in ages),
+        sum(a >= right_age for a in ages),
+        sum(a >= age_limit for a in ages),
+        age_limit,
+        remaining,
+        factor,
+    )
 
 
 def population_problems(band: str, count: int, prefix: str = "") -> list[Problem]:

@@ -30,9 +30,13 @@ def show(
     totals = plan["totals"]
     typer.echo(f"{plan['title']} ({plan['first_year']}–{plan['last_year']}), versjon {plan['version']}")
     typer.echo(f"{len(plan['needs'])} behov, {len(plan['measures'])} tiltak")
-    typer.echo(f"Årlig kostnad utenom eget budsjett: utregnet {norwegian.number(totals['computed_yearly'])} kr, "
-               f"oppgitt {norwegian.number(totals['stated_yearly'])} kr, "
-               f"differanse {norwegian.number(totals['yearly_difference'])} kr ({totals['rule_id']})")  # fmt: skip
+    typer.echo(
+        f"Årlig kostnad utenom eget budsjett: utregnet {norwegian.number(totals['computed_yearly'])} kr, "
+        f"oppgitt {norwegian.number(totals['stated_yearly'])} kr, "
+        f"differanse {norwegian.number(totals['yearly_difference'])} kr ({totals['rule_id']})"
+    )
     revision = plan["revision"]
-    typer.echo(f"Revisjon: frist {norwegian.date_text(revision['due'])}, ansvarlig {revision['owner']} "
-               f"({revision['rule_id']})")  # fmt: skip
+    typer.echo(
+        f"Revisjon: frist {norwegian.date_text(revision['due'])}, ansvarlig {revision['owner']} "
+        f"({revision['rule_id']})"
+    )

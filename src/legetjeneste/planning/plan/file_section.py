@@ -29,23 +29,41 @@ def _plan_problems(plan: PlanIn, prefix: str) -> list[Problem]:
     for i, area in enumerate(plan.mandate_areas):
         for goal in area.goals:
             if goal not in goals:
-                problems.append(Problem(f"{prefix}mandate_areas[{i}].goals",
-                                        f"styringsmål {goal} finnes ikke i planen", rules.PLAN_DUTY.id))  # fmt: skip
+                problems.append(
+                    Problem(
+                        f"{prefix}mandate_areas[{i}].goals",
+                        f"styringsmål {goal} finnes ikke i planen",
+                        rules.PLAN_DUTY.id,
+                    )
+                )
     letters: set[str] = set()
     for i, need in enumerate(plan.needs):
         where = f"{prefix}needs[{i}]."
         if need.letter in letters:
-            problems.append(Problem(f"{where}letter", f"behov {need.letter} står to ganger", rules.PLAN_DUTY.id))
+            problems.append(
+                Problem(f"{where}letter", f"behov {need.letter} står to ganger", rules.PLAN_DUTY.id)
+            )
         letters.add(need.letter)
         if need.mandate_area and need.mandate_area not in areas:
-            problems.append(Problem(f"{where}mandate_area", f"mandatområdet «{need.mandate_area}» finnes ikke",
-                                    rules.PLAN_DUTY.id))  # fmt: skip
+            problems.append(
+                Problem(
+                    f"{where}mandate_area",
+                    f"mandatområdet «{need.mandate_area}» finnes ikke",
+                    rules.PLAN_DUTY.id,
+                )
+            )
         for j, m in enumerate(need.measures):
             problems += rules.measure_problems(
-                funding=m.funding, status=m.status, progress=m.progress, first_year=m.first_year,
-                last_year=m.last_year, yearly_cost=m.yearly_cost, one_off_cost=m.one_off_cost,
-                priorities=m.priorities, prefix=f"{where}measures[{j}].",
-            )  # fmt: skip
+                funding=m.funding,
+                status=m.status,
+                progress=m.progress,
+                first_year=m.first_year,
+                last_year=m.last_year,
+                yearly_cost=m.yearly_cost,
+                one_off_cost=m.one_off_cost,
+                priorities=m.priorities,
+                prefix=f"{where}measures[{j}].",
+            )
     return problems
 
 

@@ -21,14 +21,17 @@ def cost_chart(plan: dict) -> Chart:
     """PLAN-COST-TOTAL — the yearly costs by funding, with the computed and the stated total."""
     totals = plan["totals"]
     rows = [(r["label"], r["amount"]) for r in totals["yearly_by_funding"]]
-    rows += [("Utregnet utenom eget budsjett", totals["computed_yearly"]), ("Oppgitt i planen", totals["stated_yearly"])]
+    rows += [
+        ("Utregnet utenom eget budsjett", totals["computed_yearly"]),
+        ("Oppgitt i planen", totals["stated_yearly"]),
+    ]
     return Chart(
         title="Årlige kostnader etter finansiering",
         categories=[label for label, _ in rows],
         series=[Series("Årlig kostnad", [amount for _, amount in rows])],
         unit="kroner per år",
         kind="barh",
-        description="Tiltakenes årlige kostnader summert etter finansiering, ved siden av planens oppgitte sum",
+        description="Tiltakenes årlige kostnader etter finansiering, ved siden av planens oppgitte sum",
     )
 
 
@@ -36,9 +39,14 @@ def _page(request, session, actor, number, plan_id, *, error=None, values=None, 
     plan = service.show_plan(session, actor=actor, plan_id=plan_id)
     if plan["municipality_number"] != number:
         raise NotFound("Fant ikke planen.")
-    context = {"plan": plan, "number": number, "series_labels": rules.SERIES, "cost_chart": cost_chart(plan),
-               "measures": {m["id"]: m for m in plan["measures"]},
-               **failure_context(error, values, FIELD_LABELS, form=form)}  # fmt: skip
+    context = {
+        "plan": plan,
+        "number": number,
+        "series_labels": rules.SERIES,
+        "cost_chart": cost_chart(plan),
+        "measures": {m["id"]: m for m in plan["measures"]},
+        **failure_context(error, values, FIELD_LABELS, form=form),
+    }
     return render(request, "planning/plan.html", context, actor=actor, status_code=422 if error else 200)
 
 
@@ -63,15 +71,21 @@ def plan_pdf(number: Number, plan_id: Id, session: SessionDep, actor: ActorDep):
 
 
 @router.post("/kommuner/{number}/plan/{plan_id}/tiltak/{measure_id}/prioritet")
-async def reorder(request: Request, number: Number, plan_id: Id, measure_id: Id, session: SessionDep,
-                  actor: ActorDep):  # fmt: skip
+async def reorder(
+    request: Request, number: Number, plan_id: Id, measure_id: Id, session: SessionDep, actor: ActorDep
+):
     values = form_values(await request.form())
     form = f"prioritet-{measure_id}-{values.get('series', '')}"
     try:
-        service.reorder_priority(session, actor=actor, measure_id=measure_id, data=parse_form(ReorderIn, values))
+        service.reorder_priority(
+            session, actor=actor, measure_id=measure_id, data=parse_form(ReorderIn, values)
+        )
     except DomainError as error:
         if error.status_code in (403, 404):
             raise
         return _page(request, session, actor, number, plan_id, error=error, values=values, form=form)
-    title = f"Prioriteten er endret: {rules.SERIES.get(values['series'], values['series'])}, plass {values['rank']}."
-    return redirect_with_message(request, f"/kommuner/{number}/plan/{plan_id}#serie-{values['series']}", title)
+    series = rules.SERIES.get(values["series"], values["series"])
+    title = f"Prioriteten er endret: {series}, plass {values['rank']}."
+    return redirect_with_message(
+        request, f"/kommuner/{number}/plan/{plan_id}#serie-{values['series']}", title
+    )

@@ -14,25 +14,34 @@ def _kr(value) -> str:
 
 def _table(rows: list[list[str]], widths: list[float]) -> Table:
     table = Table([[paragraph(c, SMALL) for c in row] for row in rows], colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, 0), 0.5, "black")]))
+    table.setStyle(
+        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, 0), 0.5, "black")])
+    )
     return table
 
 
 def plan_pdf(plan: dict) -> bytes:
     t = plan["totals"]
-    story = [paragraph(plan["title"], TITLE),
-             paragraph(f"Planperiode {plan['first_year']}–{plan['last_year']}, versjon {plan['version']}. Revisjon: "
-                       f"frist {norwegian.date_text(plan['revision']['due'])}, ansvarlig {plan['revision']['owner']} "
-                       f"(PLAN-REVISION).", BODY),
-             paragraph("Styringsmål", HEADING)]  # fmt: skip
+    story = [
+        paragraph(plan["title"], TITLE),
+        paragraph(
+            f"Planperiode {plan['first_year']}–{plan['last_year']}, versjon {plan['version']}. Revisjon: "
+            f"frist {norwegian.date_text(plan['revision']['due'])}, ansvarlig {plan['revision']['owner']} "
+            f"(PLAN-REVISION).",
+            BODY,
+        ),
+        paragraph("Styringsmål", HEADING),
+    ]
     story += [paragraph(f"{g['number']}. {g['text']}") for g in plan["goals"]]
     story.append(paragraph("Kostnader (PLAN-COST-TOTAL)", HEADING))
     rows = [["Finansiering", "Årlig", "Engangs"]]
     one_off = {r["funding"]: r["amount"] for r in t["one_off_by_funding"]}
     rows += [[r["label"], _kr(r["amount"]), _kr(one_off.get(r["funding"]))] for r in t["yearly_by_funding"]]
-    rows += [["Utregnet utenom eget budsjett", _kr(t["computed_yearly"]), _kr(t["computed_one_off"])],
-             ["Oppgitt i planen", _kr(t["stated_yearly"]), _kr(t["stated_one_off"])],
-             ["Differanse", _kr(t["yearly_difference"]), _kr(t["one_off_difference"])]]  # fmt: skip
+    rows += [
+        ["Utregnet utenom eget budsjett", _kr(t["computed_yearly"]), _kr(t["computed_one_off"])],
+        ["Oppgitt i planen", _kr(t["stated_yearly"]), _kr(t["stated_one_off"])],
+        ["Differanse", _kr(t["yearly_difference"]), _kr(t["one_off_difference"])],
+    ]
     story.append(_table(rows, [250, 110, 110]))
     measures = {m["id"]: m for m in plan["measures"]}
     story.append(paragraph("Behov og tiltak", HEADING))
@@ -40,9 +49,16 @@ def plan_pdf(plan: dict) -> bytes:
     for need in plan["needs"]:
         for index, measure_id in enumerate(need["measures"] or [None]):
             m = measures.get(measure_id) if measure_id else None
-            rows.append([f"{need['letter']}. {need['title']}" if index == 0 else "", m["text"] if m else "",
-                         (m["period_text"] or _years(m)) if m else "", _kr(m["yearly_cost"]) if m else "",
-                         m["funding_text"] if m else "", _priorities(m) if m else ""])  # fmt: skip
+            rows.append(
+                [
+                    f"{need['letter']}. {need['title']}" if index == 0 else "",
+                    m["text"] if m else "",
+                    (m["period_text"] or _years(m)) if m else "",
+                    _kr(m["yearly_cost"]) if m else "",
+                    m["funding_text"] if m else "",
+                    _priorities(m) if m else "",
+                ]
+            )
     story.append(_table(rows, [95, 165, 50, 60, 60, 60]))
     return a4(plan["title"], story)
 
@@ -53,4 +69,6 @@ def _years(m: dict) -> str:
 
 
 def _priorities(m: dict) -> str:
-    return ", ".join(f"{SERIES.get(s, s)} {r if r is not None else ''}".strip() for s, r in m["priorities"].items())
+    return ", ".join(
+        f"{SERIES.get(s, s)} {r if r is not None else ''}".strip() for s, r in m["priorities"].items()
+    )

@@ -28,7 +28,9 @@ def plan(plan_id: Id, session: SessionDep, actor: ActorDep):
 @router.get("/plans/{plan_id}.pdf", responses={200: {"content": {"application/pdf": {}}}})
 def plan_pdf(plan_id: Id, session: SessionDep, actor: ActorDep):
     name, content = service.plan_pdf(session, actor=actor, plan_id=plan_id)
-    return Response(content, media_type="application/pdf", headers={"Content-Disposition": f'inline; filename="{name}"'})
+    return Response(
+        content, media_type="application/pdf", headers={"Content-Disposition": f'inline; filename="{name}"'}
+    )
 
 
 @router.post("/measures/{measure_id}/priority")

@@ -112,9 +112,7 @@ def reorder(ranks: dict[int, int | None], measure_id: int, new_rank: int) -> dic
     for key, rank in ranks.items():
         if key == measure_id or rank is None:
             continue
-        if old is None and rank >= new_rank:
-            result[key] = rank + 1
-        elif old is not None and new_rank <= rank < old:
+        if old is None and rank >= new_rank or old is not None and new_rank <= rank < old:
             result[key] = rank + 1
         elif old is not None and old < rank <= new_rank:
             result[key] = rank - 1
@@ -145,17 +143,23 @@ def measure_problems(
         problems.append(Problem(f"{prefix}progress", "Framdrift skal være mellom 0 og 100 %", PLAN_DUTY.id))
     if first_year and last_year and last_year < first_year:
         problems.append(Problem(f"{prefix}last_year", "Periodens slutt er før starten", PLAN_DUTY.id))
-    for name, label, amount in (("yearly_cost", "Årlig kostnad", yearly_cost),
-                                ("one_off_cost", "Engangskostnad", one_off_cost)):  # fmt: skip
+    for name, label, amount in (
+        ("yearly_cost", "Årlig kostnad", yearly_cost),
+        ("one_off_cost", "Engangskostnad", one_off_cost),
+    ):
         if amount is not None and amount < 0:
             problems.append(Problem(f"{prefix}{name}", f"{label} kan ikke være negativ", COST_TOTAL.id))
     for series, rank in priorities.items():
         if series not in SERIES:
-            problems.append(Problem(f"{prefix}priorities", f"Prioriteringsserien «{series}» er ukjent",
-                                    PRIORITY_SERIES.id))  # fmt: skip
+            problems.append(
+                Problem(
+                    f"{prefix}priorities", f"Prioriteringsserien «{series}» er ukjent", PRIORITY_SERIES.id
+                )
+            )
         elif rank is not None and rank < 1:
-            problems.append(Problem(f"{prefix}priorities", "Prioritet skal være 1 eller høyere",
-                                    PRIORITY_SERIES.id))  # fmt: skip
+            problems.append(
+                Problem(f"{prefix}priorities", "Prioritet skal være 1 eller høyere", PRIORITY_SERIES.id)
+            )
     return problems
 
 

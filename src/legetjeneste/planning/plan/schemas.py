@@ -18,7 +18,9 @@ def plain_decimal(value: Decimal | None) -> Decimal | None:
 
 
 Amount = Annotated[
-    Decimal, Field(ge=0, max_digits=14, decimal_places=2, description="Kroner (tekst)"), AfterValidator(plain_decimal)
+    Decimal,
+    Field(ge=0, max_digits=14, decimal_places=2, description="Kroner (tekst)"),
+    AfterValidator(plain_decimal),
 ]
 Title = Annotated[str, Field(min_length=1, max_length=200)]
 Long = Annotated[str, Field(max_length=4000)]
@@ -56,7 +58,9 @@ class MeasureIn(PlanInput):
     owner: Annotated[str, Field(max_length=200)] = ""
     status: str = "planned"
     progress: Annotated[int, Field(description="Framdrift i prosent")] = 0
-    concerns_gps: Annotated[bool, Field(description="Tiltaket angår fastlegene (PLAN-PREDICTABILITY)")] = False
+    concerns_gps: Annotated[bool, Field(description="Tiltaket angår fastlegene (PLAN-PREDICTABILITY)")] = (
+        False
+    )
 
 
 class NeedIn(PlanInput):

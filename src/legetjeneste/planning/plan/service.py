@@ -18,7 +18,7 @@ from legetjeneste.db import when_free, write_transaction
 from legetjeneste.errors import NotFound, RuleViolation, ValidationFailed
 from legetjeneste.features import Clock
 from legetjeneste.planning.plan import pdf, queries, rules
-from legetjeneste.planning.plan.models import Plan, PlanVersion
+from legetjeneste.planning.plan.models import Plan, PlanMeasure, PlanVersion
 from legetjeneste.planning.plan.schemas import ProgressIn, ReorderIn, measure_read, plain_decimal
 
 
@@ -41,10 +41,13 @@ def plan_view(plan: Plan, *, on: date) -> dict:
         "su_statement_on": plan.su_statement_on,
         "goals": [{"number": n, "text": t} for n, t in goals.items()],
         "mandate_areas": [
-            {"title": a.title, "text": a.text, "goals": [{"number": g, "text": goals.get(g, "")}
-                                                       for g in a.goal_numbers]}
+            {
+                "title": a.title,
+                "text": a.text,
+                "goals": [{"number": g, "text": goals.get(g, "")} for g in a.goal_numbers],
+            }
             for a in plan.mandate_areas
-        ],  # fmt: skip
+        ],
         "needs": [
             {
                 "letter": n.letter,
@@ -83,24 +86,36 @@ def _series(plan: Plan, measures: list[dict]) -> list[dict]:
     for code, label in rules.SERIES.items():
         ranks = queries.series_ranks(plan, code)
         if ranks:
-            entries = [{"measure_id": k, "rank": r, "need": by_id[k]["need"], "text": by_id[k]["text"]}
-                       for k, r in rules.series_order(ranks)]  # fmt: skip
+            entries = [
+                {"measure_id": k, "rank": r, "need": by_id[k]["need"], "text": by_id[k]["text"]}
+                for k, r in rules.series_order(ranks)
+            ]
             found.append({"code": code, "label": label, "entries": entries})
     return found
 
 
 def _totals(plan: Plan) -> dict:
-    costs = [rules.MeasureCost(plain_decimal(m.yearly_cost), plain_decimal(m.one_off_cost), m.funding)
-             for n in plan.needs for m in n.measures]  # fmt: skip
-    t = rules.cost_totals(costs, stated_yearly=plain_decimal(plan.stated_yearly_total),
-                          stated_one_off=plain_decimal(plan.stated_one_off_total))  # fmt: skip
+    costs = [
+        rules.MeasureCost(plain_decimal(m.yearly_cost), plain_decimal(m.one_off_cost), m.funding)
+        for n in plan.needs
+        for m in n.measures
+    ]
+    t = rules.cost_totals(
+        costs,
+        stated_yearly=plain_decimal(plan.stated_yearly_total),
+        stated_one_off=plain_decimal(plan.stated_one_off_total),
+    )
     return {
         "rule_id": rules.COST_TOTAL.id,
         "citation": rules.COST_TOTAL.citation,
-        "yearly_by_funding": [{"funding": k, "label": rules.FUNDING.get(k, k), "amount": v}
-                              for k, v in t.yearly_by_funding.items()],
-        "one_off_by_funding": [{"funding": k, "label": rules.FUNDING.get(k, k), "amount": v}
-                               for k, v in t.one_off_by_funding.items()],
+        "yearly_by_funding": [
+            {"funding": k, "label": rules.FUNDING.get(k, k), "amount": v}
+            for k, v in t.yearly_by_funding.items()
+        ],
+        "one_off_by_funding": [
+            {"funding": k, "label": rules.FUNDING.get(k, k), "amount": v}
+            for k, v in t.one_off_by_funding.items()
+        ],
         "computed_yearly": t.computed_yearly,
         "stated_yearly": t.stated_yearly,
         "yearly_difference": t.yearly_difference,
@@ -108,7 +123,7 @@ def _totals(plan: Plan) -> dict:
         "stated_one_off": t.stated_one_off,
         "one_off_difference": t.one_off_difference,
         "stated_text": plan.stated_total_text,
-    }  # fmt: skip
+    }
 
 
 def _revision(plan: Plan, on: date) -> dict:
@@ -122,8 +137,14 @@ def _revision(plan: Plan, on: date) -> dict:
 
 
 def _plan(session: Session, actor: Actor, plan_id: int, *, lock: bool = False) -> Plan:
-    return scope.row(session, actor, Plan, plan_id, missing=f"Plan {plan_id} finnes ikke.",
-                     load=lambda s, key: queries.plan(s, key, lock=lock))  # fmt: skip
+    return scope.row(
+        session,
+        actor,
+        Plan,
+        plan_id,
+        missing=f"Plan {plan_id} finnes ikke.",
+        load=lambda s, key: queries.plan(s, key, lock=lock),
+    )
 
 
 def list_plans(session: Session, *, actor: Actor, municipality_number: str) -> list[dict]:
@@ -133,10 +154,15 @@ def list_plans(session: Session, *, actor: Actor, municipality_number: str) -> l
     with session.begin():
         today = today_oslo()
         return [
-            {"id": p.id, "title": p.title, "first_year": p.first_year, "last_year": p.last_year,
-             "revision": _revision(p, today)}
+            {
+                "id": p.id,
+                "title": p.title,
+                "first_year": p.first_year,
+                "last_year": p.last_year,
+                "revision": _revision(p, today),
+            }
             for p in queries.plans(session, municipality_number=municipality_number)
-        ]  # fmt: skip
+        ]
 
 
 def show_plan(session: Session, *, actor: Actor, plan_id: int, on: date | None = None) -> dict:
@@ -159,20 +185,40 @@ def current_plan(session: Session, *, actor: Actor, municipality_number: str, on
 def _save_version(session: Session, plan: Plan, actor: Actor, note: str) -> None:
     plan.version += 1
     snapshot = {
-        str(m.id): {"need": n.letter, "priorities": {p.series: p.rank for p in m.priorities},
-                    "status": m.status, "progress": m.progress}
-        for n in plan.needs for m in n.measures
-    }  # fmt: skip
-    session.add(PlanVersion(plan=plan, number=plan.version, saved_at=now_oslo(), saved_by=actor.email,
-                            note=note, snapshot=snapshot))  # fmt: skip
+        str(m.id): {
+            "need": n.letter,
+            "priorities": {p.series: p.rank for p in m.priorities},
+            "status": m.status,
+            "progress": m.progress,
+        }
+        for n in plan.needs
+        for m in n.measures
+    }
+    session.add(
+        PlanVersion(
+            plan=plan,
+            number=plan.version,
+            saved_at=now_oslo(),
+            saved_by=actor.email,
+            note=note,
+            snapshot=snapshot,
+        )
+    )
 
 
 def _audit(session: Session, actor: Actor, plan: Plan, detail: dict) -> None:
-    audit_service.record(session, actor=actor, action="save", entity="plan", record_ids=[plan.id],
-                         municipality_number=plan.municipality_number, detail=detail)  # fmt: skip
+    audit_service.record(
+        session,
+        actor=actor,
+        action="save",
+        entity="plan",
+        record_ids=[plan.id],
+        municipality_number=plan.municipality_number,
+        detail=detail,
+    )
 
 
-def _measure_in_plan(session: Session, actor: Actor, measure_id: int) -> tuple[Plan, object]:
+def _measure_in_plan(session: Session, actor: Actor, measure_id: int) -> tuple[Plan, PlanMeasure]:
     auth_service.require(actor, "plan.write")
     measure = queries.measure(session, measure_id)
     if measure is None:
@@ -188,13 +234,27 @@ def reorder_priority(session: Session, *, actor: Actor, measure_id: int, data: R
     with write_transaction(session):
         plan, measure = _measure_in_plan(session, actor, measure_id)
         if data.series not in rules.SERIES:
-            raise ValidationFailed([rules.measure_problems(funding=measure.funding, status=measure.status,
-                progress=measure.progress, first_year=None, last_year=None, yearly_cost=None,
-                one_off_cost=None, priorities={data.series: data.rank})[0]])  # fmt: skip
+            raise ValidationFailed(
+                [
+                    rules.measure_problems(
+                        funding=measure.funding,
+                        status=measure.status,
+                        progress=measure.progress,
+                        first_year=None,
+                        last_year=None,
+                        yearly_cost=None,
+                        one_off_cost=None,
+                        priorities={data.series: data.rank},
+                    )[0]
+                ]
+            )
         ranks = queries.series_ranks(plan, data.series)
         if measure_id not in ranks:
-            raise RuleViolation(rules.PRIORITY_SERIES.id, rules.PRIORITY_SERIES.citation,
-                                f"Tiltaket er ikke med i serien «{rules.SERIES[data.series]}».")  # fmt: skip
+            raise RuleViolation(
+                rules.PRIORITY_SERIES.id,
+                rules.PRIORITY_SERIES.citation,
+                f"Tiltaket er ikke med i serien «{rules.SERIES[data.series]}».",
+            )
         old = ranks[measure_id]
         new = rules.reorder(ranks, measure_id, data.rank)
         for need in plan.needs:
@@ -202,11 +262,17 @@ def reorder_priority(session: Session, *, actor: Actor, measure_id: int, data: R
                 for p in m.priorities:
                     if p.series == data.series and p.measure_id in new:
                         p.rank = new[p.measure_id]
-        note = (f"Tiltak {measure.need.letter} flyttet i {rules.SERIES[data.series]}: "
-                f"{old if old is not None else 'uten nummer'} → {data.rank}")  # fmt: skip
+        note = (
+            f"Tiltak {measure.need.letter} flyttet i {rules.SERIES[data.series]}: "
+            f"{old if old is not None else 'uten nummer'} → {data.rank}"
+        )
         _save_version(session, plan, actor, note)
-        _audit(session, actor, plan, {"measure_id": measure_id, "series": data.series, "from": old,
-                                      "to": data.rank})  # fmt: skip
+        _audit(
+            session,
+            actor,
+            plan,
+            {"measure_id": measure_id, "series": data.series, "from": old, "to": data.rank},
+        )
         session.flush()
         return plan_view(plan, on=today_oslo())
 
@@ -216,15 +282,28 @@ def record_progress(session: Session, *, actor: Actor, measure_id: int, data: Pr
     """PLAN-DUTY — a measure's status and progress; a new version of the plan is saved."""
     with write_transaction(session):
         plan, measure = _measure_in_plan(session, actor, measure_id)
-        problems = rules.measure_problems(funding=measure.funding, status=data.status, progress=data.progress,
-                                          first_year=None, last_year=None, yearly_cost=None, one_off_cost=None,
-                                          priorities={})  # fmt: skip
+        problems = rules.measure_problems(
+            funding=measure.funding,
+            status=data.status,
+            progress=data.progress,
+            first_year=None,
+            last_year=None,
+            yearly_cost=None,
+            one_off_cost=None,
+            priorities={},
+        )
         if problems:
             raise ValidationFailed(problems)
         measure.status, measure.progress = data.status, data.progress
-        _save_version(session, plan, actor, f"Tiltak {measure.need.letter}: {rules.STATUS[data.status]}, "
-                                            f"{data.progress} %")  # fmt: skip
-        _audit(session, actor, plan, {"measure_id": measure_id, "status": data.status, "progress": data.progress})
+        _save_version(
+            session,
+            plan,
+            actor,
+            f"Tiltak {measure.need.letter}: {rules.STATUS[data.status]}, {data.progress} %",
+        )
+        _audit(
+            session, actor, plan, {"measure_id": measure_id, "status": data.status, "progress": data.progress}
+        )
         session.flush()
         return plan_view(plan, on=today_oslo())
 
@@ -236,22 +315,40 @@ def clocks(session: Session, *, municipality_number: str, on: date) -> list[Cloc
     for plan in queries.plans(session, municipality_number=municipality_number):
         link = f"/kommuner/{municipality_number}/plan/{plan.id}"
         if plan.revision_due:
-            found.append(Clock(
-                key=f"plan-{plan.id}-revision", code="plan_revision", due=plan.revision_due,
-                start=rules.revision_start(plan.revision_due), rule_id=rules.REVISION.id,
-                citation=rules.REVISION.citation, text=f"Revisjon av {plan.title}", title=plan.title,
-                link=link, responsible_label=plan.revision_owner or "Kommuneoverlegen",
-                link_permission="plan.read", action="revider planen og legg den fram for samarbeidsutvalget",
-            ))  # fmt: skip
+            found.append(
+                Clock(
+                    key=f"plan-{plan.id}-revision",
+                    code="plan_revision",
+                    due=plan.revision_due,
+                    start=rules.revision_start(plan.revision_due),
+                    rule_id=rules.REVISION.id,
+                    citation=rules.REVISION.citation,
+                    text=f"Revisjon av {plan.title}",
+                    title=plan.title,
+                    link=link,
+                    responsible_label=plan.revision_owner or "Kommuneoverlegen",
+                    link_permission="plan.read",
+                    action="revider planen og legg den fram for samarbeidsutvalget",
+                )
+            )
         for linked in plan.linked_plans:
             if linked.revision_due:
-                found.append(Clock(
-                    key=f"plan-{plan.id}-linked-{linked.position}", code="plan_linked_revision",
-                    due=linked.revision_due, start=rules.revision_start(linked.revision_due),
-                    rule_id=rules.LINKED.id, citation=rules.LINKED.citation, text=f"Revisjon av {linked.name}",
-                    title=linked.name, link=link, responsible_label=linked.owner or "Kommuneoverlegen",
-                    link_permission="plan.read", action=f"revider {linked.name.lower()}",
-                ))  # fmt: skip
+                found.append(
+                    Clock(
+                        key=f"plan-{plan.id}-linked-{linked.position}",
+                        code="plan_linked_revision",
+                        due=linked.revision_due,
+                        start=rules.revision_start(linked.revision_due),
+                        rule_id=rules.LINKED.id,
+                        citation=rules.LINKED.citation,
+                        text=f"Revisjon av {linked.name}",
+                        title=linked.name,
+                        link=link,
+                        responsible_label=linked.owner or "Kommuneoverlegen",
+                        link_permission="plan.read",
+                        action=f"revider {linked.name.lower()}",
+                    )
+                )
     return found
 
 

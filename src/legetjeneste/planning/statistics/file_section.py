@@ -25,7 +25,8 @@ from legetjeneste.planning.statistics.schemas import (
 
 KEYS = {
     "statistics_years": Annotated[
-        list[StatisticsYearIn], Field(description="Kommunens tall per år (STAT-LV, STAT-LV-COST); nøkkel: year")
+        list[StatisticsYearIn],
+        Field(description="Kommunens tall per år (STAT-LV, STAT-LV-COST); nøkkel: year"),
     ],
     "quality_indicators": Annotated[
         list[QualityIndicatorIn],
@@ -33,10 +34,13 @@ KEYS = {
     ],
     "office_quality_indicators": Annotated[
         list[OfficeQualityIndicatorIn],
-        Field(description="Legekontorenes kvalitetsindikatorer (STAT-OFFICE-QI); nøkkel: office, year, indicator"),
+        Field(
+            description="Kontorenes kvalitetsindikatorer (STAT-OFFICE-QI); nøkkel: office, year, indicator",
+        ),
     ],
     "fee_code_counts": Annotated[
-        list[FeeCodeCountIn], Field(description="Takstbruk per kontor og år (STAT-LV); nøkkel: office, year, code")
+        list[FeeCodeCountIn],
+        Field(description="Takstbruk per kontor og år (STAT-LV); nøkkel: office, year, code"),
     ],
 }
 
@@ -44,13 +48,23 @@ KEYS = {
 def check(session: Session, parsed: ParsedFile, *, today: date) -> list[Problem]:
     problems: list[Problem] = []
     for index, q in parsed.items["quality_indicators"]:
-        problems += rules.quality_problems(indicator=q.indicator, status=q.status, evidence=q.evidence,
-                                           reported_on=q.reported_on, year=q.year,
-                                           prefix=f"quality_indicators[{index}].")  # fmt: skip
+        problems += rules.quality_problems(
+            indicator=q.indicator,
+            status=q.status,
+            evidence=q.evidence,
+            reported_on=q.reported_on,
+            year=q.year,
+            prefix=f"quality_indicators[{index}].",
+        )
     for index, q in parsed.items["office_quality_indicators"]:
         if q.indicator not in rules.OFFICE_INDICATORS:
-            problems.append(Problem(f"office_quality_indicators[{index}].indicator",
-                                    f"Kvalitetsindikatoren «{q.indicator}» er ukjent", rules.OFFICE_QI.id))  # fmt: skip
+            problems.append(
+                Problem(
+                    f"office_quality_indicators[{index}].indicator",
+                    f"Kvalitetsindikatoren «{q.indicator}» er ukjent",
+                    rules.OFFICE_QI.id,
+                )
+            )
     return problems
 
 
@@ -58,23 +72,42 @@ def apply(session: Session, parsed: ParsedFile, changes: Changes, *, actor: Acto
     number = parsed.number
     for _, item in parsed.items["statistics_years"]:
         existing = queries.year(session, municipality_number=number, year=item.year)
-        upsert(session, changes, "statistics_year", existing, {"municipality_number": number, **item.model_dump()},
-               StatisticsYear)  # fmt: skip
+        upsert(
+            session,
+            changes,
+            "statistics_year",
+            existing,
+            {"municipality_number": number, **item.model_dump()},
+            StatisticsYear,
+        )
     for _, q in parsed.items["quality_indicators"]:
-        existing = queries.quality_indicator(session, municipality_number=number, year=q.year, indicator=q.indicator)
-        upsert(session, changes, "quality_indicator", existing, {"municipality_number": number, **q.model_dump()},
-               QualityIndicator)  # fmt: skip
+        existing = queries.quality_indicator(
+            session, municipality_number=number, year=q.year, indicator=q.indicator
+        )
+        upsert(
+            session,
+            changes,
+            "quality_indicator",
+            existing,
+            {"municipality_number": number, **q.model_dump()},
+            QualityIndicator,
+        )
     offices = queries.offices_by_organisation_number(session, municipality_number=number)
     problems = []
     for index, q in parsed.items["office_quality_indicators"]:
         office = offices.get(q.office)
         if office is None:
-            problems.append(Problem(f"office_quality_indicators[{index}].office",
-                                    f"Legekontoret {q.office} finnes ikke i kommunen", rules.OFFICE_QI.id))  # fmt: skip
+            problems.append(
+                Problem(
+                    f"office_quality_indicators[{index}].office",
+                    f"Legekontoret {q.office} finnes ikke i kommunen",
+                    rules.OFFICE_QI.id,
+                )
+            )
             continue
-        existing = session.get(OfficeQualityIndicator, (office.id, q.year, q.indicator))
+        stored = session.get(OfficeQualityIndicator, (office.id, q.year, q.indicator))
         values = {"office_id": office.id, **q.model_dump(exclude={"office"})}
-        upsert(session, changes, "office_quality_indicator", existing, values, OfficeQualityIndicator)
+        upsert(session, changes, "office_quality_indicator", stored, values, OfficeQualityIndicator)
     return problems + _fee_codes(session, parsed, changes)
 
 
@@ -87,13 +120,18 @@ def _fee_codes(session: Session, parsed: ParsedFile, changes: Changes) -> list[P
     rows, problems = statistics_service.fee_code_rows(session, parsed.number, items, where=where)
     if problems:
         return problems
-    stored = {(c.office_id, c.year, c.code): c.count
-              for c in queries.fee_code_counts(session, municipality_number=parsed.number)}  # fmt: skip
-    if all(stored.get((r["office_id"], r["year"], r["code"])) == r["count"] for r in rows) and len(stored) == len(rows):
+    stored = {
+        (c.office_id, c.year, c.code): c.count
+        for c in queries.fee_code_counts(session, municipality_number=parsed.number)
+    }
+    if all(stored.get((r["office_id"], r["year"], r["code"])) == r["count"] for r in rows) and len(
+        stored
+    ) == len(rows):
         changes.unchanged["fee_code_count"] += len(rows)
         return []
-    queries.replace_fee_codes(session, office_ids={r["office_id"] for r in rows}, years={r["year"] for r in rows},
-                              rows=rows)  # fmt: skip
+    queries.replace_fee_codes(
+        session, office_ids={r["office_id"] for r in rows}, years={r["year"] for r in rows}, rows=rows
+    )
     changes.updated["fee_code_count"] += len(rows)
     return []
 
@@ -102,18 +140,27 @@ def export(session: Session, *, municipality_number: str) -> dict:
     number = municipality_number
     return {
         "statistics_years": [
-            StatisticsYearIn.model_validate(r, from_attributes=True).model_dump(mode="json", exclude_defaults=True)
+            StatisticsYearIn.model_validate(r, from_attributes=True).model_dump(
+                mode="json", exclude_defaults=True
+            )
             for r in queries.years(session, municipality_number=number)
         ],
         "quality_indicators": [
-            QualityIndicatorIn.model_validate(q, from_attributes=True).model_dump(mode="json", exclude_defaults=True)
+            QualityIndicatorIn.model_validate(q, from_attributes=True).model_dump(
+                mode="json", exclude_defaults=True
+            )
             for q in queries.quality_indicators(session, municipality_number=number)
         ],
         "office_quality_indicators": [
-            {"office": q.office.organisation_number, "year": q.year, "indicator": q.indicator,
-             "value": str(plain_decimal(q.value)), **({"note": q.note} if q.note else {})}
+            {
+                "office": q.office.organisation_number,
+                "year": q.year,
+                "indicator": q.indicator,
+                "value": str(plain_decimal(q.value)),
+                **({"note": q.note} if q.note else {}),
+            }
             for q in queries.office_quality_indicators(session, municipality_number=number)
-        ],  # fmt: skip
+        ],
         "fee_code_counts": [
             {"office": c.office.organisation_number, "year": c.year, "code": c.code, "count": c.count}
             for c in queries.fee_code_counts(session, municipality_number=number)

@@ -17,8 +17,13 @@ from legetjeneste.web.forms import failure_context, form_values, parse_form
 from legetjeneste.web.pages import redirect_with_message, render
 
 router = APIRouter(include_in_schema=False)
-FIELD_LABELS = {"indicator": "Indikator", "status": "Status", "evidence": "Dokumentasjon",
-                "reported_on": "Rapportert dato", "year": "År"}  # fmt: skip
+FIELD_LABELS = {
+    "indicator": "Indikator",
+    "status": "Status",
+    "evidence": "Dokumentasjon",
+    "reported_on": "Rapportert dato",
+    "year": "År",
+}
 
 
 def legevakt_chart(report: dict) -> Chart:
@@ -43,25 +48,50 @@ def year_charts(report: dict) -> list[Chart]:
     history = report["history"]
     years = [str(h["year"]) for h in history]
     return [
-        Chart(title="Konsultasjoner hos fastlegen per innbygger", categories=years,
-              series=[Series("Konsultasjoner per innbygger", [h["consultations_per_inhabitant"] for h in history])],
-              unit="per innbygger per år", decimals=2),
-        Chart(title="Vakante legevaktvakter per år", categories=years,
-              series=[Series("Vakante vakter", [h["vacant_shifts"] for h in history])], unit="vakter"),
-    ]  # fmt: skip
+        Chart(
+            title="Konsultasjoner hos fastlegen per innbygger",
+            categories=years,
+            series=[
+                Series("Konsultasjoner per innbygger", [h["consultations_per_inhabitant"] for h in history])
+            ],
+            unit="per innbygger per år",
+            decimals=2,
+        ),
+        Chart(
+            title="Vakante legevaktvakter per år",
+            categories=years,
+            series=[Series("Vakante vakter", [h["vacant_shifts"] for h in history])],
+            unit="vakter",
+        ),
+    ]
 
 
 def _page(request, session, actor, number, year, *, error=None, values=None):
     report = service.year_report(session, actor=actor, municipality_number=number, year=year)
-    context = {"report": report, "number": number, "lv_chart": legevakt_chart(report), "charts": year_charts(report),
-               "indicators": rules.INDICATORS, "statuses": rules.QI_STATUS, "named_codes": rules.NAMED_FEE_CODES,
-               "one_codes": rules.ONE_CODES, **failure_context(error, values, FIELD_LABELS, form="kvalitet")}  # fmt: skip
-    return render(request, "planning/statistics.html", context, actor=actor, status_code=422 if error else 200)
+    context = {
+        "report": report,
+        "number": number,
+        "lv_chart": legevakt_chart(report),
+        "charts": year_charts(report),
+        "indicators": rules.INDICATORS,
+        "statuses": rules.QI_STATUS,
+        "named_codes": rules.NAMED_FEE_CODES,
+        "one_codes": rules.ONE_CODES,
+        **failure_context(error, values, FIELD_LABELS, form="kvalitet"),
+    }
+    return render(
+        request, "planning/statistics.html", context, actor=actor, status_code=422 if error else 200
+    )
 
 
 @router.get("/kommuner/{number}/statistikk")
-def statistics(request: Request, number: Number, session: SessionDep, actor: ActorDep,
-               aar: Annotated[int | None, Query(ge=1990, le=2100)] = None):  # fmt: skip
+def statistics(
+    request: Request,
+    number: Number,
+    session: SessionDep,
+    actor: ActorDep,
+    aar: Annotated[int | None, Query(ge=1990, le=2100)] = None,
+):
     if aar is None:
         latest = service.latest_year(session, actor=actor, municipality_number=number)
         return RedirectResponse(f"/kommuner/{number}/statistikk?aar={latest or today_oslo().year - 1}", 303)

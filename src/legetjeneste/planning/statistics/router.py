@@ -26,8 +26,9 @@ def record_quality_indicator(number: Number, data: QualityIndicatorIn, session: 
 
 
 @router.post("/municipalities/{number}/fee-codes")
-def import_fee_codes(number: Number, session: SessionDep, actor: ActorDep,
-                     text: Annotated[str, Body(media_type="text/csv")]):  # fmt: skip
+def import_fee_codes(
+    number: Number, session: SessionDep, actor: ActorDep, text: Annotated[str, Body(media_type="text/csv")]
+):
     """STAT-LV — fee-code counts as CSV (docs/planning-imports.md)."""
     items, problems = rules.parse_fee_code_csv(text)
     if problems:

@@ -76,8 +76,9 @@ class LegevaktCost:
     share_of_budget: Number  # per cent
 
 
-def legevakt_cost(cost: Decimal | None, *, inhabitants: int | None, contacts: int | None,
-                  budget: Decimal | None) -> LegevaktCost:  # fmt: skip
+def legevakt_cost(
+    cost: Decimal | None, *, inhabitants: int | None, contacts: int | None, budget: Decimal | None
+) -> LegevaktCost:
     """STAT-LV-COST, VEFSN 3.7 — the legevakt's cost per inhabitant, per contact and as a share of the doctor
     service's budget (VEFSN: 5 of 17,5 million = 28,6 %)."""
     share = None if cost is None or not budget else _ratio(cost * 100, budget, "0.1")
@@ -101,8 +102,9 @@ def quality_status(status: str | None) -> str:
     return status if status in QI_STATUS else "not_reported"
 
 
-def quality_problems(*, indicator: str, status: str, evidence: str, reported_on: date | None,
-                     year: int, prefix: str = "") -> list[Problem]:  # fmt: skip
+def quality_problems(
+    *, indicator: str, status: str, evidence: str, reported_on: date | None, year: int, prefix: str = ""
+) -> list[Problem]:
     """STAT-QI — a known indicator and status; «met» and «not met» are reports and need the evidence and the
     date they were reported, which is not before the year began."""
     problems = []
@@ -112,8 +114,9 @@ def quality_problems(*, indicator: str, status: str, evidence: str, reported_on:
         problems.append(Problem(f"{prefix}status", f"Status «{status}» er ukjent", QI.id))
     elif status != "not_reported":
         if not evidence.strip():
-            problems.append(Problem(f"{prefix}evidence", "Dokumentasjon mangler for en rapportert indikator",
-                                    QI.id))  # fmt: skip
+            problems.append(
+                Problem(f"{prefix}evidence", "Dokumentasjon mangler for en rapportert indikator", QI.id)
+            )
         if reported_on is None:
             problems.append(Problem(f"{prefix}reported_on", "Rapportert dato mangler", QI.id))
         elif reported_on < date(year, 1, 1):

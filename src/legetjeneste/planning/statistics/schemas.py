@@ -7,7 +7,6 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 
-
 def plain_decimal(value: Decimal | None) -> Decimal | None:
     """A stored NUMERIC gives 40.00 back for 40: the same number written the same way both ways."""
     if value is None:
@@ -33,18 +32,26 @@ class StatisticsInput(BaseModel):
 
 class StatisticsYearIn(StatisticsInput):
     year: Year
-    inhabitants: Annotated[Count | None, Field(description="Innbyggere (gjennomsnitt eller 1. januar)")] = None
-    legevakt_contacts: Annotated[Count | None, Field(description="Pasientkontakter på legevakt i året")] = None
+    inhabitants: Annotated[Count | None, Field(description="Innbyggere (gjennomsnitt eller 1. januar)")] = (
+        None
+    )
+    legevakt_contacts: Annotated[Count | None, Field(description="Pasientkontakter på legevakt i året")] = (
+        None
+    )
     legevakt_target: Annotated[
         Decimal | None,
         Field(ge=0, le=20, description="Kommunens mål: kontakter per 1 000 innbyggere per døgn"),
         AfterValidator(plain_decimal),
     ] = None
-    gp_consultations: Annotated[Count | None, Field(description="Konsultasjoner hos fastlegene i året")] = None
+    gp_consultations: Annotated[Count | None, Field(description="Konsultasjoner hos fastlegene i året")] = (
+        None
+    )
     legevakt_cost: Annotated[Kroner | None, Field(description="Legevaktens kostnad i året (kr)")] = None
     service_budget: Annotated[Kroner | None, Field(description="Legetjenestens budsjett i året (kr)")] = None
     legevakt_shifts: Annotated[Count | None, Field(description="Legevaktvakter i året (registrert)")] = None
-    vacant_shifts: Annotated[Count | None, Field(description="Vakante legevaktvakter i året (registrert)")] = None
+    vacant_shifts: Annotated[
+        Count | None, Field(description="Vakante legevaktvakter i året (registrert)")
+    ] = None
     source: Annotated[str, Field(max_length=1000, description="Hvor tallene kommer fra")] = ""
 
 

@@ -34,7 +34,9 @@ def counted_by_features(session: Session, *, municipality_number: str, year: int
     found: dict[str, int] = {}
     for feature in features():
         for target in feature.year_figures:
-            for name, value in resolve(target)(session, municipality_number=municipality_number, year=year).items():
+            for name, value in resolve(target)(
+                session, municipality_number=municipality_number, year=year
+            ).items():
                 found[name] = found.get(name, 0) + value
     return found
 
@@ -49,8 +51,9 @@ def _year_figures(session: Session, row, registered: dict[int, int]) -> dict:
     from_rosters = "legevakt_vacant_shifts" in counted
     vacant = counted["legevakt_vacant_shifts"] if from_rosters else row.vacant_shifts
     shifts = counted.get("legevakt_shifts") if from_rosters else row.legevakt_shifts
-    cost = rules.legevakt_cost(row.legevakt_cost, inhabitants=inhabitants, contacts=row.legevakt_contacts,
-                               budget=row.service_budget)  # fmt: skip
+    cost = rules.legevakt_cost(
+        row.legevakt_cost, inhabitants=inhabitants, contacts=row.legevakt_contacts, budget=row.service_budget
+    )
     return {
         "year": row.year,
         "inhabitants": inhabitants,
@@ -73,14 +76,25 @@ def _year_figures(session: Session, row, registered: dict[int, int]) -> dict:
 
 
 def _quality(session: Session, number: str, year: int) -> list[dict]:
-    stored = {q.indicator: q for q in queries.quality_indicators(session, municipality_number=number)
-              if q.year == year}  # fmt: skip
+    stored = {
+        q.indicator: q
+        for q in queries.quality_indicators(session, municipality_number=number)
+        if q.year == year
+    }
     found = []
     for code, label in rules.INDICATORS.items():
         q = stored.get(code)
         status = rules.quality_status(q.status if q else None)
-        found.append({"indicator": code, "label": label, "status": status, "status_text": rules.QI_STATUS[status],
-                      "evidence": q.evidence if q else "", "reported_on": q.reported_on if q else None})  # fmt: skip
+        found.append(
+            {
+                "indicator": code,
+                "label": label,
+                "status": status,
+                "status_text": rules.QI_STATUS[status],
+                "evidence": q.evidence if q else "",
+                "reported_on": q.reported_on if q else None,
+            }
+        )
     return found
 
 
@@ -89,17 +103,26 @@ def _fee_codes(session: Session, number: str, years: tuple[int, int]) -> list[di
     for c in queries.fee_code_counts(session, municipality_number=number):
         if c.year in years:
             by_office.setdefault((c.office.name, c.year), {})[c.code] = c.count
-    return [{"office": office, "year": y, "groups": rules.fee_code_groups(counts)}
-            for (office, y), counts in sorted(by_office.items())]  # fmt: skip
+    return [
+        {"office": office, "year": y, "groups": rules.fee_code_groups(counts)}
+        for (office, y), counts in sorted(by_office.items())
+    ]
 
 
 def _office_quality(session: Session, number: str, years: tuple[int, int]) -> list[dict]:
     return [
-        {"office": q.office.name, "year": q.year, "indicator": q.indicator,
-         "label": rules.OFFICE_INDICATORS.get(q.indicator, (q.indicator, ""))[0],
-         "unit": rules.OFFICE_INDICATORS.get(q.indicator, ("", ""))[1], "value": plain_decimal(q.value), "note": q.note}
-        for q in queries.office_quality_indicators(session, municipality_number=number) if q.year in years
-    ]  # fmt: skip
+        {
+            "office": q.office.name,
+            "year": q.year,
+            "indicator": q.indicator,
+            "label": rules.OFFICE_INDICATORS.get(q.indicator, (q.indicator, ""))[0],
+            "unit": rules.OFFICE_INDICATORS.get(q.indicator, ("", ""))[1],
+            "value": plain_decimal(q.value),
+            "note": q.note,
+        }
+        for q in queries.office_quality_indicators(session, municipality_number=number)
+        if q.year in years
+    ]
 
 
 def _workload(session: Session, number: str, on: date) -> dict:
@@ -108,14 +131,24 @@ def _workload(session: Session, number: str, on: date) -> dict:
     mean = Decimal(str(reference["mean"]))
     share = rules.extra_gps_share(mean, target)
     gps = sum(1 for a in registry_queries.agreements(session, municipality_number=number) if a.end is None)
-    return {"rule_id": rules.WORKLOAD.id, "reference": reference, "target_hours": target, "extra_share": share,
-            "agreements": gps, "extra_gps": (gps * share / 100).quantize(Decimal("0.1"))}  # fmt: skip
+    return {
+        "rule_id": rules.WORKLOAD.id,
+        "reference": reference,
+        "target_hours": target,
+        "extra_share": share,
+        "agreements": gps,
+        "extra_gps": (gps * share / 100).quantize(Decimal("0.1")),
+    }
 
 
 def _alis(on: date) -> dict:
     lines = parameters.value("planning/alis_cost", on=on)
-    return {"rule_id": rules.ALIS_COST.id, "lines": lines, "total": rules.alis_cost(lines),
-            "note": "Kildens egen tabell antyder om lag 194 700 kr; summen av postene er vist."}  # fmt: skip
+    return {
+        "rule_id": rules.ALIS_COST.id,
+        "lines": lines,
+        "total": rules.alis_cost(lines),
+        "note": "Kildens egen tabell antyder om lag 194 700 kr; summen av postene er vist.",
+    }
 
 
 def year_report(session: Session, *, actor: Actor, municipality_number: str, year: int) -> dict:
@@ -124,7 +157,8 @@ def year_report(session: Session, *, actor: Actor, municipality_number: str, yea
     _read(actor, municipality_number)
     with session.begin():
         number = municipality_number
-        [municipality] = registry_queries.municipalities(session, number=number) or [None]
+        found = registry_queries.municipalities(session, number=number)
+        municipality = found[0] if found else None
         registered = {p.year: p.inhabitants for p in municipality.populations} if municipality else {}
         rows = [r for r in queries.years(session, municipality_number=number) if r.year <= year]
         history = [_year_figures(session, r, registered) for r in rows]
@@ -135,8 +169,13 @@ def year_report(session: Session, *, actor: Actor, municipality_number: str, yea
             "municipality_name": municipality.name if municipality else number,
             "year": year,
             "benchmark": Decimal(str(parameters.value("planning/legevakt_benchmark", on=on))),
-            "rule_ids": {"legevakt": rules.LV.id, "vacancy": rules.VACANCY.id, "cost": rules.LV_COST.id,
-                         "quality": rules.QI.id, "office_quality": rules.OFFICE_QI.id},  # fmt: skip
+            "rule_ids": {
+                "legevakt": rules.LV.id,
+                "vacancy": rules.VACANCY.id,
+                "cost": rules.LV_COST.id,
+                "quality": rules.QI.id,
+                "office_quality": rules.OFFICE_QI.id,
+            },
             "history": history,
             "current": next((h for h in history if h["year"] == year), None),
             "previous": next((h for h in history if h["year"] == year - 1), None),
@@ -150,33 +189,54 @@ def year_report(session: Session, *, actor: Actor, municipality_number: str, yea
 
 
 @when_free
-def record_quality_indicator(session: Session, *, actor: Actor, municipality_number: str,
-                             data: QualityIndicatorIn) -> dict:  # fmt: skip
+def record_quality_indicator(
+    session: Session, *, actor: Actor, municipality_number: str, data: QualityIndicatorIn
+) -> dict:
     """STAT-QI — the indicator's status for the year with its evidence and date; replaces an earlier one."""
     auth_service.require(actor, "statistics.write")
     scope.require_municipality(actor, municipality_number)
-    problems = rules.quality_problems(indicator=data.indicator, status=data.status, evidence=data.evidence,
-                                      reported_on=data.reported_on, year=data.year)  # fmt: skip
+    problems = rules.quality_problems(
+        indicator=data.indicator,
+        status=data.status,
+        evidence=data.evidence,
+        reported_on=data.reported_on,
+        year=data.year,
+    )
     if problems:
         raise ValidationFailed(problems)
     with write_transaction(session):
-        row = queries.quality_indicator(session, municipality_number=municipality_number, year=data.year,
-                                        indicator=data.indicator)  # fmt: skip
+        row = queries.quality_indicator(
+            session, municipality_number=municipality_number, year=data.year, indicator=data.indicator
+        )
         if row is None:
-            row = QualityIndicator(municipality_number=municipality_number, year=data.year, indicator=data.indicator)
+            row = QualityIndicator(
+                municipality_number=municipality_number, year=data.year, indicator=data.indicator
+            )
             session.add(row)
         row.status, row.evidence, row.reported_on = data.status, data.evidence, data.reported_on
-        audit_service.record(session, actor=actor, action="save", entity="quality_indicator",
-                             record_ids=[f"{data.year}:{data.indicator}"], municipality_number=municipality_number,
-                             detail={"status": data.status})  # fmt: skip
+        audit_service.record(
+            session,
+            actor=actor,
+            action="save",
+            entity="quality_indicator",
+            record_ids=[f"{data.year}:{data.indicator}"],
+            municipality_number=municipality_number,
+            detail={"status": data.status},
+        )
         return {"indicator": data.indicator, "year": data.year, "status": data.status}
 
 
 CSV_FIELDS = {"office": "organisasjonsnummer", "code": "takst"}
 
 
-def fee_code_rows(session: Session, number: str, items: list[tuple[str, int, str, int]], *, where: list[str],
-                  fields: dict[str, str] | None = None) -> tuple[list[dict], list[Problem]]:  # fmt: skip
+def fee_code_rows(
+    session: Session,
+    number: str,
+    items: list[tuple[str, int, str, int]],
+    *,
+    where: list[str],
+    fields: dict[str, str] | None = None,
+) -> tuple[list[dict], list[Problem]]:
     """STAT-LV — (office organisation number, year, code, count) checked against the register's offices;
     a problem's path is `where` and the field's name in `fields` (the file's own column names)."""
     office_field, code_field = (fields or {}).get("office", "office"), (fields or {}).get("code", "code")
@@ -185,11 +245,15 @@ def fee_code_rows(session: Session, number: str, items: list[tuple[str, int, str
     for (org, year, code, count), path in zip(items, where, strict=True):
         code = code.strip().lower()
         if org not in offices:
-            problems.append(Problem(f"{path}{office_field}", f"Legekontoret {org} finnes ikke i kommunen", rules.LV.id))
+            problems.append(
+                Problem(f"{path}{office_field}", f"Legekontoret {org} finnes ikke i kommunen", rules.LV.id)
+            )
         elif message := rules.fee_code_problem(code):
             problems.append(Problem(f"{path}{code_field}", message, rules.LV.id))
         elif (org, year, code) in seen:
-            problems.append(Problem(f"{path}{code_field}", f"{code} for {org} i {year} står to ganger", rules.LV.id))
+            problems.append(
+                Problem(f"{path}{code_field}", f"{code} for {org} i {year} står to ganger", rules.LV.id)
+            )
         else:
             seen.add((org, year, code))
             rows.append({"office_id": offices[org].id, "year": year, "code": code, "count": count})
@@ -197,8 +261,9 @@ def fee_code_rows(session: Session, number: str, items: list[tuple[str, int, str
 
 
 @when_free
-def import_fee_codes(session: Session, *, actor: Actor, municipality_number: str,
-                     items: list[tuple[str, int, str, int]]) -> int:  # fmt: skip
+def import_fee_codes(
+    session: Session, *, actor: Actor, municipality_number: str, items: list[tuple[str, int, str, int]]
+) -> int:
     """STAT-LV — a CSV import of fee-code counts (docs/planning-imports.md): each office's year replaced
     whole; every problem listed and nothing written if there is one."""
     auth_service.require(actor, "statistics.write")
@@ -208,11 +273,18 @@ def import_fee_codes(session: Session, *, actor: Actor, municipality_number: str
         rows, problems = fee_code_rows(session, municipality_number, items, where=where, fields=CSV_FIELDS)
         if problems:
             raise ValidationFailed(problems)
-        queries.replace_fee_codes(session, office_ids={r["office_id"] for r in rows},
-                                  years={r["year"] for r in rows}, rows=rows)  # fmt: skip
-        audit_service.record(session, actor=actor, action="import", entity="fee_code_count",
-                             record_ids=sorted({str(r["year"]) for r in rows}),
-                             municipality_number=municipality_number, detail={"rows": len(rows)})  # fmt: skip
+        queries.replace_fee_codes(
+            session, office_ids={r["office_id"] for r in rows}, years={r["year"] for r in rows}, rows=rows
+        )
+        audit_service.record(
+            session,
+            actor=actor,
+            action="import",
+            entity="fee_code_count",
+            record_ids=sorted({str(r["year"]) for r in rows}),
+            municipality_number=municipality_number,
+            detail={"rows": len(rows)},
+        )
         return len(rows)
 
 
