@@ -11,7 +11,9 @@ def test_a_refused_reordering_the_pdfs_and_the_gps_view_of_the_plan(vefsn_client
     client = vefsn_client
     plan = client.get("/kommuner/1824/plan", follow_redirects=True)
     action = re.search(r'action="([^"]+/prioritet)"', plan.text).group(1)
-    refused = client.post(action, data={"csrf_token": csrf_of(plan.text), "series": "okonomiplan", "rank": "0"})
+    refused = client.post(
+        action, data={"csrf_token": csrf_of(plan.text), "series": "okonomiplan", "rank": "0"}
+    )
     assert refused.status_code == 422 and "Ny plass" in refused.text
     assert client.get(plan.url.path + "/plan.pdf").content.startswith(b"%PDF")
     assert client.get("/kommuner/1824/statistikk/2025/arsrapport.pdf").content.startswith(b"%PDF")

@@ -47,7 +47,7 @@ def show(
     if as_json:
         print_json(report)
         return
-    current = report["current"] or {}
+    current = report["current"]
     typer.echo(f"Statistikk for {report['municipality_name']} {year}")
     typer.echo(
         f"Legevaktkontakter per 1 000 per døgn: {norwegian.number(current.get('legevakt_rate'), 2)} "

@@ -11,7 +11,7 @@ from legetjeneste.errors import Forbidden, ValidationFailed
 from legetjeneste.features import Feature
 from legetjeneste.planning.statistics import service
 from legetjeneste.planning.statistics.schemas import QualityIndicatorIn
-from tests.support import VEFSN_DOCTOR, VEFSN_KOMMUNEOVERLEGE, import_demo
+from tests.support import KRAGERO_KOMMUNEOVERLEGE, VEFSN_DOCTOR, VEFSN_KOMMUNEOVERLEGE, import_demo
 
 ACTOR = VEFSN_KOMMUNEOVERLEGE
 
@@ -31,7 +31,13 @@ def test_the_2025_report_compares_with_2024_and_counts_the_2019_plan_year_at_1_3
     vefsn_legesenter = next(
         r for r in report["fee_codes"] if r["year"] == 2025 and r["office"] == "Vefsn legesenter"
     )
-    assert vefsn_legesenter["groups"]["1-takstene"] == 2350 and report["alis"]["total"] == Decimal(184800)
+    assert vefsn_legesenter["groups"]["1-takstene"] == 2350
+    empty = service.year_report(session, actor=KRAGERO_KOMMUNEOVERLEGE, municipality_number="4014", year=2025)
+    assert (
+        empty["current"]["registered"] is False
+        and empty["current"]["legevakt_rate"] is None
+        and report["alis"]["total"] == Decimal(184800)
+    )
 
 
 def vacancies(session, *, municipality_number, year):

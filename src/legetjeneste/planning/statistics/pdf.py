@@ -30,7 +30,7 @@ def _table(rows: list[list[str]], widths: list[float]) -> Table:
 
 
 def report_pdf(report: dict) -> bytes:
-    year, previous, current = report["year"], report["previous"] or {}, report["current"] or {}
+    year, previous, current = report["year"], report["previous"], report["current"]
     title = f"Årsrapport for legetjenesten i {report['municipality_name']} {year}"
     story = [
         paragraph(title, TITLE),

@@ -56,6 +56,7 @@ def _year_figures(session: Session, row, registered: dict[int, int]) -> dict:
     )
     return {
         "year": row.year,
+        "registered": True,
         "inhabitants": inhabitants,
         "legevakt_contacts": row.legevakt_contacts,
         "legevakt_rate": rules.legevakt_rate(row.legevakt_contacts, inhabitants, row.year),
@@ -73,6 +74,18 @@ def _year_figures(session: Session, row, registered: dict[int, int]) -> dict:
         "legevakt_cost_share": cost.share_of_budget,
         "source": row.source,
     }
+
+
+YEAR_KEYS = (
+    "inhabitants", "legevakt_contacts", "legevakt_rate", "legevakt_target", "gp_consultations",
+    "consultations_per_inhabitant", "legevakt_shifts", "vacant_shifts", "vacancy_share", "legevakt_cost",
+    "service_budget", "legevakt_cost_per_inhabitant", "legevakt_cost_per_contact", "legevakt_cost_share",
+)  # fmt: skip
+
+
+def _nothing(year: int) -> dict:
+    """A year the municipality registered nothing for: every figure missing («–»), never 0."""
+    return {"year": year, "registered": False, "vacancy_source": "", "source": "", **dict.fromkeys(YEAR_KEYS)}
 
 
 def _quality(session: Session, number: str, year: int) -> list[dict]:
@@ -177,8 +190,8 @@ def year_report(session: Session, *, actor: Actor, municipality_number: str, yea
                 "office_quality": rules.OFFICE_QI.id,
             },
             "history": history,
-            "current": next((h for h in history if h["year"] == year), None),
-            "previous": next((h for h in history if h["year"] == year - 1), None),
+            "current": next((h for h in history if h["year"] == year), _nothing(year)),
+            "previous": next((h for h in history if h["year"] == year - 1), _nothing(year - 1)),
             "quality": _quality(session, number, year),
             "quality_previous": _quality(session, number, year - 1),
             "office_quality": _office_quality(session, number, both),
