@@ -20,17 +20,17 @@ def current_plan(number: Number, session: SessionDep, actor: ActorDep):
     return service.current_plan(session, actor=actor, municipality_number=number)
 
 
-@router.get("/plans/{plan_id}")
-def plan(plan_id: Id, session: SessionDep, actor: ActorDep):
-    return service.show_plan(session, actor=actor, plan_id=plan_id)
-
-
 @router.get("/plans/{plan_id}.pdf", responses={200: {"content": {"application/pdf": {}}}})
 def plan_pdf(plan_id: Id, session: SessionDep, actor: ActorDep):
     name, content = service.plan_pdf(session, actor=actor, plan_id=plan_id)
     return Response(
         content, media_type="application/pdf", headers={"Content-Disposition": f'inline; filename="{name}"'}
     )
+
+
+@router.get("/plans/{plan_id}")
+def plan(plan_id: Id, session: SessionDep, actor: ActorDep):
+    return service.show_plan(session, actor=actor, plan_id=plan_id)
 
 
 @router.post("/measures/{measure_id}/priority")
