@@ -119,6 +119,10 @@ class Feature:
     # "module:function"s called as function(session, municipality_number=..., on=...) -> list[Clock] inside
     # the deadlines overview's transaction: the feature's open clocks on that day.
     clocks: tuple[str, ...] = ()
+    # "module:function"s called as function(session, municipality_number=..., year=...) -> dict[str, int]
+    # inside the caller's transaction: figures a feature counts for a year, by name, for the yearly
+    # statistics (planning reads "legevakt_shifts" and "legevakt_vacant_shifts", STAT-LV-VACANCY).
+    year_figures: tuple[str, ...] = ()
 
 
 @lru_cache

@@ -74,6 +74,12 @@ def test_importing_the_same_file_twice_changes_nothing_the_second_time(session):
         "doctor_course": 25,
         "local_parameter": 1,
         "exemption": 3,
+        "plan": 1,
+        "statistics_year": 3,
+        "quality_indicator": 5,
+        "office_quality_indicator": 5,
+        "fee_code_count": 18,
+        "population_figure": 7,
     }
     assert count(session, Agreement) == 15
 

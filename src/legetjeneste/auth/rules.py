@@ -72,6 +72,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "threat.request": frozenset({"doctor", "office_admin"}),
     "threat.handle": frozenset({"kommuneoverlege"}),
     "threat.anonymised": frozenset({"kommuneoverlege", "su_member", "doctor"}),
+    "plan.read": STAFF,
+    "plan.write": REGISTER_EDITORS,
+    "statistics.write": REGISTER_EDITORS,
 }
 PERMISSION_NAMES_NB = {
     "register.read": "se registeret",
@@ -113,6 +116,9 @@ PERMISSION_NAMES_NB = {
     "threat.request": "be kommunen om bistand med en truende pasient",
     "threat.handle": "behandle saker om truende pasienter",
     "threat.anonymised": "se anonymiserte saker om truende pasienter",
+    "plan.read": "se planen for legetjenesten",
+    "plan.write": "endre planen for legetjenesten",
+    "statistics.write": "registrere statistikk og kvalitetsindikatorer",
 }
 
 

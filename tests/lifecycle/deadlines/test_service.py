@@ -2,9 +2,18 @@
 
 from datetime import date
 
+import pytest
+
 from legetjeneste.features import Clock, Feature
 from legetjeneste.lifecycle.deadlines import service as deadline_service
 from tests.lifecycle.test_service import ACTOR, vacancy, vefsn  # noqa: F401  (fixture)
+
+
+@pytest.fixture(autouse=True)
+def _only_the_life_cycles_clocks(monkeypatch):
+    """Other features' clocks in the demo (the plan's revision, PLAN-REVISION) are left out: these tests count
+    the life cycle's own; the last one declares its own feature."""
+    monkeypatch.setattr(deadline_service, "features", lambda: ())
 
 
 def test_the_deadlines_list_every_open_clock_with_status_on_the_day(vefsn):  # noqa: F811
