@@ -1,7 +1,7 @@
 """The plan for legetjenesten, the municipality's statistics and quality indicators, population figures.
 
 Revision ID: 2026_12_04_planning
-Revises: 2026_12_04_citizens
+Revises: 2026_12_04_threats
 Create Date: 2026-12-04 07:31:29.936464
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "2026_12_04_planning"
-down_revision = "2026_12_04_citizens"
+down_revision = "2026_12_04_threats"
 branch_labels = None
 depends_on = None
 
