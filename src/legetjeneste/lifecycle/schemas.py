@@ -226,6 +226,8 @@ class CaseSummary(BaseModel):
     agreement_id: int | None
     doctor_name: str | None
     office_name: str | None
+    doctor_id: int | None = None
+    office_id: int | None = None
     opened_on: date
     closed_on: date | None
     open_clocks: int
@@ -246,6 +248,8 @@ class CaseSummary(BaseModel):
             "agreement_id": case.agreement_id,
             "doctor_name": case.doctor.full_name if case.doctor else None,
             "office_name": agreement.office.name if agreement else None,
+            "doctor_id": case.doctor_id,
+            "office_id": agreement.office_id if agreement else None,
             "opened_on": case.opened_on,
             "closed_on": case.closed_on,
             "open_clocks": len(open_clocks),

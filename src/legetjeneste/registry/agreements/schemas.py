@@ -162,6 +162,7 @@ class AgreementRead(Read):
     open_places: int
     has_regular_doctor: bool
     regular_doctor_name: str | None
+    regular_doctor_id: int | None = None
     vikar_names: list[str]
     warnings: list[str]
 
@@ -201,6 +202,7 @@ class AgreementRead(Read):
                 ((p.role, p.period) for p in agreement.doctor_periods), on=on
             ),
             regular_doctor_name=regular[0].doctor.full_name if regular else None,
+            regular_doctor_id=regular[0].doctor_id if regular else None,
             vikar_names=[p.doctor.full_name for p in agreement.periods_on("vikar", on)],
             warnings=warnings,
         )
