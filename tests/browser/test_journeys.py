@@ -186,7 +186,7 @@ def test_the_kommuneoverlege_walks_absence_panel_payment_roster_exemption_and_de
     page.goto(absence_url)
     page.get_by_text("Slett fraværet", exact=True).click()
     expect(page.get_by_text("Sletting kan ikke angres")).to_be_visible()
-    expect(page.get_by_text("forsvinner fra tellerne")).to_be_visible()
+    expect(page.get_by_text("forsvinner fra fraværstellerne")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Ja, slett fraværet").click()
     expect(page.get_by_role("status")).to_contain_text("er slettet")

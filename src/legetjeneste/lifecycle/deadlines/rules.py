@@ -104,8 +104,6 @@ STEPS: dict[str, str] = {
     "hjemfall": "hjemfall",
     "age_end": "extension",
     "age_extension": "announcement",
-    "list_reduction": "note",
-    "deleliste_end": "note",
     "revision": "revision",
 }
 FALLBACK = ("gå til saken og registrer neste steg", "følg med på fristen i saken")
