@@ -174,9 +174,7 @@ async def record_step(request: Request, case_id: Id, session: SessionDep, actor:
     except (ValidationFailed, RuleViolation) as error:
         return _case_page(request, session, actor, case_id, error=error, form=kind, values=values)
     opened = [
-        f"{c.rule_id}: {c.text} – frist {date_text(c.due_date)}"
-        for c in saved.clocks
-        if c.closed_on is None
+        f"{c.rule_id}: {c.text} – frist {date_text(c.due_date)}" for c in saved.clocks if c.closed_on is None
     ]
     title = f"{STEP_LABELS[kind]} er registrert i sak {case_id}."
     return redirect_with_message(request, f"/saker/{case_id}", title, opened)

@@ -70,7 +70,7 @@ def label_of(path: str, labels: Mapping[str, str]) -> str:
 
 
 def field_id(path: str, form: str | None = None) -> str:
-    """The id of a field's error message, which the field names in aria-describedby (web/templates/fields.html)."""
+    """The id of a field's error message, named by the field's aria-describedby (templates/fields.html)."""
     key = path.replace(".", "-").replace("[", "-").replace("]", "")
     return f"{form}-{key}-feil" if form else f"{key}-feil"
 

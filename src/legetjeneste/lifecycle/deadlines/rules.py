@@ -29,7 +29,7 @@ class NextStep:
     headline: str
     action: str
     rule_id: str
-    # The step of the case page that carries the action out (lifecycle/labels.py STEP_LABELS), if there is one.
+    # The case page's step that carries the action out (lifecycle/labels.py STEP_LABELS), if there is one.
     step: str | None = None
 
 

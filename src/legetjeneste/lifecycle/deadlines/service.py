@@ -13,13 +13,13 @@ from legetjeneste.dates import today_oslo
 from legetjeneste.features import features, resolve
 from legetjeneste.lifecycle import queries, terms
 from legetjeneste.lifecycle.deadlines import calendar, rules
-from legetjeneste.lifecycle.labels import STEP_LABELS
 from legetjeneste.lifecycle.deadlines.schemas import (
     Deadline,
     DeadlineOverview,
     PressingDeadline,
     PressingOverview,
 )
+from legetjeneste.lifecycle.labels import STEP_LABELS
 from legetjeneste.lifecycle.rules.codes import DUE_SOON, OVERDUE
 
 
