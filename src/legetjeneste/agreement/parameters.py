@@ -46,7 +46,7 @@ class Parameter:
         in_force = [v for v in self.values if v.since <= day]
         if not in_force or in_force[-1].value is None:
             raise ParameterNotInForce(
-                f"Parameteren «{self.description}» ({self.name}) har ingen verdi i kraft {day.isoformat()}",
+                f"Parameteren «{self.description}» ({self.name}) har ingen verdi i kraft {day.day}.{day.month}.{day.year}",
                 rule_id=self.reference,
             )
         return in_force[-1]

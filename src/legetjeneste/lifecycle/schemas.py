@@ -29,7 +29,7 @@ def _line_breaks(value: object) -> object:
 
 def _in_range(value: date) -> date:
     if not date(1900, 1, 1) <= value <= date(2100, 12, 31):
-        raise ValueError(f"«{value.isoformat()}» må være en dato mellom år 1900 og 2100")
+        raise ValueError(f"«{value.day}.{value.month}.{value.year}» må være en dato mellom år 1900 og 2100")
     return value
 
 

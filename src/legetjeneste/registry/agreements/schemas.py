@@ -164,6 +164,7 @@ class AgreementRead(Read):
     regular_doctor_name: str | None
     regular_doctor_id: int | None = None
     vikar_names: list[str]
+    vikar_ids: list[int] = []
     warnings: list[str]
 
     @classmethod
@@ -204,6 +205,7 @@ class AgreementRead(Read):
             regular_doctor_name=regular[0].doctor.full_name if regular else None,
             regular_doctor_id=regular[0].doctor_id if regular else None,
             vikar_names=[p.doctor.full_name for p in agreement.periods_on("vikar", on)],
+            vikar_ids=[p.doctor_id for p in agreement.periods_on("vikar", on)],
             warnings=warnings,
         )
 
