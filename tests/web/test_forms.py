@@ -2,7 +2,7 @@
 small citation; the message under the field it belongs to."""
 
 from legetjeneste.errors import Problem, RuleViolation, ValidationFailed
-from legetjeneste.web.forms import failure_context, field_id, problem_lines
+from legetjeneste.web.forms import failure_context, field_id, problem_lines, problem_text
 
 LABELS = {"end": "Siste fraværsdag", "details.children": "Antall barn"}
 
@@ -42,3 +42,8 @@ def test_the_failed_fields_are_marked_with_their_own_message_and_the_typed_value
     }
     assert context["values"] == {"end": "2026-03-10"} and context["failed_form"] == "ny"
     assert field_id("details.children", "ny") == "ny-details-children-feil"
+
+
+def test_the_error_page_names_a_bad_query_value_by_its_label_and_a_bad_path_value_without_a_key():
+    assert problem_text(Problem("query.ar", "«abc» må være et heltall")) == "År: «abc» må være et heltall"
+    assert problem_text(Problem("path.absence_id", "«abc» må være et heltall")) == "«abc» må være et heltall"

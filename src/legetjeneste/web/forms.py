@@ -58,13 +58,22 @@ COMMON_LABELS = {
     "email": "E-postadresse",
     "password": "Passord",
     "name": "Navn",
+    # The pages' own query parameters (?ar=2026, ?fra=…, ?lege=…).
+    "ar": "År",
+    "fra": "Fra",
+    "til": "Til",
+    "dato": "Dato",
+    "lege": "Lege",
 }
+# Where FastAPI found a bad value: not a part of the field's name.
+LOCATIONS = ("query.", "path.", "body.", "form.")
 
 
 def label_of(path: str, labels: Mapping[str, str]) -> str:
     """The field's label as the form shows it; never its key («» for the whole form or an unknown field)."""
     if path in labels:
         return labels[path]
+    path = path.removeprefix(next((p for p in LOCATIONS if path.startswith(p)), ""))
     last = path.rsplit(".", 1)[-1]
     return labels.get(last) or COMMON_LABELS.get(path) or COMMON_LABELS.get(last, "")
 
@@ -89,6 +98,11 @@ def _line(problem: Problem, labels: Mapping[str, str]) -> str:
     label = label_of(problem.path, labels)
     text = f"{label}: {problem.message}" if label else _capitalised(problem.message)
     return f"{text} ({problem.rule_id})" if problem.rule_id else text
+
+
+def problem_text(problem: Problem) -> str:
+    """A problem on the error page (web/templates/error.html): by the field's label, never by its key."""
+    return _line(problem, {})
 
 
 def _capitalised(message: str) -> str:
