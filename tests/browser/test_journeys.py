@@ -147,6 +147,8 @@ def test_the_kommuneoverlege_walks_absence_panel_payment_roster_exemption_and_de
     page.get_by_label("Til").fill("2027-01-31")
     page.get_by_label("Tidsgrense (sekunder)").fill(str(SOLVE_SECONDS))
     page.get_by_role("button", name="Lag vaktliste").click()
+    page.wait_for_url("**/vaktlistejobber/*")
+    walk.theirs += words_on(page, JARGON)  # the job page while the solve runs («startverdi», «tråd»)
     page.wait_for_url(re.compile(r".*/vaktlister/\d+$"), timeout=(SOLVE_SECONDS + 30) * 1000)
     walk.check()
     page.goto(page.url + "/maned/2027-01")
