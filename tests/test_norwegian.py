@@ -1,6 +1,14 @@
 from datetime import UTC, date, datetime
 
-from legetjeneste.norwegian import date_text, day_text, joined, period_text, span_text
+from legetjeneste.norwegian import (
+    date_text,
+    day_text,
+    joined,
+    month_text,
+    open_period_text,
+    period_text,
+    span_text,
+)
 
 
 def test_a_day_is_written_with_its_norwegian_month_and_optionally_its_weekday():
@@ -27,3 +35,9 @@ def test_a_timestamp_is_dated_by_the_day_in_oslo_not_in_utc():
     assert date_text(datetime(2026, 12, 3, 23, 30, tzinfo=UTC)) == "4. desember 2026"
     assert date_text(datetime(2026, 7, 3, 21, 59, tzinfo=UTC)) == "3. juli 2026"
     assert date_text(date(2026, 12, 3)) == "3. desember 2026"
+
+
+def test_a_month_is_told_in_words_and_an_open_period_says_it_has_no_end():
+    assert month_text("2026-12") == month_text(date(2026, 12, 9)) == "desember 2026"
+    assert open_period_text(date(2026, 12, 1), None) == "fra 1. desember 2026, uten sluttdato"
+    assert open_period_text(date(2026, 12, 1), date(2027, 3, 31)) == "fra 1. desember 2026 til 31. mars 2027"

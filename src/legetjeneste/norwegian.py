@@ -39,6 +39,22 @@ def period_text(start: date, end: date) -> str:
     return span_text(start, end) if start.year != end.year else f"{span_text(start, end)} {end.year}"
 
 
+def month_text(month: date | str) -> str:
+    """«desember 2026», for a date in the month or a month written «2026-12»."""
+    if isinstance(month, str):
+        year, number = (int(part) for part in month.split("-")[:2])
+        return f"{MONTHS[number - 1]} {year}"
+    return f"{MONTHS[month.month - 1]} {month.year}"
+
+
+def open_period_text(start: date, end: date | None) -> str:
+    """A period that may have no end: «fra 1. desember 2026, uten sluttdato», «fra 1. desember 2026 til
+    31. mars 2027»."""
+    if end is None:
+        return f"fra {day_text(start)}, uten sluttdato"
+    return f"fra {day_text(start)} til {day_text(end)}"
+
+
 def joined(items: Sequence[str]) -> str:
     """«A», «A og B», «A, B og C»."""
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} og {items[-1]}"

@@ -1,3 +1,4 @@
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -11,6 +12,7 @@ from legetjeneste.agreement.parameters import (
     ParameterNotInForce,
     load_parameters,
 )
+from tests.support import EXAMPLES
 
 
 def test_every_parameter_value_in_the_repository_names_its_source():
@@ -92,3 +94,22 @@ def test_the_parameters_in_force_list_every_parameter_with_its_source():
     listed = {item["name"]: item for item in parameters.in_force(date(2027, 1, 1))}
     assert listed["agreements/age_limit"]["value"] == 72
     assert listed["agreements/age_limit"]["source"].startswith("Endringsforskrift FOR-2026-09-23-1891")
+
+
+def test_no_national_value_cites_one_municipalitys_own_decision_as_its_source():
+    """Issue 13: Vefsn's page cited Kragerø's SU minutes as the national value of NN-EXEMPT."""
+    municipal = re.compile(r"Kragerø|Vefsn|samarbeidsutvalget i", re.IGNORECASE)
+    cited = [
+        f"{name}@{entry.since}: {entry.source}"
+        for name, item in parameters.all_parameters().items()
+        for entry in item.values
+        if municipal.search(entry.source)
+    ]
+    assert cited == []
+
+
+def test_kragero_keeps_its_six_months_of_nn_exempt_as_its_own_value_with_its_su_minutes():
+    document = yaml.safe_load((EXAMPLES / "4014-kragero.yaml").read_text(encoding="utf-8"))
+    local = [p for p in document["local_parameters"] if p["name"] == "legevakt/nodnett_exemption_max_months"]
+    assert [(p["since"], p["value"]) for p in local] == [(date(2026, 3, 17), 6)]
+    assert local[0]["source"].startswith("Referat fra samarbeidsutvalget i Kragerø 17.3.2026")

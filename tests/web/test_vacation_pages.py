@@ -1,5 +1,6 @@
 """The SU's vacation overview page: the period form, the gaps first, the week tables, CSV and feeds."""
 
+import re
 from datetime import date
 
 import pytest
@@ -36,10 +37,11 @@ def test_the_page_shows_the_gaps_first_with_their_rule_and_a_table_per_office(su
         "Hull i dekningen (1)" in html
         and '<span class="ds-tag" data-color="danger">SU-VACATION</span>' in html
     )
-    assert html.index("Hull i dekningen") < html.index("Sjøgata legekontor</h2>")
+    assert html.index("Hull i dekningen") < html.index("Sjøgata legekontor</a></h2>")
     assert "Fravær og dekning per uke ved Mosjøen legesenter</caption>" in html
     assert '<th scope="rowgroup" rowspan="1">uke 28 (6.–12. juli)' in html
-    assert "<td>Petter Mjåvatn</td>" in html and "<strong>ingen dekning</strong>" in html
+    assert re.search(r'<td><a class="ds-link" href="/leger/\d+">Petter Mjåvatn</a></td>', html)
+    assert "<strong>ingen dekning</strong>" in html
     assert "<td>egen sykdom</td>" in html
 
 

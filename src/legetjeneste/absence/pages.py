@@ -127,9 +127,17 @@ async def change(request: Request, absence_id: Id, session: SessionDep, actor: A
     )
 
 
-@router.post("/fravaer/{absence_id}/slett")
-def cancel(request: Request, absence_id: Id, session: SessionDep, actor: ActorDep):
+@router.get("/fravaer/{absence_id}/slett")
+def confirm_cancel(request: Request, absence_id: Id, session: SessionDep, actor: ActorDep):
     found = service.get_absence(session, actor=actor, absence_id=absence_id)
+    return render(request, "absence/confirm_delete.html", {"absence": found}, actor=actor)
+
+
+@router.post("/fravaer/{absence_id}/slett")
+async def cancel(request: Request, absence_id: Id, session: SessionDep, actor: ActorDep):
+    found = service.get_absence(session, actor=actor, absence_id=absence_id)
+    if (await request.form()).get("confirmed") != "ja":  # deleting asks first, whatever sent the request
+        return render(request, "absence/confirm_delete.html", {"absence": found}, actor=actor)
     service.cancel_absence(session, actor=actor, absence_id=absence_id)
     own = actor.doctor_id == found.doctor_id
     target = MIN_SIDE if own else f"/kommuner/{found.municipality_number}/fravaer"

@@ -45,8 +45,9 @@ class Parameter:
     def entry_on(self, day: date) -> DatedValue:
         in_force = [v for v in self.values if v.since <= day]
         if not in_force or in_force[-1].value is None:
+            when = f"{day.day}.{day.month}.{day.year}"
             raise ParameterNotInForce(
-                f"Parameteren «{self.description}» ({self.name}) har ingen verdi i kraft {day.isoformat()}",
+                f"Parameteren «{self.description}» ({self.name}) har ingen verdi i kraft {when}",
                 rule_id=self.reference,
             )
         return in_force[-1]

@@ -10,6 +10,7 @@ from legetjeneste.lifecycle.deadlines import service as deadline_service
 from legetjeneste.lifecycle.documents import service as document_service
 from legetjeneste.lifecycle.labels import DOCUMENT_STEPS, KIND_LABELS, STEP_LABELS
 from legetjeneste.lifecycle.schemas import CaseCreate, StepCreate
+from legetjeneste.norwegian import date_text
 from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form
 from legetjeneste.web.pages import redirect_with_message, render
@@ -146,6 +147,8 @@ async def open_case(request: Request, number: Number, session: SessionDep, actor
 
 def _case_page(request, session, actor, case_id, *, error=None, form=None, values=None):
     context = {
+        # «Hva nå» on the start page links to a step's form: /saker/1?steg=hjemfall#steg-hjemfall opens it.
+        "opened_step": request.query_params.get("steg"),
         "case": service.get_case(session, actor=actor, case_id=case_id),
         "can_write": auth_rules.can(actor, "lifecycle.write"),
         "step_fields": STEP_FIELDS,
@@ -171,9 +174,7 @@ async def record_step(request: Request, case_id: Id, session: SessionDep, actor:
     except (ValidationFailed, RuleViolation) as error:
         return _case_page(request, session, actor, case_id, error=error, form=kind, values=values)
     opened = [
-        f"{c.rule_id}: {c.text} – frist {c.due_date.strftime('%d.%m.%Y')}"
-        for c in saved.clocks
-        if c.closed_on is None
+        f"{c.rule_id}: {c.text} – frist {date_text(c.due_date)}" for c in saved.clocks if c.closed_on is None
     ]
     title = f"{STEP_LABELS[kind]} er registrert i sak {case_id}."
     return redirect_with_message(request, f"/saker/{case_id}", title, opened)

@@ -29,7 +29,7 @@ def _line_breaks(value: object) -> object:
 
 def _in_range(value: date) -> date:
     if not date(1900, 1, 1) <= value <= date(2100, 12, 31):
-        raise ValueError(f"«{value.isoformat()}» må være en dato mellom år 1900 og 2100")
+        raise ValueError(f"«{value.day}.{value.month}.{value.year}» må være en dato mellom år 1900 og 2100")
     return value
 
 
@@ -226,6 +226,8 @@ class CaseSummary(BaseModel):
     agreement_id: int | None
     doctor_name: str | None
     office_name: str | None
+    doctor_id: int | None = None
+    office_id: int | None = None
     opened_on: date
     closed_on: date | None
     open_clocks: int
@@ -246,6 +248,8 @@ class CaseSummary(BaseModel):
             "agreement_id": case.agreement_id,
             "doctor_name": case.doctor.full_name if case.doctor else None,
             "office_name": agreement.office.name if agreement else None,
+            "doctor_id": case.doctor_id,
+            "office_id": agreement.office_id if agreement else None,
             "opened_on": case.opened_on,
             "closed_on": case.closed_on,
             "open_clocks": len(open_clocks),

@@ -40,6 +40,50 @@ def validate(model: type[M], data: Mapping) -> M:
         raise ValidationFailed(problems_from(error)) from error
 
 
+# Labels for the field names many forms share, so a refusal never shows a field's key to a user even where a
+# page's own labels miss one (the page's labels win).
+COMMON_LABELS = {
+    "start": "Startdato",
+    "end": "Sluttdato",
+    "date": "Dato",
+    "day": "Dag",
+    "month": "Måned",
+    "text": "Tekst",
+    "note": "Merknad",
+    "reason": "Begrunnelse",
+    "kind": "Type",
+    "doctor_id": "Lege",
+    "office_id": "Legekontor",
+    "agreement_id": "Fastlegeavtale",
+    "email": "E-postadresse",
+    "password": "Passord",
+    "name": "Navn",
+    # The pages' own query parameters (?ar=2026, ?fra=…, ?lege=…).
+    "ar": "År",
+    "fra": "Fra",
+    "til": "Til",
+    "dato": "Dato",
+    "lege": "Lege",
+}
+# Where FastAPI found a bad value: not a part of the field's name.
+LOCATIONS = ("query.", "path.", "body.", "form.")
+
+
+def label_of(path: str, labels: Mapping[str, str]) -> str:
+    """The field's label as the form shows it; never its key («» for the whole form or an unknown field)."""
+    if path in labels:
+        return labels[path]
+    path = path.removeprefix(next((p for p in LOCATIONS if path.startswith(p)), ""))
+    last = path.rsplit(".", 1)[-1]
+    return labels.get(last) or COMMON_LABELS.get(path) or COMMON_LABELS.get(last, "")
+
+
+def field_id(path: str, form: str | None = None) -> str:
+    """The id of a field's error message, named by the field's aria-describedby (templates/fields.html)."""
+    key = path.replace(".", "-").replace("[", "-").replace("]", "")
+    return f"{form}-{key}-feil" if form else f"{key}-feil"
+
+
 def problem_lines(error: DomainError, labels: Mapping[str, str]) -> list[str]:
     """Per problem «field label: message (RULE-ID)» (no label for the whole form, no id where no rule
     refused); a refusal by a rule as «message (RULE-ID, citation)»."""
@@ -51,9 +95,29 @@ def problem_lines(error: DomainError, labels: Mapping[str, str]) -> list[str]:
 
 
 def _line(problem: Problem, labels: Mapping[str, str]) -> str:
-    label = labels.get(problem.path, problem.path)
-    text = f"{label}: {problem.message}" if label else problem.message
+    label = label_of(problem.path, labels)
+    text = f"{label}: {problem.message}" if label else _capitalised(problem.message)
     return f"{text} ({problem.rule_id})" if problem.rule_id else text
+
+
+def problem_text(problem: Problem) -> str:
+    """A problem on the error page (web/templates/error.html): by the field's label, never by its key."""
+    return _line(problem, {})
+
+
+def _capitalised(message: str) -> str:
+    return message[:1].upper() + message[1:]
+
+
+def field_messages(error: DomainError | None) -> dict[str, str]:
+    """Per field, what is wrong with it (the messages of its problems, rule ids as citations), for the message
+    shown under the field and tied to it with aria-describedby."""
+    if not isinstance(error, ValidationFailed):
+        return {}
+    found: dict[str, list[str]] = {}
+    for p in error.problems:
+        found.setdefault(p.path, []).append(f"{p.message} ({p.rule_id})" if p.rule_id else p.message)
+    return {path: _capitalised("; ".join(messages)) + "." for path, messages in found.items()}
 
 
 def failure_context(
@@ -68,6 +132,7 @@ def failure_context(
     return {
         "problems": problem_lines(error, labels) if error else [],
         "bad": [p.path for p in error.problems] if isinstance(error, ValidationFailed) else [],
+        "field_messages": field_messages(error),
         "failed_form": form,
         "values": values or {},
         "refused_rule": error.rule_id if error and not isinstance(error, ValidationFailed) else None,

@@ -11,6 +11,7 @@ from legetjeneste.auth.rules import ROLE_NAMES_NB, Actor, can, can_manage_office
 from legetjeneste.dates import WEEKDAY_NAMES_NB
 from legetjeneste.features import NavEntry, features
 from legetjeneste.registry import labels
+from legetjeneste.web.forms import field_id, problem_text
 
 PACKAGE = Path(__file__).resolve().parents[1]
 # Each feature's templates/, found under the feature's name: "absence/list.html".
@@ -67,11 +68,14 @@ def _environment() -> Environment:
     env.filters.update(
         nb_number=nb_number, nb_date=nb_date, weekdays_nb=weekdays_nb, account_number=norwegian.account_number
     )
+    env.filters.update(nb_month=norwegian.month_text, nb_period=norwegian.open_period_text)
     env.globals.update(
         labels=labels,
         role_names=ROLE_NAMES_NB,
         weekday_names=WEEKDAY_NAMES_NB,
         navigation=navigation,
+        field_error_id=field_id,
+        problem_text=problem_text,
         # A link is shown only where the user may follow it (DESIGN.md, "Privacy and security"): templates ask
         # `can(actor, "permission")` before linking to a page behind a permission, and
         # `can_manage_office(actor, office_id)` before a page an office administrator has only for their own.

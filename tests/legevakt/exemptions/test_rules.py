@@ -172,7 +172,8 @@ def test_the_exemption_parameters_hold_on_both_sides_of_the_new_regulation(name,
     assert "842" in parameters.parameter(name).entry_on(before[0]).source
 
 
-def test_the_six_months_of_nn_exempt_are_in_force_from_the_kragero_minutes():
+def test_the_six_months_of_nn_exempt_are_in_force_nationally_from_the_new_regulation():
+    # Kragerø's SU minutes of 17 March 2026 are Kragerø's own value (its municipality file), not the nation's.
     with pytest.raises(ParameterNotInForce):
-        parameters.value("legevakt/nodnett_exemption_max_months", on=date(2026, 3, 16))
-    assert parameters.value("legevakt/nodnett_exemption_max_months", on=date(2026, 3, 17)) == 6
+        parameters.value("legevakt/nodnett_exemption_max_months", on=date(2025, 12, 31))
+    assert parameters.value("legevakt/nodnett_exemption_max_months", on=date(2026, 1, 1)) == 6

@@ -22,7 +22,7 @@ def test_a_deadline_due_today_is_told_and_one_already_past_is_not():
 
 def test_the_reminder_days_are_a_dated_project_parameter_of_14_with_a_source():
     entry = parameters.parameter("lifecycle/reminder_days").entry_on(date(2026, 12, 4))
-    assert entry.value == 14 and entry.source.startswith("Prosjektregel")
+    assert entry.value == 14 and entry.source.startswith("Valgt i legetjeneste")
 
 
 def test_the_reminder_says_when_who_and_by_which_rule_in_norwegian():

@@ -29,6 +29,8 @@ class NextStep:
     headline: str
     action: str
     rule_id: str
+    # The case page's step that carries the action out (lifecycle/labels.py STEP_LABELS), if there is one.
+    step: str | None = None
 
 
 # Clock code → (rule the action follows, action when overdue, action when due soon). The actions name the
@@ -93,6 +95,17 @@ ACTIONS: dict[str, tuple[str, str, str]] = {
         "avtalen kan snart kreves revidert; vurder om kommunen vil kreve revisjon",
     ),
 }
+# Clock code → the step on the case page that does what the overdue action says, so «hva nå» links to it.
+STEPS: dict[str, str] = {
+    "announcement": "award",
+    "offer": "offer_accepted",
+    "transfer": "transfer_to_board",
+    "notice": "announcement",
+    "hjemfall": "hjemfall",
+    "age_end": "extension",
+    "age_extension": "announcement",
+    "revision": "revision",
+}
 FALLBACK = ("gå til saken og registrer neste steg", "følg med på fristen i saken")
 
 
@@ -109,4 +122,4 @@ def next_step(
     text = (overdue if status == OVERDUE else due_soon).format(
         from_doctor=f" fra {doctor_name}" if doctor_name else ""
     )
-    return NextStep(headline, text, action_rule)
+    return NextStep(headline, text, action_rule, STEPS.get(code))

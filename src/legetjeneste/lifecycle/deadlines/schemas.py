@@ -108,6 +108,10 @@ class PressingDeadline(Deadline):
     headline: str
     action: str
     action_rule_id: str
+    # The case page's form for the step that carries the action out (None: the clock's own page).
+    step: str | None = None
+    step_label: str | None = None
+    step_link: str | None = None
 
 
 class PressingOverview(DeadlineOverview):

@@ -19,6 +19,7 @@ from legetjeneste.lifecycle.deadlines.schemas import (
     PressingDeadline,
     PressingOverview,
 )
+from legetjeneste.lifecycle.labels import STEP_LABELS
 from legetjeneste.lifecycle.rules.codes import DUE_SOON, OVERDUE
 
 
@@ -80,9 +81,18 @@ def pressing(
                     headline=step.headline,
                     action=action,
                     action_rule_id=d.rule_id if d.action else step.rule_id,
+                    **_step_link(d, None if d.action else step.step),
                 )
             )
     return PressingOverview(**overview.model_dump(exclude={"deadlines"}), deadlines=urgent)
+
+
+def _step_link(deadline: Deadline, step: str | None) -> dict:
+    """The case page with the step's form opened (`?steg=`) and scrolled to (`#steg-`)."""
+    if step is None or not deadline.case:
+        return {}
+    label = STEP_LABELS.get(step, step).split(" (")[0]
+    return {"step": step, "step_label": label, "step_link": f"{deadline.link}?steg={step}#steg-{step}"}
 
 
 def _feature_clocks(

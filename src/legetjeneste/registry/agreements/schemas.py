@@ -162,7 +162,9 @@ class AgreementRead(Read):
     open_places: int
     has_regular_doctor: bool
     regular_doctor_name: str | None
+    regular_doctor_id: int | None = None
     vikar_names: list[str]
+    vikar_ids: list[int] = []
     warnings: list[str]
 
     @classmethod
@@ -201,7 +203,9 @@ class AgreementRead(Read):
                 ((p.role, p.period) for p in agreement.doctor_periods), on=on
             ),
             regular_doctor_name=regular[0].doctor.full_name if regular else None,
+            regular_doctor_id=regular[0].doctor_id if regular else None,
             vikar_names=[p.doctor.full_name for p in agreement.periods_on("vikar", on)],
+            vikar_ids=[p.doctor_id for p in agreement.periods_on("vikar", on)],
             warnings=warnings,
         )
 

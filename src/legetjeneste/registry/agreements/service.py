@@ -215,7 +215,11 @@ def doctor_details(session: Session, *, actor: Actor, doctor_id: int) -> dict:
         return {
             "doctor": DoctorRead.model_validate(doctor),
             "periods": [
-                {"period": DoctorPeriodRead.model_validate(p), "office_name": p.agreement.office.name}
+                {
+                    "period": DoctorPeriodRead.model_validate(p),
+                    "office_name": p.agreement.office.name,
+                    "office_id": p.agreement.office_id,
+                }
                 for p in periods
             ],
             "handles_absence": handles_absence,

@@ -35,3 +35,13 @@ document.addEventListener("click", async (event) => {
     if (status) status.textContent = "Adressen er merket: trykk Ctrl+C (Cmd+C på Mac) for å kopiere.";
   }
 });
+
+// The header menu (base.html) is open in the HTML so it works without JS; on a narrow screen it folds
+// behind its «Meny» button, and it opens again when the window grows wide (the button is hidden there).
+const WIDE = window.matchMedia("(min-width: 60rem)");
+function fitMenu() {
+  const menu = document.querySelector("details[data-menu]");
+  if (menu) menu.open = WIDE.matches;
+}
+fitMenu();
+WIDE.addEventListener("change", fitMenu);

@@ -2,7 +2,7 @@
 
 A project rule (issue 12, «a deadline of mine within 14 days»); RULES.md has no id of its own for it, so
 each reminder names the rule of its clock (AGR-*) and the reminder days are a dated parameter
-(`lifecycle/reminder_days`, source «Prosjektregel»). Pure: dates and numbers in, Norwegian text out."""
+(`lifecycle/reminder_days`, a setting of legetjeneste). Pure: dates and numbers in, Norwegian text out."""
 
 from datetime import date
 
