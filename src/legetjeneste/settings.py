@@ -55,6 +55,9 @@ class Settings(BaseSettings):
     smtp_from: str = "legetjeneste@localhost"
     smtp_starttls: bool = True
     smtp_timeout_seconds: float = Field(default=30.0, gt=0)
+    # Synthetic fødselsnumre (the tax authority's test numbers, month + 80) are accepted in the citizen
+    # register: on in the demo and the tests, never in production (DESIGN.md, "Privacy and security").
+    test_identities: bool = False
 
     def solver_workers_per_solve(self) -> int:
         """The threads one solve may use, so that the solves that may run at once stay within

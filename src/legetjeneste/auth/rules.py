@@ -66,6 +66,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "decision.read": REGISTER_EDITORS,
     "decision.appeal": GP,
     "appeal.decide": REGISTER_EDITORS,
+    "citizens.register": REGISTER_EDITORS,
+    "citizens.distribute": REGISTER_EDITORS,
+    "citizen.switch": frozenset({"citizen"}),
 }
 PERMISSION_NAMES_NB = {
     "register.read": "se registeret",
@@ -103,6 +106,9 @@ PERMISSION_NAMES_NB = {
     "decision.read": "se kommunens vedtak",
     "decision.appeal": "klage på vedtak",
     "appeal.decide": "behandle klager",
+    "citizens.register": "se innbyggerregisteret",
+    "citizens.distribute": "fordele innbyggere på fastlegelister",
+    "citizen.switch": "bytte fastlege og stå på venteliste",
 }
 
 
