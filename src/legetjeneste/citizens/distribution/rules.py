@@ -24,7 +24,9 @@ def draw(families: Sequence[Sequence[int]], *, count: int, seed: str) -> list[li
     return drawn
 
 
-def spread(families: Sequence[Sequence[int]], places: Mapping[int, int]) -> list[tuple[list[int], int | None]]:
+def spread(
+    families: Sequence[Sequence[int]], places: Mapping[int, int]
+) -> list[tuple[list[int], int | None]]:
     """CIT-UNASSIGNED, AGR-VACANT — each family, whole, to the list with the most open places then (ties: the
     lowest agreement id); a list needs room for the first member, the children follow it also beyond the
     listetak (CIT-CHILDREN). A family finds no list (None) once every list is full."""

@@ -26,8 +26,14 @@ def _run(use_case, factory: sessionmaker[Session], job: JobRead, progress: Repor
     done = {}
     for number in _municipalities(factory, job):
         with factory() as session:
-            result = use_case(session, actor=SYSTEM, municipality_number=number, on=day, job_id=job.id,
-                              progress=lambda report, n=number: progress({"municipality": n, **report}))  # fmt: skip
+            result = use_case(
+                session,
+                actor=SYSTEM,
+                municipality_number=number,
+                on=day,
+                job_id=job.id,
+                progress=lambda report, n=number: progress({"municipality": n, **report}),
+            )
         done[number] = {"run_id": result.run_id, "moved": result.moved, "by_reason": result.by_reason}
     return {"day": day.isoformat(), "municipalities": done}
 

@@ -68,7 +68,9 @@ def drop_satisfied_waiting(session: Session, *, municipality_number: str, on: da
         Membership.citizen_id == WaitingListEntry.citizen_id,
         covering(on),
     )
-    ended = select(Agreement.id).where(Agreement.municipality_number == municipality_number, Agreement.end < on)
+    ended = select(Agreement.id).where(
+        Agreement.municipality_number == municipality_number, Agreement.end < on
+    )
     done = session.execute(
         delete(WaitingListEntry)
         .where(WaitingListEntry.agreement_id.in_(mine))

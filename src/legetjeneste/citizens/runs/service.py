@@ -50,10 +50,20 @@ def carry_out(
         for index, member in enumerate(family):
             # A child following its parent onto the list does not use a switch of its own (CIT-CHILDREN).
             why = "child" if index > 0 and reason in ("assigned", "waiting_list") else reason
-            queries.move(session, citizen_id=member, agreement_id=target, start=effective, reason=why, cause=cause)
+            queries.move(
+                session, citizen_id=member, agreement_id=target, start=effective, reason=why, cause=cause
+            )
             rule_id = citizen_rules.reason_rule(why)
-            moves.append(Move(citizen_id=member, from_agreement=before.get(member), to_agreement=target,
-                              effective=effective, reason=why, rule_id=rule_id))  # fmt: skip
+            moves.append(
+                Move(
+                    citizen_id=member,
+                    from_agreement=before.get(member),
+                    to_agreement=target,
+                    effective=effective,
+                    reason=why,
+                    rule_id=rule_id,
+                )
+            )
             bodies.append((member, _letter(names, target, effective, why)))
     letters.send(
         session,
@@ -80,8 +90,14 @@ def _start(session: Session, actor: Actor, municipality_number: str, kind: str, 
     auth_service.require(actor, "citizens.distribute")
     with write_transaction(session):
         scope.municipality(session, actor, municipality_number)
-        run = CitizenRun(municipality_number=municipality_number, kind=kind, day=day, job_id=job_id,
-                         started_at=now_oslo(), result={})  # fmt: skip
+        run = CitizenRun(
+            municipality_number=municipality_number,
+            kind=kind,
+            day=day,
+            job_id=job_id,
+            started_at=now_oslo(),
+            result={},
+        )
         return run_queries.add_run(session, run).id
 
 
@@ -91,16 +107,27 @@ def _finish(session: Session, actor: Actor, run_id: int, result: RunResult) -> R
         assert run is not None
         run.finished_at = now_oslo()
         run.result = result.model_dump(mode="json", exclude={"moves", "lengths"})
-        audit_service.record(session, actor=actor, action=f"run_{result.kind}", entity="citizen_run",
-                             record_ids=[run_id], municipality_number=result.municipality_number,
-                             detail={"moved": result.moved, "by_reason": result.by_reason})  # fmt: skip
+        audit_service.record(
+            session,
+            actor=actor,
+            action=f"run_{result.kind}",
+            entity="citizen_run",
+            record_ids=[run_id],
+            municipality_number=result.municipality_number,
+            detail={"moved": result.moved, "by_reason": result.by_reason},
+        )
     return result
 
 
 def daily(
-    session: Session, *, actor: Actor, municipality_number: str, on: date, job_id: int | None = None,
+    session: Session,
+    *,
+    actor: Actor,
+    municipality_number: str,
+    on: date,
+    job_id: int | None = None,
     progress: Progress = None,
-) -> RunResult:  # fmt: skip
+) -> RunResult:
     """The daily run: citizens without a place assigned to lists with room, the one longest without a place
     first (CIT-UNASSIGNED; unless the municipality distributes them itself), then each list's waiting list
     in order onto the places left (CIT-WAIT-EFFECT) — all from the 1st of the next month, each told by
@@ -154,8 +181,14 @@ def _assign(session: Session, number: str, effective: date, cause: str, progress
             families, full = _families(session, number, batch, effective, born_after)
             for reason in ("assigned", "child"):
                 chosen = [(family, target) for family, target, why in families if why == reason]
-                moves += carry_out(session, municipality_number=number, families=chosen, reason=reason,
-                                   effective=effective, cause=cause)  # fmt: skip
+                moves += carry_out(
+                    session,
+                    municipality_number=number,
+                    families=chosen,
+                    reason=reason,
+                    effective=effective,
+                    cause=cause,
+                )
         if progress:
             progress({"phase": "assign", "done": min(start + BATCH, len(waiting)), "total": len(waiting)})
         if full:
@@ -172,7 +205,9 @@ def _families(session: Session, number: str, batch: list[int], effective: date, 
     parents = run_queries.parents_of(session, [i for i in todo if born[i] > born_after])
     kids = run_queries.children_of(session, todo, born_after=born_after)
     places = queries.open_places(session, queries.agreements_of(session, number, on=effective), on=effective)
-    parent_places = run_queries.placed(session, [p for ps in parents.values() for p, _, _ in ps], on=effective)
+    parent_places = run_queries.placed(
+        session, [p for ps in parents.values() for p, _, _ in ps], on=effective
+    )
     taken: set[int] = set()
     found = []
     for citizen in todo:
@@ -195,7 +230,9 @@ def _families(session: Session, number: str, batch: list[int], effective: date, 
     return found, False
 
 
-def _waiting(session: Session, number: str, effective: date, cause: str, skipped: Counter, progress) -> list[Move]:
+def _waiting(
+    session: Session, number: str, effective: date, cause: str, skipped: Counter, progress
+) -> list[Move]:
     """CIT-WAIT-EFFECT — per list with open places, its waiting list in order (one transaction a list);
     someone who has used the year's switches waits on (CIT-SWITCH)."""
     with session.begin():
@@ -212,13 +249,22 @@ def _waiting(session: Session, number: str, effective: date, cause: str, skipped
             for entry in queries.waiting_list(session, agreement_id) if places > 0 else []:
                 if places <= 0:
                     break
-                if queries.switches_in_year(session, citizen_id=entry.citizen_id, year=effective.year) >= most:
+                if (
+                    queries.switches_in_year(session, citizen_id=entry.citizen_id, year=effective.year)
+                    >= most
+                ):
                     skipped["CIT-SWITCH"] += 1
                     continue
                 family = [entry.citizen_id] + _following(session, entry.citizen_id, effective, age)
                 session.delete(entry)
-                moves += carry_out(session, municipality_number=number, families=[(family, agreement_id)],
-                                   reason="waiting_list", effective=effective, cause=cause)  # fmt: skip
+                moves += carry_out(
+                    session,
+                    municipality_number=number,
+                    families=[(family, agreement_id)],
+                    reason="waiting_list",
+                    effective=effective,
+                    cause=cause,
+                )
                 places -= 1
         if progress:
             progress({"phase": "waiting", "done": done, "total": len(agreement_ids)})
@@ -237,14 +283,20 @@ def _following(session: Session, parent_id: int, effective: date, age: int) -> l
     return [
         k
         for k in kids
-        if there.get(k) == place.agreement_id and citizen_rules.followed_parent(parents.get(k, [])) == parent_id
+        if there.get(k) == place.agreement_id
+        and citizen_rules.followed_parent(parents.get(k, [])) == parent_id
     ]
 
 
 def monthly(
-    session: Session, *, actor: Actor, municipality_number: str, on: date, job_id: int | None = None,
+    session: Session,
+    *,
+    actor: Actor,
+    municipality_number: str,
+    on: date,
+    job_id: int | None = None,
     progress: Progress = None,
-) -> RunResult:  # fmt: skip
+) -> RunResult:
     """The effective-date run for the month of `on`: the places on lists whose agreement has ended end on the
     1st (the GP left; the citizens are assigned by the next daily run, not counting as a switch), waiting
     places no longer needed are dropped (CIT-WAIT), and every list's length on the 1st is set beside Helfo's
@@ -259,14 +311,22 @@ def monthly(
                 session, municipality_number=municipality_number, on=month, limit=BATCH
             )
             families = [([citizen], None) for citizen in batch]
-            moves += carry_out(session, municipality_number=municipality_number, families=families,
-                               reason="gp_left", effective=month, cause=cause)  # fmt: skip
+            moves += carry_out(
+                session,
+                municipality_number=municipality_number,
+                families=families,
+                reason="gp_left",
+                effective=month,
+                cause=cause,
+            )
         if progress:
             progress({"phase": "gp_left", "done": len(moves)})
         if len(batch) < BATCH:
             break
     with write_transaction(session):
-        dropped = run_queries.drop_satisfied_waiting(session, municipality_number=municipality_number, on=month)
+        dropped = run_queries.drop_satisfied_waiting(
+            session, municipality_number=municipality_number, on=month
+        )
         lengths = length_rows(session, municipality_number=municipality_number, month=month)
         still = len(queries.unassigned(session, municipality_number=municipality_number, on=month))
     skipped = Counter({"waiting_dropped": dropped})

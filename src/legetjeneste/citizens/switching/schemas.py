@@ -1,5 +1,5 @@
-"""Pydantic shapes of switching and waiting (CIT-SWITCH, CIT-WAIT): what a citizen asks for and what the pages,
-the API and the command line answer."""
+"""Pydantic shapes of switching and waiting (CIT-SWITCH, CIT-WAIT): what a citizen asks for and what the
+pages, the API and the command line answer."""
 
 from datetime import date
 

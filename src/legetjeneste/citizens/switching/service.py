@@ -1,4 +1,5 @@
-"""Use cases of switching GP and the waiting list (CIT-SWITCH, CIT-CLOSED, CIT-CHILDREN, CIT-RETURN, CIT-WAIT).
+"""Use cases of switching GP and the waiting list (CIT-SWITCH, CIT-CLOSED, CIT-CHILDREN, CIT-RETURN,
+CIT-WAIT).
 
 A citizen acts for themselves and for their children under 16; the municipality's staff with the register
 may act for a citizen of their municipality (a call to the service desk). A switch is checked and written
@@ -64,7 +65,9 @@ def _choice(session: Session, agreement: Agreement, *, on: date) -> ListChoice:
     places = queries.open_places(session, [agreement], on=on)[agreement.id]
     return ListChoice(
         agreement_id=agreement.id,
-        doctor_name=queries.regular_doctor_names(session, [agreement.id], on=on).get(agreement.id, "Uten lege"),
+        doctor_name=queries.regular_doctor_names(session, [agreement.id], on=on).get(
+            agreement.id, "Uten lege"
+        ),
         office_name=queries.office_name(session, agreement.office_id),
         municipality_number=agreement.municipality_number,
         listetak=agreement.listetak,
@@ -93,7 +96,12 @@ def _target(session: Session, person: Citizen, agreement: Agreement, *, day: dat
     )
 
 
-REASON_OF = {"CIT-SWITCH": "switch", "CIT-CLOSED": "switch", "CIT-CHILDREN": "child", "CIT-RETURN": "returned"}
+REASON_OF = {
+    "CIT-SWITCH": "switch",
+    "CIT-CLOSED": "switch",
+    "CIT-CHILDREN": "child",
+    "CIT-RETURN": "returned",
+}
 
 
 @when_free
@@ -114,7 +122,9 @@ def switch(
             rules.Citizen(
                 is_child=citizen_rules.is_child(person.birth_date, on=effective, child_age=_child_age(day)),
                 current_agreement_id=current.agreement_id if current else None,
-                switches_this_year=queries.switches_in_year(session, citizen_id=person.id, year=effective.year),
+                switches_this_year=queries.switches_in_year(
+                    session, citizen_id=person.id, year=effective.year
+                ),
             ),
             _target(session, person, agreement, day=day, effective=effective),
             effective=effective,
@@ -124,12 +134,24 @@ def switch(
         followers = _followers(session, person, current.agreement_id if current else None, effective)
         queries.move(session, citizen_id=person.id, agreement_id=agreement.id, start=effective, reason=reason)
         for child in followers:
-            queries.move(session, citizen_id=child, agreement_id=agreement.id, start=effective, reason="child")
+            queries.move(
+                session, citizen_id=child, agreement_id=agreement.id, start=effective, reason="child"
+            )
         entry = queries.waiting_entry(session, person.id)
         if entry is not None and entry.agreement_id == agreement.id:
             session.delete(entry)
-        _audit(session, actor, "switch", person, {"agreement_id": agreement.id, "effective": str(effective),
-                                                  "rule_id": ground.id, "children": followers})  # fmt: skip
+        _audit(
+            session,
+            actor,
+            "switch",
+            person,
+            {
+                "agreement_id": agreement.id,
+                "effective": str(effective),
+                "rule_id": ground.id,
+                "children": followers,
+            },
+        )
         return SwitchResult(
             citizen_id=person.id,
             agreement_id=agreement.id,
@@ -192,9 +214,11 @@ def _waiting_read(session: Session, entry: WaitingListEntry, *, on: date) -> Wai
 
 
 @when_free
-def join_waiting_list(session: Session, *, actor: Actor, citizen_id: int, agreement_id: int) -> WaitingRead:
+def join_waiting_list(
+    session: Session, *, actor: Actor, citizen_id: int, agreement_id: int, on: date | None = None
+) -> WaitingRead:
     """CIT-WAIT — the citizen on the agreement's waiting list, last in line; one waiting list at a time."""
-    day = today_oslo()
+    day = on or today_oslo()
     effective = rules.effective_date(day)
     with write_transaction(session):
         person = acting_for(session, actor, citizen_id, on=day)
@@ -217,9 +241,11 @@ def join_waiting_list(session: Session, *, actor: Actor, citizen_id: int, agreem
 
 
 @when_free
-def leave_waiting_list(session: Session, *, actor: Actor, citizen_id: int) -> WaitingRead:
+def leave_waiting_list(
+    session: Session, *, actor: Actor, citizen_id: int, on: date | None = None
+) -> WaitingRead:
     """CIT-WAIT — the citizen off the waiting list they stand on."""
-    day = today_oslo()
+    day = on or today_oslo()
     with write_transaction(session):
         person = acting_for(session, actor, citizen_id, on=day)
         entry = queries.waiting_entry(session, person.id)
@@ -246,8 +272,11 @@ def switch_page(
         own = queries.citizen(session, actor.citizen_id)
         assert own is not None
         age = _child_age(day)
-        kids = [c for c in queries.children(session, [own.id]) if citizen_rules.is_child(c.birth_date, on=day,
-                                                                                           child_age=age)]  # fmt: skip
+        kids = [
+            c
+            for c in queries.children(session, [own.id])
+            if citizen_rules.is_child(c.birth_date, on=day, child_age=age)
+        ]
         people = [Person(citizen_id=own.id, name=own.name, is_self=True)]
         people += [Person(citizen_id=c.id, name=c.name, is_self=False) for c in kids]
         current = queries.membership_on(session, citizen_id=person.id, on=effective)
