@@ -3,10 +3,17 @@
 from collections import defaultdict
 from datetime import date
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from legetjeneste.citizens.models import Citizen, CitizenParent, CitizenRun, Membership, WaitingListEntry
+from legetjeneste.citizens.models import (
+    Citizen,
+    CitizenLetter,
+    CitizenParent,
+    CitizenRun,
+    Membership,
+    WaitingListEntry,
+)
 from legetjeneste.citizens.queries import covering
 from legetjeneste.registry.models import Agreement
 
@@ -107,3 +114,13 @@ def runs(session: Session, municipality_number: str, *, limit: int = 20) -> list
 
 def municipalities_with_citizens(session: Session) -> list[str]:
     return sorted(session.scalars(select(Citizen.home_municipality_number).distinct()))
+
+
+def letters_waiting(session: Session, municipality_number: str) -> int:
+    """Letters to citizens without a user, not yet sent by the municipality's letter service."""
+    query = select(func.count()).where(
+        CitizenLetter.municipality_number == municipality_number,
+        CitizenLetter.channel == "post",
+        CitizenLetter.sent_at.is_(None),
+    )
+    return session.scalar(query) or 0

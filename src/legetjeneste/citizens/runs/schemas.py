@@ -37,3 +37,22 @@ class RunResult(BaseModel):
     letters: dict[str, int]
     moves: list[Move]
     lengths: list[LengthRow] = []
+
+
+class RunRead(BaseModel):
+    id: int
+    kind: str
+    day: date
+    finished: bool
+    moved: int
+    by_reason: dict[str, int]
+
+
+class Overview(BaseModel):
+    """What the kommuneoverlege sees of the runs: counts, never names."""
+
+    auto_assign: bool
+    unassigned: int
+    effective: date
+    letters_waiting: int
+    runs: list[RunRead]

@@ -21,9 +21,9 @@ from legetjeneste.citizens import rules as citizen_rules
 from legetjeneste.citizens.letters import service as letters
 from legetjeneste.citizens.models import CitizenRun
 from legetjeneste.citizens.runs import queries as run_queries
-from legetjeneste.citizens.runs.schemas import LengthRow, Move, RunResult
+from legetjeneste.citizens.runs.schemas import LengthRow, Move, Overview, RunRead, RunResult
 from legetjeneste.citizens.switching.rules import effective_date
-from legetjeneste.dates import add_months, first_of_month, now_oslo
+from legetjeneste.dates import add_months, first_of_month, now_oslo, today_oslo
 from legetjeneste.db import write_transaction
 from legetjeneste.norwegian import day_text
 
@@ -349,3 +349,32 @@ def length_rows(session: Session, *, municipality_number: str, month: date) -> l
         )
         for a in agreements
     ]
+
+
+def overview(session: Session, *, actor: Actor, municipality_number: str) -> Overview:
+    """CIT-UNASSIGNED — automatic assignment on or off, how many are without a list on the coming 1st, the
+    letters waiting for the post, and the latest runs."""
+    auth_service.require(actor, "citizens.distribute")
+    effective = effective_date(today_oslo())
+    with session.begin():
+        scope.municipality(session, actor, municipality_number)
+        setting = queries.settings(session, municipality_number)
+        return Overview(
+            auto_assign=setting is None or setting.auto_assign,
+            unassigned=len(
+                queries.unassigned(session, municipality_number=municipality_number, on=effective)
+            ),
+            effective=effective,
+            letters_waiting=run_queries.letters_waiting(session, municipality_number),
+            runs=[
+                RunRead(
+                    id=r.id,
+                    kind=r.kind,
+                    day=r.day,
+                    finished=r.finished_at is not None,
+                    moved=r.result.get("moved", 0),
+                    by_reason=r.result.get("by_reason", {}),
+                )
+                for r in run_queries.runs(session, municipality_number)
+            ],
+        )

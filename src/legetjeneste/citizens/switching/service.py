@@ -14,6 +14,7 @@ from legetjeneste.agreement import parameters
 from legetjeneste.audit import service as audit_service
 from legetjeneste.auth import rules as auth_rules
 from legetjeneste.auth import scope
+from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.citizens import queries
 from legetjeneste.citizens import rules as citizen_rules
@@ -295,3 +296,14 @@ def switch_page(
             max_switches=int(parameters.value(citizen_rules.MAX_SWITCHES, on=effective)),
             waiting=_waiting_read(session, entry, on=effective) if entry else None,
         )
+
+
+def waiting_lists(session: Session, *, actor: Actor, municipality_number: str) -> list[ListChoice]:
+    """CIT-WAIT — the municipality's lists on the 1st of next month with their open places and how many
+    wait for each (counts, no names)."""
+    auth_service.require(actor, "register.read")
+    effective = rules.effective_date(today_oslo())
+    with session.begin():
+        scope.municipality(session, actor, municipality_number)
+        agreements = queries.agreements_of(session, municipality_number, on=effective)
+        return [_choice(session, a, on=effective) for a in agreements]
