@@ -21,6 +21,13 @@ FEATURE = Feature(
     ),
     navigation=(
         NavEntry("Innbyggere", "/innbyggere", order=85, permission="citizens.distribute"),
-        NavEntry("Bytt fastlege", "/innbygger/bytt", order=7, permission="citizen.switch", scope="global"),
+        NavEntry(
+            "Bytt fastlege",
+            "/innbygger/bytt",
+            order=7,
+            permission="citizen.switch",
+            scope="global",
+            needs="citizen_id",
+        ),
     ),
 )

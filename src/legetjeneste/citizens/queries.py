@@ -205,7 +205,7 @@ def waiting_counts(session: Session, agreement_ids: Iterable[int]) -> dict[int, 
 
 def unassigned(
     session: Session, *, municipality_number: str, on: date, limit: int | None = None
-) -> list[tuple[int, date]]:
+) -> list[tuple[int, date | None]]:
     """CIT-UNASSIGNED — the municipality's citizens without a place on the day, as (id, since): since when
     they have been without one (the end of their last place, else when they came to live here), the one
     longest without a place first."""

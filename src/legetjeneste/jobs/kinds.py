@@ -30,8 +30,7 @@ KINDS: dict[str, Kind] = {
     ),
     "lifecycle.remind": Kind(run="legetjeneste.lifecycle.deadlines.reminders.jobs:run", daily=True),
     "email.send": Kind(run="legetjeneste.notices.email.jobs:run"),
-    "citizens.daily": Kind(run="legetjeneste.citizens.runs.jobs:run_daily", daily=True),
-    "citizens.monthly": Kind(run="legetjeneste.citizens.runs.jobs:run_monthly", daily=True),
+    "citizens.runs": Kind(run="legetjeneste.citizens.runs.jobs:run", daily=True),
 }
 
 

@@ -38,10 +38,12 @@ def municipality_page(request: Request, number: Number, session: SessionDep, act
     return _page(request, session, actor, number)
 
 
-def _int(values: dict, name: str, *, required: bool = True) -> int | None:
+def _optional(values: dict, name: str) -> int | None:
+    return _int(values, name) if values.get(name, "") else None
+
+
+def _int(values: dict, name: str) -> int:
     text = values.get(name, "")
-    if not text and not required:
-        return None
     if not text.isdigit():
         raise ValidationFailed([Problem(name, "må være et helt tall")])
     return int(text)
@@ -61,8 +63,8 @@ async def act(request: Request, number: Number, action: str, session: SessionDep
 
 def _do(session, actor, number: str, action: str, values: dict) -> str:
     if action == "kjoring":
-        done = runs.daily(session, actor=actor, municipality_number=number, on=today_oslo())
-        return f"Daglig kjøring: {done.moved} innbyggere flyttes fra {day_text(done.effective)}."
+        ran = runs.daily(session, actor=actor, municipality_number=number, on=today_oslo())
+        return f"Daglig kjøring: {ran.moved} innbyggere flyttes fra {day_text(ran.effective)}."
     if action == "tildeling":
         on = values.get("auto_assign") == "on"
         distribution.set_auto_assign(session, actor=actor, municipality_number=number, auto_assign=on)
@@ -72,10 +74,10 @@ def _do(session, actor, number: str, action: str, values: dict) -> str:
             session,
             actor=actor,
             agreement_id=_int(values, "agreement"),
-            count=_int(values, "count", required=False),
+            count=_optional(values, "count"),
             seed=values.get("seed") or None,
         )
-        return f"Trekning {done.id}: {done.moved} innbyggere ({done.families} familier) flyttes, frø {done.seed}."
+        return f"Trekning {done.id}: {done.moved} flyttes ({done.families} familier), frø {done.seed}."
     if action == "ledig":
         done = distribution.distribute_vacant(session, actor=actor, agreement_id=_int(values, "agreement"))
         return f"Den ledige listen er fordelt: {done.moved} innbyggere."

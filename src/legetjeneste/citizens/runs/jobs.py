@@ -1,6 +1,6 @@
-"""The job kinds `citizens.daily` and `citizens.monthly` (jobs/kinds.py): each day, for every municipality
-with citizens in the register, the daily run (CIT-UNASSIGNED, CIT-WAIT-EFFECT) and the effective-date run
-of the month (idempotent: on any day but the 1st it finds the month's work already done). A job's payload
+"""The job kind `citizens.runs` (jobs/kinds.py), queued once a day: for every municipality with citizens in
+the register, the effective-date run of the month (idempotent: on any day but the 1st it finds the month's
+work already done) and then the daily run (CIT-UNASSIGNED, CIT-WAIT-EFFECT). A job's payload
 may name one municipality and a day (`municipality_number`, `day`)."""
 
 from datetime import date
@@ -38,9 +38,12 @@ def _run(use_case, factory: sessionmaker[Session], job: JobRead, progress: Repor
     return {"day": day.isoformat(), "municipalities": done}
 
 
-def run_daily(factory: sessionmaker[Session], job: JobRead, progress: Reporter) -> dict:
-    return _run(service.daily, factory, job, progress)
-
-
-def run_monthly(factory: sessionmaker[Session], job: JobRead, progress: Reporter) -> dict:
-    return _run(service.monthly, factory, job, progress)
+def run(factory: sessionmaker[Session], job: JobRead, progress: Reporter) -> dict:
+    """The monthly, then the daily run; `kind` in the payload ("daily", "monthly") runs only that one."""
+    wanted = job.payload.get("kind")
+    done = {}
+    if wanted in (None, "monthly"):
+        done["monthly"] = _run(service.monthly, factory, job, progress)
+    if wanted in (None, "daily"):
+        done["daily"] = _run(service.daily, factory, job, progress)
+    return done

@@ -84,7 +84,7 @@ def drop_satisfied_waiting(session: Session, *, municipality_number: str, on: da
         .where(there.exists() | WaitingListEntry.agreement_id.in_(ended))
         .execution_options(synchronize_session=False)
     )
-    return done.rowcount or 0
+    return getattr(done, "rowcount", 0) or 0
 
 
 def waiting_agreements(session: Session, municipality_number: str) -> list[int]:

@@ -6,7 +6,7 @@ leaves every citizen either moved (with the letter) or not moved at all; a secon
 The moves carry `cause` "run:<id>"; the run's row keeps the counts."""
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
@@ -35,7 +35,7 @@ def carry_out(
     session: Session,
     *,
     municipality_number: str,
-    families: list[tuple[list[int], int | None]],
+    families: Sequence[tuple[Sequence[int], int | None]],
     reason: str,
     effective: date,
     cause: str,

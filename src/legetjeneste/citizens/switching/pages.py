@@ -4,7 +4,7 @@
 from fastapi import APIRouter, Request
 
 from legetjeneste.citizens.switching import service
-from legetjeneste.errors import DomainError, Problem, ValidationFailed
+from legetjeneste.errors import DomainError, Forbidden, Problem, ValidationFailed
 from legetjeneste.web.deps import ActorDep, SessionDep
 from legetjeneste.web.forms import failure_context, form_values
 from legetjeneste.web.pages import redirect_with_message, render
@@ -13,21 +13,31 @@ router = APIRouter(include_in_schema=False)
 LABELS = {"agreement": "Fastlege", "for": "Hvem", "": ""}
 
 
-def _number(values: dict, name: str, label: str, *, required: bool = True) -> int | None:
+def _optional(values: dict, name: str, label: str) -> int | None:
+    return _number(values, name, label) if values.get(name, "") else None
+
+
+def _number(values: dict, name: str, label: str) -> int:
     text = values.get(name, "")
-    if not text and not required:
-        return None
     if not text.isdigit():
         raise ValidationFailed([Problem(name, f"{label} mangler eller er ikke et tall")])
     return int(text)
+
+
+def _who(values: dict, actor) -> int:
+    """The person acted for: `for` (a child under 16), else the citizen logged in."""
+    found = _optional(values, "for", "Hvem") or actor.citizen_id
+    if found is None:
+        raise Forbidden("Bare en innlogget innbygger kan bytte fastlege her.")
+    return found
 
 
 def _page(request, session, actor, template, *, values, error=None, form=None):
     page = service.switch_page(
         session,
         actor=actor,
-        citizen_id=_number(values, "for", "Hvem", required=False),
-        agreement_id=_number(values, "agreement", "Fastlege", required=False),
+        citizen_id=_optional(values, "for", "Hvem"),
+        agreement_id=_optional(values, "agreement", "Fastlege"),
     )
     context = {"page": page, **failure_context(error, values, LABELS, form=form)}
     return render(request, template, context, actor=actor, status_code=422 if error else 200)
@@ -43,7 +53,7 @@ async def switch(request: Request, session: SessionDep, actor: ActorDep):
     values = form_values(await request.form())
     try:
         agreement_id = _number(values, "agreement", "Fastlege")
-        citizen_id = _number(values, "for", "Hvem", required=False) or actor.citizen_id
+        citizen_id = _who(values, actor)
         done = service.switch(session, actor=actor, citizen_id=citizen_id, agreement_id=agreement_id)
     except DomainError as error:
         if error.status_code in (401, 403, 404):
@@ -71,7 +81,7 @@ def waiting_page(request: Request, session: SessionDep, actor: ActorDep):
 async def waiting(request: Request, session: SessionDep, actor: ActorDep):
     values = form_values(await request.form())
     try:
-        citizen_id = _number(values, "for", "Hvem", required=False) or actor.citizen_id
+        citizen_id = _who(values, actor)
         if values.get("action") == "leave":
             left = service.leave_waiting_list(session, actor=actor, citizen_id=citizen_id)
             title = f"Du står ikke lenger på ventelisten til {left.doctor_name}."
