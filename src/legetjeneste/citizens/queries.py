@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from legetjeneste.auth.models import User
 from legetjeneste.citizens import rules
 from legetjeneste.citizens.models import Citizen, CitizenParent, CitizenSettings, Membership, WaitingListEntry
+from legetjeneste.citizens.runs.schemas import LengthRow
 from legetjeneste.registry import rules as registry_rules
 from legetjeneste.registry.models import Agreement, Doctor, DoctorPeriod, ListCount, Office
 
@@ -276,3 +277,28 @@ def regular_doctor_names(session: Session, agreement_ids: Iterable[int], *, on: 
 def office_name(session: Session, office_id: int) -> str:
     found = session.get(Office, office_id)
     return found.name if found is not None else ""
+
+
+def placed(session: Session, citizen_ids: list[int], *, on: date) -> dict[int, int]:
+    """Per citizen (of those named) the agreement whose list they are on on the day."""
+    query = select(Membership.citizen_id, Membership.agreement_id).where(
+        Membership.citizen_id.in_(citizen_ids), covering(on)
+    )
+    return {citizen_id: agreement_id for citizen_id, agreement_id in session.execute(query)}
+
+
+def length_rows(session: Session, *, municipality_number: str, month: date) -> list[LengthRow]:
+    """AGR-OPEN — every agreement's list length on the 1st from the memberships, beside Helfo's count."""
+    agreements = agreements_of(session, municipality_number, on=month)
+    lengths = list_lengths(session, on=month, municipality_number=municipality_number)
+    helfo = helfo_counts(session, municipality_number=municipality_number, month=month)
+    return [
+        LengthRow(
+            agreement_id=a.id,
+            listetak=a.listetak,
+            list_length=lengths.get(a.id, 0),
+            helfo=helfo.get(a.id),
+            difference=None if a.id not in helfo else lengths.get(a.id, 0) - helfo[a.id],
+        )
+        for a in agreements
+    ]

@@ -12,7 +12,6 @@ from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.citizens import queries, rules
 from legetjeneste.citizens.models import Citizen, CitizenParent, Membership
-from legetjeneste.citizens.runs.service import length_rows
 from legetjeneste.citizens.schemas import CitizenCreate, CitizenRead, LengthReport, PlaceRead
 from legetjeneste.dates import first_of_month, today_oslo
 from legetjeneste.db import when_free, write_transaction
@@ -135,7 +134,7 @@ def list_lengths(session: Session, *, actor: Actor, municipality_number: str, mo
     first = first_of_month(month)
     with session.begin():
         scope.municipality(session, actor, municipality_number)
-        rows = length_rows(session, municipality_number=municipality_number, month=first)
+        rows = queries.length_rows(session, municipality_number=municipality_number, month=first)
     helfo = [r.helfo for r in rows if r.helfo is not None]
     return LengthReport(
         municipality_number=municipality_number,

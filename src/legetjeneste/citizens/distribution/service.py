@@ -21,8 +21,8 @@ from legetjeneste.citizens import rules as citizen_rules
 from legetjeneste.citizens.distribution import queries as dist_queries
 from legetjeneste.citizens.distribution import rules
 from legetjeneste.citizens.distribution.schemas import DistributionRead, distribution_read
+from legetjeneste.citizens.letters.service import carry_out
 from legetjeneste.citizens.models import CitizenSettings, Distribution
-from legetjeneste.citizens.runs.service import carry_out
 from legetjeneste.citizens.switching.rules import effective_date
 from legetjeneste.dates import add_months, now_oslo, today_oslo
 from legetjeneste.db import when_free, write_transaction

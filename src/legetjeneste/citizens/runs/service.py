@@ -6,8 +6,8 @@ leaves every citizen either moved (with the letter) or not moved at all; a secon
 The moves carry `cause` "run:<id>"; the run's row keeps the counts."""
 
 from collections import Counter
-from collections.abc import Callable, Sequence
-from datetime import date, timedelta
+from collections.abc import Callable
+from datetime import date
 
 from sqlalchemy.orm import Session
 
@@ -21,69 +21,13 @@ from legetjeneste.citizens import rules as citizen_rules
 from legetjeneste.citizens.letters import service as letters
 from legetjeneste.citizens.models import CitizenRun
 from legetjeneste.citizens.runs import queries as run_queries
-from legetjeneste.citizens.runs.schemas import LengthRow, Move, Overview, RunRead, RunResult
+from legetjeneste.citizens.runs.schemas import Move, Overview, RunRead, RunResult
 from legetjeneste.citizens.switching.rules import effective_date
 from legetjeneste.dates import add_months, first_of_month, now_oslo, today_oslo
 from legetjeneste.db import write_transaction
-from legetjeneste.norwegian import day_text
 
 BATCH = 500
 Progress = Callable[[dict], None] | None
-
-
-def carry_out(
-    session: Session,
-    *,
-    municipality_number: str,
-    families: Sequence[tuple[Sequence[int], int | None]],
-    reason: str,
-    effective: date,
-    cause: str,
-) -> list[Move]:
-    """Move each family (the first member for `reason`, the others as children following, CIT-CHILDREN) to
-    its list from `effective`, and write each member's letter, in the caller's transaction."""
-    ids = [member for family, _ in families for member in family]
-    before = run_queries.placed(session, ids, on=effective - timedelta(days=1)) if ids else {}
-    names = queries.regular_doctor_names(session, {t for _, t in families if t is not None}, on=effective)
-    moves, bodies = [], []
-    for family, target in families:
-        for index, member in enumerate(family):
-            # A child following its parent onto the list does not use a switch of its own (CIT-CHILDREN).
-            why = "child" if index > 0 and reason in ("assigned", "waiting_list") else reason
-            queries.move(
-                session, citizen_id=member, agreement_id=target, start=effective, reason=why, cause=cause
-            )
-            rule_id = citizen_rules.reason_rule(why)
-            moves.append(
-                Move(
-                    citizen_id=member,
-                    from_agreement=before.get(member),
-                    to_agreement=target,
-                    effective=effective,
-                    reason=why,
-                    rule_id=rule_id,
-                )
-            )
-            bodies.append((member, _letter(names, target, effective, why)))
-    letters.send(
-        session,
-        municipality_number=municipality_number,
-        letters=bodies,
-        rule_id=citizen_rules.reason_rule(reason),
-        cause=cause,
-    )
-    return moves
-
-
-def _letter(names: dict[int, str], target: int | None, effective: date, reason: str) -> str:
-    why = f"Grunnen er: {citizen_rules.reason_text(reason).lower()} ({citizen_rules.reason_rule(reason)})."
-    if target is None:
-        return (
-            f"Fra {day_text(effective)} står du ikke lenger på en fastlegeliste. {why} Kommunen tildeler deg "
-            "en ny fastlege med ledig plass, og du får brev om den."
-        )
-    doctor = names.get(target, "en lege kommunen setter inn")
-    return f"Fra {day_text(effective)} er {doctor} fastlegen din (fastlegeavtale {target}). {why}"
 
 
 def _start(session: Session, actor: Actor, municipality_number: str, kind: str, day: date, job_id) -> int:
@@ -181,7 +125,7 @@ def _assign(session: Session, number: str, effective: date, cause: str, progress
             families, full = _families(session, number, batch, effective, born_after)
             for reason in ("assigned", "child"):
                 chosen = [(family, target) for family, target, why in families if why == reason]
-                moves += carry_out(
+                moves += letters.carry_out(
                     session,
                     municipality_number=number,
                     families=chosen,
@@ -257,7 +201,7 @@ def _waiting(
                     continue
                 family = [entry.citizen_id] + _following(session, entry.citizen_id, effective, age)
                 session.delete(entry)
-                moves += carry_out(
+                moves += letters.carry_out(
                     session,
                     municipality_number=number,
                     families=[(family, agreement_id)],
@@ -311,7 +255,7 @@ def monthly(
                 session, municipality_number=municipality_number, on=month, limit=BATCH
             )
             families = [([citizen], None) for citizen in batch]
-            moves += carry_out(
+            moves += letters.carry_out(
                 session,
                 municipality_number=municipality_number,
                 families=families,
@@ -327,28 +271,11 @@ def monthly(
         dropped = run_queries.drop_satisfied_waiting(
             session, municipality_number=municipality_number, on=month
         )
-        lengths = length_rows(session, municipality_number=municipality_number, month=month)
+        lengths = queries.length_rows(session, municipality_number=municipality_number, month=month)
         still = len(queries.unassigned(session, municipality_number=municipality_number, on=month))
     skipped = Counter({"waiting_dropped": dropped})
     result = _result(run_id, municipality_number, "monthly", on, month, moves, skipped, still, lengths)
     return _finish(session, actor, run_id, result)
-
-
-def length_rows(session: Session, *, municipality_number: str, month: date) -> list[LengthRow]:
-    """AGR-OPEN — every agreement's list length on the 1st from the memberships, beside Helfo's count."""
-    agreements = queries.agreements_of(session, municipality_number, on=month)
-    lengths = queries.list_lengths(session, on=month, municipality_number=municipality_number)
-    helfo = queries.helfo_counts(session, municipality_number=municipality_number, month=month)
-    return [
-        LengthRow(
-            agreement_id=a.id,
-            listetak=a.listetak,
-            list_length=lengths.get(a.id, 0),
-            helfo=helfo.get(a.id),
-            difference=None if a.id not in helfo else lengths.get(a.id, 0) - helfo[a.id],
-        )
-        for a in agreements
-    ]
 
 
 def overview(session: Session, *, actor: Actor, municipality_number: str) -> Overview:
