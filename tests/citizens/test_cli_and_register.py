@@ -125,3 +125,34 @@ def test_the_daily_job_runs_every_municipality_with_citizens_and_twice_is_once(e
     assert first["daily"]["municipalities"][NR]["by_reason"] == {"assigned": 1}
     assert second["daily"]["municipalities"][NR]["moved"] == 0
     assert any(report.get("phase") == "assign" for report in reports)
+
+
+@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
+def test_the_citizen_file_round_trips_with_parents_and_places_and_a_bad_line_writes_nothing(
+    cli, open_session, tmp_path
+):
+    session = open_session()
+    mother = person(session, on=OPEN)
+    person(session, born=date(2019, 5, 1), on=OPEN, parents=(mother,))
+    out = tmp_path / "vefsn.jsonl"
+    code, _, _ = cli("citizens", "export", NR, "-o", str(out), "--why", "flytting til nytt system")
+    lines = out.read_text().splitlines()
+    assert (
+        code == 0
+        and len(lines) == 3
+        and json.loads(lines[2])["parents"] == [json.loads(lines[1])["national_id"]]
+    )
+    code, again, _ = cli("citizens", "import", str(out), "--json")
+    assert code == 0 and (json.loads(again)["added"], json.loads(again)["already"]) == (0, 2)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(lines[0] + "\n" + lines[1].replace('"national_id": "', '"national_id": "9') + "\n")
+    code, _, err = cli("citizens", "import", str(bad), "--json")
+    assert code == 1 and "linje 2" in err
+    new = json.loads(lines[1]) | {
+        "national_id": rules.synthetic_number(date(1970, 3, 3), 5, male=True),
+        "parents": [],
+    }
+    fresh = tmp_path / "new.jsonl"
+    fresh.write_text(lines[0] + "\n" + json.dumps(new) + "\n")
+    code, added, _ = cli("citizens", "import", str(fresh), "--json")
+    assert code == 0 and (json.loads(added)["added"], json.loads(added)["places"]) == (1, 1)

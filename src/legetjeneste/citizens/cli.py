@@ -4,6 +4,7 @@
 A refusal prints the rule on stderr and exits with 1."""
 
 from datetime import date
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -11,6 +12,7 @@ import typer
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.citizens import service
 from legetjeneste.citizens.distribution import service as distribution
+from legetjeneste.citizens.exchange import service as exchange
 from legetjeneste.citizens.runs import service as runs
 from legetjeneste.citizens.switching import service as switching
 from legetjeneste.console import fail, print_json, run
@@ -141,3 +143,28 @@ def vacant(
         print_json(done)
         return
     typer.echo(f"Fordeling {done.id}: {done.moved} innbyggere til {done.to_lists}.")
+
+
+@app.command("export")
+def export(
+    municipality: Municipality,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Filen som skrives (JSON Lines)")],
+    why: Annotated[str, typer.Option("--why", help="Hvorfor identitetene leses (skrives i revisjonsloggen)")],
+):
+    """Skriv kommunens innbyggere i innbyggerfilens format (docs/citizen-file.md); lesingen revideres."""
+    lines = run(exchange.export_file, actor=SYSTEM, municipality_number=municipality, why=why)
+    output.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    typer.echo(f"{len(lines) - 1} innbyggere skrevet til {output}.")
+
+
+@app.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(help="Innbyggerfilen (JSON Lines)")],
+    as_json: Json = False,
+):
+    """Les inn innbyggere fra innbyggerfilen: alt eller ingenting; de som finnes fra før, hoppes over."""
+    done = run(exchange.import_file, actor=SYSTEM, lines=file.read_text(encoding="utf-8").splitlines())
+    if as_json:
+        print_json(done)
+        return
+    typer.echo(f"{done.added} nye innbyggere, {done.already} fantes fra før, {done.places} listeplasser.")
