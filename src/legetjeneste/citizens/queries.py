@@ -210,7 +210,7 @@ def unassigned(
     """CIT-UNASSIGNED — the municipality's citizens without a place on the day, as (id, since): since when
     they have been without one (the end of their last place, else when they came to live here), the one
     longest without a place first."""
-    placed = select(Membership.citizen_id).where(covering(on))
+    placed = select(Membership.id).where(Membership.citizen_id == Citizen.id, covering(on)).exists()
     last_end = (
         select(func.max(Membership.end))
         .where(Membership.citizen_id == Citizen.id, Membership.end < on)
@@ -220,7 +220,7 @@ def unassigned(
     since = func.coalesce(last_end, Citizen.resident_since)
     query = (
         select(Citizen.id, since)
-        .where(Citizen.home_municipality_number == municipality_number, Citizen.id.not_in(placed))
+        .where(Citizen.home_municipality_number == municipality_number, ~placed)
         .order_by(since, Citizen.id)
     )
     if limit is not None:

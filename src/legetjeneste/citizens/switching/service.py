@@ -156,12 +156,15 @@ def switch(
         return SwitchResult(
             citizen_id=person.id,
             agreement_id=agreement.id,
-            doctor_name=_choice(session, agreement, on=effective).doctor_name,
+            doctor_name=queries.regular_doctor_names(session, [agreement.id], on=effective).get(
+                agreement.id, "Uten lege"
+            ),
             effective=effective,
             effective_text=day_text(effective),
             rule_id=ground.id,
             citation=ground.citation,
             counted=citizen_rules.counts_as_switch(reason),
+            # A booked switch replaced by this one no longer counts (queries.move cancels it).
             switches_this_year=queries.switches_in_year(session, citizen_id=person.id, year=effective.year),
             max_switches=max_switches,
             children=followers,
