@@ -129,7 +129,7 @@ def copy_citizens(engine, groups: dict[str, list[int]], lengths: dict[int, int],
 
 
 def find_a_gp(factory, groups: dict[str, list[int]], requests: int) -> dict:
-    """«Find a GP» for a municipality: its lists on the 1st of next month with open places and waiting lists."""
+    """«Find a GP» for a municipality: its lists on the next 1st with open places and waiting lists."""
     pick = random.Random(1)
     timings = []
     for _ in range(requests):
