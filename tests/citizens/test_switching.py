@@ -161,3 +161,11 @@ def test_every_switch_is_in_the_audit_log_with_its_rule(session):
         [entry] = session.query(AuditEntry).filter(AuditEntry.action == "switch").all()
         assert entry.detail["rule_id"] == "CIT-SWITCH" and entry.record_ids == [str(kari)]
         assert session.query(Membership).count() == 2
+
+
+def test_cit_switch_changing_ones_mind_before_the_1st_replaces_the_booked_switch_and_counts_once(session):
+    world(session)
+    kari = person(session, on=CLOSED)
+    _switch(session, kari, OPEN, on=date(2027, 2, 10))
+    _switch(session, kari, SMALL, on=date(2027, 3, 2))
+    assert _switch(session, kari, OPEN, on=date(2027, 3, 20)).switches_this_year == 2

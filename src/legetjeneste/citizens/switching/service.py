@@ -78,11 +78,10 @@ def _choice(session: Session, agreement: Agreement, *, on: date) -> ListChoice:
     )
 
 
-def _target(session: Session, person: Citizen, agreement: Agreement, *, day: date, effective: date):
+def _target(session: Session, person: Citizen, agreement: Agreement, *, day: date, effective: date, current):
     followed = citizen_rules.followed_parent(queries.parents(session, person.id))
     parent_place = queries.membership_on(session, citizen_id=followed, on=effective) if followed else None
     left = queries.last_left(session, citizen_id=person.id, agreement_id=agreement.id, before=effective)
-    current = queries.membership_on(session, citizen_id=person.id, on=effective)
     years = int(parameters.value(citizen_rules.RETURN_YEARS, on=day))
     months = int(parameters.value(citizen_rules.RETURN_REGISTER_MONTHS, on=day))
     returning = citizen_rules.returns_within(left, on=effective, years=years) and (
@@ -119,15 +118,16 @@ def switch(
         agreement = _agreement(session, agreement_id, on=effective, lock=True)
         current = queries.membership_on(session, citizen_id=person.id, on=effective)
         max_switches = int(parameters.value(citizen_rules.MAX_SWITCHES, on=effective))
+        # A switch booked for the same 1st is replaced by this one (queries.move cancels it): not counted.
+        used = queries.switches_in_year(session, citizen_id=person.id, year=effective.year)
+        used -= _replaced(current, effective)
         ground = rules.switch_ground(
             rules.Citizen(
                 is_child=citizen_rules.is_child(person.birth_date, on=effective, child_age=_child_age(day)),
                 current_agreement_id=current.agreement_id if current else None,
-                switches_this_year=queries.switches_in_year(
-                    session, citizen_id=person.id, year=effective.year
-                ),
+                switches_this_year=used,
             ),
-            _target(session, person, agreement, day=day, effective=effective),
+            _target(session, person, agreement, day=day, effective=effective, current=current),
             effective=effective,
             max_switches=max_switches,
         )
@@ -164,11 +164,19 @@ def switch(
             rule_id=ground.id,
             citation=ground.citation,
             counted=citizen_rules.counts_as_switch(reason),
-            # A booked switch replaced by this one no longer counts (queries.move cancels it).
-            switches_this_year=queries.switches_in_year(session, citizen_id=person.id, year=effective.year),
+            switches_this_year=used + citizen_rules.counts_as_switch(reason),
             max_switches=max_switches,
             children=followers,
         )
+
+
+def _replaced(current, effective: date) -> int:
+    """1 when the place this switch replaces was itself a counting switch booked for the same 1st."""
+    return int(
+        current is not None
+        and current.start == effective
+        and citizen_rules.counts_as_switch(current.begin_reason)
+    )
 
 
 def _followers(session: Session, person: Citizen, current: int | None, effective: date) -> list[int]:
