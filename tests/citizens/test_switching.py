@@ -7,7 +7,7 @@ import pytest
 
 from legetjeneste.audit.models import AuditEntry
 from legetjeneste.citizens import queries
-from legetjeneste.citizens.models import Membership
+from legetjeneste.citizens.models import Citizen, Membership
 from legetjeneste.citizens.switching import service
 from legetjeneste.errors import NotFound, RuleViolation
 from tests.citizens.support import CLOSED, KOL, OPEN, SMALL, citizen_actor, person, world
@@ -169,3 +169,21 @@ def test_cit_switch_changing_ones_mind_before_the_1st_replaces_the_booked_switch
     _switch(session, kari, OPEN, on=date(2027, 2, 10))
     _switch(session, kari, SMALL, on=date(2027, 3, 2))
     assert _switch(session, kari, OPEN, on=date(2027, 3, 20)).switches_this_year == 2
+
+
+def test_cit_return_a_citizen_who_moved_back_returns_to_the_former_closed_list_if_registered_in_time(
+    session,
+):
+    world(session)
+    back = person(session, on=CLOSED, since=date(2020, 1, 1))
+    late = person(session, on=CLOSED, since=date(2020, 1, 1))
+    with session.begin():
+        for citizen, moved_back in ((back, date(2026, 9, 10)), (late, date(2026, 9, 9))):
+            queries.move(
+                session, citizen_id=citizen, agreement_id=None, start=date(2025, 6, 1), reason="moved_out"
+            )
+            session.get(Citizen, citizen).resident_since = moved_back
+    # Asked for on 10 March 2027: six months after 10 September 2026 is still in time, after 9 September not.
+    assert _switch(session, back, CLOSED).rule_id == "CIT-RETURN"
+    with pytest.raises(RuleViolation):
+        _switch(session, late, CLOSED)
