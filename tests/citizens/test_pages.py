@@ -95,3 +95,5 @@ def test_the_kommuneoverlege_draws_and_sees_counts_and_the_seed_but_no_names(cli
         and "Samme trekning på nytt" in drawn.text
     )
     assert "Hemmelig" not in drawn.text
+    agreement = client.get(f"/avtaler/{OPEN}")
+    assert "Listen i innbyggerregisteret" in agreement.text and "frø demo-1" in agreement.text

@@ -1,7 +1,7 @@
 """The citizen register: citizens and their lists over time, switching and waiting, the daily and monthly
 runs, the municipality's distribution (CIT-*, AGR-VACANT)."""
 
-from legetjeneste.features import Command, Feature, NavEntry
+from legetjeneste.features import Command, Feature, NavEntry, Panel
 
 FEATURE = Feature(
     name="citizens",
@@ -28,6 +28,15 @@ FEATURE = Feature(
             permission="citizen.switch",
             scope="global",
             needs="citizen_id",
+        ),
+    ),
+    panels=(
+        Panel(
+            "agreement",
+            "citizen_list",
+            "legetjeneste.citizens.distribution.service:agreement_panel",
+            "citizens/_agreement.html",
+            permission="citizens.distribute",
         ),
     ),
 )

@@ -242,3 +242,29 @@ def distributions(session: Session, *, actor: Actor, municipality_number: str) -
     with session.begin():
         scope.municipality(session, actor, municipality_number)
         return [distribution_read(d) for d in dist_queries.of_municipality(session, municipality_number)]
+
+
+def agreement_panel(session: Session, *, actor: Actor, agreement_id: int) -> dict:
+    """The agreement page's part (AGR-OPEN, CIT-REDUCTION-DRAW, AGR-VACANT): on the coming 1st the list's
+    length from the register against its listetak, how many wait, and the draws and distributions made of it
+    — counts and seeds, no names."""
+    auth_service.require(actor, "citizens.distribute")
+    effective = effective_date(today_oslo())
+    with session.begin():
+        agreement = scope.agreement(session, actor, agreement_id)
+        length = queries.list_lengths(session, on=effective, agreement_ids=[agreement_id]).get(
+            agreement_id, 0
+        )
+        return {
+            "effective": effective,
+            "listetak": agreement.listetak,
+            "list_length": length,
+            "above": max(length - agreement.listetak, 0),
+            "waiting": queries.waiting_counts(session, [agreement_id]).get(agreement_id, 0),
+            "municipality_number": agreement.municipality_number,
+            "distributions": [
+                distribution_read(d)
+                for d in dist_queries.of_municipality(session, agreement.municipality_number)
+                if d.agreement_id == agreement_id
+            ],
+        }
