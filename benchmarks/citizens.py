@@ -199,6 +199,39 @@ def all_lengths(factory) -> dict:
     return {"seconds": time.perf_counter() - started, "agreements": len(found), "listed": sum(found.values())}
 
 
+def sqlite_municipality(args) -> dict:
+    """SQLite, the embedded default: one municipality of about `--citizens` citizens on the first lists of the
+    national list, generated through the demo's bulk insert; the same measurements, one switching client."""
+    result: dict = {"backend": "sqlite"}
+    rows = read_rows()
+    lengths, total = {}, 0
+    for index, row in enumerate(rows):
+        if total >= args.citizens:
+            break
+        lengths[index + 1] = int(row["antall_paa_listen"])
+        total += lengths[index + 1]
+    with fresh_database("sqlite") as engine:
+        factory = session_factory(engine)
+        document = build_municipality_file(rows=len(lengths), number="9901", name="Én kommune (syntetisk)")
+        with factory() as session:
+            file_service.import_municipality_file(session, actor=SYSTEM, document=document, source="bench")
+        started = time.perf_counter()
+        with factory() as session:
+            made = generate.generate(session, municipality_number="9901", today=TODAY, lengths=lengths)
+        result["load"] = {
+            "citizens": made,
+            "seconds": time.perf_counter() - started,
+            "agreements": len(lengths),
+        }
+        groups = {"9901": list(lengths)}
+        result["find_a_gp"] = find_a_gp(factory, groups, args.requests)
+        result["switch"] = switches(factory, engine, args.switches, 1)
+        result["daily"] = national_run(factory, groups, runs.daily)
+        result["monthly"] = national_run(factory, groups, runs.monthly)
+        result["lengths"] = all_lengths(factory)
+    return result
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--share", type=float, default=1.0, help="the fraction of each list to generate")
@@ -206,7 +239,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--sqlite", action="store_true", help="one municipality on SQLite instead")
+    parser.add_argument("--citizens", type=int, default=100_000, help="with --sqlite: about this many")
     args = parser.parse_args(argv)
+    if args.sqlite:
+        print(json.dumps(sqlite_municipality(args), indent=2, ensure_ascii=False, default=str))
+        return
     result: dict = {"share": args.share}
     with fresh_database("postgresql") as engine:
         engine.pool.dispose()

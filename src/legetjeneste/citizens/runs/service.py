@@ -84,11 +84,14 @@ def daily(
     with session.begin():
         setting = queries.settings(session, municipality_number)
         auto = setting is None or setting.auto_assign
+        without = [
+            i for i, _ in queries.unassigned(session, municipality_number=municipality_number, on=effective)
+        ]
     if auto:
-        moves += _assign(session, municipality_number, effective, cause, progress)
+        moves += _assign(session, municipality_number, without, effective, cause, progress)
     moves += _waiting(session, municipality_number, effective, cause, skipped, progress)
-    with session.begin():
-        still = len(queries.unassigned(session, municipality_number=municipality_number, on=effective))
+    # Those without a place at the start, less those the assignment placed (one count, not a second scan).
+    still = len(without) - sum(1 for m in moves if m.reason in ("assigned", "child"))
     result = _result(run_id, municipality_number, "daily", on, effective, moves, skipped, still)
     return _finish(session, actor, run_id, result)
 
@@ -110,12 +113,12 @@ def _result(run_id, number, kind, on, effective, moves, skipped, still, lengths=
     )
 
 
-def _assign(session: Session, number: str, effective: date, cause: str, progress: Progress) -> list[Move]:
-    """CIT-UNASSIGNED and CIT-CHILDREN — in batches: a child follows the parent it follows (also onto a
-    closed list); anyone else goes to the list with the most room; when every list is full the rest wait
-    for the next day's run."""
-    with session.begin():
-        waiting = [i for i, _ in queries.unassigned(session, municipality_number=number, on=effective)]
+def _assign(
+    session: Session, number: str, waiting: list[int], effective: date, cause: str, progress: Progress
+) -> list[Move]:
+    """CIT-UNASSIGNED and CIT-CHILDREN — in batches, the longest without a place first: a child follows the
+    parent it follows (also onto a closed list); anyone else goes to the list with the most room; when every
+    list is full the rest wait for the next day's run."""
     age = int(parameters.value(citizen_rules.CHILD_AGE, on=effective))
     born_after = add_months(effective, -12 * age)
     moves: list[Move] = []
@@ -272,7 +275,7 @@ def monthly(
             session, municipality_number=municipality_number, on=month
         )
         lengths = queries.length_rows(session, municipality_number=municipality_number, month=month)
-        still = len(queries.unassigned(session, municipality_number=municipality_number, on=month))
+        still = len(moves)  # the monthly run assigns no one: those it left without a place
     skipped = Counter({"waiting_dropped": dropped})
     result = _result(run_id, municipality_number, "monthly", on, month, moves, skipped, still, lengths)
     return _finish(session, actor, run_id, result)
