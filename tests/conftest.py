@@ -35,6 +35,7 @@ def _no_fsync_on_sqlite(dbapi_connection, _record) -> None:
 
 IN_CI = os.environ.get("CI") == "true"
 os.environ["LEGETJENESTE_PASSWORD_HASHING"] = "fast"
+os.environ["LEGETJENESTE_TEST_IDENTITIES"] = "true"  # synthetic fødselsnumre (citizens/rules.py)
 LOCAL_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 

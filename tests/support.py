@@ -50,9 +50,12 @@ def import_demo(session: Session, *paths: Path) -> None:
 REAL_LOAD_DEMO = demo_data.load_demo
 
 
-def load_demo(session: Session) -> tuple[demo_data.DemoLogin, ...]:
-    """`legetjeneste.demo.load_demo`, from the snapshot when the database is empty (tests/conftest.py)."""
-    return from_snapshot(session, ("load_demo",), lambda: REAL_LOAD_DEMO(session))
+def load_demo(session: Session, *, citizens: bool = False) -> tuple[demo_data.DemoLogin, ...]:
+    """`legetjeneste.demo.load_demo`, from the snapshot when the database is empty (tests/conftest.py).
+    Without the ~24,000 demo citizens unless asked for (`citizens=True`): they would cost every test that
+    loads the demo (and every browser test's server) their restore."""
+    key = ("load_demo", "citizens") if citizens else ("load_demo",)
+    return from_snapshot(session, key, lambda: REAL_LOAD_DEMO(session, citizens=citizens))
 
 
 # The snapshot: every table's rows and the sequences' positions right after the real import.

@@ -21,7 +21,9 @@ def upgrade() -> None:
         sa.Column("doctor_id", sa.Integer(), nullable=False),
         sa.Column("sex", sa.String(length=6), nullable=True),
         sa.Column("languages", sa.String(length=200), nullable=False),
-        sa.ForeignKeyConstraint(["doctor_id"], ["doctor.id"], name=op.f("fk_doctor_profile_doctor_id_doctor")),
+        sa.ForeignKeyConstraint(
+            ["doctor_id"], ["doctor.id"], name=op.f("fk_doctor_profile_doctor_id_doctor")
+        ),
         sa.PrimaryKeyConstraint("doctor_id", name=op.f("pk_doctor_profile")),
     )
     op.create_table(
@@ -46,7 +48,9 @@ def upgrade() -> None:
             ["municipality.number"],
             name=op.f("fk_alert_subscription_municipality_number_municipality"),
         ),
-        sa.ForeignKeyConstraint(["office_id"], ["office.id"], name=op.f("fk_alert_subscription_office_id_office")),
+        sa.ForeignKeyConstraint(
+            ["office_id"], ["office.id"], name=op.f("fk_alert_subscription_office_id_office")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_alert_subscription")),
     )
     op.create_index(op.f("ix_alert_subscription_citizen_id"), "alert_subscription", ["citizen_id"])
@@ -84,7 +88,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("user_account") as batch:
         batch.add_column(sa.Column("citizen_id", sa.Integer(), nullable=True))
-        batch.create_foreign_key(op.f("fk_user_account_citizen_id_citizen"), "citizen", ["citizen_id"], ["id"])
+        batch.create_foreign_key(
+            op.f("fk_user_account_citizen_id_citizen"), "citizen", ["citizen_id"], ["id"]
+        )
         batch.create_unique_constraint(op.f("uq_user_account_citizen_id"), ["citizen_id"])
     with op.batch_alter_table("outbox_email") as batch:
         batch.alter_column("user_id", existing_type=sa.Integer(), nullable=True)

@@ -8,7 +8,6 @@ Create Date: 2026-12-04 09:00:00
 import sqlalchemy as sa
 from alembic import op
 
-
 revision = "2026_12_04_threats"
 down_revision = "2026_12_04_citizen_portal"
 branch_labels = None

@@ -47,8 +47,9 @@ DEMO_LOGINS = (
 )
 
 
-def load_demo(session: Session) -> tuple[DemoLogin, ...]:
-    """Import the demo municipalities and SSB figures and add the demo users; safe to run again."""
+def load_demo(session: Session, *, citizens: bool = True) -> tuple[DemoLogin, ...]:
+    """Import the demo municipalities and SSB figures and add the demo users; safe to run again. With
+    `citizens` also Vefsn's and Kragerø's citizens (`load_demo_citizens`, a separate step a test may skip)."""
     for name in DEMO_FILES:
         document = load_document((EXAMPLES / name).read_text(encoding="utf-8"), filename=name)
         file_service.import_municipality_file(session, actor=SYSTEM, document=document, source=f"demo:{name}")
@@ -67,6 +68,8 @@ def load_demo(session: Session) -> tuple[DemoLogin, ...]:
                 doctor=login.doctor,
                 check_password=False,  # published in the README: the length rule would add nothing
             )
+    if citizens:
+        load_demo_citizens(session)
     return DEMO_LOGINS
 
 
@@ -89,6 +92,15 @@ def _gp_profiles(session: Session) -> None:
         finder_service.set_profiles(
             session, actor=SYSTEM, municipality_number=municipality, profiles=profiles
         )
+
+
+def load_demo_citizens(session: Session) -> int:
+    """Vefsn's and Kragerø's citizens, one per place on Helfo's latest counts (13,364 and 10,435), with
+    synthetic fødselsnumre; nothing where the municipality already has citizens."""
+    from legetjeneste.citizens import generate
+
+    today = date.today()
+    return sum(generate.generate(session, municipality_number=n, today=today) for n in ("1824", "4014"))
 
 
 KRAGERO_KOMMUNEOVERLEGE = Actor(

@@ -65,6 +65,9 @@ class Settings(BaseSettings):
     oidc_national_id_claim: str = "pid"
     # ID-porten's level of assurance (acr_values); empty: the provider's default.
     oidc_acr_values: str = "idporten-loa-high"
+    # Synthetic fødselsnumre (the tax authority's test numbers, month + 80) are accepted in the citizen
+    # register: on in the demo and the tests, never in production (DESIGN.md, "Privacy and security").
+    test_identities: bool = False
 
     def solver_workers_per_solve(self) -> int:
         """The threads one solve may use, so that the solves that may run at once stay within

@@ -167,6 +167,7 @@ def with_a_payment_run_and_a_roster(open_session) -> None:
             scheme_id=scheme.id,
             data=data,
             run="here",
+            on_progress=lambda _report: None,  # wait for its turn behind the server's daily jobs
         )
         roster_service.publish(open_session(), actor=SYSTEM, roster_id=job.roster_id)
 

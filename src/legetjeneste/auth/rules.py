@@ -75,6 +75,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "plan.read": STAFF,
     "plan.write": REGISTER_EDITORS,
     "statistics.write": REGISTER_EDITORS,
+    "citizens.register": REGISTER_EDITORS,
+    "citizens.distribute": REGISTER_EDITORS,
+    "citizen.switch": frozenset({"citizen"}),
 }
 PERMISSION_NAMES_NB = {
     "register.read": "se registeret",
@@ -119,6 +122,9 @@ PERMISSION_NAMES_NB = {
     "plan.read": "se planen for legetjenesten",
     "plan.write": "endre planen for legetjenesten",
     "statistics.write": "registrere statistikk og kvalitetsindikatorer",
+    "citizens.register": "se innbyggerregisteret",
+    "citizens.distribute": "fordele innbyggere på fastlegelister",
+    "citizen.switch": "bytte fastlege og stå på venteliste",
 }
 
 

@@ -1,13 +1,16 @@
-"""Citizens and their lists: «Finn fastlege» (public), the citizen's login and «Min fastlege», alerts when
-a place opens, and threat cases (ASA 4310 Vedlegg II). (The register's switching, waiting lists and runs add
-their own declarations here.)"""
+"""Citizens and their lists: the register over time, switching and waiting, the daily and monthly runs, the
+municipality's distribution (CIT-*, AGR-VACANT); «Finn fastlege» (public), the citizen's login and «Min
+fastlege», alerts when a place opens; threat cases (ASA 4310 Vedlegg II)."""
 
 from legetjeneste.features import Command, DecisionKind, Feature, NavEntry, Panel
 
 FEATURE = Feature(
     name="citizens",
-    order=140,
+    order=90,
     routers=(
+        "legetjeneste.citizens.router",
+        "legetjeneste.citizens.switching.pages",
+        "legetjeneste.citizens.distribution.pages",
         "legetjeneste.citizens.finder.router",
         "legetjeneste.citizens.finder.pages",
         "legetjeneste.citizens.portal.router",
@@ -18,6 +21,12 @@ FEATURE = Feature(
         "legetjeneste.citizens.threats.pages",
     ),
     commands=(
+        Command(
+            "citizens",
+            "legetjeneste.citizens.cli:app",
+            "Innbyggerne og listene deres: bytte, venteliste, kjøringer, trekning.",
+            order=175,
+        ),
         Command(
             "threats",
             "legetjeneste.citizens.threats.cli:app",
@@ -34,12 +43,28 @@ FEATURE = Feature(
             scope="global",
             needs="citizen_id",
         ),
+        NavEntry(
+            "Bytt fastlege",
+            "/innbygger/bytt",
+            order=7,
+            permission="citizen.switch",
+            scope="global",
+            needs="citizen_id",
+        ),
         NavEntry("Finn fastlege", "/finn-fastlege", order=8, permission="minfastlege.read", scope="global"),
+        NavEntry("Innbyggere", "/innbyggere", order=85, permission="citizens.distribute"),
         NavEntry(
             "Truende pasienter", "/truende-pasienter", order=95, permission="threat.handle", prefix=True
         ),
     ),
     panels=(
+        Panel(
+            "agreement",
+            "citizen_list",
+            "legetjeneste.citizens.distribution.service:agreement_panel",
+            "citizens/_agreement.html",
+            permission="citizens.distribute",
+        ),
         Panel(
             page="min_side",
             name="threat_cases",

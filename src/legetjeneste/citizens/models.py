@@ -6,7 +6,7 @@ Citizen identities live only here. Every read of a `national_id` is audited by t
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from legetjeneste.dates import Period
@@ -78,3 +78,75 @@ class WaitingListEntry(Base):
     agreement_id: Mapped[int] = mapped_column(ForeignKey("agreement.id"), index=True)
     joined_at: Mapped[datetime] = mapped_column(Timestamp)
     position_hint: Mapped[int | None] = mapped_column(Integer)
+
+
+class CitizenSettings(Base):
+    """A municipality's choices for its citizens: CIT-UNASSIGNED's automatic assignment (on by default;
+    off: the kommuneoverlege distributes citizens without a list to lists of the municipality's choosing)."""
+
+    __tablename__ = "citizen_settings"
+
+    municipality_number: Mapped[str] = mapped_column(ForeignKey("municipality.number"), primary_key=True)
+    auto_assign: Mapped[bool] = mapped_column(default=True)
+
+
+class CitizenLetter(Base):
+    """A letter to a citizen about a move (CIT-WAIT-EFFECT, CIT-UNASSIGNED, CIT-REDUCTION-DRAW, AGR-VACANT):
+    `channel` "inbox" when the citizen has a user and was told there, else "post" (waiting to be printed or
+    sent digitally by the municipality's letter service; `sent_at` set when it is)."""
+
+    __tablename__ = "citizen_letter"
+    __table_args__ = (Index("ix_citizen_letter_municipality_channel", "municipality_number", "channel"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizen.id"), index=True)
+    municipality_number: Mapped[str] = mapped_column(ForeignKey("municipality.number"))
+    created_at: Mapped[datetime] = mapped_column(Timestamp)
+    channel: Mapped[str] = mapped_column(String(5))
+    subject: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(String(2000))
+    rule_id: Mapped[str] = mapped_column(String(30))
+    cause: Mapped[str | None] = mapped_column(String(60))
+    sent_at: Mapped[datetime | None] = mapped_column(Timestamp)
+
+
+class CitizenRun(Base):
+    """One daily (assignment and waiting lists) or monthly (effective date) run for a municipality: when, the
+    job that ran it, and what it moved by reason (the moves carry `cause` "run:<id>")."""
+
+    __tablename__ = "citizen_run"
+    __table_args__ = (Index("ix_citizen_run_municipality_kind_day", "municipality_number", "kind", "day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    municipality_number: Mapped[str] = mapped_column(ForeignKey("municipality.number"))
+    kind: Mapped[str] = mapped_column(String(10))
+    day: Mapped[date] = mapped_column(Date)
+    job_id: Mapped[int | None] = mapped_column(Integer)
+    started_at: Mapped[datetime] = mapped_column(Timestamp)
+    finished_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    result: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class Distribution(Base):
+    """A recorded move of many citizens decided by the municipality: a list reduction's draw
+    (CIT-REDUCTION-DRAW, `kind` "reduction": the seed and the drawn citizens, so the draw can be shown and
+    checked again), a vacant list distributed (AGR-VACANT, "vacant"), or citizens without a list
+    distributed by the kommuneoverlege (CIT-UNASSIGNED, "manual"). The moves carry `cause` "dist:<id>"."""
+
+    __tablename__ = "citizen_distribution"
+    __table_args__ = (Index("ix_citizen_distribution_agreement", "agreement_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    municipality_number: Mapped[str] = mapped_column(ForeignKey("municipality.number"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    agreement_id: Mapped[int | None] = mapped_column(ForeignKey("agreement.id"))
+    case_id: Mapped[int | None] = mapped_column(Integer)
+    effective: Mapped[date] = mapped_column(Date)
+    seed: Mapped[str | None] = mapped_column(String(40))
+    requested: Mapped[int] = mapped_column(Integer)
+    moved: Mapped[int] = mapped_column(Integer)
+    families: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(Timestamp)
+    created_by: Mapped[str] = mapped_column(String(254))
+    # The record: the members considered (their ids, in order), the drawn families and where each went.
+    record: Mapped[dict] = mapped_column(JSON, default=dict)

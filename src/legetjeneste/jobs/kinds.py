@@ -31,6 +31,7 @@ KINDS: dict[str, Kind] = {
     "lifecycle.remind": Kind(run="legetjeneste.lifecycle.deadlines.reminders.jobs:run", daily=True),
     "email.send": Kind(run="legetjeneste.notices.email.jobs:run"),
     "citizens.alerts": Kind(run="legetjeneste.citizens.alerts.jobs:run", daily=True),
+    "citizens.runs": Kind(run="legetjeneste.citizens.runs.jobs:run", daily=True),
 }
 
 

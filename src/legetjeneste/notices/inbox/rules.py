@@ -13,6 +13,7 @@ KINDS: dict[str, str] = {
     "vacancy": "En ledig vakt jeg kan ta",
     "payment_spec": "Min utbetalingsspesifikasjon er klar",
     "deadline": "En frist i min sak er innen 14 dager",
+    "citizen_letter": "Brev om fastlegen min (bytte, venteliste, ny liste)",
 }
 
 

@@ -1,0 +1,268 @@
+"""The citizen register at national scale on PostgreSQL (issue 17's benchmark).
+
+.venv/bin/python benchmarks/citizens.py [--share 1.0] [--switches 2000] [--threads 8] [--json]
+
+A synthetic national register from NAV's 2011 list (4,274 lists, 4,976,878 listed citizens): the lists are
+imported as ~100 synthetic municipalities (one per first two digits of the office's postnummer, numbered
+99xx, since the 2011 list has no kommunenummer); then one citizen per place on each list (`--share` of them
+for a measured fraction), with children under 16 on a parent's list and synthetic fødselsnumre, written with
+COPY. Measured: the load, «find a GP» for a municipality (its lists with open places and waiting lists,
+p95), a switch (p95, and the sustained rate of `--threads` clients), the daily and the monthly run for the
+whole country (time and the process's peak memory), and every agreement's list length for a month.
+"""
+
+import argparse
+import json
+import random
+import sys
+import threading
+import time
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from common import fresh_database, peak_memory_mib, summary_ms  # noqa: E402
+from national_file import build_municipality_file, read_rows  # noqa: E402
+from sqlalchemy import text  # noqa: E402
+
+from legetjeneste.auth.rules import SYSTEM  # noqa: E402
+from legetjeneste.citizens import generate, queries  # noqa: E402
+from legetjeneste.citizens.runs import service as runs  # noqa: E402
+from legetjeneste.citizens.switching import service as switching  # noqa: E402
+from legetjeneste.db import session_factory  # noqa: E402
+from legetjeneste.errors import DomainError  # noqa: E402
+from legetjeneste.municipality_file import service as file_service  # noqa: E402
+
+TODAY = date(2026, 12, 4)
+DAY = date(2027, 3, 10)  # requests are made on this day; they take effect 1 April 2027
+
+
+def municipalities() -> dict[str, list[int]]:
+    """Per synthetic municipality (99 + the postnummer's first two digits) the row numbers of its lists."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for index, row in enumerate(read_rows()):
+        prefix = (row["postnr_poststed"][:2] or "00") if row["postnr_poststed"][:2].isdigit() else "00"
+        groups[f"99{prefix}"].append(index)
+    return dict(groups)
+
+
+def import_lists(factory) -> tuple[dict[str, list[int]], dict[int, int], float]:
+    """Every list imported into its municipality (agreement id = row number + 1); per agreement its length."""
+    rows = read_rows()
+    whole = build_municipality_file()
+    lengths = {index + 1: int(row["antall_paa_listen"]) for index, row in enumerate(rows)}
+    started = time.perf_counter()
+    found: dict[str, list[int]] = {}
+    for number, indices in sorted(municipalities().items()):
+        wanted = [whole["agreements"][i] for i in indices]
+        offices = {a["office"] for a in wanted}
+        hprs = {p["doctor"] for a in wanted for p in a["doctor_periods"]}
+        document = {
+            "municipality": {"number": number, "name": f"Postnummer {number[2:]}xx (syntetisk)"},
+            "offices": [o for o in whole["offices"] if o["organisation_number"] in offices],
+            "doctors": [d for d in whole["doctors"] if d["hpr_number"] in hprs],
+            "agreements": wanted,
+            "list_counts": [
+                {"agreement": a["id"], "month": "2027-04", "list_length": lengths[a["id"]]} for a in wanted
+            ],
+        }
+        found[number] = [a["id"] for a in wanted]
+        with factory() as session:
+            file_service.import_municipality_file(session, actor=SYSTEM, document=document, source="bench")
+    return found, lengths, time.perf_counter() - started
+
+
+def copy_citizens(engine, groups: dict[str, list[int]], lengths: dict[int, int], share: float) -> dict:
+    """One citizen per place (times `share`), written with COPY in one transaction per municipality."""
+    started = time.perf_counter()
+    numbers = generate.Numbers(None)
+    citizen_id, counts = 1, {"citizens": 0, "children": 0}
+    raw = engine.raw_connection()
+    try:
+        for number, agreement_ids in sorted(groups.items()):
+            wanted = {a: max(int(lengths[a] * share), 0) for a in agreement_ids}
+            with raw.cursor() as cursor:
+                people = list(generate.people(wanted, TODAY, seed=int(number)))
+                with cursor.copy(
+                    "COPY citizen (id, national_id, name, birth_date, sex, home_municipality_number, "
+                    "resident_since) FROM STDIN"
+                ) as copy:
+                    for offset, (_, born, male, name, _) in enumerate(people):
+                        national_id, born = numbers.next(born, male)
+                        copy.write_row(
+                            (
+                                citizen_id + offset,
+                                national_id,
+                                name,
+                                born,
+                                "male" if male else "female",
+                                number,
+                                max(born, date(2015, 1, 1)),
+                            )
+                        )
+                with cursor.copy(
+                    "COPY membership (citizen_id, agreement_id, start_date, begin_reason) FROM STDIN"
+                ) as copy:
+                    for offset, (agreement_id, born, _, _, _) in enumerate(people):
+                        copy.write_row(
+                            (citizen_id + offset, agreement_id, max(born, date(2015, 1, 1)), "register")
+                        )
+                with cursor.copy("COPY citizen_parent (child_id, parent_id, is_primary) FROM STDIN") as copy:
+                    for offset, (_, _, _, _, parent) in enumerate(people):
+                        if parent is not None:
+                            copy.write_row((citizen_id + offset, citizen_id + parent, False))
+                            counts["children"] += 1
+            raw.commit()
+            citizen_id += len(people)
+            counts["citizens"] += len(people)
+        with raw.cursor() as cursor:
+            cursor.execute(
+                "SELECT setval(pg_get_serial_sequence('citizen', 'id'), (SELECT max(id) FROM citizen))"
+            )
+            cursor.execute("ANALYZE")
+        raw.commit()
+    finally:
+        raw.close()
+    return {**counts, "seconds": time.perf_counter() - started}
+
+
+def find_a_gp(factory, groups: dict[str, list[int]], requests: int) -> dict:
+    """«Find a GP» for a municipality: its lists on the next 1st with open places and waiting lists."""
+    pick = random.Random(1)
+    timings = []
+    for _ in range(requests):
+        number = pick.choice(sorted(groups))
+        started = time.perf_counter()
+        with factory() as session, session.begin():
+            agreements = queries.agreements_of(session, number, on=DAY)
+            queries.open_places(session, agreements, on=DAY)
+            queries.waiting_counts(session, [a.id for a in agreements])
+        timings.append(time.perf_counter() - started)
+    return summary_ms(timings)
+
+
+def switches(factory, engine, total: int, threads: int) -> dict:
+    """`total` switches by `threads` clients at once: random citizens to random open lists."""
+    with engine.connect() as connection:
+        top = connection.execute(text("SELECT max(id) FROM citizen")).scalar_one()
+        open_lists = list(
+            connection.execute(text("SELECT id FROM agreement WHERE list_status = 'open'")).scalars()
+        )
+    timings: list[float] = []
+    refused = [0]
+    lock = threading.Lock()
+
+    def client(seed: int) -> None:
+        pick = random.Random(seed)
+        for _ in range(total // threads):
+            citizen, target = pick.randint(1, top), pick.choice(open_lists)
+            started = time.perf_counter()
+            try:
+                with factory() as session:
+                    switching.switch(session, actor=SYSTEM, citizen_id=citizen, agreement_id=target, on=DAY)
+            except DomainError:
+                with lock:
+                    refused[0] += 1
+            with lock:
+                timings.append(time.perf_counter() - started)
+
+    started = time.perf_counter()
+    workers = [threading.Thread(target=client, args=(seed,)) for seed in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    elapsed = time.perf_counter() - started
+    return {
+        **summary_ms(timings),
+        "per_second": len(timings) / elapsed,
+        "refused": refused[0],
+        "done": len(timings),
+    }
+
+
+def national_run(factory, groups, use_case) -> dict:
+    started = time.perf_counter()
+    moved = 0
+    for number in sorted(groups):
+        with factory() as session:
+            moved += use_case(session, actor=SYSTEM, municipality_number=number, on=DAY).moved
+    return {"seconds": time.perf_counter() - started, "moved": moved, "peak_mib": peak_memory_mib()}
+
+
+def all_lengths(factory) -> dict:
+    started = time.perf_counter()
+    with factory() as session, session.begin():
+        found = queries.list_lengths(session, on=date(2027, 4, 1))
+    return {"seconds": time.perf_counter() - started, "agreements": len(found), "listed": sum(found.values())}
+
+
+def sqlite_municipality(args) -> dict:
+    """SQLite, the embedded default: one municipality of about `--citizens` citizens on the first lists of the
+    national list, generated through the demo's bulk insert; the same measurements, one switching client."""
+    result: dict = {"backend": "sqlite"}
+    rows = read_rows()
+    lengths, total = {}, 0
+    for index, row in enumerate(rows):
+        if total >= args.citizens:
+            break
+        lengths[index + 1] = int(row["antall_paa_listen"])
+        total += lengths[index + 1]
+    with fresh_database("sqlite") as engine:
+        factory = session_factory(engine)
+        document = build_municipality_file(rows=len(lengths), number="9901", name="Én kommune (syntetisk)")
+        with factory() as session:
+            file_service.import_municipality_file(session, actor=SYSTEM, document=document, source="bench")
+        started = time.perf_counter()
+        with factory() as session:
+            made = generate.generate(session, municipality_number="9901", today=TODAY, lengths=lengths)
+        result["load"] = {
+            "citizens": made,
+            "seconds": time.perf_counter() - started,
+            "agreements": len(lengths),
+        }
+        groups = {"9901": list(lengths)}
+        result["find_a_gp"] = find_a_gp(factory, groups, args.requests)
+        result["switch"] = switches(factory, engine, args.switches, 1)
+        result["daily"] = national_run(factory, groups, runs.daily)
+        result["monthly"] = national_run(factory, groups, runs.monthly)
+        result["lengths"] = all_lengths(factory)
+    return result
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--share", type=float, default=1.0, help="the fraction of each list to generate")
+    parser.add_argument("--switches", type=int, default=2000)
+    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--sqlite", action="store_true", help="one municipality on SQLite instead")
+    parser.add_argument("--citizens", type=int, default=100_000, help="with --sqlite: about this many")
+    args = parser.parse_args(argv)
+    if args.sqlite:
+        print(json.dumps(sqlite_municipality(args), indent=2, ensure_ascii=False, default=str))
+        return
+    result: dict = {"share": args.share}
+    with fresh_database("postgresql") as engine:
+        engine.pool.dispose()
+        factory = session_factory(engine)
+        groups, lengths, seconds = import_lists(factory)
+        result["import_lists"] = {
+            "municipalities": len(groups),
+            "agreements": len(lengths),
+            "seconds": seconds,
+        }
+        result["load"] = copy_citizens(engine, groups, lengths, args.share)
+        result["find_a_gp"] = find_a_gp(factory, groups, args.requests)
+        result["switch"] = switches(factory, engine, args.switches, args.threads)
+        result["daily"] = national_run(factory, groups, runs.daily)
+        result["monthly"] = national_run(factory, groups, runs.monthly)
+        result["lengths"] = all_lengths(factory)
+    print(json.dumps(result, indent=2, ensure_ascii=False, default=str))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,93 @@
+"""The kommuneoverlege's page of the citizen register, `/kommuner/{nr}/innbyggere`: list lengths beside
+Helfo's count, waiting lists, citizens without a list, the runs and the recorded draws — counts, no names —
+and the forms for a run, automatic assignment, a list reduction's draw and a vacant list's distribution."""
+
+from fastapi import APIRouter, Request
+
+from legetjeneste.citizens import service
+from legetjeneste.citizens.distribution import service as distribution
+from legetjeneste.citizens.runs import service as runs
+from legetjeneste.citizens.switching import service as switching
+from legetjeneste.dates import today_oslo
+from legetjeneste.errors import DomainError, Problem, ValidationFailed
+from legetjeneste.norwegian import day_text
+from legetjeneste.web.deps import ActorDep, Number, SessionDep
+from legetjeneste.web.forms import failure_context, form_values
+from legetjeneste.web.pages import redirect_with_message, render
+
+router = APIRouter(include_in_schema=False)
+LABELS = {"agreement": "Fastlegeavtale", "count": "Antall", "seed": "Frø", "": ""}
+
+
+def _page(request, session, actor, number, *, error=None, values=None, form=None):
+    context = {
+        "number": number,
+        "lengths": service.list_lengths(session, actor=actor, municipality_number=number, month=today_oslo()),
+        "lists": switching.waiting_lists(session, actor=actor, municipality_number=number),
+        "overview": runs.overview(session, actor=actor, municipality_number=number),
+        "distributions": distribution.distributions(session, actor=actor, municipality_number=number),
+        **failure_context(error, values, LABELS, form=form),
+    }
+    return render(
+        request, "citizens/municipality.html", context, actor=actor, status_code=422 if error else 200
+    )
+
+
+@router.get("/kommuner/{number}/innbyggere")
+def municipality_page(request: Request, number: Number, session: SessionDep, actor: ActorDep):
+    return _page(request, session, actor, number)
+
+
+def _optional(values: dict, name: str) -> int | None:
+    return _int(values, name) if values.get(name, "") else None
+
+
+def _int(values: dict, name: str) -> int:
+    text = values.get(name, "")
+    if not text.isdigit():
+        raise ValidationFailed([Problem(name, "må være et helt tall")])
+    return int(text)
+
+
+@router.post("/kommuner/{number}/innbyggere/{action}")
+async def act(request: Request, number: Number, action: str, session: SessionDep, actor: ActorDep):
+    values = form_values(await request.form())
+    try:
+        title = _do(session, actor, number, action, values)
+    except DomainError as error:
+        if error.status_code in (401, 403, 404) and not isinstance(error, ValidationFailed):
+            raise
+        return _page(request, session, actor, number, error=error, values=values, form=action)
+    return redirect_with_message(request, f"/kommuner/{number}/innbyggere", title)
+
+
+def _do(session, actor, number: str, action: str, values: dict) -> str:
+    if action == "kjoring":
+        ran = runs.daily(session, actor=actor, municipality_number=number, on=today_oslo())
+        return f"Daglig kjøring: {ran.moved} innbyggere flyttes fra {day_text(ran.effective)}."
+    if action == "tildeling":
+        on = values.get("auto_assign") == "on"
+        distribution.set_auto_assign(session, actor=actor, municipality_number=number, auto_assign=on)
+        return "Automatisk tildeling er slått på." if on else "Automatisk tildeling er slått av."
+    if action == "trekning":
+        done = distribution.reduction_draw(
+            session,
+            actor=actor,
+            agreement_id=_int(values, "agreement"),
+            count=_optional(values, "count"),
+            seed=values.get("seed") or None,
+        )
+        return f"Trekning {done.id}: {done.moved} flyttes ({done.families} familier), frø {done.seed}."
+    if action == "ledig":
+        done = distribution.distribute_vacant(session, actor=actor, agreement_id=_int(values, "agreement"))
+        return f"Den ledige listen er fordelt: {done.moved} innbyggere."
+    if action == "fordel":
+        done = distribution.distribute_unassigned(
+            session,
+            actor=actor,
+            municipality_number=number,
+            agreement_id=_int(values, "agreement"),
+            count=_int(values, "count"),
+        )
+        return f"{done.moved} innbyggere uten liste er fordelt."
+    raise ValidationFailed([Problem("", "Ukjent handling")])

@@ -1,0 +1,172 @@
+"""Synthetic citizens for the demo and the benchmark: for each list as many citizens as its length (Helfo's
+latest count, or a length given), about one in six a child under 16 on a parent's list, each with a synthetic
+fødselsnummer (month + 80) and a fictional name — written in bulk (ids given here, one INSERT per table
+and batch), so Vefsn's 13,364 take well under a second.
+
+Idempotent per municipality: nothing is generated where the municipality already has citizens."""
+
+import random
+from collections.abc import Iterator, Mapping
+from datetime import date, timedelta
+
+from sqlalchemy import func, insert, select, text
+from sqlalchemy.orm import Session
+
+from legetjeneste.citizens import rules
+from legetjeneste.citizens.models import Citizen, CitizenParent, Membership
+from legetjeneste.registry.models import Agreement, ListCount
+
+FIRST_F = ("Kari", "Ingrid", "Anne", "Sofie", "Emma", "Nora", "Sara", "Ida", "Maja", "Hanna", "Liv", "Marit")
+FIRST_M = ("Ola", "Jonas", "Lars", "Per", "Jakob", "Emil", "Noah", "Filip", "Aksel", "Henrik", "Knut", "Odd")
+LAST = (
+    "Nordmann",
+    "Hansen",
+    "Johansen",
+    "Olsen",
+    "Larsen",
+    "Andersen",
+    "Pedersen",
+    "Nilsen",
+    "Berg",
+    "Haugen",
+    "Hagen",
+    "Eide",
+    "Lie",
+    "Moen",
+    "Dahl",
+    "Strand",
+    "Solberg",
+    "Bakke",
+    "Lund",
+    "Holm",
+)
+# After an adult of 25–50, each next citizen is their child with this chance: about one in six is a child.
+CHILD_CHANCE = 0.4
+BATCH = 20_000
+
+
+def latest_lengths(session: Session, municipality_number: str) -> dict[int, int]:
+    """Helfo's latest count per agreement of the municipality that is still in force."""
+    latest = (
+        select(ListCount.agreement_id, func.max(ListCount.month).label("month"))
+        .group_by(ListCount.agreement_id)
+        .subquery()
+    )
+    query = (
+        select(ListCount.agreement_id, ListCount.list_length)
+        .join(latest, (latest.c.agreement_id == ListCount.agreement_id) & (latest.c.month == ListCount.month))
+        .join(Agreement, Agreement.id == ListCount.agreement_id)
+        .where(Agreement.municipality_number == municipality_number, Agreement.end.is_(None))
+    )
+    return dict(session.execute(query).tuples().all())
+
+
+class Numbers:
+    """Unique synthetic fødselsnumre: per birth date and sex the individual numbers in turn, past those in
+    `used` (the register's own)."""
+
+    def __init__(self, used: set[str] | None = None) -> None:
+        self.serial: dict[tuple[date, bool], int] = {}
+        # None: nothing to avoid but one's own numbers, unique by construction (the benchmark's millions)
+        self.used = used
+        self.made = 0
+
+    def next(self, born: date, male: bool) -> tuple[str, date]:
+        for _ in range(1000):
+            serial = self.serial.get((born, male), 0) + 1
+            self.serial[born, male] = serial
+            if serial > 250:  # every individual number of the day is taken: the day after
+                born += timedelta(days=1)
+                continue
+            number = rules.synthetic_number(born, serial, male=male)
+            if number is not None and (self.used is None or number not in self.used):
+                if self.used is not None:
+                    self.used.add(number)
+                self.made += 1
+                return number, born
+        raise RuntimeError("no synthetic number left")
+
+
+def people(lengths: Mapping[int, int], today: date, seed: int) -> Iterator[tuple]:
+    """(agreement, born, male, name, parent index or None) per citizen, list by list; a child follows the
+    adult generated just before its family."""
+    pick = random.Random(seed)
+    index = 0
+    for agreement_id, length in sorted(lengths.items()):
+        made, parent = 0, None
+        while made < length:
+            child = parent is not None and pick.random() < CHILD_CHANCE
+            age = pick.randint(0, 15) if child else pick.randint(16, 95)
+            born = today - timedelta(days=365 * age + pick.randint(1, 364))
+            male = pick.random() < 0.5
+            name = f"{pick.choice(FIRST_M if male else FIRST_F)} {pick.choice(LAST)}"
+            yield agreement_id, born, male, name, parent if child else None
+            if not child:
+                parent = index if 25 <= age <= 50 else None
+            index += 1
+            made += 1
+
+
+def generate(
+    session: Session,
+    *,
+    municipality_number: str,
+    today: date,
+    lengths: Mapping[int, int] | None = None,
+    seed: int = 1,
+    first_id: int | None = None,
+) -> int:
+    """Citizens on the municipality's lists (Helfo's latest counts unless `lengths` are given), each from
+    `resident_since` on its list; how many were made (0 when the municipality already has citizens)."""
+    with session.begin():
+        if session.scalar(select(Citizen.id).where(Citizen.home_municipality_number == municipality_number)):
+            return 0
+        found = dict(lengths) if lengths is not None else latest_lengths(session, municipality_number)
+        start = first_id or (session.scalar(select(func.max(Citizen.id))) or 0) + 1
+        numbers = Numbers(set(session.scalars(select(Citizen.national_id))))
+        citizens, places, parents = [], [], []
+        for offset, (agreement_id, born, male, name, parent) in enumerate(people(found, today, seed)):
+            citizen_id = start + offset
+            number, born = numbers.next(born, male)
+            since = max(born, date(2015, 1, 1))
+            citizens.append(
+                {
+                    "id": citizen_id,
+                    "national_id": number,
+                    "name": name,
+                    "birth_date": born,
+                    "sex": "male" if male else "female",
+                    "home_municipality_number": municipality_number,
+                    "resident_since": since,
+                }
+            )
+            places.append(
+                {
+                    "citizen_id": citizen_id,
+                    "agreement_id": agreement_id,
+                    "start": since,
+                    "begin_reason": "register",
+                }
+            )
+            if parent is not None:
+                parents.append({"child_id": citizen_id, "parent_id": start + parent, "is_primary": False})
+            if len(citizens) >= BATCH:
+                _write(session, citizens, places, parents)
+        _write(session, citizens, places, parents)
+        _advance_sequence(session)
+        return numbers.made
+
+
+def _write(session: Session, citizens: list, places: list, parents: list) -> None:
+    for model, rows in ((Citizen, citizens), (Membership, places), (CitizenParent, parents)):
+        if rows:
+            session.execute(insert(model), rows)
+            rows.clear()
+
+
+def _advance_sequence(session: Session) -> None:
+    """PostgreSQL: the citizen id sequence past the ids given here."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text("SELECT setval(pg_get_serial_sequence('citizen', 'id'), (SELECT max(id) FROM citizen))")
+        )

@@ -1,0 +1,99 @@
+"""The citizen's switch and waiting-list pages and the kommuneoverlege's page, in HTML (the citizen's login is
+the portal's: here the actor is given to the app directly)."""
+
+from datetime import date
+
+import pytest
+from fastapi.testclient import TestClient
+
+from legetjeneste.citizens.switching import service as switching
+from legetjeneste.main import create_app
+from legetjeneste.web.deps import get_actor
+from tests.citizens.support import KOL, OPEN, SMALL, citizen_actor, person, world
+from tests.web.conftest import csrf_of
+
+DAY = date(2027, 3, 10)
+
+
+@pytest.fixture
+def client(engine, open_session, monkeypatch):
+    monkeypatch.setattr(switching, "today_oslo", lambda: DAY)
+    app = create_app(engine=engine, secret_key="test")
+    with TestClient(app, raise_server_exceptions=False) as made:
+        made.app_state = app
+        yield made
+
+
+def _as(client, actor):
+    client.app_state.dependency_overrides[get_actor] = lambda: actor
+
+
+@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
+def test_a_citizen_switches_sees_the_date_and_is_refused_the_third_switch_with_the_rule(client, open_session):
+    session = open_session()
+    world(session)
+    kari = person(session, on=SMALL, name="Kari Nordmann")
+    _as(client, citizen_actor(kari))
+    form = client.get(f"/innbygger/bytt?agreement={OPEN}")
+    assert form.status_code == 200 and "1. april 2027" in form.text and "Bytter i 2027: 0 av 2" in form.text
+    done = client.post("/innbygger/bytt", data={"agreement": OPEN, "csrf_token": csrf_of(form.text)})
+    assert done.status_code == 200 and "Byttet: Lege Nummer0 er fastlegen fra 1. april 2027" in done.text
+    ola = person(session, on=SMALL, male=True)
+    switching.switch(
+        session, actor=citizen_actor(ola), citizen_id=ola, agreement_id=OPEN, on=date(2027, 1, 5)
+    )
+    switching.switch(
+        session, actor=citizen_actor(ola), citizen_id=ola, agreement_id=SMALL, on=date(2027, 2, 5)
+    )
+    _as(client, citizen_actor(ola))
+    page = client.get(f"/innbygger/bytt?agreement={OPEN}")
+    assert "Bytter i 2027: 2 av 2" in page.text
+    refused = client.post("/innbygger/bytt", data={"agreement": OPEN, "csrf_token": csrf_of(page.text)})
+    assert refused.status_code == 422 and "CIT-SWITCH" in refused.text and "høyst 2 ganger" in refused.text
+
+
+@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
+def test_a_citizen_joins_and_leaves_a_waiting_list_on_the_page(client, open_session):
+    session = open_session()
+    world(session, listetak=(5, 1, 4))
+    person(session, on=SMALL)
+    ola = person(session, on=OPEN, male=True, name="Ola Nordmann")
+    _as(client, citizen_actor(ola))
+    page = client.get(f"/innbygger/venteliste?agreement={SMALL}")
+    joined = client.post("/innbygger/venteliste", data={"agreement": SMALL, "csrf_token": csrf_of(page.text)})
+    assert "nummer 1 av 1" in joined.text and "Meld av ventelisten" in joined.text
+    left = client.post("/innbygger/venteliste", data={"action": "leave", "csrf_token": csrf_of(joined.text)})
+    assert "ikke lenger på ventelisten" in left.text
+
+
+@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
+def test_a_citizen_may_not_open_the_page_for_someone_elses_child(client, open_session):
+    session = open_session()
+    world(session)
+    kari = person(session, on=SMALL)
+    other = person(session, born=date(2020, 1, 1), on=SMALL)
+    _as(client, citizen_actor(kari))
+    assert client.get(f"/innbygger/bytt?for={other}").status_code == 404
+
+
+@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
+def test_the_kommuneoverlege_draws_and_sees_counts_and_the_seed_but_no_names(client, open_session):
+    session = open_session()
+    world(session, listetak=(3, 10, 4))
+    for index in range(5):
+        person(session, on=OPEN, name=f"Hemmelig Navn{index}")
+    _as(client, KOL)
+    page = client.get("/kommuner/1824/innbyggere")
+    assert page.status_code == 200 and "Innbyggere og fastlegelister" in page.text
+    drawn = client.post(
+        "/kommuner/1824/innbyggere/trekning",
+        data={"agreement": OPEN, "seed": "demo-1", "csrf_token": csrf_of(page.text)},
+    )
+    assert (
+        "Trekning 1: 2 flyttes" in drawn.text
+        and "demo-1" in drawn.text
+        and "Samme trekning på nytt" in drawn.text
+    )
+    assert "Hemmelig" not in drawn.text
+    agreement = client.get(f"/avtaler/{OPEN}")
+    assert "Listen i innbyggerregisteret" in agreement.text and "frø demo-1" in agreement.text
