@@ -96,7 +96,7 @@ def test_a_citizen_finds_a_gp_with_room_logs_in_and_sees_min_fastlege(
         expect(page.get_by_role("heading", name="Fastlegen din er", exact=False)).to_be_visible()
         expect(page.get_by_role("link", name="Ola Nordmann")).to_be_visible()
         expect(page.get_by_role("navigation", name="Hovedmeny").get_by_role("link")).to_have_text(
-            ["Min fastlege", "Finn fastlege", "Innboks"]
+            ["Min fastlege", "Bytt fastlege", "Finn fastlege", "Innboks"]
         )
         assert_accessible(page)
         assert_fits_320(page)

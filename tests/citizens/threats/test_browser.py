@@ -63,6 +63,7 @@ def test_a_threat_case_runs_from_the_gps_request_to_a_new_gp_and_the_su_member_c
     gp.context.close()
 
     kol = _as(browser, server, "kommuneoverlege@vefsn.example")
+    kol.locator("summary", has_text="Meny").click()  # a 320 px page folds the menu behind «Meny»
     kol.get_by_role("link", name="Truende pasienter").click()
     _checked(kol)
     kol.get_by_role("link", name="T-1").click()
