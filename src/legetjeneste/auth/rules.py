@@ -66,6 +66,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "decision.read": REGISTER_EDITORS,
     "decision.appeal": GP,
     "appeal.decide": REGISTER_EDITORS,
+    "duties.read": REGISTER_EDITORS,
+    "duties.write": REGISTER_EDITORS,
 }
 PERMISSION_NAMES_NB = {
     "register.read": "se registeret",
@@ -103,6 +105,8 @@ PERMISSION_NAMES_NB = {
     "decision.read": "se kommunens vedtak",
     "decision.appeal": "klage på vedtak",
     "appeal.decide": "behandle klager",
+    "duties.read": "se kommunale oppgaver og tilsyn",
+    "duties.write": "fordele og pålegge kommunale oppgaver og planlegge tilsyn",
 }
 
 

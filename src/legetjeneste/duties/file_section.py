@@ -1,0 +1,125 @@
+"""The duties sections of the municipality file: GPs' duty profiles, tasks, assignments (DUTY-*), and the
+tilsyn sections (institutions with units and norms, plan versions, vikar budgets; duties/tilsyn/file_section).
+
+Checked and written after the register (they name its doctors). Profiles are keyed by doctor; tasks by code;
+assignments by doctor, kind, start and title (a file adds and updates, never removes). Orders are not in the
+file: an order is an enkeltvedtak made in the application."""
+
+from datetime import date
+from typing import Annotated
+
+from pydantic import Field
+from sqlalchemy.orm import Session
+
+from legetjeneste.auth.rules import Actor
+from legetjeneste.duties import queries, service
+from legetjeneste.duties.models import DutyAssignment, DutyProfile
+from legetjeneste.duties.schemas import AssignmentIn, ProfileIn, TaskIn
+from legetjeneste.duties.tilsyn import file_section as tilsyn_section
+from legetjeneste.errors import DomainError, Problem, ValidationFailed
+from legetjeneste.municipality_file.format import ParsedFile
+from legetjeneste.municipality_file.sections import Changes, upsert
+from legetjeneste.registry import queries as registry_queries
+
+KEYS = {
+    "duty_profiles": Annotated[
+        list[ProfileIn],
+        Field(
+            description="Legenes statlige arbeid, overgangsordning og åpningstid (DUTY-EXEMPT); nøkkel: doctor"
+        ),
+    ],
+    "duty_tasks": Annotated[
+        list[TaskIn], Field(description="Kommunale oppgaver som kunngjøres og kan pålegges; nøkkel: code")
+    ],
+    "duty_assignments": Annotated[
+        list[AssignmentIn],
+        Field(
+            description="Kommunale oppgaver og bistillinger legene har; nøkkel: doctor, kind, start, title"
+        ),
+    ],
+    **tilsyn_section.KEYS,
+}
+
+
+def check(session: Session, parsed: ParsedFile, *, today: date) -> list[Problem]:
+    """Nothing before writing: the sections name the file's own doctors, checked as they are applied."""
+    return []
+
+
+def apply(session: Session, parsed: ParsedFile, changes: Changes, *, actor: Actor) -> list[Problem]:
+    number = parsed.number
+    problems = _profiles(session, parsed, number, changes)
+    for index, item in parsed.items["duty_tasks"]:
+        found = _doctors_known(session, number, [*item.volunteers, *item.qualified], f"duty_tasks[{index}].")
+        problems += found
+        if not found:
+            existing = queries.task_by_code(session, municipality_number=number, code=item.code)
+            same = existing is not None and service.task_in(existing) == item
+            service.store_task(session, number, item)
+            changes.count("duty_task", existed=existing is not None, same=same)
+    if not problems:
+        problems += _assignments(session, parsed, number, changes)
+    if not problems:
+        problems += tilsyn_section.apply(session, parsed, changes, actor=actor)
+    return problems
+
+
+def _doctors_known(session: Session, number: str, hprs: list[str], prefix: str) -> list[Problem]:
+    return [
+        Problem(f"{prefix}volunteers", f"lege {hpr} finnes ikke i filen")
+        for hpr in hprs
+        if registry_queries.doctor_by_hpr(session, municipality_number=number, hpr_number=hpr) is None
+    ]
+
+
+def _profiles(session: Session, parsed: ParsedFile, number: str, changes: Changes) -> list[Problem]:
+    problems = []
+    for index, item in parsed.items["duty_profiles"]:
+        try:
+            doctor = service.doctor_of(session, number, item.doctor, f"duty_profiles[{index}].doctor")
+        except ValidationFailed as error:
+            problems += error.problems
+            continue
+        values = item.model_dump(exclude={"doctor"}) | {"municipality_number": number}
+        upsert(session, changes, "duty_profile", queries.profile(session, doctor.id), values,
+               lambda **v: DutyProfile(doctor_id=doctor.id, **v))  # fmt: skip
+    return problems
+
+
+def _assignments(session: Session, parsed: ParsedFile, number: str, changes: Changes) -> list[Problem]:
+    problems = []
+    existing = {
+        (a.doctor_id, a.kind, a.start, a.title): a
+        for a in queries.assignments(session, municipality_number=number)
+    }
+    for index, item in parsed.items["duty_assignments"]:
+        try:
+            values = service.assignment_values(session, number, item, prefix=f"duty_assignments[{index}].")
+        except DomainError as error:
+            problems += (
+                error.problems if isinstance(error, ValidationFailed) else [Problem("", error.message)]
+            )
+            continue
+        key = (values["doctor_id"], values["kind"], values["start"], values["title"])
+        existing[key] = upsert(session, changes, "duty_assignment", existing.get(key), values, DutyAssignment)
+    return problems
+
+
+def export(session: Session, *, municipality_number: str) -> dict:
+    profiles = queries.profiles(session, municipality_number=municipality_number)
+    hprs = {
+        d.id: d.hpr_number for d in registry_queries.doctors(session, municipality_number=municipality_number)
+    }
+    tasks = queries.tasks(session, municipality_number=municipality_number)
+    codes = {t.id: t.code for t in tasks}
+    return {
+        "duty_profiles": [
+            {"doctor": hprs[p.doctor_id], **service.profile_document(p)} for p in profiles.values()
+        ],
+        "duty_tasks": [service.task_in(t).model_dump(mode="json", exclude_defaults=True) for t in tasks],
+        "duty_assignments": [
+            service.assignment_document(a, hprs[a.doctor_id], codes.get(a.task_id or 0))
+            for a in queries.assignments(session, municipality_number=municipality_number)
+        ],
+        **tilsyn_section.export(session, municipality_number=municipality_number),
+    }
