@@ -43,7 +43,8 @@ def overview(municipality: Municipality, on: OnDate = None, as_json: AsJson = Fa
     )
     for gp in found.gps:
         typer.echo(
-            f"  {gp.doctor_name}: plikt {rules.hours_text(gp.cap)}, fradrag {rules.hours_text(gp.deductions)}, "
+            f"  {gp.doctor_name}: plikt {rules.hours_text(gp.cap)}, "
+            f"fradrag {rules.hours_text(gp.deductions)}, "
             f"frivillig {rules.hours_text(gp.voluntary)}, pålagt {rules.hours_text(gp.ordered)}, "
             f"kan pålegges {rules.hours_text(gp.orderable)}"
             + (f" – fritatt: {gp.exempt}" if gp.exempt else "")
@@ -58,7 +59,8 @@ def tilsyn(municipality: Municipality, on: OnDate = None, as_json: AsJson = Fals
         print_json(found)
         return
     typer.echo(
-        f"Tilsyn i {found.municipality_name}: planlagt {found.planned} t/uke mot norm {found.norm} (TILSYN-NORM)"
+        f"Tilsyn i {found.municipality_name}: planlagt {found.planned} t/uke "
+        f"mot norm {found.norm} (TILSYN-NORM)"
     )
     for unit in found.units:
         norm = "ingen norm" if unit.norm is None else f"norm {unit.norm}, differanse {unit.difference}"

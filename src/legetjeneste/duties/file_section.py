@@ -25,7 +25,8 @@ KEYS = {
     "duty_profiles": Annotated[
         list[ProfileIn],
         Field(
-            description="Legenes statlige arbeid, overgangsordning og åpningstid (DUTY-EXEMPT); nøkkel: doctor"
+            description="Legenes statlige arbeid, overgangsordning og åpningstid (DUTY-EXEMPT); "
+            "nøkkel: doctor"
         ),
     ],
     "duty_tasks": Annotated[
@@ -81,8 +82,14 @@ def _profiles(session: Session, parsed: ParsedFile, number: str, changes: Change
             problems += error.problems
             continue
         values = item.model_dump(exclude={"doctor"}) | {"municipality_number": number}
-        upsert(session, changes, "duty_profile", queries.profile(session, doctor.id), values,
-               lambda **v: DutyProfile(doctor_id=doctor.id, **v))  # fmt: skip
+        upsert(
+            session,
+            changes,
+            "duty_profile",
+            queries.profile(session, doctor.id),
+            values,
+            lambda doctor_id=doctor.id, **v: DutyProfile(doctor_id=doctor_id, **v),
+        )
     return problems
 
 

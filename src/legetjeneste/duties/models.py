@@ -7,8 +7,8 @@ from decimal import Decimal
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from legetjeneste.db import Base, ExactDecimal, Timestamp
 from legetjeneste.dates import Period
+from legetjeneste.db import Base, ExactDecimal, Timestamp
 from legetjeneste.registry.models import Doctor
 
 

@@ -20,7 +20,8 @@ MUNICIPALITY = "/municipalities/{number}"
 
 @router.get(MUNICIPALITY + "/duties", response_model=Overview)
 def overview(number: str, session: SessionDep, actor: ActorDep, on: date | None = None):
-    """Per GP: the cap (DUTY-CAP), deductions, voluntary, ordered and orderable hours a week, with rule ids."""
+    """Per GP: the cap (DUTY-CAP), deductions, voluntary, ordered and orderable hours a
+    week, with rule ids."""
     return service.overview(session, actor=actor, municipality_number=number, on=on)
 
 
@@ -49,14 +50,22 @@ def proposal(task_id: Id, session: SessionDep, actor: ActorDep, on: date | None 
 
 @router.get(MUNICIPALITY + "/duty-what-if", response_model=DistributionRead)
 def what_if(
-    number: str, session: SessionDep, actor: ActorDep, on: date | None = None,
-    new_hours: Decimal | None = None, leaving_doctor_id: int | None = None,
-):  # fmt: skip
+    number: str,
+    session: SessionDep,
+    actor: ActorDep,
+    on: date | None = None,
+    new_hours: Decimal | None = None,
+    leaving_doctor_id: int | None = None,
+):
     """The distribution after a new task or a GP leaving, before deciding (DUTY-EQUAL-SHARE)."""
     return distribution_service.what_if(
-        session, actor=actor, municipality_number=number, on=on, new_hours=new_hours,
+        session,
+        actor=actor,
+        municipality_number=number,
+        on=on,
+        new_hours=new_hours,
         leaving_doctor_id=leaving_doctor_id,
-    )  # fmt: skip
+    )
 
 
 @router.post("/duty-tasks/{task_id}/orders", response_model=OrderRead, status_code=201)

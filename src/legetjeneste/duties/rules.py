@@ -150,13 +150,17 @@ class Standing:
 
 
 def standing(
-    *, held: Iterable[Held], opening_hours: Decimal, max_hours: Decimal, full_time_opening: Decimal,
+    *,
+    held: Iterable[Held],
+    opening_hours: Decimal,
+    max_hours: Decimal,
+    full_time_opening: Decimal,
     exempt: str | None,
-) -> Standing:  # fmt: skip
+) -> Standing:
     """DUTY-CAP, ASA 4310 § 12.1 — the pro rata cap, minus the deductions (DUTY-SUPERVISION-DEDUCT,
-    DUTY-SAMFUNNSMED, DUTY-PRAKSISKONSULENT), minus what is assigned: what may still be ordered. Voluntary hours
-    are never refused by the cap; the part of them within it is shown. Legevakt and medical students are shown
-    beside and never counted. An exempt GP (DUTY-EXEMPT) may be ordered nothing."""
+    DUTY-SAMFUNNSMED, DUTY-PRAKSISKONSULENT), minus what is assigned: what may still be ordered.
+    Voluntary hours are never refused by the cap; the part of them within it is shown. Legevakt and
+    medical students are shown beside and never counted. An exempt GP (DUTY-EXEMPT) may be ordered nothing."""
     held = list(held)
     cap = pro_rata_cap(max_hours=max_hours, opening_hours=opening_hours, full_time_opening=full_time_opening)
     deductions = [
@@ -189,9 +193,16 @@ def standing(
 
 
 def check_order(
-    *, announced_on: date | None, informed_on: date | None, notified_on: date, first_day: date,
-    notice_days: int, order_hours: Decimal, orderable: Decimal, exempt: str | None,
-) -> None:  # fmt: skip
+    *,
+    announced_on: date | None,
+    informed_on: date | None,
+    notified_on: date,
+    first_day: date,
+    notice_days: int,
+    order_hours: Decimal,
+    orderable: Decimal,
+    exempt: str | None,
+) -> None:
     """DUTY-VOLUNTARY, ASA 4310 § 12.1 — before ordering, the municipality announced the work and informed the
     GPs who may be ordered (both recorded with dates, on or before the notice), and gives at least 28 days'
     notice before the first day of work; DUTY-EXEMPT and DUTY-CAP — never more than may be ordered."""

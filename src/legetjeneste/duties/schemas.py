@@ -10,10 +10,22 @@ from pydantic import BaseModel, Field, model_validator
 from legetjeneste.registry.schemas import HprNumber, Input
 
 Kind = Literal[
-    "helsestasjon", "skolehelse", "helsestasjon_ungdom", "smittevern", "fengsel", "tilsyn", "ohd",
-    "lis1_supervision", "alis_supervision", "student_supervision", "samfunnsmedisin", "praksiskonsulent",
-    "admin_meetings", "legevakt", "other",
-]  # fmt: skip
+    "helsestasjon",
+    "skolehelse",
+    "helsestasjon_ungdom",
+    "smittevern",
+    "fengsel",
+    "tilsyn",
+    "ohd",
+    "lis1_supervision",
+    "alis_supervision",
+    "student_supervision",
+    "samfunnsmedisin",
+    "praksiskonsulent",
+    "admin_meetings",
+    "legevakt",
+    "other",
+]
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 Hours = Annotated[Decimal, Field(gt=0, le=80, max_digits=6, decimal_places=2)]
 Percentage = Annotated[Decimal, Field(gt=0, le=200, max_digits=6, decimal_places=2)]
@@ -55,7 +67,8 @@ class AssignmentIn(Input):
 
 
 class TaskIn(Input):
-    """A task the municipality needs done, announced and the GPs informed before any order (DUTY-VOLUNTARY)."""
+    """A task the municipality needs done, announced and the GPs informed before any order
+    (DUTY-VOLUNTARY)."""
 
     code: Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[a-z0-9][a-z0-9_-]*$")]
     name: Annotated[str, Field(min_length=1, max_length=200)]

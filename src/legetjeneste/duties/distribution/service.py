@@ -10,13 +10,13 @@ from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import today_oslo
-from legetjeneste.duties import rules as duty_rules
 from legetjeneste.duties import queries as duty_queries
+from legetjeneste.duties import rules as duty_rules
 from legetjeneste.duties import service as duty_service
-from legetjeneste.duties.service import counted
 from legetjeneste.duties.distribution import rules
 from legetjeneste.duties.distribution.schemas import DistributionRead, GpShare
 from legetjeneste.duties.schemas import GpStanding
+from legetjeneste.duties.service import counted
 from legetjeneste.errors import Problem, ValidationFailed
 
 NEW = "new"
@@ -90,9 +90,14 @@ def propose_for_task(
 
 
 def what_if(
-    session: Session, *, actor: Actor, municipality_number: str, on: date | None = None,
-    new_hours: Decimal | None = None, leaving_doctor_id: int | None = None,
-) -> DistributionRead:  # fmt: skip
+    session: Session,
+    *,
+    actor: Actor,
+    municipality_number: str,
+    on: date | None = None,
+    new_hours: Decimal | None = None,
+    leaving_doctor_id: int | None = None,
+) -> DistributionRead:
     """DUTY-EQUAL-SHARE — before deciding: the distribution after a new task of `new_hours` a week, or after a
     GP leaves (their duties, deductions aside, spread on the others)."""
     auth_service.require(actor, "duties.read")

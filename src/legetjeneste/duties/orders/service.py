@@ -103,19 +103,36 @@ def _order(session: Session, actor: Actor, task: DutyTask, data: OrderIn) -> Dut
         )
         proposed = gp.listetak - cut
     assignment = DutyAssignment(
-        municipality_number=task.municipality_number, doctor_id=gp.doctor_id, task_id=task.id, kind=task.kind,
-        title=task.name, hours_per_week=data.hours_per_week, start=data.first_day, end=task.end,
-        place=task.place, weekdays=list(task.weekdays), basis=rules.ORDERED_BASIS, issuer=task.issuer,
-        issuer_name=task.issuer_name, pay_form=task.pay_form,
-    )  # fmt: skip
+        municipality_number=task.municipality_number,
+        doctor_id=gp.doctor_id,
+        task_id=task.id,
+        kind=task.kind,
+        title=task.name,
+        hours_per_week=data.hours_per_week,
+        start=data.first_day,
+        end=task.end,
+        place=task.place,
+        weekdays=list(task.weekdays),
+        basis=rules.ORDERED_BASIS,
+        issuer=task.issuer,
+        issuer_name=task.issuer_name,
+        pay_form=task.pay_form,
+    )
     session.add(assignment)
     session.flush()
     order = DutyOrder(
-        municipality_number=task.municipality_number, task=task, doctor_id=gp.doctor_id,
-        assignment_id=assignment.id, hours_per_week=data.hours_per_week, notified_on=data.notified_on,
-        first_day=data.first_day, proposed_listetak=proposed, warning=warning.message if warning else "",
-        created_at=now_oslo(), created_by=actor.email,
-    )  # fmt: skip
+        municipality_number=task.municipality_number,
+        task=task,
+        doctor_id=gp.doctor_id,
+        assignment_id=assignment.id,
+        hours_per_week=data.hours_per_week,
+        notified_on=data.notified_on,
+        first_day=data.first_day,
+        proposed_listetak=proposed,
+        warning=warning.message if warning else "",
+        created_at=now_oslo(),
+        created_by=actor.email,
+    )
     session.add(order)
     session.flush()
     session.refresh(order, ["doctor"])
@@ -131,44 +148,65 @@ def _decide(session: Session, actor: Actor, order: DutyOrder, task: DutyTask, gp
     hours = rules.hours_text(order.hours_per_week)
     issuer = task.issuer_name or rules.ISSUERS[task.issuer]
     reasons = [
-        Reason(rules.CAP.id, rules.CAP.citation,
-               f"Fastlegen kan pålegges inntil {rules.hours_text(gp.cap)} per uke andre allmennlegeoppgaver; "
-               f"etter fradrag og det legen allerede har, kunne legen pålegges {rules.hours_text(gp.orderable)}."),
-        Reason(rules.VOLUNTARY.id, rules.VOLUNTARY.citation,
-               "Oppgaven er kunngjort og legene som kan pålegges er informert før pålegget, og pålegget er "
-               "varslet minst fire uker før første arbeidsdag."),
+        Reason(
+            rules.CAP.id,
+            rules.CAP.citation,
+            f"Fastlegen kan pålegges inntil {rules.hours_text(gp.cap)} per uke andre allmennlegeoppgaver; "
+            f"etter fradrag og det legen allerede har, kunne legen "
+            f"pålegges {rules.hours_text(gp.orderable)}.",
+        ),
+        Reason(
+            rules.VOLUNTARY.id,
+            rules.VOLUNTARY.citation,
+            "Oppgaven er kunngjort og legene som kan pålegges er informert før pålegget, og pålegget er "
+            "varslet minst fire uker før første arbeidsdag.",
+        ),
         Reason(rules.ISSUER.id, rules.ISSUER.citation, f"Pålegget gis av {issuer}."),
-    ]  # fmt: skip
+    ]
     if order.proposed_listetak is not None:
         reasons.append(
             Reason(
                 rules.LIST_REDUCTION.id,
                 rules.LIST_REDUCTION.citation,
-                f"Du har rett til forholdsmessig reduksjon av listen: foreslått listetak {order.proposed_listetak} "
+                f"Du har rett til forholdsmessig reduksjon av listen: foreslått "
+                f"listetak {order.proposed_listetak} "
                 f"(fra {gp.listetak}). Be om listereduksjon om du ønsker det.",
-            )  # fmt: skip
+            )
         )
     facts = [
         f"Oppgaven «{task.name}» ble kunngjort {day_text(task.announced_on)} og legene informert "  # type: ignore[arg-type]
         f"{day_text(task.informed_on)}.",  # type: ignore[arg-type]
-        f"Pålegget er varslet {day_text(order.notified_on)}; første arbeidsdag er {day_text(order.first_day)}.",
+        f"Pålegget er varslet {day_text(order.notified_on)}; første "
+        f"arbeidsdag er {day_text(order.first_day)}.",
         f"Arbeidssted og tid: {task.place}, {days}.",
     ]
     weighing = f"Kommunen tilstreber lik fordeling: lik andel er {rules.hours_text(share)} per uke per lege."
     if order.warning:
         weighing += f" {order.warning}."
     return decision_service.record(
-        session, actor=actor, municipality_number=task.municipality_number, kind=KIND,
-        case=("duty_order", order.id, f"/kommuner/{task.municipality_number}/kommunale-oppgaver/oppgaver/{task.id}"),
-        party=(order.doctor_id, order.doctor.full_name), outcome=IMPOSED,
+        session,
+        actor=actor,
+        municipality_number=task.municipality_number,
+        kind=KIND,
+        case=(
+            "duty_order",
+            order.id,
+            f"/kommuner/{task.municipality_number}/kommunale-oppgaver/oppgaver/{task.id}",
+        ),
+        party=(order.doctor_id, order.doctor.full_name),
+        outcome=IMPOSED,
         summary=f"Du pålegges {hours} per uke {task.name.lower()} fra {day_text(order.first_day)}.",
-        reasons=reasons, facts=facts, weighing=weighing, discretion=True, decided_on=order.notified_on,
-    )  # fmt: skip
+        reasons=reasons,
+        facts=facts,
+        weighing=weighing,
+        discretion=True,
+        decided_on=order.notified_on,
+    )
 
 
 def order_duty(session: Session, *, actor: Actor, task_id: int, data: OrderIn) -> OrderRead:
-    """DUTY-VOLUNTARY — order one GP to take hours of the task; refused unless announced and informed, notified
-    at least 28 days ahead, and within what may be ordered; uneven orders carry a warning."""
+    """DUTY-VOLUNTARY — order one GP to take hours of the task; refused unless announced and informed,
+    notified at least 28 days ahead, and within what may be ordered; uneven orders carry a warning."""
     auth_service.require(actor, "duties.write")
     with session.begin():
         task = duty_service.task_of(session, actor, task_id)
@@ -201,8 +239,12 @@ def order_proposal(session: Session, *, actor: Actor, task_id: int, data: Propos
             )
         orders = []
         for share in proposal.shares:
-            data_one = OrderIn(doctor_id=share.gp, hours_per_week=share.hours, notified_on=data.notified_on,
-                               first_day=data.first_day)  # fmt: skip
+            data_one = OrderIn(
+                doctor_id=share.gp,
+                hours_per_week=share.hours,
+                notified_on=data.notified_on,
+                first_day=data.first_day,
+            )
             orders.append(_order(session, actor, task, data_one))
         return [order_read(o, _listetak(session, o)) for o in orders]
 

@@ -20,7 +20,8 @@ KEYS = {
     "tilsyn_institutions": Annotated[
         list[InstitutionIn],
         Field(
-            description="Institusjoner med avdelinger, sengetype, senger og datert norm (TILSYN-NORM); nøkkel: code"
+            description="Institusjoner med avdelinger, sengetype, senger og datert norm (TILSYN-NORM); "
+            "nøkkel: code"
         ),
     ],
     "tilsyn_plans": Annotated[
@@ -100,8 +101,15 @@ def _plan(session: Session, number: str, item: PlanIn, changes: Changes, prefix:
             if doctor is None:
                 problems.append(Problem(f"{prefix}hours[{index}].doctor", f"lege {hours.doctor} finnes ikke"))
         if unit is not None:
-            rows.append(PlanHours(unit_id=unit.id, weekday=hours.weekday, hours=hours.hours,
-                                  doctor_id=doctor.id if doctor else None, doctor_label=hours.doctor_label))  # fmt: skip
+            rows.append(
+                PlanHours(
+                    unit_id=unit.id,
+                    weekday=hours.weekday,
+                    hours=hours.hours,
+                    doctor_id=doctor.id if doctor else None,
+                    doctor_label=hours.doctor_label,
+                )
+            )
     if problems:
         return problems
     plan = queries.plan_by_code(session, municipality_number=number, code=item.code)
@@ -132,7 +140,7 @@ def institution_in(found: Institution) -> InstitutionIn:
                 "bed_type": u.bed_type,
                 "beds": u.beds,
                 "norms": [{"since": n.since, "hours": n.hours, "source": n.source} for n in u.norms],
-            }  # fmt: skip
+            }
             for u in found.units
         ],
     )
@@ -145,14 +153,23 @@ def plan_in(session: Session, plan: Plan) -> PlanIn:
         for u in i.units
     }
     return PlanIn(
-        code=plan.code, name=plan.name, valid_from=plan.valid_from, legevakt_hours=plan.legevakt_hours,
+        code=plan.code,
+        name=plan.name,
+        valid_from=plan.valid_from,
+        legevakt_hours=plan.legevakt_hours,
         source=plan.source,
         hours=[
-            {"institution": units[r.unit_id][0], "unit": units[r.unit_id][1], "weekday": r.weekday,
-             "hours": r.hours, "doctor": r.doctor.hpr_number if r.doctor else None, "doctor_label": r.doctor_label}
+            {
+                "institution": units[r.unit_id][0],
+                "unit": units[r.unit_id][1],
+                "weekday": r.weekday,
+                "hours": r.hours,
+                "doctor": r.doctor.hpr_number if r.doctor else None,
+                "doctor_label": r.doctor_label,
+            }
             for r in plan.hours
         ],
-    )  # fmt: skip
+    )
 
 
 def export(session: Session, *, municipality_number: str) -> dict:

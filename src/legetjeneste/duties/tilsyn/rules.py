@@ -110,9 +110,14 @@ class Uncovered:
 
 
 def uncovered(
-    planned: Sequence[Planned], *, away: dict[int, list[tuple[date, date]]], first: date, last: date,
-    substitutes: dict[tuple[int, date], str], daily_units: frozenset[int],
-) -> list[Uncovered]:  # fmt: skip
+    planned: Sequence[Planned],
+    *,
+    away: dict[int, list[tuple[date, date]]],
+    first: date,
+    last: date,
+    substitutes: dict[tuple[int, date], str],
+    daily_units: frozenset[int],
+) -> list[Uncovered]:
     """TILSYN-COVER, VEFSN 8.1–8.3 — per unit and day from `first` to `last`: the planned hours of a
     tilsynslege who is away that day, with the named substitute if there is one."""
     found = []
@@ -131,7 +136,7 @@ def uncovered(
                         row.doctor,
                         substitutes.get((row.unit, day)),
                         row.unit in daily_units,
-                    )  # fmt: skip
+                    )
                 )
         day += timedelta(days=1)
     return found

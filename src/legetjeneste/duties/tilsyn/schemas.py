@@ -149,7 +149,8 @@ class BudgetRead(BaseModel):
 
 
 class CoverRead(BaseModel):
-    """TILSYN-COVER: the planned hours that stand uncovered while tilsynsleger are away, and the vikar budget."""
+    """TILSYN-COVER: the planned hours that stand uncovered while tilsynsleger are away, and the vikar
+    budget."""
 
     first: date
     last: date

@@ -60,12 +60,21 @@ def _unit_line(unit: Unit, rows: list, day: date) -> UnitLine:
     norm = _norm(unit, day)
     found = rules.compare(planned, norm[0] if norm else None)
     return UnitLine(
-        unit_id=unit.id, institution=unit.institution.name, unit=unit.name, bed_type=unit.bed_type,
-        bed_type_label=rules.BED_TYPES[unit.bed_type], beds=unit.beds,
-        weekdays={d: weekdays[d] for d in WEEKDAYS if d in weekdays}, planned=planned,
-        norm=found.norm, norm_source=norm[1] if norm else None, difference=found.difference, share=found.share,
-        doctors=doctors, daily_follow_up=rules.needs_daily_follow_up(unit.bed_type),
-    )  # fmt: skip
+        unit_id=unit.id,
+        institution=unit.institution.name,
+        unit=unit.name,
+        bed_type=unit.bed_type,
+        bed_type_label=rules.BED_TYPES[unit.bed_type],
+        beds=unit.beds,
+        weekdays={d: weekdays[d] for d in WEEKDAYS if d in weekdays},
+        planned=planned,
+        norm=found.norm,
+        norm_source=norm[1] if norm else None,
+        difference=found.difference,
+        share=found.share,
+        doctors=doctors,
+        daily_follow_up=rules.needs_daily_follow_up(unit.bed_type),
+    )
 
 
 def _lines(session: Session, number: str, plan: Plan | None, day: date) -> list[UnitLine]:
@@ -101,13 +110,22 @@ def tilsyn(
                 weekday_totals[weekday] += hours
         legevakt = chosen.legevakt_hours if chosen else None
         return TilsynRead(
-            municipality=municipality_number, municipality_name=municipality.name, on=day,
-            plan=plan_ref(chosen) if chosen else None, units=lines, planned=total.planned,
-            planned_with_norm=total.planned_with_norm, norm=total.norm, difference=total.difference,
-            share=total.share, weekday_totals={d: weekday_totals[d] for d in WEEKDAYS if d in weekday_totals},
-            legevakt_hours=legevakt, legevakt_share=rules.legevakt_share(legevakt) if legevakt is not None else None,
-            versions=[plan_ref(p) for p in plans], rule_ids=RULE_IDS,
-        )  # fmt: skip
+            municipality=municipality_number,
+            municipality_name=municipality.name,
+            on=day,
+            plan=plan_ref(chosen) if chosen else None,
+            units=lines,
+            planned=total.planned,
+            planned_with_norm=total.planned_with_norm,
+            norm=total.norm,
+            difference=total.difference,
+            share=total.share,
+            weekday_totals={d: weekday_totals[d] for d in WEEKDAYS if d in weekday_totals},
+            legevakt_hours=legevakt,
+            legevakt_share=rules.legevakt_share(legevakt) if legevakt is not None else None,
+            versions=[plan_ref(p) for p in plans],
+            rule_ids=RULE_IDS,
+        )
 
 
 def versions(
@@ -135,7 +153,7 @@ def versions(
                 unit=u.name,
                 planned=[h[u.id] for h in per_plan],
                 norm=(_norm(u, day) or (None,))[0],
-            )  # fmt: skip
+            )
             for u in units
         ]
         return VersionsRead(
@@ -189,14 +207,17 @@ def cover(
                 doctor_name=names.get(u.doctor, ""),
                 substitute=u.substitute,
                 warns=u.warns,
-            )  # fmt: skip
+            )
             for u in found
         ]
         return CoverRead(
-            first=start, last=last, lines=lines,
+            first=start,
+            last=last,
+            lines=lines,
             uncovered_hours=sum((u.hours for u in found if u.substitute is None), Decimal(0)),
-            warnings=sum(1 for u in found if u.warns), budget=_budget(session, municipality_number, start.year),
-        )  # fmt: skip
+            warnings=sum(1 for u in found if u.warns),
+            budget=_budget(session, municipality_number, start.year),
+        )
 
 
 def _budget(session: Session, number: str, year: int) -> BudgetRead | None:

@@ -1,0 +1,72 @@
+"""Pages of other municipal GP work for the kommuneoverlege: every GP against the cap on a day (DUTY-CAP),
+the announced tasks, and what-if before deciding (DUTY-EQUAL-SHARE)."""
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from fastapi import APIRouter, Request
+
+from legetjeneste.duties import rules, service
+from legetjeneste.duties.distribution import service as distribution_service
+from legetjeneste.errors import DomainError
+from legetjeneste.web.deps import ActorDep, SessionDep
+from legetjeneste.web.forms import failure_context
+from legetjeneste.web.pages import render
+
+router = APIRouter(include_in_schema=False)
+PAGE = "/kommuner/{number}/kommunale-oppgaver"
+
+
+def parse_day(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _hours(text: str | None) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", ".")) if text else None
+    except InvalidOperation:
+        return None
+
+
+@router.get(PAGE)
+def overview(
+    request: Request,
+    number: str,
+    session: SessionDep,
+    actor: ActorDep,
+    dato: str | None = None,
+    timer: str | None = None,
+    slutter: int | None = None,
+):
+    found = service.overview(session, actor=actor, municipality_number=number, on=parse_day(dato))
+    tasks = service.list_tasks(session, actor=actor, municipality_number=number)
+    what_if, error = None, None
+    if timer or slutter:
+        try:
+            what_if = distribution_service.what_if(
+                session,
+                actor=actor,
+                municipality_number=number,
+                on=found.on,
+                new_hours=_hours(timer),
+                leaving_doctor_id=slutter,
+            )
+        except DomainError as failed:
+            error = failed
+    context = {
+        "found": found,
+        "tasks": tasks,
+        "what_if": what_if,
+        "kinds": rules.KINDS,
+        "bases": rules.BASES,
+        "hours": rules.hours_text,
+        "timer": timer or "",
+        "slutter": slutter,
+        **failure_context(
+            error, None, {"new_hours": "Timer per uke", "leaving_doctor_id": "Lege som slutter"}
+        ),
+    }
+    return render(request, "duties/overview.html", context, actor=actor, status_code=422 if error else 200)
