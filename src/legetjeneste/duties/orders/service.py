@@ -73,8 +73,11 @@ def _check_period(task: DutyTask, data: OrderIn) -> None:
         )
 
 
-def _order(session: Session, actor: Actor, task: DutyTask, data: OrderIn) -> DutyOrder:
-    """One order in the caller's transaction: checked, the assignment written, the decision recorded."""
+def _order(
+    session: Session, actor: Actor, task: DutyTask, data: OrderIn, share: Decimal | None = None
+) -> DutyOrder:
+    """One order in the caller's transaction: checked, the assignment written, the decision recorded. The equal
+    share is the proposal's when a proposal is ordered, else that of the GPs who may be ordered now."""
     _check_period(task, data)
     gps = duty_service.standings(session, municipality_number=task.municipality_number, on=data.first_day)
     gp = _gp(gps, data.doctor_id)
@@ -88,11 +91,12 @@ def _order(session: Session, actor: Actor, task: DutyTask, data: OrderIn) -> Dut
         orderable=gp.orderable,
         exempt=gp.exempt,
     )
-    eligible = [g for g in gps if g.orderable > 0 or g.doctor_id == gp.doctor_id]
-    share = rules.equal_share(
-        total_hours=sum((duty_service.counted(g) for g in eligible), Decimal(0)) + data.hours_per_week,
-        gps=len(eligible),
-    )
+    if share is None:
+        eligible = [g for g in gps if g.orderable > 0 or g.doctor_id == gp.doctor_id]
+        share = rules.equal_share(
+            total_hours=sum((duty_service.counted(g) for g in eligible), Decimal(0)) + data.hours_per_week,
+            gps=len(eligible),
+        )
     after = duty_service.counted(gp) + data.hours_per_week
     warning = rules.uneven_warning(load_after=after, share=share, name=gp.doctor_name)
     full_time = duty_service.decimal_parameter("full_time_hours_per_week", data.first_day)
@@ -245,7 +249,7 @@ def order_proposal(session: Session, *, actor: Actor, task_id: int, data: Propos
                 notified_on=data.notified_on,
                 first_day=data.first_day,
             )
-            orders.append(_order(session, actor, task, data_one))
+            orders.append(_order(session, actor, task, data_one, proposal.equal_share))
         return [order_read(o, _listetak(session, o)) for o in orders]
 
 
