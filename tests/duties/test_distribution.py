@@ -9,7 +9,12 @@ from legetjeneste.duties.distribution.rules import Gp, Task, propose
 def test_a_task_spread_on_four_equal_gps_gives_each_exactly_the_equal_share_duty_equal_share():
     gps = [Gp(key, f"Lege {key}", D(0), D("7.5")) for key in range(1, 5)]
     found = propose(gps, [Task("ny", "Ny oppgave", D(6))])
-    assert [(s.gp, s.hours) for s in found.shares] == [(1, D("1.50")), (2, D("1.50")), (3, D("1.50")), (4, D("1.50"))]
+    assert [(s.gp, s.hours) for s in found.shares] == [
+        (1, D("1.50")),
+        (2, D("1.50")),
+        (3, D("1.50")),
+        (4, D("1.50")),
+    ]
     assert found.equal_share == D("1.50") and found.shortfall == {} and found.status == "optimal"
 
 
@@ -23,7 +28,10 @@ def test_the_model_levels_the_gps_hours_and_keeps_each_within_what_may_be_ordere
 
 
 def test_a_volunteer_takes_the_task_beyond_the_cap_and_the_unqualified_take_none():
-    gps = [Gp(1, "A", D(0), D(0), volunteered=frozenset({"ny"})), Gp(2, "B", D(0), D("7.5"), qualified=frozenset())]
+    gps = [
+        Gp(1, "A", D(0), D(0), volunteered=frozenset({"ny"})),
+        Gp(2, "B", D(0), D("7.5"), qualified=frozenset()),
+    ]
     found = propose(gps, [Task("ny", "Ny oppgave", D(3))])
     assert [(s.gp, s.hours, s.volunteered) for s in found.shares] == [(1, D("3.00"), True)]
 

@@ -40,7 +40,9 @@ def test_supervising_lis1_and_alis_is_deducted_and_medical_students_are_not_duty
     held = [rules.Held("lis1_supervision", D(3)), rules.Held("student_supervision", D(2))]
     found = rules.standing(held=held, opening_hours=D("37.5"), exempt=None, **FULL)
     assert (found.remaining_cap, found.orderable, found.beside) == (D("4.5"), D("4.5"), D(2))
-    alis = rules.standing(held=[rules.Held("alis_supervision", D("7.5"))], opening_hours=D(40), exempt=None, **FULL)
+    alis = rules.standing(
+        held=[rules.Held("alis_supervision", D("7.5"))], opening_hours=D(40), exempt=None, **FULL
+    )
     assert alis.orderable == 0
     assert [line.rule_id for line in found.lines] == ["DUTY-CAP", "DUTY-SUPERVISION-DEDUCT"]
 
@@ -53,7 +55,11 @@ def test_samfunnsmedisin_and_praksiskonsulent_give_the_same_deduction_duty_samfu
 
 
 def test_legevakt_is_shown_beside_and_never_counted_and_voluntary_hours_are_never_refused_duty_cap():
-    held = [rules.Held("legevakt", D(14)), rules.Held("tilsyn", D("11.25")), rules.Held("fengsel", D(1), "ordered")]
+    held = [
+        rules.Held("legevakt", D(14)),
+        rules.Held("tilsyn", D("11.25")),
+        rules.Held("fengsel", D(1), "ordered"),
+    ]
     found = rules.standing(held=held, opening_hours=D("37.5"), exempt=None, **FULL)
     assert (found.beside, found.voluntary, found.ordered, found.orderable) == (D(14), D("11.25"), D(1), D(0))
     assert found.voluntary_within_cap == D("6.5")
@@ -62,7 +68,9 @@ def test_legevakt_is_shown_beside_and_never_counted_and_voluntary_hours_are_neve
 def test_state_work_over_15_hours_and_the_1984_arrangement_exempt_from_orders_duty_exempt():
     limit = D(15)
     assert rules.exemption(state_work_hours=D(15), transition_1984=False, state_limit=limit) is None
-    assert "statlig legearbeid" in rules.exemption(state_work_hours=D("15.25"), transition_1984=False, state_limit=limit)
+    assert "statlig legearbeid" in rules.exemption(
+        state_work_hours=D("15.25"), transition_1984=False, state_limit=limit
+    )
     assert "1984" in rules.exemption(state_work_hours=D(0), transition_1984=True, state_limit=limit)
     found = rules.standing(held=[], opening_hours=D(40), exempt="personlig overgangsordning fra 1984", **FULL)
     assert found.orderable == 0 and found.lines[-1].rule_id == "DUTY-EXEMPT"
@@ -100,7 +108,11 @@ def test_an_uneven_order_warns_with_the_equal_share_and_an_even_one_does_not_dut
     assert share == D("1.88")
     assert rules.uneven_warning(load_after=D("2.13"), share=share, name="A") is None
     warning = rules.uneven_warning(load_after=D("2.14"), share=share, name="A")
-    assert warning.rule_id == "DUTY-EQUAL-SHARE" and warning.severity == "warning" and "1,88 t" in warning.message
+    assert (
+        warning.rule_id == "DUTY-EQUAL-SHARE"
+        and warning.severity == "warning"
+        and "1,88 t" in warning.message
+    )
 
 
 def test_the_proportional_list_reduction_is_listetak_times_post_hours_over_37_5_duty_list_reduction():
@@ -116,13 +128,22 @@ def test_a_percentage_post_converts_at_37_5_hours_for_100_percent():
 def test_place_and_weekdays_are_required_duty_place_time():
     assert rules.place_time_problems(place="Solina", weekdays=["monday"]) == []
     found = rules.place_time_problems(place=" ", weekdays=[])
-    assert [(p.path, p.rule_id) for p in found] == [("place", "DUTY-PLACE-TIME"), ("weekdays", "DUTY-PLACE-TIME")]
+    assert [(p.path, p.rule_id) for p in found] == [
+        ("place", "DUTY-PLACE-TIME"),
+        ("weekdays", "DUTY-PLACE-TIME"),
+    ]
 
 
 def test_the_duty_numbers_are_dated_parameters_with_sources_on_both_sides_of_their_dates():
     assert D(parameters.value("duties/max_order_hours_per_week", on=date(2025, 12, 31))) == D("7.5")
-    assert "FOR-2012-08-29-842" in parameters.parameter("duties/max_order_hours_per_week").entry_on(date(2025, 12, 31)).source
-    assert "FOR-2025-12-02-2405" in parameters.parameter("duties/max_order_hours_per_week").entry_on(date(2026, 1, 1)).source
+    assert (
+        "FOR-2012-08-29-842"
+        in parameters.parameter("duties/max_order_hours_per_week").entry_on(date(2025, 12, 31)).source
+    )
+    assert (
+        "FOR-2025-12-02-2405"
+        in parameters.parameter("duties/max_order_hours_per_week").entry_on(date(2026, 1, 1)).source
+    )
     for name in ("max_order_hours_per_week", "full_time_opening_hours", "full_time_hours_per_week",
                  "order_notice_days", "state_work_exempt_hours"):  # fmt: skip
         with pytest.raises(ParameterNotInForce):
@@ -136,7 +157,12 @@ def test_the_norm_in_force_is_the_latest_before_the_day_and_a_unit_without_one_c
     assert tilsyn.norm_on(norms, date(2027, 1, 1)) == (D(20), "B")
     assert tilsyn.norm_on(norms, date(2019, 12, 31)) is None
     found = tilsyn.totals([(D(20), D(18)), (D(10), D("13.5")), (D(2), None)])
-    assert (found.planned, found.planned_with_norm, found.norm, found.difference) == (D(32), D(30), D("31.5"), D("-1.5"))
+    assert (found.planned, found.planned_with_norm, found.norm, found.difference) == (
+        D(32),
+        D(30),
+        D("31.5"),
+        D("-1.5"),
+    )
     assert found.share == D("95.2")
 
 

@@ -53,7 +53,10 @@ def test_another_municipality_cannot_see_vefsns_duties(demo):
 
 
 def test_an_order_notified_21_days_ahead_and_one_beyond_the_cap_are_refused_and_nothing_is_written(demo):
-    task, gps = task_id(demo), service.overview(demo(), actor=KOL, municipality_number="1824", on=FIRST_DAY).gps
+    task, gps = (
+        task_id(demo),
+        service.overview(demo(), actor=KOL, municipality_number="1824", on=FIRST_DAY).gps,
+    )
     ids = {g.doctor_name: g.doctor_id for g in gps}
     early = OrderIn(doctor_id=ids["Ole Fustvatn"], hours_per_week=D(2), notified_on=date(2027, 1, 11),
                     first_day=FIRST_DAY)  # fmt: skip
@@ -75,7 +78,10 @@ def test_the_proposed_even_distribution_of_the_new_task_is_ordered_as_enkeltvedt
     assert shares == {"Ole Fustvatn": D("5.63"), "Eirik Sandnesmo": D("1.87")}
     assert proposal.equal_share == D("5.63")
     orders = order_service.order_proposal(
-        demo(), actor=KOL, task_id=task, data=ProposalOrderIn(notified_on=date(2026, 12, 4), first_day=FIRST_DAY)
+        demo(),
+        actor=KOL,
+        task_id=task,
+        data=ProposalOrderIn(notified_on=date(2026, 12, 4), first_day=FIRST_DAY),
     )
     assert [(o.doctor_name, o.hours_per_week, o.warning) for o in orders] == [
         ("Eirik Sandnesmo", D("1.87"), ""),
@@ -84,7 +90,10 @@ def test_the_proposed_even_distribution_of_the_new_task_is_ordered_as_enkeltvedt
     assert orders[1].proposed_listetak == 700 - 105
     decisions = demo().scalars(select(Decision).where(Decision.kind == "duty_order")).all()
     assert len(decisions) == 2 and {d.outcome for d in decisions} == {"imposed"}
-    after = {g.doctor_name: g for g in service.overview(demo(), actor=KOL, municipality_number="1824", on=FIRST_DAY).gps}
+    after = {
+        g.doctor_name: g
+        for g in service.overview(demo(), actor=KOL, municipality_number="1824", on=FIRST_DAY).gps
+    }
     assert (after["Ole Fustvatn"].ordered, after["Ole Fustvatn"].orderable) == (D("5.63"), D(0))
 
 
@@ -114,12 +123,16 @@ def test_vefsns_nursing_homes_get_85_75_hours_against_a_norm_of_112_84_tilsyn_no
 
 
 def test_a_tilsynslege_on_vacation_leaves_planned_hours_uncovered_with_the_vikar_budget_tilsyn_cover(demo):
-    found = tilsyn_service.cover(demo(), actor=KOL, municipality_number="1824", first=date(2027, 7, 5), days=21)
+    found = tilsyn_service.cover(
+        demo(), actor=KOL, municipality_number="1824", first=date(2027, 7, 5), days=21
+    )
     assert [(line.day, line.unit, line.hours, line.warns) for line in found.lines] == [
         (date(2027, 7, 7), "Miljøtunet langtidsplass", D("7.5"), False),
         (date(2027, 7, 14), "Miljøtunet langtidsplass", D("7.5"), False),
         (date(2027, 7, 21), "Miljøtunet langtidsplass", D("7.5"), False),
     ]
     assert found.uncovered_hours == D("22.5") and found.budget is None
-    year = tilsyn_service.cover(demo(), actor=KOL, municipality_number="1824", first=date(2026, 12, 1), days=7)
+    year = tilsyn_service.cover(
+        demo(), actor=KOL, municipality_number="1824", first=date(2026, 12, 1), days=7
+    )
     assert (year.budget.amount, year.budget.spent, year.budget.left) == (D(500000), D(364000), D(136000))
