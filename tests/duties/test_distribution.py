@@ -19,8 +19,12 @@ def test_a_task_spread_on_four_equal_gps_gives_each_exactly_the_equal_share_duty
 
 
 def test_the_model_levels_the_gps_hours_and_keeps_each_within_what_may_be_ordered_duty_equal_share():
-    gps = [Gp(1, "A", D("5.63"), D("1.87")), Gp(2, "B", D("3.75"), D("3.75")), Gp(3, "C", D(0), D("5.63")),
-           Gp(4, "D", D("7.5"), D(0))]  # fmt: skip
+    gps = [
+        Gp(1, "A", D("5.63"), D("1.87")),
+        Gp(2, "B", D("3.75"), D("3.75")),
+        Gp(3, "C", D(0), D("5.63")),
+        Gp(4, "D", D("7.5"), D(0)),
+    ]
     found = propose(gps, [Task("ny", "Ny oppgave", D("7.5"))])
     shares = {s.gp: s.hours for s in found.shares}
     assert sum(shares.values()) == D("7.5") and 4 not in shares

@@ -5,6 +5,7 @@ nursing-home hours against the norm per unit and in total with the chart; each n
 passes axe. The orders write, so the journey has a server of its own."""
 
 from collections.abc import Iterator
+
 import pytest
 from playwright.sync_api import Browser, Page, expect
 

@@ -16,9 +16,15 @@ FULL = dict(max_hours=D("7.5"), full_time_opening=D(28))
 
 def order(**changes):
     values = dict(
-        announced_on=date(2026, 11, 16), informed_on=date(2026, 11, 20), notified_on=date(2026, 12, 4),
-        first_day=date(2027, 1, 1), notice_days=28, order_hours=D("2"), orderable=D("3"), exempt=None,
-    )  # fmt: skip
+        announced_on=date(2026, 11, 16),
+        informed_on=date(2026, 11, 20),
+        notified_on=date(2026, 12, 4),
+        first_day=date(2027, 1, 1),
+        notice_days=28,
+        order_hours=D("2"),
+        orderable=D("3"),
+        exempt=None,
+    )
     rules.check_order(**(values | changes))
 
 
@@ -47,7 +53,7 @@ def test_supervising_lis1_and_alis_is_deducted_and_medical_students_are_not_duty
     assert [line.rule_id for line in found.lines] == ["DUTY-CAP", "DUTY-SUPERVISION-DEDUCT"]
 
 
-def test_samfunnsmedisin_and_praksiskonsulent_give_the_same_deduction_duty_samfunnsmed_duty_praksiskonsulent():
+def test_samfunnsmedisin_and_praksiskonsulent_give_the_same_deduction_duty_samfunnsmed():
     held = [rules.Held("samfunnsmedisin", D(2)), rules.Held("praksiskonsulent", D("1.5"))]
     found = rules.standing(held=held, opening_hours=D(30), exempt=None, **FULL)
     assert found.orderable == D(4)
@@ -144,14 +150,19 @@ def test_the_duty_numbers_are_dated_parameters_with_sources_on_both_sides_of_the
         "FOR-2025-12-02-2405"
         in parameters.parameter("duties/max_order_hours_per_week").entry_on(date(2026, 1, 1)).source
     )
-    for name in ("max_order_hours_per_week", "full_time_opening_hours", "full_time_hours_per_week",
-                 "order_notice_days", "state_work_exempt_hours"):  # fmt: skip
+    for name in (
+        "max_order_hours_per_week",
+        "full_time_opening_hours",
+        "full_time_hours_per_week",
+        "order_notice_days",
+        "state_work_exempt_hours",
+    ):
         with pytest.raises(ParameterNotInForce):
             parameters.value(f"duties/{name}", on=date(2012, 12, 31))
         assert parameters.value(f"duties/{name}", on=date(2013, 1, 1)) is not None
 
 
-def test_the_norm_in_force_is_the_latest_before_the_day_and_a_unit_without_one_counts_in_planned_only_tilsyn_norm():
+def test_the_norm_in_force_is_the_latest_and_a_unit_without_one_counts_in_planned_only_tilsyn_norm():
     norms = [(date(2020, 1, 1), D(18), "A"), (date(2027, 1, 1), D(20), "B")]
     assert tilsyn.norm_on(norms, date(2026, 12, 31)) == (D(18), "A")
     assert tilsyn.norm_on(norms, date(2027, 1, 1)) == (D(20), "B")
@@ -167,9 +178,15 @@ def test_the_norm_in_force_is_the_latest_before_the_day_and_a_unit_without_one_c
 
 
 def test_units_needing_daily_follow_up_are_ohd_korttid_and_lindrende_tilsyn_bed_types():
-    assert [tilsyn.needs_daily_follow_up(t) for t in ("ohd_rehab", "korttid", "lindrende", "langtid", "demens")] == [
-        True, True, True, False, False,
-    ]  # fmt: skip
+    assert [
+        tilsyn.needs_daily_follow_up(t) for t in ("ohd_rehab", "korttid", "lindrende", "langtid", "demens")
+    ] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+    ]
 
 
 def test_legevakt_covers_130_of_168_hours_tilsyn_lv_share():
@@ -180,9 +197,13 @@ def test_planned_hours_of_an_absent_tilsynslege_stand_uncovered_and_warn_without
     planned = [tilsyn.Planned(1, "monday", D(4), 7), tilsyn.Planned(2, "monday", D("7.5"), 8)]
     away = {7: [(date(2027, 1, 4), date(2027, 1, 12))]}
     found = tilsyn.uncovered(
-        planned, away=away, first=date(2027, 1, 1), last=date(2027, 1, 31),
-        substitutes={(1, date(2027, 1, 11)): "Vikar Vefsn"}, daily_units=frozenset({1}),
-    )  # fmt: skip
+        planned,
+        away=away,
+        first=date(2027, 1, 1),
+        last=date(2027, 1, 31),
+        substitutes={(1, date(2027, 1, 11)): "Vikar Vefsn"},
+        daily_units=frozenset({1}),
+    )
     assert [(u.day, u.hours, u.substitute, u.warns) for u in found] == [
         (date(2027, 1, 4), D(4), None, True),
         (date(2027, 1, 11), D(4), "Vikar Vefsn", False),

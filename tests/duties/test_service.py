@@ -58,13 +58,15 @@ def test_an_order_notified_21_days_ahead_and_one_beyond_the_cap_are_refused_and_
         service.overview(demo(), actor=KOL, municipality_number="1824", on=FIRST_DAY).gps,
     )
     ids = {g.doctor_name: g.doctor_id for g in gps}
-    early = OrderIn(doctor_id=ids["Ole Fustvatn"], hours_per_week=D(2), notified_on=date(2027, 1, 11),
-                    first_day=FIRST_DAY)  # fmt: skip
+    early = OrderIn(
+        doctor_id=ids["Ole Fustvatn"], hours_per_week=D(2), notified_on=date(2027, 1, 11), first_day=FIRST_DAY
+    )
     with pytest.raises(RuleViolation) as refused:
         order_service.order_duty(demo(), actor=KOL, task_id=task, data=early)
     assert refused.value.rule_id == "DUTY-VOLUNTARY"
-    beyond = OrderIn(doctor_id=ids["Lars Drevja"], hours_per_week=D(1), notified_on=date(2026, 12, 4),
-                     first_day=FIRST_DAY)  # fmt: skip
+    beyond = OrderIn(
+        doctor_id=ids["Lars Drevja"], hours_per_week=D(1), notified_on=date(2026, 12, 4), first_day=FIRST_DAY
+    )
     with pytest.raises(RuleViolation) as refused:
         order_service.order_duty(demo(), actor=KOL, task_id=task, data=beyond)
     assert refused.value.rule_id == "DUTY-CAP"
@@ -113,9 +115,15 @@ def test_vefsns_nursing_homes_get_85_75_hours_against_a_norm_of_112_84_tilsyn_no
     assert (found.planned, found.norm, found.planned_with_norm) == (D("85.75"), D("112.84"), D("83.75"))
     assert (found.difference, found.share, found.legevakt_share) == (D("-29.09"), D("74.2"), D("77.4"))
     units = {u.unit: u for u in found.units}
-    assert (units["LMS ØHD/rehab"].planned, units["LMS ØHD/rehab"].norm, units["LMS ØHD/rehab"].difference) == (
-        D(20), D(18), D(2),
-    )  # fmt: skip
+    assert (
+        units["LMS ØHD/rehab"].planned,
+        units["LMS ØHD/rehab"].norm,
+        units["LMS ØHD/rehab"].difference,
+    ) == (
+        D(20),
+        D(18),
+        D(2),
+    )
     assert units["Fagansvar legetjenester i institusjon"].norm is None
     versions = tilsyn_service.versions(demo(), actor=KOL, municipality_number="1824")
     assert [p.code for p in versions.plans] == ["for-omstrukturering", "etter-omstrukturering"]

@@ -76,8 +76,8 @@ def _check_period(task: DutyTask, data: OrderIn) -> None:
 def _order(
     session: Session, actor: Actor, task: DutyTask, data: OrderIn, share: Decimal | None = None
 ) -> DutyOrder:
-    """One order in the caller's transaction: checked, the assignment written, the decision recorded. The equal
-    share is the proposal's when a proposal is ordered, else that of the GPs who may be ordered now."""
+    """One order in the caller's transaction: checked, the assignment written, the decision recorded. The
+    equal share is the proposal's when a proposal is ordered, else that of the GPs who may be ordered now."""
     _check_period(task, data)
     gps = duty_service.standings(session, municipality_number=task.municipality_number, on=data.first_day)
     gp = _gp(gps, data.doctor_id)
