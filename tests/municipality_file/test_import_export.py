@@ -74,6 +74,12 @@ def test_importing_the_same_file_twice_changes_nothing_the_second_time(session):
         "doctor_course": 25,
         "local_parameter": 1,
         "exemption": 3,
+        "duty_profile": 2,
+        "duty_task": 1,
+        "duty_assignment": 17,
+        "tilsyn_institution": 5,
+        "tilsyn_plan": 2,
+        "vikar_budget": 1,
     }
     assert count(session, Agreement) == 15
 

@@ -121,12 +121,15 @@ def export(session: Session, *, municipality_number: str) -> dict:
     codes = {t.id: t.code for t in tasks}
     return {
         "duty_profiles": [
-            {"doctor": hprs[p.doctor_id], **service.profile_document(p)} for p in profiles.values()
+            {"doctor": hprs[p.doctor_id], **service.profile_document(p)}
+            for p in sorted(profiles.values(), key=lambda p: p.doctor_id)
         ],
-        "duty_tasks": [service.task_in(t).model_dump(mode="json", exclude_defaults=True) for t in tasks],
+        "duty_tasks": [service.plain(service.task_in(t).model_dump(exclude_defaults=True)) for t in tasks],
         "duty_assignments": [
             service.assignment_document(a, hprs[a.doctor_id], codes.get(a.task_id or 0))
-            for a in queries.assignments(session, municipality_number=municipality_number)
+            for a in sorted(
+                queries.assignments(session, municipality_number=municipality_number), key=lambda a: a.id
+            )
         ],
         **tilsyn_section.export(session, municipality_number=municipality_number),
     }

@@ -308,6 +308,20 @@ def task_in(task: DutyTask) -> TaskIn:
     )
 
 
+def plain(value):
+    """A value as the municipality file writes it: hours as plain numbers (7.5, 20), days as ÅÅÅÅ-MM-DD, so that
+    export → import gives back what the file said."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value.normalize())
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    return value
+
+
 def profile_document(profile: DutyProfile) -> dict:
     document: dict = {
         "state_work_hours": profile.state_work_hours,
@@ -317,7 +331,7 @@ def profile_document(profile: DutyProfile) -> dict:
         document["opening_hours"] = profile.opening_hours
     if profile.note:
         document["note"] = profile.note
-    return document
+    return plain(document)
 
 
 def assignment_document(row: DutyAssignment, hpr: str, task_code: str | None) -> dict:
@@ -341,4 +355,4 @@ def assignment_document(row: DutyAssignment, hpr: str, task_code: str | None) ->
             else {"hours_per_week": row.hours_per_week}
         ),
     )
-    return data.model_dump(mode="json", exclude_defaults=True) | {"doctor": hpr}
+    return plain(data.model_dump(exclude_defaults=True)) | {"doctor": hpr}

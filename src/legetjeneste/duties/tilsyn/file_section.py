@@ -2,6 +2,8 @@
 norms (keyed by code), plan versions with their hours (keyed by code, hours replaced whole), and vikar
 budgets (keyed by year). Called from duties/file_section.py."""
 
+from datetime import date
+from decimal import Decimal
 from typing import Annotated
 
 from pydantic import Field
@@ -172,18 +174,37 @@ def plan_in(session: Session, plan: Plan) -> PlanIn:
     )
 
 
+def _spent(rows: list) -> list:
+    return [
+        {"text": r["text"], "weeks": Decimal(str(r["weeks"])), "cost": Decimal(str(r["cost"]))} for r in rows
+    ]
+
+
+def plain(value):
+    """Hours and money as plain numbers, days as ÅÅÅÅ-MM-DD (export → import gives back the file)."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value.normalize())
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    return value
+
+
 def export(session: Session, *, municipality_number: str) -> dict:
     return {
         "tilsyn_institutions": [
-            institution_in(i).model_dump(mode="json", exclude_defaults=True)
+            plain(institution_in(i).model_dump(exclude_defaults=True))
             for i in queries.institutions(session, municipality_number=municipality_number)
         ],
         "tilsyn_plans": [
-            plan_in(session, p).model_dump(mode="json", exclude_defaults=True)
+            plain(plan_in(session, p).model_dump(exclude_defaults=True))
             for p in queries.plans(session, municipality_number=municipality_number)
         ],
         "vikar_budgets": [
-            {"year": b.year, "amount": str(b.amount), "source": b.source, "spent": b.spent}
+            plain({"year": b.year, "amount": b.amount, "source": b.source, "spent": _spent(b.spent)})
             for b in queries.budgets(session, municipality_number=municipality_number)
         ],
     }
