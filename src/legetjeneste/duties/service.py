@@ -289,28 +289,30 @@ def audit(session: Session, actor: Actor, action: str, entity: str, record_id: i
 
 def task_in(task: DutyTask) -> TaskIn:
     """The task as the municipality file writes it."""
-    return TaskIn(
-        code=task.code,
-        name=task.name,
-        kind=task.kind,
-        hours_per_week=task.hours_per_week,
-        start=task.start,
-        end=task.end,
-        place=task.place,
-        weekdays=list(task.weekdays),
-        issuer=task.issuer,
-        issuer_name=task.issuer_name,
-        pay_form=task.pay_form,
-        announced_on=task.announced_on,
-        informed_on=task.informed_on,
-        volunteers=list(task.volunteers),
-        qualified=list(task.qualified),
+    return TaskIn.model_validate(
+        dict(
+            code=task.code,
+            name=task.name,
+            kind=task.kind,
+            hours_per_week=task.hours_per_week,
+            start=task.start,
+            end=task.end,
+            place=task.place,
+            weekdays=list(task.weekdays),
+            issuer=task.issuer,
+            issuer_name=task.issuer_name,
+            pay_form=task.pay_form,
+            announced_on=task.announced_on,
+            informed_on=task.informed_on,
+            volunteers=list(task.volunteers),
+            qualified=list(task.qualified),
+        )
     )
 
 
 def plain(value):
-    """A value as the municipality file writes it: hours as plain numbers (7.5, 20), days as ÅÅÅÅ-MM-DD, so that
-    export → import gives back what the file said."""
+    """A value as the municipality file writes it: hours as plain numbers (7.5, 20), days as ÅÅÅÅ-MM-DD, so
+    that export → import gives back what the file said."""
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value.normalize())
     if isinstance(value, date):
@@ -336,23 +338,25 @@ def profile_document(profile: DutyProfile) -> dict:
 
 def assignment_document(row: DutyAssignment, hpr: str, task_code: str | None) -> dict:
     """The assignment as the municipality file writes it: a percentage post as its percentage."""
-    data = AssignmentIn(
-        doctor=hpr,
-        kind=row.kind,
-        title=row.title,
-        start=row.start,
-        end=row.end,
-        place=row.place,
-        weekdays=list(row.weekdays),
-        basis=row.basis,
-        issuer=row.issuer,
-        issuer_name=row.issuer_name,
-        pay_form=row.pay_form,
-        task=task_code,
-        **(
-            {"percentage": row.percentage}
-            if row.percentage is not None
-            else {"hours_per_week": row.hours_per_week}
-        ),
+    data = AssignmentIn.model_validate(
+        dict(
+            doctor=hpr,
+            kind=row.kind,
+            title=row.title,
+            start=row.start,
+            end=row.end,
+            place=row.place,
+            weekdays=list(row.weekdays),
+            basis=row.basis,
+            issuer=row.issuer,
+            issuer_name=row.issuer_name,
+            pay_form=row.pay_form,
+            task=task_code,
+            **(
+                {"percentage": row.percentage}
+                if row.percentage is not None
+                else {"hours_per_week": row.hours_per_week}
+            ),
+        )
     )
     return plain(data.model_dump(exclude_defaults=True)) | {"doctor": hpr}

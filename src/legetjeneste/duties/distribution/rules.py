@@ -78,42 +78,44 @@ def propose(gps: Sequence[Gp], tasks: Sequence[Task], *, seconds: float = 5.0) -
     model = cp_model.CpModel()
     taking = [g for g in gps if g.room > 0 or g.volunteered]
     x = {
-        (g.key, t.key): model.NewIntVar(0, _units(t.hours) if g.may_take(t.key) else 0, f"x_{g.key}_{t.key}")
+        (g.key, t.key): model.new_int_var(
+            0, _units(t.hours) if g.may_take(t.key) else 0, f"x_{g.key}_{t.key}"
+        )
         for g in taking
         for t in tasks
     }
-    short = {t.key: model.NewIntVar(0, _units(t.hours), f"short_{t.key}") for t in tasks}
+    short = {t.key: model.new_int_var(0, _units(t.hours), f"short_{t.key}") for t in tasks}
     for t in tasks:
-        model.Add(sum(x[g.key, t.key] for g in taking) + short[t.key] == _units(t.hours))
+        model.add(sum(x[g.key, t.key] for g in taking) + short[t.key] == _units(t.hours))
     squares = []
     for g in taking:
         ordered = [x[g.key, t.key] for t in tasks if t.key not in g.volunteered]
-        model.Add(sum(ordered) <= _units(g.room))
+        model.add(sum(ordered) <= _units(g.room))
         top = _units(g.load) + sum(_units(t.hours) for t in tasks)
-        load = model.NewIntVar(0, top, f"load_{g.key}")
-        model.Add(load == _units(g.load) + sum(x[g.key, t.key] for t in tasks))
-        square = model.NewIntVar(0, top * top, f"square_{g.key}")
-        model.AddMultiplicationEquality(square, [load, load])
+        load = model.new_int_var(0, top, f"load_{g.key}")
+        model.add(load == _units(g.load) + sum(x[g.key, t.key] for t in tasks))
+        square = model.new_int_var(0, top * top, f"square_{g.key}")
+        model.add_multiplication_equality(square, [load, load])
         squares.append(square)
     volunteered = [x[g.key, t.key] for g in taking for t in tasks if t.key in g.volunteered]
-    model.Minimize(
+    model.minimize(
         SHORTFALL_WEIGHT * sum(short.values()) - VOLUNTEER_WEIGHT * sum(volunteered) + sum(squares)
     )
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = 0
     solver.parameters.max_time_in_seconds = seconds
-    status = solver.Solve(model)
+    status = solver.solve(model)
     return _proposal(solver, status, gps, taking, tasks, x, short)
 
 
 def _proposal(solver, status, gps, taking, tasks, x, short) -> Proposal:
     found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
     shares = [
-        Share(g.key, g.name, t.key, _hours(solver.Value(x[g.key, t.key])), t.key in g.volunteered)
+        Share(g.key, g.name, t.key, _hours(solver.value(x[g.key, t.key])), t.key in g.volunteered)
         for t in tasks
         for g in taking
-        if found and solver.Value(x[g.key, t.key]) > 0
+        if found and solver.value(x[g.key, t.key]) > 0
     ]
     before = {g.key: g.load for g in gps}
     after = dict(before)
@@ -126,7 +128,7 @@ def _proposal(solver, status, gps, taking, tasks, x, short) -> Proposal:
         after=after,
         equal_share=(total / len(taking)).quantize(UNIT) if taking else Decimal(0),
         shortfall={
-            t.key: _hours(solver.Value(short[t.key])) for t in tasks if found and solver.Value(short[t.key])
+            t.key: _hours(solver.value(short[t.key])) for t in tasks if found and solver.value(short[t.key])
         },
         status="optimal" if status == cp_model.OPTIMAL else "feasible" if found else "none",
     )

@@ -132,19 +132,21 @@ def _plan(session: Session, number: str, item: PlanIn, changes: Changes, prefix:
 
 
 def institution_in(found: Institution) -> InstitutionIn:
-    return InstitutionIn(
-        code=found.code,
-        name=found.name,
-        units=[
-            {
-                "code": u.code,
-                "name": u.name,
-                "bed_type": u.bed_type,
-                "beds": u.beds,
-                "norms": [{"since": n.since, "hours": n.hours, "source": n.source} for n in u.norms],
-            }
-            for u in found.units
-        ],
+    return InstitutionIn.model_validate(
+        dict(
+            code=found.code,
+            name=found.name,
+            units=[
+                {
+                    "code": u.code,
+                    "name": u.name,
+                    "bed_type": u.bed_type,
+                    "beds": u.beds,
+                    "norms": [{"since": n.since, "hours": n.hours, "source": n.source} for n in u.norms],
+                }
+                for u in found.units
+            ],
+        )
     )
 
 
@@ -154,23 +156,25 @@ def plan_in(session: Session, plan: Plan) -> PlanIn:
         for i in queries.institutions(session, municipality_number=plan.municipality_number)
         for u in i.units
     }
-    return PlanIn(
-        code=plan.code,
-        name=plan.name,
-        valid_from=plan.valid_from,
-        legevakt_hours=plan.legevakt_hours,
-        source=plan.source,
-        hours=[
-            {
-                "institution": units[r.unit_id][0],
-                "unit": units[r.unit_id][1],
-                "weekday": r.weekday,
-                "hours": r.hours,
-                "doctor": r.doctor.hpr_number if r.doctor else None,
-                "doctor_label": r.doctor_label,
-            }
-            for r in plan.hours
-        ],
+    return PlanIn.model_validate(
+        dict(
+            code=plan.code,
+            name=plan.name,
+            valid_from=plan.valid_from,
+            legevakt_hours=plan.legevakt_hours,
+            source=plan.source,
+            hours=[
+                {
+                    "institution": units[r.unit_id][0],
+                    "unit": units[r.unit_id][1],
+                    "weekday": r.weekday,
+                    "hours": r.hours,
+                    "doctor": r.doctor.hpr_number if r.doctor else None,
+                    "doctor_label": r.doctor_label,
+                }
+                for r in plan.hours
+            ],
+        )
     )
 
 
