@@ -1,5 +1,5 @@
 """Other municipal GP work: duty profiles, tasks, assignments and orders; tilsyn institutions, units, norms,
-plan versions with their hours, substitutes and vikar budgets.
+plan versions with their hours, substitutes and vikar budgets; LIS1/ALIS supervision agreements.
 
 Revision ID: 2026_12_04_duties
 Revises: 2026_12_04_citizens
@@ -289,9 +289,45 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("tilsyn_substitute", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_tilsyn_substitute_unit_id"), ["unit_id"], unique=False)
+    op.create_table(
+        "duty_supervision_agreement",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("municipality_number", sa.String(length=4), nullable=False),
+        sa.Column("doctor_id", sa.Integer(), nullable=False),
+        sa.Column("trainee_kind", sa.String(length=5), nullable=False),
+        sa.Column("trainee_name", sa.String(length=200), nullable=False),
+        sa.Column("hours_per_week", sa.Numeric(6, 2).with_variant(sa.String(40), "sqlite"), nullable=True),
+        sa.Column("start_date", sa.Date(), nullable=False),
+        sa.Column("term_end", sa.Date(), nullable=False),
+        sa.Column("renewal", sa.Boolean(), nullable=False),
+        sa.Column("notice_on", sa.Date(), nullable=True),
+        sa.Column("supervision_until", sa.Date(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["doctor_id"], ["doctor.id"], name=op.f("fk_duty_supervision_agreement_doctor_id_doctor")
+        ),
+        sa.ForeignKeyConstraint(
+            ["municipality_number"],
+            ["municipality.number"],
+            name=op.f("fk_duty_supervision_agreement_municipality_number_municipality"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_duty_supervision_agreement")),
+    )
+    with op.batch_alter_table("duty_supervision_agreement", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_duty_supervision_agreement_doctor_id"), ["doctor_id"], unique=False
+        )
+        batch_op.create_index(
+            batch_op.f("ix_duty_supervision_agreement_municipality_number"),
+            ["municipality_number"],
+            unique=False,
+        )
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("duty_supervision_agreement", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_duty_supervision_agreement_municipality_number"))
+        batch_op.drop_index(batch_op.f("ix_duty_supervision_agreement_doctor_id"))
+    op.drop_table("duty_supervision_agreement")
     with op.batch_alter_table("tilsyn_substitute", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_tilsyn_substitute_unit_id"))
 

@@ -77,6 +77,7 @@ def test_importing_the_same_file_twice_changes_nothing_the_second_time(session):
         "duty_profile": 2,
         "duty_task": 1,
         "duty_assignment": 17,
+        "supervision_agreement": 2,
         "tilsyn_institution": 5,
         "tilsyn_plan": 2,
         "vikar_budget": 1,

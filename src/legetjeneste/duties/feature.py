@@ -35,4 +35,5 @@ FEATURE = Feature(
         ),
     ),
     file_section="legetjeneste.duties.file_section",
+    clocks=("legetjeneste.duties.supervision.service:clocks",),
 )

@@ -15,6 +15,9 @@ from legetjeneste.auth.rules import Actor
 from legetjeneste.duties import queries, service
 from legetjeneste.duties.models import DutyAssignment, DutyProfile
 from legetjeneste.duties.schemas import AssignmentIn, ProfileIn, TaskIn
+from legetjeneste.duties.supervision import queries as supervision_queries
+from legetjeneste.duties.supervision import service as supervision_service
+from legetjeneste.duties.supervision.schemas import SupervisionIn
 from legetjeneste.duties.tilsyn import file_section as tilsyn_section
 from legetjeneste.errors import DomainError, Problem, ValidationFailed
 from legetjeneste.municipality_file.format import ParsedFile
@@ -36,6 +39,13 @@ KEYS = {
         list[AssignmentIn],
         Field(
             description="Kommunale oppgaver og bistillinger legene har; nøkkel: doctor, kind, start, title"
+        ),
+    ],
+    "supervision_agreements": Annotated[
+        list[SupervisionIn],
+        Field(
+            description="Avtaler om mottak og veiledning av LIS1 og ALIS (DUTY-LIS1-AGREE); "
+            "nøkkel: doctor, trainee_kind, start"
         ),
     ],
     **tilsyn_section.KEYS,
@@ -60,6 +70,8 @@ def apply(session: Session, parsed: ParsedFile, changes: Changes, *, actor: Acto
             changes.count("duty_task", existed=existing is not None, same=same)
     if not problems:
         problems += _assignments(session, parsed, number, changes)
+    if not problems:
+        problems += _supervision(session, parsed, number, changes)
     if not problems:
         problems += tilsyn_section.apply(session, parsed, changes, actor=actor)
     return problems
@@ -112,6 +124,46 @@ def _assignments(session: Session, parsed: ParsedFile, number: str, changes: Cha
     return problems
 
 
+def _supervision(session: Session, parsed: ParsedFile, number: str, changes: Changes) -> list[Problem]:
+    problems = []
+    known = {
+        (a.doctor.hpr_number, a.trainee_kind, a.start): a
+        for a in supervision_queries.agreements(session, municipality_number=number)
+    }
+    for index, item in parsed.items["supervision_agreements"]:
+        old = known.get((item.doctor, item.trainee_kind, item.start))
+        same = old is not None and supervision_in(old) == item
+        try:
+            supervision_service.store(session, number, item, prefix=f"supervision_agreements[{index}].")
+        except DomainError as error:
+            problems += (
+                error.problems
+                if isinstance(error, ValidationFailed)
+                else [
+                    Problem(f"supervision_agreements[{index}].term_end", f"{error.message} ({error.rule_id})")
+                ]
+            )
+            continue
+        changes.count("supervision_agreement", existed=old is not None, same=same)
+    return problems
+
+
+def supervision_in(row) -> SupervisionIn:
+    return SupervisionIn.model_validate(
+        {
+            "doctor": row.doctor.hpr_number,
+            "trainee_kind": row.trainee_kind,
+            "trainee_name": row.trainee_name,
+            "hours_per_week": row.hours_per_week,
+            "start": row.start,
+            "term_end": row.term_end,
+            "renewal": row.renewal,
+            "notice_on": row.notice_on,
+            "supervision_until": row.supervision_until,
+        }
+    )
+
+
 def export(session: Session, *, municipality_number: str) -> dict:
     profiles = queries.profiles(session, municipality_number=municipality_number)
     hprs = {
@@ -130,6 +182,10 @@ def export(session: Session, *, municipality_number: str) -> dict:
             for a in sorted(
                 queries.assignments(session, municipality_number=municipality_number), key=lambda a: a.id
             )
+        ],
+        "supervision_agreements": [
+            service.plain(supervision_in(a).model_dump(exclude_defaults=True))
+            for a in supervision_queries.agreements(session, municipality_number=municipality_number)
         ],
         **tilsyn_section.export(session, municipality_number=municipality_number),
     }

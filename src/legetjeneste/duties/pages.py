@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request
 
 from legetjeneste.duties import rules, service
 from legetjeneste.duties.distribution import service as distribution_service
+from legetjeneste.duties.supervision import service as supervision_service
 from legetjeneste.errors import DomainError
 from legetjeneste.web.deps import ActorDep, SessionDep
 from legetjeneste.web.forms import failure_context
@@ -43,6 +44,7 @@ def overview(
 ):
     found = service.overview(session, actor=actor, municipality_number=number, on=parse_day(dato))
     tasks = service.list_tasks(session, actor=actor, municipality_number=number)
+    supervision = supervision_service.list_agreements(session, actor=actor, municipality_number=number)
     what_if, error = None, None
     if timer or slutter:
         try:
@@ -59,6 +61,7 @@ def overview(
     context = {
         "found": found,
         "tasks": tasks,
+        "supervision": supervision,
         "what_if": what_if,
         "kinds": rules.KINDS,
         "bases": rules.BASES,

@@ -12,6 +12,8 @@ from legetjeneste.duties.distribution.schemas import DistributionRead
 from legetjeneste.duties.orders import service as order_service
 from legetjeneste.duties.orders.schemas import OrderIn, OrderRead, ProposalOrderIn
 from legetjeneste.duties.schemas import AssignmentIn, AssignmentRead, Overview, TaskIn, TaskRead
+from legetjeneste.duties.supervision import service as supervision_service
+from legetjeneste.duties.supervision.schemas import SupervisionIn, SupervisionRead
 from legetjeneste.web.deps import ActorDep, Id, SessionDep
 
 router = APIRouter(prefix="/api/v1", tags=["duties"])
@@ -83,3 +85,15 @@ def order_proposal(task_id: Id, data: ProposalOrderIn, session: SessionDep, acto
 @router.get(MUNICIPALITY + "/duty-orders", response_model=list[OrderRead])
 def orders(number: str, session: SessionDep, actor: ActorDep):
     return order_service.list_orders(session, actor=actor, municipality_number=number)
+
+
+@router.get(MUNICIPALITY + "/supervision-agreements", response_model=list[SupervisionRead])
+def supervision_agreements(number: str, session: SessionDep, actor: ActorDep):
+    """Agreements to supervise LIS1 and ALIS, with when they end after notice (DUTY-LIS1-AGREE)."""
+    return supervision_service.list_agreements(session, actor=actor, municipality_number=number)
+
+
+@router.put(MUNICIPALITY + "/supervision-agreements", response_model=SupervisionRead)
+def save_supervision_agreement(number: str, data: SupervisionIn, session: SessionDep, actor: ActorDep):
+    """An agreement by doctor, trainee kind and start: three years or more, renewals two (DUTY-LIS1-AGREE)."""
+    return supervision_service.save_agreement(session, actor=actor, municipality_number=number, data=data)

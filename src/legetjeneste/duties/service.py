@@ -24,6 +24,7 @@ from legetjeneste.duties.schemas import (
     TaskIn,
     TaskRead,
 )
+from legetjeneste.duties.supervision import service as supervision_service
 from legetjeneste.errors import Problem, ValidationFailed
 from legetjeneste.registry import queries as registry_queries
 from legetjeneste.registry.models import Doctor, DoctorPeriod
@@ -69,8 +70,14 @@ def _opening_hours(period: DoctorPeriod, profile: DutyProfile | None) -> Decimal
 
 
 def _standing(
-    period: DoctorPeriod, held: list[DutyAssignment], profile: DutyProfile | None, on: date
+    period: DoctorPeriod,
+    held: list[DutyAssignment],
+    profile: DutyProfile | None,
+    on: date,
+    agreed: list[tuple[str, Decimal]],
 ) -> GpStanding:
+    """DUTY-CAP for one GP; supervision agreements (DUTY-LIS1-AGREE) deduct their hours where the GP holds no
+    assignment of that kind already (the assignment then carries the hours and the pay form)."""
     opening = _opening_hours(period, profile)
     exempt = rules.exemption(
         state_work_hours=profile.state_work_hours if profile else Decimal(0),
@@ -78,7 +85,8 @@ def _standing(
         state_limit=decimal_parameter("state_work_exempt_hours", on),
     )
     found = rules.standing(
-        held=[rules.Held(a.kind, a.hours_per_week, a.basis) for a in held],
+        held=[rules.Held(a.kind, a.hours_per_week, a.basis) for a in held]
+        + [rules.Held(kind, hours) for kind, hours in agreed if kind not in {a.kind for a in held}],
         opening_hours=opening,
         max_hours=decimal_parameter("max_order_hours_per_week", on),
         full_time_opening=decimal_parameter("full_time_opening_hours", on),
@@ -118,10 +126,11 @@ def standings(session: Session, *, municipality_number: str, on: date) -> list[G
     for row in queries.assignments(session, municipality_number=municipality_number, on=on):
         held[row.doctor_id].append(row)
     profiles = queries.profiles(session, municipality_number=municipality_number)
+    agreed = supervision_service.held_hours(session, municipality_number=municipality_number, on=on)
     first: dict[int, DoctorPeriod] = {}
     for period in queries.gp_periods(session, municipality_number=municipality_number, on=on):
         first.setdefault(period.doctor_id, period)
-    found = [_standing(p, held[d], profiles.get(d), on) for d, p in first.items()]
+    found = [_standing(p, held[d], profiles.get(d), on, agreed.get(d, [])) for d, p in first.items()]
     return sorted(found, key=lambda g: (g.doctor_name, g.doctor_id))
 
 
