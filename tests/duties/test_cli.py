@@ -2,6 +2,7 @@
 JSON document each, with rule ids; a bad date names the option."""
 
 import json
+from decimal import Decimal
 
 from legetjeneste.cli import app
 from tests.command_line import command_line
@@ -15,11 +16,14 @@ def test_overview_and_tilsyn_print_one_json_document_each_with_rule_ids(engine, 
         assert code == 0
         overview = json.loads(out)
         drevja = next(g for g in overview["gps"] if g["doctor_name"] == "Lars Drevja")
-        assert (drevja["cap"], drevja["deductions"], drevja["orderable"]) == ("7.5", "3.00", "0")
+        assert [Decimal(drevja[k]) for k in ("cap", "deductions", "orderable")] == [Decimal("7.5"), 3, 0]
         assert {line["rule_id"] for line in drevja["lines"]} == {"DUTY-CAP", "DUTY-SUPERVISION-DEDUCT"}
         code, out, _ = cli("tilsyn", "1824", "--date", "2026-12-04", "--json")
         tilsyn = json.loads(out)
-        assert code == 0 and (tilsyn["planned"], tilsyn["norm"]) == ("85.75", "112.84")
+        assert code == 0 and (Decimal(tilsyn["planned"]), Decimal(tilsyn["norm"])) == (
+            Decimal("85.75"),
+            Decimal("112.84"),
+        )
         assert "TILSYN-NORM" in tilsyn["rule_ids"] and len(tilsyn["units"]) == 12
         code, _, err = cli("overview", "1824", "--date", "1.2.2027")
         assert code == 1 and "--date" in err
