@@ -1,5 +1,5 @@
-"""`legetjeneste duties overview NR [--date D] --json` and `legetjeneste duties tilsyn NR [--date D] --json`: one
-JSON document each, with rule ids; a bad date names the option."""
+"""`legetjeneste duties overview NR [--date D] --json` and `legetjeneste duties tilsyn NR [--date D] --json`:
+one JSON document each, with rule ids; a bad date names the option."""
 
 import json
 from decimal import Decimal
