@@ -6,13 +6,15 @@ from decimal import Decimal, InvalidOperation
 
 from fastapi import APIRouter, Request
 
+from legetjeneste.dates import parse_month
 from legetjeneste.duties import rules, service
 from legetjeneste.duties.distribution import service as distribution_service
+from legetjeneste.duties.payroll import service as payroll_service
 from legetjeneste.duties.supervision import service as supervision_service
-from legetjeneste.errors import DomainError
+from legetjeneste.errors import DomainError, Problem, ValidationFailed
 from legetjeneste.web.deps import ActorDep, SessionDep
-from legetjeneste.web.forms import failure_context
-from legetjeneste.web.pages import render
+from legetjeneste.web.forms import failure_context, form_values, problem_lines
+from legetjeneste.web.pages import redirect_with_message, render
 
 router = APIRouter(include_in_schema=False)
 PAGE = "/kommuner/{number}/kommunale-oppgaver"
@@ -73,3 +75,24 @@ def overview(
         ),
     }
     return render(request, "duties/overview.html", context, actor=actor, status_code=422 if error else 200)
+
+
+@router.post(PAGE + "/timer-til-utbetaling")
+async def send_hours(request: Request, number: str, session: SessionDep, actor: ActorDep):
+    """PAY-DUTY-RATE — the month's hours of hourly-paid duties registered in the payment run."""
+    values = form_values(await request.form())
+    try:
+        month = parse_month(values.get("month", ""))
+    except ValueError:
+        month = None
+    if month is None:
+        error = ValidationFailed([Problem("month", "velg en måned på formen ÅÅÅÅ-MM")])
+        return redirect_with_message(
+            request, PAGE.format(number=number) + "#utbetaling", problem_lines(error, {"month": "Måned"})[0]
+        )
+    sent = payroll_service.send_month(session, actor=actor, municipality_number=number, month=month)
+    lines = [f"{h.doctor_name}: {rules.hours_text(h.hours)} ({h.description})" for h in sent.hours]
+    title = (
+        f"{len(sent.hours)} timeregistreringer for {sent.month} er sendt til utbetalingen (PAY-DUTY-RATE)."
+    )
+    return redirect_with_message(request, PAGE.format(number=number) + "#utbetaling", title, lines)

@@ -3,20 +3,25 @@ the proposed distribution and what-if. Each endpoint is one service call."""
 
 from datetime import date
 from decimal import Decimal
+from typing import Annotated
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 
+from legetjeneste.dates import parse_month
 from legetjeneste.duties import service
 from legetjeneste.duties.distribution import service as distribution_service
 from legetjeneste.duties.distribution.schemas import DistributionRead
 from legetjeneste.duties.orders import service as order_service
 from legetjeneste.duties.orders.schemas import OrderIn, OrderRead, ProposalOrderIn
+from legetjeneste.duties.payroll import service as payroll_service
+from legetjeneste.duties.payroll.schemas import PaidMonth
 from legetjeneste.duties.schemas import AssignmentIn, AssignmentRead, Overview, TaskIn, TaskRead
 from legetjeneste.duties.supervision import service as supervision_service
 from legetjeneste.duties.supervision.schemas import SupervisionIn, SupervisionRead
 from legetjeneste.web.deps import ActorDep, Id, SessionDep
 
 router = APIRouter(prefix="/api/v1", tags=["duties"])
+Month = Annotated[str, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="Måned, ÅÅÅÅ-MM")]
 MUNICIPALITY = "/municipalities/{number}"
 
 
@@ -97,3 +102,19 @@ def supervision_agreements(number: str, session: SessionDep, actor: ActorDep):
 def save_supervision_agreement(number: str, data: SupervisionIn, session: SessionDep, actor: ActorDep):
     """An agreement by doctor, trainee kind and start: three years or more, renewals two (DUTY-LIS1-AGREE)."""
     return supervision_service.save_agreement(session, actor=actor, municipality_number=number, data=data)
+
+
+@router.get(MUNICIPALITY + "/duty-pay-hours", response_model=PaidMonth)
+def pay_hours(number: str, session: SessionDep, actor: ActorDep, month: Month):
+    """The month's hours of duties paid by the hour per GP (PAY-DUTY-RATE, PAY-LIS1); nothing is sent."""
+    return payroll_service.month_hours(
+        session, actor=actor, municipality_number=number, month=parse_month(month)
+    )
+
+
+@router.post(MUNICIPALITY + "/duty-pay-hours", response_model=PaidMonth)
+def send_pay_hours(number: str, session: SessionDep, actor: ActorDep, month: Month):
+    """Register the month's hours of hourly-paid duties in the payment run (PAY-DUTY-RATE)."""
+    return payroll_service.send_month(
+        session, actor=actor, municipality_number=number, month=parse_month(month)
+    )
