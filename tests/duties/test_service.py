@@ -140,6 +140,13 @@ def test_a_tilsynslege_on_vacation_leaves_planned_hours_uncovered_with_the_vikar
         (date(2027, 7, 21), "Miljøtunet langtidsplass", D("7.5"), False),
     ]
     assert found.uncovered_hours == D("22.5") and found.budget is None
+    tilsyn_service.name_substitute(
+        demo(), actor=KOL, unit_id=found.lines[0].unit_id, day=date(2027, 7, 7), name="Vikar Vefsn"
+    )
+    again = tilsyn_service.cover(
+        demo(), actor=KOL, municipality_number="1824", first=date(2027, 7, 5), days=21
+    )
+    assert (again.lines[0].substitute, again.uncovered_hours) == ("Vikar Vefsn", D(15))
     year = tilsyn_service.cover(
         demo(), actor=KOL, municipality_number="1824", first=date(2026, 12, 1), days=7
     )

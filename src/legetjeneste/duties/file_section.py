@@ -6,6 +6,7 @@ assignments by doctor, kind, start and title (a file adds and updates, never rem
 file: an order is an enkeltvedtak made in the application."""
 
 from datetime import date
+from decimal import Decimal
 from typing import Annotated
 
 from pydantic import Field
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from legetjeneste.auth.rules import Actor
 from legetjeneste.duties import queries, service
-from legetjeneste.duties.models import DutyAssignment, DutyProfile
+from legetjeneste.duties.models import DutyAssignment, DutyProfile, DutyTask
 from legetjeneste.duties.schemas import AssignmentIn, ProfileIn, TaskIn
 from legetjeneste.duties.supervision import queries as supervision_queries
 from legetjeneste.duties.supervision import service as supervision_service
@@ -65,7 +66,7 @@ def apply(session: Session, parsed: ParsedFile, changes: Changes, *, actor: Acto
         problems += found
         if not found:
             existing = queries.task_by_code(session, municipality_number=number, code=item.code)
-            same = existing is not None and service.task_in(existing) == item
+            same = existing is not None and task_in(existing) == item
             service.store_task(session, number, item)
             changes.count("duty_task", existed=existing is not None, same=same)
     if not problems:
@@ -173,19 +174,94 @@ def export(session: Session, *, municipality_number: str) -> dict:
     codes = {t.id: t.code for t in tasks}
     return {
         "duty_profiles": [
-            {"doctor": hprs[p.doctor_id], **service.profile_document(p)}
+            {"doctor": hprs[p.doctor_id], **profile_document(p)}
             for p in sorted(profiles.values(), key=lambda p: p.doctor_id)
         ],
-        "duty_tasks": [service.plain(service.task_in(t).model_dump(exclude_defaults=True)) for t in tasks],
+        "duty_tasks": [plain(task_in(t).model_dump(exclude_defaults=True)) for t in tasks],
         "duty_assignments": [
-            service.assignment_document(a, hprs[a.doctor_id], codes.get(a.task_id or 0))
+            assignment_document(a, hprs[a.doctor_id], codes.get(a.task_id or 0))
             for a in sorted(
                 queries.assignments(session, municipality_number=municipality_number), key=lambda a: a.id
             )
         ],
         "supervision_agreements": [
-            service.plain(supervision_in(a).model_dump(exclude_defaults=True))
+            plain(supervision_in(a).model_dump(exclude_defaults=True))
             for a in supervision_queries.agreements(session, municipality_number=municipality_number)
         ],
         **tilsyn_section.export(session, municipality_number=municipality_number),
     }
+
+
+def task_in(task: DutyTask) -> TaskIn:
+    """The task as the municipality file writes it."""
+    return TaskIn.model_validate(
+        dict(
+            code=task.code,
+            name=task.name,
+            kind=task.kind,
+            hours_per_week=task.hours_per_week,
+            start=task.start,
+            end=task.end,
+            place=task.place,
+            weekdays=list(task.weekdays),
+            issuer=task.issuer,
+            issuer_name=task.issuer_name,
+            pay_form=task.pay_form,
+            announced_on=task.announced_on,
+            informed_on=task.informed_on,
+            volunteers=list(task.volunteers),
+            qualified=list(task.qualified),
+        )
+    )
+
+
+def plain(value):
+    """A value as the municipality file writes it: hours as plain numbers (7.5, 20), days as ÅÅÅÅ-MM-DD, so
+    that export → import gives back what the file said."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value.normalize())
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    return value
+
+
+def profile_document(profile: DutyProfile) -> dict:
+    document: dict = {
+        "state_work_hours": profile.state_work_hours,
+        "transition_1984": profile.transition_1984,
+    }
+    if profile.opening_hours is not None:
+        document["opening_hours"] = profile.opening_hours
+    if profile.note:
+        document["note"] = profile.note
+    return plain(document)
+
+
+def assignment_document(row: DutyAssignment, hpr: str, task_code: str | None) -> dict:
+    """The assignment as the municipality file writes it: a percentage post as its percentage."""
+    data = AssignmentIn.model_validate(
+        dict(
+            doctor=hpr,
+            kind=row.kind,
+            title=row.title,
+            start=row.start,
+            end=row.end,
+            place=row.place,
+            weekdays=list(row.weekdays),
+            basis=row.basis,
+            issuer=row.issuer,
+            issuer_name=row.issuer_name,
+            pay_form=row.pay_form,
+            task=task_code,
+            **(
+                {"percentage": row.percentage}
+                if row.percentage is not None
+                else {"hours_per_week": row.hours_per_week}
+            ),
+        )
+    )
+    return plain(data.model_dump(exclude_defaults=True)) | {"doctor": hpr}

@@ -8,10 +8,12 @@ from fastapi import APIRouter, Request
 
 from legetjeneste.duties.rules import hours_text
 from legetjeneste.duties.tilsyn import service
-from legetjeneste.duties.tilsyn.schemas import TilsynRead
+from legetjeneste.duties.tilsyn.schemas import SubstituteIn, TilsynRead
+from legetjeneste.norwegian import day_text
 from legetjeneste.web.charts import Chart, Series
 from legetjeneste.web.deps import ActorDep, SessionDep
-from legetjeneste.web.pages import render
+from legetjeneste.web.forms import form_values, parse_form
+from legetjeneste.web.pages import redirect_with_message, render
 
 router = APIRouter(include_in_schema=False)
 
@@ -58,3 +60,15 @@ def tilsyn_page(
         "hours": hours_text,
     }
     return render(request, "duties/tilsyn.html", context, actor=actor)
+
+
+@router.post("/kommuner/{number}/tilsyn/stedfortreder")
+async def name_substitute(request: Request, number: str, session: SessionDep, actor: ActorDep):
+    """TILSYN-COVER — a named substitute for a unit on a day, from the cover table."""
+    values = form_values(await request.form())
+    data = parse_form(SubstituteIn, values)
+    unit_id = int(values.get("unit_id", "0") or 0)
+    saved = service.name_substitute(session, actor=actor, unit_id=unit_id, day=data.day, name=data.name)
+    title = f"{saved.substitute} er stedfortreder for {saved.unit} {day_text(saved.day)} (TILSYN-COVER)."
+    back = f"/kommuner/{number}/tilsyn?dato={values.get('dato', '')}#fravaer"
+    return redirect_with_message(request, back, title)

@@ -65,3 +65,7 @@ def budgets(session: Session, *, municipality_number: str) -> list[VikarBudget]:
         .order_by(VikarBudget.year)
     )
     return list(session.scalars(query))
+
+
+def substitute(session: Session, *, unit_id: int, day: date) -> Substitute | None:
+    return session.scalar(select(Substitute).where(Substitute.unit_id == unit_id, Substitute.day == day))

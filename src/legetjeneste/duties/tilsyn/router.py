@@ -6,8 +6,14 @@ from datetime import date
 from fastapi import APIRouter, Query
 
 from legetjeneste.duties.tilsyn import service
-from legetjeneste.duties.tilsyn.schemas import CoverRead, TilsynRead, VersionsRead
-from legetjeneste.web.deps import ActorDep, SessionDep
+from legetjeneste.duties.tilsyn.schemas import (
+    CoverLineRead,
+    CoverRead,
+    SubstituteIn,
+    TilsynRead,
+    VersionsRead,
+)
+from legetjeneste.web.deps import ActorDep, Id, SessionDep
 
 router = APIRouter(prefix="/api/v1", tags=["duties"])
 
@@ -36,3 +42,11 @@ def cover(
 ):
     """Planned hours that stand uncovered while a tilsynslege is away, per unit and day; the vikar budget."""
     return service.cover(session, actor=actor, municipality_number=number, first=first, days=days)
+
+
+@router.put("/tilsyn-units/{unit_id}/substitutes", response_model=CoverLineRead)
+def name_substitute(unit_id: Id, data: SubstituteIn, session: SessionDep, actor: ActorDep):
+    """A named substitute for the unit on a day its tilsynslege is away (TILSYN-COVER)."""
+    return service.name_substitute(
+        session, actor=actor, unit_id=unit_id, day=data.day, name=data.name, doctor_id=data.doctor_id
+    )

@@ -129,7 +129,23 @@ class VersionsRead(BaseModel):
     totals: list[Decimal]
 
 
+class SubstituteIn(Input):
+    """A named substitute for a unit on a day (TILSYN-COVER)."""
+
+    day: date
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    doctor_id: Annotated[int | None, Field(ge=1)] = None
+
+
+class CoverLineRead(BaseModel):
+    unit_id: int
+    unit: str
+    day: date
+    substitute: str
+
+
 class UncoveredLine(BaseModel):
+    unit_id: int
     day: date
     institution: str
     unit: str

@@ -9,14 +9,16 @@ from decimal import Decimal
 from sqlalchemy.orm import Session
 
 from legetjeneste.absence import queries as absence_queries
+from legetjeneste.audit import service as audit_service
 from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import WEEKDAYS, today_oslo
 from legetjeneste.duties.tilsyn import queries, rules
-from legetjeneste.duties.tilsyn.models import Plan, Unit
+from legetjeneste.duties.tilsyn.models import Plan, Substitute, Unit
 from legetjeneste.duties.tilsyn.schemas import (
     BudgetRead,
+    CoverLineRead,
     CoverRead,
     PlanRef,
     TilsynRead,
@@ -25,7 +27,7 @@ from legetjeneste.duties.tilsyn.schemas import (
     VersionRow,
     VersionsRead,
 )
-from legetjeneste.errors import NotFound
+from legetjeneste.errors import NotFound, Problem, ValidationFailed
 
 RULE_IDS = ["TILSYN-NORM", "TILSYN-BED-TYPES", "TILSYN-LV-SHARE"]
 
@@ -200,6 +202,7 @@ def cover(
         )
         lines = [
             UncoveredLine(
+                unit_id=u.unit,
                 day=u.day,
                 institution=units[u.unit].institution.name,
                 unit=units[u.unit].name,
@@ -229,3 +232,36 @@ def _budget(session: Session, number: str, year: int) -> BudgetRead | None:
     return BudgetRead(
         year=year, amount=row.amount, spent=spent, weeks=weeks, left=row.amount - spent, source=row.source
     )
+
+
+def name_substitute(
+    session: Session, *, actor: Actor, unit_id: int, day: date, name: str, doctor_id: int | None = None
+) -> CoverLineRead:
+    """TILSYN-COVER — a named substitute for a unit on a day its tilsynslege is away."""
+    auth_service.require(actor, "duties.write")
+    if not name.strip():
+        raise ValidationFailed([Problem("name", "skriv navnet på stedfortrederen")])
+    with session.begin():
+        unit = scope.row(
+            session,
+            actor,
+            Unit,
+            unit_id,
+            missing=f"Avdeling {unit_id} finnes ikke.",
+            municipality_of=lambda found: found.institution.municipality_number,
+        )
+        found = queries.substitute(session, unit_id=unit.id, day=day)
+        if found is None:
+            found = Substitute(unit_id=unit.id, day=day, name=name.strip(), doctor_id=doctor_id)
+            session.add(found)
+        found.name, found.doctor_id = name.strip(), doctor_id
+        session.flush()
+        audit_service.record(
+            session,
+            actor=actor,
+            action="update",
+            entity="tilsyn_substitute",
+            record_ids=[found.id],
+            municipality_number=unit.institution.municipality_number,
+        )
+        return CoverLineRead(unit_id=unit.id, unit=unit.name, day=day, substitute=found.name)
