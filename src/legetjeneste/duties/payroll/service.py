@@ -65,12 +65,14 @@ def send_month(session: Session, *, actor: Actor, municipality_number: str, mont
         payment_hours_service.register_duty_hours(
             session,
             actor=actor,
-            data=DutyHoursCreate(
-                doctor_id=line.doctor_id,
-                month=found.month,
-                kind=line.kind,
-                hours=line.hours,
-                description=f"Fra kommunale oppgaver: {line.description}"[:300],
+            data=DutyHoursCreate.model_validate(
+                {
+                    "doctor_id": line.doctor_id,
+                    "month": found.month,
+                    "kind": line.kind,
+                    "hours": line.hours,
+                    "description": f"Fra kommunale oppgaver: {line.description}"[:300],
+                }
             ),
         )
     return found
