@@ -53,12 +53,12 @@ def test_an_agreement_deducts_its_hours_and_its_clocks_join_the_deadlines_overvi
         trainee_name="Ny LIS1",
         start=date(2026, 9, 1),
         term_end=date(2029, 8, 31),
-        notice_on=date(2029, 4, 1),
+        notice_on=date(2026, 12, 1),
     )
     saved = supervision_service.save_agreement(
         open_session(), actor=VEFSN_KOMMUNEOVERLEGE, municipality_number="1824", data=data
     )
-    assert (saved.hours_per_week, saved.ends_on) == (D(3), date(2029, 10, 1))
+    assert (saved.hours_per_week, saved.ends_on) == (D(3), date(2029, 8, 31))
     gps = service.overview(open_session(), actor=SYSTEM, municipality_number="1824", on=date(2027, 1, 4)).gps
     fustvatn = next(g for g in gps if g.doctor_name == "Ole Fustvatn")
     assert (fustvatn.deductions, fustvatn.orderable) == (D(3), D("2.63"))
@@ -67,4 +67,4 @@ def test_an_agreement_deducts_its_hours_and_its_clocks_join_the_deadlines_overvi
     )
     found = {d.text: d for d in overview.deadlines if d.rule_id == "DUTY-LIS1-AGREE"}
     assert found["Avtaleperioden for veiledning av ALIS går ut 31. desember 2026"].status == "due_soon"
-    assert "Avtalen om veiledning av LIS1 er sagt opp og opphører 1. oktober 2029" in found
+    assert "Avtalen om veiledning av LIS1 er sagt opp og opphører 31. august 2029" in found

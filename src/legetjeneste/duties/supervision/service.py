@@ -133,14 +133,15 @@ def list_agreements(session: Session, *, actor: Actor, municipality_number: str)
 
 
 def clocks(session: Session, *, municipality_number: str, on: date) -> list[Clock]:
-    """DUTY-LIS1-AGREE — the open clocks for the deadlines overview: a term running out (renew for at least
-    two years or give six months' notice), and an agreement ending after notice."""
+    """DUTY-LIS1-AGREE — the open clocks for the deadlines overview: a term running out (open its last six
+    months: renew for at least two years or give six months' notice), and an agreement ending after notice
+    (open from the notice to the end)."""
     found = []
     for row in queries.agreements(session, municipality_number=municipality_number):
         end = ends_on(row)
         kind = KINDS[row.trainee_kind]
         who = f"{row.doctor.full_name} ({kind}{': ' + row.trainee_name if row.trainee_name else ''})"
-        if end is None and row.term_end >= on:
+        if end is None and add_months(row.term_end, -6) <= on <= row.term_end:
             found.append(
                 _clock(
                     row,
@@ -153,7 +154,7 @@ def clocks(session: Session, *, municipality_number: str, on: date) -> list[Cloc
                     "forny avtalen for minst to år eller si den opp med seks måneders frist",
                 )
             )
-        elif end is not None and end >= on:
+        elif end is not None and row.notice_on is not None and row.notice_on <= on <= end:
             found.append(
                 _clock(
                     row,
