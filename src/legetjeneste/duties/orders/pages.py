@@ -1,6 +1,8 @@
 """Pages of a task and its orders (DUTY-VOLUNTARY): the task, the orders given, an order form, the proposed
 even distribution and ordering it (DUTY-EQUAL-SHARE)."""
 
+from datetime import timedelta
+
 from fastapi import APIRouter, Request
 
 from legetjeneste.dates import today_oslo
@@ -14,6 +16,7 @@ from legetjeneste.web.forms import failure_context, form_values, parse_form
 from legetjeneste.web.pages import redirect_with_message, render
 
 router = APIRouter(include_in_schema=False)
+NOTICE_DAYS = 28  # the form's suggested first day only; the rule reads duties/order_notice_days
 TASK = "/kommuner/{number}/kommunale-oppgaver/oppgaver/{task_id}"
 LABELS = {
     "doctor_id": "Lege",
@@ -47,6 +50,7 @@ def _page(
         "orders": orders,
         "hours": rules.hours_text,
         "today": today_oslo(),
+        "first_day": max(task.start, today_oslo() + timedelta(days=NOTICE_DAYS)) if task else None,
         "proposal": distribution_service.propose_for_task(session, actor=actor, task_id=task_id)
         if proposal
         else None,
