@@ -80,6 +80,13 @@ def test_importing_the_same_file_twice_changes_nothing_the_second_time(session):
         "office_quality_indicator": 5,
         "fee_code_count": 18,
         "population_figure": 7,
+        "duty_profile": 2,
+        "duty_task": 1,
+        "duty_assignment": 17,
+        "supervision_agreement": 2,
+        "tilsyn_institution": 5,
+        "tilsyn_plan": 2,
+        "vikar_budget": 1,
     }
     assert count(session, Agreement) == 15
 

@@ -78,6 +78,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "citizens.register": REGISTER_EDITORS,
     "citizens.distribute": REGISTER_EDITORS,
     "citizen.switch": frozenset({"citizen"}),
+    "duties.read": REGISTER_EDITORS,
+    "duties.write": REGISTER_EDITORS,
 }
 PERMISSION_NAMES_NB = {
     "register.read": "se registeret",
@@ -125,6 +127,8 @@ PERMISSION_NAMES_NB = {
     "citizens.register": "se innbyggerregisteret",
     "citizens.distribute": "fordele innbyggere på fastlegelister",
     "citizen.switch": "bytte fastlege og stå på venteliste",
+    "duties.read": "se kommunale oppgaver og tilsyn",
+    "duties.write": "fordele og pålegge kommunale oppgaver og planlegge tilsyn",
 }
 
 
