@@ -5,7 +5,6 @@ refusals (`RuleViolation`) or problems out."""
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from legetjeneste.dates import Period
 from legetjeneste.errors import Rule, RuleViolation
 
 ALU_MEMBERS = Rule("ALU-MEMBERS", "ASA 4310 § 4.1")

@@ -30,6 +30,8 @@ from legetjeneste.registry import queries as registry_queries
 
 MIN_PER_SIDE = "committees/su_min_per_side"
 TERM_YEARS = "committees/term_years"
+# The term's end shows in the deadlines half a year before, time to elect the next members.
+TERM_NOTICE_DAYS = 183
 
 
 def seats(committee: Committee) -> list[rules.Seat]:
@@ -246,7 +248,7 @@ def committee_clocks(session: Session, committee: Committee, meetings: list, on:
         found += [
             _clock(d, title=committee.name, link=link, action="kall inn til felles SU-møte") for d in dues
         ]
-    if committee.term_end is not None and committee.term_end >= on - timedelta(days=31):
+    if committee.term_end is not None and on >= committee.term_end - timedelta(days=TERM_NOTICE_DAYS):
         due = meeting_rules.Due(
             key=f"committee-{committee.id}-term-{committee.term_end.isoformat()}",
             code="committee_term",

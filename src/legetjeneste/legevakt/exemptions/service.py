@@ -320,9 +320,8 @@ def committee_origin(session: Session, *, actor: Actor, origin_id: int) -> dict:
             year, number = (int(part) for part in month["month"].split("-"))
             where = f"{group['office_name']}: " if group["office_name"] else ""
             lines.append(
-                f"{where}i {MONTHS[number - 1]} {year} deltar {before['participants']:g} leger "
-                f"({before['vikars']} vikar); om alle søknadene innvilges {after['participants']:g} "
-                f"({after['vikars']} vikar)."
+                f"{where}i {MONTHS[number - 1]} {year} deltar {_doctors(before)}; "
+                f"om alle søknadene innvilges {_doctors(after)}."
             )
     return {
         "municipality_number": scheme.municipality_number,
@@ -330,3 +329,9 @@ def committee_origin(session: Session, *, actor: Actor, origin_id: int) -> dict:
         "link": f"/kommuner/{scheme.municipality_number}/legevakt/virkning",
         "background": "\n".join(lines),
     }
+
+
+def _doctors(availability: dict) -> str:
+    """«7 leger, 1 av dem vikar» (NN-EXEMPT: the vikar counts among those who remain)."""
+    vikars = availability["vikars"]
+    return f"{availability['participants']:g} leger" + (f", {vikars} av dem vikar" if vikars else "")
