@@ -258,6 +258,7 @@ def _meeting_out(meeting, case_numbers: dict[int, int]) -> dict:
                 **({"absence_reason": a.absence_reason} if a.absence_reason else {}),
             }
             for a in meeting.attendees
+            if a.status != "invited"  # the invitees the meeting's members give; only how they attended
         ],
         "items": [
             {
