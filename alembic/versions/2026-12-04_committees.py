@@ -116,14 +116,9 @@ def upgrade() -> None:
         sa.Column("joint", sa.Boolean(), nullable=False),
         sa.Column("chair", sa.String(length=200), nullable=False),
         sa.Column("referent", sa.String(length=200), nullable=False),
-        sa.Column("approved_at_id", sa.Integer(), nullable=True),
+        sa.Column("approved_on", sa.Date(), nullable=True),
         sa.Column("convened_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("convened_by", sa.String(length=254), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["approved_at_id"],
-            ["committee_meeting.id"],
-            name=op.f("fk_committee_meeting_approved_at_id_committee_meeting"),
-        ),
         sa.ForeignKeyConstraint(
             ["committee_id"], ["committee.id"], name=op.f("fk_committee_meeting_committee_id_committee")
         ),

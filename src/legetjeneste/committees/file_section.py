@@ -121,8 +121,8 @@ def _committee(session: Session, actor: Actor, number: str, item: CommitteeIn) -
         cases.append(found)
     meetings = [_meeting(session, actor, committee, m, cases) for m in item.meetings]
     for meeting, later in zip(meetings, meetings[1:], strict=False):
-        if meeting.approved_at_id is None and any(m.approved for m in item.meetings if m.on == meeting.on):
-            meeting.approved_at_id = later.id
+        if meeting.approved_on is None and any(m.approved for m in item.meetings if m.on == meeting.on):
+            meeting.approved_on = later.on
     for case, given in zip(cases, item.cases, strict=True):
         if given.statement is not None:
             statement = given.statement
@@ -250,7 +250,7 @@ def _meeting_out(meeting, case_numbers: dict[int, int]) -> dict:
         "joint": meeting.joint,
         "chair": meeting.chair,
         "referent": meeting.referent,
-        "approved": meeting.approved_at_id is not None,
+        "approved": meeting.approved_on is not None,
         "attendees": [
             {
                 "name": a.name,

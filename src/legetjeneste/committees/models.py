@@ -56,7 +56,7 @@ class CommitteeMember(Base):
 
 class CommitteeMeeting(Base):
     """A meeting: when, where, its status (planned, held, cancelled), the chair and the referent; `joint`
-    for a joint SU meeting (SU-JOINT-LV). Its minutes are approved at a later meeting (`approved_at_id`)."""
+    for a joint SU meeting (SU-JOINT-LV). Its minutes are approved at a later meeting, held on `approved_on`."""
 
     __tablename__ = "committee_meeting"
 
@@ -71,7 +71,7 @@ class CommitteeMeeting(Base):
     joint: Mapped[bool] = mapped_column(Boolean, default=False)
     chair: Mapped[str] = mapped_column(String(200), default="")
     referent: Mapped[str] = mapped_column(String(200), default="")
-    approved_at_id: Mapped[int | None] = mapped_column(ForeignKey("committee_meeting.id"))
+    approved_on: Mapped[date | None] = mapped_column(Date)
     convened_at: Mapped[datetime] = mapped_column(Timestamp)
     convened_by: Mapped[str] = mapped_column(String(254))
 

@@ -54,8 +54,8 @@ def minutes_pdf(minutes: dict) -> bytes:
     )
     story.append(table)
     approved = (
-        "Godkjent i neste møte."
-        if minutes["approved_at"]
+        f"Godkjent i møtet {day_text(minutes['approved_on'])}."
+        if minutes["approved_on"]
         else "Ikke godkjent ennå (godkjennes i neste møte)."
     )
     story += [Spacer(1, 8), paragraph(approved, SMALL), paragraph("", BODY)]

@@ -223,7 +223,7 @@ def meeting_view(meeting: CommitteeMeeting) -> dict:
         "joint": meeting.joint,
         "chair": meeting.chair,
         "referent": meeting.referent,
-        "approved_at": meeting.approved_at_id,
+        "approved_on": meeting.approved_on,
         "attendees": [
             {
                 "id": a.id,
@@ -315,7 +315,7 @@ def approve_minutes(session: Session, *, actor: Actor, meeting_id: int, at_meeti
             raise ValidationFailed(
                 [Problem("at_meeting", "referatet godkjennes i et senere møte i samme utvalg")]
             )
-        meeting.approved_at_id = later.id
+        meeting.approved_on = later.on
         _audit(session, actor, meeting, "update", approved_at=later.id)
         return meeting_view(meeting)
 
