@@ -15,7 +15,7 @@ from legetjeneste.committees import service as committee_service
 from legetjeneste.committees.cases import service as case_service
 from legetjeneste.committees.meetings import service as meeting_service
 from legetjeneste.committees.schemas import CaseCreate as CommitteeCaseCreate
-from legetjeneste.committees.schemas import MinutesIn
+from legetjeneste.committees.schemas import ItemIn, MinutesIn
 from legetjeneste.legevakt.exemptions import service as exemption_service
 from legetjeneste.legevakt.exemptions.schemas import ExemptionApply, ExemptionDecide
 from legetjeneste.municipality_file import service as file_service
@@ -120,10 +120,12 @@ def _kragero_nodnett_case(session: Session) -> None:
     item = next(i for i in meeting["items"] if i["number"] == 3)
     if item["case_id"] is not None:
         return
-    origin = CommitteeCaseCreate(committee=su.id, origin_kind="legevakt_exemptions", origin_id=found[0].scheme_id)
+    origin = CommitteeCaseCreate(
+        committee=su.id, origin_kind="legevakt_exemptions", origin_id=found[0].scheme_id
+    )
     case = case_service.raise_case(session, actor=actor, data=origin)
     kept = {key: item[key] for key in ("number", "title", "input", "conclusion")}
-    minutes = MinutesIn(items=[{**kept, "case": case.id}])
+    minutes = MinutesIn(items=[ItemIn(**kept, case=case.id)])
     meeting_service.record_minutes(session, actor=actor, meeting_id=meeting["id"], data=minutes)
 
 

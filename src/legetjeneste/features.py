@@ -51,7 +51,8 @@ class NavEntry:
 class Panel:
     """A part a feature adds to another feature's page: on `page` ("municipality" for the overview,
     "agreement", "min_side" for a GP's Min side keyed by `doctor_id`, "office" for Mitt kontor keyed by
-    `office_id`, "roster" for a roster version keyed by `roster_id`), for users with `permission`, `target`
+    `office_id`, "roster" for a roster version keyed by `roster_id`, "lifecycle_case" for a life-cycle case
+    keyed by `case_id`), for users with `permission`, `target`
     ("module:function", called with the session, the actor and the page's key as keywords) gives the value
     the page knows as `name`, shown by `template`."""
 
@@ -79,9 +80,10 @@ class DecisionKind:
 @dataclass(frozen=True)
 class CaseOrigin:
     """Where a committee case can come from (SU-CASES, COM-INFO-GPS): a feature raises a case on the SU's or
-    ALU's agenda through `committees.cases.service.raise_case` with `kind` and the id of its own case, and the
-    statement comes back here. `label` names the kind in Norwegian. `describe` ("module:function") is called as
-    `function(session, actor=actor, origin_id=...)` inside the raising transaction and returns the origin's
+    ALU's agenda through `committees.cases.service.raise_case` with `kind` and the id of its own case, and
+    the statement comes back here. `label` names the kind in Norwegian. `describe` ("module:function") is
+    called as `function(session, actor=actor, origin_id=...)` inside the raising transaction and returns the
+    origin's
     `municipality_number`, `title`, `link` and, optionally, `background` (what the committee needs to know),
     checking the actor may see it; `answered` ("module:function") is called inside the statement's transaction
     as `function(session, actor=actor, origin_id=..., statement=...)` (a dict: committee, given_on, votes,

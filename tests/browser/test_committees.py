@@ -1,10 +1,10 @@
-"""Issue 15's «done when» in a real browser: the Vefsn kommuneoverlege sends the new-agreement case of the life
-cycle to the SU (AGR-NEW-SU), convenes a meeting with the case on the agenda (the e-mail of the invitation is
-tested at service level, tests/committees/test_email.py), records a 3–1 statement with the minority's view
-(SU-CASES), and the life-cycle case shows it; the new pages pass axe and fit a phone.
+"""Issue 15's «done when» in a real browser: the Vefsn kommuneoverlege sends the new-agreement case of the
+life cycle to the SU (AGR-NEW-SU), convenes a meeting with the case on the agenda (the e-mail of the
+invitation is tested at service level, tests/committees/test_email.py), records a 3–1 statement with the
+minority's view (SU-CASES), and the life-cycle case shows it; the new pages pass axe and fit a phone.
 
-The journey writes a case, a meeting and a statement, so this module has a live server and database of its own.
-"""
+The journey writes a case, a meeting and a statement, so this module has a live server and database of its
+own."""
 
 from collections.abc import Iterator
 
@@ -71,7 +71,9 @@ def test_the_su_statement_on_a_new_agreement_reaches_the_life_cycle_case(kommune
     assert_fits_phone(page)
     pdf = page.request.get(page.url + "/referat.pdf")
     assert pdf.ok and pdf.headers["content-type"] == "application/pdf"
-    ics = page.request.get(page.url.replace("/utvalg/moter/", "/api/v1/committee-meetings/") + "/invitation.ics")
+    ics = page.request.get(
+        page.url.replace("/utvalg/moter/", "/api/v1/committee-meetings/") + "/invitation.ics"
+    )
     assert ics.ok and "BEGIN:VEVENT" in ics.text()
 
     page.get_by_role("link", name="Ny fastlegeavtale i Mosjøen").click()
@@ -93,6 +95,8 @@ def test_the_su_statement_on_a_new_agreement_reaches_the_life_cycle_case(kommune
     expect(page.get_by_role("cell", name="Uttalelse fra samarbeidsutvalget (AGR-NEW-SU)")).to_be_visible()
     assert_accessible(page)
     page.goto("/kommuner/1824/utvalg")
-    expect(page.get_by_text("Allmennlegeutvalget i Vefsn: møte i halvåret")).to_be_visible()  # no meeting since July
+    expect(
+        page.get_by_text("Allmennlegeutvalget i Vefsn: møte i halvåret")
+    ).to_be_visible()  # no meeting since July
     assert_accessible(page)
     assert_fits_phone(page)

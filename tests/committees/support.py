@@ -26,13 +26,21 @@ def actor(session, email: str) -> Actor:
 
 
 def committee_id(session, kind: str, number: str = "1824") -> int:
-    kol = actor(session, "kommuneoverlege@vefsn.example" if number == "1824" else "kommuneoverlege@kragero.example")
-    return next(c.id for c in service.list_committees(session, actor=kol, municipality_number=number) if c.kind == kind)
+    kol = actor(
+        session, "kommuneoverlege@vefsn.example" if number == "1824" else "kommuneoverlege@kragero.example"
+    )
+    return next(
+        c.id
+        for c in service.list_committees(session, actor=kol, municipality_number=number)
+        if c.kind == kind
+    )
 
 
 def new_agreement_case(session, kol: Actor) -> int:
     """A life-cycle case about a new agreement in Vefsn (AGR-NEW-SU: it needs the SU's statement)."""
-    data = LifecycleCaseCreate(kind="new_agreement", date=date(2026, 12, 1), title="Ny fastlegeavtale i Mosjøen")
+    data = LifecycleCaseCreate(
+        kind="new_agreement", date=date(2026, 12, 1), title="Ny fastlegeavtale i Mosjøen"
+    )
     return lifecycle_service.open_case(session, actor=kol, data=data, municipality_number="1824").id
 
 

@@ -11,8 +11,15 @@ from tests.committees.support import actor, committee_id
 
 
 def test_alu_members_the_invitation_to_an_su_meeting_reaches_the_gp_member_by_email(demo, smtp):
-    data = MeetingCreate(date=date(2026, 12, 10), starts=time(14, 0), place="Mosjøen rådhus", agenda=["Ny fastlegeavtale"])
-    meeting_service.convene(demo, actor=actor(demo, "kommuneoverlege@vefsn.example"), committee_id=committee_id(demo, "su"), data=data)
+    data = MeetingCreate(
+        date=date(2026, 12, 10), starts=time(14, 0), place="Mosjøen rådhus", agenda=["Ny fastlegeavtale"]
+    )
+    meeting_service.convene(
+        demo,
+        actor=actor(demo, "kommuneoverlege@vefsn.example"),
+        committee_id=committee_id(demo, "su"),
+        data=data,
+    )
 
     report = email_service.deliver_due(demo)
 

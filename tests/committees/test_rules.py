@@ -22,7 +22,10 @@ def seat(side, role="member", *, start=START, end=None, ko=False, name="N"):
 def su(gps=2, municipality=2, *, gp_deputies=None, municipality_deputies=None, extra=()):
     seats = [seat("gps") for _ in range(gps)] + [seat("municipality") for _ in range(municipality)]
     seats += [seat("gps", "deputy") for _ in range(gps if gp_deputies is None else gp_deputies)]
-    seats += [seat("municipality", "deputy") for _ in range(municipality if municipality_deputies is None else municipality_deputies)]
+    seats += [
+        seat("municipality", "deputy")
+        for _ in range(municipality if municipality_deputies is None else municipality_deputies)
+    ]
     return seats + list(extra)
 
 
@@ -58,7 +61,9 @@ def test_su_composition_counts_only_the_seats_held_on_the_day():
 
 def test_alu_members_the_kommuneoverlege_as_the_gps_representative_is_refused_as_an_observer_not():
     as_gp = su(2, 2, extra=[seat("municipality"), seat("gps", ko=True, name="Kommuneoverlegen")])
-    assert ("ALU-MEMBERS", "Side") in problems(as_gp + [seat("gps", "deputy"), seat("municipality", "deputy")])
+    assert ("ALU-MEMBERS", "Side") in problems(
+        as_gp + [seat("gps", "deputy"), seat("municipality", "deputy")]
+    )
     assert problems(su(2, 2, extra=[seat(None, "observer", ko=True)])) == []
     with pytest.raises(RuleViolation) as refused:
         rules.check_member("su", side="gps", role="member", is_kommuneoverlege=True)
@@ -115,13 +120,18 @@ def dues(meetings, on, constituted=date(2025, 1, 1)):
 
 
 def test_meetings_a_half_year_without_a_meeting_falls_due_on_its_last_day_one_meeting_closes_it():
-    assert dues([], date(2026, 12, 4)) == [(date(2026, 6, 30), "SU-COMPOSITION"), (date(2026, 12, 31), "SU-COMPOSITION")]
+    assert dues([], date(2026, 12, 4)) == [
+        (date(2026, 6, 30), "SU-COMPOSITION"),
+        (date(2026, 12, 31), "SU-COMPOSITION"),
+    ]
     assert dues([date(2026, 6, 30), date(2026, 7, 1)], date(2026, 12, 4)) == []
     assert dues([date(2026, 7, 1)], date(2026, 12, 4)) == [(date(2026, 6, 30), "SU-COMPOSITION")]
 
 
 def test_meetings_no_clock_for_a_half_year_that_ended_before_the_constitution():
-    assert dues([], date(2026, 8, 1), constituted=date(2026, 7, 1)) == [(date(2026, 12, 31), "SU-COMPOSITION")]
+    assert dues([], date(2026, 8, 1), constituted=date(2026, 7, 1)) == [
+        (date(2026, 12, 31), "SU-COMPOSITION")
+    ]
     assert dues([], date(2026, 8, 1), constituted=date(2026, 6, 30)) == [
         (date(2026, 6, 30), "SU-COMPOSITION"),
         (date(2026, 12, 31), "SU-COMPOSITION"),
@@ -136,8 +146,15 @@ def test_the_alu_half_year_clock_cites_alu_members():
 
 
 def test_su_joint_lv_a_joint_meeting_in_the_calendar_year_closes_the_yearly_clock():
-    assert meeting_rules.joint_dues(committee_id=1, name="SU", joint_meetings=[date(2025, 12, 31)], on=date(2026, 1, 1))[0].due == date(2026, 12, 31)
-    assert meeting_rules.joint_dues(committee_id=1, name="SU", joint_meetings=[date(2026, 1, 1)], on=date(2026, 12, 31)) == []
+    assert meeting_rules.joint_dues(
+        committee_id=1, name="SU", joint_meetings=[date(2025, 12, 31)], on=date(2026, 1, 1)
+    )[0].due == date(2026, 12, 31)
+    assert (
+        meeting_rules.joint_dues(
+            committee_id=1, name="SU", joint_meetings=[date(2026, 1, 1)], on=date(2026, 12, 31)
+        )
+        == []
+    )
 
 
 def test_alu_members_valid_absence_needs_its_reason():
@@ -155,7 +172,13 @@ def test_a_meeting_ends_after_it_begins():
 
 
 def case(kind="su", **given):
-    facts = {"personal_doctor": False, "consent_on": None, "breach_of_duty": False, "about_patient": False, "anonymised": False}
+    facts = {
+        "personal_doctor": False,
+        "consent_on": None,
+        "breach_of_duty": False,
+        "about_patient": False,
+        "anonymised": False,
+    }
     case_rules.check_case(kind, **(facts | given))
 
 
@@ -218,6 +241,8 @@ def test_the_meeting_invitation_is_an_icalendar_request_in_oslo_time():
     )  # fmt: skip
     from datetime import UTC, datetime
 
-    text = meeting_rules.invitation_calendar(event, stamp=datetime(2026, 12, 1, tzinfo=UTC), organizer="k@v.no").decode()
+    text = meeting_rules.invitation_calendar(
+        event, stamp=datetime(2026, 12, 1, tzinfo=UTC), organizer="k@v.no"
+    ).decode()
     assert "METHOD:REQUEST" in text and "DTSTART;TZID=Europe/Oslo:20261210T140000" in text
     assert "DTEND;TZID=Europe/Oslo:20261210T150000" in text and "mailto:a@b.no" in text

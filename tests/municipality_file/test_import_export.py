@@ -74,6 +74,8 @@ def test_importing_the_same_file_twice_changes_nothing_the_second_time(session):
         "doctor_course": 25,
         "local_parameter": 1,
         "exemption": 3,
+        "committee": 2,
+        "annual_meeting": 13,
     }
     assert count(session, Agreement) == 15
 

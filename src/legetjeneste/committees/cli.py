@@ -32,7 +32,8 @@ def overview(
     on: Annotated[str | None, typer.Option("--date", help="Dato fristene vurderes mot, ÅÅÅÅ-MM-DD")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Skriv ett JSON-dokument")] = False,
 ):
-    """Utvalgene med medlemmer, kontroll av sammensetningen (regel-id), møtefrister og åpne oppfølgingspunkter."""
+    """Utvalgene med medlemmer, kontroll av sammensetningen (regel-id), møtefrister og åpne
+    oppfølgingspunkter."""
     found = run(service.overview, actor=SYSTEM, municipality_number=municipality, on=_day(on))
     if as_json:
         print_json(found)

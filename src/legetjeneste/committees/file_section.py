@@ -123,19 +123,17 @@ def _committee(session: Session, actor: Actor, number: str, item: CommitteeIn) -
     for meeting, later in zip(meetings, meetings[1:], strict=False):
         if meeting.approved_on is None and any(m.approved for m in item.meetings if m.on == meeting.on):
             meeting.approved_on = later.on
-    for case, given in zip(cases, item.cases, strict=True):
-        if given.statement is not None:
-            statement = given.statement
+    for stored, written in zip(cases, item.cases, strict=True):
+        if written.statement is not None:
+            statement = written.statement
             if statement.meeting is None:
-                held = [m for m in meetings if any(i.case_id == case.id for i in m.items)]
+                held = [m for m in meetings if any(i.case_id == stored.id for i in m.items)]
                 statement = statement.model_copy(update={"meeting": held[-1].id if held else None})
-            case_service.write_statement(session, actor, case, statement)
+            case_service.write_statement(session, actor, stored, statement)
 
 
 def _meeting(session: Session, actor: Actor, committee: Committee, item: MeetingIn, cases: list):
-    agenda = MeetingCreate(
-        date=item.on, starts=item.starts, ends=item.ends, place=item.place, joint=item.joint
-    )
+    agenda = MeetingCreate(on=item.on, starts=item.starts, ends=item.ends, place=item.place, joint=item.joint)
     meeting = meeting_service.new_meeting(session, actor, committee, agenda, status=item.status)
     meeting.chair, meeting.referent = item.chair, item.referent
     by_name = {a.name: a for a in meeting.attendees}
@@ -145,11 +143,11 @@ def _meeting(session: Session, actor: Actor, committee: Committee, item: Meeting
             attendee = meeting_service.guest(given.name)
             meeting.attendees.append(attendee)
         attendee.status, attendee.absence_reason = given.status, given.absence_reason
-    for number, given in enumerate(item.items, start=1):
-        case = cases[given.case - 1] if given.case and given.case <= len(cases) else None
+    for number, line in enumerate(item.items, start=1):
+        case = cases[line.case - 1] if line.case and line.case <= len(cases) else None
         meeting.items.append(
-            meeting_service.agenda_item(number=given.number or number, title=given.title, case=case,
-                                        input=given.input, conclusion=given.conclusion)
+            meeting_service.agenda_item(number=line.number or number, title=line.title, case=case,
+                                        input=line.input, conclusion=line.conclusion)
         )  # fmt: skip
     meeting.actions.extend(
         FollowUpAction(
@@ -206,7 +204,8 @@ def _annual(session: Session, parsed: ParsedFile, number: str, changes: Changes)
 
 
 def check(session: Session, parsed: ParsedFile, *, today: date) -> list[Problem]:
-    """Nothing before writing: members name the file's own doctors, so they are checked as they are applied."""
+    """Nothing before writing: members name the file's own doctors, so they are checked as they are
+    applied."""
     return []
 
 

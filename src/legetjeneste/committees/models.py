@@ -56,7 +56,8 @@ class CommitteeMember(Base):
 
 class CommitteeMeeting(Base):
     """A meeting: when, where, its status (planned, held, cancelled), the chair and the referent; `joint`
-    for a joint SU meeting (SU-JOINT-LV). Its minutes are approved at a later meeting, held on `approved_on`."""
+    for a joint SU meeting (SU-JOINT-LV). Its minutes are approved at a later meeting, held on
+    `approved_on`."""
 
     __tablename__ = "committee_meeting"
 
@@ -89,7 +90,8 @@ class CommitteeMeeting(Base):
 
 class MeetingAttendee(Base):
     """Who is invited and how they attended: invited, present, excused («gyldig forfall», with its reason)
-    or absent; `user_id` the user the invitation reached (an observer sees the meetings they are invited to)."""
+    or absent; `user_id` the user the invitation reached (an observer sees the meetings they are invited
+    to)."""
 
     __tablename__ = "committee_attendee"
 
@@ -107,7 +109,8 @@ class MeetingAttendee(Base):
 
 
 class AgendaItem(Base):
-    """A numbered item of the agenda and the minutes: its case (if any), the input given and the conclusion."""
+    """A numbered item of the agenda and the minutes: its case (if any), the input given and the
+    conclusion."""
 
     __tablename__ = "committee_agenda_item"
     __table_args__ = (UniqueConstraint("meeting_id", "number", name="uq_committee_agenda_item_number"),)

@@ -56,7 +56,8 @@ def is_su(kind: str) -> bool:
 
 def term_end(constituted_on: date, *, years: int) -> date:
     """SU-COMPOSITION, ASA 4310 § 4.2.2 — the term («funksjonstiden», 2 years) ends the day before the
-    constitution date comes round the second time: constituted 1 March 2025, the term ends 28 February 2027."""
+    constitution date comes round the second time: constituted 1 March 2025, the term ends 28 February
+    2027."""
     try:
         return constituted_on.replace(year=constituted_on.year + years) - timedelta(days=1)
     except ValueError:  # 29 February

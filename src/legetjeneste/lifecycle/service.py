@@ -214,7 +214,10 @@ def committee_origin(session: Session, *, actor: Actor, origin_id: int) -> dict:
     """`CaseOrigin.describe` (committees, AGR-NEW-SU): what a case sent to the SU is, in the caller's
     transaction, if the actor may see it."""
     case = case_in_scope(session, actor, origin_id)
-    facts = [f"Sakstype: {KIND_LABELS[case.kind]}", f"Opprettet {case.opened_on:%d.%m.%Y} av {case.opened_by}"]
+    facts = [
+        f"Sakstype: {KIND_LABELS[case.kind]}",
+        f"Opprettet {case.opened_on:%d.%m.%Y} av {case.opened_by}",
+    ]
     return {
         "municipality_number": case.municipality_number,
         "title": f"Sak {case.id}: {case.title}",

@@ -26,7 +26,8 @@ def check_case(
     if breach_of_duty:
         raise RuleViolation.of(
             SU_CASES,
-            "Sakstype: brudd på faglige plikter behandles ikke i samarbeidsutvalget eller allmennlegeutvalget.",
+            "Sakstype: brudd på faglige plikter behandles ikke i samarbeidsutvalget eller "
+            "allmennlegeutvalget.",
         )
     if personal_doctor and consent_on is None:
         raise RuleViolation.of(

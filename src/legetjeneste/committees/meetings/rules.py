@@ -1,6 +1,7 @@
-"""Meetings of the committees (RULES.md § 6): the half-yearly meeting (SU-COMPOSITION, ALU-MEMBERS), the yearly
-joint SU meeting where a legevakt is shared (SU-JOINT-LV), each GP's yearly meeting with the municipality
-(AGR-ANNUAL-MEETING), attendance with valid absence, and the meeting as an iCalendar event. Pure."""
+"""Meetings of the committees (RULES.md § 6): the half-yearly meeting (SU-COMPOSITION, ALU-MEMBERS), the
+yearly joint SU meeting where a legevakt is shared (SU-JOINT-LV), each GP's yearly meeting with the
+municipality (AGR-ANNUAL-MEETING), attendance with valid absence, and the meeting as an iCalendar event.
+Pure."""
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -53,17 +54,18 @@ def half_year_dues(
     rule = SU_COMPOSITION if is_su(kind) else ALU_MEMBERS
     found = []
     for period in (previous_half_year(on), half_year(on)):
-        if period.end < constituted_on or any(period.contains(m) for m in meetings):
+        end = period.end or period.start  # a half-year always has its end
+        if end < constituted_on or any(period.contains(m) for m in meetings):
             continue
         found.append(
             Due(
                 key=f"committee-{committee_id}-meeting-{period.start.isoformat()}",
                 code="committee_meeting",
                 start=max(period.start, constituted_on),
-                due=period.end,
+                due=end,
                 rule_id=rule.id,
                 citation=rule.citation,
-                text=f"{name}: møte i halvåret {day_text(period.start)}–{day_text(period.end)} (minst halvårlig)",
+                text=f"{name}: møte i halvåret {day_text(period.start)}–{day_text(end)} (minst halvårlig)",
             )
         )
     return found

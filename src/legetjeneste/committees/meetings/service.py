@@ -20,6 +20,7 @@ from legetjeneste.committees.meetings import rules as meeting_rules
 from legetjeneste.committees.models import (
     AgendaItem,
     Committee,
+    CommitteeCase,
     CommitteeMeeting,
     FollowUpAction,
     MeetingAttendee,
@@ -120,7 +121,7 @@ def new_meeting(
         items=[],
         actions=[],
     )
-    titles = [(t, None) for t in data.agenda if t.strip()]
+    titles: list[tuple[str, CommitteeCase | None]] = [(t, None) for t in data.agenda if t.strip()]
     for case_id in data.cases:
         case = queries.case(session, case_id)
         if case is None or case.committee_id != committee.id:
@@ -164,8 +165,9 @@ def invitation_text(meeting: CommitteeMeeting) -> str:
     ends = f"–{meeting.ends:%H.%M}" if meeting.ends else ""
     agenda = "\n".join(f"{i.number}. {i.title}" for i in meeting.items) or "Saksliste kommer."
     return (
-        f"{meeting.committee.name} har møte {day_text(meeting.on, weekday=True)} kl. {meeting.starts:%H.%M}{ends}, "
-        f"{meeting.place}.\n\nSaksliste:\n{agenda}\n\nMøteplikt gjelder med mindre du har gyldig forfall; meld "
+        f"{meeting.committee.name} har møte {day_text(meeting.on, weekday=True)} "
+        f"kl. {meeting.starts:%H.%M}{ends}, {meeting.place}.\n\nSaksliste:\n{agenda}\n\n"
+        "Møteplikt gjelder med mindre du har gyldig forfall; meld "
         f"forfall til kommunen.\nKalenderinvitasjon: /api/v1/committee-meetings/{meeting.id}/invitation.ics"
     )
 
@@ -264,7 +266,8 @@ def _statement_line(case) -> str:
 
 def record_minutes(session: Session, *, actor: Actor, meeting_id: int, data: MinutesIn) -> dict:
     """The minutes of a held meeting: chair, referent, attendance (valid absence needs its reason), the
-    numbered items with input and conclusion, «videre prosess» with owners and due dates (clocks until done)."""
+    numbered items with input and conclusion, «videre prosess» with owners and due dates (clocks until
+    done)."""
     auth_service.require(actor, "committee.case")
     with session.begin():
         meeting = readable(session, actor, meeting_id)
