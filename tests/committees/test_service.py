@@ -13,6 +13,7 @@ from legetjeneste.committees import service
 from legetjeneste.committees.cases import service as case_service
 from legetjeneste.committees.meetings import service as meeting_service
 from legetjeneste.committees.schemas import (
+    AnnualMeetingIn,
     CaseCreate,
     CommitteeCreate,
     MeetingCreate,
@@ -205,3 +206,14 @@ def test_a_follow_up_action_is_a_clock_until_it_is_done(demo):
     assert ("SU-CASES", date(2026, 12, 20), "due_soon") in clocks(demo, "1824", date(2026, 12, 10))
     meeting_service.finish_action(demo, actor=kol, action_id=saved["actions"][0]["id"])
     assert ("SU-CASES", date(2026, 12, 20), "due_soon") not in clocks(demo, "1824", date(2026, 12, 10))
+
+
+def test_agr_annual_meeting_a_gp_not_met_this_year_shows_in_the_last_quarter_until_a_meeting_is_held(demo):
+    kol = actor(demo, KOL)
+    kvalvik = ("AGR-ANNUAL-MEETING", date(2026, 12, 31), "running")
+    assert kvalvik not in clocks(demo, "1824", date(2026, 9, 30))
+    assert kvalvik in clocks(demo, "1824", date(2026, 10, 1))
+    held = AnnualMeetingIn(doctor="9182406", held_on=date(2026, 10, 20))
+    service.record_annual_meeting(demo, actor=kol, municipality_number="1824", data=held)
+    assert kvalvik in clocks(demo, "1824", date(2026, 10, 19))
+    assert kvalvik not in clocks(demo, "1824", date(2026, 10, 20))

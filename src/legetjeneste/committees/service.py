@@ -32,6 +32,9 @@ MIN_PER_SIDE = "committees/su_min_per_side"
 TERM_YEARS = "committees/term_years"
 # The term's end shows in the deadlines half a year before, time to elect the next members.
 TERM_NOTICE_DAYS = 183
+# A GP's yearly meeting (AGR-ANNUAL-MEETING) runs from 1 January but shows in the deadlines only in the year's
+# last quarter, when it is still to be held: a clock per GP all year would bury the other deadlines.
+ANNUAL_SHOWN_FROM_MONTH = 10
 
 
 def seats(committee: Committee) -> list[rules.Seat]:
@@ -263,11 +266,12 @@ def committee_clocks(session: Session, committee: Committee, meetings: list, on:
 
 
 def annual_meeting_clocks(session: Session, municipality_number: str, on: date) -> list[Clock]:
-    """AGR-ANNUAL-MEETING, ASA 4310 § 10.5 — each GP meets the municipality at least once a calendar year."""
-    met = {
-        a.doctor_id
-        for a in queries.annual_meetings(session, municipality_number=municipality_number, year=on.year)
-    }
+    """AGR-ANNUAL-MEETING, ASA 4310 § 10.5 — each GP meets the municipality at least once a calendar year:
+    in the year's last quarter, a clock for each GP not met so far this year."""
+    if on.month < ANNUAL_SHOWN_FROM_MONTH:
+        return []
+    held = queries.annual_meetings(session, municipality_number=municipality_number, year=on.year)
+    met = {a.doctor_id for a in held if a.held_on <= on}
     rule = rules.ANNUAL_MEETING
     found = {}
     for period in queries.gp_periods(session, municipality_number=municipality_number, on=on):
@@ -294,8 +298,9 @@ def annual_meeting_clocks(session: Session, municipality_number: str, on: date) 
     return list(found.values())
 
 
-def action_clocks(session: Session, municipality_number: str) -> list[Clock]:
-    """«Videre prosess» — each follow-up action with its owner and due date, until it is done."""
+def action_clocks(session: Session, municipality_number: str, on: date) -> list[Clock]:
+    """«Videre prosess» — each follow-up action of a meeting held by the day, with its owner and due date,
+    until it is done."""
     return [
         Clock(
             key=f"committee-action-{a.id}",
@@ -312,6 +317,7 @@ def action_clocks(session: Session, municipality_number: str) -> list[Clock]:
             action=f"{a.owner}: {a.text}",
         )
         for a in queries.open_actions(session, municipality_number=municipality_number)
+        if a.meeting.on <= on
     ]
 
 
@@ -323,7 +329,7 @@ def clocks(session: Session, *, municipality_number: str, on: date) -> list[Cloc
     return (
         result
         + annual_meeting_clocks(session, municipality_number, on)
-        + action_clocks(session, municipality_number)
+        + action_clocks(session, municipality_number, on)
     )
 
 
