@@ -51,11 +51,18 @@ async def convene(request: Request, committee_id: Id, session: SessionDep, actor
 
 def _meeting_page(request, session, actor, meeting_id, *, error=None, values=None, form=None):
     meeting = service.get_meeting(session, actor=actor, meeting_id=meeting_id)
+    can_minutes = auth_rules.can(actor, "committee.case")
+    others = (
+        service.list_meetings(session, actor=actor, committee_id=meeting["committee_id"])
+        if can_minutes
+        else []
+    )
     context = {
         "meeting": meeting,
+        "later": [m for m in others if m["date"] > meeting["date"]],
         "attendance": rules.ATTENDANCE,
         "action_rows": range(1, ACTION_ROWS + 1),
-        "can_minutes": auth_rules.can(actor, "committee.case"),
+        "can_minutes": can_minutes,
         **failure_context(error, values, FIELD_LABELS, form=form),
     }
     return render(request, "committees/meeting.html", context, actor=actor, status_code=422 if error else 200)
