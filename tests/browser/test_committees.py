@@ -71,9 +71,7 @@ def test_the_su_statement_on_a_new_agreement_reaches_the_life_cycle_case(kommune
     assert_fits_phone(page)
     pdf = page.request.get(page.url + "/referat.pdf")
     assert pdf.ok and pdf.headers["content-type"] == "application/pdf"
-    ics = page.request.get(
-        page.url.replace("/utvalg/moter/", "/api/v1/committee-meetings/") + "/invitation.ics"
-    )
+    ics = page.request.get(page.url.replace("/utvalg/moter/", "/api/v1/committee-meetings/") + "/invitation")
     assert ics.ok and "BEGIN:VEVENT" in ics.text()
 
     page.get_by_role("link", name="Ny fastlegeavtale i Mosjøen").click()

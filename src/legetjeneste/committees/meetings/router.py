@@ -43,7 +43,8 @@ def action_done(action_id: Id, session: SessionDep, actor: ActorDep):
     return service.finish_action(session, actor=actor, action_id=action_id)
 
 
-@router.get("/committee-meetings/{meeting_id}/invitation.ics")
+# A one-time invitation to import, not a subscribed feed: feeds end in .ics and take the calendar key.
+@router.get("/committee-meetings/{meeting_id}/invitation")
 def invitation(meeting_id: Id, session: SessionDep, actor: ActorDep):
     content = service.invitation_ics(session, actor=actor, meeting_id=meeting_id)
     headers = {"Content-Disposition": f'attachment; filename="mote-{meeting_id}.ics"'}

@@ -168,7 +168,7 @@ def invitation_text(meeting: CommitteeMeeting) -> str:
         f"{meeting.committee.name} har møte {day_text(meeting.on, weekday=True)} "
         f"kl. {meeting.starts:%H.%M}{ends}, {meeting.place}.\n\nSaksliste:\n{agenda}\n\n"
         "Møteplikt gjelder med mindre du har gyldig forfall; meld "
-        f"forfall til kommunen.\nKalenderinvitasjon: /api/v1/committee-meetings/{meeting.id}/invitation.ics"
+        f"forfall til kommunen.\nKalenderinvitasjon: /api/v1/committee-meetings/{meeting.id}/invitation"
     )
 
 
