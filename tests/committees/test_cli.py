@@ -9,6 +9,9 @@ from legetjeneste.cli import app
 from tests.command_line import command_line
 from tests.support import import_demo
 
+# The edges run on SQLite only; tests/committees/test_service.py covers both databases.
+pytestmark = pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
+
 
 @pytest.fixture
 def cli(engine, open_session, monkeypatch):

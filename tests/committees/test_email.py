@@ -4,10 +4,15 @@ inbox (MAIL-CONTENT); the .ics invitation is on the meeting's page."""
 
 from datetime import date, time
 
+import pytest
+
 from legetjeneste.committees.meetings import service as meeting_service
 from legetjeneste.committees.schemas import MeetingCreate
 from legetjeneste.notices.email import service as email_service
 from tests.committees.support import actor, committee_id
+
+# The edges run on SQLite only; tests/committees/test_service.py covers both databases.
+pytestmark = pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
 
 
 def test_alu_members_the_invitation_to_an_su_meeting_reaches_the_gp_member_by_email(demo, smtp):

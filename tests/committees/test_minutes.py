@@ -5,6 +5,8 @@ exemptions."""
 
 from datetime import date
 
+import pytest
+
 from legetjeneste.committees.cases import service as case_service
 from legetjeneste.committees.meetings import pdf, service
 from tests.committees.support import actor, committee_id
@@ -40,6 +42,7 @@ def test_the_minutes_header_reads_like_the_kragero_minutes():
     assert pdf.minutes_pdf(MINUTES).startswith(b"%PDF")
 
 
+@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)  # the service tests cover both databases
 def test_item_3_of_the_kragero_meeting_carries_the_impact_of_the_pending_nodnett_applications(demo):
     kol = actor(demo, "kommuneoverlege@kragero.example")
     [meeting] = service.list_meetings(demo, actor=kol, committee_id=committee_id(demo, "su", "4014"))

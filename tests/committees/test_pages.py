@@ -4,9 +4,14 @@ record it as given; a composition against the rules is refused on the page with 
 
 import re
 
+import pytest
+
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.committees.meetings import service as meeting_service
 from tests.web.conftest import browser_client, csrf_of, log_in, vefsn_client  # noqa: F401  (fixtures)
+
+# The edges run on SQLite only; tests/committees/test_service.py covers both databases.
+pytestmark = pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
 
 
 def su_meetings(client) -> list[dict]:

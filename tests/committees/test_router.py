@@ -7,6 +7,9 @@ from fastapi.testclient import TestClient
 from legetjeneste.main import create_app
 from tests.api.conftest import bearer, tokens  # noqa: F401  (fixture)
 
+# The edges run on SQLite only; tests/committees/test_service.py covers both databases.
+pytestmark = pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
+
 MEMBERS = [
     {"name": "A", "side": "gps", "start": "2026-01-01"},
     {"name": "B", "side": "gps", "start": "2026-01-01"},
