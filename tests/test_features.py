@@ -40,7 +40,7 @@ def test_every_panel_names_a_page_a_permission_and_a_function_that_exist():
     assert {(p.page, p.name) for p in panels} >= {("municipality", "deadlines"), ("agreement", "history")}
     for panel in panels:
         assert (
-            panel.page in ("municipality", "agreement", "min_side", "office", "roster")
+            panel.page in ("municipality", "agreement", "min_side", "office", "roster", "lifecycle_case")
             and panel.permission in PERMISSIONS
         ), panel.name
         assert callable(resolve(panel.target)), panel.target

@@ -13,6 +13,11 @@ from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import ROLE_NAMES_NB, SYSTEM, Actor
 from legetjeneste.citizens.finder import service as finder_service
 from legetjeneste.citizens.finder.schemas import DoctorProfileUpdate
+from legetjeneste.committees import service as committee_service
+from legetjeneste.committees.cases import service as case_service
+from legetjeneste.committees.meetings import service as meeting_service
+from legetjeneste.committees.schemas import CaseCreate as CommitteeCaseCreate
+from legetjeneste.committees.schemas import ItemIn, MinutesIn
 from legetjeneste.legevakt.exemptions import service as exemption_service
 from legetjeneste.legevakt.exemptions.schemas import ExemptionApply, ExemptionDecide
 from legetjeneste.municipality_file import service as file_service
@@ -56,6 +61,7 @@ def load_demo(session: Session, *, citizens: bool = True) -> tuple[DemoLogin, ..
     planning_service.load_national_statistics(session, actor=SYSTEM, figures=ssb.bundled_figures())
     _decided_kragero_exemption(session)
     _gp_profiles(session)
+    _kragero_nodnett_case(session)
     for login in DEMO_LOGINS:
         if not auth_service.user_exists(session, email=login.email):
             auth_service.add_user(
@@ -134,6 +140,29 @@ def _decided_kragero_exemption(session: Session) -> None:
         session, actor=actor, scheme_id=found[0].scheme_id, data=DEMO_APPLICATION
     )
     exemption_service.decide_exemption(session, actor=actor, exemption_id=applied.id, data=DEMO_DECISION)
+
+
+def _kragero_nodnett_case(session: Session) -> None:
+    """Item 3 of the Kragerø SU meeting modelled on the minutes (docs/examples/4014-kragero.yaml) carries the
+    case on the pending nødnett applications with their impact (NN-EXEMPT), raised from the exemptions as
+    their `CaseOrigin`. Once: not again when the item has its case."""
+    actor = KRAGERO_KOMMUNEOVERLEGE
+    committees = committee_service.list_committees(session, actor=actor, municipality_number="4014")
+    found = exemption_service.list_exemptions(session, actor=actor, municipality_number="4014")
+    su = next((c for c in committees if c.kind == "su"), None)
+    if su is None or not found:
+        return
+    [meeting] = meeting_service.list_meetings(session, actor=actor, committee_id=su.id)[:1]
+    item = next(i for i in meeting["items"] if i["number"] == 3)
+    if item["case_id"] is not None:
+        return
+    origin = CommitteeCaseCreate(
+        committee=su.id, origin_kind="legevakt_exemptions", origin_id=found[0].scheme_id
+    )
+    case = case_service.raise_case(session, actor=actor, data=origin)
+    kept = {key: item[key] for key in ("number", "title", "input", "conclusion")}
+    minutes = MinutesIn(items=[ItemIn(**kept, case=case.id)])
+    meeting_service.record_minutes(session, actor=actor, meeting_id=meeting["id"], data=minutes)
 
 
 def login_help(base_url: str) -> str:

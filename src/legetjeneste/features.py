@@ -51,7 +51,8 @@ class NavEntry:
 class Panel:
     """A part a feature adds to another feature's page: on `page` ("municipality" for the overview,
     "agreement", "min_side" for a GP's Min side keyed by `doctor_id`, "office" for Mitt kontor keyed by
-    `office_id`, "roster" for a roster version keyed by `roster_id`), for users with `permission`, `target`
+    `office_id`, "roster" for a roster version keyed by `roster_id`, "lifecycle_case" for a life-cycle case
+    keyed by `case_id`), for users with `permission`, `target`
     ("module:function", called with the session, the actor and the page's key as keywords) gives the value
     the page knows as `name`, shown by `template`."""
 
@@ -74,6 +75,24 @@ class DecisionKind:
     kind: str
     label: str
     reverse: str | None = None
+
+
+@dataclass(frozen=True)
+class CaseOrigin:
+    """Where a committee case can come from (SU-CASES, COM-INFO-GPS): a feature raises a case on the SU's or
+    ALU's agenda through `committees.cases.service.raise_case` with `kind` and the id of its own case, and
+    the statement comes back here. `label` names the kind in Norwegian. `describe` ("module:function") is
+    called as `function(session, actor=actor, origin_id=...)` inside the raising transaction and returns the
+    origin's `municipality_number`, `title`, `link` and, optionally, `background` (what the committee needs to
+    know), checking the actor may see it; `answered` ("module:function") is called inside the statement's
+    transaction as `function(session, actor=actor, origin_id=..., statement=...)` (a dict: committee, given_on, votes,
+    majority_text, minority_text, text) so the origin can record and show it. Without `describe` the raiser
+    gives title and link («sak fra kommuneoverlegen»)."""
+
+    kind: str
+    label: str
+    describe: str | None = None
+    answered: str | None = None
 
 
 @dataclass(frozen=True)
@@ -104,9 +123,9 @@ class Clock:
 class Feature:
     """A feature: its routers (modules with an APIRouter `router`, JSON API and pages alike), its commands,
     its menu entries, the panels it adds to other features' pages, the kinds of enkeltvedtak it records, the
-    module of its part of the municipality file and where its open clocks come from. `order` sorts mounting,
-    the menu, the panels and the file's sections (a section is checked and written after those of lower
-    order)."""
+    committee cases it can raise (`case_origins`), the module of its part of the municipality file and where
+    its open clocks come from. `order` sorts mounting, the menu, the panels and the file's sections (a section
+    is checked and written after those of lower order)."""
 
     name: str
     order: int
@@ -115,6 +134,7 @@ class Feature:
     navigation: tuple[NavEntry, ...] = ()
     panels: tuple[Panel, ...] = ()
     decision_kinds: tuple[DecisionKind, ...] = ()
+    case_origins: tuple[CaseOrigin, ...] = ()
     file_section: str | None = None
     # "module:function"s called as function(session, municipality_number=..., on=...) -> list[Clock] inside
     # the deadlines overview's transaction: the feature's open clocks on that day.

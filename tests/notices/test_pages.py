@@ -65,7 +65,7 @@ def test_a_user_chooses_which_kinds_reach_them_by_email(browser_client, no_smtp)
     log_in(browser_client, "lege@vefsn.example", "lege-demo")
     page = browser_client.get("/innboks/innstillinger").text
     checked = set(re.findall(r'value="(\w+)" checked', page))
-    assert checked == {"decision_letter", "swap", "deadline"}
+    assert checked == {"decision_letter", "swap", "deadline", "committee_meeting"}
     assert '<label class="ds-label" for="by_email_vacancy">En ledig vakt jeg kan ta</label>' in page
     saved = browser_client.post(
         "/innboks/innstillinger", data={"csrf_token": csrf_of(page), "by_email": ["vacancy", "deadline"]}

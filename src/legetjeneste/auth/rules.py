@@ -27,6 +27,7 @@ REGISTER_EDITORS = frozenset({"admin", "municipality_admin", "kommuneoverlege"})
 OFFICE_EDITORS = REGISTER_EDITORS | {"office_admin"}
 SEES_ABSENCE_GROUNDS = OFFICE_EDITORS  # those who may register absences: "absence.write"
 FOLLOWS_LIFECYCLE = REGISTER_EDITORS | {"su_member"}
+COMMITTEE_READERS = REGISTER_EDITORS | {"su_member"}
 GP = frozenset({"doctor"})  # what a GP does for themselves: the service checks it is their own doctor row
 EVERYONE = frozenset(ROLES)
 
@@ -80,6 +81,12 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "citizen.switch": frozenset({"citizen"}),
     "duties.read": REGISTER_EDITORS,
     "duties.write": REGISTER_EDITORS,
+    "committee.read": COMMITTEE_READERS,
+    "committee.write": REGISTER_EDITORS,
+    "committee.convene": REGISTER_EDITORS | GP,  # a GP only as the ALU's leader (the service checks)
+    "committee.case": REGISTER_EDITORS,
+    "committee.statement": COMMITTEE_READERS,  # an SU member drafts; the municipality records it as given
+    "committee.own": GP,
 }
 PERMISSION_NAMES_NB = {
     "register.read": "se registeret",
@@ -129,6 +136,12 @@ PERMISSION_NAMES_NB = {
     "citizen.switch": "bytte fastlege og stå på venteliste",
     "duties.read": "se kommunale oppgaver og tilsyn",
     "duties.write": "fordele og pålegge kommunale oppgaver og planlegge tilsyn",
+    "committee.read": "se utvalgenes møter, saker og uttalelser",
+    "committee.write": "endre utvalgenes sammensetning",
+    "committee.convene": "kalle inn til utvalgsmøter",
+    "committee.case": "melde saker til utvalgene og føre referat",
+    "committee.statement": "skrive utkast til utvalgets uttalelse",
+    "committee.own": "se allmennlegeutvalgets møter",
 }
 
 

@@ -1,6 +1,6 @@
 """Legevakt and nødnett: schemes, exemptions, rosters and vacancies."""
 
-from legetjeneste.features import Command, DecisionKind, Feature, NavEntry, Panel
+from legetjeneste.features import CaseOrigin, Command, DecisionKind, Feature, NavEntry, Panel
 
 FEATURE = Feature(
     name="legevakt",
@@ -72,6 +72,13 @@ FEATURE = Feature(
             "exemption",
             "Fritak fra legevakt eller nødnett",
             reverse="legetjeneste.legevakt.exemptions.service:reverse_on_appeal",
+        ),
+    ),
+    case_origins=(
+        CaseOrigin(
+            "legevakt_exemptions",
+            "Fritak fra legevakt og nødnett",
+            describe="legetjeneste.legevakt.exemptions.service:committee_origin",
         ),
     ),
     file_section="legetjeneste.legevakt.file_section",

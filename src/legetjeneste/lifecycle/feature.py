@@ -1,6 +1,6 @@
 """The agreement life cycle: cases, their steps and deadlines."""
 
-from legetjeneste.features import Command, DecisionKind, Feature, NavEntry, Panel
+from legetjeneste.features import CaseOrigin, Command, DecisionKind, Feature, NavEntry, Panel
 
 FEATURE = Feature(
     name="lifecycle",
@@ -62,6 +62,14 @@ FEATURE = Feature(
         DecisionKind("award", "Tildeling av fastlegeavtale"),
         DecisionKind("list_reduction", "Listereduksjon"),
         DecisionKind("deleliste", "Deleliste"),
+    ),
+    case_origins=(
+        CaseOrigin(
+            "lifecycle_case",
+            "Sak om fastlegeavtale",
+            describe="legetjeneste.lifecycle.service:committee_origin",
+            answered="legetjeneste.lifecycle.service:committee_statement",
+        ),
     ),
     file_section="legetjeneste.lifecycle.file_section",
 )

@@ -13,7 +13,7 @@ from legetjeneste.lifecycle.schemas import CaseCreate, StepCreate
 from legetjeneste.norwegian import date_text
 from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form
-from legetjeneste.web.pages import redirect_with_message, render
+from legetjeneste.web.pages import panels, redirect_with_message, render
 
 router = APIRouter(include_in_schema=False)
 
@@ -155,7 +155,7 @@ def _case_page(request, session, actor, case_id, *, error=None, form=None, value
         "fields": FIELDS,
         "document_names": DOCUMENT_STEPS,
         **failure_context(error, values, FIELD_LABELS, form=form),
-    }
+    } | panels("lifecycle_case", session, actor, case_id=case_id)
     return render(request, "lifecycle/case.html", context, actor=actor, status_code=422 if error else 200)
 
 

@@ -208,3 +208,40 @@ def agreement_options(session: Session, *, actor: Actor, municipality_number: st
             name = doctor.full_name if doctor else "uten fastlege"
             options.append((agreement.id, f"{agreement.id} – {name}, {agreement.office.name}"))
         return options
+
+
+def committee_origin(session: Session, *, actor: Actor, origin_id: int) -> dict:
+    """`CaseOrigin.describe` (committees, AGR-NEW-SU): what a case sent to the SU is, in the caller's
+    transaction, if the actor may see it."""
+    case = case_in_scope(session, actor, origin_id)
+    facts = [
+        f"Sakstype: {KIND_LABELS[case.kind]}",
+        f"Opprettet {case.opened_on:%d.%m.%Y} av {case.opened_by}",
+    ]
+    return {
+        "municipality_number": case.municipality_number,
+        "title": f"Sak {case.id}: {case.title}",
+        "link": f"/saker/{case.id}",
+        "background": ". ".join(facts) + ".",
+    }
+
+
+def committee_statement(session: Session, *, actor: Actor, origin_id: int, statement: dict) -> None:
+    """`CaseOrigin.answered` (committees, AGR-NEW-SU): the SU's statement becomes the case's «su_statement»
+    step with the vote, the majority's and the minority's text, in the statement's transaction; a closed case
+    keeps it on the committee's side only."""
+    case = case_in_scope(session, actor, origin_id)
+    if case.status == CLOSED:
+        return
+    data = StepCreate(kind="su_statement", on=statement["given_on"], text=statement["text"][:2000])
+    step = step_service.apply_step(case, data, recorded_by=actor.email)
+    session.flush()
+    audit_service.record(
+        session,
+        actor=actor,
+        action="create",
+        entity="lifecycle_step",
+        record_ids=[step.id],
+        municipality_number=case.municipality_number,
+        detail={"case": case.id, "kind": "su_statement", "from": "committee"},
+    )

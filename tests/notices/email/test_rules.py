@@ -8,8 +8,9 @@ from legetjeneste.notices.inbox.rules import KINDS, moment_text, safe_link
 AT = datetime(2026, 12, 4, 13, 0, tzinfo=UTC)
 
 
-def test_mail_defaults_decision_letters_swaps_and_deadlines_reach_a_user_by_email_until_they_choose():
-    assert {kind for kind in KINDS if rules.is_by_email(kind, {})} == {"decision_letter", "swap", "deadline"}
+def test_mail_defaults_decision_letters_swaps_deadlines_and_meeting_invitations_reach_a_user_by_email():
+    expected = {"decision_letter", "swap", "deadline", "committee_meeting"}
+    assert {kind for kind in KINDS if rules.is_by_email(kind, {})} == expected
 
 
 def test_mail_defaults_a_users_own_choice_wins_over_the_default_both_ways():

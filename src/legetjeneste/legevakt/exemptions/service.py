@@ -29,6 +29,7 @@ from legetjeneste.legevakt.exemptions.schemas import (
     exemption_view,
 )
 from legetjeneste.legevakt.schemes.models import Scheme
+from legetjeneste.norwegian import MONTHS
 from legetjeneste.registry.models import Doctor
 
 
@@ -300,3 +301,37 @@ def _impact(session: Session, actor: Actor, municipality_number: str, **asked) -
         full=lambda exemption: shows_health_data(actor, exemption),
         **asked,
     )
+
+
+def committee_origin(session: Session, *, actor: Actor, origin_id: int) -> dict:
+    """`CaseOrigin.describe` (committees, NN-EXEMPT): a scheme's exemption policy with the impact of its
+    pending applications, for the SU's agenda, in the caller's transaction — counts only, no names or grounds
+    (the committee advises on the policy, not on one GP's application)."""
+    scheme = scope.row(session, actor, Scheme, origin_id, missing=f"Ordning {origin_id} finnes ikke.")
+    found = queries.impact(
+        session, municipality_number=scheme.municipality_number, today=today_oslo(), full=lambda e: False
+    )
+    pending = [a for a in found["applications"] if a["scheme_id"] == scheme.id]
+    lines = [f"{len(pending)} søknader om fritak fra {scheme.name} venter på vedtak."]
+    for impact in (s for s in found["schemes"] if s["scheme_id"] == scheme.id):
+        for group in impact["groups"]:
+            month = group["months"][0]
+            before, after = month["before"], month["after"]
+            year, number = (int(part) for part in month["month"].split("-"))
+            where = f"{group['office_name']}: " if group["office_name"] else ""
+            lines.append(
+                f"{where}i {MONTHS[number - 1]} {year} deltar {_doctors(before)}; "
+                f"om alle søknadene innvilges {_doctors(after)}."
+            )
+    return {
+        "municipality_number": scheme.municipality_number,
+        "title": f"Fritak fra {scheme.name}: praksis og virkningen av søknadene som venter",
+        "link": f"/kommuner/{scheme.municipality_number}/legevakt/virkning",
+        "background": "\n".join(lines),
+    }
+
+
+def _doctors(availability: dict) -> str:
+    """«7 leger, 1 av dem vikar» (NN-EXEMPT: the vikar counts among those who remain)."""
+    vikars = availability["vikars"]
+    return f"{availability['participants']:g} leger" + (f", {vikars} av dem vikar" if vikars else "")

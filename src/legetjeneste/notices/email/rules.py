@@ -8,8 +8,9 @@ PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 STATUS_NAMES_NB = {PENDING: "Venter", SENDING: "Sendes nå", SENT: "Sendt", FAILED: "Feilet"}
 
 #: MAIL-DEFAULTS — the kinds that reach a user by e-mail until they choose otherwise: those with a deadline
-#: or a decision the user must act on in time (an appeal, a swap to answer, a deadline of their own).
-BY_EMAIL_BY_DEFAULT = frozenset({"decision_letter", "swap", "deadline"})
+#: or a decision the user must act on in time (an appeal, a swap to answer, a deadline of their own, a meeting
+#: to attend: the committees' invitations, ALU-MEMBERS «møteplikt»).
+BY_EMAIL_BY_DEFAULT = frozenset({"decision_letter", "swap", "deadline", "committee_meeting"})
 
 #: MAIL-RETRY — how long to wait after the first, second, third and fourth failed attempt …
 RETRY_DELAYS = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=30), timedelta(hours=2))

@@ -1,0 +1,154 @@
+"""Pages of committee meetings: convene (from the committee's page), the meeting with its minutes in the
+Kragerø shape and the form that records them, approval at a later meeting, a follow-up action done, and the
+minutes as PDF and the invitation as .ics."""
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from legetjeneste.auth import rules as auth_rules
+from legetjeneste.committees import pages as committee_pages
+from legetjeneste.committees.meetings import rules, service
+from legetjeneste.committees.schemas import MeetingCreate, MinutesIn
+from legetjeneste.errors import DomainError, Problem, ValidationFailed
+from legetjeneste.web.deps import ActorDep, Id, SessionDep
+from legetjeneste.web.forms import failure_context, form_values, validate
+from legetjeneste.web.pages import redirect_with_message, render
+
+router = APIRouter(include_in_schema=False)
+ACTION_ROWS = 3
+FIELD_LABELS = committee_pages.FIELD_LABELS | {
+    "chair": "Møteleder",
+    "referent": "Referent",
+    "attendance": "Oppmøte",
+    "items": "Saker",
+    "actions": "Videre prosess",
+    "at_meeting": "Godkjent i møtet",
+}
+
+
+@router.post("/utvalg/{committee_id}/moter")
+async def convene(request: Request, committee_id: Id, session: SessionDep, actor: ActorDep):
+    form = await request.form()
+    values = form_values(form)
+    try:
+        agenda = [line.strip() for line in values.get("agenda", "").splitlines() if line.strip()]
+        data = validate(
+            MeetingCreate,
+            {k: v for k, v in values.items() if v and k in ("date", "starts", "ends", "place")}
+            | {"agenda": agenda, "joint": "joint" in values, "cases": form.getlist("cases")},
+        )
+        saved = service.convene(session, actor=actor, committee_id=committee_id, data=data)
+    except DomainError as error:
+        if error.status_code in (403, 404):
+            raise
+        return committee_pages._committee_page(
+            request, session, actor, committee_id, error=error, values=values, form="convene"
+        )
+    told = sum(1 for a in saved["attendees"])
+    title = f"Møtet er innkalt: {saved['committee']} {saved['date']:%d.%m.%Y}. {told} er innkalt."
+    return redirect_with_message(request, f"/utvalg/moter/{saved['id']}", title)
+
+
+def _meeting_page(request, session, actor, meeting_id, *, error=None, values=None, form=None):
+    meeting = service.get_meeting(session, actor=actor, meeting_id=meeting_id)
+    can_minutes = auth_rules.can(actor, "committee.case")
+    others = (
+        service.list_meetings(session, actor=actor, committee_id=meeting["committee_id"])
+        if can_minutes
+        else []
+    )
+    context = {
+        "meeting": meeting,
+        "later": [m for m in others if m["date"] > meeting["date"]],
+        "attendance": rules.ATTENDANCE,
+        "action_rows": range(1, ACTION_ROWS + 1),
+        "can_minutes": can_minutes,
+        **failure_context(error, values, FIELD_LABELS, form=form),
+    }
+    return render(request, "committees/meeting.html", context, actor=actor, status_code=422 if error else 200)
+
+
+@router.get("/utvalg/moter/{meeting_id}")
+def meeting(request: Request, meeting_id: Id, session: SessionDep, actor: ActorDep):
+    return _meeting_page(request, session, actor, meeting_id)
+
+
+def minutes_from_form(values: dict[str, str], meeting: dict) -> MinutesIn:
+    """The minutes form's fields (one row per invitee, per item and per action) as `MinutesIn`."""
+    attendance = [
+        {
+            "attendee": a["id"],
+            "status": values.get(f"status-{a['id']}", a["status"]),
+            "absence_reason": values.get(f"reason-{a['id']}", ""),
+        }
+        for a in meeting["attendees"]
+    ]
+    cases = {i["number"]: i["case_id"] for i in meeting["items"]}
+    numbers = [*cases, len(cases) + 1]
+    items = [
+        {
+            "number": n,
+            "title": values[f"title-{n}"],
+            "input": values.get(f"input-{n}", ""),
+            "conclusion": values.get(f"conclusion-{n}", ""),
+            "case": cases.get(n),
+        }
+        for n in numbers
+        if values.get(f"title-{n}")
+    ]
+    actions = [
+        {
+            "text": values[f"action-{k}"],
+            "owner": values.get(f"owner-{k}", ""),
+            "due": values.get(f"due-{k}") or None,
+        }
+        for k in range(1, ACTION_ROWS + 1)
+        if values.get(f"action-{k}")
+    ]
+    data = {"chair": values.get("chair", ""), "referent": values.get("referent", "")}
+    return validate(MinutesIn, data | {"attendance": attendance, "items": items, "actions": actions})
+
+
+@router.post("/utvalg/moter/{meeting_id}/referat")
+async def record_minutes(request: Request, meeting_id: Id, session: SessionDep, actor: ActorDep):
+    values = form_values(await request.form())
+    try:
+        current = service.get_meeting(session, actor=actor, meeting_id=meeting_id)
+        data = minutes_from_form(values, current)
+        service.record_minutes(session, actor=actor, meeting_id=meeting_id, data=data)
+    except DomainError as error:
+        if error.status_code in (403, 404):
+            raise
+        return _meeting_page(request, session, actor, meeting_id, error=error, values=values, form="minutes")
+    return redirect_with_message(request, f"/utvalg/moter/{meeting_id}", "Referatet er lagret.")
+
+
+@router.post("/utvalg/moter/{meeting_id}/godkjenn")
+async def approve(request: Request, meeting_id: Id, session: SessionDep, actor: ActorDep):
+    values = form_values(await request.form())
+    later = values.get("at_meeting", "")
+    try:
+        if not later.isdigit() or len(later) > 9:
+            raise ValidationFailed([Problem("at_meeting", "velg møtet referatet ble godkjent i")])
+        service.approve_minutes(session, actor=actor, meeting_id=meeting_id, at_meeting_id=int(later))
+    except DomainError as error:
+        if error.status_code in (403, 404):
+            raise
+        return _meeting_page(request, session, actor, meeting_id, error=error, values=values, form="approve")
+    return redirect_with_message(request, f"/utvalg/moter/{meeting_id}", "Referatet er godkjent.")
+
+
+@router.post("/utvalg/oppfolging/{action_id}/utfort")
+def action_done(request: Request, action_id: Id, session: SessionDep, actor: ActorDep):
+    found = service.finish_action(session, actor=actor, action_id=action_id)
+    return redirect_with_message(
+        request, f"/utvalg/moter/{found['id']}", "Oppfølgingen er merket som utført."
+    )
+
+
+@router.get("/utvalg/moter/{meeting_id}/referat.pdf")
+def minutes_pdf(meeting_id: Id, session: SessionDep, actor: ActorDep):
+    name, content = service.minutes_pdf(session, actor=actor, meeting_id=meeting_id)
+    return Response(
+        content, media_type="application/pdf", headers={"Content-Disposition": f'inline; filename="{name}"'}
+    )
