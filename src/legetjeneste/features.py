@@ -81,13 +81,14 @@ class DecisionKind:
 class CaseOrigin:
     """Where a committee case can come from (SU-CASES, COM-INFO-GPS): a feature raises a case on the SU's or
     ALU's agenda through `committees.cases.service.raise_case` with `kind` and the id of its own case, and
-    the statement comes back here. `label` names the kind in Norwegian. `describe` ("module:function") is
-    called as `function(session, actor=actor, origin_id=...)` inside the raising transaction and returns the
-    origin's `municipality_number`, `title`, `link` and, optionally, `background` (what the committee needs to
-    know), checking the actor may see it; `answered` ("module:function") is called inside the statement's
-    transaction as `function(session, actor=actor, origin_id=..., statement=...)` (a dict: committee, given_on, votes,
-    majority_text, minority_text, text) so the origin can record and show it. Without `describe` the raiser
-    gives title and link («sak fra kommuneoverlegen»)."""
+    the statement comes back here. `label` names the kind in Norwegian.
+
+    `describe` ("module:function") is called as `function(session, actor=actor, origin_id=...)` inside the
+    raising transaction; it checks the actor may see the origin and returns its `municipality_number`,
+    `title`, `link` and, optionally, `background` (what the committee needs to know). Without it the raiser
+    gives title and link («sak fra kommuneoverlegen»). `answered` ("module:function") is called inside the
+    statement's transaction as `function(session, actor=actor, origin_id=..., statement=...)`, the statement
+    a dict (committee, given_on, votes, majority_text, minority_text, text), so the origin can record it."""
 
     kind: str
     label: str
