@@ -66,6 +66,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "decision.read": REGISTER_EDITORS,
     "decision.appeal": GP,
     "appeal.decide": REGISTER_EDITORS,
+    # PAY-FOUR-EYES: not the kommuneoverlege, who computes and approves runs, so nobody turns off the second
+    # pair of eyes on their own approvals.
+    "payments.settings": frozenset({"admin", "municipality_admin"}),
 }
 PERMISSION_NAMES_NB = {
     "register.read": "se registeret",
@@ -81,6 +84,7 @@ PERMISSION_NAMES_NB = {
     "payments.read": "se utbetalingene",
     "payments.write": "beregne utbetalinger",
     "payments.approve": "godkjenne utbetalinger",
+    "payments.settings": "endre kommunens innstillinger for utbetalinger",
     "lifecycle.read": "se saker om fastlegeavtalene",
     "lifecycle.write": "behandle saker om fastlegeavtalene",
     "deadlines.read": "se frister",

@@ -21,6 +21,7 @@ from legetjeneste.db import write_transaction
 from legetjeneste.errors import Conflict, NotFound, Problem, RuleViolation, ValidationFailed
 from legetjeneste.jobs import service as jobs_service
 from legetjeneste.jobs import worker as jobs_worker
+from legetjeneste.legevakt.exemptions import queries as exemption_queries
 from legetjeneste.legevakt.rosters import problem as problem_builder
 from legetjeneste.legevakt.rosters import queries as roster_queries
 from legetjeneste.legevakt.rosters import rules
@@ -258,7 +259,25 @@ def get_roster(session: Session, *, actor: Actor, roster_id: int) -> RosterRead:
     auth_service.require(actor, "legevakt.read")
     with session.begin():
         roster = roster_in_scope(session, actor, roster_id)
-        return roster_schemas.roster_read(roster, sees_grounds=can(actor, "exemption.decide"))
+        # Only those who decide exemptions see that a colleague has applied (LV-EXEMPT-PENDING).
+        decides = can(actor, "exemption.decide")
+        pending = _pending(session, roster) if decides else []
+        return roster_schemas.roster_read(roster, sees_grounds=decides, pending=pending)
+
+
+def _pending(session: Session, roster: Roster) -> list[rules.PendingExemption]:
+    """The scheme's applications for exemption not yet decided that overlap the roster (LV-EXEMPT-PENDING)."""
+    found = exemption_queries.exemptions(
+        session, municipality_number=roster.municipality_number, status="pending", scheme_id=roster.scheme_id
+    )
+    period = Period(roster.start_date, roster.end_date)
+    return [
+        rules.PendingExemption(
+            e.id, e.doctor_id, e.doctor.full_name, e.start, e.end, nights_only=e.extent == "no_nights"
+        )
+        for e in found
+        if e.period.overlaps(period)
+    ]
 
 
 def list_rosters(session: Session, *, actor: Actor, scheme_id: int) -> list[RosterSummary]:
