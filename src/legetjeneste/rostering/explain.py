@@ -339,3 +339,40 @@ def explain(problem: Problem, solution: Solution) -> Explanation:
         )
     doctors = _doctors(problem, solution)
     return Explanation(doctors, _rules(problem, solution, doctors), vacancies, shortages, summary)
+
+
+def bakvakts(problem: Problem, assignments: Mapping[str, str | None]) -> dict[str, str]:
+    """LV-COMPETENCE, kompetanseforskriften § 3, § 3a — for each shift worked by a doctor who needs a
+    bakvakt, a proposed bakvakt (the participant's key): a doctor in the scheme who may work alone, may
+    take that shift by every participant rule (no exemption, absence or time outside the scheme) and works
+    no shift overlapping it; the one proposed least often so far, then by name, so the load is spread."""
+    shifts = {s.id: s for s in problem.shifts}
+    needs = {p.key for p in problem.participants if p.needs_bakvakt}
+    alone = [p for p in problem.participants if not p.needs_bakvakt and p.participation > 0]
+    worked: dict[str, list[Shift]] = {}
+    for shift_id, key in assignments.items():
+        if key is not None and shift_id in shifts:
+            worked.setdefault(key, []).append(shifts[shift_id])
+    proposed: dict[str, str] = {}
+    load = dict.fromkeys((p.key for p in alone), 0)
+    for shift_id in sorted(assignments):
+        if assignments[shift_id] not in needs or shift_id not in shifts:
+            continue
+        shift = shifts[shift_id]
+        free = [
+            p
+            for p in alone
+            if constraints.blocked(problem, p, shift) is None
+            and not any(
+                o.start_ts < shift.end_ts and shift.start_ts < o.end_ts for o in worked.get(p.key, [])
+            )
+        ]
+        if free:
+            chosen = min(free, key=lambda p: (load[p.key], p.name))
+            load[chosen.key] += 1
+            proposed[shift_id] = chosen.key
+    return proposed
+
+
+def _overlap(one: Shift, other: Shift) -> bool:
+    return one.start_ts < other.end_ts and other.start_ts < one.end_ts

@@ -120,6 +120,7 @@ class AssignmentRead(BaseModel):
     was_vacant: bool
     needs_bakvakt: bool = False
     bakvakt: str | None = None
+    bakvakt_proposed: bool = False
     warnings: list[ShiftWarning] = []
 
 
@@ -261,9 +262,11 @@ def assignment_read(
     needs_bakvakt: frozenset[str] = frozenset(),
     bakvakts: Mapping[date, str | None] | None = None,
     pending: Sequence[PendingExemption] = (),
+    proposed: Mapping[str, str] | None = None,
 ) -> AssignmentRead:
-    """A shift of the roster; with the bakvakt named where its doctor needs one (LV-COMPETENCE) and a
-    warning where a pending application for exemption covers it (LV-EXEMPT-PENDING)."""
+    """A shift of the roster; with the bakvakt named where its doctor needs one (LV-COMPETENCE: the
+    scheme's bakvakt of the day, else a proposal) and a warning where a pending application for exemption
+    covers it (LV-EXEMPT-PENDING)."""
     doctor = assignment.doctor
     needs = doctor is not None and doctor.hpr_number in needs_bakvakt
     warnings = [
@@ -272,7 +275,9 @@ def assignment_read(
             doctor_id=assignment.doctor_id, day=assignment.on, is_night=assignment.is_night, pending=pending
         )
     ]
-    bakvakt = (bakvakts or {}).get(assignment.on) if needs else None
+    named = (bakvakts or {}).get(assignment.on) if needs else None
+    suggestion = (proposed or {}).get(assignment.shift_key) if needs and named is None else None
+    bakvakt = named or suggestion
     if needs and bakvakt is None:
         warnings.append(ShiftWarning(**bakvakt_missing()))
     return AssignmentRead(
@@ -292,6 +297,7 @@ def assignment_read(
         was_vacant=assignment.was_vacant,
         needs_bakvakt=needs,
         bakvakt=bakvakt,
+        bakvakt_proposed=suggestion is not None,
         warnings=warnings,
     )
 
@@ -329,7 +335,11 @@ def _summary_fields(roster) -> dict:
 
 
 def roster_read(
-    roster, *, sees_grounds: bool = False, pending: Sequence[PendingExemption] = ()
+    roster,
+    *,
+    sees_grounds: bool = False,
+    pending: Sequence[PendingExemption] = (),
+    proposed: Mapping[str, str] | None = None,
 ) -> RosterRead:
     """The roster with its explanation; the texts are made from the stored figures (so the fairness
     summary is read from the same counts as the table), the shifts warned of pending applications."""
@@ -367,7 +377,7 @@ def roster_read(
         shortages=[s["text"] for s in explained.get("shortages", [])],
         changes=[ChangeRead.model_validate(c) for c in roster.changes or []],
         assignments=[
-            assignment_read(a, needs_bakvakt=needs, bakvakts=bakvakts, pending=pending)
+            assignment_read(a, needs_bakvakt=needs, bakvakts=bakvakts, pending=pending, proposed=proposed)
             for a in roster.assignments
         ],
         pending_exemptions=[p.summary for p in pending],

@@ -36,6 +36,7 @@ from legetjeneste.legevakt.rosters.schemas import (
 )
 from legetjeneste.legevakt.rosters.versions import service as versions_service
 from legetjeneste.legevakt.schemes.models import Scheme
+from legetjeneste.rostering import explain
 from legetjeneste.rostering import problem as rp
 
 Run = Literal["background", "here"]
@@ -262,7 +263,19 @@ def get_roster(session: Session, *, actor: Actor, roster_id: int) -> RosterRead:
         # Only those who decide exemptions see that a colleague has applied (LV-EXEMPT-PENDING).
         decides = can(actor, "exemption.decide")
         pending = _pending(session, roster) if decides else []
-        return roster_schemas.roster_read(roster, sees_grounds=decides, pending=pending)
+        return roster_schemas.roster_read(
+            roster, sees_grounds=decides, pending=pending, proposed=_bakvakts(roster)
+        )
+
+
+def _bakvakts(roster: Roster) -> dict[str, str]:
+    """LV-COMPETENCE — a proposed bakvakt (name) for each shift whose doctor needs one."""
+    problem = problem_builder.problem_from(roster.job.problem)
+    if not any(p.needs_bakvakt for p in problem.participants):
+        return {}
+    names = {p.key: p.name for p in problem.participants}
+    now = {a.shift_key: a.doctor.hpr_number if a.doctor else None for a in roster.assignments}
+    return {shift: names[key] for shift, key in explain.bakvakts(problem, now).items()}
 
 
 def _pending(session: Session, roster: Roster) -> list[rules.PendingExemption]:
