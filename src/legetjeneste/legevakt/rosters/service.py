@@ -259,13 +259,16 @@ def finish_job(session: Session, *, job_id: int, problem: rp.Problem, solution: 
 def get_roster(session: Session, *, actor: Actor, roster_id: int) -> RosterRead:
     auth_service.require(actor, "legevakt.read")
     with session.begin():
-        roster = roster_in_scope(session, actor, roster_id)
-        # Only those who decide exemptions see that a colleague has applied (LV-EXEMPT-PENDING).
-        decides = can(actor, "exemption.decide")
-        pending = _pending(session, roster) if decides else []
-        return roster_schemas.roster_read(
-            roster, sees_grounds=decides, pending=pending, proposed=_bakvakts(roster)
-        )
+        return _roster_read(session, actor, roster_in_scope(session, actor, roster_id))
+
+
+def _roster_read(session: Session, actor: Actor, roster: Roster) -> RosterRead:
+    """The roster as `actor` may see it; only those who decide exemptions see that a colleague has
+    applied (LV-EXEMPT-PENDING)."""
+    decides = can(actor, "exemption.decide")
+    pending = _pending(session, roster) if decides else []
+    proposed = _bakvakts(roster)
+    return roster_schemas.roster_read(roster, sees_grounds=decides, pending=pending, proposed=proposed)
 
 
 def _bakvakts(roster: Roster) -> dict[str, str]:
@@ -320,7 +323,7 @@ def publish(session: Session, *, actor: Actor, roster_id: int) -> RosterRead:
             roster_queries.publish(session, roster, replacing=published, by=actor.email, at=now_oslo())
             replaced = next((other for other in published if other.id == roster.previous_id), None)
             versions_service.record_published(session, actor=actor, roster=roster, replaced=replaced)
-            return roster_schemas.roster_read(roster, sees_grounds=can(actor, "exemption.decide"))
+            return _roster_read(session, actor, roster)
     except IntegrityError as error:
         if not roster_queries.is_published_overlap(error):
             raise
