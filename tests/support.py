@@ -29,6 +29,8 @@ VEFSN_KOMMUNEOVERLEGE = Actor(email="kol@vefsn.example", role="kommuneoverlege",
 KRAGERO_KOMMUNEOVERLEGE = Actor(
     email="kol@kragero.example", role="kommuneoverlege", municipality_number="4014"
 )
+# Approves the payment runs the kommuneoverlege computes (PAY-FOUR-EYES).
+VEFSN_APPROVER = Actor(email="okonomi@vefsn.example", role="municipality_admin", municipality_number="1824")
 VEFSN_DOCTOR = Actor(email="lege@vefsn.example", role="doctor", municipality_number="1824")
 VEFSN_CITIZEN = Actor(email="innbygger@vefsn.example", role="citizen", municipality_number="1824")
 

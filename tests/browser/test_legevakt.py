@@ -22,6 +22,7 @@ from legetjeneste.legevakt.exemptions.schemas import ExemptionApply, ExemptionDe
 from legetjeneste.legevakt.rosters import service as roster_service
 from legetjeneste.legevakt.rosters.models import Roster, RosterAssignment
 from legetjeneste.registry.models import Doctor
+from tests.browser.checks import assert_accessible, assert_fits_phone
 from tests.browser.conftest import (
     TIMEOUT_MS,
     LiveServer,
@@ -89,8 +90,20 @@ def test_the_kommuneoverlege_solves_vefsn_for_the_second_half_of_2027_publishes_
     expect(table.locator("tbody tr")).to_have_count(12)
     expect(table).to_contain_text("mål")
     expect(table).to_contain_text("Sommer:")
-    expect(page.get_by_text("2 ganger så hyppig vakt")).to_be_visible()
-    expect(page.get_by_text("Hva hver regel kostet")).to_be_visible()
+    expect(page.get_by_text("dobbelt så ofte")).to_be_visible()
+    expect(page.get_by_text("Hvordan reglene er fulgt")).to_be_visible()
+    expect(page.locator("figure.chart svg")).to_be_visible()
+    for gone in (", grense", "bevist optimal", "startverdi", "Avstand til grensen", "kostnad"):
+        expect(page.locator("main")).not_to_contain_text(gone)
+    assert_fits_phone(page)
+    assert_accessible(page)
+    page.get_by_role("link", name="Juli 2027").click()
+    expect(page.get_by_role("columnheader", name="Uke")).to_be_visible()
+    assert_fits_phone(page)
+    assert_accessible(page)
+    page.get_by_role("navigation", name="Visninger av vaktlisten").get_by_role(
+        "link", name="Hele vaktlisten"
+    ).click()
 
     page.get_by_role("button", name="Publiser vaktlisten").click()
     expect(page.get_by_text("er publisert og kan ikke lenger endres")).to_be_visible()

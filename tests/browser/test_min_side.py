@@ -28,6 +28,7 @@ from legetjeneste.registry import service as registry_service
 from legetjeneste.settings import get_settings
 from tests.browser.conftest import TIMEOUT_MS, LiveServer, demo_engine, log_in, serve
 from tests.conftest import skip_or_fail
+from tests.support import VEFSN_APPROVER
 
 pytestmark = pytest.mark.browser
 
@@ -48,7 +49,7 @@ def approve_march_with_hours(engine) -> None:
         duty_service.register_duty_hours(session, actor=SYSTEM, data=hours)
         run = run_service.compute_run(session, actor=SYSTEM, municipality_number="1824", month=MARCH)
         run_service.approve_run(
-            session, actor=SYSTEM, municipality_number="1824", month=MARCH, version=run.version
+            session, actor=VEFSN_APPROVER, municipality_number="1824", month=MARCH, version=run.version
         )
 
 

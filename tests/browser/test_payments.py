@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import APIRequestContext, Browser, Page, expect
 
+from legetjeneste.db import session_factory
 from tests.browser.conftest import (
     TIMEOUT_MS,
     LiveServer,
@@ -24,6 +25,7 @@ from tests.browser.conftest import (
     serve,
 )
 from tests.browser.test_foundation import IDS, UNLABELLED_FIELDS, duplicates
+from tests.payments.four_eyes import one_person_may_approve
 
 pytestmark = pytest.mark.browser
 
@@ -36,6 +38,9 @@ EIRIK_ROW = (
 @pytest.fixture(scope="module")
 def payments_server(sqlite_template, tmp_path_factory) -> Iterator[LiveServer]:
     engine = demo_engine(sqlite_template, tmp_path_factory.mktemp("payments-browser"))
+    # Vefsn lets one person compute and approve here (PAY-FOUR-EYES off): the journey has one login.
+    with session_factory(engine)() as session:
+        one_person_may_approve(session)
     with serve(engine, "payments-server") as server:
         yield server
 
@@ -123,7 +128,7 @@ def test_the_kommuneoverlege_runs_march_approves_it_downloads_the_csv_and_april_
     summary.focus()
     page.keyboard.press("Enter")
     expect(explanation).to_contain_text("Dag 17 i sammenhengende sykdom, over 16 (ABS-SICK, ASA 4310 § 13.4)")
-    expect(explanation).to_contain_text("regel ABS-SICK, ASA 4310 § 13.4")
+    expect(explanation.locator("li").first).to_contain_text("Dag 17 i sammenhengende sykdom")
     expect(eirik.filter(has_text="Trekk 17.–20. mars")).to_contain_text("−9\u202f305,06 kr")
 
     page.get_by_role("link", name="Spesifikasjon for Eirik Sandnesmo").click()
@@ -135,6 +140,7 @@ def test_the_kommuneoverlege_runs_march_approves_it_downloads_the_csv_and_april_
     page.get_by_role("link", name="Tilbake til kjøringen").click()
 
     expect(page.locator("#approve-help")).to_contain_text("En godkjent kjøring kan ikke endres.")
+    page.get_by_label("Jeg har kontrollert kjøringen").check()
     page.get_by_role("button", name="Godkjenn").click()
     expect(page.get_by_role("status")).to_contain_text("Kjøringen for mars 2026 er godkjent.")
     expect(page.get_by_role("button", name="Godkjenn")).to_have_count(0)
@@ -155,5 +161,5 @@ def test_the_kommuneoverlege_runs_march_approves_it_downloads_the_csv_and_april_
     expect(correction).to_have_count(1)
     expect(correction).to_contain_text("Siri Halsøy")
     correction.locator("summary").click()
-    expect(correction.locator("details")).to_contain_text("gjelder 2026-03")
+    expect(correction.locator("details")).to_contain_text("gjelder mars 2026")
     expect(correction.locator("details")).to_contain_text("ASA 4310 § 13.4")

@@ -102,7 +102,11 @@ def test_the_explanation_shows_counts_against_fair_targets_and_summer_frequency(
     assert weekday.low <= weekday.target <= weekday.high
     summer = next(f for f in line.frequencies if f.counter == "weekday" and f.season == "sommer")
     assert summer.target_every == 6
-    assert "(ordningen: hver 6.)" in summer.text
+    # what the doctor gets in summer, against what the doubled frequency gives on the days they can work
+    assert summer.text.startswith(f"Sommer: {summer.shifts} hverdagsvakt")
+    expected = f"{summer.available_days / 6:.1f}".replace(".", ",")
+    assert f"på {summer.available_days} hverdager" in summer.text
+    assert f"ordningen gir hver 6. hverdag, om lag {expected} vakter" in summer.text
     assert {rule.rule_id for rule in explanation.rules} >= {"LV-ALWAYS", "LV-DUTY", "LV-SHIFTS-VEFSN"}
 
 

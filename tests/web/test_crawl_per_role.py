@@ -25,6 +25,7 @@ from legetjeneste.legevakt.rosters import service as roster_service
 from legetjeneste.legevakt.rosters.schemas import SolveCreate
 from legetjeneste.legevakt.schemes import service as scheme_service
 from legetjeneste.payments.runs import service as run_service
+from tests.support import VEFSN_APPROVER
 from tests.web.conftest import log_in
 
 # Label → (e-mail, password, role); the citizen is made by the test, the others are the demo's users.
@@ -154,7 +155,7 @@ def with_a_payment_run_and_a_roster(open_session) -> None:
     month = (today_oslo().replace(day=1) - timedelta(days=1)).replace(day=1)
     if not run_service.list_runs(open_session(), actor=SYSTEM, municipality_number="1824"):
         run_service.compute_run(open_session(), actor=SYSTEM, municipality_number="1824", month=month)
-        run_service.approve_run(open_session(), actor=SYSTEM, municipality_number="1824", month=month)
+        run_service.approve_run(open_session(), actor=VEFSN_APPROVER, municipality_number="1824", month=month)
     for scheme in scheme_service.list_schemes(open_session(), actor=SYSTEM, municipality_number="1824")[:1]:
         if roster_service.list_rosters(open_session(), actor=SYSTEM, scheme_id=scheme.id):
             continue

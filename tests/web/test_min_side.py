@@ -11,7 +11,7 @@ from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.payments.runs import service as run_service
 from legetjeneste.registry import service as registry_service
 from legetjeneste.web.deps import SESSION_KEY  # noqa: F401  (the session cookie the client keeps)
-from tests.support import VEFSN_KOMMUNEOVERLEGE
+from tests.support import VEFSN_APPROVER, VEFSN_KOMMUNEOVERLEGE
 from tests.web.conftest import csrf_of, log_in
 
 JONAS, SIRI = "9182402", "9182405"
@@ -37,7 +37,7 @@ def approved_march(open_session):
         session, actor=VEFSN_KOMMUNEOVERLEGE, municipality_number="1824", month=MARCH
     )
     run_service.approve_run(
-        session, actor=VEFSN_KOMMUNEOVERLEGE, municipality_number="1824", month=MARCH, version=run.version
+        session, actor=VEFSN_APPROVER, municipality_number="1824", month=MARCH, version=run.version
     )
 
 

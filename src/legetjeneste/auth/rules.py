@@ -87,6 +87,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "committee.case": REGISTER_EDITORS,
     "committee.statement": COMMITTEE_READERS,  # an SU member drafts; the municipality records it as given
     "committee.own": GP,
+    # PAY-FOUR-EYES: not the kommuneoverlege, who computes and approves runs, so nobody turns off the second
+    # pair of eyes on their own approvals.
+    "payments.settings": frozenset({"admin", "municipality_admin"}),
 }
 PERMISSION_NAMES_NB = {
     "register.read": "se registeret",
@@ -102,6 +105,7 @@ PERMISSION_NAMES_NB = {
     "payments.read": "se utbetalingene",
     "payments.write": "beregne utbetalinger",
     "payments.approve": "godkjenne utbetalinger",
+    "payments.settings": "endre kommunens innstillinger for utbetalinger",
     "lifecycle.read": "se saker om fastlegeavtalene",
     "lifecycle.write": "behandle saker om fastlegeavtalene",
     "deadlines.read": "se frister",

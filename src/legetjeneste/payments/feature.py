@@ -10,6 +10,8 @@ FEATURE = Feature(
         "legetjeneste.payments.runs.router",
         "legetjeneste.payments.breach.pages",
         "legetjeneste.payments.runs.pages",
+        "legetjeneste.payments.settings.router",
+        "legetjeneste.payments.settings.pages",
     ),
     commands=(
         Command("payments", "legetjeneste.payments.runs.cli:app", "Utbetaling av basistilskudd.", order=160),

@@ -1,16 +1,16 @@
 """Why a roster looks as it does: counts against fair targets, what each soft rule cost, vacancies and
 where shortages make vacancies unavoidable. All text for the user is Norwegian."""
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from legetjeneste.norwegian import joined
+from legetjeneste.norwegian import joined, number
 from legetjeneste.rostering import constraints
 from legetjeneste.rostering.constraints import SOFT, SOFT_NAMES_NB
 from legetjeneste.rostering.problem import (
-    CATEGORY_NAMES_NB,
     COUNTERS,
+    SHIFT_NAMES_NB,
     Participant,
     Problem,
     Shift,
@@ -28,6 +28,7 @@ class Count:
     target: float
     low: int
     high: int
+    counted: bool = True
 
     @property
     def fair(self) -> bool:
@@ -122,22 +123,47 @@ def _frequencies(problem: Problem, participant: Participant, mine: list[Shift]) 
             every = len(days) / count if count else None
             base = (problem.frequency or {}).get(counter)
             target = (base / problem.summer_factor if summer else base) if base else None
-            kind = CATEGORY_NAMES_NB[counter]
-            shown = (
-                f"hver {every:.0f}. {kind if counter == 'weekday' else 'helg'}"
-                if every
-                else f"ingen {kind}svakter"
+            text = frequency_text(
+                counter=counter, season=season, available=len(days), shifts=count, target_every=target
             )
-            wanted = f" (ordningen: hver {target:.0f}.)" if target else ""
-            units = "helger" if counter == "weekend" else "dager"
-            text = f"{season.capitalize()}: {shown} av {len(days)} {units} til rådighet{wanted}"
             found.append(Frequency(counter, season, len(days), count, every, target, text))
     return tuple(found)
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def frequency_text(
+    *, counter: str, season: str, available: int, shifts: int, target_every: float | None
+) -> str:
+    """LV-DUTY — what one doctor gets of a day kind in or outside summer, against the scheme's frequency
+    for the days the doctor is available: «Sommer: 1 hverdagsvakt på 8 hverdager du kan ta; ordningen
+    gir hver 6. hverdag, om lag 1,3 vakter». In summer the frequency is the doubled one (summer double
+    frequency), so the doctors present cover for those on holiday."""
+    weekend = counter == "weekend"
+    got = (
+        _plural(shifts, "helgevakt", "helgevakter")
+        if weekend
+        else _plural(shifts, "hverdagsvakt", "hverdagsvakter")
+    )
+    if not shifts:
+        got = "ingen helgevakter" if weekend else "ingen hverdagsvakter"
+    days = _plural(available, "helg", "helger") if weekend else _plural(available, "hverdag", "hverdager")
+    text = f"{season.capitalize()}: {got} på {days} til rådighet"
+    if target_every:
+        expected = number(available / target_every, 1)
+        kind = "helg" if weekend else "hverdag"
+        text += f"; ordningen gir hver {target_every:.0f}. {kind}, om lag {expected} vakter"
+    return text
 
 
 def _doctors(problem: Problem, solution: Solution) -> tuple[DoctorLine, ...]:
     targets = constraints.fair_targets(problem)
     shifts = {s.id: s for s in problem.shifts}
+    weighed = constraints.weighed_counters(
+        nights={s.is_night for s in problem.shifts}, weights=problem.weights.fairness
+    )
     lines = []
     for participant in problem.participants:
         mine = [
@@ -150,7 +176,7 @@ def _doctors(problem: Problem, solution: Solution) -> tuple[DoctorLine, ...]:
             )
             target = targets[participant.key, counter] + participant.prior.get(counter, 0)
             low, high = constraints.fair_range(target)
-            counts.append(Count(counter, actual, round(target, 2), low, high))
+            counts.append(Count(counter, actual, round(target, 2), low, high, counter in weighed))
         frequencies = _frequencies(problem, participant, mine)
         lines.append(
             DoctorLine(
@@ -165,23 +191,46 @@ def _doctors(problem: Problem, solution: Solution) -> tuple[DoctorLine, ...]:
     return tuple(lines)
 
 
-def _rules(problem: Problem, solution: Solution) -> tuple[RuleCost, ...]:
+def _rules(problem: Problem, solution: Solution, doctors: Sequence[DoctorLine]) -> tuple[RuleCost, ...]:
     found = []
     for name, function in SOFT.items():
         cost = solution.penalties.get(name, 0)
         terms = [t for t in solution.terms if t.rule == name]
-        text = (
-            f"{SOFT_NAMES_NB[name]}: {len(terms)} avvik, kostnad {cost}"
-            if cost
-            else f"{SOFT_NAMES_NB[name]}: ingen avvik"
-        )
+        details = tuple(t.text for t in terms if t.text)
         if name == "requests":
             text = _wishes_line(problem, solution)
-        details = tuple(t.text for t in terms if t.text)
+        elif name == "fairness":
+            text = fairness_text(doctors)
+        else:
+            text = rule_text(SOFT_NAMES_NB[name], len(terms))
         found.append(
             RuleCost(name, constraints.rule_id_of(function), SOFT_NAMES_NB[name], cost, text, details)
         )
     return tuple(found)
+
+
+def rule_text(name: str, times: int) -> str:
+    """«To helger på rad: ingen», «Ledige vakter: 3»: how often the roster departs from a soft rule."""
+    return f"{name}: {times if times else 'ingen'}"
+
+
+def fairness_text(doctors: Sequence[DoctorLine | Mapping]) -> str:
+    """LV-DUTY, FLF § 33 — the fairness rule in words, read from the same counts the roster's table shows
+    (only the counters it shows: `Count.counted`), so the summary never says all is fair while the table
+    marks a doctor «utenfor»."""
+    outside = []
+    for doctor in doctors:
+        name = doctor["name"] if isinstance(doctor, Mapping) else doctor.name
+        counts = doctor["counts"] if isinstance(doctor, Mapping) else [vars(c) for c in doctor.counts]
+        for c in counts:
+            if c.get("counted", True) and not c["low"] <= c["actual"] <= c["high"]:
+                fair = f"{c['low']}" if c["low"] == c["high"] else f"{c['low']}–{c['high']}"
+                kind = SHIFT_NAMES_NB[c["counter"]]
+                outside.append(f"{name} har {c['actual']} {kind} (rettferdig: {fair})")
+    if not outside:
+        return f"{SOFT_NAMES_NB['fairness']}: alle legene har et rettferdig antall vakter av hvert slag"
+    many = "legene er" if len(outside) > 1 else "én lege er"
+    return f"{SOFT_NAMES_NB['fairness']}: {many} utenfor rettferdig andel – " + "; ".join(outside)
 
 
 def _wishes_line(problem: Problem, solution: Solution) -> str:
@@ -288,4 +337,42 @@ def explain(problem: Problem, solution: Solution) -> Explanation:
             f"{len(vacancies)} av {len(problem.shifts)} vakter er ledige; minst {unavoidable} av dem "
             f"kan ingen vaktliste unngå (LV-ALWAYS)"
         )
-    return Explanation(_doctors(problem, solution), _rules(problem, solution), vacancies, shortages, summary)
+    doctors = _doctors(problem, solution)
+    return Explanation(doctors, _rules(problem, solution, doctors), vacancies, shortages, summary)
+
+
+def bakvakts(problem: Problem, assignments: Mapping[str, str | None]) -> dict[str, str]:
+    """LV-COMPETENCE, kompetanseforskriften § 3, § 3a — for each shift worked by a doctor who needs a
+    bakvakt, a proposed bakvakt (the participant's key): a doctor in the scheme who may work alone, may
+    take that shift by every participant rule (no exemption, absence or time outside the scheme) and works
+    no shift overlapping it; the one proposed least often so far, then by name, so the load is spread."""
+    shifts = {s.id: s for s in problem.shifts}
+    needs = {p.key for p in problem.participants if p.needs_bakvakt}
+    alone = [p for p in problem.participants if not p.needs_bakvakt and p.participation > 0]
+    worked: dict[str, list[Shift]] = {}
+    for shift_id, key in assignments.items():
+        if key is not None and shift_id in shifts:
+            worked.setdefault(key, []).append(shifts[shift_id])
+    proposed: dict[str, str] = {}
+    load = dict.fromkeys((p.key for p in alone), 0)
+    for shift_id in sorted(assignments):
+        if assignments[shift_id] not in needs or shift_id not in shifts:
+            continue
+        shift = shifts[shift_id]
+        free = [
+            p
+            for p in alone
+            if constraints.blocked(problem, p, shift) is None
+            and not any(
+                o.start_ts < shift.end_ts and shift.start_ts < o.end_ts for o in worked.get(p.key, [])
+            )
+        ]
+        if free:
+            chosen = min(free, key=lambda p: (load[p.key], p.name))
+            load[chosen.key] += 1
+            proposed[shift_id] = chosen.key
+    return proposed
+
+
+def _overlap(one: Shift, other: Shift) -> bool:
+    return one.start_ts < other.end_ts and other.start_ts < one.end_ts

@@ -150,10 +150,11 @@ def test_hn_no_cover_booking_shows_ingen_ledige_timer_until_the_last_day_and_the
         "Ingen ledige timer fra 6. juli til og med 26. juli 2026. "
         "Du kan bestille time fra mandag 27. juli 2026."
     )
-    assert last.booking_button == "Bestill time"
+    assert last.booking_button is None  # never «Bestill time» beside «Ingen ledige timer» (issue 13)
     assert {line.rule_id for line in last.services} == {"HN-NO-COVER"}
     after = gp_panel(facts, on=DAY_AFTER)
     assert texts(after)["booking"] == "Bestill time hos fastlegen din." and after.away is None
+    assert after.booking_button == "Bestill time"
 
 
 def test_hn_no_cover_dialogue_services_state_the_period_and_the_first_working_day_after_it():

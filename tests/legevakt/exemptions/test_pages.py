@@ -76,7 +76,7 @@ def test_the_impact_overview_shows_seven_to_three_at_gkl_with_the_vikar(browser_
     log_in(browser_client, "kommuneoverlege@kragero.example", "kragero-demo")
     html = browser_client.get("/kommuner/4014/legevakt/virkning").text
     gkl = html[html.index("GKL legekontor (onsdag") :]
-    december = re.search(r"<td>2026-12</td>.*?</tr>", gkl, re.S).group(0)
+    december = re.search(r"<td>desember 2026</td>.*?</tr>", gkl, re.S).group(0)
     assert '<td class="num">13</td>' in december and '<td class="num">7 (1 vikar)</td>' in december
     assert "<strong>3</strong> (1 vikar)" in december and "<strong>4,3</strong>" in december
     assert "Mari Helle (vikar)" in december

@@ -21,7 +21,13 @@ from legetjeneste.payments.breach.schemas import (
     WarningCreate,
 )
 from legetjeneste.payments.runs import service
-from tests.support import KRAGERO_KOMMUNEOVERLEGE, VEFSN_DOCTOR, VEFSN_KOMMUNEOVERLEGE, import_demo
+from tests.support import (
+    KRAGERO_KOMMUNEOVERLEGE,
+    VEFSN_APPROVER,
+    VEFSN_DOCTOR,
+    VEFSN_KOMMUNEOVERLEGE,
+    import_demo,
+)
 
 KOL = VEFSN_KOMMUNEOVERLEGE
 AGREEMENT = 182404
@@ -64,7 +70,7 @@ def step(session, case_id, data, actor=KOL):
 
 def run(session, month):
     service.compute_run(session, actor=KOL, municipality_number="1824", month=month)
-    return service.approve_run(session, actor=KOL, municipality_number="1824", month=month)
+    return service.approve_run(session, actor=VEFSN_APPROVER, municipality_number="1824", month=month)
 
 
 def lines(run_read, *kinds):

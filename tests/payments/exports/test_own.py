@@ -11,7 +11,7 @@ from legetjeneste.errors import Forbidden, NotFound
 from legetjeneste.payments.exports import service as export_service
 from legetjeneste.payments.runs import service
 from legetjeneste.registry import service as registry_service
-from tests.support import VEFSN_KOMMUNEOVERLEGE, import_demo
+from tests.support import VEFSN_APPROVER, VEFSN_KOMMUNEOVERLEGE, import_demo
 
 MARCH, APRIL = date(2026, 3, 1), date(2026, 4, 1)
 EIRIK, SIRI, JONAS = "9182404", "9182405", "9182402"
@@ -22,7 +22,9 @@ KOL = VEFSN_KOMMUNEOVERLEGE
 def demo(session):
     import_demo(session)
     run = service.compute_run(session, actor=KOL, municipality_number="1824", month=MARCH)
-    service.approve_run(session, actor=KOL, municipality_number="1824", month=MARCH, version=run.version)
+    service.approve_run(
+        session, actor=VEFSN_APPROVER, municipality_number="1824", month=MARCH, version=run.version
+    )
     service.compute_run(session, actor=KOL, municipality_number="1824", month=APRIL)  # a draft
     return session
 

@@ -13,7 +13,7 @@ from legetjeneste.payments.runs import service
 from legetjeneste.registry import service as registry_service
 from legetjeneste.registry.agreements import service as agreement_service
 from legetjeneste.registry.agreements.schemas import ListCountBase
-from tests.support import VEFSN_KOMMUNEOVERLEGE, import_demo
+from tests.support import VEFSN_APPROVER, VEFSN_KOMMUNEOVERLEGE, import_demo
 
 MARCH = date(2026, 3, 1)
 SIRI = "9182405"
@@ -42,7 +42,7 @@ def hours(session, hpr: str, amount: str, month="2026-03"):
 
 def approved(session, month=MARCH):
     service.compute_run(session, actor=KOL, municipality_number="1824", month=month)
-    return service.approve_run(session, actor=KOL, municipality_number="1824", month=month)
+    return service.approve_run(session, actor=VEFSN_APPROVER, municipality_number="1824", month=month)
 
 
 def test_lis1_supervision_above_3_hours_a_week_is_refused(demo):

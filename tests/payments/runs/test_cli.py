@@ -14,6 +14,7 @@ from legetjeneste.payments.hours.schemas import DutyHoursCreate
 from legetjeneste.payments.runs.cli import app
 from legetjeneste.registry import service as registry_service
 from tests.command_line import command_line
+from tests.payments.four_eyes import one_person_may_approve
 from tests.support import import_demo
 
 
@@ -67,7 +68,13 @@ def test_run_with_json_prints_exactly_one_document_with_every_line_and_amounts_a
     assert Decimal(run["total"]) == sum(Decimal(line["amount"]) for line in run["lines"])
 
 
-def test_run_with_approve_approves_and_an_approved_month_is_not_computed_again(cli):
+def test_run_with_approve_is_refused_under_four_eyes_since_the_command_line_computed_it(cli):
+    code, out, err = cli("run", "1824", "--month", "2026-03", "--approve", "--json")
+    assert code == 1 and out == "" and "PAY-FOUR-EYES" in err and "en annen person" in err
+
+
+def test_run_with_approve_approves_and_an_approved_month_is_not_computed_again(cli, open_session):
+    one_person_may_approve(open_session())
     code, out, _ = cli("run", "1824", "--month", "2026-03", "--approve", "--json")
     assert code == 0 and json.loads(out)["status"] == "approved"
     code, out, err = cli("run", "1824", "--month", "2026-03")
@@ -111,6 +118,7 @@ def test_csv_of_an_approved_month_goes_to_stdout_or_a_file_and_warns_of_missing_
     session = open_session()
     hours = DutyHoursCreate(doctor_id=doctor_id(session, "9182416"), month="2026-03", hours=Decimal("2"))
     duty_service.register_duty_hours(session, actor=SYSTEM, data=hours)
+    one_person_may_approve(session)
     cli("run", "1824", "--month", "2026-03", "--approve")
     code, out, err = cli("csv", "1824", "--month", "2026-03")
     assert code == 0 and out.startswith(

@@ -14,16 +14,20 @@ from legetjeneste.absence.schemas import AbsenceCreate
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.main import create_app
 from legetjeneste.registry import service as registry_service
+from tests.payments.four_eyes import one_person_may_approve
 from tests.web.conftest import csrf_of, log_in
 
 RUNS = "/kommuner/1824/utbetalinger"
+CONFIRMED = {"confirm": "yes"}
 MARCH = RUNS + "/2026-03"
 
 
 @pytest.fixture
 def client(engine, open_session):
-    """Vefsn's kommuneoverlege, logged in on the demo data."""
+    """Vefsn's kommuneoverlege, logged in on the demo data; Vefsn lets one person compute and approve
+    (PAY-FOUR-EYES off; tests/payments/settings covers four eyes)."""
     demo_data.load_demo(open_session())
+    one_person_may_approve(open_session())
     app = create_app(engine=engine, secret_key="test-secret")
     with TestClient(app, raise_server_exceptions=False) as client:
         log_in(client, "kommuneoverlege@vefsn.example", "vefsn-demo")
@@ -105,7 +109,7 @@ def test_the_office_filter_shows_only_that_offices_lines(client):
 
 def test_approving_shows_the_approved_run_with_the_csv_and_without_buttons(client):
     compute(client)
-    answer = post(client, MARCH, MARCH + "/godkjenn", follow_redirects=False)
+    answer = post(client, MARCH, MARCH + "/godkjenn", CONFIRMED, follow_redirects=False)
     assert answer.status_code == 303 and answer.headers["location"] == MARCH
     html = client.get(MARCH).text
     assert "Kjøringen for mars 2026 er godkjent." in html and ">Godkjent</span>" in html
@@ -116,7 +120,7 @@ def test_approving_shows_the_approved_run_with_the_csv_and_without_buttons(clien
 def test_approving_a_draft_whose_grounds_changed_shows_the_message_on_the_page(client, open_session):
     compute(client)
     sick(open_session())
-    answer = post(client, MARCH, MARCH + "/godkjenn")
+    answer = post(client, MARCH, MARCH + "/godkjenn", CONFIRMED)
     assert answer.status_code == 409
     assert "Kjøringen ble ikke godkjent" in answer.text and "Grunnlaget er endret" in answer.text
     assert "(PAY-MONTHLY)" in answer.text
@@ -129,13 +133,13 @@ def test_approving_from_a_page_shown_before_the_run_was_computed_again_asks_to_l
     assert '<input type="hidden" name="version" value="1">' in page
     post(client, MARCH, MARCH + "/beregn")
     token = csrf_of(page)
-    answer = client.post(MARCH + "/godkjenn", data={"csrf_token": token, "version": "1"})
+    answer = client.post(MARCH + "/godkjenn", data={"csrf_token": token, "version": "1", **CONFIRMED})
     assert answer.status_code == 409
     text = text_of(answer.text)
     assert "Kjøringen ble ikke godkjent" in text and "er beregnet på nytt av" in text
     assert "Se gjennom den nye beregningen før du godkjenner (PAY-MONTHLY)" in text
     assert '<input type="hidden" name="version" value="2">' in answer.text
-    assert post(client, MARCH, MARCH + "/godkjenn", {"version": "2"}).status_code == 200
+    assert post(client, MARCH, MARCH + "/godkjenn", {"version": "2", **CONFIRMED}).status_code == 200
     assert client.post(MARCH + "/godkjenn", data={"csrf_token": token, "version": "x"}).status_code == 422
 
 

@@ -14,7 +14,7 @@ from legetjeneste.payments.exports import service as export_service
 from legetjeneste.payments.runs import service
 from legetjeneste.payments.runs.models import PaymentLine, PaymentRun
 from tests.concurrency import errors, race, values
-from tests.support import VEFSN_KOMMUNEOVERLEGE, import_demo
+from tests.support import VEFSN_APPROVER, VEFSN_KOMMUNEOVERLEGE, import_demo
 
 MARCH = date(2026, 3, 1)
 KOL = VEFSN_KOMMUNEOVERLEGE
@@ -31,7 +31,9 @@ def compute(session, **kwargs):
 
 
 def approve(session, **kwargs):
-    return service.approve_run(session, actor=KOL, municipality_number="1824", month=MARCH, **kwargs)
+    return service.approve_run(
+        session, actor=VEFSN_APPROVER, municipality_number="1824", month=MARCH, **kwargs
+    )
 
 
 def approvals_audited(session) -> int:
@@ -74,12 +76,12 @@ def test_fifty_clients_approving_the_same_draft_approve_it_once_and_the_others_h
     assert len(refused) == 49 and all(isinstance(error, Conflict) for error in refused)
     assert all(error.status_code == 409 and error.rule_id == "PAY-MONTHLY" for error in refused)
     assert all(
-        "Kjøringen for mars 2026 er allerede godkjent av kol@vefsn.example" in error.message
+        "Kjøringen for mars 2026 er allerede godkjent av okonomi@vefsn.example" in error.message
         for error in refused
     )
     assert approvals_audited(demo) == 1
     run, lines = stored(demo)
-    assert (run.status, run.approved_by, run.version) == ("approved", "kol@vefsn.example", 1)
+    assert (run.status, run.approved_by, run.version) == ("approved", "okonomi@vefsn.example", 1)
     assert [line.model_dump() for line in approved.lines] == [line.model_dump() for line in draft.lines]
 
 

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from legetjeneste.main import create_app
 from tests.api.conftest import bearer, tokens  # noqa: F401 (fixture)
+from tests.payments.four_eyes import one_person_may_approve
 
 RUNS = "/api/v1/municipalities/1824/payment-runs"
 MARCH = RUNS + "/2026-03"
@@ -25,9 +26,11 @@ def client(engine):
 
 
 @pytest.fixture
-def kol(client, tokens):  # noqa: F811
-    """Vefsn's kommuneoverlege on the API."""
+def kol(client, tokens, open_session):  # noqa: F811
+    """Vefsn's kommuneoverlege on the API; Vefsn lets one person compute and approve (PAY-FOUR-EYES off;
+    tests/payments/settings covers four eyes)."""
     client.headers.update(bearer(tokens["vefsn"]))
+    one_person_may_approve(open_session())
     return client
 
 

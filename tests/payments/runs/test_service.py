@@ -15,7 +15,13 @@ from legetjeneste.payments.runs import service
 from legetjeneste.registry import service as registry_service
 from legetjeneste.registry.agreements import service as agreement_service
 from legetjeneste.registry.agreements.schemas import ListCountBase
-from tests.support import KRAGERO_KOMMUNEOVERLEGE, VEFSN_DOCTOR, VEFSN_KOMMUNEOVERLEGE, import_demo
+from tests.support import (
+    KRAGERO_KOMMUNEOVERLEGE,
+    VEFSN_APPROVER,
+    VEFSN_DOCTOR,
+    VEFSN_KOMMUNEOVERLEGE,
+    import_demo,
+)
 
 MARCH, APRIL = date(2026, 3, 1), date(2026, 4, 1)
 EIRIK = "9182404"
@@ -98,13 +104,13 @@ def test_computing_a_draft_again_gives_the_identical_lines(demo):
 
 def test_an_approved_run_cannot_be_computed_again_or_approved_twice(demo):
     compute(demo)
-    approved = service.approve_run(demo, actor=VEFSN_KOMMUNEOVERLEGE, municipality_number="1824", month=MARCH)
-    assert approved.status == "approved" and approved.approved_by == "kol@vefsn.example"
+    approved = service.approve_run(demo, actor=VEFSN_APPROVER, municipality_number="1824", month=MARCH)
+    assert approved.status == "approved" and approved.approved_by == "okonomi@vefsn.example"
     with pytest.raises(Conflict) as caught:
         compute(demo)
     assert caught.value.rule_id == "PAY-MONTHLY" and "er godkjent og kan ikke endres" in caught.value.message
     with pytest.raises(Conflict):
-        service.approve_run(demo, actor=VEFSN_KOMMUNEOVERLEGE, municipality_number="1824", month=MARCH)
+        service.approve_run(demo, actor=VEFSN_APPROVER, municipality_number="1824", month=MARCH)
     assert (
         service.get_run(demo, actor=VEFSN_KOMMUNEOVERLEGE, municipality_number="1824", month=MARCH).lines
         == approved.lines
@@ -115,13 +121,13 @@ def test_a_draft_whose_grounds_changed_since_it_was_computed_is_not_approved(dem
     compute(demo)
     sick(demo)
     with pytest.raises(Conflict) as caught:
-        service.approve_run(demo, actor=VEFSN_KOMMUNEOVERLEGE, municipality_number="1824", month=MARCH)
+        service.approve_run(demo, actor=VEFSN_APPROVER, municipality_number="1824", month=MARCH)
     assert "Grunnlaget er endret" in caught.value.message
 
 
 def test_an_absence_registered_after_march_was_approved_is_corrected_in_april(demo):
     compute(demo)
-    service.approve_run(demo, actor=VEFSN_KOMMUNEOVERLEGE, municipality_number="1824", month=MARCH)
+    service.approve_run(demo, actor=VEFSN_APPROVER, municipality_number="1824", month=MARCH)
     sick(demo)
     april = compute(demo, month=APRIL)
     [correction] = [line for line in april.lines if line.kind == "adjustment"]
@@ -136,10 +142,10 @@ def test_an_absence_registered_after_march_was_approved_is_corrected_in_april(de
 
 def test_a_correction_approved_once_is_not_made_again_the_month_after(demo):
     compute(demo)
-    service.approve_run(demo, actor=VEFSN_KOMMUNEOVERLEGE, municipality_number="1824", month=MARCH)
+    service.approve_run(demo, actor=VEFSN_APPROVER, municipality_number="1824", month=MARCH)
     sick(demo)
     compute(demo, month=APRIL)
-    service.approve_run(demo, actor=VEFSN_KOMMUNEOVERLEGE, municipality_number="1824", month=APRIL)
+    service.approve_run(demo, actor=VEFSN_APPROVER, municipality_number="1824", month=APRIL)
     may = compute(demo, month=date(2026, 5, 1))
     assert [line for line in may.lines if line.kind == "adjustment"] == []
 
@@ -179,7 +185,7 @@ def test_only_the_municipalitys_editors_run_payments_and_only_for_their_own(demo
     with pytest.raises(NotFound):
         compute(demo, actor=KRAGERO_KOMMUNEOVERLEGE)
     with pytest.raises(NotFound):
-        service.approve_run(demo, actor=VEFSN_KOMMUNEOVERLEGE, municipality_number="1824", month=APRIL)
+        service.approve_run(demo, actor=VEFSN_APPROVER, municipality_number="1824", month=APRIL)
 
 
 def test_the_payees_total_is_the_sum_of_their_lines(demo):

@@ -14,7 +14,7 @@ from legetjeneste.notices.inbox.models import InboxNotice
 from legetjeneste.payments.runs import service
 from legetjeneste.payments.runs.rules import approval
 from legetjeneste.registry import service as registry_service
-from tests.support import VEFSN_KOMMUNEOVERLEGE, import_demo
+from tests.support import VEFSN_APPROVER, VEFSN_KOMMUNEOVERLEGE, import_demo
 
 MARCH = date(2026, 3, 1)
 EIRIK, SIRI, JONAS = "9182404", "9182405", "9182402"  # Jonas Brekkan is salaried (agreement 182402)
@@ -35,7 +35,7 @@ def doctor_id(session, hpr: str) -> int:
 def approve(session):
     run = service.compute_run(session, actor=VEFSN_KOMMUNEOVERLEGE, municipality_number="1824", month=MARCH)
     return service.approve_run(
-        session, actor=VEFSN_KOMMUNEOVERLEGE, municipality_number="1824", month=MARCH, version=run.version
+        session, actor=VEFSN_APPROVER, municipality_number="1824", month=MARCH, version=run.version
     )
 
 
@@ -72,7 +72,7 @@ def test_pay_salaried_a_salaried_doctor_the_run_does_not_pay_gets_no_notice(demo
 def test_pay_monthly_a_second_approval_is_refused_and_tells_no_one_again(demo):
     approve(demo)
     with pytest.raises(Conflict):
-        service.approve_run(demo, actor=VEFSN_KOMMUNEOVERLEGE, municipality_number="1824", month=MARCH)
+        service.approve_run(demo, actor=VEFSN_APPROVER, municipality_number="1824", month=MARCH)
     assert len(notices(demo)) == 2
 
 

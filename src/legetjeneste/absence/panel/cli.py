@@ -41,6 +41,8 @@ def lines_of(found: GpPanelRead) -> list[str]:
         lines.append(f"  [{found.booking_button}]")
     for service in found.services:
         lines.append(f"  {service.name}: {service.text} ({service.rule_id})")
+    if found.emergency:
+        lines.append(f"  {found.emergency}")
     if found.switched_off:
         off = services_text(found.switched_off)
         lines.append(f"  Slått av: {off} (HN-KEEP-ON: Helsenorge anbefaler å la tjenestene stå på)")

@@ -167,6 +167,11 @@ def facts_of(
             panel.Notice(n.text, n.start, n.end) for n in notices if n.office_id == agreement.office_id
         ),
         list_vikar_names=tuple(p.doctor.full_name for p in serving if p.role == "vikar"),
+        vikar_periods=tuple(
+            panel.VikarPeriod(p.doctor.full_name, p.start, p.end)
+            for p in agreement.doctor_periods
+            if p.role == "vikar"
+        ),
     )
 
 

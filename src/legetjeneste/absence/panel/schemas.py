@@ -202,3 +202,4 @@ class GpPanelRead(Read):
     switched_off: list[str]
     links: list[str]
     rule_ids: list[str]
+    emergency: str | None = None

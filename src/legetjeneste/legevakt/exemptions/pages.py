@@ -9,6 +9,7 @@ from legetjeneste.legevakt.exemptions import rules
 from legetjeneste.legevakt.exemptions import service as exemption_service
 from legetjeneste.legevakt.exemptions.schemas import ExemptionDecide
 from legetjeneste.legevakt.schemes import rules as scheme_rules
+from legetjeneste.web.charts import Chart, Series
 from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form
 from legetjeneste.web.pages import redirect_with_message, render
@@ -67,8 +68,31 @@ async def decide(request: Request, exemption_id: Id, session: SessionDep, actor:
     return redirect_with_message(request, f"/fritak/{exemption_id}", title)
 
 
+def impact_charts(impact: dict) -> list[Chart]:
+    """Per scheme and office, the shifts per participant each month before and after the pending
+    applications are granted (NN-EXEMPT: show the effect)."""
+    charts = []
+    for scheme in impact.get("schemes", []):
+        for group in scheme["groups"]:
+            where = f" – {group['office_name']}" if group.get("office_name") else ""
+            months = group["months"]
+            charts.append(
+                Chart(
+                    title=f"{scheme['name']}{where}: vakter per deltaker før og etter søknadene",
+                    categories=[m.get("month_label") or m["month"] for m in months],
+                    series=(
+                        Series("Før", [m["before"]["shifts_per_participant"] for m in months]),
+                        Series("Etter", [m["after"]["shifts_per_participant"] for m in months]),
+                    ),
+                    unit="vakter per deltaker per måned",
+                    decimals=1,
+                )
+            )
+    return charts
+
+
 @router.get("/kommuner/{number}/legevakt/virkning")
 def impact(request: Request, number: Number, session: SessionDep, actor: ActorDep):
     found = exemption_service.impact(session, actor=actor, municipality_number=number)
-    context = {"number": number, "impact": found, **LABELS}
+    context = {"number": number, "impact": found, "charts": impact_charts(found), **LABELS}
     return render(request, "legevakt/impact.html", context, actor=actor)

@@ -1,7 +1,7 @@
 """`legetjeneste roster solve SCHEME --from D --to D [--time-limit S] [--json]` and the other roster
 commands (publish, vacancies), added to the `roster` Typer app of legevakt/cli.py.
 
-The solve runs here, in this process, with a progress bar on stderr (objective, bound, gap); with --json
+The solve runs here, in this process, with a progress bar on stderr (rosters found so far); with --json
 stdout gets exactly one JSON document."""
 
 from datetime import date
@@ -15,7 +15,6 @@ from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.console import fail, print_json, run
 from legetjeneste.errors import Problem, ValidationFailed
 from legetjeneste.legevakt.rosters import service as roster_service
-from legetjeneste.legevakt.rosters.rules import gap
 from legetjeneste.legevakt.rosters.schemas import JobRead, RosterRead, SolveCreate
 from legetjeneste.legevakt.vacancies import service as vacancy_service
 from legetjeneste.rostering.problem import CATEGORY_NAMES_NB, COUNTERS
@@ -91,8 +90,7 @@ def solve_document(job: JobRead, roster: RosterRead | None) -> dict:
 def _print_roster(roster: RosterRead) -> None:
     typer.echo(
         f"{roster.scheme_name} {roster.start:%d.%m.%Y}–{roster.end:%d.%m.%Y}, versjon {roster.version} "
-        f"({roster.status_label.lower()}): mål {roster.objective:g}, grense {roster.bound:g}"
-        + (" – bevist optimal" if roster.is_optimal else "")
+        f"({roster.status_label.lower()}). {roster.certainty}"
     )
     typer.echo(f"  {'Lege':<28} {'HPR':<9} " + " ".join(f"{CATEGORY_NAMES_NB[c]:>16}" for c in COUNTERS))
     for d in roster.doctors:
@@ -132,13 +130,11 @@ def solve(
         task = bar.add_task("Løser …", total=time_limit)
 
         def show(progress) -> None:
-            distance = gap(objective=progress.objective, bound=progress.bound)
-            shown = "–" if distance is None else f"{distance:.1%}"
+            found = "én vaktliste" if progress.solutions == 1 else f"{progress.solutions} vaktlister"
             bar.update(
                 task,
                 completed=min(progress.wall_time, time_limit),
-                description=f"Løsning {progress.solutions}: mål {progress.objective}, "
-                f"grense {progress.bound}, avstand {shown}",
+                description=f"Løser: {found} funnet så langt",
             )
 
         job = run(

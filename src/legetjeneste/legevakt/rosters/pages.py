@@ -20,8 +20,9 @@ from legetjeneste.legevakt.vacancies import service as vacancy_service
 from legetjeneste.legevakt.vacancies.schemas import VacancyRead
 from legetjeneste.legevakt.wishes import service as wish_service
 from legetjeneste.norwegian import MONTHS
-from legetjeneste.rostering.problem import CATEGORY_NAMES_NB, COUNTERS
+from legetjeneste.rostering.problem import CATEGORY_NAMES_NB
 from legetjeneste.web import forms
+from legetjeneste.web.charts import Chart, Series
 from legetjeneste.web.deps import ActorDep, Id, Month, SessionDep
 from legetjeneste.web.forms import form_values, problem_lines
 from legetjeneste.web.pages import panels, redirect_with_message, render
@@ -96,17 +97,44 @@ def job_progress(request: Request, job_id: Id, session: SessionDep, actor: Actor
     return response
 
 
-def _roster_page(request, session, actor, roster_id, *, error=None):
-    roster = roster_service.get_roster(session, actor=actor, roster_id=roster_id)
-    months, day = [], roster.start.replace(day=1)
-    while day <= roster.end:
+def _months(start: date, end: date) -> list[tuple[str, str]]:
+    """The roster's months as (ÅÅÅÅ-MM, «januar 2027»)."""
+    months, day = [], start.replace(day=1)
+    while day <= end:
         months.append((f"{day:%Y-%m}", f"{MONTHS[day.month - 1]} {day.year}"))
         day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return months
+
+
+def fairness_chart(roster) -> Chart:
+    """Each doctor's shifts this year against the fair target (LV-DUTY), as horizontal bars."""
+    counted = [c for c in ("weekday", "weekend", "holiday") if c in roster.counters] or roster.counters
+    doctors = [d for d in roster.doctors if any(c.actual or c.target for c in d.counts if c.counted)]
+    sums = [
+        (
+            sum(c.actual for c in d.counts if c.counter in counted),
+            sum(c.target for c in d.counts if c.counter in counted),
+        )
+        for d in doctors
+    ]
+    return Chart(
+        title="Vakter per lege mot rettferdig mål",
+        categories=[d.name for d in doctors],
+        series=(Series("Vakter", [a for a, _ in sums]), Series("Rettferdig mål", [t for _, t in sums])),
+        unit="vakter i år, tidligere publiserte vaktlister medregnet",
+        kind="barh",
+        decimals=1,
+    )
+
+
+def _roster_page(request, session, actor, roster_id, *, error=None):
+    roster = roster_service.get_roster(session, actor=actor, roster_id=roster_id)
     context = {
         "roster": roster,
-        "counters": COUNTERS,
         "counter_names": CATEGORY_NAMES_NB,
-        "months": months,
+        "months": _months(roster.start, roster.end),
+        "current_month": None,
+        "fairness_chart": fairness_chart(roster),
         "can_publish": auth_rules.can(actor, "roster.publish"),
         "can_solve": auth_rules.can(actor, "roster.solve"),
         "problems": problem_lines(error, FIELD_LABELS) if error else [],
@@ -152,10 +180,14 @@ def month_view(request: Request, roster_id: Id, month: Month, session: SessionDe
     except ValueError as error:
         raise ValidationFailed([Problem("month", f"«{month}» er ikke en måned")]) from error
     found = feeds_service.month_view(session, actor=actor, roster_id=roster_id, month=first)
+    roster = found["roster"]
     context = {
         **found,
         "month_name": f"{MONTHS[first.month - 1]} {first.year}",
         "time_text": shift_time_text,
+        "months": _months(roster.start, roster.end),
+        "current_month": f"{first:%Y-%m}",
+        "weekday_names": ("Man", "Tir", "Ons", "Tor", "Fre", "Lør", "Søn"),
     }
     return render(request, "legevakt/roster_month.html", context, actor=actor)
 

@@ -5,12 +5,15 @@ bound, the changes from a re-planned roster, why a doctor has fewer shifts, and 
 import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 from legetjeneste.dates import OSLO
 from legetjeneste.errors import Rule, RuleViolation
-from legetjeneste.norwegian import span_text
+from legetjeneste.norwegian import day_text, number, span_text
+from legetjeneste.rostering import explain
 from legetjeneste.rostering import problem as rp
+from legetjeneste.rostering.constraints import weighed_counters
 from legetjeneste.rostering.problem import CATEGORY_NAMES_NB
 
 JOB_STATUS = {
@@ -79,16 +82,22 @@ def unavailable_texts(participant: Mapping, *, sees_grounds: bool) -> list[str]:
     return found
 
 
-def doctor_counts(*, line: Mapping, participants: Mapping, sees_grounds: bool) -> dict:
+def doctor_counts(
+    *, line: Mapping, participants: Mapping, sees_grounds: bool, counters: Iterable[str] = rp.COUNTERS
+) -> dict:
     """One doctor's line of the stored explanation as the roster shows it (a `DoctorCounts`): each count
-    against the fair target, fair when between the share rounded down and up, and why fewer shifts
-    (`participants`: the problem's participants by key)."""
+    against the fair target, fair when between the share rounded down and up, and `counted` when the
+    fairness rule weighs it (`counters`: the page shows only those); how often against the scheme's
+    frequency; and why fewer shifts (`participants`: the problem's participants by key). The texts are
+    made here, so a roster stored earlier reads the same."""
     participant = participants.get(line["key"], {})
+    shown = set(counters)
     return {
         "hpr_number": line["key"],
         "name": line["name"],
         "participation": line["participation"],
         "total": line["total"],
+        "needs_bakvakt": bool(participant.get("needs_bakvakt")),
         "counts": [
             {
                 "counter": c["counter"],
@@ -98,10 +107,20 @@ def doctor_counts(*, line: Mapping, participants: Mapping, sees_grounds: bool) -
                 "low": c["low"],
                 "high": c["high"],
                 "fair": c["low"] <= c["actual"] <= c["high"],
+                "counted": c["counter"] in shown,
             }
             for c in line["counts"]
         ],
-        "frequencies": [f["text"] for f in line["frequencies"]],
+        "frequencies": [
+            explain.frequency_text(
+                counter=f["counter"],
+                season=f["season"],
+                available=f["available_days"],
+                shifts=f["shifts"],
+                target_every=f["target_every"],
+            )
+            for f in line["frequencies"]
+        ],
         "unavailable": unavailable_texts(participant, sees_grounds=sees_grounds),
     }
 
@@ -175,3 +194,106 @@ def require_only_replaced_overlap(*, overlapping: Iterable[tuple[int, int]], rep
                 f"Perioden overlapper den publiserte vaktlisten {roster_id} (versjon {version}). "
                 "Planlegg den på nytt i stedet, så blir endringene listet.",
             )
+
+
+def shown_counters(problem: Mapping) -> tuple[str, ...]:
+    """The counters the roster's table shows for a stored problem: those the fairness rule weighs."""
+    weights = (problem.get("weights") or {}).get("fairness") or rp.Weights().fairness
+    nights = {bool(s.get("is_night")) for s in problem.get("shifts", [])}
+    return weighed_counters(nights=nights, weights=weights)
+
+
+@dataclass(frozen=True)
+class PendingExemption:
+    """An application for exemption not yet decided: whose, for which days, and for which shifts."""
+
+    exemption_id: int
+    doctor_id: int
+    doctor_name: str
+    start: date
+    end: date | None
+    nights_only: bool
+
+    @property
+    def summary(self) -> str:
+        until = f"til og med {day_text(self.end)}" if self.end else "uten sluttdato"
+        return f"{self.doctor_name}: søknad om fritak fra {day_text(self.start)} {until} venter på vedtak"
+
+
+def pending_warnings(
+    *, doctor_id: int | None, day: date, is_night: bool, pending: Iterable[PendingExemption]
+) -> list[dict]:
+    """LV-EXEMPT-PENDING (project rule), FLF § 33 — a roster is built on granted
+    exemptions only, so a shift inside a pending application of its doctor is shown with a warning: if the
+    application is granted, the shift must be given to someone else (re-plan the roster)."""
+    found = []
+    for p in pending:
+        inside = p.start <= day and (p.end is None or day <= p.end)
+        if p.doctor_id == doctor_id and inside and (is_night or not p.nights_only):
+            found.append(
+                {
+                    "text": "Søknad om fritak venter på vedtak for denne dagen; vaktlisten tar ikke "
+                    "hensyn til søknaden før den er innvilget",
+                    "href": f"/fritak/{p.exemption_id}",
+                    "rule_id": "LV-EXEMPT-PENDING",
+                }
+            )
+    return found
+
+
+def bakvakt_missing() -> dict:
+    """LV-COMPETENCE, kompetanseforskriften § 3, § 3a — the doctor on this shift needs a bakvakt, and the
+    scheme names none for the day: the municipality must provide one who may work alone."""
+    return {
+        "text": "Legen trenger bakvakt, og ingen bakvakt er navngitt for dagen",
+        "href": None,
+        "rule_id": "LV-COMPETENCE",
+    }
+
+
+def _how_good(gap: float | None) -> str:
+    if gap is None:
+        return "det er ikke sikkert at den er den beste"
+    if gap <= 0.02:
+        return "den er nesten helt sikkert den beste"
+    if gap <= 0.2:
+        return "den er god, men en noe bedre kan finnes"
+    return "løseren er usikker på om en tydelig bedre finnes"
+
+
+def certainty_text(*, is_optimal: bool, gap: float | None, found: bool = True) -> str:
+    """How sure the solver is of a roster, in words (no objective, bound or gap on a page): proven best,
+    or stopped at the time limit with a roster that is nearly, probably or perhaps not the best."""
+    if not found:
+        return "Ingen vaktliste er funnet."
+    if is_optimal:
+        return "Beste mulige vaktliste er funnet: ingen annen vaktliste følger reglene bedre."
+    more = "" if gap is not None and gap <= 0.02 else " Gi løseren mer tid for å bli sikrere."
+    stopped = "Løseren stoppet ved tidsgrensen med en vaktliste som følger alle harde regler"
+    return f"{stopped}; {_how_good(gap)}.{more}"
+
+
+def progress_text(
+    *,
+    status: str,
+    elapsed: float | None,
+    time_limit: float,
+    solutions: int,
+    is_optimal: bool,
+    gap: float | None,
+) -> str:
+    """How far a solve is, in words: waiting, working (time used of the limit, rosters found so far and
+    how good the best is), or done."""
+    if status == "queued":
+        return "Venter på å starte. Løseren starter så snart maskinen er ledig."
+    if status in ("failed", "cut_off"):
+        return "Løsingen stoppet før den var ferdig."
+    seconds, limit = number(elapsed or 0), number(time_limit)
+    if status != "running":
+        found = certainty_text(is_optimal=is_optimal, gap=gap, found=bool(solutions))
+        return f"Ferdig etter {seconds} {'sekund' if seconds == '1' else 'sekunder'}. {found}"
+    text = f"Løseren har arbeidet i {seconds} av høyst {limit} sekunder"
+    if not solutions:
+        return f"{text} og leter etter den første vaktlisten."
+    found = "én vaktliste" if solutions == 1 else f"{solutions} vaktlister, hver bedre enn den forrige"
+    return f"{text} og har funnet {found}. Den beste så langt: {_how_good(gap)}."

@@ -2,16 +2,30 @@
 without importing the models, so schemas stay free of the database layer) as those shapes."""
 
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from legetjeneste.dates import now_oslo
-from legetjeneste.legevakt.rosters.rules import JOB_STATUS, ROSTER_STATUS, doctor_counts, elapsed, gap
+from legetjeneste.legevakt.rosters.rules import (
+    JOB_STATUS,
+    ROSTER_STATUS,
+    PendingExemption,
+    bakvakt_missing,
+    certainty_text,
+    doctor_counts,
+    elapsed,
+    gap,
+    pending_warnings,
+    progress_text,
+    shown_counters,
+)
 from legetjeneste.legevakt.schemas import OsloTime
-from legetjeneste.norwegian import day_text
+from legetjeneste.norwegian import period_text
 from legetjeneste.registry.schemas import Input
+from legetjeneste.rostering import explain
 from legetjeneste.settings import at_most
 
 MAX_TIME_LIMIT = 600  # the most any setting allows; LEGETJENESTE_SOLVER_MAX_TIME_LIMIT may lower it
@@ -78,6 +92,15 @@ class JobRead(BaseModel):
     started_at: datetime | None
     finished_at: datetime | None
     roster_id: int | None
+    progress: str = ""
+
+
+class ShiftWarning(BaseModel):
+    """Something the roster did not take into account for this shift, with where to look and the rule."""
+
+    text: str
+    href: str | None = None
+    rule_id: str
 
 
 class AssignmentRead(BaseModel):
@@ -95,6 +118,10 @@ class AssignmentRead(BaseModel):
     hpr_number: str | None
     vacant: bool
     was_vacant: bool
+    needs_bakvakt: bool = False
+    bakvakt: str | None = None
+    bakvakt_proposed: bool = False
+    warnings: list[ShiftWarning] = []
 
 
 class CountRead(BaseModel):
@@ -108,6 +135,7 @@ class CountRead(BaseModel):
     low: int
     high: int
     fair: bool
+    counted: bool = True
 
 
 class DoctorCounts(BaseModel):
@@ -115,6 +143,7 @@ class DoctorCounts(BaseModel):
     name: str
     participation: int
     total: int
+    needs_bakvakt: bool = False
     counts: list[CountRead]
     frequencies: list[str]
     unavailable: list[str]
@@ -159,6 +188,7 @@ class RosterSummary(BaseModel):
     bound: float | None
     gap: float | None
     is_optimal: bool
+    certainty: str = ""
     vacant: int
     created_at: datetime
     created_by: str
@@ -167,6 +197,7 @@ class RosterSummary(BaseModel):
 
 
 class RosterRead(RosterSummary):
+    counters: list[str]
     frequency: dict[str, int]
     summer_factor: float
     summer: str | None
@@ -177,6 +208,7 @@ class RosterRead(RosterSummary):
     shortages: list[str]
     changes: list[ChangeRead]
     assignments: list[AssignmentRead]
+    pending_exemptions: list[str] = []
 
 
 def job_read(job, *, scheme_name: str, roster_id: int | None, status: str) -> JobRead:
@@ -213,11 +245,41 @@ def job_read(job, *, scheme_name: str, roster_id: int | None, status: str) -> Jo
         started_at=job.started_at,
         finished_at=job.finished_at,
         roster_id=roster_id,
+        progress=progress_text(
+            status=status,
+            elapsed=elapsed(started=job.started_at, finished=job.finished_at, now=now_oslo()),
+            time_limit=job.time_limit,
+            solutions=job.solutions_found,
+            is_optimal=job.objective is not None and job.objective == job.bound,
+            gap=gap(objective=job.objective, bound=job.bound),
+        ),
     )
 
 
-def assignment_read(assignment) -> AssignmentRead:
+def assignment_read(
+    assignment,
+    *,
+    needs_bakvakt: frozenset[str] = frozenset(),
+    bakvakts: Mapping[date, str | None] | None = None,
+    pending: Sequence[PendingExemption] = (),
+    proposed: Mapping[str, str] | None = None,
+) -> AssignmentRead:
+    """A shift of the roster; with the bakvakt named where its doctor needs one (LV-COMPETENCE: the
+    scheme's bakvakt of the day, else a proposal) and a warning where a pending application for exemption
+    covers it (LV-EXEMPT-PENDING)."""
     doctor = assignment.doctor
+    needs = doctor is not None and doctor.hpr_number in needs_bakvakt
+    warnings = [
+        ShiftWarning(**w)
+        for w in pending_warnings(
+            doctor_id=assignment.doctor_id, day=assignment.on, is_night=assignment.is_night, pending=pending
+        )
+    ]
+    named = (bakvakts or {}).get(assignment.on) if needs else None
+    suggestion = (proposed or {}).get(assignment.shift_key) if needs and named is None else None
+    bakvakt = named or suggestion
+    if needs and bakvakt is None:
+        warnings.append(ShiftWarning(**bakvakt_missing()))
     return AssignmentRead(
         id=assignment.id,
         shift_id=assignment.shift_key,
@@ -233,6 +295,10 @@ def assignment_read(assignment) -> AssignmentRead:
         hpr_number=doctor.hpr_number if doctor else None,
         vacant=doctor is None,
         was_vacant=assignment.was_vacant,
+        needs_bakvakt=needs,
+        bakvakt=bakvakt,
+        bakvakt_proposed=suggestion is not None,
+        warnings=warnings,
     )
 
 
@@ -257,6 +323,9 @@ def _summary_fields(roster) -> dict:
         "bound": roster.bound,
         "gap": gap(objective=roster.objective, bound=roster.bound),
         "is_optimal": roster.is_optimal,
+        "certainty": certainty_text(
+            is_optimal=roster.is_optimal, gap=gap(objective=roster.objective, bound=roster.bound)
+        ),
         "vacant": sum(1 for a in roster.assignments if a.doctor_id is None),
         "created_at": roster.created_at,
         "created_by": roster.created_by,
@@ -265,27 +334,37 @@ def _summary_fields(roster) -> dict:
     }
 
 
-def roster_read(roster, *, sees_grounds: bool = False) -> RosterRead:
+def roster_read(
+    roster,
+    *,
+    sees_grounds: bool = False,
+    pending: Sequence[PendingExemption] = (),
+    proposed: Mapping[str, str] | None = None,
+) -> RosterRead:
+    """The roster with its explanation; the texts are made from the stored figures (so the fairness
+    summary is read from the same counts as the table), the shifts warned of pending applications."""
     problem, explained = roster.job.problem, (roster.explanation or {}).get("explain", {})
     labels = {a.shift_key: a.label for a in roster.assignments}
     participants = {p["key"]: p for p in problem.get("participants", [])}
     summer = sorted(date.fromisoformat(s["day"]) for s in problem.get("shifts", []) if s.get("is_summer"))
+    counters = shown_counters(problem)
+    doctors = [
+        DoctorCounts.model_validate(
+            doctor_counts(line=line, participants=participants, sees_grounds=sees_grounds, counters=counters)
+        )
+        for line in explained.get("doctors", [])
+    ]
+    needs = frozenset(key for key, p in participants.items() if p.get("needs_bakvakt"))
+    bakvakts = {d.day: d.doctor.full_name if d.doctor else None for d in roster.scheme.bakvakt_days}
     return RosterRead(
         **_summary_fields(roster),
+        counters=list(counters),
         frequency=problem.get("frequency") or {},
         summer_factor=problem.get("summer_factor", 1.0),
-        summer=f"{day_text(summer[0])}–{day_text(summer[-1])}" if summer else None,
+        summer=period_text(summer[0], summer[-1]) if summer else None,
         summary=explained.get("summary", ""),
-        doctors=[
-            DoctorCounts.model_validate(
-                doctor_counts(line=line, participants=participants, sees_grounds=sees_grounds)
-            )
-            for line in explained.get("doctors", [])
-        ],
-        penalties=[
-            PenaltyRead(rule=r["rule"], rule_id=r["rule_id"], name=r["name"], cost=r["cost"], text=r["text"])
-            for r in explained.get("rules", [])
-        ],
+        doctors=doctors,
+        penalties=[_penalty(r, doctors) for r in explained.get("rules", [])],
         vacancies=[
             VacancyReason(
                 shift_id=v["shift_id"],
@@ -297,5 +376,22 @@ def roster_read(roster, *, sees_grounds: bool = False) -> RosterRead:
         ],
         shortages=[s["text"] for s in explained.get("shortages", [])],
         changes=[ChangeRead.model_validate(c) for c in roster.changes or []],
-        assignments=[assignment_read(a) for a in roster.assignments],
+        assignments=[
+            assignment_read(a, needs_bakvakt=needs, bakvakts=bakvakts, pending=pending, proposed=proposed)
+            for a in roster.assignments
+        ],
+        pending_exemptions=[p.summary for p in pending],
+    )
+
+
+def _penalty(stored: Mapping, doctors: list[DoctorCounts]) -> PenaltyRead:
+    """A soft rule's line: fairness from the counts shown, wishes as stored, the others by how often."""
+    if stored["rule"] == "fairness":
+        text = explain.fairness_text([d.model_dump() for d in doctors])
+    elif stored["rule"] == "requests":
+        text = stored["text"]
+    else:
+        text = explain.rule_text(stored["name"], len(stored.get("details", [])) if stored["cost"] else 0)
+    return PenaltyRead(
+        rule=stored["rule"], rule_id=stored["rule_id"], name=stored["name"], cost=stored["cost"], text=text
     )

@@ -21,6 +21,7 @@ from legetjeneste.db import write_transaction
 from legetjeneste.errors import Conflict, NotFound, Problem, RuleViolation, ValidationFailed
 from legetjeneste.jobs import service as jobs_service
 from legetjeneste.jobs import worker as jobs_worker
+from legetjeneste.legevakt.exemptions import queries as exemption_queries
 from legetjeneste.legevakt.rosters import problem as problem_builder
 from legetjeneste.legevakt.rosters import queries as roster_queries
 from legetjeneste.legevakt.rosters import rules
@@ -35,6 +36,7 @@ from legetjeneste.legevakt.rosters.schemas import (
 )
 from legetjeneste.legevakt.rosters.versions import service as versions_service
 from legetjeneste.legevakt.schemes.models import Scheme
+from legetjeneste.rostering import explain
 from legetjeneste.rostering import problem as rp
 
 Run = Literal["background", "here"]
@@ -257,8 +259,41 @@ def finish_job(session: Session, *, job_id: int, problem: rp.Problem, solution: 
 def get_roster(session: Session, *, actor: Actor, roster_id: int) -> RosterRead:
     auth_service.require(actor, "legevakt.read")
     with session.begin():
-        roster = roster_in_scope(session, actor, roster_id)
-        return roster_schemas.roster_read(roster, sees_grounds=can(actor, "exemption.decide"))
+        return _roster_read(session, actor, roster_in_scope(session, actor, roster_id))
+
+
+def _roster_read(session: Session, actor: Actor, roster: Roster) -> RosterRead:
+    """The roster as `actor` may see it; only those who decide exemptions see that a colleague has
+    applied (LV-EXEMPT-PENDING)."""
+    decides = can(actor, "exemption.decide")
+    pending = _pending(session, roster) if decides else []
+    proposed = _bakvakts(roster)
+    return roster_schemas.roster_read(roster, sees_grounds=decides, pending=pending, proposed=proposed)
+
+
+def _bakvakts(roster: Roster) -> dict[str, str]:
+    """LV-COMPETENCE — a proposed bakvakt (name) for each shift whose doctor needs one."""
+    problem = problem_builder.problem_from(roster.job.problem)
+    if not any(p.needs_bakvakt for p in problem.participants):
+        return {}
+    names = {p.key: p.name for p in problem.participants}
+    now = {a.shift_key: a.doctor.hpr_number if a.doctor else None for a in roster.assignments}
+    return {shift: names[key] for shift, key in explain.bakvakts(problem, now).items()}
+
+
+def _pending(session: Session, roster: Roster) -> list[rules.PendingExemption]:
+    """The scheme's applications for exemption not yet decided that overlap the roster (LV-EXEMPT-PENDING)."""
+    found = exemption_queries.exemptions(
+        session, municipality_number=roster.municipality_number, status="pending", scheme_id=roster.scheme_id
+    )
+    period = Period(roster.start_date, roster.end_date)
+    return [
+        rules.PendingExemption(
+            e.id, e.doctor_id, e.doctor.full_name, e.start, e.end, nights_only=e.extent == "no_nights"
+        )
+        for e in found
+        if e.period.overlaps(period)
+    ]
 
 
 def list_rosters(session: Session, *, actor: Actor, scheme_id: int) -> list[RosterSummary]:
@@ -288,7 +323,7 @@ def publish(session: Session, *, actor: Actor, roster_id: int) -> RosterRead:
             roster_queries.publish(session, roster, replacing=published, by=actor.email, at=now_oslo())
             replaced = next((other for other in published if other.id == roster.previous_id), None)
             versions_service.record_published(session, actor=actor, roster=roster, replaced=replaced)
-            return roster_schemas.roster_read(roster, sees_grounds=can(actor, "exemption.decide"))
+            return _roster_read(session, actor, roster)
     except IntegrityError as error:
         if not roster_queries.is_published_overlap(error):
             raise

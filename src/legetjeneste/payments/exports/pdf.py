@@ -138,9 +138,9 @@ def specification_pdf(spec: Specification) -> bytes:
     story += [Spacer(1, 4 * mm), _facts(spec), Spacer(1, 6 * mm), _lines(spec), Spacer(1, 4 * mm)]
     story.append(
         _p(
-            "Hver linje viser regelen den følger (regel-ID og avtalepunkt). Trekk under fravær følger "
-            "prosjektets tolkning ABS-DEDUCT: legen beholder hver dags andel av månedens basistilskudd med "
-            "mindre en regel tar den bort.",
+            "Hver linje viser regelen den følger (regel-ID og avtalepunkt). Ved fravær beholder legen "
+            "hver dags andel av månedens basistilskudd, unntatt dagene en regel tar den bort, for eksempel "
+            "egen sykdom etter dag 16 (ABS-DEDUCT).",
             SMALL,
         )
     )

@@ -79,7 +79,13 @@ def _print_table(found: RunRead) -> None:
 def run_month(
     municipality: Municipality,
     month: MonthOption,
-    approve: Annotated[bool, typer.Option("--approve", help="Godkjenn utkastet etter beregningen")] = False,
+    approve: Annotated[
+        bool,
+        typer.Option(
+            "--approve",
+            help="Godkjenn utkastet etter beregningen (bare uten fire øyne, PAY-FOUR-EYES)",
+        ),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Skriv ett JSON-dokument")] = False,
 ):
     """Beregn månedens utkast (PAY-*), og med --approve godkjenn det; en godkjent kjøring endres aldri."""

@@ -16,6 +16,7 @@ from legetjeneste.payments.hours.schemas import DutyHoursCreate
 from legetjeneste.payments.runs import service
 from legetjeneste.payments.runs.rules.lines import month_name
 from legetjeneste.payments.runs.schemas import MONTH_PATTERN
+from legetjeneste.payments.settings import service as settings_service
 from legetjeneste.web import forms
 from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
 from legetjeneste.web.pages import redirect_with_message, render
@@ -29,6 +30,7 @@ FIELD_LABELS = {
     "hours": "Timer",
     "description": "Beskrivelse",
     "month": "Måned",
+    "confirm": "Bekreftelse",
 }
 
 
@@ -43,6 +45,7 @@ def _runs_page(request: Request, session: Session, actor: Actor, number: str, *,
         "this_month_label": month_name(this_month),
         "error": error,
         "month": month,
+        "settings": settings_service.get_settings(session, actor=actor, municipality_number=number),
     }
     return render(
         request, "payments/runs.html", context, actor=actor, status_code=error.status_code if error else 200
@@ -80,7 +83,7 @@ def _run_page(request, session, actor, number: str, month: str, *, office_id=Non
     view = service.run_view(
         session, actor=actor, municipality_number=number, month=parse_month(month), office_id=office_id
     )
-    context = {"number": number, "view": view, "run": view.run, "error": error}
+    context = {"number": number, "view": view, "run": view.run, "error": error, "field_labels": FIELD_LABELS}
     status = error.status_code if error else 200
     return render(request, "payments/run.html", context, actor=actor, status_code=status)
 
@@ -117,9 +120,15 @@ def approve(
     session: SessionDep,
     actor: ActorDep,
     version: Annotated[int | None, Form(ge=1, le=2_147_483_647)] = None,
+    confirm: Annotated[str | None, Form(max_length=10)] = None,
 ):
-    """The form sends the version the page showed, so a run computed again meanwhile is not approved."""
+    """The form sends the version the page showed, so a run computed again meanwhile is not approved, and
+    the approver's tick that they have checked it (the page asks before money leaves)."""
     try:
+        if confirm != "yes":
+            raise ValidationFailed(
+                [Problem("confirm", "kryss av for at du har kontrollert kjøringen før du godkjenner")]
+            )
         approved = service.approve_run(
             session, actor=actor, municipality_number=number, month=parse_month(month), version=version
         )
@@ -127,7 +136,8 @@ def approve(
         return _run_page(request, session, actor, number, month, error=error)
     title = f"Kjøringen for {month_name(parse_month(month))} er godkjent."
     lines = [
-        f"Til utbetaling {norwegian.number(approved.total, 2)} kr med forfall {approved.due_date:%d.%m.%Y}."
+        f"Til utbetaling {norwegian.number(approved.total, 2)} kr "
+        f"med forfall {norwegian.day_text(approved.due_date)}."
     ]
     return redirect_with_message(request, f"/kommuner/{number}/utbetalinger/{month}", title, lines)
 

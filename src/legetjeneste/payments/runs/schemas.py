@@ -7,8 +7,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from legetjeneste.dates import format_month
+from legetjeneste.dates import format_month, parse_month
 from legetjeneste.payments.runs.models import PaymentRun
+from legetjeneste.payments.runs.rules.lines import line_parts, month_name
 
 MONTH_PATTERN = r"^(19|20)\d{2}-(0[1-9]|1[0-2])$"  # ÅÅÅÅ-MM in a path or query
 KIND_LABELS = {
@@ -107,8 +108,17 @@ class LineView(LineRead):
     """A line as the run page shows it: a short summary, and the office of its agreement."""
 
     summary: str
+    parts: list[str] = []
+    refers_to_month_label: str | None = None
     office_id: int | None
     office_name: str | None
+
+
+class RunWarning(BaseModel):
+    """Something to know before approving (PAY-MONTHLY, PAY-FOUR-EYES)."""
+
+    text: str
+    rule_id: str
 
 
 class RunView(BaseModel):
@@ -121,6 +131,8 @@ class RunView(BaseModel):
     lines_total: Decimal
     payees: list[PayeeTotal]
     missing_accounts: list[MissingAccount]
+    four_eyes: bool = True
+    warnings: list[RunWarning] = []
 
 
 def run_read(run: PaymentRun, lines: Sequence[Any], accounts: dict[int, str | None]) -> RunRead:
@@ -169,6 +181,17 @@ def run_read(run: PaymentRun, lines: Sequence[Any], accounts: dict[int, str | No
 def summary_of(line: LineRead) -> str:
     """The line's text up to its first colon: «Trekk 17.–20. mars», «Basistilskudd mars 2026»."""
     return line.text.split(":", 1)[0]
+
+
+def view_fields(line: LineRead) -> dict:
+    """What the run page adds to a line: its title, its parts as a short list, the month it corrects."""
+    title, parts = line_parts(line.text)
+    month = line.refers_to_month
+    return {
+        "summary": title,
+        "parts": parts,
+        "refers_to_month_label": month_name(parse_month(month)) if month else None,
+    }
 
 
 def missing_accounts(read: RunRead) -> list[MissingAccount]:

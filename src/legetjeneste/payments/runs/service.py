@@ -16,7 +16,7 @@ from legetjeneste.audit import service as audit_service
 from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
-from legetjeneste.dates import format_month, now_oslo
+from legetjeneste.dates import format_month, now_oslo, today_oslo
 from legetjeneste.db import when_free, write_transaction
 from legetjeneste.errors import Conflict, NotFound, RuleViolation
 from legetjeneste.notices.inbox import service as inbox_service
@@ -26,6 +26,7 @@ from legetjeneste.payments.runs.rules import adjustments, approval
 from legetjeneste.payments.runs.rules.lines import RECOMPUTABLE, Line, month_name
 from legetjeneste.payments.runs.rules.month import compute_lines
 from legetjeneste.payments.runs.schemas import LineRead, LineView, Option, RunRead, RunSummary, RunView
+from legetjeneste.payments.settings import queries as settings_queries
 from legetjeneste.registry import queries as registry_queries
 
 
@@ -126,7 +127,8 @@ def approve_run(
     session: Session, *, actor: Actor, municipality_number: str, month: date, version: int | None = None
 ) -> RunRead:
     """Approve the draft as it was computed, once; refused if what it rests on has changed since, or if
-    `version` (the computation the approver saw) is not the latest (PAY-MONTHLY, docs/adr/0010)."""
+    `version` (the computation the approver saw) is not the latest (PAY-MONTHLY, docs/adr/0010), or, when
+    the municipality asks for four eyes, if the approver computed it last (PAY-FOUR-EYES)."""
     auth_service.require(actor, "payments.approve")
     with write_transaction(session):
         scope.municipality(session, actor, municipality_number)
@@ -146,6 +148,12 @@ def approve_run(
             version=run.version,
             computed_by=run.computed_by,
             computed_at=run.computed_at,
+        )
+        approval.refuse_if_same_person(
+            four_eyes=settings_queries.four_eyes(session, municipality_number),
+            approver=actor.email,
+            computed_by=run.computed_by,
+            month=month,
         )
         stored = queries.line_rows(session, run.id)
         if _signature(_lines(session, municipality_number, month)) != _stored_signature(stored):
@@ -271,7 +279,7 @@ def run_view(
         lines = [
             LineView(
                 **line.model_dump(),
-                summary=schemas.summary_of(line),
+                **schemas.view_fields(line),
                 office_id=office_of[line.position],
                 office_name=offices.get(office_of[line.position] or 0),
             )
@@ -297,4 +305,19 @@ def run_view(
             lines_total=sum((line.amount for line in lines), Decimal("0.00")),
             payees=[p for p in read.payees if p.payee_doctor_id in paid],
             missing_accounts=schemas.missing_accounts(read),
+            four_eyes=(four_eyes := settings_queries.four_eyes(session, municipality_number)),
+            warnings=[
+                schemas.RunWarning(text=w.text, rule_id=w.rule_id)
+                for w in approval.approval_warnings(
+                    total=read.total,
+                    due=read.due_date,
+                    today=today_oslo(),
+                    accounts=[(p.payee_name, p.account_number) for p in read.payees],
+                    four_eyes=four_eyes,
+                    computed_by=read.computed_by,
+                    viewer=actor.email,
+                )
+            ]
+            if read.status == "draft"
+            else [],
         )

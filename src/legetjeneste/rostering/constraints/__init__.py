@@ -40,6 +40,7 @@ from legetjeneste.rostering.constraints.soft import (
     vacancy,
     weekend_of,
     weekends_in_a_row,
+    weighed_counters,
 )
 from legetjeneste.rostering.constraints.targets import counters_of, fair_targets
 from legetjeneste.rostering.constraints.wishes import is_met, outcomes, requests, wish_costs
@@ -75,5 +76,6 @@ __all__ = [
     "vacancy",
     "weekend_of",
     "weekends_in_a_row",
+    "weighed_counters",
     "wish_costs",
 ]

@@ -2,7 +2,7 @@
 `explain.py` reads them back by rule name."""
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 
 from ortools.sat.python import cp_model
@@ -34,6 +34,14 @@ def fair_range(target: float) -> tuple[int, int]:
     return (low, low if abs(target - low) < 1e-9 else low + 1)
 
 
+def weighed_counters(*, nights: set[bool], weights: Mapping[str, int]) -> tuple[str, ...]:
+    """LV-DUTY, FLF § 33 — the counters the fairness rule weighs: those with a weight, and the night counter
+    only when some shifts are nights and some are not (otherwise it repeats the others). The roster page
+    shows these and no other, so its table and its summary of the rule agree."""
+    mixed = nights == {True, False}
+    return tuple(c for c in COUNTERS if weights.get(c, 0) and (mixed or c != "night"))
+
+
 def fairness(model: RosterModel) -> None:
     """LV-DUTY, FLF § 33 — weekday, weekend, holiday and night shifts in proportion to participation and
     availability, as a running balance including earlier rosters this year. A count is fair when it is
@@ -41,8 +49,9 @@ def fairness(model: RosterModel) -> None:
     shift beyond the first one off costs `weights.fairness_excess` times more. When every shift is a night
     (Vefsn) or none is, the night counter says nothing the others do not, and is left out."""
     weights = model.problem.weights
-    nights = {shift.is_night for shift in model.problem.shifts}
-    counters = COUNTERS if nights == {True, False} else tuple(c for c in COUNTERS if c != "night")
+    counters = weighed_counters(
+        nights={shift.is_night for shift in model.problem.shifts}, weights=weights.fairness
+    )
     for participant in model.problem.participants:
         mine = model.of(participant.key)
         for counter in counters:

@@ -57,6 +57,18 @@ class GpAbsence:
 
 
 @dataclass(frozen=True)
+class VikarPeriod:
+    """A vikar period on the agreement (a doctor period of role vikar): the vikar solution itself."""
+
+    name: str
+    start: date
+    end: date | None = None
+
+    def covers(self, on: date) -> bool:
+        return self.start <= on and (self.end is None or on <= self.end)
+
+
+@dataclass(frozen=True)
 class AssistantEntry:
     colleague_name: str
     services: tuple[str, ...]
@@ -84,6 +96,7 @@ class PanelFacts:
     assistants: tuple[AssistantEntry, ...] = ()
     notices: tuple[Notice, ...] = ()
     list_vikar_names: tuple[str, ...] = ()
+    vikar_periods: tuple[VikarPeriod, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -130,6 +143,7 @@ class GpPanel:
     switched_off: tuple[str, ...] = ()
     links: tuple[str, ...] = ()
     rule_ids: tuple[str, ...] = ()
+    emergency: str | None = None
 
 
 def nb_period(*, start: date, end: date) -> str:
@@ -183,7 +197,8 @@ def answerer(service: str, facts: PanelFacts, on: date) -> Answerer:
     """HN-KEEP-ON, Helsenorge guide — instead of switching services off, a colleague answers through the
     absence assistant, or the vikar of the absence (own or the municipality's) answers; the assistant
     entry is the explicit set-up for the service, so it comes first. Without a GP the list's vikar or
-    the office answers."""
+    the office answers. A vikar period on the agreement is itself the vikar solution: during it citizens
+    book with the vikar, whether or not the GP's absence is registered."""
     for entry in facts.assistants:
         if service in entry.services and entry.start <= on <= entry.end:
             return Answerer(COLLEAGUE, entry.colleague_name, entry.end)
@@ -191,6 +206,9 @@ def answerer(service: str, facts: PanelFacts, on: date) -> Answerer:
         if facts.list_vikar_names:
             return Answerer(VIKAR, facts.list_vikar_names[0])
         return Answerer(OFFICE, facts.office_name)
+    period = next((v for v in facts.vikar_periods if v.covers(on)), None)
+    if period is not None:
+        return Answerer(VIKAR, period.name, period.end)
     absence = next((a for a in facts.absences if a.start <= on <= a.end), None)
     if absence is None:
         return Answerer(GP, facts.gp_name)
@@ -210,7 +228,7 @@ def no_cover_text(service: str, away: Away) -> str:
 
 
 def _covered_text(service: str, who: Answerer) -> str:
-    """Who answers; a colleague or the absence's vikar only until the end of their period."""
+    """Who answers; a colleague or a vikar only until the end of their period."""
     until = f" til og med {day_text(who.until)}" if who.until else ""
     subject = {
         GP: "fastlegen din",
@@ -229,7 +247,7 @@ def service_line(service: str, facts: PanelFacts, on: date, away: Away | None) -
     if who.kind == NOBODY:
         assert away is not None, "nobody answers only while the GP is away"
         return ServiceLine(service, name, NOBODY, None, no_cover_text(service, away), "HN-NO-COVER")
-    rule_id = "HN-KEEP-ON" if who.until else "HN-PANEL"
+    rule_id = "HN-KEEP-ON" if who.until or (who.kind == VIKAR and facts.gp_name) else "HN-PANEL"
     return ServiceLine(service, name, who.kind, who.name, _covered_text(service, who), rule_id)
 
 
@@ -261,14 +279,25 @@ def gp_panel(facts: PanelFacts, *, on: date) -> GpPanel:
     if not settings.offers_digital_services:
         return replace(shown, text=NO_DIGITAL_SERVICES)
     lines = tuple(service_line(s, facts, on, shown.away) for s in settings.switched_on())
+    closed = any(line.answered_by == NOBODY for line in lines)
     return replace(
         shown,
         text=None if facts.gp_name else _vacant_text(facts),
-        booking_button=BOOK if settings.booking else None,
+        booking_button=BOOK if _bookable(lines) else None,
         services=lines,
         switched_off=tuple(s for s in SERVICES if s not in settings.switched_on()),
         rule_ids=("HN-PANEL", *sorted({line.rule_id for line in lines} - {"HN-PANEL"})),
+        emergency=EMERGENCY if closed else None,
     )
+
+
+EMERGENCY = "Trenger du legehjelp før fastlegen er tilbake? Ring legevakten på 116 117."
+
+
+def _bookable(lines: tuple[ServiceLine, ...]) -> bool:
+    """HN-PANEL, HN-NO-COVER — «Bestill time» only when someone takes bookings now: never for a period the
+    panel also says has «Ingen ledige timer»."""
+    return any(line.service == BOOKING and line.answered_by != NOBODY for line in lines)
 
 
 def _vacant_text(facts: PanelFacts) -> str:

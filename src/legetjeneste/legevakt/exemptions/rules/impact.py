@@ -13,6 +13,7 @@ from typing import Any
 from legetjeneste.dates import Period, add_months, format_month
 from legetjeneste.legevakt.exemptions import rules
 from legetjeneste.legevakt.schemes import rules as scheme_rules
+from legetjeneste.norwegian import MONTHS
 
 MAX_MONTHS = 12
 #: An application without an end (a right from the 60th birthday) is shown for at least half a year.
@@ -116,6 +117,7 @@ def _month(
 ) -> dict:
     return {
         "month": format_month(month),
+        "month_label": f"{MONTHS[month.month - 1]} {month.year}",
         "shifts": shifts,
         "before": _availability(month, shifts, participants, granted, vikars),
         "after": _availability(month, shifts, participants, granted + pending, vikars),

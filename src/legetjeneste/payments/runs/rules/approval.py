@@ -7,8 +7,8 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from legetjeneste.dates import OSLO
-from legetjeneste.errors import Conflict, Rule
-from legetjeneste.norwegian import day_text, number
+from legetjeneste.errors import Conflict, Rule, RuleViolation
+from legetjeneste.norwegian import account_number, day_text, number
 from legetjeneste.payments.runs.rules.lines import month_name
 
 PAY_MONTHLY = Rule("PAY-MONTHLY", "ASA 4310 § 8.1")
@@ -96,3 +96,78 @@ def spec_notice(*, month: date, due: date, total: Decimal) -> SpecNotice:
             "(PAY-MONTHLY, ASA 4310 § 8.1)."
         ),
     )
+
+
+PAY_FOUR_EYES = Rule("PAY-FOUR-EYES", "kommunens innstilling for godkjenning")
+
+
+def refuse_if_same_person(*, four_eyes: bool, approver: str, computed_by: str, month: date) -> None:
+    """PAY-FOUR-EYES (project rule) — when the municipality asks for four eyes (its setting, on by
+    default), the person who approves a run may not be the one who computed it last: money leaves the
+    municipality only after two people have seen it. Off, one person may compute and approve."""
+    if four_eyes and approver.casefold() == computed_by.casefold():
+        raise RuleViolation.of(
+            PAY_FOUR_EYES,
+            f"Du beregnet kjøringen for {month_name(month)} selv, og kommunen krever at en annen person "
+            "godkjenner den (fire øyne). Be en kollega med rett til å godkjenne utbetalinger om å "
+            "kontrollere og godkjenne kjøringen (PAY-FOUR-EYES).",
+        )
+
+
+@dataclass(frozen=True)
+class ApprovalWarning:
+    text: str
+    rule_id: str
+
+
+def approval_warnings(
+    *,
+    total: Decimal,
+    due: date,
+    today: date,
+    accounts: Iterable[tuple[str, str | None]],
+    four_eyes: bool,
+    computed_by: str,
+    viewer: str,
+) -> list[ApprovalWarning]:
+    """PAY-MONTHLY, ASA 4310 § 8.1 — what to know before approving a draft: a total of zero, a due date
+    already passed, two payees with one account number, and who may approve (PAY-FOUR-EYES)."""
+    found = []
+    if total == 0:
+        found.append(
+            ApprovalWarning(
+                "Kjøringen er på 0 kr. Kontroller at listetall og avtaler er registrert.", PAY_MONTHLY.id
+            )
+        )
+    if due < today:
+        found.append(
+            ApprovalWarning(
+                f"Forfallsdatoen {day_text(due)} er passert. Utbetalingen kommer for sent til legene.",
+                PAY_MONTHLY.id,
+            )
+        )
+    for account, names in _shared_accounts(accounts).items():
+        found.append(
+            ApprovalWarning(
+                f"{' og '.join(names)} har samme kontonummer ({account_number(account)}). Kontroller at "
+                "det er riktig før du godkjenner.",
+                PAY_MONTHLY.id,
+            )
+        )
+    if four_eyes and viewer.casefold() == computed_by.casefold():
+        found.append(
+            ApprovalWarning(
+                "Du beregnet kjøringen selv. Kommunen krever at en annen person godkjenner den.",
+                PAY_FOUR_EYES.id,
+            )
+        )
+    return found
+
+
+def _shared_accounts(accounts: Iterable[tuple[str, str | None]]) -> dict[str, list[str]]:
+    """Account numbers held by more than one payee, with the payees' names."""
+    by_account: dict[str, list[str]] = {}
+    for name, account in accounts:
+        if account:
+            by_account.setdefault(account.replace(".", "").replace(" ", ""), []).append(name)
+    return {account: names for account, names in by_account.items() if len(set(names)) > 1}

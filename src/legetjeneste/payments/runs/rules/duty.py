@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from legetjeneste.money import to_ore
-from legetjeneste.payments.runs.rules.lines import LIS1_SUPERVISION, Line, Payee, kr
+from legetjeneste.payments.runs.rules.lines import LIS1_SUPERVISION, Line, Payee, decimal_text, kr
 
 SPECIALISTS = frozenset({"allmennmedisin", "samfunnsmedisin"})
 
@@ -22,7 +22,7 @@ def duty_line(*, payee: Payee, kind: str, hours: Decimal, rate: Decimal, descrip
         else ("PAY-DUTY-RATE", "ASA 4310 § 12.5", "Andre kommunale allmennlegeoppgaver")
     )
     detail = f" ({description})" if description else ""
-    text = f"{what}{detail}: {hours} timer × {kr(rate)} = {kr(amount)}"
+    text = f"{what}{detail}: {decimal_text(hours)} timer × {kr(rate)} = {kr(amount)}"
     return Line(None, payee, kind, amount, rule, citation, text, {"hours": str(hours), "rate": str(rate)})
 
 

@@ -15,8 +15,10 @@ from legetjeneste.payments.runs.rules.lines import (
     UTJAMNINGSTILSKUDD,
     Line,
     Payee,
+    decimal_text,
     kr,
     month_name,
+    whole,
 )
 
 MONTHS = 12
@@ -36,12 +38,15 @@ def annual_amount(
     if tiers is not None:
         first, rest = min(list_length, 1000), max(list_length - 1000, 0)
         annual = first * tiers["1-1000"] + rest * tiers["1001-2500"]
-        explained = f"{first} × {kr(tiers['1-1000'])} + {rest} × {kr(tiers['1001-2500'])}"
+        explained = f"{whole(first)} × {kr(tiers['1-1000'])} + {whole(rest)} × {kr(tiers['1001-2500'])}"
         return annual, f"{explained} = {kr(annual)} per år"
     if average_rate is None:
         raise ValueError("Ingen sats i kraft")
     annual = list_length * average_rate
-    return annual, f"{list_length} pasienter × gjennomsnittssats {kr(average_rate)} = {kr(annual)} per år"
+    return (
+        annual,
+        f"{whole(list_length)} pasienter × gjennomsnittssats {kr(average_rate)} = {kr(annual)} per år",
+    )
 
 
 def basistilskudd_line(
@@ -50,7 +55,7 @@ def basistilskudd_line(
     """PAY-MONTHLY, ASA 4310 § 8.1 — 1/12 of the annual amount, on the list on the 1st of the month."""
     amount = to_ore(annual / MONTHS)
     text = (
-        f"Basistilskudd {month_name(month)}: {list_length} pasienter på listen {day_text(month)}; "
+        f"Basistilskudd {month_name(month)}: {whole(list_length)} pasienter på listen {day_text(month)}; "
         f"{explained}; ÷ 12 = {kr(amount)}"
     )
     return Line(
@@ -91,8 +96,8 @@ def grunntilskudd_line(
         return None
     amount = to_ore((guaranteed - annual) / MONTHS)
     text = (
-        f"Grunntilskudd: listen har {list_length} av minst {minimum} pasienter; "
-        f"{minimum} × {kr(average_rate)} = {kr(guaranteed)} minus {kr(annual)}, ÷ 12 = {kr(amount)} "
+        f"Grunntilskudd: listen har {whole(list_length)} av minst {whole(minimum)} pasienter; "
+        f"{whole(minimum)} × {kr(average_rate)} = {kr(guaranteed)} minus {kr(annual)}, ÷ 12 = {kr(amount)} "
         f"(til {day_text(_years_after(agreement_date, years))})"
     )
     return Line(
@@ -132,8 +137,9 @@ def utjamning_line(
     annual = average_rate * (reference_list - mean)
     amount = to_ore(annual / MONTHS)
     text = (
-        f"Utjamningstilskudd: {inhabitants} innbyggere ÷ {agreements} avtaler = gjennomsnittsliste "
-        f"{to_ore(mean)}; {kr(average_rate)} × ({reference_list} − {to_ore(mean)}) ÷ 12 = {kr(amount)}"
+        f"Utjamningstilskudd: {whole(inhabitants)} innbyggere ÷ {agreements} avtaler = gjennomsnittsliste "
+        f"{decimal_text(to_ore(mean))}; {kr(average_rate)} × ({whole(reference_list)} − "
+        f"{decimal_text(to_ore(mean))}) ÷ 12 = {kr(amount)}"
     )
     return Line(
         agreement_id,

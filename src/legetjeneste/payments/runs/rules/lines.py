@@ -47,6 +47,30 @@ def kr(amount: Decimal) -> str:
     return kroner(amount).replace("\xa0", " ")
 
 
+def whole(count: int) -> str:
+    """«1 028»: a whole number with a space between thousands (a plain space, as in `kr`, so the PDF's
+    fonts and the accounting file read it)."""
+    return f"{count:,}".replace(",", " ")
+
+
+def decimal_text(value: Decimal) -> str:
+    """«7,5», «1 113,85»: a decimal number the Norwegian way, without trailing zeros after the comma."""
+    text = f"{value:,f}".replace(",", " ")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def line_parts(text: str) -> tuple[str, list[str]]:
+    """A line's explanation as a title and a short list of its parts: «Basistilskudd mars 2026» and
+    [«1 028 pasienter på listen 1. mars 2026», «1 028 pasienter × gjennomsnittssats … per år», «÷ 12 = …»];
+    a reason with its paragraph («Dag 17 i sammenhengende sykdom, over 16 (ABS-SICK, ASA 4310 § 13.4)») is a
+    part of its own, before the calculation it leads to."""
+    title, _, rest = text.partition(": ")
+    parts = [piece.strip() for part in rest.split("; ") for piece in part.split("): ") if piece.strip()]
+    return title, [f"{part})" if part.count("(") > part.count(")") else part for part in parts]
+
+
 def percent_text(percentage: Decimal) -> str:
     """«20 %», «12,5 %»."""
     text = f"{percentage:f}"

@@ -1,0 +1,1 @@
+"""A municipality's settings for approving payment runs (PAY-FOUR-EYES)."""
