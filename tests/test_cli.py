@@ -114,7 +114,7 @@ def test_demo_load_twice_gives_the_demo_logins_and_changes_nothing_the_second_ti
 def test_help_lists_every_command_of_every_feature(cli):
     code, out, _ = cli("--help")
     declared = [command.name for feature in features() for command in feature.commands]
-    assert code == 0 and len(declared) == 20
+    assert code == 0 and len(declared) == 24
     assert all(f"│ {name} " in out for name in [*declared, "db", "demo", "serve"])
 
 
