@@ -74,6 +74,7 @@ FEATURE = Feature(
             reverse="legetjeneste.legevakt.exemptions.service:reverse_on_appeal",
         ),
     ),
+    year_figures=("legetjeneste.legevakt.vacancies.service:year_figures",),
     case_origins=(
         CaseOrigin(
             "legevakt_exemptions",

@@ -160,3 +160,15 @@ def test_vacant_shifts_are_counted_per_scheme_and_year(open_session, published):
         open_session(), actor=SYSTEM, municipality_number=VEFSN, year=2026
     )
     assert all(c.vacant_at_publication == 0 for c in earlier)
+
+
+def test_the_yearly_statistics_count_the_published_rosters_shifts_and_vacancies_and_nothing_without_one(
+    open_session, published
+):
+    _, roster = published
+    with open_session() as session:
+        counted = vacancy_service.year_figures(session, municipality_number=VEFSN, year=2027)
+        assert (
+            counted == {"legevakt_shifts": 14, "legevakt_vacant_shifts": roster.vacant} and roster.vacant > 0
+        )
+        assert vacancy_service.year_figures(session, municipality_number=VEFSN, year=2026) == {}

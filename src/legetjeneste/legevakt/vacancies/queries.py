@@ -3,7 +3,7 @@ vacant shifts per scheme of a municipality; never commits."""
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from legetjeneste.legevakt.rosters.models import Roster, RosterAssignment
@@ -93,3 +93,19 @@ def scheme_names(session: Session, *, municipality_number: str) -> list:
             .order_by(Scheme.name)
         ).all()
     )
+
+
+def shift_counts(session: Session, *, municipality_number: str, year: int) -> tuple[int, int]:
+    """(shifts, shifts left vacant on publishing) of the municipality's published rosters in the year."""
+    shifts, vacant = session.execute(
+        select(func.count(), func.count().filter(RosterAssignment.was_vacant))
+        .select_from(RosterAssignment)
+        .join(Roster, RosterAssignment.roster_id == Roster.id)
+        .join(Scheme, Roster.scheme_id == Scheme.id)
+        .where(
+            Scheme.municipality_number == municipality_number,
+            Roster.status == "published",
+            RosterAssignment.on.between(date(year, 1, 1), date(year, 12, 31)),
+        )
+    ).one()
+    return shifts, vacant

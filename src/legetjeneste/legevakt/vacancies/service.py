@@ -283,3 +283,11 @@ def doctor_options(session: Session, *, actor: Actor, scheme_id: int) -> list[tu
         scheme = scope.row(session, actor, Scheme, scheme_id, missing=f"Ordning {scheme_id} finnes ikke.")
         found = {p.doctor_id: p.doctor.full_name for p in scheme.participants}
         return sorted(found.items(), key=lambda item: item[1])
+
+
+def year_figures(session: Session, *, municipality_number: str, year: int) -> dict[str, int]:
+    """STAT-LV-VACANCY — the year's legevakt shifts and those left vacant, counted from the published rosters
+    (for the yearly statistics, `Feature.year_figures`); nothing when no roster was published that year, so
+    the figures the municipality registered stand."""
+    shifts, vacant = queries.shift_counts(session, municipality_number=municipality_number, year=year)
+    return {"legevakt_shifts": shifts, "legevakt_vacant_shifts": vacant} if shifts else {}
