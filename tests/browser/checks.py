@@ -46,3 +46,10 @@ def assert_fits_phone(page: Page) -> None:
     finally:
         if size:
             page.set_viewport_size(size)
+
+
+def open_menu(page: Page) -> None:
+    """On a narrow page the header menu folds behind «Meny» (base.html): open it, as a phone's user would."""
+    button = page.locator("summary", has_text="Meny")
+    if button.is_visible() and page.locator("details.menu[open]").count() == 0:
+        button.click()

@@ -14,6 +14,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from legetjeneste.db import session_factory
 from legetjeneste.demo import DEMO_LOGINS
 from legetjeneste.settings import get_settings
+from tests.browser.checks import open_menu
 from tests.browser.conftest import TIMEOUT_MS, LiveServer, demo_engine, log_in, serve
 from tests.conftest import skip_or_fail
 from tests.notices.support import BODY, tell
@@ -72,6 +73,7 @@ def test_a_gp_follows_the_header_count_to_the_inbox_opens_a_notice_and_the_count
         log_in(page, GP)
         page.wait_for_url("**/min-side")
         assert page.evaluate(SIDEWAYS) <= 0
+        open_menu(page)
         page.get_by_role("link", name="Innboks, 2 uleste").click()
         page.wait_for_url("**/innboks")
         expect(page.get_by_role("heading", level=1)).to_have_text("Innboks")
@@ -83,12 +85,14 @@ def test_a_gp_follows_the_header_count_to_the_inbox_opens_a_notice_and_the_count
         expect(page.get_by_role("heading", level=1)).to_have_text("Vedtak i saken om fritak fra legevakt")
         expect(page.get_by_text(BODY)).to_be_visible()
         expect(page.get_by_role("link", name="Gå til saken")).to_have_attribute("href", "/fritak/1")
+        open_menu(page)
         expect(page.get_by_role("link", name="Innboks, 1 ulest")).to_be_visible()
         assert page.evaluate(SIDEWAYS) <= 0
         page.get_by_role("link", name="Tilbake til innboksen").click()
         page.get_by_role("button", name="Merk alle som lest").click()
-        expect(page.get_by_role("link", name="Innboks, 0 uleste")).to_be_visible()
         expect(page.get_by_role("status")).to_contain_text("Alle meldingene er merket som lest.")
+        open_menu(page)
+        expect(page.get_by_role("link", name="Innboks, 0 uleste")).to_be_visible()
     finally:
         context.close()
 
@@ -118,6 +122,7 @@ def test_the_outbox_has_no_faults_axe_core_finds_and_does_not_scroll_sideways(br
     try:
         log_in(page, admin)
         page.wait_for_url("**/kommuner")
+        open_menu(page)
         page.get_by_role("link", name="Utboks").click()
         expect(page.get_by_role("heading", level=1)).to_have_text("Utboks for e-post")
         expect(page.get_by_role("cell", name="lege@vefsn.example")).to_have_count(1)

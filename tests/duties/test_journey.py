@@ -12,9 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from legetjeneste.dates import today_oslo
 from tests.browser.checks import assert_accessible, assert_fits_phone
-from tests.browser.conftest import TIMEOUT_MS, LiveServer, browser, demo_engine, demo_login, log_in, serve
-
-__all__ = ["browser"]  # the browser tests' session fixture, used here too
+from tests.browser.conftest import TIMEOUT_MS, LiveServer, demo_engine, demo_login, log_in, serve
 
 pytestmark = pytest.mark.browser
 

@@ -49,3 +49,9 @@ def test_the_chart_macro_shows_the_svg_and_the_table_with_its_caption():
     )
     assert '<figure class="chart">' in page and '<svg role="img"' in page
     assert "<caption>Legetimer mot norm</caption>" in page and '<td class="number">12,5</td>' in page
+
+
+def test_a_chart_holds_no_inline_style_the_content_security_policy_would_block():
+    svg = str(tilsyn_chart().svg)
+    assert "style=" not in svg and "<style" not in svg
+    assert 'fill="#0062ba"' in svg and 'font-size="9px"' in svg
