@@ -52,7 +52,10 @@ def test_the_office_administrator_lands_on_mitt_kontor_with_doctors_absences_pan
     html = office_admin.get("/mitt-kontor").text
     assert "Mitt kontor: Mosjøen legesenter" in html
     assert '<td><a class="ds-link" href="/avtaler/182407">182407</a></td>' in html
-    assert "<td>Anders Øyfjell</td>" in html and '<td class="num">1\u202f010</td>' in html
+    assert (
+        re.search(r"<td>(<a [^>]*>)?Anders Øyfjell(</a>)?</td>", html)
+        and '<td class="num">1\u202f010</td>' in html
+    )
     assert '<a class="ds-button" data-variant="secondary" href="/fravaer/ny">Registrer fravær</a>' in html
     assert "<td>5. juli 2027 – 25. juli 2027</td>" in html
     assert "Ferieoversikt 1. juni 2027 – 31. august 2027" in html and "uke 28 (12.–18. juli)" in html
