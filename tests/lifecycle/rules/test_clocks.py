@@ -139,5 +139,5 @@ def test_agr_announce_a_vacancy_is_announced_without_undue_delay_as_a_step_witho
 def test_a_clock_before_the_agreements_numbers_are_in_force_is_refused_with_a_clear_error_not_a_crash():
     with pytest.raises(ParameterNotInForce) as caught:
         terms.offer_clock(date(2024, 3, 31))
-    assert caught.value.rule_id == "AGR-OFFER-5W" and "2024-03-31" in caught.value.message
+    assert caught.value.rule_id == "AGR-OFFER-5W" and "31.3.2024" in caught.value.message
     assert terms.offer_clock(date(2024, 4, 1)).due == date(2024, 5, 6)
