@@ -44,7 +44,7 @@ TABLES = {
     "agreement_id": ["agreement"],
     "period_id": ["doctor_period"],
     "absence_id": ["absence"],
-    "case_id": ["breach_case", "lifecycle_case"],
+    "case_id": ["breach_case", "lifecycle_case", "committee_case", "threat_case"],
     "step_id": ["lifecycle_step"],
     "scheme_id": ["legevakt_scheme"],
     "exemption_id": ["exemption"],
@@ -54,8 +54,19 @@ TABLES = {
     "decision_id": ["decision"],
     "swap_id": ["legevakt_swap"],
     "wish_id": ["legevakt_wish"],
+    "plan_id": ["plan"],
+    "committee_id": ["committee"],
+    "meeting_id": ["committee_meeting"],
+    "task_id": ["duty_task"],
+    "citizen_id": ["citizen"],
 }
-FIXED = {"number": ["1824", "4014"], "month": ["2026-11", "2027-01"], "year": ["2027"]}
+FIXED = {
+    "number": ["1824", "4014"],
+    "month": ["2026-11", "2027-01"],
+    "year": ["2027"],
+    "why": ["Kontroll av tilgang"],
+    "kommune": ["1824"],
+}
 MAX_CALLS_PER_ROUTE = 80
 #: Law text, no person: the national parameters' descriptions name the grounds («Over 60 år», «egen sykdom»).
 NO_PERSON = {"/api/v1/parameters"}
