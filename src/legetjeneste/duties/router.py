@@ -21,7 +21,7 @@ from legetjeneste.duties.supervision.schemas import SupervisionIn, SupervisionRe
 from legetjeneste.web.deps import ActorDep, Id, SessionDep
 
 router = APIRouter(prefix="/api/v1", tags=["duties"])
-Month = Annotated[str, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="Måned, ÅÅÅÅ-MM")]
+Month = Annotated[str, Query(pattern=r"^(19|20)\d{2}-(0[1-9]|1[0-2])$", description="Måned, ÅÅÅÅ-MM")]
 MUNICIPALITY = "/municipalities/{number}"
 
 

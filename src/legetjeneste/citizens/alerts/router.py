@@ -17,11 +17,17 @@ def subscribe(data: AlertCreate, session: SessionDep, actor: OptionalActorDep):
     return service.subscribe(session, actor=actor, data=data)
 
 
-@router.post("/alerts/confirm", response_model=AlertRead)
+@router.post(
+    "/alerts/confirm", response_model=AlertRead, responses={404: {"description": "Ukjent eller utløpt lenke"}}
+)
 def confirm(data: TokenIn, session: SessionDep):
     return service.confirm(session, token=data.token)
 
 
-@router.post("/alerts/unsubscribe", response_model=AlertRead)
+@router.post(
+    "/alerts/unsubscribe",
+    response_model=AlertRead,
+    responses={404: {"description": "Ukjent eller utløpt lenke"}},
+)
 def unsubscribe(data: TokenIn, session: SessionDep):
     return service.unsubscribe(session, token=data.token)

@@ -17,7 +17,7 @@ from legetjeneste.web.deps import ActorDep, Id, SessionDep
 router = APIRouter(prefix="/api/v1", tags=["innbyggere"])
 
 
-@router.get("/finn-fastlege", response_model=FinderRead)
+@router.get("/finn-fastlege", response_model=FinderRead, responses={404: {"description": "Ukjent kommune"}})
 def find(session: SessionDep, query: Annotated[FinderQuery, Query()]):
     """A municipality's lists with open places (AGR-OPEN) and waiting lists, filtered by office, the GP's
     gender, an accessible office, a language and room on the list. No login needed."""

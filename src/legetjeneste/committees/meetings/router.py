@@ -44,14 +44,20 @@ def action_done(action_id: Id, session: SessionDep, actor: ActorDep):
 
 
 # A one-time invitation to import, not a subscribed feed: feeds end in .ics and take the calendar key.
-@router.get("/committee-meetings/{meeting_id}/invitation")
+@router.get(
+    "/committee-meetings/{meeting_id}/invitation",
+    responses={200: {"content": {"text/calendar": {}}, "description": "Innkallingen (iCalendar, RFC 5545)"}},
+)
 def invitation(meeting_id: Id, session: SessionDep, actor: ActorDep):
     content = service.invitation_ics(session, actor=actor, meeting_id=meeting_id)
     headers = {"Content-Disposition": f'attachment; filename="mote-{meeting_id}.ics"'}
     return Response(content, media_type="text/calendar; charset=utf-8", headers=headers)
 
 
-@router.get("/committee-meetings/{meeting_id}/minutes.pdf")
+@router.get(
+    "/committee-meetings/{meeting_id}/minutes.pdf",
+    responses={200: {"content": {"application/pdf": {}}, "description": "Protokollen (A4)"}},
+)
 def minutes_pdf(meeting_id: Id, session: SessionDep, actor: ActorDep):
     name, content = service.minutes_pdf(session, actor=actor, meeting_id=meeting_id)
     return Response(
