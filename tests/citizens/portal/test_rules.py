@@ -31,13 +31,6 @@ def test_a_parent_opens_a_childs_page_until_the_child_turns_16():
     assert not rules.may_open(own_id=1, wanted_id=3, children=children, on=date(2026, 12, 4))
 
 
-def test_only_ordinary_switches_in_the_calendar_year_count():
-    moves = [
-        rules.Move(date(2025, 12, 1), "switch"),
-        rules.Move(date(2026, 2, 1), "switch"),
-        rules.Move(date(2026, 5, 1), "reduction"),
-        rules.Move(date(2026, 7, 1), "moved_in"),
-        rules.Move(date(2026, 9, 1), "switch"),
-    ]
-    assert rules.switches_in_year(moves, year=2026) == 2
-    assert rules.switches_left(2) == 0 and rules.switches_left(1) == 1
+def test_the_switches_left_never_go_below_none():
+    assert rules.switches_left(2, most=2) == 0 and rules.switches_left(1, most=2) == 1
+    assert rules.switches_left(3, most=2) == 0

@@ -1,19 +1,15 @@
-"""The citizen's own side as pure functions: whose page a citizen may open, the year's switches, and the
+"""The citizen's own side as pure functions: whose page a citizen may open, the switches left, and the
 fødselsnummer an identity provider vouches for.
 
 The fødselsnummer check here is this package's own (the register's validation belongs to the citizen
 register): the login only refuses what cannot be a number before it looks the citizen up."""
 
-from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 
 from legetjeneste.dates import age_on
 
 #: CIT-CHILDREN, PBR § 5 — a parent acts for a child until the child turns 16.
 CHILD_AGE_LIMIT = 16
-#: CIT-SWITCH, PBR § 6 — ordinary switches a citizen may make in a calendar year.
-MAX_SWITCHES_PER_YEAR = 2
 NOT_IN_REGISTER = (
     "Vi fant deg ikke i innbyggerregisteret til kommunen. Du kan bare logge inn her hvis du bor i en kommune "
     "som bruker tjenesten. Kontakt kommunen hvis du mener dette er feil."
@@ -67,21 +63,9 @@ def may_open(*, own_id: int, wanted_id: int, children: dict[int, date], on: date
     return born is not None and is_child_in_care(born, on=on)
 
 
-@dataclass(frozen=True)
-class Move:
-    start: date
-    begin_reason: str
-
-
-def switches_in_year(moves: Iterable[Move], *, year: int) -> int:
-    """CIT-SWITCH, PBR § 6 — the citizen's ordinary switches taking effect in the calendar year: moves begun
-    for reason "switch" (moving house, a GP leaving, list reduction, a vacant list, a threat decision and
-    assignment have reasons of their own and do not count)."""
-    return sum(1 for move in moves if move.begin_reason == "switch" and move.start.year == year)
-
-
-def switches_left(used: int) -> int:
-    return max(MAX_SWITCHES_PER_YEAR - used, 0)
+def switches_left(used: int, *, most: int) -> int:
+    """CIT-SWITCH, PBR § 6 — the ordinary switches still open this calendar year."""
+    return max(most - used, 0)
 
 
 #: The reasons a place on a list begins or ends (the register's codes), as the citizen reads them.

@@ -9,11 +9,13 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from legetjeneste.absence.panel import service as panel_service
+from legetjeneste.agreement import parameters
 from legetjeneste.audit import service as audit_service
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import SYSTEM, Actor
 from legetjeneste.auth.sessions import service as session_service
 from legetjeneste.citizens import queries as citizen_queries
+from legetjeneste.citizens import rules as citizen_rules
 from legetjeneste.citizens.alerts import queries as alert_queries
 from legetjeneste.citizens.models import Citizen, Membership
 from legetjeneste.citizens.portal import queries, rules
@@ -145,7 +147,9 @@ def _page(session: Session, wanted: Citizen, *, own_id: int, children: list[Citi
     names = queries.list_names(session, [m.agreement_id for m in history], on=on)
     current = citizen_queries.membership_on(session, citizen_id=wanted.id, on=on)
     later = [m for m in history if m.start > on]
-    used = rules.switches_in_year((rules.Move(m.start, m.begin_reason) for m in history), year=on.year)
+    # CIT-SWITCH counted once, by the register (citizens/queries.py), against the dated parameter.
+    used = citizen_queries.switches_in_year(session, citizen_id=wanted.id, year=on.year)
+    most = int(parameters.value(citizen_rules.MAX_SWITCHES, on=on))
     return MyGpRead(
         citizen_id=wanted.id,
         name=wanted.name,
@@ -156,7 +160,7 @@ def _page(session: Session, wanted: Citizen, *, own_id: int, children: list[Citi
         panel=None,
         history=[_place(m, names) for m in reversed(history)],
         switches_this_year=used,
-        switches_left=rules.switches_left(used),
+        switches_left=rules.switches_left(used, most=most),
         waiting=_waiting(session, wanted.id, on),
         children=[ChildLink(citizen_id=c.id, name=c.name, birth_date=c.birth_date) for c in children],
         home_municipality_number=wanted.home_municipality_number,

@@ -316,40 +316,40 @@ def clocks(session: Session, *, municipality_number: str, on: date) -> list[Cloc
         link = f"/kommuner/{municipality_number}/plan/{plan.id}"
         if plan.revision_due:
             found.append(
-                Clock(
-                    key=f"plan-{plan.id}-revision",
-                    code="plan_revision",
-                    due=plan.revision_due,
-                    start=rules.revision_start(plan.revision_due),
-                    rule_id=rules.REVISION.id,
-                    citation=rules.REVISION.citation,
-                    text=f"Revisjon av {plan.title}",
-                    title=plan.title,
-                    link=link,
-                    responsible_label=plan.revision_owner or "Kommuneoverlegen",
-                    link_permission="plan.read",
+                _revision_clock(
+                    f"plan-{plan.id}-revision", "plan_revision", rules.REVISION, plan.revision_due,
+                    name=plan.title, owner=plan.revision_owner, link=link,
                     action="revider planen og legg den fram for samarbeidsutvalget",
                 )
-            )
+            )  # fmt: skip
         for linked in plan.linked_plans:
             if linked.revision_due:
                 found.append(
-                    Clock(
-                        key=f"plan-{plan.id}-linked-{linked.position}",
-                        code="plan_linked_revision",
-                        due=linked.revision_due,
-                        start=rules.revision_start(linked.revision_due),
-                        rule_id=rules.LINKED.id,
-                        citation=rules.LINKED.citation,
-                        text=f"Revisjon av {linked.name}",
-                        title=linked.name,
-                        link=link,
-                        responsible_label=linked.owner or "Kommuneoverlegen",
-                        link_permission="plan.read",
+                    _revision_clock(
+                        f"plan-{plan.id}-linked-{linked.position}", "plan_linked_revision", rules.LINKED,
+                        linked.revision_due, name=linked.name, owner=linked.owner, link=link,
                         action=f"revider {linked.name.lower()}",
                     )
-                )
+                )  # fmt: skip
     return found
+
+
+def _revision_clock(key: str, code: str, rule, due: date, *, name: str, owner: str | None, link: str,
+                    action: str) -> Clock:  # fmt: skip
+    return Clock(
+        key=key,
+        code=code,
+        due=due,
+        start=rules.revision_start(due),
+        rule_id=rule.id,
+        citation=rule.citation,
+        text=f"Revisjon av {name}",
+        title=name,
+        link=link,
+        responsible_label=owner or "Kommuneoverlegen",
+        link_permission="plan.read",
+        action=action,
+    )
 
 
 def plan_pdf(session: Session, *, actor: Actor, plan_id: int) -> tuple[str, bytes]:
