@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 import legetjeneste.demo
 from legetjeneste import migrate
 from legetjeneste.db import Base, make_engine, session_factory
+from legetjeneste.settings import get_settings
 from tests import support
 
 # Every caller of `legetjeneste.demo.load_demo` in tests (fixtures, the CLI, the browser tests' servers)
@@ -69,6 +70,15 @@ CHROMIUM_STATUS = f"Chromium: {CHROMIUM}" if CHROMIUM else "Chromium: not instal
 def pytest_report_header(config) -> list[str]:
     mode = "CI=true: what cannot run fails" if IN_CI else "what cannot run is skipped (see SKIPPED)"
     return [f"legetjeneste: SQLite always; {POSTGRES_STATUS}; {CHROMIUM_STATUS}; {mode}"]
+
+
+@pytest.fixture(autouse=True)
+def _settings_read_afresh() -> Iterator[None]:
+    """Settings a test put in the environment (monkeypatch) leave with it: the cached Settings are dropped
+    after every test, so a later test — or a later module's live server — never sends mail to a port an
+    earlier test's SMTP server once had."""
+    yield
+    get_settings.cache_clear()
 
 
 @pytest.fixture(scope="session")

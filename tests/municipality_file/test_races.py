@@ -1,5 +1,8 @@
-"""The municipality file under concurrent use: 50 clients importing the same file at once store each item
-once, as one import does, and each client either imports or is told clearly why not (docs/adr/0010)."""
+"""The municipality file under concurrent use: many clients importing the same file at once store each item
+once, as one import does, and each client either imports or is told clearly why not (docs/adr/0010).
+
+Fifty clients on PostgreSQL, where they really run at once; twenty on SQLite, where the write lock queues the
+imports one behind the other whatever their number, so more clients would only make the queue longer."""
 
 import shutil
 from collections.abc import Iterator
@@ -36,6 +39,10 @@ def imports_audited(engine: Engine) -> int:
         ).scalar_one()
 
 
+def clients(engine: Engine) -> int:
+    return 50 if engine.dialect.name == "postgresql" else 20
+
+
 def import_vefsn(session):
     return file_service.import_municipality_file(session, actor=SYSTEM, document=document(), source="race")
 
@@ -56,28 +63,28 @@ def nothing_changed(report: dict) -> bool:
     return report["created"] == {} and report["updated"] == {} and report["removed"] == {}
 
 
-def test_fifty_clients_importing_the_same_file_into_an_empty_database_store_each_item_once(
+def test_clients_importing_the_same_file_at_once_into_an_empty_database_store_each_item_once(
     engine, one_import
 ):
-    outcomes = race(engine, lambda session, client: import_vefsn(session))
+    outcomes = race(engine, lambda session, client: import_vefsn(session), clients=clients(engine))
     assert errors(outcomes) == []
     reports = values(outcomes)
     [first] = [report for report in reports if not nothing_changed(report)]
     assert first["created"]["municipality"] == 1 and first["created"]["agreement"] == 15
     assert all(report["unchanged"]["agreement"] == 15 for report in reports if report is not first)
     assert table_counts(engine) == one_import
-    assert imports_audited(engine) == 50
+    assert imports_audited(engine) == clients(engine)
 
 
-def test_fifty_clients_importing_a_file_the_database_already_holds_change_nothing(
+def test_clients_importing_at_once_a_file_the_database_already_holds_change_nothing(
     engine, session, one_import
 ):
     import_vefsn(session)
-    outcomes = race(engine, lambda session, client: import_vefsn(session))
+    outcomes = race(engine, lambda session, client: import_vefsn(session), clients=clients(engine))
     assert errors(outcomes) == []
     assert all(nothing_changed(report) for report in values(outcomes))
     assert table_counts(engine) == one_import
-    assert imports_audited(engine) == 51
+    assert imports_audited(engine) == clients(engine) + 1
 
 
 @pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
