@@ -8,6 +8,7 @@ in a fraction of the time. On a database that already holds something, the real 
 
 import copy
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +37,13 @@ VEFSN_CITIZEN = Actor(email="innbygger@vefsn.example", role="citizen", municipal
 
 
 def document(path: Path = VEFSN_FILE) -> dict:
-    return copy.deepcopy(load_document(path.read_text(encoding="utf-8")))
+    """The example file's document, a copy of its own to change (read and parsed once per run)."""
+    return copy.deepcopy(_parsed(path))
+
+
+@lru_cache
+def _parsed(path: Path) -> dict:
+    return load_document(path.read_text(encoding="utf-8"))
 
 
 def real_import_demo(session: Session, *paths: Path) -> None:
