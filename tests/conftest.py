@@ -5,6 +5,7 @@ With CI=true, what cannot run fails instead of being skipped.
 """
 
 import os
+import re
 import shutil
 import sqlite3
 import uuid
@@ -65,6 +66,34 @@ def skip_or_fail(reason: str) -> None:
 
 CHROMIUM = shutil.which("chromium")
 CHROMIUM_STATUS = f"Chromium: {CHROMIUM}" if CHROMIUM else "Chromium: not installed, browser tests skip"
+
+
+# The edges — pages, routers, forms and API modules (tests/**/test_*pages.py, …router.py, …forms.py,
+# …api.py) — run on SQLite only: they translate HTTP into one service call, and the services and queries
+# under them run on both databases. PostgreSQL still meets every page through the per-role crawl
+# (tests/web/test_crawl_per_role.py) and the timestamp and health-data tests of the API. A test an edge
+# module runs on PostgreSQL alone (parametrized so) still runs.
+EDGES = re.compile(r"/test_(\w+_)?(pages|router|forms|api)\.py$")
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    on_sqlite = {item.nodeid.replace("postgresql", "sqlite") for item in items if _backend(item) == "sqlite"}
+    edge_twins = [
+        item
+        for item in items
+        if _backend(item) == "postgresql"
+        and EDGES.search(item.nodeid.split("::")[0])
+        and item.nodeid.replace("postgresql", "sqlite") in on_sqlite
+    ]
+    if edge_twins:
+        dropped = set(map(id, edge_twins))
+        items[:] = [item for item in items if id(item) not in dropped]
+        config.hook.pytest_deselected(items=edge_twins)
+
+
+def _backend(item) -> str | None:
+    callspec = getattr(item, "callspec", None)
+    return callspec.params.get("engine") if callspec is not None else None
 
 
 def pytest_report_header(config) -> list[str]:

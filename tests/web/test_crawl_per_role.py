@@ -2,10 +2,11 @@
 (DESIGN.md, "Privacy and security": a link is shown only where the user may follow it).
 
 The crawl is breadth-first over same-site `<a href>` links, GET only (no form is sent, so it never logs out),
-in-process on SQLite. Links that differ only in ids, months, dates or query values share a route pattern: a
-few pages of each pattern are opened and their links read, every other link of the pattern only has its
-status checked (so a link that answers 403 for one id and 200 for another is still found). Files (.pdf, .ics,
-.csv) are checked, never read. A new page is covered as soon as a page a role sees links to it.
+in-process on SQLite (and for two roles on PostgreSQL). Links that differ only in ids, months, dates or
+query values share a route pattern: a few pages of each pattern are opened and their links read, every other
+link of the pattern only has its status checked (so a link that answers 403 for one id and 200 for another
+is still found). Files (.pdf, .ics, .csv) are checked, never read. A new page is covered as soon as a page
+a role sees links to it.
 
 Run with `-rP` (or `-s`) to see per role how many pages were visited and which links answer 404."""
 
@@ -177,8 +178,15 @@ def _start_page_is_built(client, path: str) -> bool:
     return any(getattr(route, "path", None) == path for route in client.app.routes)
 
 
-@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
-@pytest.mark.parametrize("label", list(ROLES))
+# Every role on SQLite; the two roles that reach the most pages on PostgreSQL too, where the pages, routers
+# and forms have no tests of their own (tests/conftest.py, EDGES): each page they reach renders there.
+CRAWLS = [("sqlite", label) for label in ROLES] + [
+    ("postgresql", "kommuneoverlege Vefsn"),
+    ("postgresql", "fastlege"),
+]
+
+
+@pytest.mark.parametrize(("engine", "label"), CRAWLS, indirect=["engine"])
 def test_no_link_a_role_is_shown_answers_403_and_no_page_answers_5xx(label, browser_client, open_session):
     email, password, role = ROLES[label]
     with_a_payment_run_and_a_roster(open_session)
