@@ -1,13 +1,18 @@
 """The citizen's switch and waiting-list pages and the kommuneoverlege's page, in HTML (the citizen's login is
 the portal's: here the actor is given to the app directly)."""
 
+import re
 from datetime import date
 
 import pytest
 from fastapi.testclient import TestClient
 
 from legetjeneste.citizens.switching import service as switching
+from legetjeneste.dates import add_months, today_oslo
+from legetjeneste.lifecycle import service as lifecycle
+from legetjeneste.lifecycle.schemas import CaseCreate, StepCreate
 from legetjeneste.main import create_app
+from legetjeneste.norwegian import day_text
 from legetjeneste.web.deps import get_actor
 from tests.citizens.support import KOL, OPEN, SMALL, citizen_actor, person, world
 from tests.web.conftest import csrf_of
@@ -85,15 +90,59 @@ def test_the_kommuneoverlege_draws_and_sees_counts_and_the_seed_but_no_names(cli
     _as(client, KOL)
     page = client.get("/kommuner/1824/innbyggere")
     assert page.status_code == 200 and "Innbyggere og fastlegelister" in page.text
-    drawn = client.post(
-        "/kommuner/1824/innbyggere/trekning",
-        data={"agreement": OPEN, "seed": "demo-1", "csrf_token": csrf_of(page.text)},
-    )
+    form = {"agreement": OPEN, "seed": "demo-1", "csrf_token": csrf_of(page.text)}
+    asked = client.post("/kommuner/1824/innbyggere/trekning", data=form)
+    assert asked.status_code == 200 and "Bekreft flyttingen" in asked.text
+    assert "Vil du trekke ut innbyggerne over listetaket fra listen til Lege Nummer0" in asked.text
+    assert "Ingen ennå." in client.get("/kommuner/1824/innbyggere").text  # nothing drawn yet
+    drawn = client.post("/kommuner/1824/innbyggere/trekning", data=form | {"confirmed": "ja"})
     assert (
-        "Trekning 1: 2 flyttes" in drawn.text
-        and "demo-1" in drawn.text
+        "Trekning 1: 2 innbyggere i 2 familier flyttes fra" in drawn.text
+        and "Trekningsnøkkel demo-1" in drawn.text
         and "Samme trekning på nytt" in drawn.text
     )
     assert "Hemmelig" not in drawn.text
     agreement = client.get(f"/avtaler/{OPEN}")
-    assert "Listen i innbyggerregisteret" in agreement.text and "frø demo-1" in agreement.text
+    assert "Listen i innbyggerregisteret" in agreement.text and "trekningsnøkkel demo-1" in agreement.text
+
+
+@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
+def test_a_list_reductions_case_offers_the_draw_for_its_new_listetak_and_then_shows_it(client, open_session):
+    """CIT-REDUCTION-DRAW, AGR-LISTREDUCE — the case of a requested list reduction shows how many its new
+    listetak means moving and from when; the draw asks first, is tied to the case, and the case shows it."""
+    session = open_session()
+    world(session, listetak=(6, 10, 4))
+    for index in range(5):
+        person(session, on=OPEN, name=f"Hemmelig Navn{index}")
+    today = today_oslo()
+    effective_from = add_months(today.replace(day=1), 5)
+    case = lifecycle.open_case(
+        open_session(),
+        actor=KOL,
+        agreement_id=OPEN,
+        data=CaseCreate.model_validate({"kind": "list_reduction", "date": today}),
+    )
+    request = {"kind": "list_reduction_request", "date": today, "ground": "health", "listetak": 3}
+    lifecycle.record_step(
+        open_session(),
+        actor=KOL,
+        case_id=case.id,
+        data=StepCreate.model_validate(request | {"effective_from": effective_from}),
+    )
+    _as(client, KOL)
+    page = client.get(f"/saker/{case.id}")
+    when = day_text(effective_from)
+    assert f"Det nye listetaket på 3 betyr at 2 av listens 5 innbyggere må flyttes fra {when}" in page.text
+    form = {
+        name: value
+        for name, value in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page.text)
+        if name in ("agreement", "count", "case", "on", "csrf_token")
+    }
+    assert form["case"] == str(case.id) and form["count"] == "2"
+    asked = client.post("/kommuner/1824/innbyggere/trekning", data=form)
+    assert "Vil du trekke ut 2 innbyggere fra listen til Lege Nummer0" in asked.text and when in asked.text
+    drawn = client.post("/kommuner/1824/innbyggere/trekning", data=form | {"confirmed": "ja"})
+    assert f"Trekning 1: 2 innbyggere i 2 familier flyttes fra {when}" in drawn.text
+    again = client.get(f"/saker/{case.id}")
+    assert "Trekning 1 er gjort for denne saken: 2 innbyggere i 2 familier flyttes" in again.text
+    assert "Hemmelig" not in again.text

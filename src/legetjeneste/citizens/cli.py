@@ -117,7 +117,9 @@ def lengths(
 def draw(
     agreement: Annotated[int, typer.Argument(help="Fastlegeavtalen som reduseres")],
     count: Annotated[int | None, typer.Option("--count", help="Hvor mange som flyttes")] = None,
-    seed: Annotated[str | None, typer.Option("--seed", help="Frø for trekningen")] = None,
+    seed: Annotated[
+        str | None, typer.Option("--seed", help="Trekningsnøkkel: den samme gir den samme trekningen")
+    ] = None,
     on: Day = None,
     as_json: Json = False,
 ):
@@ -128,7 +130,9 @@ def draw(
     if as_json:
         print_json(done)
         return
-    typer.echo(f"Trekning {done.id}: {done.moved} innbyggere i {done.families} familier, frø {done.seed}.")
+    typer.echo(
+        f"Trekning {done.id}: {done.moved} innbyggere i {done.families} familier, trekningsnøkkel {done.seed}."
+    )
 
 
 @app.command("vacant")

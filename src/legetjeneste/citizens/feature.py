@@ -66,6 +66,13 @@ FEATURE = Feature(
             permission="citizens.distribute",
         ),
         Panel(
+            "list_reduction",
+            "case_draw",
+            "legetjeneste.citizens.distribution.service:case_panel",
+            "citizens/_case_draw.html",
+            permission="citizens.distribute",
+        ),
+        Panel(
             page="min_side",
             name="threat_cases",
             target="legetjeneste.citizens.threats.service:my_cases",

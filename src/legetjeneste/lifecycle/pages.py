@@ -1,6 +1,8 @@
 """Pages of the agreement life cycle: the municipality's cases with the form that opens one, a case with its
 steps, clocks, documents and the forms of its next steps, a printable document, and the deadlines."""
 
+from datetime import date
+
 from fastapi import APIRouter, Request
 
 from legetjeneste.auth import rules as auth_rules
@@ -145,17 +147,41 @@ async def open_case(request: Request, number: Number, session: SessionDep, actor
     )
 
 
+def _list_reduction_panels(session, actor, case) -> dict:
+    """The `list_reduction` panels (features.Panel): for a list reduction whose request gives the new
+    listetak and its date (AGR-LISTREDUCE), what other features do with it (the citizens' draw)."""
+    if case.kind != "list_reduction" or case.agreement_id is None or case.status == "closed":
+        return {}
+    requests = [s for s in case.steps if s.kind == "list_reduction_request" and s.facts.get("listetak")]
+    refused = any(s.kind == "refusal" for s in case.steps)
+    if not requests or refused:
+        return {}
+    facts = requests[-1].facts
+    return panels(
+        "list_reduction",
+        session,
+        actor,
+        case_id=case.id,
+        agreement_id=case.agreement_id,
+        listetak=int(facts["listetak"]),
+        effective_from=date.fromisoformat(facts["effective_from"]),
+    )
+
+
 def _case_page(request, session, actor, case_id, *, error=None, form=None, values=None):
+    case = service.get_case(session, actor=actor, case_id=case_id)
     context = {
         # «Hva nå» on the start page links to a step's form: /saker/1?steg=hjemfall#steg-hjemfall opens it.
         "opened_step": request.query_params.get("steg"),
-        "case": service.get_case(session, actor=actor, case_id=case_id),
+        "case": case,
         "can_write": auth_rules.can(actor, "lifecycle.write"),
         "step_fields": STEP_FIELDS,
         "fields": FIELDS,
         "document_names": DOCUMENT_STEPS,
         **failure_context(error, values, FIELD_LABELS, form=form),
     } | panels("lifecycle_case", session, actor, case_id=case_id)
+    more = _list_reduction_panels(session, actor, case)
+    context |= more | {"panels": context["panels"] + more.get("panels", [])}
     return render(request, "lifecycle/case.html", context, actor=actor, status_code=422 if error else 200)
 
 

@@ -2,12 +2,15 @@
 Helfo's count, waiting lists, citizens without a list, the runs and the recorded draws — counts, no names —
 and the forms for a run, automatic assignment, a list reduction's draw and a vacant list's distribution."""
 
+from datetime import date
+
 from fastapi import APIRouter, Request
 
 from legetjeneste.citizens import service
 from legetjeneste.citizens.distribution import service as distribution
 from legetjeneste.citizens.runs import service as runs
 from legetjeneste.citizens.switching import service as switching
+from legetjeneste.citizens.switching.rules import effective_date
 from legetjeneste.dates import today_oslo
 from legetjeneste.errors import DomainError, Problem, ValidationFailed
 from legetjeneste.norwegian import day_text
@@ -16,7 +19,14 @@ from legetjeneste.web.forms import failure_context, form_values
 from legetjeneste.web.pages import redirect_with_message, render
 
 router = APIRouter(include_in_schema=False)
-LABELS = {"agreement": "Fastlegeavtale", "count": "Antall", "seed": "Frø", "": ""}
+LABELS = {
+    "agreement": "Fastlegeavtale",
+    "count": "Antall",
+    "seed": "Trekningsnøkkel",
+    "on": "Dato",
+    "case": "Sak",
+    "": "",
+}
 
 
 def _page(request, session, actor, number, *, error=None, values=None, form=None):
@@ -53,12 +63,65 @@ def _int(values: dict, name: str) -> int:
 async def act(request: Request, number: Number, action: str, session: SessionDep, actor: ActorDep):
     values = form_values(await request.form())
     try:
+        if action in IRREVERSIBLE and values.get("confirmed") != "ja":
+            return _confirm(request, session, actor, number, action, values)
         title = _do(session, actor, number, action, values)
     except DomainError as error:
         if error.status_code in (401, 403, 404) and not isinstance(error, ValidationFailed):
             raise
         return _page(request, session, actor, number, error=error, values=values, form=action)
     return redirect_with_message(request, f"/kommuner/{number}/innbyggere", title)
+
+
+# A draw and a vacant list's distribution move citizens and send their letters: they cannot be undone, so
+# the form first asks (issue 13: a confirmation before what cannot be undone).
+IRREVERSIBLE = ("trekning", "ledig")
+
+
+def _confirm(request, session, actor, number: str, action: str, values: dict):
+    agreement_id = _int(values, "agreement")
+    names = {
+        row.agreement_id: row.doctor_name
+        for row in switching.waiting_lists(session, actor=actor, municipality_number=number)
+    }
+    if agreement_id not in names:
+        raise ValidationFailed([Problem("agreement", f"avtale {agreement_id} finnes ikke i kommunen")])
+    who = f"listen til {names[agreement_id]} (avtale {agreement_id})"
+    effective = day_text(effective_date(_day(values) or today_oslo()))
+    if action == "trekning":
+        count = _optional(values, "count")
+        how_many = f"{count} innbyggere" if count else "innbyggerne over listetaket"
+        question = f"Vil du trekke ut {how_many} fra {who}?"
+        consequences = (
+            f"De trukne flyttes fra {effective} til lister med plass, familier samlet, og hver får brev. "
+            "Trekningen lagres slik at den kan kontrolleres, men den kan ikke angres (CIT-REDUCTION-DRAW)."
+        )
+        button = "Ja, trekk ut og flytt"
+    else:
+        question = f"Vil du fordele alle innbyggerne på {who} på de andre listene?"
+        consequences = (
+            f"Innbyggerne flyttes fra {effective} til listene med mest plass, familier samlet, og hver får "
+            "brev. Flyttingen teller ikke som et bytte, og den kan ikke angres (AGR-VACANT)."
+        )
+        button = "Ja, fordel listen"
+    hidden = {k: v for k, v in values.items() if k not in ("csrf_token", "confirmed") and v}
+    context = {
+        "number": number,
+        "question": question,
+        "consequences": consequences,
+        "action": f"/kommuner/{number}/innbyggere/{action}",
+        "button": button,
+        "hidden": hidden,
+    }
+    return render(request, "citizens/confirm_distribution.html", context, actor=actor)
+
+
+def _day(values: dict) -> date | None:
+    """The draw's day from a case's form (a machine value, not typed by the user)."""
+    try:
+        return date.fromisoformat(values["on"]) if values.get("on") else None
+    except ValueError as error:
+        raise ValidationFailed([Problem("on", "er ikke en dato")]) from error
 
 
 def _do(session, actor, number: str, action: str, values: dict) -> str:
@@ -76,8 +139,13 @@ def _do(session, actor, number: str, action: str, values: dict) -> str:
             agreement_id=_int(values, "agreement"),
             count=_optional(values, "count"),
             seed=values.get("seed") or None,
+            on=_day(values),
+            case_id=_optional(values, "case"),
         )
-        return f"Trekning {done.id}: {done.moved} flyttes ({done.families} familier), frø {done.seed}."
+        return (
+            f"Trekning {done.id}: {done.moved} innbyggere i {done.families} familier flyttes fra "
+            f"{day_text(done.effective)}. Trekningsnøkkel {done.seed}."
+        )
     if action == "ledig":
         done = distribution.distribute_vacant(session, actor=actor, agreement_id=_int(values, "agreement"))
         return f"Den ledige listen er fordelt: {done.moved} innbyggere."
