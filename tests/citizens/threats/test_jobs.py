@@ -4,18 +4,18 @@ whose deadline has passed the list named in the decision — once, however often
 from datetime import date, timedelta
 
 from legetjeneste.citizens import queries as citizen_queries
+from legetjeneste.citizens.threats import service
 from legetjeneste.citizens.threats.decision import service as decision_service
+from legetjeneste.citizens.threats.schemas import ThreatRequestIn
 from legetjeneste.jobs import kinds
 from legetjeneste.jobs import service as jobs_service
 from legetjeneste.jobs.worker import Worker
-from legetjeneste.citizens.threats import service
-from legetjeneste.citizens.threats.schemas import ThreatRequestIn
 from tests.citizens.threats.support import BREKKAN, KOL, gp, patient
 from tests.citizens.threats.test_service import DAY, MOVE
 
 
 def _decided(demo) -> tuple[int, int, date]:
-    """A case decided on DAY: move the patient to 182403 after the deadline; (citizen id, case id, deadline)."""
+    """A case decided on DAY: the patient moves to 182403 after the deadline; (citizen, case, deadline)."""
     citizen_id, national_id = patient(demo)
     brekkan = gp(demo, BREKKAN)
     case = service.request_help(demo, actor=brekkan, data=ThreatRequestIn(national_id=national_id), on=DAY)
