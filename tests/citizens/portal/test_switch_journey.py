@@ -4,8 +4,8 @@ day it takes effect in words (CIT-SWITCH), switches again the next month and is 
 year naming CIT-SWITCH, joins the waiting list of a full list (CIT-WAIT); when a place opens the daily run —
 the job the scheduler queues — passes over the citizen while the year's switches are used, and in December
 moves them from the 1st of the next month with a letter (CIT-WAIT-EFFECT), which the citizen reads in Min
-fastlege and the inbox. Logging out ends the provider's session too. The new pages are axe-clean and fit a
-320 px phone."""
+fastlege and the inbox. Logging out ends the provider's session too. The kommuneoverlege prints the letters
+that wait for the post and marks them sent. The new pages are axe-clean and fit a 320 px phone."""
 
 from collections.abc import Iterator
 from datetime import date
@@ -16,6 +16,7 @@ from oidc_provider_mock import User, run_server_in_thread
 from playwright.sync_api import Browser, Page, expect
 
 from legetjeneste.citizens.finder import service as finder_service
+from legetjeneste.citizens.letters import service as letters
 from legetjeneste.citizens.portal import service as portal_service
 from legetjeneste.citizens.switching import service as switching_service
 from legetjeneste.db import session_factory
@@ -24,7 +25,7 @@ from legetjeneste.jobs.worker import run_here
 from legetjeneste.registry.models import Agreement
 from legetjeneste.settings import get_settings
 from tests.browser.checks import assert_accessible
-from tests.browser.conftest import _new_context, demo_engine, serve
+from tests.browser.conftest import _new_context, demo_engine, demo_login, log_in, serve
 from tests.citizens.people import add_citizen, synthetic_national_id
 from tests.citizens.portal.test_browser import assert_fits_320
 
@@ -47,7 +48,12 @@ def _with_citizens(engine) -> None:
             agreement = session.get(Agreement, agreement_id)
             agreement.list_status, agreement.listetak = "open", listetak
         add_citizen(session, "Kari Bytter", date(1984, 6, 9), agreement_id=182401)
-        add_citizen(session, "Per Fastliste", date(1970, 2, 1), agreement_id=FULL)
+        listed = add_citizen(session, "Per Fastliste", date(1970, 2, 1), agreement_id=FULL)
+        # Per has no user: his letter waits for the post (the kommuneoverlege's page, the second test).
+        body = "Fra 1. januar 2027 er Siri Halsøy fastlegen din (fastlegeavtale 182405)."
+        letters.send(
+            session, municipality_number="1824", letters=[(listed.id, body)], rule_id="AGR-VACANT", cause=None
+        )
 
 
 @pytest.fixture(scope="module")
@@ -168,5 +174,32 @@ def test_a_citizen_switches_twice_is_refused_a_third_and_is_moved_from_the_waiti
         page.wait_for_url(server.at("/logg-inn"))
         page.goto("/min-fastlege")
         expect(page.get_by_role("heading", name="Logg inn")).to_be_visible()
+    finally:
+        context.close()
+
+
+def test_the_kommuneoverlege_prints_the_letters_waiting_for_the_post_and_marks_them_sent(
+    browser: Browser, journey
+):
+    server, _ = journey
+    context = _new_context(browser, server)
+    page = context.new_page()
+    try:
+        log_in(page, demo_login("1824"))
+        page.goto("/kommuner/1824/innbyggere")
+        page.get_by_role("link", name="Se brevene og skriv dem ut").click()
+        expect(page.get_by_role("heading", name="Brev til utsending")).to_be_visible()
+        expect(page.get_by_role("list", name="Brev som venter")).to_contain_text("Per Fastliste")
+        pdf = page.request.get(
+            page.get_by_role("link", name="Skriv ut brevene", exact=False).get_attribute("href")
+        )
+        assert pdf.headers["content-type"] == "application/pdf" and pdf.body().startswith(b"%PDF")
+        _checked(page)
+        page.get_by_text("Marker som sendt", exact=True).click()
+        expect(page.get_by_text("Det kan ikke angres.", exact=False)).to_be_visible()
+        page.get_by_role("button", name="Ja, marker 1 brev som sendt").click()
+        expect(page.get_by_text("1 brev er markert som sendt.")).to_be_visible()
+        expect(page.get_by_text("Ingen brev venter på utsending.")).to_be_visible()
+        _checked(page)
     finally:
         context.close()
