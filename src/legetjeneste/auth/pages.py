@@ -13,7 +13,7 @@ from legetjeneste.auth.tokens import rules as token_rules
 from legetjeneste.auth.tokens import service as token_service
 from legetjeneste.errors import NotAuthenticated, TooManyAttempts
 from legetjeneste.settings import get_settings
-from legetjeneste.web.deps import SESSION_KEY, ActorDep, SessionDep, check_csrf, client_address
+from legetjeneste.web.deps import LOGOUT_TO, SESSION_KEY, ActorDep, SessionDep, check_csrf, client_address
 from legetjeneste.web.pages import redirect_with_message, render
 
 router = APIRouter(include_in_schema=False)
@@ -68,13 +68,16 @@ def login(
 
 @router.post("/logg-ut")
 def logout(request: Request, session: SessionDep, csrf_token: Annotated[str, Form()] = ""):
-    """The session ends on the server, so a copy of the cookie made before no longer works."""
+    """The session ends on the server, so a copy of the cookie made before no longer works. After a login
+    through an outside provider (ID-porten) the browser goes on to the provider's end-session address, which
+    ends the provider's session and sends it back to the login page (docs/citizen-login.md)."""
     check_csrf(request, csrf_token)
     key = request.session.get(SESSION_KEY)
     if isinstance(key, str):
         session_service.end(session, key=key)
+    after = request.session.get(LOGOUT_TO)
     request.session.clear()
-    return RedirectResponse("/logg-inn", status_code=303)
+    return RedirectResponse(after if isinstance(after, str) else "/logg-inn", status_code=303)
 
 
 def _calendar(request: Request, session: Session, actor: Actor, token: str | None):

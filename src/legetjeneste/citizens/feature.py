@@ -11,6 +11,7 @@ FEATURE = Feature(
         "legetjeneste.citizens.router",
         "legetjeneste.citizens.switching.pages",
         "legetjeneste.citizens.distribution.pages",
+        "legetjeneste.citizens.letters.post.pages",
         "legetjeneste.citizens.finder.router",
         "legetjeneste.citizens.finder.pages",
         "legetjeneste.citizens.portal.router",

@@ -12,8 +12,11 @@ from datetime import date, timedelta
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
+from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.citizens import rules
 from legetjeneste.citizens.models import Citizen, CitizenParent, Membership
+from legetjeneste.registry.agreements import service as agreement_service
+from legetjeneste.registry.agreements.schemas import AgreementUpdate
 from legetjeneste.registry.models import Agreement, ListCount
 
 FIRST_F = ("Kari", "Ingrid", "Anne", "Sofie", "Emma", "Nora", "Sara", "Ida", "Maja", "Hanna", "Liv", "Marit")
@@ -59,6 +62,39 @@ def latest_lengths(session: Session, municipality_number: str) -> dict[int, int]
         .where(Agreement.municipality_number == municipality_number, Agreement.end.is_(None))
     )
     return dict(session.execute(query).tuples().all())
+
+
+# The demo's open lists. SSB 2025 (table 12005) counts no open list in Vefsn — 11,996 patients on its 13 lists
+# with a GP against a listetak of 11,770 — and two in Kragerø, which its demo file has open. So that a citizen
+# finds a Vefsn GP with room, the demo opens the three Vefsn lists whose count is nearest their listetak and
+# leaves a few places on each (12 in all): their citizens are that many fewer than Helfo's November count, as
+# if some had moved away since. Agreement → open places.
+DEMO_OPEN_PLACES: dict[str, dict[int, int]] = {"1824": {182402: 4, 182403: 5, 182413: 3}}
+
+
+def demo_lengths(session: Session, municipality_number: str) -> dict[int, int]:
+    """Helfo's latest counts, less on the lists the demo opens (DEMO_OPEN_PLACES), each to its listetak less
+    its open places."""
+    found = latest_lengths(session, municipality_number)
+    for agreement_id, places in DEMO_OPEN_PLACES.get(municipality_number, {}).items():
+        listetak = session.scalar(select(Agreement.listetak).where(Agreement.id == agreement_id))
+        if agreement_id in found and listetak is not None:
+            found[agreement_id] = min(found[agreement_id], listetak - places)
+    return found
+
+
+def generate_demo(session: Session, *, municipality_number: str, today: date) -> int:
+    """The demo's citizens of the municipality (`generate` on `demo_lengths`), then its open lists opened
+    through the register (AGR-OPEN; audited as the system's). Nothing where it already has citizens."""
+    with session.begin():
+        lengths = demo_lengths(session, municipality_number)
+    made = generate(session, municipality_number=municipality_number, today=today, lengths=lengths)
+    if made:
+        for agreement_id in DEMO_OPEN_PLACES.get(municipality_number, {}):
+            agreement_service.update_agreement(
+                session, actor=SYSTEM, agreement_id=agreement_id, data=AgreementUpdate(list_status="open")
+            )
+    return made
 
 
 class Numbers:

@@ -32,6 +32,8 @@ KINDS: dict[str, Kind] = {
     "email.send": Kind(run="legetjeneste.notices.email.jobs:run"),
     "citizens.alerts": Kind(run="legetjeneste.citizens.alerts.jobs:run", daily=True),
     "citizens.runs": Kind(run="legetjeneste.citizens.runs.jobs:run", daily=True),
+    # THREAT-DEADLINE: the patients whose deadline has passed get the list named in the decision.
+    "threats.assign": Kind(run="legetjeneste.citizens.threats.jobs:run", daily=True),
 }
 
 

@@ -20,6 +20,9 @@ SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 #: What the signed session cookie holds: the session key and the CSRF token (and a message to show once).
 SESSION_KEY, CSRF_KEY = "session", "csrf"
+#: After a login through an outside identity provider: the provider's end-session address (with the ID token
+#: as `id_token_hint`), where logout sends the browser so the provider's session ends too.
+LOGOUT_TO = "logout_to"
 
 
 def get_session(request: Request) -> Iterator[Session]:

@@ -5,10 +5,14 @@ Security and the Secure flag on every cookie.
 HTTPS is known from the setting `https`, from the server's own scheme (TLS, or a proxy the server itself
 trusts), or — only with the setting `trust_proxy` — from the proxy's X-Forwarded-Proto."""
 
+import re
+from urllib.parse import urlsplit
+
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from legetjeneste.settings import get_settings
+from legetjeneste.web.deps import LOGOUT_TO
 
 # Scripts and style sheets only from this site; no inline script, no eval, no inline <style>. Style
 # attributes are allowed: they cannot run code, and the pages of several features use them for layout.
@@ -72,7 +76,7 @@ class SecurityHeaders:
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
-                headers["Content-Security-Policy"] = DOCS_CSP if path in DOCS else CSP
+                headers["Content-Security-Policy"] = DOCS_CSP if path in DOCS else _csp(scope)
                 headers.update(ALWAYS)
                 if not path.startswith(CACHEABLE) and "cache-control" not in headers:
                     headers["Cache-Control"] = "no-store"
@@ -82,6 +86,21 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+def _csp(scope: Scope) -> str:
+    """The policy; after a citizen login through ID-porten, logout's form may go on to the provider's
+    end-session address (the session's LOGOUT_TO, set by the server: docs/citizen-login.md), so `form-action`
+    also names that one origin."""
+    session = scope.get("session")
+    target = session.get(LOGOUT_TO) if isinstance(session, dict) else None
+    parts = urlsplit(target) if isinstance(target, str) else None
+    if parts is None or parts.scheme not in ("https", "http") or not _HOST.fullmatch(parts.netloc):
+        return CSP
+    return CSP.replace("form-action 'self'", f"form-action 'self' {parts.scheme}://{parts.netloc}")
+
+
+_HOST = re.compile(r"[A-Za-z0-9.-]+(:[0-9]{1,5})?")
 
 
 def _secure_cookies(headers: MutableHeaders) -> None:

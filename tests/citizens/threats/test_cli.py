@@ -3,6 +3,7 @@
 
 import json
 from datetime import timedelta
+from types import SimpleNamespace
 
 from sqlalchemy import select
 
@@ -48,6 +49,9 @@ def test_the_daily_job_assigns_the_patients_whose_deadline_has_passed_once(demo,
     case, _, _ = _case(demo)
     decision_service.decide(demo, actor=KOL, case_id=case.id, data=MOVE, on=DAY - timedelta(days=30))
     factory = lambda: demo  # noqa: E731  (the job's sessions are the test's)
-    first = jobs.run(factory, None, None)  # type: ignore[arg-type]
+    job = SimpleNamespace(payload={}, municipality_number=None)  # today, every municipality
+    reports: list[dict] = []
+    first = jobs.run(factory, job, reports.append)  # type: ignore[arg-type]
     assert [a["case"] for a in first["assigned"]] == [case.reference]
-    assert jobs.run(factory, None, None) == {"assigned": []}  # type: ignore[arg-type]
+    assert jobs.run(factory, job, reports.append)["assigned"] == []  # type: ignore[arg-type]
+    assert reports == [{"assigned": 1}, {"assigned": 0}]

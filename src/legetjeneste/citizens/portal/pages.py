@@ -11,10 +11,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from legetjeneste.citizens.portal import service
+from legetjeneste.citizens.portal import rules, service
 from legetjeneste.errors import NotAuthenticated
 from legetjeneste.settings import get_settings
-from legetjeneste.web.deps import SESSION_KEY, ActorDep, Id, SessionDep, client_address
+from legetjeneste.web.deps import LOGOUT_TO, SESSION_KEY, ActorDep, Id, SessionDep, client_address
 from legetjeneste.web.pages import render
 
 router = APIRouter(include_in_schema=False)
@@ -92,7 +92,21 @@ async def logged_in(request: Request, session: SessionDep):
         return _failed(request, error.message)
     request.session.clear()  # a new session key and CSRF token after login: no fixation
     request.session[SESSION_KEY] = key
+    logout_to = await _end_session_url(client, token, str(request.url_for("login_form")))
+    if logout_to is not None:
+        request.session[LOGOUT_TO] = logout_to
     return RedirectResponse("/min-fastlege", status_code=303)
+
+
+async def _end_session_url(client, token: dict, after: str) -> str | None:
+    """Where logout goes to end the provider's session too, from its discovery document (already loaded)."""
+    try:
+        metadata = await client.load_server_metadata()
+    except httpx.HTTPError:
+        return None
+    return rules.end_session_url(
+        metadata.get("end_session_endpoint"), id_token=token.get("id_token"), after=after
+    )
 
 
 @router.get("/min-fastlege")

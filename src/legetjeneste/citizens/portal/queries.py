@@ -6,7 +6,7 @@ from datetime import date
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from legetjeneste.citizens.models import Citizen, CitizenParent, Membership, WaitingListEntry
+from legetjeneste.citizens.models import Citizen, CitizenLetter, CitizenParent, Membership, WaitingListEntry
 from legetjeneste.registry.models import Agreement, Doctor, DoctorPeriod, Office
 
 
@@ -72,3 +72,11 @@ def list_names(session: Session, agreement_ids: list[int], *, on: date) -> dict[
 def memberships(session: Session, citizen_ids: list[int]) -> list[Membership]:
     query = select(Membership).where(Membership.citizen_id.in_(citizen_ids)).order_by(Membership.start)
     return list(session.scalars(query))
+
+
+def letters(session: Session, citizen_id: int, *, limit: int | None = None) -> list[CitizenLetter]:
+    """The letters about the citizen's list (CIT-WAIT-EFFECT, CIT-UNASSIGNED …), newest first."""
+    query = select(CitizenLetter).where(CitizenLetter.citizen_id == citizen_id)
+    return list(
+        session.scalars(query.order_by(CitizenLetter.created_at.desc(), CitizenLetter.id.desc()).limit(limit))
+    )

@@ -5,6 +5,7 @@ The fødselsnummer check here is this package's own (the register's validation b
 register): the login only refuses what cannot be a number before it looks the citizen up."""
 
 from datetime import date
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from legetjeneste.dates import age_on
 
@@ -47,6 +48,24 @@ def national_id_from(claims: dict, *, claim: str, allow_synthetic: bool) -> str 
     value = claims.get(claim)
     number = str(value).strip() if value is not None else ""
     return number if is_national_id(number, allow_synthetic=allow_synthetic) else None
+
+
+def end_session_url(endpoint: object, *, id_token: object, after: str) -> str | None:
+    """Where logout sends the citizen to end the provider's session too (OpenID Connect RP-Initiated Logout,
+    as ID-porten's `end_session_endpoint`): the endpoint with `id_token_hint` and `post_logout_redirect_uri`
+    (parameters the endpoint already has are kept). None when the provider's discovery document has no
+    https (or, for a local test provider, http) endpoint, or the login gave no ID token."""
+    if not isinstance(endpoint, str) or not isinstance(id_token, str) or not id_token:
+        return None
+    parts = urlsplit(endpoint)
+    if parts.scheme not in ("https", "http") or not parts.netloc:
+        return None
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in _LOGOUT_PARAMETERS]
+    query += [("id_token_hint", id_token), ("post_logout_redirect_uri", after)]
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+_LOGOUT_PARAMETERS = ("id_token_hint", "post_logout_redirect_uri")
 
 
 def is_child_in_care(birth_date: date, *, on: date) -> bool:

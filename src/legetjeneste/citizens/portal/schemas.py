@@ -48,6 +48,16 @@ class WaitingRead(BaseModel):
     position: int = Field(description="Plassen i køen (1: først)")
 
 
+class LetterRead(BaseModel):
+    """A letter about the citizen's list, as the register keeps it."""
+
+    created_at: datetime
+    subject: str
+    body: str
+    rule_id: str
+    by_post: bool = Field(description="Sendt i posten (innbyggeren hadde ingen bruker da)")
+
+
 class ChildLink(BaseModel):
     citizen_id: int
     name: str
@@ -70,6 +80,7 @@ class MyGpRead(BaseModel):
     waiting: WaitingRead | None
     children: list[ChildLink]
     home_municipality_number: str
+    letters: list[LetterRead] = Field(default=[], description="De siste brevene om fastlegen")
 
 
 class PersonData(BaseModel):
@@ -83,6 +94,7 @@ class PersonData(BaseModel):
     email: str | None
     places: list[PlaceRead]
     waiting: WaitingRead | None
+    letters: list[LetterRead] = []
 
 
 class MyData(BaseModel):

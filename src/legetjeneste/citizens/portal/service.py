@@ -22,6 +22,7 @@ from legetjeneste.citizens.portal import queries, rules
 from legetjeneste.citizens.portal.schemas import (
     ChildLink,
     CitizenPanelRead,
+    LetterRead,
     MyData,
     MyGpRead,
     PanelServiceRead,
@@ -33,6 +34,7 @@ from legetjeneste.dates import now_oslo, today_oslo
 from legetjeneste.errors import NotAuthenticated, NotFound
 
 NOT_FOUND = "Fant ikke siden."
+LETTERS_SHOWN = 5
 
 
 def _audit_read(session: Session, actor: Actor, citizens: list[Citizen], why: str) -> None:
@@ -164,7 +166,21 @@ def _page(session: Session, wanted: Citizen, *, own_id: int, children: list[Citi
         waiting=_waiting(session, wanted.id, on),
         children=[ChildLink(citizen_id=c.id, name=c.name, birth_date=c.birth_date) for c in children],
         home_municipality_number=wanted.home_municipality_number,
+        letters=_letters(session, wanted.id, limit=LETTERS_SHOWN),
     )
+
+
+def _letters(session: Session, citizen_id: int, *, limit: int | None = None) -> list[LetterRead]:
+    return [
+        LetterRead(
+            created_at=letter.created_at,
+            subject=letter.subject,
+            body=letter.body,
+            rule_id=letter.rule_id,
+            by_post=letter.channel == "post",
+        )
+        for letter in queries.letters(session, citizen_id, limit=limit)
+    ]
 
 
 def _panel(session: Session, agreement_id: int, on: date) -> CitizenPanelRead | None:
@@ -201,6 +217,7 @@ def _person(session: Session, citizen: Citizen, memberships: list[Membership], o
         email=citizen.email,
         places=[_place(m, names) for m in memberships if m.citizen_id == citizen.id],
         waiting=_waiting(session, citizen.id, on),
+        letters=_letters(session, citizen.id),
     )
 
 

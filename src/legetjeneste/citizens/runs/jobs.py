@@ -34,7 +34,12 @@ def _run(use_case, factory: sessionmaker[Session], job: JobRead, progress: Repor
                 job_id=job.id,
                 progress=lambda report, n=number: progress({"municipality": n, **report}),
             )
-        done[number] = {"run_id": result.run_id, "moved": result.moved, "by_reason": result.by_reason}
+        done[number] = {
+            "run_id": result.run_id,
+            "moved": result.moved,
+            "by_reason": result.by_reason,
+            "skipped": result.skipped,
+        }
     return {"day": day.isoformat(), "municipalities": done}
 
 

@@ -6,6 +6,7 @@ from datetime import date
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from legetjeneste.citizens import rules as citizen_rules
 from legetjeneste.citizens.models import (
     Citizen,
     CitizenLetter,
@@ -14,7 +15,8 @@ from legetjeneste.citizens.models import (
     Membership,
     WaitingListEntry,
 )
-from legetjeneste.citizens.queries import covering
+from legetjeneste.citizens.queries import covering, membership_on
+from legetjeneste.dates import add_months
 from legetjeneste.registry.models import Agreement
 
 
@@ -50,6 +52,23 @@ def children_of(session: Session, parent_ids: list[int], *, born_after: date) ->
     for parent, child in session.execute(query):
         found[parent].append(child)
     return found
+
+
+def following(session: Session, parent_id: int, *, on: date, age: int) -> list[int]:
+    """CIT-CHILDREN — the parent's children under `age` on the parent's list on the day who follow this
+    parent (they move with them)."""
+    place = membership_on(session, citizen_id=parent_id, on=on)
+    if place is None:
+        return []
+    kids = children_of(session, [parent_id], born_after=add_months(on, -12 * age)).get(parent_id, [])
+    there = placed(session, kids, on=on) if kids else {}
+    parents = parents_of(session, kids) if kids else {}
+    return [
+        k
+        for k in kids
+        if there.get(k) == place.agreement_id
+        and citizen_rules.followed_parent(parents.get(k, [])) == parent_id
+    ]
 
 
 def birth_dates(session: Session, citizen_ids: list[int]) -> dict[int, date]:

@@ -23,6 +23,7 @@ from legetjeneste.citizens.models import CitizenRun
 from legetjeneste.citizens.runs import queries as run_queries
 from legetjeneste.citizens.runs.schemas import Move, Overview, RunRead, RunResult
 from legetjeneste.citizens.switching.rules import effective_date
+from legetjeneste.citizens.threats import queries as threat_queries
 from legetjeneste.dates import add_months, first_of_month, now_oslo, today_oslo
 from legetjeneste.db import write_transaction
 
@@ -75,7 +76,7 @@ def daily(
     """The daily run: citizens without a place assigned to lists with room, the one longest without a place
     first (CIT-UNASSIGNED; unless the municipality distributes them itself), then each list's waiting list
     in order onto the places left (CIT-WAIT-EFFECT) — all from the 1st of the next month, each told by
-    letter."""
+    letter. A citizen with an open threat case is moved only through the case (THREAT-NEW-GP)."""
     run_id = _start(session, actor, municipality_number, "daily", on, job_id)
     effective = effective_date(on)
     cause = f"run:{run_id}"
@@ -88,7 +89,7 @@ def daily(
             i for i, _ in queries.unassigned(session, municipality_number=municipality_number, on=effective)
         ]
     if auto:
-        moves += _assign(session, municipality_number, without, effective, cause, progress)
+        moves += _assign(session, municipality_number, without, effective, cause, skipped, progress)
     moves += _waiting(session, municipality_number, effective, cause, skipped, progress)
     # Those without a place at the start, less those the assignment placed (one count, not a second scan).
     still = len(without) - sum(1 for m in moves if m.reason in ("assigned", "child"))
@@ -114,18 +115,20 @@ def _result(run_id, number, kind, on, effective, moves, skipped, still, lengths=
 
 
 def _assign(
-    session: Session, number: str, waiting: list[int], effective: date, cause: str, progress: Progress
+    session: Session, number: str, waiting: list[int], effective: date, cause: str, skipped: Counter, progress
 ) -> list[Move]:
     """CIT-UNASSIGNED and CIT-CHILDREN — in batches, the longest without a place first: a child follows the
     parent it follows (also onto a closed list); anyone else goes to the list with the most room; when every
-    list is full the rest wait for the next day's run."""
+    list is full the rest wait for the next day's run. THREAT-NEW-GP: a citizen with an open threat case
+    (and the children who follow them) waits for the case, which names the list and contacts its GP."""
     age = int(parameters.value(citizen_rules.CHILD_AGE, on=effective))
     born_after = add_months(effective, -12 * age)
     moves: list[Move] = []
     for start in range(0, len(waiting), BATCH):
         with write_transaction(session):
             batch = waiting[start : start + BATCH]
-            families, full = _families(session, number, batch, effective, born_after)
+            families, full, held = _families(session, number, batch, effective, born_after)
+            skipped["THREAT-NEW-GP"] += held
             for reason in ("assigned", "child"):
                 chosen = [(family, target) for family, target, why in families if why == reason]
                 moves += letters.carry_out(
@@ -148,6 +151,7 @@ def _families(session: Session, number: str, batch: list[int], effective: date, 
     full: a child under 16 with a listed parent follows it; a parent takes their unplaced children along."""
     there = run_queries.placed(session, batch, on=effective)
     todo = [i for i in batch if i not in there]
+    held = threat_queries.with_open_case(session, todo)  # THREAT-NEW-GP: the case moves them
     born = run_queries.birth_dates(session, todo)
     parents = run_queries.parents_of(session, [i for i in todo if born[i] > born_after])
     kids = run_queries.children_of(session, todo, born_after=born_after)
@@ -158,7 +162,7 @@ def _families(session: Session, number: str, batch: list[int], effective: date, 
     taken: set[int] = set()
     found = []
     for citizen in todo:
-        if citizen in taken:
+        if citizen in taken or citizen in held:
             continue
         followed = citizen_rules.followed_parent(parents.get(citizen, []))
         if followed is not None and followed in parent_places:
@@ -169,19 +173,20 @@ def _families(session: Session, number: str, batch: list[int], effective: date, 
             continue  # placed together with the parent
         target = citizen_rules.most_room(places)
         if target is None:
-            return found, True
-        family = [citizen] + [k for k in kids.get(citizen, []) if k in todo and k not in taken]
+            return found, True, len(held)
+        family = [citizen] + [k for k in kids.get(citizen, []) if k in todo and k not in taken | held]
         places[target] -= 1
         taken.update(family)
         found.append((family, target, "assigned"))
-    return found, False
+    return found, False, len(held)
 
 
 def _waiting(
     session: Session, number: str, effective: date, cause: str, skipped: Counter, progress
 ) -> list[Move]:
     """CIT-WAIT-EFFECT — per list with open places, its waiting list in order (one transaction a list);
-    someone who has used the year's switches waits on (CIT-SWITCH)."""
+    someone who has used the year's switches waits on (CIT-SWITCH), and so does someone with an open threat
+    case, whose move goes through the case (THREAT-NEW-GP)."""
     with session.begin():
         agreement_ids = run_queries.waiting_agreements(session, number)
     most = int(parameters.value(citizen_rules.MAX_SWITCHES, on=effective))
@@ -202,7 +207,12 @@ def _waiting(
                 ):
                     skipped["CIT-SWITCH"] += 1
                     continue
-                family = [entry.citizen_id] + _following(session, entry.citizen_id, effective, age)
+                if threat_queries.has_open_case(session, citizen_id=entry.citizen_id):
+                    skipped["THREAT-NEW-GP"] += 1
+                    continue
+                family = [entry.citizen_id] + run_queries.following(
+                    session, entry.citizen_id, on=effective, age=age
+                )
                 session.delete(entry)
                 moves += letters.carry_out(
                     session,
@@ -218,23 +228,6 @@ def _waiting(
     return moves
 
 
-def _following(session: Session, parent_id: int, effective: date, age: int) -> list[int]:
-    """CIT-CHILDREN — the parent's children under 16 on the parent's list who follow this parent."""
-    place = queries.membership_on(session, citizen_id=parent_id, on=effective)
-    if place is None:
-        return []
-    born_after = add_months(effective, -12 * age)
-    kids = run_queries.children_of(session, [parent_id], born_after=born_after).get(parent_id, [])
-    there = run_queries.placed(session, kids, on=effective) if kids else {}
-    parents = run_queries.parents_of(session, kids) if kids else {}
-    return [
-        k
-        for k in kids
-        if there.get(k) == place.agreement_id
-        and citizen_rules.followed_parent(parents.get(k, [])) == parent_id
-    ]
-
-
 def monthly(
     session: Session,
     *,
@@ -245,7 +238,8 @@ def monthly(
     progress: Progress = None,
 ) -> RunResult:
     """The effective-date run for the month of `on`: the places on lists whose agreement has ended end on the
-    1st (the GP left; the citizens are assigned by the next daily run, not counting as a switch), waiting
+    1st (the GP left; the citizens are assigned by the next daily run, not counting as a switch; one with an
+    open threat case too, as the list is gone, and the case names the next, THREAT-NEW-GP), waiting
     places no longer needed are dropped (CIT-WAIT), and every list's length on the 1st is set beside Helfo's
     count."""
     run_id = _start(session, actor, municipality_number, "monthly", on, job_id)

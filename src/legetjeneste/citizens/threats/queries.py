@@ -117,8 +117,17 @@ def open_case_of(session: Session, *, citizen_id: int, agreement_id: int) -> Thr
 def has_open_case(session: Session, *, citizen_id: int) -> bool:
     """Whether the citizen has an open threat case: the citizens' runs ask before moving such a citizen
     (THREAT-NEW-GP: a move goes through the case, so the new GP is contacted)."""
-    query = select(ThreatCase.id).where(ThreatCase.citizen_id == citizen_id, ThreatCase.closed_on.is_(None))
-    return session.scalars(query.limit(1)).first() is not None
+    return bool(with_open_case(session, [citizen_id]))
+
+
+def with_open_case(session: Session, citizen_ids: list[int]) -> set[int]:
+    """Those of the citizens named who have an open threat case (has_open_case for a batch of the run's)."""
+    if not citizen_ids:
+        return set()
+    query = select(ThreatCase.citizen_id).where(
+        ThreatCase.citizen_id.in_(citizen_ids), ThreatCase.closed_on.is_(None)
+    )
+    return set(session.scalars(query.distinct()))
 
 
 def measure(session: Session, *, case_id: int, code: str) -> ThreatMeasure | None:
