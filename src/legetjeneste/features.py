@@ -53,9 +53,9 @@ class Panel:
     "agreement", "min_side" for a GP's Min side keyed by `doctor_id`, "office" for Mitt kontor keyed by
     `office_id`, "roster" for a roster version keyed by `roster_id`, "lifecycle_case" for a life-cycle case
     keyed by `case_id`, "list_reduction" for a list reduction's case whose request gives the new listetak,
-    keyed by `case_id`, `agreement_id`, `listetak` and `effective_from`), for users with `permission`, `target`
-    ("module:function", called with the session, the actor and the page's key as keywords) gives the value
-    the page knows as `name`, shown by `template`."""
+    keyed by `case_id`, `agreement_id`, `listetak` and `effective_from`), for users with `permission`,
+    `target` ("module:function", called with the session, the actor and the page's key as keywords) gives
+    the value the page knows as `name`, shown by `template`."""
 
     page: str
     name: str

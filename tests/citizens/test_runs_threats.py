@@ -1,18 +1,20 @@
-"""The daily run and an open threat case (THREAT-NEW-GP, ASA 4310 vedlegg II punkt 2): a citizen whose case is
-open is moved only through the case — neither assigned to a list nor moved off the waiting list by the run —
-and is moved as anyone else once the case is closed. SQLite and PostgreSQL."""
+"""The daily run, the draw, a vacant list's distribution and an open threat case (THREAT-NEW-GP, ASA 4310
+vedlegg II punkt 2): a citizen whose case is open is moved only through the case — neither assigned to a list
+nor moved off the waiting list by the run, nor drawn or distributed — and is moved as anyone else once the
+case is closed. SQLite and PostgreSQL."""
 
 from datetime import date, datetime
 
 from sqlalchemy import select
 
 from legetjeneste.citizens import queries
+from legetjeneste.citizens.distribution import service as distribution
 from legetjeneste.citizens.runs import service as runs
 from legetjeneste.citizens.switching import service as switching
 from legetjeneste.citizens.threats.models import ThreatCase
 from legetjeneste.dates import OSLO
 from legetjeneste.registry.models import Agreement, DoctorPeriod, Office
-from tests.citizens.support import KOL, NR, OPEN, SMALL, citizen_actor, person, world
+from tests.citizens.support import CLOSED, KOL, NR, OPEN, SMALL, citizen_actor, person, world
 
 DAY = date(2027, 3, 10)
 EFFECT = date(2027, 4, 1)
@@ -90,3 +92,24 @@ def test_threat_new_gp_the_waiting_list_passes_over_a_citizen_with_an_open_case_
     again = runs.daily(session, actor=KOL, municipality_number=NR, on=DAY)
     assert [(m.citizen_id, m.reason) for m in again.moves] == [(first, "waiting_list")]
     assert _on(session, first) == (SMALL, "waiting_list")
+
+
+def test_threat_new_gp_a_draw_never_takes_a_family_whose_member_has_an_open_case(session):
+    world(session, listetak=(20, 10, 4))
+    parent = person(session, on=OPEN)
+    child = person(session, born=date(2018, 1, 1), on=OPEN, parents=(parent,))
+    others = [person(session, on=OPEN) for _ in range(3)]
+    _open_case(session, parent, OPEN)
+    done = distribution.reduction_draw(session, actor=KOL, agreement_id=OPEN, count=3, seed="t", on=DAY)
+    assert (done.moved, done.considered) == (3, 3)
+    assert _on(session, parent)[0] == OPEN and _on(session, child)[0] == OPEN
+    assert all(_on(session, other)[0] != OPEN for other in others)
+
+
+def test_threat_new_gp_a_vacant_list_is_distributed_without_the_citizen_whose_case_is_open(session):
+    world(session, listetak=(5, 5, 4))
+    held, free = person(session, on=CLOSED), person(session, on=CLOSED)
+    case_id = _open_case(session, held, CLOSED)
+    done = distribution.distribute_vacant(session, actor=KOL, agreement_id=CLOSED, on=DAY)
+    assert done.moved == 1 and _on(session, free)[1] == "vacant" and _on(session, held)[0] == CLOSED
+    _close(session, case_id)

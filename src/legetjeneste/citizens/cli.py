@@ -131,7 +131,8 @@ def draw(
         print_json(done)
         return
     typer.echo(
-        f"Trekning {done.id}: {done.moved} innbyggere i {done.families} familier, trekningsnøkkel {done.seed}."
+        f"Trekning {done.id}: {done.moved} innbyggere i {done.families} familier, "
+        f"trekningsnøkkel {done.seed}."
     )
 
 

@@ -24,6 +24,7 @@ from legetjeneste.citizens.distribution.schemas import DistributionRead, distrib
 from legetjeneste.citizens.letters.service import carry_out
 from legetjeneste.citizens.models import CitizenSettings, Distribution
 from legetjeneste.citizens.switching.rules import effective_date
+from legetjeneste.citizens.threats import queries as threat_queries
 from legetjeneste.dates import add_months, now_oslo, today_oslo
 from legetjeneste.db import when_free, write_transaction
 from legetjeneste.errors import NotFound, RuleViolation
@@ -42,6 +43,13 @@ def _families(session: Session, member_ids: list[int], effective: date) -> list[
     age = int(parameters.value(citizen_rules.CHILD_AGE, on=effective))
     links = queries.child_links(session, member_ids, born_after=add_months(effective, -12 * age))
     return citizen_rules.families(member_ids, links)
+
+
+def _movable(session: Session, families: list[list[int]], member_ids: list[int]) -> list[list[int]]:
+    """THREAT-NEW-GP, ASA 4310 vedlegg II — a family with a member whose threat case is open is moved by the
+    case, which names the next list and contacts its GP, never by a draw or a distribution."""
+    held = threat_queries.with_open_case(session, member_ids)
+    return [family for family in families if not held.intersection(family)]
 
 
 def _record(session: Session, actor: Actor, distribution: Distribution) -> DistributionRead:
@@ -101,7 +109,7 @@ def reduction_draw(
                 f"{len(member_ids)} innbyggere og listetak {agreement.listetak}).",
             )
         seed = seed or secrets.token_hex(8)
-        families = _families(session, member_ids, effective)
+        families = _movable(session, _families(session, member_ids, effective), member_ids)
         drawn = rules.draw(families, count=wanted, seed=seed)
         placed = rules.spread(drawn, _places(session, agreement, effective))
         record = Distribution(
@@ -143,7 +151,7 @@ def distribute_vacant(
         member_ids = queries.members(session, agreement_id=agreement.id, on=effective)
         if not member_ids:
             raise RuleViolation.of(citizen_rules.AGR_VACANT, "Listen har ingen innbyggere å fordele.")
-        families = _families(session, member_ids, effective)
+        families = _movable(session, _families(session, member_ids, effective), member_ids)
         placed = rules.spread(families, _places(session, agreement, effective))
         record = Distribution(
             municipality_number=agreement.municipality_number,
@@ -151,7 +159,7 @@ def distribute_vacant(
             agreement_id=agreement.id,
             effective=effective,
             requested=len(member_ids),
-            moved=len(member_ids),
+            moved=sum(len(family) for family in families),
             families=len(families),
             created_at=now_oslo(),
             created_by=actor.email,
