@@ -22,3 +22,11 @@ def test_a_refused_reordering_the_pdfs_and_the_gps_view_of_the_plan(vefsn_client
     assert "Hva planen betyr for deg" in page.text and "Listen din" in page.text
     plan = client.get("/kommuner/1824/plan", follow_redirects=True)
     assert plan.status_code == 200 and "/prioritet" not in plan.text
+
+
+def test_the_key_figures_page_names_every_similar_municipality_in_its_table_and_chart(vefsn_client):
+    html = vefsn_client.get("/kommuner/1824/nokkeltall").text
+    assert "Nannestad (3238)" in html and "Malvik (5031)" in html and "Kommune (" not in html
+    assert 'role="img" aria-label="Andel pasienter på liste uten lege. Kommunen, de fem' in html
+    chart_table = html[html.index("<summary>Vis tallene som tabell") :]
+    assert "Nannestad" in chart_table and "Landet" in chart_table and "KLASS 131" in html

@@ -1,4 +1,5 @@
-"""CLI for statistics: `legetjeneste statistics load` (SSB), `show` (the municipality's year),
+"""CLI for statistics: `legetjeneste statistics load` (SSB), `key-figures` (against the country and similar
+municipalities, by name), `show` (the municipality's year),
 `import-fees` (fee-code counts, CSV) and `import-population` (SSB Statbank, CSV or JSON-stat)."""
 
 from pathlib import Path
@@ -34,6 +35,32 @@ def load(
         print_json({"figures": count, "year": year, "source": ssb.ATTRIBUTION})
     else:
         typer.echo(f"{count} nøkkeltall for {year} lastet inn. {ssb.ATTRIBUTION}.")
+
+
+@app.command("key-figures")
+def key_figures(
+    number: Annotated[str, typer.Argument(help="Kommunenummer")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+):
+    """Vis kommunens SSB-tall mot landet og de fem kommunene som ligner mest i størrelse, med navn."""
+    data = run(service.key_figures, actor=SYSTEM, municipality_number=number)
+    if as_json:
+        print_json(data)
+        return
+    typer.echo(f"Nøkkeltall for {data['municipality']['name']} {data['year']}")
+    national = data["national"]
+    for row in [data["municipality"], *data["similar"]]:
+        f = row["figures"]
+        typer.echo(
+            f"  {row['name']} ({row['number']}): {norwegian.number(ssb.size_of(f))} på liste, "
+            f"{norwegian.number(f.get(ssb.SHARE_WITHOUT_GP), 1)} % uten lege, "
+            f"listelengde {norwegian.number(f.get(ssb.AVERAGE_LIST_LENGTH))}"
+        )
+    typer.echo(
+        f"  Landet: {norwegian.number(national.get(ssb.SHARE_WITHOUT_GP), 1)} % uten lege, "
+        f"listelengde {norwegian.number(national.get(ssb.AVERAGE_LIST_LENGTH))}"
+    )
+    typer.echo(f"{data['source']}. {data['names_source']}.")
 
 
 @app.command("show")
