@@ -16,6 +16,7 @@ from legetjeneste.planning.capacity import rules as capacity_rules
 from legetjeneste.planning.capacity import service as capacity_service
 from legetjeneste.planning.statistics import rules as statistics_rules
 from legetjeneste.planning.statistics import service as statistics_service
+from legetjeneste.planning.statistics.fee_codes import service as fee_code_service
 
 app = typer.Typer(help="Statistikk: SSB, årsstatistikk og befolkning.", no_args_is_help=True)
 
@@ -94,7 +95,7 @@ def import_fees(
     items, problems = statistics_rules.parse_fee_code_csv(file.read_text(encoding="utf-8"))
     if problems:
         fail(ValidationFailed(problems))
-    count = run(statistics_service.import_fee_codes, actor=SYSTEM, municipality_number=number, items=items)
+    count = run(fee_code_service.import_fee_codes, actor=SYSTEM, municipality_number=number, items=items)
     if as_json:
         print_json({"rows": count})
     else:
