@@ -75,6 +75,7 @@ def test_the_su_gets_the_plans_version_as_a_case_and_its_statement_comes_back_wi
         today_oslo(),
         "3–1",
     )
+    assert service.plan_pdf(session, actor=ACTOR, plan_id=plan["id"])[1].startswith(b"%PDF")
 
 
 def test_a_version_goes_to_the_su_once_and_a_changed_plan_goes_as_its_new_version(session, plan):
