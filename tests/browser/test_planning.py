@@ -1,8 +1,9 @@
 """The plan and the statistics in a real browser, as issue 16's «done when»: the Vefsn kommuneoverlege opens
 the plan and sees the computed yearly total next to the stated one with the difference, moves a measure in
-the økonomiplan series, sees the overdue revision in the deadlines, opens the statistics with legevakt use
-against the benchmark as a chart and the quality indicators, and fetches the yearly report; every page with
-a chart passes axe-core and fits a phone's width."""
+the økonomiplan series, changes a measure in its form, sends the plan to the SU, sees the overdue revision in
+the deadlines, opens the statistics with legevakt use against the benchmark as a chart and the quality
+indicators, fetches the yearly report, and compares the municipality with others like it, each named; every
+page with a chart or a form passes axe-core and fits a phone's width."""
 
 import re
 
@@ -39,6 +40,23 @@ def test_the_kommuneoverlege_follows_the_plan_into_the_deadlines_and_the_statist
     ).to_have_text("3")
     expect(page.locator("section", has=page.locator("#versjoner"))).to_contain_text("11 → 3")
 
+    page.get_by_role("link", name="Endre tiltak 5 under behov A").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Endre tiltak under behov A")
+    page.get_by_label("Status").select_option("Påbegynt")
+    page.get_by_label("Framdrift (%)").fill("20")
+    _checked(page)
+    page.get_by_role("button", name="Lagre tiltaket").click()
+    expect(page.get_by_text("Tiltaket under behov A er lagret.")).to_be_visible()
+    expect(page.locator("#behov-A-5")).to_contain_text("Påbegynt, 20 %")
+
+    page.get_by_role("button", name="Send planen til utvalget").click()
+    expect(
+        page.get_by_text(re.compile(r"Versjon \d+ av planen er sendt til Samarbeidsutvalget i Vefsn"))
+    ).to_be_visible()
+    expect(page.locator("section", has=page.locator("#samarbeidsutvalget"))).to_contain_text(
+        "venter på uttalelse"
+    )
+
     page.goto("/kommuner/1824/frister")
     revision = page.get_by_role("row", name=re.compile("Revisjon av Plan for legetjenesten i Vefsn"))
     expect(revision).to_contain_text("PLAN-REVISION")
@@ -60,4 +78,8 @@ def test_the_kommuneoverlege_follows_the_plan_into_the_deadlines_and_the_statist
     _checked(page)
     page.goto("/kommuner/1824")
     expect(page.get_by_role("img", name=re.compile("Listelengde og listetak per avtale"))).to_be_visible()
+    _checked(page)
+    page.goto("/kommuner/1824/nokkeltall")
+    expect(page.get_by_role("img", name=re.compile("Andel pasienter på liste uten lege"))).to_be_visible()
+    expect(page.get_by_role("rowheader", name="Nannestad (3238)")).to_be_visible()
     _checked(page)

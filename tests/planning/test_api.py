@@ -1,5 +1,6 @@
-"""The planning API with a bearer token: the plan as JSON and PDF, reordering and progress (PLAN-*), a
-quality indicator refused without evidence (STAT-QI) and fee codes as CSV (STAT-LV), capacity."""
+"""The planning API with a bearer token: the plan as JSON and PDF, reordering and progress, changes to
+measures and needs, the plan sent to the SU (PLAN-*), a quality indicator refused without evidence (STAT-QI)
+and fee codes as CSV (STAT-LV), capacity."""
 
 from tests.api.conftest import bearer
 
@@ -34,3 +35,33 @@ def test_the_api_reads_the_plan_changes_a_measure_and_refuses_in_norwegian(clien
     assert fees.json() == {"rows": 1}
     capacity = client.get("/api/v1/municipalities/1824/capacity?target_average=800", headers=vefsn).json()
     assert capacity["scenario"]["new_listetak"] == 800
+
+
+def test_the_api_adds_changes_and_removes_a_measure_adds_a_need_and_sends_the_plan_to_the_su(client, tokens):
+    vefsn = bearer(tokens["vefsn"])
+    plan = client.get("/api/v1/municipalities/1824/plan", headers=vefsn).json()
+    base = {"need": "C", "text": "Rekrutteringspakke", "yearly_cost": "100000", "funding": "okonomiplan"}
+    added = client.post(f"/api/v1/plans/{plan['id']}/measures", headers=vefsn, json=base)
+    assert added.status_code == 201 and added.json()["totals"]["computed_yearly"] == 5718000
+    new = next(m for m in added.json()["measures"] if m["text"] == "Rekrutteringspakke")
+    bad = client.put(
+        f"/api/v1/measures/{new['id']}", headers=vefsn, json=base | {"need": "ZZ", "progress": 101}
+    )
+    assert bad.status_code == 422
+    problems = {(p["path"], p["rule_id"]) for p in bad.json()["detail"]["problems"]}
+    assert problems == {("need", "PLAN-DUTY"), ("progress", "PLAN-DUTY")}
+    changed = client.put(f"/api/v1/measures/{new['id']}", headers=vefsn, json=base | {"owner": "Rådmannen"})
+    assert changed.json()["versions"][0]["note"] == "Tiltak C endret: ansvar"
+    removed = client.delete(f"/api/v1/measures/{new['id']}", headers=vefsn)
+    assert removed.status_code == 200 and removed.json()["totals"]["computed_yearly"] == 5618000
+    need = client.post(
+        f"/api/v1/plans/{plan['id']}/needs", headers=vefsn, json={"letter": "AB", "title": "Ny"}
+    )
+    assert need.status_code == 201 and need.json()["needs"][-1]["letter"] == "AB"
+
+    committees = client.get("/api/v1/municipalities/1824/committees", headers=vefsn).json()
+    su = next(c["id"] for c in committees if c["kind"] == "su")
+    sent = client.post(f"/api/v1/plans/{plan['id']}/committee-cases", headers=vefsn, json={"committee": su})
+    assert (
+        sent.status_code == 201 and sent.json()["versions"][0]["su_committee"] == "Samarbeidsutvalget i Vefsn"
+    )

@@ -46,3 +46,13 @@ def test_statistics_show_json_gives_the_year_with_rule_ids_and_the_imports_repor
     )
     code, out, _ = cli("statistics", "import-population", "1824", str(population), "--json")
     assert code == 0 and json.loads(out)["figures"] == 2
+
+
+def test_statistics_key_figures_names_the_similar_municipalities_in_text_and_json(cli):
+    assert cli("statistics", "load")[0] == 0
+    code, out, _ = cli("statistics", "key-figures", "1824", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["municipality"]["name"] == "Vefsn"
+    assert [s["name"] for s in data["similar"]][:2] == ["Nannestad", "Bamble"]
+    code, out, _ = cli("statistics", "key-figures", "1824")
+    assert code == 0 and "Nannestad (3238)" in out and "KLASS 131" in out

@@ -1,6 +1,11 @@
-"""SSB table 12005: parsing, the national totals and similar municipalities (Kilde: SSB, tabell 12005)."""
+"""SSB table 12005: parsing, the national totals and similar municipalities (Kilde: SSB, tabell 12005), and
+every municipality's name from SSB's classification of 2024 (KLASS 131)."""
 
+import csv
+import json
+from collections import Counter
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -8,6 +13,8 @@ from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.errors import Forbidden, NotFound
 from legetjeneste.planning import service, ssb
 from tests.support import VEFSN_KOMMUNEOVERLEGE, import_demo
+
+SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
 
 def by_municipality() -> dict[str, dict[str, Decimal]]:
@@ -80,3 +87,51 @@ def test_loading_the_statistics_again_replaces_the_year(session):
     import_demo(session)
     national = service.key_figures(session, actor=SYSTEM, municipality_number="1824")["national"]
     assert count == len(ssb.bundled_figures()) and national[ssb.AGREEMENTS_WITH_GP] == 5747
+
+
+def test_the_names_are_the_357_municipalities_of_2024_in_their_15_counties():
+    names = ssb.municipality_names()
+    counties = Counter(number[:2] for number in names)
+    assert len(names) == 357 and len(counties) == 15
+    assert [counties[c] for c in ("03", "34", "46", "50", "55")] == [1, 46, 43, 38, 21]
+    assert [names[n] for n in ("1824", "4014", "3238", "1580")] == ["Vefsn", "Kragerø", "Nannestad", "Haram"]
+
+
+def test_a_municipality_with_an_official_sami_or_kven_name_carries_it_in_the_official_order():
+    names = ssb.municipality_names()
+    assert names["5612"] == "Guovdageaidnu – Kautokeino"
+    assert names["5622"] == "Porsanger – Porsáŋgu – Porsanki"
+    assert names["5001"] == "Trondheim – Tråante" and names["0301"] == "Oslo"
+
+
+def test_every_municipality_in_the_bundled_ssb_figures_has_a_name():
+    assert set(by_municipality()) <= set(ssb.municipality_names())
+
+
+@pytest.mark.skipif(not SHARED_DATA.is_dir(), reason="../shared/data is not beside the repository")
+def test_every_municipality_in_the_shared_ssb_files_has_a_name():
+    names = ssb.municipality_names()
+    with (SHARED_DATA / "ssb12005_fastlege_per_kommune_latest.csv").open(encoding="utf-8") as handle:
+        in_csv = {row["kommunenummer"].strip().zfill(4) for row in csv.DictReader(handle)}
+    femtigram = json.loads((SHARED_DATA / "ssb12005_fastlege_per_kommune_FemtiGram.json").read_text("utf-8"))
+    assert len(in_csv) == len(femtigram["kommuner"]) == 351
+    assert in_csv - set(names) == set() and set(femtigram["kommuner"]) - set(names) == set()
+
+
+def test_the_registers_name_wins_and_an_unknown_number_still_reads_as_a_municipality():
+    named = ssb.named(["1824", "3238", "9998"], {"1824": "Vefsn kommune"})
+    assert named == {"1824": "Vefsn kommune", "3238": "Nannestad", "9998": "Kommune 9998"}
+
+
+def test_the_key_figures_name_the_similar_municipalities_that_are_not_registered(session):
+    import_demo(session)
+    service.load_national_statistics(session, actor=SYSTEM, figures=ssb.bundled_figures())
+    figures = service.key_figures(session, actor=VEFSN_KOMMUNEOVERLEGE, municipality_number="1824")
+    assert [(s["number"], s["name"]) for s in figures["similar"]] == [
+        ("3238", "Nannestad"),
+        ("4012", "Bamble"),
+        ("4617", "Kvinnherad"),
+        ("3446", "Gran"),
+        ("5031", "Malvik"),
+    ]
+    assert figures["municipality"]["name"] == "Vefsn" and "KLASS 131" in figures["names_source"]

@@ -1,4 +1,5 @@
-"""CLI for statistics: `legetjeneste statistics load` (SSB), `show` (the municipality's year),
+"""CLI for statistics: `legetjeneste statistics load` (SSB), `key-figures` (against the country and similar
+municipalities, by name), `show` (the municipality's year),
 `import-fees` (fee-code counts, CSV) and `import-population` (SSB Statbank, CSV or JSON-stat)."""
 
 from pathlib import Path
@@ -15,6 +16,7 @@ from legetjeneste.planning.capacity import rules as capacity_rules
 from legetjeneste.planning.capacity import service as capacity_service
 from legetjeneste.planning.statistics import rules as statistics_rules
 from legetjeneste.planning.statistics import service as statistics_service
+from legetjeneste.planning.statistics.fee_codes import service as fee_code_service
 
 app = typer.Typer(help="Statistikk: SSB, årsstatistikk og befolkning.", no_args_is_help=True)
 
@@ -34,6 +36,32 @@ def load(
         print_json({"figures": count, "year": year, "source": ssb.ATTRIBUTION})
     else:
         typer.echo(f"{count} nøkkeltall for {year} lastet inn. {ssb.ATTRIBUTION}.")
+
+
+@app.command("key-figures")
+def key_figures(
+    number: Annotated[str, typer.Argument(help="Kommunenummer")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+):
+    """Vis kommunens SSB-tall mot landet og de fem kommunene som ligner mest i størrelse, med navn."""
+    data = run(service.key_figures, actor=SYSTEM, municipality_number=number)
+    if as_json:
+        print_json(data)
+        return
+    typer.echo(f"Nøkkeltall for {data['municipality']['name']} {data['year']}")
+    national = data["national"]
+    for row in [data["municipality"], *data["similar"]]:
+        f = row["figures"]
+        typer.echo(
+            f"  {row['name']} ({row['number']}): {norwegian.number(ssb.size_of(f))} på liste, "
+            f"{norwegian.number(f.get(ssb.SHARE_WITHOUT_GP), 1)} % uten lege, "
+            f"listelengde {norwegian.number(f.get(ssb.AVERAGE_LIST_LENGTH))}"
+        )
+    typer.echo(
+        f"  Landet: {norwegian.number(national.get(ssb.SHARE_WITHOUT_GP), 1)} % uten lege, "
+        f"listelengde {norwegian.number(national.get(ssb.AVERAGE_LIST_LENGTH))}"
+    )
+    typer.echo(f"{data['source']}. {data['names_source']}.")
 
 
 @app.command("show")
@@ -67,7 +95,7 @@ def import_fees(
     items, problems = statistics_rules.parse_fee_code_csv(file.read_text(encoding="utf-8"))
     if problems:
         fail(ValidationFailed(problems))
-    count = run(statistics_service.import_fee_codes, actor=SYSTEM, municipality_number=number, items=items)
+    count = run(fee_code_service.import_fee_codes, actor=SYSTEM, municipality_number=number, items=items)
     if as_json:
         print_json({"rows": count})
     else:

@@ -1,7 +1,7 @@
 """Planning and statistics: the plan for legetjenesten (PLAN-*), the municipality's yearly statistics and
 quality indicators (STAT-*), capacity and forecast, and SSB's national key figures."""
 
-from legetjeneste.features import Command, Feature, NavEntry, Panel
+from legetjeneste.features import CaseOrigin, Command, Feature, NavEntry, Panel
 
 FEATURE = Feature(
     name="planning",
@@ -11,6 +11,10 @@ FEATURE = Feature(
         "legetjeneste.planning.pages",
         "legetjeneste.planning.plan.router",
         "legetjeneste.planning.plan.pages",
+        "legetjeneste.planning.plan.measures.router",
+        "legetjeneste.planning.plan.measures.pages",
+        "legetjeneste.planning.plan.committee.router",
+        "legetjeneste.planning.plan.committee.pages",
         "legetjeneste.planning.statistics.router",
         "legetjeneste.planning.statistics.pages",
         "legetjeneste.planning.capacity.router",
@@ -45,6 +49,14 @@ FEATURE = Feature(
             target="legetjeneste.planning.capacity.pages:municipality_panel",
             template="planning/_capacity_panel.html",
             permission="statistics.read",
+        ),
+    ),
+    case_origins=(
+        CaseOrigin(
+            "plan_version",
+            "Planen for legetjenesten",
+            describe="legetjeneste.planning.plan.committee.service:committee_origin",
+            answered="legetjeneste.planning.plan.committee.service:committee_statement",
         ),
     ),
     file_section="legetjeneste.planning.file_section",

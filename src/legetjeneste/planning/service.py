@@ -30,7 +30,8 @@ def load_national_statistics(session: Session, *, actor: Actor, figures: list[ss
 
 
 def key_figures(session: Session, *, actor: Actor, municipality_number: str) -> dict:
-    """The municipality's SSB figures beside the country's and those of the five most similar in size."""
+    """The municipality's SSB figures beside the country's and those of the five most similar in size, each
+    municipality named (the register's name, else SSB's classification of 2024)."""
     auth_service.require(actor, "statistics.read")
     scope.require_municipality(actor, municipality_number)
     with session.begin():
@@ -38,18 +39,20 @@ def key_figures(session: Session, *, actor: Actor, municipality_number: str) -> 
         if year is None:
             raise NotFound("Nasjonal statistikk fra SSB er ikke lastet inn.")
         by_municipality = queries.figures_by_municipality(session, year)
-        names = {m.number: m.name for m in registry_queries.municipalities(session)}
+        registered = {m.number: m.name for m in registry_queries.municipalities(session)}
     similar = ssb.similar_municipalities(municipality_number, by_municipality)
+    names = ssb.named([municipality_number, *similar], registered)
     return {
         "year": year,
         "source": ssb.ATTRIBUTION,
+        "names_source": ssb.NAMES_SOURCE,
         "labels": ssb.LABELS,
         "municipality": {
             "number": municipality_number,
-            "name": names.get(municipality_number),
+            "name": names[municipality_number],
             "figures": by_municipality.get(municipality_number, {}),
         },
         "national": ssb.national_totals(by_municipality),
-        "similar": [{"number": n, "name": names.get(n), "figures": by_municipality[n]} for n in similar],
+        "similar": [{"number": n, "name": names[n], "figures": by_municipality[n]} for n in similar],
         "municipality_count": len(by_municipality),
     }

@@ -1,4 +1,5 @@
-"""SSB table 12005 (KOSTRA): key figures of the GP scheme for every municipality, and comparisons.
+"""SSB table 12005 (KOSTRA): key figures of the GP scheme for every municipality, and comparisons; every
+municipality's name (SSB's KLASS 131, the division valid from 1 January 2024).
 
 Kilde: SSB, tabell 12005. The CSV has one row per kommunenummer; column headers are «CODE (label)».
 """
@@ -7,13 +8,18 @@ import csv
 import io
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 
 ATTRIBUTION = "Kilde: SSB, tabell 12005 (KOSTRA)"
 BUNDLED_CSV = Path(__file__).parent / "data" / "ssb12005_fastlege_per_kommune_2025.csv"
 BUNDLED_YEAR = 2025
+NAMES_CSV = Path(__file__).parent / "data" / "kommuner_2024.csv"
+NAMES_SOURCE = "Kommunenavn: SSB, Standard for kommuneinndeling (KLASS 131), 2024"
 
 AGREEMENTS_WITH_GP = "KOSantallavtaler0001"
 PATIENTS_WITH_GP = "KOSantallpasient0000"
@@ -70,6 +76,26 @@ def parse_csv(text: str, *, year: int) -> list[Figure]:
 
 def bundled_figures() -> list[Figure]:
     return parse_csv(BUNDLED_CSV.read_text(encoding="utf-8"), year=BUNDLED_YEAR)
+
+
+def parse_names(text: str) -> dict[str, str]:
+    """«kommunenummer,kommunenavn» rows; lines starting with # (the source) are skipped."""
+    rows = [line for line in text.lstrip("\ufeff").splitlines() if line.strip() and not line.startswith("#")]
+    return {row["kommunenummer"].strip().zfill(4): row["kommunenavn"].strip() for row in csv.DictReader(rows)}
+
+
+@cache
+def municipality_names() -> MappingProxyType[str, str]:
+    """Every municipality of Norway by number, as SSB's classification names them from 1 January 2024
+    (357 municipalities; the Sami or Kven parallel name where one is official, e.g. «Guovdageaidnu –
+    Kautokeino»). The figures of table 12005 use these numbers; a name the register holds wins over it."""
+    return MappingProxyType(parse_names(NAMES_CSV.read_text(encoding="utf-8")))
+
+
+def named(numbers: Iterable[str], registered: dict[str, str]) -> dict[str, str]:
+    """The name of each municipality: the register's where it holds one, else SSB's, else «Kommune nnnn»."""
+    known = municipality_names()
+    return {n: registered.get(n) or known.get(n) or f"Kommune {n}" for n in numbers}
 
 
 def national_totals(by_municipality: dict[str, dict[str, Decimal]]) -> dict[str, Decimal]:

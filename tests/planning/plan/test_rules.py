@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from legetjeneste.errors import Problem
 from legetjeneste.planning.plan import rules
 
 
@@ -84,3 +85,56 @@ def test_a_measure_with_unknown_funding_negative_cost_backward_period_or_bad_ran
     )
     assert {p.path for p in problems} == {"funding", "progress", "last_year", "yearly_cost", "priorities"}
     assert all(p.rule_id for p in problems)
+
+
+def test_removing_a_measure_that_held_its_place_alone_moves_the_ones_after_it_up_one_step():
+    assert rules.remove_from_series({1: 1, 2: 2, 3: 3, 4: None}, 2) == {1: 1, 3: 2, 4: None}
+
+
+def test_removing_a_measure_from_a_shared_place_keeps_every_rank_tie_and_gap():
+    assert rules.remove_from_series({1: 2, 2: 2, 3: 5, 4: None}, 2) == {1: 2, 3: 5, 4: None}
+    assert rules.remove_from_series({1: 1, 2: None, 3: 4}, 2) == {1: 1, 3: 4}
+
+
+def test_a_measure_changed_in_the_plan_says_what_is_done_under_a_need_the_plan_has():
+    problems = rules.measure_problems(
+        funding="okonomiplan", status="planned", progress=0, first_year=None, last_year=None,
+        yearly_cost=None, one_off_cost=None, priorities={}, text=" ", need="Ø", needs=["A", "B"],
+    )  # fmt: skip
+    assert {(p.path, p.rule_id) for p in problems} == {("text", "PLAN-DUTY"), ("need", "PLAN-DUTY")}
+
+
+def test_a_new_need_has_a_letter_of_its_own_a_title_and_a_known_mandate_area():
+    problems = rules.need_problems(
+        letter="A", title="", letters=["A", "B"], mandate_area="Månen", areas=["Legevakt"]
+    )
+    assert [(p.path, p.rule_id) for p in problems] == [
+        ("letter", "PLAN-DUTY"),
+        ("title", "PLAN-DUTY"),
+        ("mandate_area", "PLAN-DUTY"),
+    ]
+    assert rules.need_problems(letter="AB", title="Ny", letters=["A"], mandate_area=None, areas=[]) == []
+
+
+def test_a_problem_found_before_the_rules_gets_the_rule_of_its_field():
+    problems = rules.cited(
+        [
+            Problem("yearly_cost", "«x» må være et beløp"),
+            Problem("rank", "må være minst 1"),
+            Problem("first_year", "må være et heltall"),
+            Problem("status", "ukjent", "PLAN-DUTY"),
+        ]
+    )
+    assert [p.rule_id for p in problems] == [
+        "PLAN-COST-TOTAL",
+        "PLAN-PRIORITY-SERIES",
+        "PLAN-DUTY",
+        "PLAN-DUTY",
+    ]
+
+
+def test_the_plan_goes_to_the_su_not_the_alu_and_each_version_once():
+    assert rules.su_sending_problem(version=2, to_su=True, sent_to="", sent_on=None) is None
+    assert "allmennlegeutvalget" in rules.su_sending_problem(version=2, to_su=False, sent_to="", sent_on=None)
+    again = rules.su_sending_problem(version=2, to_su=True, sent_to="SU", sent_on=date(2026, 12, 4))
+    assert again is not None and "Versjon 2 er alt sendt til SU" in again

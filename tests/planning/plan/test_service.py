@@ -10,6 +10,7 @@ import pytest
 from legetjeneste.errors import Forbidden, NotFound, RuleViolation
 from legetjeneste.lifecycle.deadlines import service as deadline_service
 from legetjeneste.planning.plan import service
+from legetjeneste.planning.plan.measures import service as measure_service
 from legetjeneste.planning.plan.schemas import ReorderIn
 from tests.support import KRAGERO_KOMMUNEOVERLEGE, VEFSN_DOCTOR, VEFSN_KOMMUNEOVERLEGE, import_demo
 
@@ -38,7 +39,7 @@ def test_reordering_a_measure_keeps_other_ties_saves_a_version_and_never_touches
     plan = service.current_plan(session, actor=VEFSN_KOMMUNEOVERLEGE, municipality_number="1824")
     entries = next(s for s in plan["series"] if s["code"] == "okonomiplan")["entries"]
     eleventh = next(e for e in entries if e["rank"] == 11)
-    after = service.reorder_priority(
+    after = measure_service.reorder_priority(
         session,
         actor=VEFSN_KOMMUNEOVERLEGE,
         measure_id=eleventh["measure_id"],
@@ -61,7 +62,7 @@ def test_a_measure_outside_the_series_and_a_gp_are_refused_a_reordering(session)
     plan = service.current_plan(session, actor=VEFSN_KOMMUNEOVERLEGE, municipality_number="1824")
     digital = next(s for s in plan["series"] if s["code"] == "digitalisering")["entries"][0]["measure_id"]
     with pytest.raises(RuleViolation) as refused:
-        service.reorder_priority(
+        measure_service.reorder_priority(
             session,
             actor=VEFSN_KOMMUNEOVERLEGE,
             measure_id=digital,
@@ -69,11 +70,11 @@ def test_a_measure_outside_the_series_and_a_gp_are_refused_a_reordering(session)
         )
     assert refused.value.rule_id == "PLAN-PRIORITY-SERIES"
     with pytest.raises(Forbidden):
-        service.reorder_priority(
+        measure_service.reorder_priority(
             session, actor=VEFSN_DOCTOR, measure_id=digital, data=ReorderIn(series="digitalisering", rank=2)
         )
     with pytest.raises(NotFound):
-        service.reorder_priority(
+        measure_service.reorder_priority(
             session,
             actor=KRAGERO_KOMMUNEOVERLEGE,
             measure_id=digital,

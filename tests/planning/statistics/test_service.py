@@ -10,6 +10,8 @@ import pytest
 from legetjeneste.errors import Forbidden, ValidationFailed
 from legetjeneste.features import Feature
 from legetjeneste.planning.statistics import service
+from legetjeneste.planning.statistics.fee_codes import service as fee_code_service
+from legetjeneste.planning.statistics.quality import service as quality_service
 from legetjeneste.planning.statistics.schemas import QualityIndicatorIn
 from tests.support import KRAGERO_KOMMUNEOVERLEGE, VEFSN_DOCTOR, VEFSN_KOMMUNEOVERLEGE, import_demo
 
@@ -66,28 +68,30 @@ def test_a_quality_indicator_is_recorded_with_evidence_and_a_gp_may_not(session)
         evidence="Akuttsekk sjekket",
         reported_on=date(2026, 1, 5),
     )
-    service.record_quality_indicator(session, actor=ACTOR, municipality_number="1824", data=data)
+    quality_service.record_quality_indicator(session, actor=ACTOR, municipality_number="1824", data=data)
     report = service.year_report(session, actor=ACTOR, municipality_number="1824", year=2025)
     assert next(q for q in report["quality"] if q["indicator"] == "daytime_turnout")["status"] == "met"
     with pytest.raises(ValidationFailed) as refused:
-        service.record_quality_indicator(
+        quality_service.record_quality_indicator(
             session, actor=ACTOR, municipality_number="1824", data=data.model_copy(update={"evidence": ""})
         )
     assert refused.value.problems[0].rule_id == "STAT-QI"
     with pytest.raises(Forbidden):
-        service.record_quality_indicator(session, actor=VEFSN_DOCTOR, municipality_number="1824", data=data)
+        quality_service.record_quality_indicator(
+            session, actor=VEFSN_DOCTOR, municipality_number="1824", data=data
+        )
 
 
 def test_a_fee_code_import_replaces_the_offices_year_and_an_unknown_office_writes_nothing(session):
     import_demo(session)
-    count = service.import_fee_codes(
+    count = fee_code_service.import_fee_codes(
         session, actor=ACTOR, municipality_number="1824", items=[("991000011", 2025, "2AD", 10000)]
     )
     report = service.year_report(session, actor=ACTOR, municipality_number="1824", year=2025)
     row = next(r for r in report["fee_codes"] if r["year"] == 2025 and r["office"] == "Vefsn legesenter")
     assert count == 1 and row["groups"]["2ad"] == 10000 and row["groups"]["1-takstene"] == 0
     with pytest.raises(ValidationFailed) as refused:
-        service.import_fee_codes(
+        fee_code_service.import_fee_codes(
             session,
             actor=ACTOR,
             municipality_number="1824",

@@ -150,7 +150,9 @@ class LinkedPlan(Base):
 
 
 class PlanVersion(Base):
-    """A saved version of the plan: what changed, by whom, and the measures' priorities and status then."""
+    """A saved version of the plan: what changed, by whom, and the measures as they stood then. A version sent
+    to the SU (PLAN-DUTY) keeps the committee case it went as, and the statement's date and vote when it
+    comes back."""
 
     __tablename__ = "plan_version"
     __table_args__ = (UniqueConstraint("plan_id", "number"),)
@@ -162,5 +164,12 @@ class PlanVersion(Base):
     saved_by: Mapped[str] = mapped_column(String(254))
     note: Mapped[str] = mapped_column(Text)
     snapshot: Mapped[dict] = mapped_column(JSON, default=dict)
+    # committees' case id (no foreign key: the committees feature owns its table)
+    su_case_id: Mapped[int | None] = mapped_column(Integer)
+    su_committee: Mapped[str] = mapped_column(String(200), default="")
+    su_sent_on: Mapped[date | None] = mapped_column(Date)
+    su_statement: Mapped[str] = mapped_column(Text, default="")
+    su_statement_on: Mapped[date | None] = mapped_column(Date)
+    su_votes: Mapped[str] = mapped_column(String(20), default="")
 
     plan: Mapped[Plan] = relationship(back_populates="versions")

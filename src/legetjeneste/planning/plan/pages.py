@@ -1,20 +1,19 @@
 """Pages of the plan for legetjenesten: the plan with its totals beside the stated figure (and a chart of the
-costs by funding), needs and measures, priority series with reordering, linked plans and versions; print
-and PDF."""
+costs by funding), needs and measures, priority series, linked plans, the SU's statements and the versions;
+print and PDF. The forms that change it are in `plan/measures/pages.py` and `plan/committee/pages.py`."""
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import RedirectResponse
 
-from legetjeneste.errors import DomainError, NotFound
+from legetjeneste.errors import NotFound
 from legetjeneste.planning.plan import rules, service
-from legetjeneste.planning.plan.schemas import ReorderIn
+from legetjeneste.planning.plan.committee import service as committee_service
 from legetjeneste.web.charts import Chart, Series
 from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
-from legetjeneste.web.forms import failure_context, form_values, parse_form
-from legetjeneste.web.pages import redirect_with_message, render
+from legetjeneste.web.forms import failure_context
+from legetjeneste.web.pages import render
 
 router = APIRouter(include_in_schema=False)
-FIELD_LABELS = {"series": "Prioriteringsserie", "rank": "Ny plass", "": "Prioriteten"}
 
 
 def cost_chart(plan: dict) -> Chart:
@@ -35,17 +34,25 @@ def cost_chart(plan: dict) -> Chart:
     )
 
 
-def _page(request, session, actor, number, plan_id, *, error=None, values=None, form=None):
-    plan = service.show_plan(session, actor=actor, plan_id=plan_id)
+def plan_of(plan: dict, number: str) -> dict:
+    """The plan if it is the municipality's in the address (404 otherwise)."""
     if plan["municipality_number"] != number:
         raise NotFound("Fant ikke planen.")
+    return plan
+
+
+def plan_page(request, session, actor, number, plan_id, *, error=None, values=None, form=None, labels=None):
+    """The plan page; after a refused form, with the problems at that form (`form`: its name)."""
+    plan = plan_of(service.show_plan(session, actor=actor, plan_id=plan_id), number)
+    committees = committee_service.committees_to_send(session, actor=actor, municipality_number=number)
     context = {
         "plan": plan,
         "number": number,
+        "su_committees": committees,
         "series_labels": rules.SERIES,
         "cost_chart": cost_chart(plan),
         "measures": {m["id"]: m for m in plan["measures"]},
-        **failure_context(error, values, FIELD_LABELS, form=form),
+        **failure_context(error, values, labels or {}, form=form),
     }
     return render(request, "planning/plan.html", context, actor=actor, status_code=422 if error else 200)
 
@@ -60,7 +67,7 @@ def plans(request: Request, number: Number, session: SessionDep, actor: ActorDep
 
 @router.get("/kommuner/{number}/plan/{plan_id}")
 def plan(request: Request, number: Number, plan_id: Id, session: SessionDep, actor: ActorDep):
-    return _page(request, session, actor, number, plan_id)
+    return plan_page(request, session, actor, number, plan_id)
 
 
 @router.get("/kommuner/{number}/plan/{plan_id}/plan.pdf")
@@ -68,24 +75,3 @@ def plan_pdf(number: Number, plan_id: Id, session: SessionDep, actor: ActorDep):
     name, content = service.plan_pdf(session, actor=actor, plan_id=plan_id)
     headers = {"Cache-Control": "no-store", "Content-Disposition": f'inline; filename="{name}"'}
     return Response(content, media_type="application/pdf", headers=headers)
-
-
-@router.post("/kommuner/{number}/plan/{plan_id}/tiltak/{measure_id}/prioritet")
-async def reorder(
-    request: Request, number: Number, plan_id: Id, measure_id: Id, session: SessionDep, actor: ActorDep
-):
-    values = form_values(await request.form())
-    form = f"prioritet-{measure_id}-{values.get('series', '')}"
-    try:
-        service.reorder_priority(
-            session, actor=actor, measure_id=measure_id, data=parse_form(ReorderIn, values)
-        )
-    except DomainError as error:
-        if error.status_code in (403, 404):
-            raise
-        return _page(request, session, actor, number, plan_id, error=error, values=values, form=form)
-    series = rules.SERIES.get(values["series"], values["series"])
-    title = f"Prioriteten er endret: {series}, plass {values['rank']}."
-    return redirect_with_message(
-        request, f"/kommuner/{number}/plan/{plan_id}#serie-{values['series']}", title
-    )

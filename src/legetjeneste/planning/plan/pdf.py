@@ -1,5 +1,5 @@
 """The plan as a printable A4 document (legetjeneste/pdf.py): goals, totals beside the stated figure,
-needs and measures."""
+needs and measures, and the SU's statement."""
 
 from reportlab.platypus import Table, TableStyle
 
@@ -60,6 +60,9 @@ def plan_pdf(plan: dict) -> bytes:
                 ]
             )
     story.append(_table(rows, [95, 165, 50, 60, 60, 60]))
+    if plan["su_statement"]:
+        story.append(paragraph("Samarbeidsutvalgets uttalelse (PLAN-DUTY)", HEADING))
+        story.append(paragraph(plan["su_statement"], BODY))
     return a4(plan["title"], story)
 
 

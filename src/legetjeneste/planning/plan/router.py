@@ -3,7 +3,6 @@
 from fastapi import APIRouter, Response
 
 from legetjeneste.planning.plan import service
-from legetjeneste.planning.plan.schemas import ProgressIn, ReorderIn
 from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
 
 router = APIRouter(prefix="/api/v1", tags=["plan"])
@@ -31,14 +30,3 @@ def plan_pdf(plan_id: Id, session: SessionDep, actor: ActorDep):
 @router.get("/plans/{plan_id}")
 def plan(plan_id: Id, session: SessionDep, actor: ActorDep):
     return service.show_plan(session, actor=actor, plan_id=plan_id)
-
-
-@router.post("/measures/{measure_id}/priority")
-def reorder(measure_id: Id, data: ReorderIn, session: SessionDep, actor: ActorDep):
-    """PLAN-PRIORITY-SERIES — move a measure to a new place in one series."""
-    return service.reorder_priority(session, actor=actor, measure_id=measure_id, data=data)
-
-
-@router.post("/measures/{measure_id}/progress")
-def progress(measure_id: Id, data: ProgressIn, session: SessionDep, actor: ActorDep):
-    return service.record_progress(session, actor=actor, measure_id=measure_id, data=data)

@@ -1,7 +1,8 @@
-"""The plan's rules (RULES.md § 7): cost totals, priority series, the revision clock. Pure."""
+"""The plan's rules (RULES.md § 7): cost totals, priority series, what a measure and a need must hold, the
+revision clock. Pure."""
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -131,10 +132,18 @@ def measure_problems(
     one_off_cost: Decimal | None,
     priorities: dict[str, int | None],
     prefix: str = "",
+    text: str | None = None,
+    need: str | None = None,
+    needs: Collection[str] = (),
 ) -> list[Problem]:
-    """PLAN-DUTY — a measure names a known funding and status, a period that runs forward, costs that are
-    not negative, a progress in per cent and ranks from 1 in known series."""
+    """PLAN-DUTY — a measure says what is to be done under a need of the plan, names a known funding and
+    status, a period that runs forward, costs that are not negative, a progress in per cent and ranks from 1
+    in known series. (`text` and `need` are checked when given: a change made in the plan itself.)"""
     problems = []
+    if text is not None and not text.strip():
+        problems.append(Problem(f"{prefix}text", "Skriv hva tiltaket går ut på", PLAN_DUTY.id))
+    if need is not None and need not in needs:
+        problems.append(Problem(f"{prefix}need", f"Behov «{need}» finnes ikke i planen", PLAN_DUTY.id))
     if funding not in FUNDING:
         problems.append(Problem(f"{prefix}funding", f"Finansiering «{funding}» er ukjent", PLAN_DUTY.id))
     if status not in STATUS:
@@ -161,6 +170,65 @@ def measure_problems(
                 Problem(f"{prefix}priorities", "Prioritet skal være 1 eller høyere", PRIORITY_SERIES.id)
             )
     return problems
+
+
+def need_problems(
+    *, letter: str, title: str, letters: Collection[str], mandate_area: str | None, areas: Collection[str]
+) -> list[Problem]:
+    """PLAN-DUTY — a new need has a letter of its own in the plan, a title, and a mandate area of the plan."""
+    problems = []
+    if not letter.strip():
+        problems.append(Problem("letter", "Gi behovet en bokstav", PLAN_DUTY.id))
+    elif letter in letters:
+        problems.append(Problem("letter", f"Behov {letter} finnes allerede i planen", PLAN_DUTY.id))
+    if not title.strip():
+        problems.append(Problem("title", "Gi behovet en tittel", PLAN_DUTY.id))
+    if mandate_area and mandate_area not in areas:
+        problems.append(
+            Problem("mandate_area", f"Mandatområdet «{mandate_area}» finnes ikke i planen", PLAN_DUTY.id)
+        )
+    return problems
+
+
+# The rule a field of a measure or a need answers to, for a refusal that comes before the rules (a number
+# that is not a number): the costs to the totals, the places to the series, the rest to the plan duty.
+_FIELD_RULES = {
+    "yearly_cost": COST_TOTAL.id,
+    "one_off_cost": COST_TOTAL.id,
+    "series": PRIORITY_SERIES.id,
+    "rank": PRIORITY_SERIES.id,
+    "priorities": PRIORITY_SERIES.id,
+}
+
+
+def cited(problems: Iterable[Problem]) -> list[Problem]:
+    """Every problem with the rule of its field (PLAN-COST-TOTAL, PLAN-PRIORITY-SERIES, else PLAN-DUTY)."""
+    return [
+        p if p.rule_id else Problem(p.path, p.message, _FIELD_RULES.get(p.path, PLAN_DUTY.id), p.severity)
+        for p in problems
+    ]
+
+
+def remove_from_series(ranks: dict[int, int | None], measure_id: int) -> dict[int, int | None]:
+    """PLAN-PRIORITY-SERIES — the series without the measure: the ones after it move one step up when it
+    held its place alone; a place it shared, every other tie and gap stay as they were."""
+    old = ranks[measure_id]
+    shared = old is not None and any(r == old for k, r in ranks.items() if k != measure_id)
+    return {
+        k: (r - 1 if old is not None and not shared and r is not None and r > old else r)
+        for k, r in ranks.items()
+        if k != measure_id
+    }
+
+
+def su_sending_problem(*, version: int, to_su: bool, sent_to: str, sent_on: date | None) -> str | None:
+    """PLAN-DUTY, ASA 4310 § 6.2 — the plan is presented to the samarbeidsutvalg (an SU, not the ALU), one
+    version once: a changed plan is a new version to send."""
+    if not to_su:
+        return "Planen legges fram for samarbeidsutvalget, ikke for allmennlegeutvalget"
+    if sent_on is not None:
+        return f"Versjon {version} er alt sendt til {sent_to}; en endret plan blir en ny versjon å sende"
+    return None
 
 
 def revision_start(due: date) -> date:

@@ -138,6 +138,22 @@ def measure_read(m, letter: str) -> dict:
     }
 
 
+def version_read(v) -> dict:
+    """A saved version as the page and the API show it: what changed, and whether it went to the SU and came
+    back with a statement (PLAN-DUTY)."""
+    return {
+        "number": v.number,
+        "saved_at": v.saved_at,
+        "saved_by": v.saved_by,
+        "note": v.note,
+        "su_case_id": v.su_case_id,
+        "su_committee": v.su_committee,
+        "su_sent_on": v.su_sent_on,
+        "su_statement_on": v.su_statement_on,
+        "su_votes": v.su_votes,
+    }
+
+
 def measure_in(m) -> MeasureIn:
     return MeasureIn(
         text=m.text,

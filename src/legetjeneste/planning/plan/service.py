@@ -1,9 +1,10 @@
 """Use cases of the plan for legetjenesten (RULES.md § 7, PLAN-*): read it with its computed totals beside
-the stated ones, reorder a measure in a priority series, record a measure's progress, print it, its revision
-clocks for the deadlines, and what it means for each GP (the panel on Min side).
+the stated ones, print it, and its revision clocks for the deadlines; and what every change shares — the plan
+under its row lock, a saved version, the audit entry. The changes are in `plan/measures/` (measures, needs,
+priorities, progress) and the SU's statement in `plan/committee/`.
 
 A change is written under the plan's row lock (`queries.plan(lock=True)`; SQLite: the write transaction), so
-two reorderings of one series at once give one consistent series, and each change saves a version."""
+two changes of one plan at once give one consistent plan, and each change saves a version."""
 
 from datetime import date
 
@@ -14,12 +15,11 @@ from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import now_oslo, today_oslo
-from legetjeneste.db import when_free, write_transaction
-from legetjeneste.errors import NotFound, RuleViolation, ValidationFailed
+from legetjeneste.errors import NotFound
 from legetjeneste.features import Clock
 from legetjeneste.planning.plan import pdf, queries, rules
-from legetjeneste.planning.plan.models import Plan, PlanMeasure, PlanVersion
-from legetjeneste.planning.plan.schemas import ProgressIn, ReorderIn, measure_read, plain_decimal
+from legetjeneste.planning.plan.models import Plan, PlanVersion
+from legetjeneste.planning.plan.schemas import measure_read, plain_decimal, version_read
 
 
 def plan_view(plan: Plan, *, on: date) -> dict:
@@ -73,10 +73,8 @@ def plan_view(plan: Plan, *, on: date) -> dict:
             }
             for p in plan.linked_plans
         ],
-        "versions": [
-            {"number": v.number, "saved_at": v.saved_at, "saved_by": v.saved_by, "note": v.note}
-            for v in reversed(plan.versions)
-        ],
+        "versions": [version_read(v) for v in reversed(plan.versions)],
+        "su_sent": any(v.su_sent_on is not None for v in plan.versions if v.number == plan.version),
     }
 
 
@@ -136,17 +134,6 @@ def _revision(plan: Plan, on: date) -> dict:
     }
 
 
-def _plan(session: Session, actor: Actor, plan_id: int, *, lock: bool = False) -> Plan:
-    return scope.row(
-        session,
-        actor,
-        Plan,
-        plan_id,
-        missing=f"Plan {plan_id} finnes ikke.",
-        load=lambda s, key: queries.plan(s, key, lock=lock),
-    )
-
-
 def list_plans(session: Session, *, actor: Actor, municipality_number: str) -> list[dict]:
     """PLAN-DUTY — the municipality's plans, newest first, with their revision status."""
     auth_service.require(actor, "plan.read")
@@ -168,7 +155,7 @@ def list_plans(session: Session, *, actor: Actor, municipality_number: str) -> l
 def show_plan(session: Session, *, actor: Actor, plan_id: int, on: date | None = None) -> dict:
     auth_service.require(actor, "plan.read")
     with session.begin():
-        return plan_view(_plan(session, actor, plan_id), on=on or today_oslo())
+        return plan_view(plan_in_scope(session, actor, plan_id), on=on or today_oslo())
 
 
 def current_plan(session: Session, *, actor: Actor, municipality_number: str, on: date | None = None) -> dict:
@@ -182,11 +169,38 @@ def current_plan(session: Session, *, actor: Actor, municipality_number: str, on
         return plan_view(found[0], on=on or today_oslo())
 
 
-def _save_version(session: Session, plan: Plan, actor: Actor, note: str) -> None:
-    plan.version += 1
-    snapshot = {
+def plan_in_scope(session: Session, actor: Actor, plan_id: int, *, lock: bool = False) -> Plan:
+    """The plan if the actor may see it (404 otherwise), locked for a change when `lock`."""
+    return scope.row(
+        session,
+        actor,
+        Plan,
+        plan_id,
+        missing=f"Plan {plan_id} finnes ikke.",
+        load=lambda s, key: queries.plan(s, key, lock=lock),
+    )
+
+
+def plan_for_change(session: Session, actor: Actor, plan_id: int) -> Plan:
+    """The plan locked for a change, its current version kept first if it was never saved (the plan as
+    registered), so every version the change leaves behind can be read back."""
+    plan = plan_in_scope(session, actor, plan_id, lock=True)
+    if not any(v.number == plan.version for v in plan.versions):
+        keep_version(session, plan, actor, "Planen slik den ble registrert")
+    return plan
+
+
+def _snapshot(plan: Plan) -> dict:
+    return {
         str(m.id): {
             "need": n.letter,
+            "text": m.text,
+            "first_year": m.first_year,
+            "last_year": m.last_year,
+            "yearly_cost": None if m.yearly_cost is None else str(plain_decimal(m.yearly_cost)),
+            "one_off_cost": None if m.one_off_cost is None else str(plain_decimal(m.one_off_cost)),
+            "funding": m.funding,
+            "owner": m.owner,
             "priorities": {p.series: p.rank for p in m.priorities},
             "status": m.status,
             "progress": m.progress,
@@ -194,19 +208,29 @@ def _save_version(session: Session, plan: Plan, actor: Actor, note: str) -> None
         for n in plan.needs
         for m in n.measures
     }
-    session.add(
-        PlanVersion(
-            plan=plan,
-            number=plan.version,
-            saved_at=now_oslo(),
-            saved_by=actor.email,
-            note=note,
-            snapshot=snapshot,
-        )
+
+
+def save_version(session: Session, plan: Plan, actor: Actor, note: str) -> PlanVersion:
+    """PLAN-DUTY — the plan as it now stands becomes a new version, with what changed and who changed it."""
+    plan.version += 1
+    return keep_version(session, plan, actor, note)
+
+
+def keep_version(session: Session, plan: Plan, actor: Actor, note: str) -> PlanVersion:
+    """The plan's current version as a saved version row (its number unchanged)."""
+    version = PlanVersion(
+        plan=plan,
+        number=plan.version,
+        saved_at=now_oslo(),
+        saved_by=actor.email,
+        note=note,
+        snapshot=_snapshot(plan),
     )
+    session.add(version)
+    return version
 
 
-def _audit(session: Session, actor: Actor, plan: Plan, detail: dict) -> None:
+def audit_change(session: Session, actor: Actor, plan: Plan, detail: dict) -> None:
     audit_service.record(
         session,
         actor=actor,
@@ -216,96 +240,6 @@ def _audit(session: Session, actor: Actor, plan: Plan, detail: dict) -> None:
         municipality_number=plan.municipality_number,
         detail=detail,
     )
-
-
-def _measure_in_plan(session: Session, actor: Actor, measure_id: int) -> tuple[Plan, PlanMeasure]:
-    auth_service.require(actor, "plan.write")
-    measure = queries.measure(session, measure_id)
-    if measure is None:
-        raise NotFound(f"Tiltak {measure_id} finnes ikke.")
-    plan = _plan(session, actor, measure.need.plan_id, lock=True)
-    return plan, next(m for n in plan.needs for m in n.measures if m.id == measure_id)
-
-
-@when_free
-def reorder_priority(session: Session, *, actor: Actor, measure_id: int, data: ReorderIn) -> dict:
-    """PLAN-PRIORITY-SERIES — the measure takes a new place in one series; those it passes move one step,
-    other ties and gaps stay; a new version of the plan is saved."""
-    with write_transaction(session):
-        plan, measure = _measure_in_plan(session, actor, measure_id)
-        if data.series not in rules.SERIES:
-            raise ValidationFailed(
-                [
-                    rules.measure_problems(
-                        funding=measure.funding,
-                        status=measure.status,
-                        progress=measure.progress,
-                        first_year=None,
-                        last_year=None,
-                        yearly_cost=None,
-                        one_off_cost=None,
-                        priorities={data.series: data.rank},
-                    )[0]
-                ]
-            )
-        ranks = queries.series_ranks(plan, data.series)
-        if measure_id not in ranks:
-            raise RuleViolation(
-                rules.PRIORITY_SERIES.id,
-                rules.PRIORITY_SERIES.citation,
-                f"Tiltaket er ikke med i serien «{rules.SERIES[data.series]}».",
-            )
-        old = ranks[measure_id]
-        new = rules.reorder(ranks, measure_id, data.rank)
-        for need in plan.needs:
-            for m in need.measures:
-                for p in m.priorities:
-                    if p.series == data.series and p.measure_id in new:
-                        p.rank = new[p.measure_id]
-        note = (
-            f"Tiltak {measure.need.letter} flyttet i {rules.SERIES[data.series]}: "
-            f"{old if old is not None else 'uten nummer'} → {data.rank}"
-        )
-        _save_version(session, plan, actor, note)
-        _audit(
-            session,
-            actor,
-            plan,
-            {"measure_id": measure_id, "series": data.series, "from": old, "to": data.rank},
-        )
-        session.flush()
-        return plan_view(plan, on=today_oslo())
-
-
-@when_free
-def record_progress(session: Session, *, actor: Actor, measure_id: int, data: ProgressIn) -> dict:
-    """PLAN-DUTY — a measure's status and progress; a new version of the plan is saved."""
-    with write_transaction(session):
-        plan, measure = _measure_in_plan(session, actor, measure_id)
-        problems = rules.measure_problems(
-            funding=measure.funding,
-            status=data.status,
-            progress=data.progress,
-            first_year=None,
-            last_year=None,
-            yearly_cost=None,
-            one_off_cost=None,
-            priorities={},
-        )
-        if problems:
-            raise ValidationFailed(problems)
-        measure.status, measure.progress = data.status, data.progress
-        _save_version(
-            session,
-            plan,
-            actor,
-            f"Tiltak {measure.need.letter}: {rules.STATUS[data.status]}, {data.progress} %",
-        )
-        _audit(
-            session, actor, plan, {"measure_id": measure_id, "status": data.status, "progress": data.progress}
-        )
-        session.flush()
-        return plan_view(plan, on=today_oslo())
 
 
 def clocks(session: Session, *, municipality_number: str, on: date) -> list[Clock]:

@@ -13,7 +13,7 @@ from legetjeneste.errors import Problem
 from legetjeneste.municipality_file.format import ParsedFile
 from legetjeneste.municipality_file.sections import Changes, upsert
 from legetjeneste.planning.statistics import queries, rules
-from legetjeneste.planning.statistics import service as statistics_service
+from legetjeneste.planning.statistics.fee_codes import service as fee_code_service
 from legetjeneste.planning.statistics.models import OfficeQualityIndicator, QualityIndicator, StatisticsYear
 from legetjeneste.planning.statistics.schemas import (
     FeeCodeCountIn,
@@ -117,7 +117,7 @@ def _fee_codes(session: Session, parsed: ParsedFile, changes: Changes) -> list[P
         return []
     items = [(f.office, f.year, f.code, f.count) for _, f in found]
     where = [f"fee_code_counts[{index}]." for index, _ in found]
-    rows, problems = statistics_service.fee_code_rows(session, parsed.number, items, where=where)
+    rows, problems = fee_code_service.fee_code_rows(session, parsed.number, items, where=where)
     if problems:
         return problems
     stored = {

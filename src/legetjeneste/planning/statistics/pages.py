@@ -10,6 +10,7 @@ from fastapi.responses import RedirectResponse
 from legetjeneste.dates import today_oslo
 from legetjeneste.errors import DomainError
 from legetjeneste.planning.statistics import rules, service
+from legetjeneste.planning.statistics.quality import service as quality_service
 from legetjeneste.planning.statistics.schemas import QualityIndicatorIn
 from legetjeneste.web.charts import Chart, Line, Series
 from legetjeneste.web.deps import ActorDep, Number, SessionDep
@@ -111,7 +112,7 @@ async def record_quality(request: Request, number: Number, session: SessionDep, 
     year = int(values.get("year") or today_oslo().year)
     try:
         data = parse_form(QualityIndicatorIn, values)
-        service.record_quality_indicator(session, actor=actor, municipality_number=number, data=data)
+        quality_service.record_quality_indicator(session, actor=actor, municipality_number=number, data=data)
     except DomainError as error:
         if error.status_code in (403, 404):
             raise

@@ -6,6 +6,8 @@ from fastapi import APIRouter, Body, Path
 
 from legetjeneste.errors import ValidationFailed
 from legetjeneste.planning.statistics import rules, service
+from legetjeneste.planning.statistics.fee_codes import service as fee_code_service
+from legetjeneste.planning.statistics.quality import service as quality_service
 from legetjeneste.planning.statistics.schemas import QualityIndicatorIn
 from legetjeneste.web.deps import ActorDep, Number, SessionDep
 
@@ -22,7 +24,9 @@ def year_report(number: Number, year: Year, session: SessionDep, actor: ActorDep
 @router.post("/municipalities/{number}/quality-indicators")
 def record_quality_indicator(number: Number, data: QualityIndicatorIn, session: SessionDep, actor: ActorDep):
     """STAT-QI — met, not met or not reported, with evidence and date."""
-    return service.record_quality_indicator(session, actor=actor, municipality_number=number, data=data)
+    return quality_service.record_quality_indicator(
+        session, actor=actor, municipality_number=number, data=data
+    )
 
 
 @router.post("/municipalities/{number}/fee-codes")
@@ -33,5 +37,5 @@ def import_fee_codes(
     items, problems = rules.parse_fee_code_csv(text)
     if problems:
         raise ValidationFailed(problems)
-    count = service.import_fee_codes(session, actor=actor, municipality_number=number, items=items)
+    count = fee_code_service.import_fee_codes(session, actor=actor, municipality_number=number, items=items)
     return {"rows": count}

@@ -1,6 +1,7 @@
 """Use cases of the yearly statistics (RULES.md § 7, STAT-*): the year's report with legevakt use against
 the benchmark and the target, consultations, fee codes, vacancies, costs, workload, ALIS cost and the
-quality indicators beside the year before; recording a quality indicator; importing fee-code counts.
+quality indicators beside the year before, and its PDF. Recording a quality indicator is in
+`statistics/quality/`, importing fee-code counts in `statistics/fee_codes/`.
 
 Vacant shifts come from the features that count them (`Feature.year_figures`: legevakt's rosters) when
 one does, else from what the municipality registered for the year; the report says which."""
@@ -11,16 +12,12 @@ from decimal import Decimal
 from sqlalchemy.orm import Session
 
 from legetjeneste.agreement import parameters
-from legetjeneste.audit import service as audit_service
 from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
-from legetjeneste.db import when_free, write_transaction
-from legetjeneste.errors import Problem, ValidationFailed
 from legetjeneste.features import features, resolve
 from legetjeneste.planning.statistics import pdf, queries, rules
-from legetjeneste.planning.statistics.models import QualityIndicator
-from legetjeneste.planning.statistics.schemas import QualityIndicatorIn, plain_decimal
+from legetjeneste.planning.statistics.schemas import plain_decimal
 from legetjeneste.registry import queries as registry_queries
 
 
@@ -199,106 +196,6 @@ def year_report(session: Session, *, actor: Actor, municipality_number: str, yea
             "workload": _workload(session, number, on),
             "alis": _alis(on),
         }
-
-
-@when_free
-def record_quality_indicator(
-    session: Session, *, actor: Actor, municipality_number: str, data: QualityIndicatorIn
-) -> dict:
-    """STAT-QI — the indicator's status for the year with its evidence and date; replaces an earlier one."""
-    auth_service.require(actor, "statistics.write")
-    scope.require_municipality(actor, municipality_number)
-    problems = rules.quality_problems(
-        indicator=data.indicator,
-        status=data.status,
-        evidence=data.evidence,
-        reported_on=data.reported_on,
-        year=data.year,
-    )
-    if problems:
-        raise ValidationFailed(problems)
-    with write_transaction(session):
-        row = queries.quality_indicator(
-            session, municipality_number=municipality_number, year=data.year, indicator=data.indicator
-        )
-        if row is None:
-            row = QualityIndicator(
-                municipality_number=municipality_number, year=data.year, indicator=data.indicator
-            )
-            session.add(row)
-        row.status, row.evidence, row.reported_on = data.status, data.evidence, data.reported_on
-        audit_service.record(
-            session,
-            actor=actor,
-            action="save",
-            entity="quality_indicator",
-            record_ids=[f"{data.year}:{data.indicator}"],
-            municipality_number=municipality_number,
-            detail={"status": data.status},
-        )
-        return {"indicator": data.indicator, "year": data.year, "status": data.status}
-
-
-CSV_FIELDS = {"office": "organisasjonsnummer", "code": "takst"}
-
-
-def fee_code_rows(
-    session: Session,
-    number: str,
-    items: list[tuple[str, int, str, int]],
-    *,
-    where: list[str],
-    fields: dict[str, str] | None = None,
-) -> tuple[list[dict], list[Problem]]:
-    """STAT-LV — (office organisation number, year, code, count) checked against the register's offices;
-    a problem's path is `where` and the field's name in `fields` (the file's own column names)."""
-    office_field, code_field = (fields or {}).get("office", "office"), (fields or {}).get("code", "code")
-    offices = queries.offices_by_organisation_number(session, municipality_number=number)
-    rows, problems, seen = [], [], set()
-    for (org, year, code, count), path in zip(items, where, strict=True):
-        code = code.strip().lower()
-        if org not in offices:
-            problems.append(
-                Problem(f"{path}{office_field}", f"Legekontoret {org} finnes ikke i kommunen", rules.LV.id)
-            )
-        elif message := rules.fee_code_problem(code):
-            problems.append(Problem(f"{path}{code_field}", message, rules.LV.id))
-        elif (org, year, code) in seen:
-            problems.append(
-                Problem(f"{path}{code_field}", f"{code} for {org} i {year} står to ganger", rules.LV.id)
-            )
-        else:
-            seen.add((org, year, code))
-            rows.append({"office_id": offices[org].id, "year": year, "code": code, "count": count})
-    return rows, problems
-
-
-@when_free
-def import_fee_codes(
-    session: Session, *, actor: Actor, municipality_number: str, items: list[tuple[str, int, str, int]]
-) -> int:
-    """STAT-LV — a CSV import of fee-code counts (docs/planning-imports.md): each office's year replaced
-    whole; every problem listed and nothing written if there is one."""
-    auth_service.require(actor, "statistics.write")
-    scope.require_municipality(actor, municipality_number)
-    with write_transaction(session):
-        where = [f"rad {i + 2}, " for i in range(len(items))]
-        rows, problems = fee_code_rows(session, municipality_number, items, where=where, fields=CSV_FIELDS)
-        if problems:
-            raise ValidationFailed(problems)
-        queries.replace_fee_codes(
-            session, office_ids={r["office_id"] for r in rows}, years={r["year"] for r in rows}, rows=rows
-        )
-        audit_service.record(
-            session,
-            actor=actor,
-            action="import",
-            entity="fee_code_count",
-            record_ids=sorted({str(r["year"]) for r in rows}),
-            municipality_number=municipality_number,
-            detail={"rows": len(rows)},
-        )
-        return len(rows)
 
 
 def report_pdf(session: Session, *, actor: Actor, municipality_number: str, year: int) -> tuple[str, bytes]:

@@ -1,0 +1,34 @@
+"""The plan page's form that sends the plan's current version to the SU (PLAN-DUTY, SU-CASES)."""
+
+from fastapi import APIRouter, Request
+
+from legetjeneste.errors import DomainError, Problem, ValidationFailed
+from legetjeneste.planning.plan import rules
+from legetjeneste.planning.plan.committee import service
+from legetjeneste.planning.plan.pages import plan_page
+from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
+from legetjeneste.web.forms import form_values
+from legetjeneste.web.pages import redirect_with_message
+
+router = APIRouter(include_in_schema=False)
+FIELD_LABELS = {"committee": "Utvalg", "": "Planen"}
+
+
+@router.post("/kommuner/{number}/plan/{plan_id}/samarbeidsutvalget")
+async def send(request: Request, number: Number, plan_id: Id, session: SessionDep, actor: ActorDep):
+    values = form_values(await request.form())
+    try:
+        committee = values.get("committee", "")
+        if not committee.isdigit():
+            raise ValidationFailed([Problem("committee", "Velg samarbeidsutvalget", rules.PLAN_DUTY.id)])
+        plan = service.send_to_committee(session, actor=actor, plan_id=plan_id, committee_id=int(committee))
+    except DomainError as error:
+        if error.status_code in (403, 404):
+            raise
+        return plan_page(
+            request, session, actor, number, plan_id,
+            error=error, values=values, form="samarbeidsutvalget", labels=FIELD_LABELS,
+        )  # fmt: skip
+    sent = next(v for v in plan["versions"] if v["su_sent_on"] is not None)
+    title = f"Versjon {sent['number']} av planen er sendt til {sent['su_committee']}."
+    return redirect_with_message(request, f"/kommuner/{number}/plan/{plan_id}#samarbeidsutvalget", title)
