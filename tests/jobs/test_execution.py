@@ -20,8 +20,12 @@ def queue(open_session, kind: str = "test.echo") -> int:
 
 
 def stored(open_session, job_id: int) -> Job:
-    found = open_session().get(Job, job_id)
-    assert found is not None
+    """The job as stored now, read in a session that gives its connection back at once (a test that polls
+    would otherwise hold one per look and starve the worker it waits for)."""
+    with open_session() as session:
+        found = session.get(Job, job_id)
+        assert found is not None
+        session.expunge(found)
     return found
 
 
