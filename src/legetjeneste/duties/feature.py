@@ -12,6 +12,10 @@ FEATURE = Feature(
         "legetjeneste.duties.orders.pages",
         "legetjeneste.duties.tilsyn.router",
         "legetjeneste.duties.tilsyn.pages",
+        "legetjeneste.duties.tilsyn.cover.router",
+        "legetjeneste.duties.tilsyn.cover.pages",
+        "legetjeneste.duties.tilsyn.budget.router",
+        "legetjeneste.duties.tilsyn.budget.pages",
     ),
     commands=(
         Command(
