@@ -1,7 +1,8 @@
 """The issue's «done when» in a real browser: the kommuneoverlege in Vefsn sees every GP against the cap, is
 refused an order notified 21 days ahead and an order on a GP who supervises a LIS1 beyond what may be
 ordered, lets the system propose an even distribution of the new 7.5-hour task and orders it, and sees the
-nursing-home hours against the norm per unit and in total with the chart; each new page kind fits a phone and
+nursing-home hours against the norm per unit and in total with the chart, and the cover while the
+sykehjemslege and the kommuneoverlege are away with the vikar budget; each new page kind fits a phone and
 passes axe. The orders write, so the journey has a server of its own."""
 
 from collections.abc import Iterator
@@ -75,9 +76,17 @@ def test_the_kommuneoverlege_orders_the_lawful_way_and_sees_tilsyn_against_the_n
 
     page.get_by_role("link", name="Tilsyn", exact=True).click()
     expect(page.get_by_text("Totalt planlagt 85,75 t per uke mot norm 112,84 t")).to_be_visible()
-    expect(page.locator("svg.chart-svg")).to_have_count(1)
+    expect(page.locator("svg.chart-svg")).to_have_count(2)  # the norm, and the vikar budget per year
     expect(
         page.get_by_role("row", name="Vefsn sykehjem: LMS ØHD/rehab ØHD og rehabilitering")
     ).to_contain_text("18,00")
+    assert_accessible(page)
+    assert_fits_phone(page)
+
+    page.goto(
+        "/kommuner/1824/tilsyn?dato=2027-06-14"
+    )  # the sykehjemslege and kommuneoverlege away (TILSYN-COVER)
+    expect(page.get_by_role("heading", name="Stedfortreder for kommuneoverlegen")).to_be_visible()
+    expect(page.get_by_text("33 dager uten stedfortreder der det trengs")).to_be_visible()
     assert_accessible(page)
     assert_fits_phone(page)

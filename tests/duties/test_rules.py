@@ -9,6 +9,7 @@ from legetjeneste.agreement import parameters
 from legetjeneste.agreement.parameters import ParameterNotInForce
 from legetjeneste.duties import rules
 from legetjeneste.duties.tilsyn import rules as tilsyn
+from legetjeneste.duties.tilsyn.cover import rules as cover
 from legetjeneste.errors import RuleViolation
 
 FULL = dict(max_hours=D("7.5"), full_time_opening=D(28))
@@ -194,9 +195,9 @@ def test_legevakt_covers_130_of_168_hours_tilsyn_lv_share():
 
 
 def test_planned_hours_of_an_absent_tilsynslege_stand_uncovered_and_warn_without_a_substitute_tilsyn_cover():
-    planned = [tilsyn.Planned(1, "monday", D(4), 7), tilsyn.Planned(2, "monday", D("7.5"), 8)]
+    planned = [cover.Planned(1, "monday", D(4), 7), cover.Planned(2, "monday", D("7.5"), 8)]
     away = {7: [(date(2027, 1, 4), date(2027, 1, 12))]}
-    found = tilsyn.uncovered(
+    found = cover.uncovered(
         planned,
         away=away,
         first=date(2027, 1, 1),

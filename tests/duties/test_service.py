@@ -1,6 +1,6 @@
 """Duties and tilsyn use cases on Vefsn's demo (SQLite and PostgreSQL): every GP against the cap, orders the
 lawful way as enkeltvedtak, the proposed even distribution ordered at once, tilsyn against the norm with the
-plan's versions and the cover while a tilsynslege is away."""
+plan's versions (cover and the vikar budget: tests/duties/tilsyn/)."""
 
 from datetime import date
 from decimal import Decimal as D
@@ -128,26 +128,3 @@ def test_vefsns_nursing_homes_get_85_75_hours_against_a_norm_of_112_84_tilsyn_no
     versions = tilsyn_service.versions(demo(), actor=KOL, municipality_number="1824")
     assert [p.code for p in versions.plans] == ["for-omstrukturering", "etter-omstrukturering"]
     assert versions.totals[1] == D("85.75")
-
-
-def test_a_tilsynslege_on_vacation_leaves_planned_hours_uncovered_with_the_vikar_budget_tilsyn_cover(demo):
-    found = tilsyn_service.cover(
-        demo(), actor=KOL, municipality_number="1824", first=date(2027, 7, 5), days=21
-    )
-    assert [(line.day, line.unit, line.hours, line.warns) for line in found.lines] == [
-        (date(2027, 7, 7), "Miljøtunet langtidsplass", D("7.5"), False),
-        (date(2027, 7, 14), "Miljøtunet langtidsplass", D("7.5"), False),
-        (date(2027, 7, 21), "Miljøtunet langtidsplass", D("7.5"), False),
-    ]
-    assert found.uncovered_hours == D("22.5") and found.budget is None
-    tilsyn_service.name_substitute(
-        demo(), actor=KOL, unit_id=found.lines[0].unit_id, day=date(2027, 7, 7), name="Vikar Vefsn"
-    )
-    again = tilsyn_service.cover(
-        demo(), actor=KOL, municipality_number="1824", first=date(2027, 7, 5), days=21
-    )
-    assert (again.lines[0].substitute, again.uncovered_hours) == ("Vikar Vefsn", D(15))
-    year = tilsyn_service.cover(
-        demo(), actor=KOL, municipality_number="1824", first=date(2026, 12, 1), days=7
-    )
-    assert (year.budget.amount, year.budget.spent, year.budget.left) == (D(500000), D(364000), D(136000))

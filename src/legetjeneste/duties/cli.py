@@ -1,5 +1,6 @@
 """`legetjeneste duties`: each GP against the cap (`overview`) and the nursing-home hours against the norm
-(`tilsyn`); with --json, one JSON document."""
+with the cover while doctors are away and the year's vikar budget against what is spent (`tilsyn`); with
+--json, one JSON document."""
 
 from datetime import date
 from typing import Annotated
@@ -11,6 +12,7 @@ from legetjeneste.console import fail, print_json, run
 from legetjeneste.duties import rules
 from legetjeneste.duties import service as duty_service
 from legetjeneste.duties.tilsyn import service as tilsyn_service
+from legetjeneste.duties.tilsyn.cover import service as cover_service
 from legetjeneste.errors import Problem, ValidationFailed
 
 app = typer.Typer(
@@ -52,11 +54,21 @@ def overview(municipality: Municipality, on: OnDate = None, as_json: AsJson = Fa
 
 
 @app.command("tilsyn")
-def tilsyn(municipality: Municipality, on: OnDate = None, as_json: AsJson = False):
-    """Legetimer i institusjonene mot normen per avdeling og totalt (TILSYN-NORM)."""
-    found = run(tilsyn_service.tilsyn, actor=SYSTEM, municipality_number=municipality, on=_day(on))
+def tilsyn(
+    municipality: Municipality,
+    on: OnDate = None,
+    days: Annotated[int, typer.Option("--days", min=1, max=366, help="Dager med fravær som vises")] = 28,
+    as_json: AsJson = False,
+):
+    """Legetimer i institusjonene mot normen per avdeling og totalt (TILSYN-NORM); udekkede timer mens leger
+    er borte, og årets vikarbudsjett mot forbruket (TILSYN-COVER)."""
+    day = _day(on)
+    found = run(tilsyn_service.tilsyn, actor=SYSTEM, municipality_number=municipality, on=day)
+    cover = run(
+        cover_service.cover, actor=SYSTEM, municipality_number=municipality, first=found.on, days=days
+    )
     if as_json:
-        print_json(found)
+        print_json({**found.model_dump(mode="json"), "cover": cover})
         return
     typer.echo(
         f"Tilsyn i {found.municipality_name}: planlagt {found.planned} t/uke "
@@ -65,3 +77,13 @@ def tilsyn(municipality: Municipality, on: OnDate = None, as_json: AsJson = Fals
     for unit in found.units:
         norm = "ingen norm" if unit.norm is None else f"norm {unit.norm}, differanse {unit.difference}"
         typer.echo(f"  {unit.institution} – {unit.unit}: planlagt {unit.planned}, {norm}")
+    typer.echo(
+        f"Udekket {cover.first.isoformat()}–{cover.last.isoformat()}: {cover.uncovered_hours} t, "
+        f"{cover.warnings} dager uten stedfortreder der det trengs (TILSYN-COVER)"
+    )
+    if cover.budget is not None:
+        b = cover.budget
+        typer.echo(
+            f"Vikarbudsjett {b.year}: {b.amount} kr, brukt {b.spent} kr ({b.weeks} vikaruker), "
+            f"igjen {b.left} kr"
+        )

@@ -1,7 +1,7 @@
 """Other municipal GP work (ASA 4310 §§ 11–12): duties against the cap, orders, the even distribution; and
 tilsyn in nursing homes against the norm with cover when municipal doctors are away."""
 
-from legetjeneste.features import Command, DecisionKind, Feature, NavEntry
+from legetjeneste.features import Command, DecisionKind, Feature, NavEntry, Panel
 
 FEATURE = Feature(
     name="duties",
@@ -12,6 +12,10 @@ FEATURE = Feature(
         "legetjeneste.duties.orders.pages",
         "legetjeneste.duties.tilsyn.router",
         "legetjeneste.duties.tilsyn.pages",
+        "legetjeneste.duties.tilsyn.cover.router",
+        "legetjeneste.duties.tilsyn.cover.pages",
+        "legetjeneste.duties.tilsyn.budget.router",
+        "legetjeneste.duties.tilsyn.budget.pages",
     ),
     commands=(
         Command(
@@ -26,6 +30,15 @@ FEATURE = Feature(
             "Kommunale oppgaver", "/kommunale-oppgaver", order=55, permission="duties.read", prefix=True
         ),
         NavEntry("Tilsyn", "/tilsyn", order=56, permission="duties.read", prefix=True),
+    ),
+    panels=(
+        Panel(
+            "min_side",
+            "own_duties",
+            "legetjeneste.duties.own.service:my_duties",
+            "duties/own/_panel.html",
+            permission="minside.read",
+        ),
     ),
     decision_kinds=(
         DecisionKind(

@@ -70,7 +70,9 @@ def task_by_code(session: Session, *, municipality_number: str, code: str) -> Du
     )
 
 
-def orders(session: Session, *, municipality_number: str, task_id: int | None = None) -> list[DutyOrder]:
+def orders(
+    session: Session, *, municipality_number: str, task_id: int | None = None, doctor_id: int | None = None
+) -> list[DutyOrder]:
     query = (
         select(DutyOrder)
         .options(selectinload(DutyOrder.doctor), selectinload(DutyOrder.task))
@@ -79,6 +81,8 @@ def orders(session: Session, *, municipality_number: str, task_id: int | None = 
     )
     if task_id is not None:
         query = query.where(DutyOrder.task_id == task_id)
+    if doctor_id is not None:
+        query = query.where(DutyOrder.doctor_id == doctor_id)
     return list(session.scalars(query))
 
 

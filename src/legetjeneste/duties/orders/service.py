@@ -21,7 +21,7 @@ from legetjeneste.duties.models import DutyAssignment, DutyOrder, DutyTask
 from legetjeneste.duties.orders.schemas import OrderIn, OrderRead, ProposalOrderIn
 from legetjeneste.duties.schemas import GpStanding
 from legetjeneste.errors import Conflict, Problem, ValidationFailed
-from legetjeneste.norwegian import day_text, joined
+from legetjeneste.norwegian import day_text, joined, number
 
 KIND = "duty_order"
 RULE_IDS = [
@@ -167,14 +167,17 @@ def _decide(session: Session, actor: Actor, order: DutyOrder, task: DutyTask, gp
         ),
         Reason(rules.ISSUER.id, rules.ISSUER.citation, f"Pålegget gis av {issuer}."),
     ]
-    if order.proposed_listetak is not None:
+    if order.proposed_listetak is not None and gp.listetak is not None:
+        full_time = duty_service.decimal_parameter("full_time_hours_per_week", order.first_day)
+        cut = f"{number(gp.listetak)} × {hours} ÷ {rules.hours_text(full_time)}"
         reasons.append(
             Reason(
                 rules.LIST_REDUCTION.id,
                 rules.LIST_REDUCTION.citation,
-                f"Du har rett til forholdsmessig reduksjon av listen: foreslått "
-                f"listetak {order.proposed_listetak} "
-                f"(fra {gp.listetak}). Be om listereduksjon om du ønsker det.",
+                f"Du har rett til forholdsmessig reduksjon av listen: {cut} = "
+                f"{number(gp.listetak - order.proposed_listetak)} pasienter, så foreslått listetak er "
+                f"{number(order.proposed_listetak)} (fra {number(gp.listetak)}). Be om listereduksjonen "
+                "på Min side under «Mine kommunale oppgaver»; den behandles som en sak om fastlegeavtalen.",
             )
         )
     facts = [

@@ -1,6 +1,7 @@
 """The tilsyn part of the duties sections of the municipality file: institutions with their units and dated
-norms (keyed by code), plan versions with their hours (keyed by code, hours replaced whole), and vikar
-budgets (keyed by year). Called from duties/file_section.py."""
+norms (keyed by code), municipal doctors with their absences (cover/file_section.py), plan versions with their
+hours (keyed by code, hours replaced whole), and vikar budgets (budget/file_section.py). Called from
+duties/file_section.py."""
 
 from datetime import date
 from decimal import Decimal
@@ -11,8 +12,11 @@ from sqlalchemy.orm import Session
 
 from legetjeneste.auth.rules import Actor
 from legetjeneste.duties.tilsyn import queries
-from legetjeneste.duties.tilsyn.models import Institution, Norm, Plan, PlanHours, Unit, VikarBudget
-from legetjeneste.duties.tilsyn.schemas import InstitutionIn, PlanIn, VikarBudgetIn
+from legetjeneste.duties.tilsyn.budget import file_section as budget_section
+from legetjeneste.duties.tilsyn.cover import file_section as cover_section
+from legetjeneste.duties.tilsyn.cover import queries as cover_queries
+from legetjeneste.duties.tilsyn.models import Institution, Norm, Plan, PlanHours, Unit
+from legetjeneste.duties.tilsyn.schemas import InstitutionIn, PlanIn
 from legetjeneste.errors import Problem
 from legetjeneste.municipality_file.format import ParsedFile
 from legetjeneste.municipality_file.sections import Changes
@@ -26,14 +30,12 @@ KEYS = {
             "nøkkel: code"
         ),
     ],
+    **cover_section.KEYS,
     "tilsyn_plans": Annotated[
         list[PlanIn],
         Field(description="Versjoner av tilsynsplanen med timer per ukedag og avdeling; nøkkel: code"),
     ],
-    "vikar_budgets": Annotated[
-        list[VikarBudgetIn],
-        Field(description="Årets vikarbudsjett for kommunale leger og forbruk; nøkkel: year"),
-    ],
+    **budget_section.KEYS,
 }
 
 
@@ -42,24 +44,10 @@ def apply(session: Session, parsed: ParsedFile, changes: Changes, *, actor: Acto
     for _, item in parsed.items["tilsyn_institutions"]:
         _institution(session, number, item, changes)
     session.flush()
-    problems = []
+    problems = cover_section.apply(session, parsed, changes)
     for index, item in parsed.items["tilsyn_plans"]:
         problems += _plan(session, number, item, changes, f"tilsyn_plans[{index}].")
-    for _, item in parsed.items["vikar_budgets"]:
-        row = queries.budget(session, municipality_number=number, year=item.year)
-        values = {
-            "amount": item.amount,
-            "source": item.source,
-            "spent": item.model_dump(mode="json")["spent"],
-        }
-        same = row is not None and all(getattr(row, k) == v for k, v in values.items())
-        if row is None:
-            row = VikarBudget(municipality_number=number, year=item.year)
-            session.add(row)
-        for name, value in values.items():
-            setattr(row, name, value)
-        changes.count("vikar_budget", existed=same or row.id is not None, same=same)
-    return problems
+    return problems + budget_section.apply(session, parsed, changes)
 
 
 def _institution(session: Session, number: str, item: InstitutionIn, changes: Changes) -> None:
@@ -93,7 +81,7 @@ def _plan(session: Session, number: str, item: PlanIn, changes: Changes, prefix:
     rows, problems = [], []
     for index, hours in enumerate(item.hours):
         unit = units.get((hours.institution, hours.unit))
-        doctor = None
+        doctor, municipal = None, None
         if unit is None:
             problems.append(Problem(f"{prefix}hours[{index}].unit", f"avdelingen «{hours.unit}» finnes ikke"))
         if hours.doctor is not None:
@@ -102,6 +90,17 @@ def _plan(session: Session, number: str, item: PlanIn, changes: Changes, prefix:
             )
             if doctor is None:
                 problems.append(Problem(f"{prefix}hours[{index}].doctor", f"lege {hours.doctor} finnes ikke"))
+        if hours.municipal_doctor is not None:
+            municipal = cover_queries.municipal_doctor_by_code(
+                session, municipality_number=number, code=hours.municipal_doctor
+            )
+            if municipal is None:
+                problems.append(
+                    Problem(
+                        f"{prefix}hours[{index}].municipal_doctor",
+                        f"den kommunale legen «{hours.municipal_doctor}» finnes ikke i municipal_doctors",
+                    )
+                )
         if unit is not None:
             rows.append(
                 PlanHours(
@@ -109,6 +108,7 @@ def _plan(session: Session, number: str, item: PlanIn, changes: Changes, prefix:
                     weekday=hours.weekday,
                     hours=hours.hours,
                     doctor_id=doctor.id if doctor else None,
+                    municipal_doctor_id=municipal.id if municipal else None,
                     doctor_label=hours.doctor_label,
                 )
             )
@@ -170,18 +170,13 @@ def plan_in(session: Session, plan: Plan) -> PlanIn:
                     "weekday": r.weekday,
                     "hours": r.hours,
                     "doctor": r.doctor.hpr_number if r.doctor else None,
+                    "municipal_doctor": r.municipal_doctor.code if r.municipal_doctor else None,
                     "doctor_label": r.doctor_label,
                 }
                 for r in plan.hours
             ],
         )
     )
-
-
-def _spent(rows: list) -> list:
-    return [
-        {"text": r["text"], "weeks": Decimal(str(r["weeks"])), "cost": Decimal(str(r["cost"]))} for r in rows
-    ]
 
 
 def plain(value):
@@ -207,8 +202,6 @@ def export(session: Session, *, municipality_number: str) -> dict:
             plain(plan_in(session, p).model_dump(exclude_defaults=True))
             for p in queries.plans(session, municipality_number=municipality_number)
         ],
-        "vikar_budgets": [
-            plain({"year": b.year, "amount": b.amount, "source": b.source, "spent": _spent(b.spent)})
-            for b in queries.budgets(session, municipality_number=municipality_number)
-        ],
+        "municipal_doctors": cover_section.export(session, municipality_number=municipality_number),
+        "vikar_budgets": plain(budget_section.export(session, municipality_number=municipality_number)),
     }

@@ -1,14 +1,15 @@
 """Tilsyn in institutions (TILSYN-*): institutions and their units with bed type and beds, a dated norm per
-unit with its source, versions of the tilsyn plan with planned hours per weekday per unit and its
-tilsynslege, named substitutes when a tilsynslege is away, and the yearly vikar budget with what is spent."""
+unit with its source, and versions of the tilsyn plan with planned hours per weekday per unit and its
+tilsynslege. Cover while doctors are away is in cover/, the vikar budget in budget/."""
 
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import JSON, Date, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from legetjeneste.db import Base, ExactDecimal
+from legetjeneste.duties.tilsyn.cover.models import MunicipalDoctor
 from legetjeneste.registry.models import Doctor
 
 
@@ -77,8 +78,8 @@ class Plan(Base):
 
 
 class PlanHours(Base):
-    """Planned hours in a unit on a weekday, with the tilsynslege (a registered doctor, or a label such as
-    «Sykehjemslege» for a doctor outside the register)."""
+    """Planned hours in a unit on a weekday, with the tilsynslege: a GP in the register, a municipal doctor
+    (the sykehjemslege, TILSYN-COVER), or only a label («Tilsynslege Parken») where nobody is named."""
 
     __tablename__ = "tilsyn_plan_hours"
 
@@ -88,36 +89,12 @@ class PlanHours(Base):
     weekday: Mapped[str] = mapped_column(String(10))
     hours: Mapped[Decimal] = mapped_column(ExactDecimal(6, 2))
     doctor_id: Mapped[int | None] = mapped_column(ForeignKey("doctor.id"), index=True)
+    municipal_doctor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("tilsyn_municipal_doctor.id"), index=True
+    )
     doctor_label: Mapped[str] = mapped_column(String(100), default="")
 
     plan: Mapped[Plan] = relationship(back_populates="hours")
     unit: Mapped[Unit] = relationship()
     doctor: Mapped[Doctor | None] = relationship()
-
-
-class Substitute(Base):
-    """A named substitute for a unit on a day its tilsynslege is away (TILSYN-COVER)."""
-
-    __tablename__ = "tilsyn_substitute"
-    __table_args__ = (UniqueConstraint("unit_id", "day", name="uq_tilsyn_substitute_day"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    unit_id: Mapped[int] = mapped_column(ForeignKey("tilsyn_unit.id"), index=True)
-    day: Mapped[date] = mapped_column(Date)
-    name: Mapped[str] = mapped_column(String(200))
-    doctor_id: Mapped[int | None] = mapped_column(ForeignKey("doctor.id"))
-
-
-class VikarBudget(Base):
-    """The year's vikar budget for municipal doctors, and what is spent: weeks and cost (TILSYN-COVER)."""
-
-    __tablename__ = "tilsyn_vikar_budget"
-    __table_args__ = (UniqueConstraint("municipality_number", "year", name="uq_tilsyn_vikar_budget_year"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    municipality_number: Mapped[str] = mapped_column(ForeignKey("municipality.number"), index=True)
-    year: Mapped[int] = mapped_column(Integer)
-    amount: Mapped[Decimal] = mapped_column(ExactDecimal(12, 2))
-    source: Mapped[str] = mapped_column(String(300), default="")
-    # [{"text": ..., "weeks": "2", "cost": "84000.00"}]: what is spent on vikar for municipal doctors.
-    spent: Mapped[list] = mapped_column(JSON, default=list)
+    municipal_doctor: Mapped[MunicipalDoctor | None] = relationship()

@@ -1,19 +1,14 @@
-"""JSON API of tilsyn under /api/v1: planned hours against the norm (TILSYN-NORM), the plan's versions side
-by side, and cover while tilsynsleger are away (TILSYN-COVER). Each endpoint is one service call."""
+"""JSON API of tilsyn under /api/v1: planned hours against the norm (TILSYN-NORM) and the plan's versions
+side by side. Cover is in cover/router.py, the vikar budget in budget/router.py. Each endpoint is one service
+call."""
 
 from datetime import date
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 
 from legetjeneste.duties.tilsyn import service
-from legetjeneste.duties.tilsyn.schemas import (
-    CoverLineRead,
-    CoverRead,
-    SubstituteIn,
-    TilsynRead,
-    VersionsRead,
-)
-from legetjeneste.web.deps import ActorDep, Id, SessionDep
+from legetjeneste.duties.tilsyn.schemas import TilsynRead, VersionsRead
+from legetjeneste.web.deps import ActorDep, SessionDep
 
 router = APIRouter(prefix="/api/v1", tags=["duties"])
 
@@ -30,23 +25,3 @@ def tilsyn(
 def versions(number: str, session: SessionDep, actor: ActorDep, on: date | None = None):
     """The tilsyn plan's versions side by side."""
     return service.versions(session, actor=actor, municipality_number=number, on=on)
-
-
-@router.get("/municipalities/{number}/tilsyn/cover", response_model=CoverRead)
-def cover(
-    number: str,
-    session: SessionDep,
-    actor: ActorDep,
-    first: date | None = None,
-    days: int = Query(28, ge=1, le=366),
-):
-    """Planned hours that stand uncovered while a tilsynslege is away, per unit and day; the vikar budget."""
-    return service.cover(session, actor=actor, municipality_number=number, first=first, days=days)
-
-
-@router.put("/tilsyn-units/{unit_id}/substitutes", response_model=CoverLineRead)
-def name_substitute(unit_id: Id, data: SubstituteIn, session: SessionDep, actor: ActorDep):
-    """A named substitute for the unit on a day its tilsynslege is away (TILSYN-COVER)."""
-    return service.name_substitute(
-        session, actor=actor, unit_id=unit_id, day=data.day, name=data.name, doctor_id=data.doctor_id
-    )

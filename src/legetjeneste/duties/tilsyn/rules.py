@@ -1,19 +1,17 @@
-"""Tilsyn against the norm as pure functions (TILSYN-NORM, TILSYN-BED-TYPES, TILSYN-LV-SHARE, TILSYN-COVER):
-the norm in force for a unit on a day, planned against norm per unit and in total, the hours legevakt covers,
-and which planned hours stand uncovered while a tilsynslege is away."""
+"""Tilsyn against the norm as pure functions (TILSYN-NORM, TILSYN-BED-TYPES, TILSYN-LV-SHARE): the norm in
+force for a unit on a day, planned against norm per unit and in total, the hours legevakt covers, and which
+units need daily follow-up (TILSYN-COVER; what stands uncovered is in cover/rules.py)."""
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from legetjeneste.dates import WEEKDAYS
 from legetjeneste.errors import Rule
 
 NORM = Rule("TILSYN-NORM", "VEFSN Vedlegg 1")
 BED_TYPES_RULE = Rule("TILSYN-BED-TYPES", "VEFSN 7.2")
 LV_SHARE = Rule("TILSYN-LV-SHARE", "VEFSN 7.2")
-COVER = Rule("TILSYN-COVER", "VEFSN 8.1–8.3")
 BED_TYPES = {
     "langtid": "Langtidsplasser",
     "korttid": "Korttidsplasser",
@@ -84,59 +82,3 @@ def totals(units: Sequence[tuple[Decimal, Decimal | None]]) -> Totals:
 def legevakt_share(legevakt_hours: Decimal) -> Decimal:
     """TILSYN-LV-SHARE, VEFSN 7.2 — the share of the week's 168 hours legevakt covers the institutions."""
     return (legevakt_hours / HOURS_A_WEEK * 100).quantize(Decimal("0.1"), ROUND_HALF_UP)
-
-
-@dataclass(frozen=True)
-class Planned:
-    unit: int
-    weekday: str
-    hours: Decimal
-    doctor: int | None
-
-
-@dataclass(frozen=True)
-class Uncovered:
-    unit: int
-    day: date
-    hours: Decimal
-    doctor: int
-    substitute: str | None
-    needs_daily: bool
-
-    @property
-    def warns(self) -> bool:
-        """TILSYN-COVER — a unit needing daily follow-up with no named substitute that day."""
-        return self.needs_daily and self.substitute is None
-
-
-def uncovered(
-    planned: Sequence[Planned],
-    *,
-    away: dict[int, list[tuple[date, date]]],
-    first: date,
-    last: date,
-    substitutes: dict[tuple[int, date], str],
-    daily_units: frozenset[int],
-) -> list[Uncovered]:
-    """TILSYN-COVER, VEFSN 8.1–8.3 — per unit and day from `first` to `last`: the planned hours of a
-    tilsynslege who is away that day, with the named substitute if there is one."""
-    found = []
-    day = first
-    while day <= last:
-        weekday = WEEKDAYS[day.weekday()]
-        for row in planned:
-            if row.doctor is None or row.weekday != weekday:
-                continue
-            if any(start <= day <= end for start, end in away.get(row.doctor, [])):
-                found.append(
-                    Uncovered(
-                        row.unit,
-                        day,
-                        row.hours,
-                        row.doctor,
-                        substitutes.get((row.unit, day)),
-                        row.unit in daily_units,
-                    )
-                )
-        day += timedelta(days=1)
-    return found

@@ -5,7 +5,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from legetjeneste.duties.schemas import Weekday
 from legetjeneste.registry.schemas import HprNumber, Input
@@ -43,7 +43,16 @@ class PlanHoursIn(Input):
     weekday: Weekday
     hours: Annotated[Decimal, Field(gt=0, le=24, max_digits=5, decimal_places=2)]
     doctor: HprNumber | None = None
+    municipal_doctor: Annotated[
+        Code | None, Field(description="Kommunal lege som ikke er fastlege (municipal_doctors), ved kode")
+    ] = None
     doctor_label: Annotated[str, Field(max_length=100)] = ""
+
+    @model_validator(mode="after")
+    def _one_doctor(self) -> "PlanHoursIn":
+        if self.doctor is not None and self.municipal_doctor is not None:
+            raise ValueError("oppgi enten lege (HPR-nummer) eller kommunal lege, ikke begge")
+        return self
 
 
 class PlanIn(Input):
@@ -55,21 +64,6 @@ class PlanIn(Input):
     legevakt_hours: WeekHours | None = None
     source: Annotated[str, Field(max_length=300)] = ""
     hours: list[PlanHoursIn] = []
-
-
-class SpentIn(Input):
-    text: Annotated[str, Field(min_length=1, max_length=200)]
-    weeks: Annotated[Decimal, Field(ge=0, le=53, max_digits=5, decimal_places=1)]
-    cost: Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
-
-
-class VikarBudgetIn(Input):
-    """The year's vikar budget for municipal doctors and what is spent (TILSYN-COVER)."""
-
-    year: Annotated[int, Field(ge=2000, le=2100)]
-    amount: Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
-    source: Annotated[str, Field(max_length=300)] = ""
-    spent: list[SpentIn] = []
 
 
 class UnitLine(BaseModel):
@@ -127,51 +121,3 @@ class VersionsRead(BaseModel):
     plans: list[PlanRef]
     rows: list[VersionRow]
     totals: list[Decimal]
-
-
-class SubstituteIn(Input):
-    """A named substitute for a unit on a day (TILSYN-COVER)."""
-
-    day: date
-    name: Annotated[str, Field(min_length=1, max_length=200)]
-    doctor_id: Annotated[int | None, Field(ge=1)] = None
-
-
-class CoverLineRead(BaseModel):
-    unit_id: int
-    unit: str
-    day: date
-    substitute: str
-
-
-class UncoveredLine(BaseModel):
-    unit_id: int
-    day: date
-    institution: str
-    unit: str
-    hours: Decimal
-    doctor_name: str
-    substitute: str | None
-    warns: bool
-
-
-class BudgetRead(BaseModel):
-    year: int
-    amount: Decimal
-    spent: Decimal
-    weeks: Decimal
-    left: Decimal
-    source: str
-
-
-class CoverRead(BaseModel):
-    """TILSYN-COVER: the planned hours that stand uncovered while tilsynsleger are away, and the vikar
-    budget."""
-
-    first: date
-    last: date
-    lines: list[UncoveredLine]
-    uncovered_hours: Decimal
-    warnings: int
-    budget: BudgetRead | None
-    rule_id: str = "TILSYN-COVER"

@@ -1,33 +1,22 @@
 """Use cases of tilsyn (TILSYN-*): planned hours per unit and weekday against the norm, per unit and in total,
-with the hours legevakt covers; the plan's versions side by side; the hours that stand uncovered while a
-tilsynslege is away, with named substitutes and the year's vikar budget (TILSYN-COVER)."""
+with the hours legevakt covers; the plan's versions side by side. Cover while doctors are away is in
+cover/service.py, the vikar budget in budget/service.py."""
 
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from legetjeneste.absence import queries as absence_queries
-from legetjeneste.audit import service as audit_service
 from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.dates import WEEKDAYS, today_oslo
 from legetjeneste.duties.tilsyn import queries, rules
-from legetjeneste.duties.tilsyn.models import Plan, Substitute, Unit
-from legetjeneste.duties.tilsyn.schemas import (
-    BudgetRead,
-    CoverLineRead,
-    CoverRead,
-    PlanRef,
-    TilsynRead,
-    UncoveredLine,
-    UnitLine,
-    VersionRow,
-    VersionsRead,
-)
-from legetjeneste.errors import NotFound, Problem, ValidationFailed
+from legetjeneste.duties.tilsyn.cover import rules as cover_rules
+from legetjeneste.duties.tilsyn.models import Plan, PlanHours, Unit
+from legetjeneste.duties.tilsyn.schemas import PlanRef, TilsynRead, UnitLine, VersionRow, VersionsRead
+from legetjeneste.errors import NotFound
 
 RULE_IDS = ["TILSYN-NORM", "TILSYN-BED-TYPES", "TILSYN-LV-SHARE"]
 
@@ -36,7 +25,7 @@ def plan_ref(plan: Plan) -> PlanRef:
     return PlanRef(id=plan.id, code=plan.code, name=plan.name, valid_from=plan.valid_from)
 
 
-def _plan_on(plans: list[Plan], day: date, code: str | None) -> Plan | None:
+def plan_on(plans: list[Plan], day: date, code: str | None) -> Plan | None:
     if code is not None:
         found = next((p for p in plans if p.code == code), None)
         if found is None:
@@ -44,6 +33,11 @@ def _plan_on(plans: list[Plan], day: date, code: str | None) -> Plan | None:
         return found
     in_force = [p for p in plans if p.valid_from <= day]
     return in_force[-1] if in_force else (plans[0] if plans else None)
+
+
+def _municipal_name(row: PlanHours) -> str:
+    found = row.municipal_doctor
+    return cover_rules.display_name(found.name, found.role) if found else row.doctor_label
 
 
 def _norm(unit: Unit, day: date) -> tuple[Decimal, str] | None:
@@ -55,7 +49,7 @@ def _unit_line(unit: Unit, rows: list, day: date) -> UnitLine:
     doctors: list[str] = []
     for row in rows:
         weekdays[row.weekday] += row.hours
-        name = row.doctor.full_name if row.doctor else row.doctor_label
+        name = row.doctor.full_name if row.doctor else _municipal_name(row)
         if name and name not in doctors:
             doctors.append(name)
     planned = sum(weekdays.values(), Decimal(0))
@@ -103,7 +97,7 @@ def tilsyn(
     with session.begin():
         municipality = scope.municipality(session, actor, municipality_number)
         plans = queries.plans(session, municipality_number=municipality_number)
-        chosen = _plan_on(plans, day, plan)
+        chosen = plan_on(plans, day, plan)
         lines = _lines(session, municipality_number, chosen, day)
         total = rules.totals([(line.planned, line.norm) for line in lines])
         weekday_totals: dict[str, Decimal] = defaultdict(Decimal)
@@ -163,105 +157,3 @@ def versions(
             rows=rows,
             totals=[sum(h.values(), Decimal(0)) for h in per_plan],
         )
-
-
-def cover(
-    session: Session, *, actor: Actor, municipality_number: str, first: date | None = None, days: int = 28
-) -> CoverRead:
-    """TILSYN-COVER — per unit and day, the planned hours whose tilsynslege is away (the absence register),
-    with the named substitute; a warning where a unit needing daily follow-up has none; the year's vikar
-    budget against what is spent."""
-    auth_service.require(actor, "duties.read")
-    start = first or today_oslo()
-    last = start + timedelta(days=days - 1)
-    with session.begin():
-        scope.municipality(session, actor, municipality_number)
-        plans = queries.plans(session, municipality_number=municipality_number)
-        plan = _plan_on(plans, start, None)
-        units = {
-            u.id: u
-            for i in queries.institutions(session, municipality_number=municipality_number)
-            for u in i.units
-        }
-        away: dict[int, list[tuple[date, date]]] = defaultdict(list)
-        for absence in absence_queries.absences(
-            session, municipality_number=municipality_number, overlapping=(start, last)
-        ):
-            away[absence.doctor_id].append((absence.start, absence.end))
-        planned = [
-            rules.Planned(r.unit_id, r.weekday, r.hours, r.doctor_id) for r in (plan.hours if plan else [])
-        ]
-        names = {r.doctor_id: r.doctor.full_name for r in (plan.hours if plan else []) if r.doctor}
-        subs = {
-            (s.unit_id, s.day): s.name
-            for s in queries.substitutes(session, unit_ids=list(units), first=start, last=last)
-        }
-        daily = frozenset(uid for uid, u in units.items() if rules.needs_daily_follow_up(u.bed_type))
-        found = rules.uncovered(
-            planned, away=away, first=start, last=last, substitutes=subs, daily_units=daily
-        )
-        lines = [
-            UncoveredLine(
-                unit_id=u.unit,
-                day=u.day,
-                institution=units[u.unit].institution.name,
-                unit=units[u.unit].name,
-                hours=u.hours,
-                doctor_name=names.get(u.doctor, ""),
-                substitute=u.substitute,
-                warns=u.warns,
-            )
-            for u in found
-        ]
-        return CoverRead(
-            first=start,
-            last=last,
-            lines=lines,
-            uncovered_hours=sum((u.hours for u in found if u.substitute is None), Decimal(0)),
-            warnings=sum(1 for u in found if u.warns),
-            budget=_budget(session, municipality_number, start.year),
-        )
-
-
-def _budget(session: Session, number: str, year: int) -> BudgetRead | None:
-    row = queries.budget(session, municipality_number=number, year=year)
-    if row is None:
-        return None
-    spent = sum((Decimal(str(s["cost"])) for s in row.spent), Decimal(0))
-    weeks = sum((Decimal(str(s["weeks"])) for s in row.spent), Decimal(0))
-    return BudgetRead(
-        year=year, amount=row.amount, spent=spent, weeks=weeks, left=row.amount - spent, source=row.source
-    )
-
-
-def name_substitute(
-    session: Session, *, actor: Actor, unit_id: int, day: date, name: str, doctor_id: int | None = None
-) -> CoverLineRead:
-    """TILSYN-COVER — a named substitute for a unit on a day its tilsynslege is away."""
-    auth_service.require(actor, "duties.write")
-    if not name.strip():
-        raise ValidationFailed([Problem("name", "skriv navnet på stedfortrederen")])
-    with session.begin():
-        unit = scope.row(
-            session,
-            actor,
-            Unit,
-            unit_id,
-            missing=f"Avdeling {unit_id} finnes ikke.",
-            municipality_of=lambda found: found.institution.municipality_number,
-        )
-        found = queries.substitute(session, unit_id=unit.id, day=day)
-        if found is None:
-            found = Substitute(unit_id=unit.id, day=day, name=name.strip(), doctor_id=doctor_id)
-            session.add(found)
-        found.name, found.doctor_id = name.strip(), doctor_id
-        session.flush()
-        audit_service.record(
-            session,
-            actor=actor,
-            action="update",
-            entity="tilsyn_substitute",
-            record_ids=[found.id],
-            municipality_number=unit.institution.municipality_number,
-        )
-        return CoverLineRead(unit_id=unit.id, unit=unit.name, day=day, substitute=found.name)

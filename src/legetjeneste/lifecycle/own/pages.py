@@ -55,7 +55,10 @@ def _parsed(kind: str, values: dict):
 
 @router.get("/min-side/saker/{kind}")
 def request_form(request: Request, kind: str, session: SessionDep, actor: ActorDep):
-    return _form_page(request, session, actor, _kind(kind))
+    """The form, prefilled from the query's fields: a duty order offers its list reduction as a link with the
+    proposed listetak (DUTY-LIST-REDUCTION)."""
+    prefill = {name: value for name, value in request.query_params.items() if name in FIELD_LABELS}
+    return _form_page(request, session, actor, _kind(kind), values=prefill)
 
 
 @router.post("/min-side/saker/{kind}")
