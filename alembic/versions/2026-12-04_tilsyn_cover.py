@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "2026_12_04_tilsyn_cover"
-down_revision = "2026_12_04_payment_four_eyes"
+down_revision = "2026_12_04_plan_to_su"
 branch_labels = None
 depends_on = None
 
