@@ -43,5 +43,5 @@ FEATURE = Feature(
         ),
     ),
     file_section="legetjeneste.committees.file_section",
-    clocks=("legetjeneste.committees.service:clocks",),
+    clocks=("legetjeneste.committees.deadlines.service:clocks",),
 )

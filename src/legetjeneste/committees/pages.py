@@ -6,8 +6,10 @@ from fastapi import APIRouter, Request
 
 from legetjeneste.auth import rules as auth_rules
 from legetjeneste.committees import rules, service
+from legetjeneste.committees.annual import service as annual_service
 from legetjeneste.committees.cases import service as case_service
 from legetjeneste.committees.meetings import service as meeting_service
+from legetjeneste.committees.members import service as member_service
 from legetjeneste.committees.schemas import AnnualMeetingIn, MemberCreate
 from legetjeneste.errors import DomainError
 from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
@@ -63,7 +65,9 @@ async def annual_meeting(request: Request, number: Number, session: SessionDep, 
     values = form_values(await request.form())
     try:
         data = parse_form(AnnualMeetingIn, values)
-        saved = service.record_annual_meeting(session, actor=actor, municipality_number=number, data=data)
+        saved = annual_service.record_annual_meeting(
+            session, actor=actor, municipality_number=number, data=data
+        )
     except DomainError as error:
         if _refused(error):
             raise
@@ -100,7 +104,7 @@ async def add_member(request: Request, committee_id: Id, session: SessionDep, ac
     values = form_values(await request.form())
     try:
         data = parse_form(MemberCreate, values, checkboxes={"is_kommuneoverlege"})
-        saved = service.add_member(session, actor=actor, committee_id=committee_id, data=data)
+        saved = member_service.add_member(session, actor=actor, committee_id=committee_id, data=data)
     except DomainError as error:
         if _refused(error):
             raise

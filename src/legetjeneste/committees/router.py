@@ -6,6 +6,8 @@ from datetime import date
 from fastapi import APIRouter
 
 from legetjeneste.committees import service
+from legetjeneste.committees.annual import service as annual_service
+from legetjeneste.committees.members import service as member_service
 from legetjeneste.committees.schemas import AnnualMeetingIn, CommitteeCreate, CommitteeRead, MemberCreate
 from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
 
@@ -35,7 +37,7 @@ def overview(number: Number, session: SessionDep, actor: ActorDep, on: date | No
 @router.post("/municipalities/{number}/annual-meetings", status_code=201)
 def annual_meeting(number: Number, data: AnnualMeetingIn, session: SessionDep, actor: ActorDep):
     """AGR-ANNUAL-MEETING — a GP's yearly meeting with the municipality is held."""
-    return service.record_annual_meeting(session, actor=actor, municipality_number=number, data=data)
+    return annual_service.record_annual_meeting(session, actor=actor, municipality_number=number, data=data)
 
 
 @router.get("/committees/{committee_id}", response_model=CommitteeRead)
@@ -46,4 +48,4 @@ def committee(committee_id: Id, session: SessionDep, actor: ActorDep):
 @router.post("/committees/{committee_id}/members", response_model=CommitteeRead, status_code=201)
 def add_member(committee_id: Id, data: MemberCreate, session: SessionDep, actor: ActorDep):
     """A member (replacing one, with `replaces`); refused when the composition breaks the rules."""
-    return service.add_member(session, actor=actor, committee_id=committee_id, data=data)
+    return member_service.add_member(session, actor=actor, committee_id=committee_id, data=data)

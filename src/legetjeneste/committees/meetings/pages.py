@@ -8,6 +8,7 @@ from fastapi.responses import Response
 from legetjeneste.auth import rules as auth_rules
 from legetjeneste.committees import pages as committee_pages
 from legetjeneste.committees.meetings import rules, service
+from legetjeneste.committees.meetings.invitations import service as invitation_service
 from legetjeneste.committees.schemas import MeetingCreate, MinutesIn
 from legetjeneste.errors import DomainError, Problem, ValidationFailed
 from legetjeneste.web.deps import ActorDep, Id, SessionDep
@@ -37,7 +38,7 @@ async def convene(request: Request, committee_id: Id, session: SessionDep, actor
             {k: v for k, v in values.items() if v and k in ("date", "starts", "ends", "place")}
             | {"agenda": agenda, "joint": "joint" in values, "cases": form.getlist("cases")},
         )
-        saved = service.convene(session, actor=actor, committee_id=committee_id, data=data)
+        saved = invitation_service.convene(session, actor=actor, committee_id=committee_id, data=data)
     except DomainError as error:
         if error.status_code in (403, 404):
             raise
