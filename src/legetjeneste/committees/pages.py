@@ -2,7 +2,10 @@
 a committee with its members, its composition check (rule ids), its meetings and the forms to add a member
 and to convene a meeting."""
 
-from fastapi import APIRouter, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from starlette.datastructures import FormData
 
 from legetjeneste.auth import rules as auth_rules
 from legetjeneste.committees import rules, service
@@ -17,6 +20,16 @@ from legetjeneste.web.forms import failure_context, form_values, parse_form
 from legetjeneste.web.pages import redirect_with_message, render
 
 router = APIRouter(include_in_schema=False)
+
+
+async def read_form(request: Request) -> FormData:
+    """The posted form, read before the handler runs. The committees' page handlers work with the database,
+    so they are plain `def`s, which FastAPI runs in its thread pool: a transaction waiting for SQLite's write
+    lock then never blocks the server's event loop."""
+    return await request.form()
+
+
+FormDep = Annotated[FormData, Depends(read_form)]
 FIELD_LABELS = {
     "name": "Navn",
     "email": "E-post",
@@ -61,8 +74,8 @@ def overview(request: Request, number: Number, session: SessionDep, actor: Actor
 
 
 @router.post("/kommuner/{number}/utvalg/arlige-moter")
-async def annual_meeting(request: Request, number: Number, session: SessionDep, actor: ActorDep):
-    values = form_values(await request.form())
+def annual_meeting(request: Request, number: Number, session: SessionDep, actor: ActorDep, form: FormDep):
+    values = form_values(form)
     try:
         data = parse_form(AnnualMeetingIn, values)
         saved = annual_service.record_annual_meeting(
@@ -100,8 +113,8 @@ def committee(request: Request, committee_id: Id, session: SessionDep, actor: Ac
 
 
 @router.post("/utvalg/{committee_id}/medlemmer")
-async def add_member(request: Request, committee_id: Id, session: SessionDep, actor: ActorDep):
-    values = form_values(await request.form())
+def add_member(request: Request, committee_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
+    values = form_values(form)
     try:
         data = parse_form(MemberCreate, values, checkboxes={"is_kommuneoverlege"})
         saved = member_service.add_member(session, actor=actor, committee_id=committee_id, data=data)

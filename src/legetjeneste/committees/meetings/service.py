@@ -18,6 +18,7 @@ from legetjeneste.committees.meetings import rules as meeting_rules
 from legetjeneste.committees.models import AgendaItem, Committee, CommitteeMeeting, FollowUpAction
 from legetjeneste.committees.schemas import MinutesIn
 from legetjeneste.dates import today_oslo
+from legetjeneste.db import when_free, write_transaction
 from legetjeneste.errors import Forbidden, NotFound, Problem, ValidationFailed
 
 
@@ -45,11 +46,12 @@ def audit(session: Session, actor: Actor, meeting: CommitteeMeeting, action: str
     )
 
 
-def readable(session: Session, actor: Actor, meeting_id: int) -> CommitteeMeeting:
+def readable(session: Session, actor: Actor, meeting_id: int, *, lock: bool = False) -> CommitteeMeeting:
     """The meeting for whom reads the committees, for the GPs when it is the ALU's, and for whom is invited
-    (an observer); to anyone else it does not exist."""
+    (an observer); to anyone else it does not exist. `lock`: its row held until the transaction ends."""
     missing = f"Møte {meeting_id} finnes ikke."
-    meeting = scope.row(session, actor, CommitteeMeeting, meeting_id, missing=missing, load=queries.meeting)
+    load = queries.meeting_for_update if lock else queries.meeting
+    meeting = scope.row(session, actor, CommitteeMeeting, meeting_id, missing=missing, load=load)
     invited = actor.user_id is not None and any(a.user_id == actor.user_id for a in meeting.attendees)
     gp_of_alu = auth_rules.can(actor, "committee.own") and meeting.committee.kind in (
         rules.ALU,
@@ -125,13 +127,15 @@ def _statement_line(case) -> str:
     return f"Uttalelse ({votes}): {statement.majority_text}{minority}"
 
 
+@when_free
 def record_minutes(session: Session, *, actor: Actor, meeting_id: int, data: MinutesIn) -> dict:
     """The minutes of a held meeting: chair, referent, attendance (valid absence needs its reason), the
     numbered items with input and conclusion, «videre prosess» with owners and due dates (clocks until
-    done)."""
+    done). An item's number is its key in the meeting: minutes written at the same moment take turns on the
+    meeting's row (docs/adr/0010), so the later one updates the item the earlier one added."""
     auth_service.require(actor, "committee.case")
-    with session.begin():
-        meeting = readable(session, actor, meeting_id)
+    with write_transaction(session):
+        meeting = readable(session, actor, meeting_id, lock=True)
         attendees = {a.id: a for a in meeting.attendees}
         for row in data.attendance:
             if row.attendee not in attendees:
@@ -169,11 +173,13 @@ def _items(session: Session, meeting: CommitteeMeeting, data: MinutesIn) -> None
             found.case = case
 
 
+@when_free
 def approve_minutes(session: Session, *, actor: Actor, meeting_id: int, at_meeting_id: int) -> dict:
-    """The minutes are approved at the committee's next meeting (Kragerø: «Referat … godkjenning OK»)."""
+    """The minutes are approved at a later meeting of the same committee (Kragerø: «Referat … godkjenning
+    OK»); the meeting's row is held while it is checked and written (docs/adr/0010)."""
     auth_service.require(actor, "committee.case")
-    with session.begin():
-        meeting = readable(session, actor, meeting_id)
+    with write_transaction(session):
+        meeting = readable(session, actor, meeting_id, lock=True)
         later = readable(session, actor, at_meeting_id)
         if later.committee_id != meeting.committee_id or later.on <= meeting.on:
             raise ValidationFailed(
@@ -184,15 +190,17 @@ def approve_minutes(session: Session, *, actor: Actor, meeting_id: int, at_meeti
         return meeting_view(meeting)
 
 
+@when_free
 def finish_action(session: Session, *, actor: Actor, action_id: int) -> dict:
-    """A follow-up action is done: its clock closes."""
+    """A follow-up action is done: its clock closes. Done once: the day it was first marked stays (its row is
+    held while it is checked and written, docs/adr/0010)."""
     auth_service.require(actor, "committee.case")
-    with session.begin():
+    with write_transaction(session):
         found = scope.row(
             session, actor, FollowUpAction, action_id, missing=f"Oppfølging {action_id} finnes ikke.",
-            load=queries.action,
+            load=queries.action_for_update,
         )  # fmt: skip
-        found.done_on = today_oslo()
+        found.done_on = found.done_on or today_oslo()
         audit(session, actor, found.meeting, "update", action_done=found.id)
         return meeting_view(found.meeting)
 

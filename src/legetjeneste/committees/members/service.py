@@ -10,14 +10,17 @@ from legetjeneste.auth.rules import Actor
 from legetjeneste.committees import service as committee_service
 from legetjeneste.committees.schemas import CommitteeRead, MemberCreate
 from legetjeneste.dates import today_oslo
+from legetjeneste.db import when_free, write_transaction
 from legetjeneste.errors import NotFound
 
 
+@when_free
 def add_member(session: Session, *, actor: Actor, committee_id: int, data: MemberCreate) -> CommitteeRead:
     """A new member (ending the one it `replaces` the day before); refused when the committee's composition
-    on the new member's first day breaks the rules."""
+    on the new member's first day breaks the rules. Changes of one committee's members take turns on its row
+    (docs/adr/0010), so each is checked against the members the one before left."""
     auth_service.require(actor, "committee.write")
-    with session.begin():
+    with write_transaction(session):
         committee = committee_service.in_scope(session, actor, committee_id, lock=True)
         if data.replaces is not None:
             old = next((m for m in committee.members if m.id == data.replaces), None)

@@ -21,6 +21,7 @@ from legetjeneste.committees.models import (
 )
 from legetjeneste.committees.schemas import MeetingCreate
 from legetjeneste.dates import now_oslo
+from legetjeneste.db import when_free, write_transaction
 from legetjeneste.errors import Forbidden, Problem, ValidationFailed
 from legetjeneste.norwegian import day_text
 from legetjeneste.notices.inbox import service as inbox_service
@@ -117,14 +118,17 @@ def new_meeting(
     return meeting
 
 
+@when_free
 def convene(session: Session, *, actor: Actor, committee_id: int, data: MeetingCreate) -> dict:
     """Convene a meeting and tell every invitee: a notice in the inbox, by e-mail to those who want it (on by
-    default), with the iCalendar invitation linked."""
+    default), with the iCalendar invitation linked. The committee's row is held while the invitees are read
+    (docs/adr/0010): a member changed at the same moment is invited as the change left the committee."""
     auth_service.require(actor, "committee.convene")
-    with session.begin():
+    with write_transaction(session):
         committee = scope.row(
-            session, actor, Committee, committee_id, missing=f"Utvalg {committee_id} finnes ikke."
-        )
+            session, actor, Committee, committee_id, missing=f"Utvalg {committee_id} finnes ikke.",
+            load=queries.committee_for_update,
+        )  # fmt: skip
         if not meeting_service.may_convene(actor, committee):
             raise Forbidden("Bare kommunen og allmennlegeutvalgets leder kan kalle inn til møter.")
         meeting = new_meeting(session, actor, committee, data, status=meeting_rules.PLANNED)
