@@ -7,14 +7,23 @@ The journey writes a case, a meeting and a statement, so this module has a live 
 own."""
 
 from collections.abc import Iterator
+from datetime import date, timedelta
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from legetjeneste.dates import today_oslo
+from legetjeneste.norwegian import day_text
 from tests.browser.checks import assert_accessible, assert_fits_phone
 from tests.browser.conftest import TIMEOUT_MS, LiveServer, demo_engine, demo_login, log_in, serve
 
 pytestmark = pytest.mark.browser
+
+
+def meeting_day() -> date:
+    """Two weeks ahead, on a weekday: a meeting date that never ages into the past."""
+    day = today_oslo() + timedelta(days=14)
+    return day + timedelta(days=7 - day.weekday()) if day.weekday() >= 5 else day
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +57,7 @@ def convene(page: Page) -> None:
     page.get_by_role("link", name="Samarbeidsutvalget i Vefsn").first.click()
     assert_accessible(page)
     page.locator("summary#kall-inn").click()
-    page.locator("#meeting-date").fill("2026-12-10")
+    page.locator("#meeting-date").fill(meeting_day().isoformat())
     page.locator("#meeting-starts").fill("14:00")
     page.locator("#meeting-ends").fill("15:30")
     page.locator("#meeting-place").fill("Mosjøen rådhus, møterom Vefsna")
@@ -75,7 +84,7 @@ def test_the_su_statement_on_a_new_agreement_reaches_the_life_cycle_case(kommune
     assert ics.ok and "BEGIN:VEVENT" in ics.text()
 
     page.get_by_role("link", name="Ny fastlegeavtale i Mosjøen").click()
-    page.locator("#given-on").fill("2026-12-10")
+    page.locator("#given-on").fill(meeting_day().isoformat())
     page.locator("#votes-for").fill("3")
     page.locator("#votes-against").fill("1")
     page.locator("#majority").fill("Samarbeidsutvalget støtter en ny fastlegeavtale ved Mosjøen legesenter.")
@@ -88,7 +97,7 @@ def test_the_su_statement_on_a_new_agreement_reaches_the_life_cycle_case(kommune
 
     page.goto(case_url)
     panel = page.locator("section[aria-labelledby=utvalg-uttalelse]")
-    expect(panel).to_contain_text("Uttalelse 10. desember 2026 (3–1)")
+    expect(panel).to_contain_text(f"Uttalelse {day_text(meeting_day())} (3–1)")
     expect(panel).to_contain_text("Mindretallet mener listetaket bør økes")
     expect(page.get_by_role("cell", name="Uttalelse fra samarbeidsutvalget (AGR-NEW-SU)")).to_be_visible()
     assert_accessible(page)
