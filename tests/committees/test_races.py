@@ -1,20 +1,36 @@
 """The committees' invariants under races (docs/adr/0010), ten clients at the same moment on SQLite and
 PostgreSQL: a statement is given once (SU-CASES) and the originating case hears of it once; a replaced member
 is replaced once, so the sides stay equal (SU-COMPOSITION); minutes written at once keep one item per
-number."""
+number; a municipality gets one committee of a name; a term is constituted once."""
 
 from datetime import date
 
 from sqlalchemy import func, select
 
+from legetjeneste.committees import service
 from legetjeneste.committees.cases import service as case_service
 from legetjeneste.committees.meetings import service as meeting_service
 from legetjeneste.committees.members import service as member_service
-from legetjeneste.committees.models import AgendaItem, CommitteeMember
-from legetjeneste.committees.schemas import CaseCreate, MemberCreate, MinutesIn, StatementIn
-from legetjeneste.errors import Conflict, RuleViolation
+from legetjeneste.committees.models import AgendaItem, Committee, CommitteeMember
+from legetjeneste.committees.schemas import (
+    CaseCreate,
+    MemberCreate,
+    MemberIn,
+    MinutesIn,
+    StatementIn,
+    TermCreate,
+)
+from legetjeneste.errors import Conflict, RuleViolation, ValidationFailed
 from legetjeneste.lifecycle import service as lifecycle_service
-from tests.committees.support import actor, committee_id, new_agreement_case
+from tests.committees.support import (
+    BODO,
+    actor,
+    committee_id,
+    municipality_without_committees,
+    new_agreement_case,
+    new_su,
+    su_members,
+)
 from tests.concurrency import errors, race, values
 
 KOL = "kommuneoverlege@vefsn.example"
@@ -72,3 +88,40 @@ def test_minutes_written_at_once_keep_one_item_per_number(demo, engine):
     with demo.begin():
         numbers = demo.scalars(select(AgendaItem.number).where(AgendaItem.meeting_id == last["id"])).all()
     assert sorted(numbers) == list(range(1, number + 1))
+
+
+def test_ten_committees_of_one_name_created_at_once_give_one(demo, engine):
+    kol = municipality_without_committees(demo)
+
+    def create(session, client):
+        return service.add_committee(
+            session, actor=kol, municipality_number=BODO, data=new_su(date(2026, 1, 1))
+        )
+
+    outcomes = race(engine, create, clients=CLIENTS)
+    assert len(values(outcomes)) == 1
+    assert {type(e) for e in errors(outcomes)} == {ValidationFailed}
+    assert {p.path for e in errors(outcomes) if isinstance(e, ValidationFailed) for p in e.problems} == {
+        "name"
+    }
+    with demo.begin():
+        assert demo.scalar(select(func.count(Committee.id)).where(Committee.municipality_number == BODO)) == 1
+
+
+def test_ten_new_terms_of_one_committee_at_once_constitute_it_once(demo, engine):
+    kol = municipality_without_committees(demo)
+    su = service.add_committee(demo, actor=kol, municipality_number=BODO, data=new_su(date(2026, 1, 1))).id
+    members = [
+        MemberIn(**m.model_dump(include=set(MemberIn.model_fields))) for m in su_members(date(2028, 1, 1))
+    ]
+    term = TermCreate(constituted_on=date(2028, 1, 1), members=members)
+
+    def constitute(session, client):
+        return member_service.start_term(session, actor=kol, committee_id=su, data=term)
+
+    outcomes = race(engine, constitute, clients=CLIENTS)
+    assert len(values(outcomes)) == 1
+    assert {type(e) for e in errors(outcomes)} == {ValidationFailed}
+    with demo.begin():
+        seats = demo.scalar(select(func.count(CommitteeMember.id)).where(CommitteeMember.committee_id == su))
+    assert seats == 16

@@ -12,6 +12,7 @@ FEATURE = Feature(
     routers=(
         "legetjeneste.committees.router",
         "legetjeneste.committees.pages",
+        "legetjeneste.committees.members.pages",
         "legetjeneste.committees.meetings.router",
         "legetjeneste.committees.meetings.pages",
         "legetjeneste.committees.cases.router",

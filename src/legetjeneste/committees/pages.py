@@ -12,8 +12,7 @@ from legetjeneste.committees import rules, service
 from legetjeneste.committees.annual import service as annual_service
 from legetjeneste.committees.cases import service as case_service
 from legetjeneste.committees.meetings import service as meeting_service
-from legetjeneste.committees.members import service as member_service
-from legetjeneste.committees.schemas import AnnualMeetingIn, MemberCreate
+from legetjeneste.committees.schemas import AnnualMeetingIn
 from legetjeneste.errors import DomainError
 from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form
@@ -61,6 +60,7 @@ def _overview(request, session, actor, number, *, error=None, values=None, form=
         "cases": case_service.list_cases(session, actor=actor, municipality_number=number),
         "kinds": rules.KINDS,
         "can_case": auth_rules.can(actor, "committee.case"),
+        "can_write": auth_rules.can(actor, "committee.write"),
         **failure_context(error, values, FIELD_LABELS, form=form),
     }
     return render(
@@ -110,20 +110,3 @@ def _committee_page(request, session, actor, committee_id, *, error=None, values
 @router.get("/utvalg/{committee_id}")
 def committee(request: Request, committee_id: Id, session: SessionDep, actor: ActorDep):
     return _committee_page(request, session, actor, committee_id)
-
-
-@router.post("/utvalg/{committee_id}/medlemmer")
-def add_member(request: Request, committee_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
-    values = form_values(form)
-    try:
-        data = parse_form(MemberCreate, values, checkboxes={"is_kommuneoverlege"})
-        saved = member_service.add_member(session, actor=actor, committee_id=committee_id, data=data)
-    except DomainError as error:
-        if _refused(error):
-            raise
-        return _committee_page(
-            request, session, actor, committee_id, error=error, values=values, form="member"
-        )
-    return redirect_with_message(
-        request, f"/utvalg/{committee_id}", f"{data.name} er lagt til i {saved.name}."
-    )

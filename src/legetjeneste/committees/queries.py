@@ -3,6 +3,7 @@
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from legetjeneste.auth.models import User
@@ -43,6 +44,15 @@ def committee_for_update(session: Session, committee_id: int) -> Committee | Non
         .execution_options(populate_existing=True)
     )
     return session.scalars(query).first()
+
+
+NAME_KEY = "uq_committee_municipality_name"
+
+
+def is_name_taken(error: IntegrityError) -> bool:
+    """Whether PostgreSQL refused a second committee of the same name in a municipality."""
+    diagnostics = getattr(error.orig, "diag", None)
+    return getattr(diagnostics, "constraint_name", None) == NAME_KEY
 
 
 def committee_named(session: Session, *, municipality_number: str, name: str) -> Committee | None:

@@ -5,6 +5,7 @@ check, and the overview the page and the CLI show. Members and terms are in `mem
 
 from datetime import date
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from legetjeneste.agreement import parameters
@@ -14,6 +15,7 @@ from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.committees import queries, rules
 from legetjeneste.committees.deadlines import service as deadline_service
+from legetjeneste.committees.members import rules as member_rules
 from legetjeneste.committees.models import Committee, CommitteeMember
 from legetjeneste.committees.schemas import (
     CommitteeCreate,
@@ -23,7 +25,8 @@ from legetjeneste.committees.schemas import (
     ProblemRead,
 )
 from legetjeneste.dates import today_oslo
-from legetjeneste.errors import Problem, ValidationFailed
+from legetjeneste.db import when_free, write_transaction
+from legetjeneste.errors import Problem, RuleViolation, ValidationFailed
 from legetjeneste.features import Clock
 from legetjeneste.registry import queries as registry_queries
 
@@ -58,6 +61,7 @@ def committee_read(committee: Committee, on: date) -> CommitteeRead:
         name=committee.name,
         constituted_on=committee.constituted_on,
         term_end=committee.term_end,
+        term_ending=committee.term_end is not None and member_rules.is_term_ending(committee.term_end, on=on),
         shares_legevakt=committee.shares_legevakt,
         partners=list(committee.partners or []),
         members=[member_read(m) for m in committee.members],
@@ -112,6 +116,22 @@ def new_member(session: Session, committee: Committee, data: MemberCreate) -> Co
     )
 
 
+def listed_member(
+    session: Session, committee: Committee, data: MemberCreate, *, path: str
+) -> CommitteeMember:
+    """`new_member` for one of a list of members (`path`: «members.2»): a refusal names the member, and a
+    field's problem the member's field."""
+    try:
+        return new_member(session, committee, data)
+    except RuleViolation as refused:
+        message = f"{data.name} – {refused.message}"
+        raise RuleViolation(refused.rule_id or "", refused.citation or "", message) from None
+    except ValidationFailed as failed:
+        raise ValidationFailed(
+            [Problem(f"{path}.{p.path}", p.message, rule_id=p.rule_id) for p in failed.problems]
+        ) from None
+
+
 def check(committee: Committee, on: date) -> None:
     """Refuse a composition against the rules, with the first rule it breaks."""
     found = composition(committee, on)
@@ -120,7 +140,10 @@ def check(committee: Committee, on: date) -> None:
 
 
 def new_committee(session: Session, *, municipality_number: str, data: CommitteeCreate) -> Committee:
-    """Build, check and add a committee with its members (in the caller's transaction)."""
+    """Build, check and add a committee with its members (in the caller's transaction). Its name is its key
+    in the municipality."""
+    if queries.committee_named(session, municipality_number=municipality_number, name=data.name):
+        raise ValidationFailed([Problem("name", f"kommunen har allerede et utvalg som heter «{data.name}»")])
     years = parameters.value(TERM_YEARS, on=data.constituted_on)
     committee = Committee(
         municipality_number=municipality_number,
@@ -132,7 +155,9 @@ def new_committee(session: Session, *, municipality_number: str, data: Committee
         partners=list(data.partners),
         members=[],
     )
-    committee.members = [new_member(session, committee, m) for m in data.members]
+    committee.members = [
+        listed_member(session, committee, m, path=f"members.{i}") for i, m in enumerate(data.members)
+    ]
     check(committee, data.constituted_on)
     session.add(committee)
     session.flush()
@@ -151,16 +176,41 @@ def audit(session: Session, actor: Actor, committee: Committee, action: str, **d
     )
 
 
+@when_free
 def add_committee(
     session: Session, *, actor: Actor, municipality_number: str, data: CommitteeCreate
 ) -> CommitteeRead:
-    """SU-COMPOSITION, ALU-MEMBERS — a committee with its members, refused when composed against the rules."""
+    """SU-COMPOSITION, ALU-MEMBERS — a committee with its members, refused when composed against the rules.
+    Its name is unique in the municipality: checked in the write transaction, with the database's unique
+    key as the backstop on PostgreSQL (docs/adr/0010), so of two created at once the later is refused."""
+    auth_service.require(actor, "committee.write")
+    try:
+        with write_transaction(session):
+            scope.municipality(session, actor, municipality_number)
+            committee = new_committee(session, municipality_number=municipality_number, data=data)
+            audit(session, actor, committee, "create", kind=data.kind, members=len(data.members))
+            return committee_read(committee, today_oslo())
+    except IntegrityError as error:
+        if not queries.is_name_taken(error):
+            raise
+        raise ValidationFailed(
+            [Problem("name", f"kommunen har allerede et utvalg som heter «{data.name}»")]
+        ) from None
+
+
+def committee_choices(session: Session, *, actor: Actor, municipality_number: str) -> dict:
+    """What the form for a new committee offers: the municipality, the kinds and the names already taken."""
     auth_service.require(actor, "committee.write")
     with session.begin():
-        scope.municipality(session, actor, municipality_number)
-        committee = new_committee(session, municipality_number=municipality_number, data=data)
-        audit(session, actor, committee, "create", kind=data.kind, members=len(data.members))
-        return committee_read(committee, today_oslo())
+        municipality = scope.municipality(session, actor, municipality_number)
+        found = queries.committees(session, municipality_number=municipality_number)
+        return {
+            "municipality": municipality_number,
+            "municipality_name": municipality.name,
+            "kinds": rules.KINDS,
+            "taken": [c.name for c in found],
+            "today": today_oslo(),
+        }
 
 
 def in_scope(session: Session, actor: Actor, committee_id: int, *, lock: bool = False) -> Committee:
