@@ -6,7 +6,7 @@ from datetime import date, time
 
 import pytest
 
-from legetjeneste.committees.meetings import service as meeting_service
+from legetjeneste.committees.meetings.invitations import service as invitation_service
 from legetjeneste.committees.schemas import MeetingCreate
 from legetjeneste.notices.email import service as email_service
 from tests.committees.support import actor, committee_id
@@ -19,7 +19,7 @@ def test_alu_members_the_invitation_to_an_su_meeting_reaches_the_gp_member_by_em
     data = MeetingCreate(
         date=date(2026, 12, 10), starts=time(14, 0), place="Mosjøen rådhus", agenda=["Ny fastlegeavtale"]
     )
-    meeting_service.convene(
+    invitation_service.convene(
         demo,
         actor=actor(demo, "kommuneoverlege@vefsn.example"),
         committee_id=committee_id(demo, "su"),

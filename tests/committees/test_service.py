@@ -10,8 +10,11 @@ import pytest
 
 from legetjeneste.auth import service as auth_service
 from legetjeneste.committees import service
+from legetjeneste.committees.annual import service as annual_service
 from legetjeneste.committees.cases import service as case_service
 from legetjeneste.committees.meetings import service as meeting_service
+from legetjeneste.committees.meetings.invitations import service as invitation_service
+from legetjeneste.committees.members import service as member_service
 from legetjeneste.committees.schemas import (
     AnnualMeetingIn,
     CaseCreate,
@@ -67,7 +70,7 @@ def test_replacing_a_member_keeps_the_sides_equal_and_a_third_gp_is_refused(demo
         for m in service.get_committee(demo, actor=kol, committee_id=su).members
         if m.name == "Jonas Brekkan"
     )
-    replaced = service.add_member(
+    replaced = member_service.add_member(
         demo, actor=kol, committee_id=su,
         data=MemberCreate(
             name="Siri Halsøy", doctor="9182405", side="gps", start=date(2027, 1, 1), replaces=jonas.id
@@ -77,10 +80,10 @@ def test_replacing_a_member_keeps_the_sides_equal_and_a_third_gp_is_refused(demo
         2026, 12, 31
     )
     with pytest.raises(RuleViolation) as refused:
-        service.add_member(demo, actor=kol, committee_id=su, data=member("Ola Ekstra", "gps"))
+        member_service.add_member(demo, actor=kol, committee_id=su, data=member("Ola Ekstra", "gps"))
     assert refused.value.rule_id == "SU-COMPOSITION"
     with pytest.raises(RuleViolation) as refused:
-        service.add_member(
+        member_service.add_member(
             demo, actor=kol, committee_id=su, data=member("Sigrid", "gps", is_kommuneoverlege=True)
         )
     assert refused.value.rule_id == "ALU-MEMBERS"
@@ -88,7 +91,7 @@ def test_replacing_a_member_keeps_the_sides_equal_and_a_third_gp_is_refused(demo
 
 def test_convening_tells_each_member_and_the_observer_but_not_the_deputies(demo):
     kol, su = actor(demo, KOL), committee_id(demo, "su")
-    meeting = meeting_service.convene(demo, actor=kol, committee_id=su, data=MEETING)
+    meeting = invitation_service.convene(demo, actor=kol, committee_id=su, data=MEETING)
     names = [a["name"] for a in meeting["attendees"]]
     assert names == ["Ingrid Haugvik", "Jonas Brekkan", "Randi Mosvold", "Arvid Sørhaug", "Sigrid Bjørnå"]
     link = f"/utvalg/moter/{meeting['id']}"
@@ -98,7 +101,7 @@ def test_convening_tells_each_member_and_the_observer_but_not_the_deputies(demo)
             "Innkalling: Samarbeidsutvalget i Vefsn 10. desember 2026",
             link,
         ) in inbox(demo, actor(demo, email))
-    ics = meeting_service.invitation_ics(
+    ics = invitation_service.invitation_ics(
         demo, actor=actor(demo, "su@vefsn.example"), meeting_id=meeting["id"]
     ).decode()
     assert "DTSTART;TZID=Europe/Oslo:20261210T140000" in ics and "mailto:lege@vefsn.example" in ics
@@ -155,15 +158,15 @@ def test_the_alu_leader_convenes_the_alu_but_not_the_su_and_every_gp_is_invited(
     auth_service.add_user(demo, email="magnus@vefsn.example", role="doctor", municipality_number="1824",
                           password="et langt passord for testen", doctor="9182403")  # fmt: skip
     leader = actor(demo, "magnus@vefsn.example")
-    alu = meeting_service.convene(demo, actor=leader, committee_id=committee_id(demo, "alu"), data=MEETING)
+    alu = invitation_service.convene(demo, actor=leader, committee_id=committee_id(demo, "alu"), data=MEETING)
     names = [a["name"] for a in alu["attendees"]]
     assert (
         names[0] == "Magnus Tverrå" and {"Jonas Brekkan", "Thomas Kvalvik"} <= set(names) and len(names) >= 10
     )
     with pytest.raises(Forbidden):
-        meeting_service.convene(demo, actor=leader, committee_id=committee_id(demo, "su"), data=MEETING)
+        invitation_service.convene(demo, actor=leader, committee_id=committee_id(demo, "su"), data=MEETING)
     with pytest.raises(Forbidden):
-        meeting_service.convene(
+        invitation_service.convene(
             demo,
             actor=actor(demo, "lege@vefsn.example"),
             committee_id=committee_id(demo, "alu"),
@@ -184,7 +187,7 @@ def clocks(session, number, on):
 def test_the_half_year_clock_shows_when_no_meeting_was_held_and_a_meeting_closes_it(demo):
     assert ("SU-COMPOSITION", date(2026, 6, 30), "overdue") in clocks(demo, "4014", date(2026, 12, 4))
     assert ("ALU-MEMBERS", date(2026, 12, 31), "running") in clocks(demo, "1824", date(2026, 12, 4))
-    meeting_service.convene(
+    invitation_service.convene(
         demo, actor=actor(demo, KOL), committee_id=committee_id(demo, "alu"), data=MEETING
     )
     assert not any(rule == "ALU-MEMBERS" for rule, _, _ in clocks(demo, "1824", date(2026, 12, 4)))
@@ -192,7 +195,7 @@ def test_the_half_year_clock_shows_when_no_meeting_was_held_and_a_meeting_closes
 
 def test_a_follow_up_action_is_a_clock_until_it_is_done(demo):
     kol = actor(demo, KOL)
-    meeting = meeting_service.convene(demo, actor=kol, committee_id=committee_id(demo, "su"), data=MEETING)
+    meeting = invitation_service.convene(demo, actor=kol, committee_id=committee_id(demo, "su"), data=MEETING)
     jonas = meeting["attendees"][1]["id"]
     minutes = MinutesIn(
         chair="Randi Mosvold",
@@ -214,6 +217,6 @@ def test_agr_annual_meeting_a_gp_not_met_this_year_shows_in_the_last_quarter_unt
     assert kvalvik not in clocks(demo, "1824", date(2026, 9, 30))
     assert kvalvik in clocks(demo, "1824", date(2026, 10, 1))
     held = AnnualMeetingIn(doctor="9182406", held_on=date(2026, 10, 20))
-    service.record_annual_meeting(demo, actor=kol, municipality_number="1824", data=held)
+    annual_service.record_annual_meeting(demo, actor=kol, municipality_number="1824", data=held)
     assert kvalvik in clocks(demo, "1824", date(2026, 10, 19))
     assert kvalvik not in clocks(demo, "1824", date(2026, 10, 20))

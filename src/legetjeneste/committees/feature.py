@@ -12,6 +12,7 @@ FEATURE = Feature(
     routers=(
         "legetjeneste.committees.router",
         "legetjeneste.committees.pages",
+        "legetjeneste.committees.members.pages",
         "legetjeneste.committees.meetings.router",
         "legetjeneste.committees.meetings.pages",
         "legetjeneste.committees.cases.router",
@@ -43,5 +44,5 @@ FEATURE = Feature(
         ),
     ),
     file_section="legetjeneste.committees.file_section",
-    clocks=("legetjeneste.committees.service:clocks",),
+    clocks=("legetjeneste.committees.deadlines.service:clocks",),
 )

@@ -2,19 +2,33 @@
 a committee with its members, its composition check (rule ids), its meetings and the forms to add a member
 and to convene a meeting."""
 
-from fastapi import APIRouter, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from starlette.datastructures import FormData
 
 from legetjeneste.auth import rules as auth_rules
 from legetjeneste.committees import rules, service
+from legetjeneste.committees.annual import service as annual_service
 from legetjeneste.committees.cases import service as case_service
 from legetjeneste.committees.meetings import service as meeting_service
-from legetjeneste.committees.schemas import AnnualMeetingIn, MemberCreate
+from legetjeneste.committees.schemas import AnnualMeetingIn
 from legetjeneste.errors import DomainError
 from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form
 from legetjeneste.web.pages import redirect_with_message, render
 
 router = APIRouter(include_in_schema=False)
+
+
+async def read_form(request: Request) -> FormData:
+    """The posted form, read before the handler runs. The committees' page handlers work with the database,
+    so they are plain `def`s, which FastAPI runs in its thread pool: a transaction waiting for SQLite's write
+    lock then never blocks the server's event loop."""
+    return await request.form()
+
+
+FormDep = Annotated[FormData, Depends(read_form)]
 FIELD_LABELS = {
     "name": "Navn",
     "email": "E-post",
@@ -46,6 +60,7 @@ def _overview(request, session, actor, number, *, error=None, values=None, form=
         "cases": case_service.list_cases(session, actor=actor, municipality_number=number),
         "kinds": rules.KINDS,
         "can_case": auth_rules.can(actor, "committee.case"),
+        "can_write": auth_rules.can(actor, "committee.write"),
         **failure_context(error, values, FIELD_LABELS, form=form),
     }
     return render(
@@ -59,11 +74,13 @@ def overview(request: Request, number: Number, session: SessionDep, actor: Actor
 
 
 @router.post("/kommuner/{number}/utvalg/arlige-moter")
-async def annual_meeting(request: Request, number: Number, session: SessionDep, actor: ActorDep):
-    values = form_values(await request.form())
+def annual_meeting(request: Request, number: Number, session: SessionDep, actor: ActorDep, form: FormDep):
+    values = form_values(form)
     try:
         data = parse_form(AnnualMeetingIn, values)
-        saved = service.record_annual_meeting(session, actor=actor, municipality_number=number, data=data)
+        saved = annual_service.record_annual_meeting(
+            session, actor=actor, municipality_number=number, data=data
+        )
     except DomainError as error:
         if _refused(error):
             raise
@@ -93,20 +110,3 @@ def _committee_page(request, session, actor, committee_id, *, error=None, values
 @router.get("/utvalg/{committee_id}")
 def committee(request: Request, committee_id: Id, session: SessionDep, actor: ActorDep):
     return _committee_page(request, session, actor, committee_id)
-
-
-@router.post("/utvalg/{committee_id}/medlemmer")
-async def add_member(request: Request, committee_id: Id, session: SessionDep, actor: ActorDep):
-    values = form_values(await request.form())
-    try:
-        data = parse_form(MemberCreate, values, checkboxes={"is_kommuneoverlege"})
-        saved = service.add_member(session, actor=actor, committee_id=committee_id, data=data)
-    except DomainError as error:
-        if _refused(error):
-            raise
-        return _committee_page(
-            request, session, actor, committee_id, error=error, values=values, form="member"
-        )
-    return redirect_with_message(
-        request, f"/utvalg/{committee_id}", f"{data.name} er lagt til i {saved.name}."
-    )

@@ -3,6 +3,7 @@
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from legetjeneste.auth.models import User
@@ -33,8 +34,32 @@ def committee(session: Session, committee_id: int) -> Committee | None:
 
 
 def committee_for_update(session: Session, committee_id: int) -> Committee | None:
-    """The committee, locked: two member changes at once are checked one after the other."""
-    return session.scalars(select(Committee).where(Committee.id == committee_id).with_for_update()).first()
+    """The committee, its row held until the transaction ends and read afresh with its members: two changes
+    of its members or its term at once are checked one after the other (docs/adr/0010)."""
+    query = (
+        select(Committee)
+        .where(Committee.id == committee_id)
+        .options(selectinload(Committee.members))
+        .with_for_update(of=Committee)
+        .execution_options(populate_existing=True)
+    )
+    return session.scalars(query).first()
+
+
+NAME_KEY = "uq_committee_municipality_name"
+
+
+def is_name_taken(error: IntegrityError) -> bool:
+    """Whether PostgreSQL refused a second committee of the same name in a municipality."""
+    diagnostics = getattr(error.orig, "diag", None)
+    return getattr(diagnostics, "constraint_name", None) == NAME_KEY
+
+
+def committee_named(session: Session, *, municipality_number: str, name: str) -> Committee | None:
+    query = select(Committee).where(
+        Committee.municipality_number == municipality_number, Committee.name == name
+    )
+    return session.scalars(query).first()
 
 
 def meetings(session: Session, *, committee_ids: list[int]) -> list[CommitteeMeeting]:
@@ -47,8 +72,8 @@ def meetings(session: Session, *, committee_ids: list[int]) -> list[CommitteeMee
     return list(session.scalars(query))
 
 
-def meeting(session: Session, meeting_id: int) -> CommitteeMeeting | None:
-    query = (
+def _meeting_query(meeting_id: int):
+    return (
         select(CommitteeMeeting)
         .where(CommitteeMeeting.id == meeting_id)
         .options(
@@ -57,7 +82,17 @@ def meeting(session: Session, meeting_id: int) -> CommitteeMeeting | None:
             selectinload(CommitteeMeeting.actions),
         )
     )
-    return session.scalars(query).first()
+
+
+def meeting(session: Session, meeting_id: int) -> CommitteeMeeting | None:
+    return session.scalars(_meeting_query(meeting_id)).first()
+
+
+def meeting_for_update(session: Session, meeting_id: int) -> CommitteeMeeting | None:
+    """The meeting, its row held until the transaction ends and read afresh with its attendees, items and
+    actions: two sets of minutes at once are written one after the other (docs/adr/0010)."""
+    query = _meeting_query(meeting_id).with_for_update(of=CommitteeMeeting)
+    return session.scalars(query.execution_options(populate_existing=True)).first()
 
 
 def meetings_invited(session: Session, *, user_id: int) -> list[CommitteeMeeting]:
@@ -79,8 +114,10 @@ def open_actions(session: Session, *, municipality_number: str) -> list[FollowUp
     return list(session.scalars(query))
 
 
-def action(session: Session, action_id: int) -> FollowUpAction | None:
-    return session.get(FollowUpAction, action_id)
+def action_for_update(session: Session, action_id: int) -> FollowUpAction | None:
+    """The follow-up action, its row held until the transaction ends: it is marked done once."""
+    query = select(FollowUpAction).where(FollowUpAction.id == action_id).with_for_update()
+    return session.scalars(query.execution_options(populate_existing=True)).first()
 
 
 def cases(session: Session, *, municipality_number: str) -> list[CommitteeCase]:
@@ -95,6 +132,18 @@ def cases(session: Session, *, municipality_number: str) -> list[CommitteeCase]:
 
 def case(session: Session, case_id: int) -> CommitteeCase | None:
     return session.get(CommitteeCase, case_id)
+
+
+def case_for_update(session: Session, case_id: int) -> CommitteeCase | None:
+    """The case, its row held until the transaction ends and read afresh with its statement: the statement is
+    given once (docs/adr/0010)."""
+    query = (
+        select(CommitteeCase)
+        .where(CommitteeCase.id == case_id)
+        .options(selectinload(CommitteeCase.statement), selectinload(CommitteeCase.committee))
+        .with_for_update(of=CommitteeCase)
+    )
+    return session.scalars(query.execution_options(populate_existing=True)).first()
 
 
 def cases_of_origin(session: Session, *, origin_kind: str, origin_id: int) -> list[CommitteeCase]:

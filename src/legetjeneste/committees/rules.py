@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from legetjeneste.errors import Rule, RuleViolation
+from legetjeneste.norwegian import day_text
 
 ALU_MEMBERS = Rule("ALU-MEMBERS", "ASA 4310 § 4.1")
 ALU_TASKS = Rule("ALU-TASKS", "ASA 4310 § 4.1.3")
@@ -71,6 +72,15 @@ def chair_year(constituted_on: date, day: date) -> int:
     return years - 1 if (day.month, day.day) < (constituted_on.month, constituted_on.day) else years
 
 
+def chair_year_start(constituted_on: date, year: int) -> date:
+    """The first day of a chair year (0: the constitution date; -1: the year before it): the constitution
+    date's anniversary, 1 March for 29 February in a year without it (as `chair_year` counts)."""
+    try:
+        return constituted_on.replace(year=constituted_on.year + year)
+    except ValueError:  # 29 February
+        return date(constituted_on.year + year, 3, 1)
+
+
 def composition_problems(
     kind: str, seats: list[Seat], *, on: date, constituted_on: date, min_per_side: int
 ) -> list[RuleViolation]:
@@ -131,8 +141,10 @@ def chair_problems(seats: list[Seat], *, constituted_on: date) -> list[RuleViola
     return [
         RuleViolation.of(
             SU_COMPOSITION,
-            f"Leder: {SIDES[side]} har ledelsen to år på rad (lederår {year + 1} og {year + 2} regnet fra "
-            "konstitueringen); partene skal ha ledelsen vekselvis ett år hver.",
+            f"Leder: {SIDES[side]} har ledelsen to år på rad (lederårene fra "
+            f"{day_text(chair_year_start(constituted_on, year))} og "
+            f"{day_text(chair_year_start(constituted_on, year + 1))}); partene skal ha ledelsen vekselvis "
+            "ett år hver.",
         )
         for year, sides in sorted(by_year.items())
         for side in sorted(sides & by_year.get(year + 1, set()))

@@ -30,7 +30,9 @@ class Input(BaseModel):
         return value
 
 
-class MemberCreate(Input):
+class MemberIn(Input):
+    """A member as elected, before the period: what a new term's members are."""
+
     name: Annotated[Name, Field(description="Medlemmets navn")]
     email: Annotated[str, Field(max_length=254, description="E-postadressen innkallingen går til")] = ""
     doctor: Annotated[
@@ -40,10 +42,13 @@ class MemberCreate(Input):
         None
     )
     role: Annotated[Role, Field(description="member, deputy, chair, leader eller observer")] = "member"
-    start: Annotated[date, Field(description="Fra og med")]
-    end: Annotated[date | None, Field(description="Til og med")] = None
     elected_by: Annotated[str, Field(max_length=200, description="Hvem som valgte medlemmet")] = ""
     is_kommuneoverlege: Annotated[bool, Field(description="Medlemmet er kommuneoverlegen")] = False
+
+
+class MemberCreate(MemberIn):
+    start: Annotated[date, Field(description="Fra og med")]
+    end: Annotated[date | None, Field(description="Til og med")] = None
     replaces: Annotated[DbId | None, Field(description="Medlemmet dette erstatter (slutter dagen før)")] = (
         None
     )
@@ -56,6 +61,14 @@ class CommitteeCreate(Input):
     shares_legevakt: Annotated[bool, Field(description="Kommunen har interkommunal legevakt")] = False
     partners: Annotated[list[str], Field(description="Kommunenumrene i legevaktsamarbeidet")] = []
     members: Annotated[list[MemberCreate], Field(description="Medlemmene")] = []
+
+
+class TermCreate(Input):
+    """A new term of the SU or the working committee (SU-COMPOSITION, «funksjonstiden er 2 år»): the day it is
+    constituted and its members, each from that day; the current members' seats end the day before."""
+
+    constituted_on: Annotated[date, Field(description="Dagen utvalget konstituerer seg for den nye perioden")]
+    members: Annotated[list[MemberIn], Field(description="Medlemmene i den nye perioden", max_length=60)]
 
 
 class MemberRead(BaseModel):
@@ -87,6 +100,10 @@ class CommitteeRead(BaseModel):
     name: str
     constituted_on: date
     term_end: date | None
+    term_ending: Annotated[
+        bool,
+        Field(description="Funksjonstiden går ut innen et halvt år: en ny funksjonsperiode kan konstitueres"),
+    ] = False
     shares_legevakt: bool
     partners: list[str]
     members: list[MemberRead]

@@ -7,6 +7,7 @@ from legetjeneste.auth import rules as auth_rules
 from legetjeneste.committees import pages as committee_pages
 from legetjeneste.committees.cases import service
 from legetjeneste.committees.meetings import service as meeting_service
+from legetjeneste.committees.pages import FormDep
 from legetjeneste.committees.schemas import CaseCreate, StatementIn
 from legetjeneste.errors import DomainError
 from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
@@ -33,8 +34,8 @@ CASE_CHECKBOXES = {"breach_of_duty", "about_patient", "anonymised"}
 
 
 @router.post("/kommuner/{number}/utvalg/saker")
-async def raise_case(request: Request, number: Number, session: SessionDep, actor: ActorDep):
-    values = form_values(await request.form())
+def raise_case(request: Request, number: Number, session: SessionDep, actor: ActorDep, form: FormDep):
+    values = form_values(form)
     try:
         data = parse_form(CaseCreate, values, checkboxes=CASE_CHECKBOXES)
         saved = service.raise_case(session, actor=actor, data=data)
@@ -74,8 +75,8 @@ def case(request: Request, case_id: Id, session: SessionDep, actor: ActorDep):
 
 
 @router.post("/utvalg/saker/{case_id}/uttalelse")
-async def statement(request: Request, case_id: Id, session: SessionDep, actor: ActorDep):
-    values = form_values(await request.form())
+def statement(request: Request, case_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
+    values = form_values(form)
     try:
         data = parse_form(StatementIn, values, checkboxes={"final"})
         saved = service.record_statement(session, actor=actor, case_id=case_id, data=data)

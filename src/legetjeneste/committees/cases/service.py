@@ -15,7 +15,8 @@ from legetjeneste.committees.cases import rules as case_rules
 from legetjeneste.committees.models import Committee, CommitteeCase, CommitteeMeeting, CommitteeStatement
 from legetjeneste.committees.schemas import CaseCreate, CaseRead, StatementIn, StatementRead
 from legetjeneste.dates import now_oslo, today_oslo
-from legetjeneste.errors import Forbidden, NotFound, Problem, ValidationFailed
+from legetjeneste.db import when_free, write_transaction
+from legetjeneste.errors import Conflict, Forbidden, NotFound, Problem, ValidationFailed
 from legetjeneste.features import CaseOrigin, features, resolve
 from legetjeneste.norwegian import day_text
 from legetjeneste.registry import queries as registry_queries
@@ -88,10 +89,12 @@ def new_case(session: Session, actor: Actor, data: CaseCreate) -> CommitteeCase:
     return case
 
 
+@when_free
 def raise_case(session: Session, *, actor: Actor, data: CaseCreate) -> CaseRead:
-    """SU-CASES, COM-INFO-GPS — a case on a committee's agenda, from the feature where it arose."""
+    """SU-CASES, COM-INFO-GPS — a case on a committee's agenda, from the feature where it arose (checked and
+    written in one write transaction, docs/adr/0010)."""
     auth_service.require(actor, "committee.case")
-    with session.begin():
+    with write_transaction(session):
         case = new_case(session, actor, data)
         _audit(session, actor, case, "create", origin=f"{case.origin_kind} {case.origin_id or ''}".strip())
         return case_read(case)
@@ -147,10 +150,14 @@ def case_read(case: CommitteeCase) -> CaseRead:
 def write_statement(
     session: Session, actor: Actor, case: CommitteeCase, data: StatementIn
 ) -> CommitteeStatement:
-    """Check and store the statement (in the caller's transaction); once final, give it to the origin."""
+    """Check and store the statement (in the caller's transaction); once final, give it to the origin. A
+    statement given is not changed: SU-CASES, its statement follows the case (409)."""
     if case.statement is not None and case.statement.status == case_rules.FINAL:
-        raise ValidationFailed(
-            [Problem("given_on", f"utvalget ga sin uttalelse {day_text(case.statement.given_on)}")]
+        raise Conflict(
+            f"Utvalget ga sin uttalelse i saken {day_text(case.statement.given_on)}; den kan ikke endres. "
+            "Ingenting ble lagret.",
+            rule_id=rules.SU_CASES.id,
+            citation=rules.SU_CASES.citation,
         )
     case_rules.check_statement(
         votes_for=data.votes_for,
@@ -202,16 +209,22 @@ def _answer_origin(
     resolve(origin.answered)(session, actor=actor, origin_id=case.origin_id, statement=given)
 
 
+@when_free
 def record_statement(session: Session, *, actor: Actor, case_id: int, data: StatementIn) -> CaseRead:
     """SU-CASES, ASA 4310 § 4.2.3 — the committee's statement with the vote and the minority's view; an SU
-    member drafts it, the municipality records it as given, and it goes back to the originating case."""
+    member drafts it, the municipality records it as given, and it goes back to the originating case. Given
+    once: the case's row is held while it is checked and written (docs/adr/0010), so of two recorded at the
+    same moment the later is refused and the originating case hears of one."""
     auth_service.require(actor, "committee.statement")
     if data.final and not auth_rules.can(actor, "committee.case"):
         raise Forbidden(
             "Som medlem av utvalget kan du lagre et utkast; kommunen registrerer uttalelsen som gitt."
         )
-    with session.begin():
-        case = scope.row(session, actor, CommitteeCase, case_id, missing=f"Utvalgssak {case_id} finnes ikke.")
+    with write_transaction(session):
+        case = scope.row(
+            session, actor, CommitteeCase, case_id, missing=f"Utvalgssak {case_id} finnes ikke.",
+            load=queries.case_for_update,
+        )  # fmt: skip
         write_statement(session, actor, case, data)
         _audit(session, actor, case, "update", statement=case.statement.status if case.statement else "")
         return case_read(case)

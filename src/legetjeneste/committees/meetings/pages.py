@@ -8,6 +8,8 @@ from fastapi.responses import Response
 from legetjeneste.auth import rules as auth_rules
 from legetjeneste.committees import pages as committee_pages
 from legetjeneste.committees.meetings import rules, service
+from legetjeneste.committees.meetings.invitations import service as invitation_service
+from legetjeneste.committees.pages import FormDep
 from legetjeneste.committees.schemas import MeetingCreate, MinutesIn
 from legetjeneste.errors import DomainError, Problem, ValidationFailed
 from legetjeneste.web.deps import ActorDep, Id, SessionDep
@@ -27,8 +29,7 @@ FIELD_LABELS = committee_pages.FIELD_LABELS | {
 
 
 @router.post("/utvalg/{committee_id}/moter")
-async def convene(request: Request, committee_id: Id, session: SessionDep, actor: ActorDep):
-    form = await request.form()
+def convene(request: Request, committee_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
     values = form_values(form)
     try:
         agenda = [line.strip() for line in values.get("agenda", "").splitlines() if line.strip()]
@@ -37,7 +38,7 @@ async def convene(request: Request, committee_id: Id, session: SessionDep, actor
             {k: v for k, v in values.items() if v and k in ("date", "starts", "ends", "place")}
             | {"agenda": agenda, "joint": "joint" in values, "cases": form.getlist("cases")},
         )
-        saved = service.convene(session, actor=actor, committee_id=committee_id, data=data)
+        saved = invitation_service.convene(session, actor=actor, committee_id=committee_id, data=data)
     except DomainError as error:
         if error.status_code in (403, 404):
             raise
@@ -110,8 +111,8 @@ def minutes_from_form(values: dict[str, str], meeting: dict) -> MinutesIn:
 
 
 @router.post("/utvalg/moter/{meeting_id}/referat")
-async def record_minutes(request: Request, meeting_id: Id, session: SessionDep, actor: ActorDep):
-    values = form_values(await request.form())
+def record_minutes(request: Request, meeting_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
+    values = form_values(form)
     try:
         current = service.get_meeting(session, actor=actor, meeting_id=meeting_id)
         data = minutes_from_form(values, current)
@@ -124,8 +125,8 @@ async def record_minutes(request: Request, meeting_id: Id, session: SessionDep, 
 
 
 @router.post("/utvalg/moter/{meeting_id}/godkjenn")
-async def approve(request: Request, meeting_id: Id, session: SessionDep, actor: ActorDep):
-    values = form_values(await request.form())
+def approve(request: Request, meeting_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
+    values = form_values(form)
     later = values.get("at_meeting", "")
     try:
         if not later.isdigit() or len(later) > 9:

@@ -4,6 +4,7 @@ as PDF and the invitation as iCalendar."""
 from fastapi import APIRouter, Response
 
 from legetjeneste.committees.meetings import service
+from legetjeneste.committees.meetings.invitations import service as invitation_service
 from legetjeneste.committees.schemas import MeetingCreate, MinutesIn
 from legetjeneste.web.deps import ActorDep, Id, SessionDep
 
@@ -18,7 +19,7 @@ def meetings(committee_id: Id, session: SessionDep, actor: ActorDep):
 @router.post("/committees/{committee_id}/meetings", status_code=201)
 def convene(committee_id: Id, data: MeetingCreate, session: SessionDep, actor: ActorDep):
     """Convene a meeting: every member and observer is told (inbox, e-mail) with the .ics invitation."""
-    return service.convene(session, actor=actor, committee_id=committee_id, data=data)
+    return invitation_service.convene(session, actor=actor, committee_id=committee_id, data=data)
 
 
 @router.get("/committee-meetings/{meeting_id}")
@@ -49,7 +50,7 @@ def action_done(action_id: Id, session: SessionDep, actor: ActorDep):
     responses={200: {"content": {"text/calendar": {}}, "description": "Innkallingen (iCalendar, RFC 5545)"}},
 )
 def invitation(meeting_id: Id, session: SessionDep, actor: ActorDep):
-    content = service.invitation_ics(session, actor=actor, meeting_id=meeting_id)
+    content = invitation_service.invitation_ics(session, actor=actor, meeting_id=meeting_id)
     headers = {"Content-Disposition": f'attachment; filename="mote-{meeting_id}.ics"'}
     return Response(content, media_type="text/calendar; charset=utf-8", headers=headers)
 
