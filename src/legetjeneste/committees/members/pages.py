@@ -40,6 +40,7 @@ LABELS = committee_pages.FIELD_LABELS | {
     "partners": "Kommunene i legevaktsamarbeidet",
     "members": "Medlemmer",
 }
+TERM_LABELS = LABELS | {"constituted_on": "Den nye perioden begynner"}
 
 
 def _row(values: dict[str, str], n: int) -> dict:
@@ -145,7 +146,7 @@ def _term_page(request, session, actor, committee_id, *, rows=None, error=None, 
         "rows": rows or proposal["members"] + [_blank()] * MORE_ROWS,
         "roles": rules.ROLES,
         "sides": rules.SIDES,
-        **failure_context(error, values, labels or LABELS, form="term"),
+        **failure_context(error, values, labels or TERM_LABELS, form="term"),
     }
     return render(request, "committees/term.html", context, actor=actor, status_code=422 if error else 200)
 
@@ -185,7 +186,7 @@ def start_term(request: Request, committee_id: Id, session: SessionDep, actor: A
             rows=rows,
             error=error,
             values=values,
-            labels=LABELS | labels,
+            labels=TERM_LABELS | labels,
         )
     period = span_text(saved.constituted_on, saved.term_end or saved.constituted_on)
     title = f"{saved.name} har ny funksjonsperiode {period} med {len(members)} medlemmer."
