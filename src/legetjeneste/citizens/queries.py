@@ -2,20 +2,36 @@
 
 `move` is called inside the caller's transaction by every use case that moves a citizen (a switch, the
 waiting list, an assignment, a list reduction's draw, a vacant list's distribution, a threat decision), so
-that a membership never overlaps another and every move carries its reason and cause."""
+that a membership never overlaps another and every move carries its reason and cause. It also keeps each
+list's length (docs/adr/0014): the changes it makes to lengths are written when the transaction commits,
+in one statement in (agreement, day) order, so that writers of one list take its rows in the same order."""
 
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import cache
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Date, bindparam, delete, event, func, select, text
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session, SessionTransaction, aliased
 
 from legetjeneste.auth.models import User
 from legetjeneste.citizens import rules
-from legetjeneste.citizens.models import Citizen, CitizenParent, CitizenSettings, Membership, WaitingListEntry
-from legetjeneste.citizens.runs.schemas import LengthRow
+from legetjeneste.citizens.models import (
+    Citizen,
+    CitizenParent,
+    CitizenSettings,
+    ListLengthChange,
+    Membership,
+    WaitingListEntry,
+)
+from legetjeneste.citizens.runs.schemas import KeptLengthDifference, LengthRow
 from legetjeneste.registry import rules as registry_rules
 from legetjeneste.registry.models import Agreement, Doctor, DoctorPeriod, ListCount, Office
+
+ParentLink = tuple[int, str, bool]  # a child's parent: citizen id, sex, is_primary
+# The session's changes to list lengths not yet written, as a Counter of (agreement, day) -> delta.
+_PENDING = "citizens.list_length_changes"
 
 
 def membership_on(session: Session, *, citizen_id: int, on: date) -> Membership | None:
@@ -46,24 +62,80 @@ def move(
     """From `start` on, the citizen is on `agreement_id`'s list (None: on no list), for `reason`.
 
     The place held on `start` ends the day before with the same reason; a place that would only have begun
-    on or after `start` (a switch booked for a later 1st) is cancelled, since this move replaces it."""
-    for later in session.scalars(
-        select(Membership).where(Membership.citizen_id == citizen_id, Membership.start >= start)
-    ):
-        session.delete(later)
-    current = membership_on(session, citizen_id=citizen_id, on=start - timedelta(days=1))
-    if current is not None and (current.end is None or current.end >= start):
-        current.end = start - timedelta(days=1)
-        current.end_reason = reason
-    if agreement_id is None:
-        session.flush()
-        return None
-    placed = Membership(
-        citizen_id=citizen_id, agreement_id=agreement_id, start=start, begin_reason=reason, cause=cause
+    on or after `start` (a switch booked for a later 1st) is cancelled, since this move replaces it. The
+    places changed are read with their rows locked (PostgreSQL), so two moves of one citizen take turns
+    and each changes the list lengths by exactly what it changed."""
+    changes: Counter[tuple[int, date]] = Counter()
+    # Every place ending on or after `start`: the one held the day before (no two overlap) and later ones.
+    query = (
+        select(Membership)
+        .where(Membership.citizen_id == citizen_id, Membership.end.is_(None) | (Membership.end >= start))
+        .with_for_update()
+        .execution_options(populate_existing=True)
     )
-    session.add(placed)
+    for place in session.scalars(query):
+        if place.start >= start:
+            changes.subtract(rules.length_changes([(place.agreement_id, place.start, place.end)]))
+            session.delete(place)
+        else:
+            changes.subtract(rules.length_changes([(place.agreement_id, start, place.end)]))
+            place.end = start - timedelta(days=1)
+            place.end_reason = reason
+    placed = None
+    if agreement_id is not None:
+        placed = Membership(
+            citizen_id=citizen_id, agreement_id=agreement_id, start=start, begin_reason=reason, cause=cause
+        )
+        session.add(placed)
+        changes.update(rules.length_changes([(agreement_id, start, None)]))
     session.flush()
+    _keep(session, changes)
     return placed
+
+
+def keep_places(session: Session, places: Iterable[tuple[int, date, date | None]]) -> None:
+    """The list lengths that places written in bulk (agreement, first day, last day or None) add, kept with
+    them: for the loaders that insert memberships without `move` (the demo's generator, the citizen file)."""
+    _keep(session, rules.length_changes(places))
+
+
+def _keep(session: Session, changes: Counter[tuple[int, date]]) -> None:
+    if session.in_nested_transaction():
+        _write(session, changes)  # a savepoint rolled back must take its changes with it
+    else:
+        session.info.setdefault(_PENDING, Counter()).update(changes)
+
+
+def _write(session: Session, changes: Counter[tuple[int, date]]) -> None:
+    """Add the changes to the kept lengths: one upsert, its rows in (agreement, day) order."""
+    rows = [{"agreement_id": a, "day": d, "delta": n} for (a, d), n in sorted(changes.items()) if n]
+    if rows:
+        session.execute(_upsert(session.get_bind().dialect.name), rows)
+
+
+@cache
+def _upsert(dialect: str):
+    statement = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(ListLengthChange)
+    return statement.on_conflict_do_update(
+        index_elements=["agreement_id", "day"],
+        set_={"delta": ListLengthChange.delta + statement.excluded.delta},
+    )
+
+
+@event.listens_for(Session, "before_commit")
+def _write_pending(session: Session) -> None:
+    """The transaction's changes to list lengths, written last: after its other writes, just before it
+    commits, so a list's rows are held only while committing (no waits in a cycle, ADR 0014)."""
+    changes = session.info.pop(_PENDING, None)
+    if changes:
+        session.flush()
+        _write(session, changes)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _drop_pending(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:
+        session.info.pop(_PENDING, None)
 
 
 # Reads of the register (the caller audits every read of an identity).
@@ -102,6 +174,82 @@ def list_lengths(
     return {agreement_id: count for agreement_id, count in session.execute(query)}
 
 
+def kept_lengths(session: Session, agreement_ids: Iterable[int], *, on: date) -> dict[int, int]:
+    """AGR-OPEN — per agreement named its list length on the day as kept by `move` (docs/adr/0014): the
+    same number as `list_lengths` counts, read from a few rows per list instead of every membership. The
+    session's changes not yet written are included."""
+    wanted = set(agreement_ids)
+    rows = session.execute(_kept_statement(), {"ids": list(wanted), "on": on})
+    found = {agreement_id: int(length) for agreement_id, length in rows}
+    for (agreement_id, day), delta in session.info.get(_PENDING, {}).items():
+        if agreement_id in wanted and day <= on:
+            found[agreement_id] = found.get(agreement_id, 0) + delta
+    return found
+
+
+@cache
+def _kept_statement():
+    return (
+        select(ListLengthChange.agreement_id, func.sum(ListLengthChange.delta))
+        .where(
+            ListLengthChange.agreement_id.in_(bindparam("ids", expanding=True)),
+            ListLengthChange.day <= bindparam("on", type_=Date),
+        )
+        .group_by(ListLengthChange.agreement_id)
+    )
+
+
+def kept_differences(session: Session, *, municipality_number: str, on: date) -> list[KeptLengthDifference]:
+    """The municipality's agreements whose kept list length on the day differs from their memberships
+    covering it, both read in one statement (one snapshot)."""
+    mine = select(Agreement.id).where(Agreement.municipality_number == municipality_number)
+    counted = (
+        select(Membership.agreement_id, func.count().label("n"))
+        .where(covering(on), Membership.agreement_id.in_(mine))
+        .group_by(Membership.agreement_id)
+        .subquery()
+    )
+    kept = (
+        select(ListLengthChange.agreement_id, func.sum(ListLengthChange.delta).label("n"))
+        .where(ListLengthChange.day <= on, ListLengthChange.agreement_id.in_(mine))
+        .group_by(ListLengthChange.agreement_id)
+        .subquery()
+    )
+    query = (
+        select(Agreement.id, func.coalesce(kept.c.n, 0), func.coalesce(counted.c.n, 0))
+        .outerjoin(counted, counted.c.agreement_id == Agreement.id)
+        .outerjoin(kept, kept.c.agreement_id == Agreement.id)
+        .where(Agreement.municipality_number == municipality_number)
+        .where(func.coalesce(kept.c.n, 0) != func.coalesce(counted.c.n, 0))
+        .order_by(Agreement.id)
+    )
+    return [
+        KeptLengthDifference(agreement_id=a, kept=int(k), counted=int(c))
+        for a, k, c in session.execute(query)
+    ]
+
+
+def recount(session: Session, agreement_ids: Iterable[int]) -> None:
+    """The agreements' kept list lengths built again from their memberships, replacing what was kept (the
+    monthly run, when they differ, and it says so). PostgreSQL: other writers of kept lengths wait."""
+    wanted = sorted(set(agreement_ids))
+    if not wanted:
+        return
+    session.flush()
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("LOCK TABLE list_length_change IN SHARE ROW EXCLUSIVE MODE"))
+    pending = session.info.get(_PENDING, {})
+    for key in [key for key in pending if key[0] in wanted]:
+        del pending[key]  # already in the memberships read below
+    session.execute(delete(ListLengthChange).where(ListLengthChange.agreement_id.in_(wanted)))
+    places = session.execute(
+        select(Membership.agreement_id, Membership.start, Membership.end).where(
+            Membership.agreement_id.in_(wanted)
+        )
+    )
+    _write(session, rules.length_changes((a, first, last) for a, first, last in places))
+
+
 def agreements_of(session: Session, municipality_number: str, *, on: date) -> list[Agreement]:
     """The municipality's agreements in force on the day."""
     query = select(Agreement).where(
@@ -113,8 +261,8 @@ def agreements_of(session: Session, municipality_number: str, *, on: date) -> li
 
 
 def open_places(session: Session, agreements: list[Agreement], *, on: date) -> dict[int, int]:
-    """AGR-OPEN — per agreement its open places on the day, the list length taken from the memberships."""
-    lengths = list_lengths(session, on=on, agreement_ids=[a.id for a in agreements])
+    """AGR-OPEN — per agreement its open places on the day, from its kept list length."""
+    lengths = kept_lengths(session, [a.id for a in agreements], on=on)
     return {
         a.id: registry_rules.open_places(
             listetak=a.listetak, list_length=lengths.get(a.id, 0), list_status=a.list_status
@@ -134,14 +282,6 @@ def switches_in_year(session: Session, *, citizen_id: int, year: int) -> int:
     return session.scalar(query) or 0
 
 
-def last_left(session: Session, *, citizen_id: int, agreement_id: int, before: date) -> date | None:
-    """The last day the citizen was on the list before `before` (CIT-CLOSED, CIT-RETURN), if ever."""
-    query = select(func.max(Membership.end)).where(
-        Membership.citizen_id == citizen_id, Membership.agreement_id == agreement_id, Membership.end < before
-    )
-    return session.scalar(query)
-
-
 def parents(session: Session, child_id: int) -> list[tuple[int, str, bool]]:
     """The child's parents as (citizen id, sex, is_primary)."""
     query = (
@@ -159,6 +299,31 @@ def children(session: Session, parent_ids: Iterable[int]) -> list[Citizen]:
         .where(CitizenParent.parent_id.in_(list(parent_ids)))
     )
     return list(session.scalars(query.order_by(Citizen.id)).unique())
+
+
+def children_with_parents(session: Session, parent_id: int) -> dict[int, tuple[date, list[ParentLink]]]:
+    """Per child of the parent its birth date and its parents as (citizen id, sex, is_primary), in one
+    statement (CIT-CHILDREN: whom the child follows)."""
+    found: dict[int, tuple[date, list[ParentLink]]] = {}
+    rows = session.execute(_family_statement(), {"parent": parent_id})
+    for child_id, born, parent_of, sex, primary in rows:
+        found.setdefault(child_id, (born, []))[1].append((parent_of, sex, primary))
+    return found
+
+
+@cache
+def _family_statement():
+    """Built once: its aliases cost more to build than the statement costs to run (a switch's hot path)."""
+    child, parent = aliased(Citizen), aliased(Citizen)
+    link, mine = aliased(CitizenParent), aliased(CitizenParent)
+    return (
+        select(link.child_id, child.birth_date, parent.id, parent.sex, link.is_primary)
+        .select_from(mine)
+        .join(link, link.child_id == mine.child_id)
+        .join(child, child.id == link.child_id)
+        .join(parent, parent.id == link.parent_id)
+        .where(mine.parent_id == bindparam("parent"))
+    )
 
 
 def is_parent_of(session: Session, *, parent_id: int, child_id: int) -> bool:
@@ -270,17 +435,23 @@ def lock_agreement(session: Session, agreement_id: int) -> Agreement | None:
 
 def regular_doctor_names(session: Session, agreement_ids: Iterable[int], *, on: date) -> dict[int, str]:
     """Per agreement the name of the regular GP on the day (none: the list is without a GP)."""
-    query = (
+    rows = session.execute(_doctor_names_statement(), {"ids": list(agreement_ids), "on": on})
+    return {agreement_id: f"{first} {last}" for agreement_id, first, last in rows}
+
+
+@cache
+def _doctor_names_statement():
+    on = bindparam("on", type_=Date)
+    return (
         select(DoctorPeriod.agreement_id, Doctor.first_name, Doctor.last_name)
         .join(Doctor, Doctor.id == DoctorPeriod.doctor_id)
         .where(
-            DoctorPeriod.agreement_id.in_(list(agreement_ids)),
+            DoctorPeriod.agreement_id.in_(bindparam("ids", expanding=True)),
             DoctorPeriod.role == "regular",
             DoctorPeriod.start <= on,
             DoctorPeriod.end.is_(None) | (DoctorPeriod.end >= on),
         )
     )
-    return {agreement_id: f"{first} {last}" for agreement_id, first, last in session.execute(query)}
 
 
 def office_name(session: Session, office_id: int) -> str:

@@ -80,6 +80,7 @@ def import_file(session: Session, *, actor: Actor, lines: list[str]) -> Imported
         for model, rows_ in ((Membership, places), (CitizenParent, parents)):
             if rows_:
                 session.execute(insert(model), rows_)
+        queries.keep_places(session, [(p.agreement_id, p.start, p.end) for row in new for p in row.places])
         audit_service.record(
             session,
             actor=actor,
