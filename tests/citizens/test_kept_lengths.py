@@ -55,7 +55,7 @@ def test_kept_lengths_follow_switches_children_following_and_a_booked_switch_rep
     switching.switch(session, actor=citizen_actor(other), citizen_id=other, agreement_id=SMALL, on=DAY)
     assert_kept_equals_counted(session)
     with session.begin():
-        assert queries.kept_lengths(session, LISTS, on=EFFECT) == {OPEN: 0, SMALL: 3}
+        assert queries.kept_lengths(session, LISTS, on=EFFECT) == {OPEN: 0, SMALL: 3, CLOSED: 0}
 
 
 def test_kept_lengths_follow_the_waiting_list_moved_by_the_daily_run(session):
@@ -125,16 +125,20 @@ def test_a_moves_changes_count_inside_its_transaction_and_vanish_with_a_rollback
     kari = person(session, on=SMALL)
     with session.begin():
         queries.move(session, citizen_id=kari, agreement_id=OPEN, start=EFFECT, reason="switch")
-        assert queries.kept_lengths(session, LISTS, on=EFFECT) == {OPEN: 1, SMALL: 0}
+        assert queries.kept_lengths(session, LISTS, on=EFFECT) == {OPEN: 1, SMALL: 0, CLOSED: 0}
         session.rollback()
+    ola = person(session, on=OPEN)
     with session.begin():
+        queries.move(session, citizen_id=ola, agreement_id=SMALL, start=EFFECT, reason="switch")
         with session.begin_nested() as savepoint:
             queries.move(session, citizen_id=kari, agreement_id=CLOSED, start=EFFECT, reason="switch")
             savepoint.rollback()
-        queries.move(session, citizen_id=kari, agreement_id=OPEN, start=EFFECT, reason="switch")
+        with session.begin_nested():
+            queries.move(session, citizen_id=kari, agreement_id=OPEN, start=EFFECT, reason="switch")
+        assert queries.kept_lengths(session, LISTS, on=EFFECT) == {OPEN: 1, SMALL: 1, CLOSED: 0}
     assert_kept_equals_counted(session)
     with session.begin():
-        assert queries.kept_lengths(session, LISTS, on=EFFECT) == {OPEN: 1, SMALL: 0}
+        assert queries.kept_lengths(session, LISTS, on=EFFECT) == {OPEN: 1, SMALL: 1, CLOSED: 0}
 
 
 def test_kept_lengths_follow_a_threat_decisions_move_on_the_day_the_patient_chose(demo):
@@ -230,7 +234,7 @@ def test_twenty_switches_at_once_onto_the_last_place_give_it_to_one_and_the_kept
     assert all(e.rule_id == "CIT-SWITCH" and "ikke ledig plass" in e.message for e in refused)
     assert_kept_equals_counted(session)
     with session.begin():
-        assert queries.kept_lengths(session, LISTS, on=EFFECT) == {OPEN: 3, SMALL: 19}
+        assert queries.kept_lengths(session, LISTS, on=EFFECT) == {OPEN: 3, SMALL: 19, CLOSED: 0}
 
 
 def test_twenty_crossing_switches_at_once_all_take_effect_and_the_kept_lengths_stay_true(engine, session):
@@ -248,4 +252,4 @@ def test_twenty_crossing_switches_at_once_all_take_effect_and_the_kept_lengths_s
     assert errors(outcomes) == []
     assert_kept_equals_counted(session)
     with session.begin():
-        assert queries.kept_lengths(session, LISTS, on=EFFECT) == {OPEN: 10, SMALL: 10}
+        assert queries.kept_lengths(session, LISTS, on=EFFECT) == {OPEN: 10, SMALL: 10, CLOSED: 0}

@@ -126,6 +126,8 @@ def _upsert(dialect: str):
 def _write_pending(session: Session) -> None:
     """The transaction's changes to list lengths, written last: after its other writes, just before it
     commits, so a list's rows are held only while committing (no waits in a cycle, ADR 0014)."""
+    if session.in_nested_transaction():
+        return  # a savepoint released: the outer transaction's commit writes them
     changes = session.info.pop(_PENDING, None)
     if changes:
         session.flush()
@@ -175,15 +177,15 @@ def list_lengths(
 
 
 def kept_lengths(session: Session, agreement_ids: Iterable[int], *, on: date) -> dict[int, int]:
-    """AGR-OPEN — per agreement named its list length on the day as kept by `move` (docs/adr/0014): the
+    """AGR-OPEN — for every agreement named its list length on the day as kept by `move` (docs/adr/0014): the
     same number as `list_lengths` counts, read from a few rows per list instead of every membership. The
     session's changes not yet written are included."""
     wanted = set(agreement_ids)
     rows = session.execute(_kept_statement(), {"ids": list(wanted), "on": on})
-    found = {agreement_id: int(length) for agreement_id, length in rows}
+    found = dict.fromkeys(wanted, 0) | {agreement_id: int(length) for agreement_id, length in rows}
     for (agreement_id, day), delta in session.info.get(_PENDING, {}).items():
         if agreement_id in wanted and day <= on:
-            found[agreement_id] = found.get(agreement_id, 0) + delta
+            found[agreement_id] += delta
     return found
 
 
@@ -199,52 +201,40 @@ def _kept_statement():
     )
 
 
-def kept_differences(session: Session, *, municipality_number: str, on: date) -> list[KeptLengthDifference]:
-    """The municipality's agreements whose kept list length on the day differs from their memberships
-    covering it, both read in one statement (one snapshot)."""
-    mine = select(Agreement.id).where(Agreement.municipality_number == municipality_number)
-    counted = (
-        select(Membership.agreement_id, func.count().label("n"))
-        .where(covering(on), Membership.agreement_id.in_(mine))
-        .group_by(Membership.agreement_id)
-        .subquery()
-    )
-    kept = (
-        select(ListLengthChange.agreement_id, func.sum(ListLengthChange.delta).label("n"))
-        .where(ListLengthChange.day <= on, ListLengthChange.agreement_id.in_(mine))
-        .group_by(ListLengthChange.agreement_id)
-        .subquery()
-    )
-    query = (
-        select(Agreement.id, func.coalesce(kept.c.n, 0), func.coalesce(counted.c.n, 0))
-        .outerjoin(counted, counted.c.agreement_id == Agreement.id)
-        .outerjoin(kept, kept.c.agreement_id == Agreement.id)
-        .where(Agreement.municipality_number == municipality_number)
-        .where(func.coalesce(kept.c.n, 0) != func.coalesce(counted.c.n, 0))
-        .order_by(Agreement.id)
-    )
-    return [
-        KeptLengthDifference(agreement_id=a, kept=int(k), counted=int(c))
-        for a, k, c in session.execute(query)
-    ]
-
-
-def recount(session: Session, agreement_ids: Iterable[int]) -> None:
-    """The agreements' kept list lengths built again from their memberships, replacing what was kept (the
-    monthly run, when they differ, and it says so). PostgreSQL: other writers of kept lengths wait."""
+def mend_kept_lengths(
+    session: Session, agreement_ids: Iterable[int], *, on: date
+) -> list[KeptLengthDifference]:
+    """The agreements (of those named) whose kept list length on the day differs from their memberships
+    covering it, each built again from its memberships (the monthly run's check, which reports them).
+    Compared under a lock that keeps movers from writing kept lengths (PostgreSQL; SQLite: the write
+    transaction), so a move committing meanwhile is never taken for a difference."""
     wanted = sorted(set(agreement_ids))
     if not wanted:
-        return
+        return []
     session.flush()
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("LOCK TABLE list_length_change IN SHARE ROW EXCLUSIVE MODE"))
+    counted = list_lengths(session, on=on, agreement_ids=wanted)
+    kept = kept_lengths(session, wanted, on=on)
+    found = [
+        KeptLengthDifference(agreement_id=a, kept=kept[a], counted=counted.get(a, 0))
+        for a in wanted
+        if kept[a] != counted.get(a, 0)
+    ]
+    if found:
+        _recount(session, [d.agreement_id for d in found])
+    return found
+
+
+def _recount(session: Session, agreement_ids: list[int]) -> None:
+    """The agreements' kept list lengths built again from their memberships, replacing what was kept."""
     pending = session.info.get(_PENDING, {})
-    for key in [key for key in pending if key[0] in wanted]:
+    for key in [key for key in pending if key[0] in agreement_ids]:
         del pending[key]  # already in the memberships read below
-    session.execute(delete(ListLengthChange).where(ListLengthChange.agreement_id.in_(wanted)))
+    session.execute(delete(ListLengthChange).where(ListLengthChange.agreement_id.in_(agreement_ids)))
     places = session.execute(
         select(Membership.agreement_id, Membership.start, Membership.end).where(
-            Membership.agreement_id.in_(wanted)
+            Membership.agreement_id.in_(agreement_ids)
         )
     )
     _write(session, rules.length_changes((a, first, last) for a, first, last in places))

@@ -22,7 +22,14 @@ from legetjeneste.citizens import rules as citizen_rules
 from legetjeneste.citizens.letters import service as letters
 from legetjeneste.citizens.models import CitizenRun
 from legetjeneste.citizens.runs import queries as run_queries
-from legetjeneste.citizens.runs.schemas import KeptLengthDifference, Move, Overview, RunRead, RunResult
+from legetjeneste.citizens.runs.schemas import (
+    KeptLengthDifference,
+    LengthRow,
+    Move,
+    Overview,
+    RunRead,
+    RunResult,
+)
 from legetjeneste.citizens.switching.rules import effective_date
 from legetjeneste.dates import add_months, first_of_month, now_oslo, today_oslo
 from legetjeneste.db import write_transaction
@@ -284,7 +291,7 @@ def monthly(
             session, municipality_number=municipality_number, on=month
         )
         lengths = queries.length_rows(session, municipality_number=municipality_number, month=month)
-        mended = _check_kept_lengths(session, municipality_number, month)
+        mended = _check_kept_lengths(session, lengths, month)
         still = len(moves)  # the monthly run assigns no one: those it left without a place
     skipped = Counter({"waiting_dropped": dropped})
     result = _result(run_id, municipality_number, "monthly", on, month, moves, skipped, still, lengths)
@@ -292,14 +299,17 @@ def monthly(
     return _finish(session, actor, run_id, result)
 
 
-def _check_kept_lengths(session: Session, number: str, month: date) -> list[KeptLengthDifference]:
-    """AGR-OPEN — the kept list lengths (docs/adr/0014) against the memberships on the 1st. A difference
-    would be a defect: it is logged, reported in the run's result and audit entry, and the list's kept
-    length is built again from its memberships."""
-    found = queries.kept_differences(session, municipality_number=number, on=month)
+def _check_kept_lengths(
+    session: Session, lengths: list[LengthRow], month: date
+) -> list[KeptLengthDifference]:
+    """AGR-OPEN — the kept list lengths (docs/adr/0014) against the lengths just counted from the
+    memberships on the 1st. A difference would be a defect: it is logged, reported in the run's result and
+    audit entry, and the list's kept length is built again from its memberships."""
+    kept = queries.kept_lengths(session, [row.agreement_id for row in lengths], on=month)
+    suspects = [row.agreement_id for row in lengths if kept[row.agreement_id] != row.list_length]
+    found = queries.mend_kept_lengths(session, suspects, on=month)
     if found:
         logger.warning("Kept list lengths differed from the memberships, built again: %s", found)
-        queries.recount(session, [d.agreement_id for d in found])
     return found
 
 
