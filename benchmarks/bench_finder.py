@@ -119,7 +119,7 @@ def fill(engine, citizens: int, lists: int) -> None:
         for start in range(0, citizens, BATCH):
             c.execute(insert(Citizen), people[start : start + BATCH])
             c.execute(insert(Membership), places[start : start + BATCH])
-        # The kept list lengths (docs/adr/0014), as `citizens.queries.keep_places` keeps them.
+        # The kept list lengths (docs/adr/0014), as `citizens.lengths.queries.keep_places` keeps them.
         kept = rules.length_changes((p["agreement_id"], p["start_date"], p["end_date"]) for p in places)
         changes = [{"agreement_id": a, "day": d, "delta": n} for (a, d), n in sorted(kept.items()) if n]
         c.execute(insert(ListLengthChange), changes)

@@ -16,6 +16,7 @@ from legetjeneste.citizens import generate, queries, rules
 from legetjeneste.citizens.distribution import service as distribution
 from legetjeneste.citizens.exchange import rules as file_rules
 from legetjeneste.citizens.exchange import service as exchange
+from legetjeneste.citizens.lengths import queries as lengths
 from legetjeneste.citizens.models import ListLengthChange
 from legetjeneste.citizens.runs import service as runs
 from legetjeneste.citizens.switching import service as switching
@@ -33,7 +34,7 @@ DAYS = (date(2020, 1, 1), date(2027, 3, 9), date(2027, 3, 31), EFFECT, date(2027
 def assert_kept_equals_counted(session, agreement_ids=LISTS, days=DAYS) -> None:
     with session.begin():
         for day in days:
-            kept = queries.kept_lengths(session, agreement_ids, on=day)
+            kept = lengths.kept(session, agreement_ids, on=day)
             counted = queries.list_lengths(session, on=day, agreement_ids=agreement_ids)
             assert {a: kept.get(a, 0) for a in agreement_ids} == {
                 a: counted.get(a, 0) for a in agreement_ids
@@ -55,7 +56,7 @@ def test_kept_lengths_follow_switches_children_following_and_a_booked_switch_rep
     switching.switch(session, actor=citizen_actor(other), citizen_id=other, agreement_id=SMALL, on=DAY)
     assert_kept_equals_counted(session)
     with session.begin():
-        assert queries.kept_lengths(session, LISTS, on=EFFECT) == {OPEN: 0, SMALL: 3, CLOSED: 0}
+        assert lengths.kept(session, LISTS, on=EFFECT) == {OPEN: 0, SMALL: 3, CLOSED: 0}
 
 
 def test_kept_lengths_follow_the_waiting_list_moved_by_the_daily_run(session):
@@ -125,7 +126,7 @@ def test_a_moves_changes_count_inside_its_transaction_and_vanish_with_a_rollback
     kari = person(session, on=SMALL)
     with session.begin():
         queries.move(session, citizen_id=kari, agreement_id=OPEN, start=EFFECT, reason="switch")
-        assert queries.kept_lengths(session, LISTS, on=EFFECT) == {OPEN: 1, SMALL: 0, CLOSED: 0}
+        assert lengths.kept(session, LISTS, on=EFFECT) == {OPEN: 1, SMALL: 0, CLOSED: 0}
         session.rollback()
     ola = person(session, on=OPEN)
     with session.begin():
@@ -135,10 +136,10 @@ def test_a_moves_changes_count_inside_its_transaction_and_vanish_with_a_rollback
             savepoint.rollback()
         with session.begin_nested():
             queries.move(session, citizen_id=kari, agreement_id=OPEN, start=EFFECT, reason="switch")
-        assert queries.kept_lengths(session, LISTS, on=EFFECT) == {OPEN: 1, SMALL: 1, CLOSED: 0}
+        assert lengths.kept(session, LISTS, on=EFFECT) == {OPEN: 1, SMALL: 1, CLOSED: 0}
     assert_kept_equals_counted(session)
     with session.begin():
-        assert queries.kept_lengths(session, LISTS, on=EFFECT) == {OPEN: 1, SMALL: 1, CLOSED: 0}
+        assert lengths.kept(session, LISTS, on=EFFECT) == {OPEN: 1, SMALL: 1, CLOSED: 0}
 
 
 def test_kept_lengths_follow_a_threat_decisions_move_on_the_day_the_patient_chose(demo):
@@ -234,7 +235,7 @@ def test_twenty_switches_at_once_onto_the_last_place_give_it_to_one_and_the_kept
     assert all(e.rule_id == "CIT-SWITCH" and "ikke ledig plass" in e.message for e in refused)
     assert_kept_equals_counted(session)
     with session.begin():
-        assert queries.kept_lengths(session, LISTS, on=EFFECT) == {OPEN: 3, SMALL: 19, CLOSED: 0}
+        assert lengths.kept(session, LISTS, on=EFFECT) == {OPEN: 3, SMALL: 19, CLOSED: 0}
 
 
 def test_twenty_crossing_switches_at_once_all_take_effect_and_the_kept_lengths_stay_true(engine, session):
@@ -252,4 +253,4 @@ def test_twenty_crossing_switches_at_once_all_take_effect_and_the_kept_lengths_s
     assert errors(outcomes) == []
     assert_kept_equals_counted(session)
     with session.begin():
-        assert queries.kept_lengths(session, LISTS, on=EFFECT) == {OPEN: 10, SMALL: 10, CLOSED: 0}
+        assert lengths.kept(session, LISTS, on=EFFECT) == {OPEN: 10, SMALL: 10, CLOSED: 0}

@@ -14,7 +14,8 @@ from datetime import date, timedelta
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
-from legetjeneste.citizens import queries, rules
+from legetjeneste.citizens import rules
+from legetjeneste.citizens.lengths import queries as kept_lengths
 from legetjeneste.citizens.models import Citizen, CitizenParent, Membership
 from legetjeneste.registry.models import Agreement, ListCount
 
@@ -157,7 +158,7 @@ def generate(
             if len(citizens) >= BATCH:
                 _write(session, citizens, places, parents)
         _write(session, citizens, places, parents)
-        queries.keep_places(session, kept)
+        kept_lengths.keep_places(session, kept)
         _advance_sequence(session)
         return numbers.made
 

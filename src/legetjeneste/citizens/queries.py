@@ -2,36 +2,26 @@
 
 `move` is called inside the caller's transaction by every use case that moves a citizen (a switch, the
 waiting list, an assignment, a list reduction's draw, a vacant list's distribution, a threat decision), so
-that a membership never overlaps another and every move carries its reason and cause. It also keeps each
-list's length (docs/adr/0014): the changes it makes to lengths are written when the transaction commits,
-in one statement in (agreement, day) order, so that writers of one list take its rows in the same order."""
+that a membership never overlaps another and every move carries its reason and cause, and keeps each
+list's length with it (`citizens.lengths`, docs/adr/0014)."""
 
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import cache
 
-from sqlalchemy import Date, bindparam, delete, event, func, select, text
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session, SessionTransaction, aliased
+from sqlalchemy import Date, bindparam, func, select
+from sqlalchemy.orm import Session, aliased
 
 from legetjeneste.auth.models import User
 from legetjeneste.citizens import rules
-from legetjeneste.citizens.models import (
-    Citizen,
-    CitizenParent,
-    CitizenSettings,
-    ListLengthChange,
-    Membership,
-    WaitingListEntry,
-)
+from legetjeneste.citizens.lengths import queries as lengths
+from legetjeneste.citizens.models import Citizen, CitizenParent, CitizenSettings, Membership, WaitingListEntry
 from legetjeneste.citizens.runs.schemas import KeptLengthDifference, LengthRow
 from legetjeneste.registry import rules as registry_rules
 from legetjeneste.registry.models import Agreement, Doctor, DoctorPeriod, ListCount, Office
 
 ParentLink = tuple[int, str, bool]  # a child's parent: citizen id, sex, is_primary
-# The session's changes to list lengths not yet written, as a Counter of (agreement, day) -> delta.
-_PENDING = "citizens.list_length_changes"
 
 
 def membership_on(session: Session, *, citizen_id: int, on: date) -> Membership | None:
@@ -63,8 +53,8 @@ def move(
 
     The place held on `start` ends the day before with the same reason; a place that would only have begun
     on or after `start` (a switch booked for a later 1st) is cancelled, since this move replaces it. The
-    places changed are read with their rows locked (PostgreSQL), so two moves of one citizen take turns
-    and each changes the list lengths by exactly what it changed."""
+    places changed are read with their rows locked (PostgreSQL): a second move of the citizen waits and
+    then sees them as changed, so each move changes the list lengths by exactly the places it changed."""
     changes: Counter[tuple[int, date]] = Counter()
     # Every place ending on or after `start`: the one held the day before (no two overlap) and later ones.
     query = (
@@ -89,55 +79,8 @@ def move(
         session.add(placed)
         changes.update(rules.length_changes([(agreement_id, start, None)]))
     session.flush()
-    _keep(session, changes)
+    lengths.keep(session, changes)
     return placed
-
-
-def keep_places(session: Session, places: Iterable[tuple[int, date, date | None]]) -> None:
-    """The list lengths that places written in bulk (agreement, first day, last day or None) add, kept with
-    them: for the loaders that insert memberships without `move` (the demo's generator, the citizen file)."""
-    _keep(session, rules.length_changes(places))
-
-
-def _keep(session: Session, changes: Counter[tuple[int, date]]) -> None:
-    if session.in_nested_transaction():
-        _write(session, changes)  # a savepoint rolled back must take its changes with it
-    else:
-        session.info.setdefault(_PENDING, Counter()).update(changes)
-
-
-def _write(session: Session, changes: Counter[tuple[int, date]]) -> None:
-    """Add the changes to the kept lengths: one upsert, its rows in (agreement, day) order."""
-    rows = [{"agreement_id": a, "day": d, "delta": n} for (a, d), n in sorted(changes.items()) if n]
-    if rows:
-        session.execute(_upsert(session.get_bind().dialect.name), rows)
-
-
-@cache
-def _upsert(dialect: str):
-    statement = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(ListLengthChange)
-    return statement.on_conflict_do_update(
-        index_elements=["agreement_id", "day"],
-        set_={"delta": ListLengthChange.delta + statement.excluded.delta},
-    )
-
-
-@event.listens_for(Session, "before_commit")
-def _write_pending(session: Session) -> None:
-    """The transaction's changes to list lengths, written last: after its other writes, just before it
-    commits, so a list's rows are held only while committing (no waits in a cycle, ADR 0014)."""
-    if session.in_nested_transaction():
-        return  # a savepoint released: the outer transaction's commit writes them
-    changes = session.info.pop(_PENDING, None)
-    if changes:
-        session.flush()
-        _write(session, changes)
-
-
-@event.listens_for(Session, "after_transaction_end")
-def _drop_pending(session: Session, transaction: SessionTransaction) -> None:
-    if transaction.parent is None:
-        session.info.pop(_PENDING, None)
 
 
 # Reads of the register (the caller audits every read of an identity).
@@ -176,68 +119,26 @@ def list_lengths(
     return {agreement_id: count for agreement_id, count in session.execute(query)}
 
 
-def kept_lengths(session: Session, agreement_ids: Iterable[int], *, on: date) -> dict[int, int]:
-    """AGR-OPEN — for every agreement named its list length on the day as kept by `move` (docs/adr/0014): the
-    same number as `list_lengths` counts, read from a few rows per list instead of every membership. The
-    session's changes not yet written are included."""
-    wanted = set(agreement_ids)
-    rows = session.execute(_kept_statement(), {"ids": list(wanted), "on": on})
-    found = dict.fromkeys(wanted, 0) | {agreement_id: int(length) for agreement_id, length in rows}
-    for (agreement_id, day), delta in session.info.get(_PENDING, {}).items():
-        if agreement_id in wanted and day <= on:
-            found[agreement_id] += delta
-    return found
-
-
-@cache
-def _kept_statement():
-    return (
-        select(ListLengthChange.agreement_id, func.sum(ListLengthChange.delta))
-        .where(
-            ListLengthChange.agreement_id.in_(bindparam("ids", expanding=True)),
-            ListLengthChange.day <= bindparam("on", type_=Date),
-        )
-        .group_by(ListLengthChange.agreement_id)
-    )
-
-
 def mend_kept_lengths(
     session: Session, agreement_ids: Iterable[int], *, on: date
 ) -> list[KeptLengthDifference]:
     """The agreements (of those named) whose kept list length on the day differs from their memberships
     covering it, each built again from its memberships (the monthly run's check, which reports them).
-    Compared under a lock that keeps movers from writing kept lengths (PostgreSQL; SQLite: the write
-    transaction), so a move committing meanwhile is never taken for a difference."""
+    Compared under `lengths.lock`, so a move committing meanwhile is never taken for a difference."""
     wanted = sorted(set(agreement_ids))
     if not wanted:
         return []
-    session.flush()
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("LOCK TABLE list_length_change IN SHARE ROW EXCLUSIVE MODE"))
+    lengths.lock(session)
     counted = list_lengths(session, on=on, agreement_ids=wanted)
-    kept = kept_lengths(session, wanted, on=on)
+    kept = lengths.kept(session, wanted, on=on)
     found = [
         KeptLengthDifference(agreement_id=a, kept=kept[a], counted=counted.get(a, 0))
         for a in wanted
         if kept[a] != counted.get(a, 0)
     ]
     if found:
-        _recount(session, [d.agreement_id for d in found])
+        lengths.rebuild(session, [d.agreement_id for d in found])
     return found
-
-
-def _recount(session: Session, agreement_ids: list[int]) -> None:
-    """The agreements' kept list lengths built again from their memberships, replacing what was kept."""
-    pending = session.info.get(_PENDING, {})
-    for key in [key for key in pending if key[0] in agreement_ids]:
-        del pending[key]  # already in the memberships read below
-    session.execute(delete(ListLengthChange).where(ListLengthChange.agreement_id.in_(agreement_ids)))
-    places = session.execute(
-        select(Membership.agreement_id, Membership.start, Membership.end).where(
-            Membership.agreement_id.in_(agreement_ids)
-        )
-    )
-    _write(session, rules.length_changes((a, first, last) for a, first, last in places))
 
 
 def agreements_of(session: Session, municipality_number: str, *, on: date) -> list[Agreement]:
@@ -252,10 +153,10 @@ def agreements_of(session: Session, municipality_number: str, *, on: date) -> li
 
 def open_places(session: Session, agreements: list[Agreement], *, on: date) -> dict[int, int]:
     """AGR-OPEN — per agreement its open places on the day, from its kept list length."""
-    lengths = kept_lengths(session, [a.id for a in agreements], on=on)
+    kept = lengths.kept(session, [a.id for a in agreements], on=on)
     return {
         a.id: registry_rules.open_places(
-            listetak=a.listetak, list_length=lengths.get(a.id, 0), list_status=a.list_status
+            listetak=a.listetak, list_length=kept[a.id], list_status=a.list_status
         )
         for a in agreements
     }

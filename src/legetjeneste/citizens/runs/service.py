@@ -19,6 +19,7 @@ from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.citizens import queries
 from legetjeneste.citizens import rules as citizen_rules
+from legetjeneste.citizens.lengths import queries as kept_lengths
 from legetjeneste.citizens.letters import service as letters
 from legetjeneste.citizens.models import CitizenRun
 from legetjeneste.citizens.runs import queries as run_queries
@@ -305,7 +306,7 @@ def _check_kept_lengths(
     """AGR-OPEN — the kept list lengths (docs/adr/0014) against the lengths just counted from the
     memberships on the 1st. A difference would be a defect: it is logged, reported in the run's result and
     audit entry, and the list's kept length is built again from its memberships."""
-    kept = queries.kept_lengths(session, [row.agreement_id for row in lengths], on=month)
+    kept = kept_lengths.kept(session, [row.agreement_id for row in lengths], on=month)
     suspects = [row.agreement_id for row in lengths if kept[row.agreement_id] != row.list_length]
     found = queries.mend_kept_lengths(session, suspects, on=month)
     if found:

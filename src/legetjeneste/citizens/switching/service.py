@@ -6,6 +6,7 @@ may act for a citizen of their municipality (a call to the service desk). A swit
 under the target list's row lock (`queries.lock_agreement`; SQLite: the write transaction), so two
 switches onto the last open place cannot both take it."""
 
+from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -18,6 +19,7 @@ from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.citizens import queries
 from legetjeneste.citizens import rules as citizen_rules
+from legetjeneste.citizens.lengths import queries as lengths
 from legetjeneste.citizens.models import Citizen, WaitingListEntry
 from legetjeneste.citizens.switching import rules
 from legetjeneste.citizens.switching.schemas import ListChoice, Person, SwitchPage, SwitchResult, WaitingRead
@@ -63,7 +65,7 @@ def _agreement(session: Session, agreement_id: int, *, on: date, lock: bool = Fa
 
 
 def _choice(session: Session, agreement: Agreement, *, on: date) -> ListChoice:
-    length = queries.kept_lengths(session, [agreement.id], on=on).get(agreement.id, 0)
+    length = lengths.kept(session, [agreement.id], on=on)[agreement.id]
     places = registry_rules.open_places(
         listetak=agreement.listetak, list_length=length, list_status=agreement.list_status
     )
@@ -82,7 +84,14 @@ def _choice(session: Session, agreement: Agreement, *, on: date) -> ListChoice:
 
 
 def _target(
-    session: Session, person: Citizen, agreement: Agreement, *, day: date, effective: date, history, is_child
+    session: Session,
+    person: Citizen,
+    agreement: Agreement,
+    *,
+    day: date,
+    effective: date,
+    history: Sequence[rules.Place],
+    is_child: bool,
 ) -> rules.Target:
     """What `switch_ground` needs to know of the list, asked in its order: a listed parent only for a child
     (CIT-CHILDREN), a return only when the list has no room (CIT-CLOSED, CIT-RETURN)."""
@@ -197,14 +206,14 @@ def _followers(session: Session, person: Citizen, current: int | None, effective
     if current is None:
         return []
     age = _child_age(effective)
-    kids = {
-        child: parents
+    kids = sorted(
+        child
         for child, (born, parents) in queries.children_with_parents(session, person.id).items()
         if citizen_rules.is_child(born, on=effective, child_age=age)
         and citizen_rules.followed_parent(parents) == person.id
-    }
-    places = queries.placed(session, list(kids), on=effective) if kids else {}
-    return [child for child in sorted(kids) if places.get(child) == current]
+    )
+    places = queries.placed(session, kids, on=effective) if kids else {}
+    return [child for child in kids if places.get(child) == current]
 
 
 def _audit(session: Session, actor: Actor, action: str, person: Citizen, detail: dict) -> None:
