@@ -18,9 +18,10 @@ from time import perf_counter
 from common import BACKENDS, Unavailable, fresh_database, markdown_table, summary_ms
 from sqlalchemy import insert, text
 
+from legetjeneste.citizens import rules
 from legetjeneste.citizens.finder import service
 from legetjeneste.citizens.finder.schemas import FinderQuery
-from legetjeneste.citizens.models import Citizen, Membership, WaitingListEntry
+from legetjeneste.citizens.models import Citizen, ListLengthChange, Membership, WaitingListEntry
 from legetjeneste.db import session_factory
 from legetjeneste.registry.models import Agreement, Doctor, DoctorPeriod, ListCount, Municipality, Office
 
@@ -118,6 +119,10 @@ def fill(engine, citizens: int, lists: int) -> None:
         for start in range(0, citizens, BATCH):
             c.execute(insert(Citizen), people[start : start + BATCH])
             c.execute(insert(Membership), places[start : start + BATCH])
+        # The kept list lengths (docs/adr/0014), as `citizens.lengths.queries.keep_places` keeps them.
+        kept = rules.length_changes((p["agreement_id"], p["start_date"], p["end_date"]) for p in places)
+        changes = [{"agreement_id": a, "day": d, "delta": n} for (a, d), n in sorted(kept.items()) if n]
+        c.execute(insert(ListLengthChange), changes)
         joined = datetime(2026, 1, 1, tzinfo=UTC)
         c.execute(
             insert(WaitingListEntry),

@@ -6,18 +6,21 @@ A synthetic national register from NAV's 2011 list (4,274 lists, 4,976,878 liste
 imported as ~100 synthetic municipalities (one per first two digits of the office's postnummer, numbered
 99xx, since the 2011 list has no kommunenummer); then one citizen per place on each list (`--share` of them
 for a measured fraction), with children under 16 on a parent's list and synthetic fødselsnumre, written with
-COPY. Measured: the load, «find a GP» for a municipality (its lists with open places and waiting lists,
-p95), a switch (p95, and the sustained rate of `--threads` clients), the daily and the monthly run for the
-whole country (time and the process's peak memory), and every agreement's list length for a month.
+one COPY per table (the indexes built after it), the lists' kept lengths with them (docs/adr/0014).
+Measured: the load, «find a GP» for a municipality (its lists with open places and waiting lists, p95; and
+the finder page's own read), a switch (p95, the sustained rate of `--threads` clients, the statements per
+switch), the daily and the monthly run for the whole country (time and the process's peak memory), and every
+agreement's list length for a month.
 """
 
 import argparse
 import json
 import random
 import sys
+import tempfile
 import threading
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
 
@@ -25,10 +28,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from common import fresh_database, peak_memory_mib, summary_ms  # noqa: E402
 from national_file import build_municipality_file, read_rows  # noqa: E402
-from sqlalchemy import text  # noqa: E402
+from sqlalchemy import event, text  # noqa: E402
 
 from legetjeneste.auth.rules import SYSTEM  # noqa: E402
 from legetjeneste.citizens import generate, queries  # noqa: E402
+from legetjeneste.citizens.finder import service as finder_service  # noqa: E402
+from legetjeneste.citizens.finder.schemas import FinderQuery  # noqa: E402
 from legetjeneste.citizens.runs import service as runs  # noqa: E402
 from legetjeneste.citizens.switching import service as switching  # noqa: E402
 from legetjeneste.db import session_factory  # noqa: E402
@@ -74,58 +79,105 @@ def import_lists(factory) -> tuple[dict[str, list[int]], dict[int, int], float]:
     return found, lengths, time.perf_counter() - started
 
 
+# The tables the load writes; their secondary indexes, unique and foreign-key constraints are dropped for the
+# load and built again after it (one pass over the rows instead of an index update and a check per row).
+LOADED = ("citizen", "membership", "citizen_parent", "list_length_change")
+CHUNK = 1 << 20
+
+
 def copy_citizens(engine, groups: dict[str, list[int]], lengths: dict[int, int], share: float) -> dict:
-    """One citizen per place (times `share`), written with COPY in one transaction per municipality."""
+    """One citizen per place (times `share`), written with one COPY per table over every municipality, in
+    one transaction: the citizens streamed while their places and parents are spooled to temporary files;
+    then the places, the parents and the lists' kept lengths (docs/adr/0014); then the indexes and
+    constraints built again."""
     started = time.perf_counter()
     numbers = generate.Numbers(None)
-    citizen_id, counts = 1, {"citizens": 0, "children": 0}
+    counts = {"citizens": 0, "children": 0}
+    kept: Counter = Counter()
     raw = engine.raw_connection()
     try:
-        for number, agreement_ids in sorted(groups.items()):
-            wanted = {a: max(int(lengths[a] * share), 0) for a in agreement_ids}
-            with raw.cursor() as cursor:
-                people = list(generate.people(wanted, TODAY, seed=int(number)))
-                with cursor.copy(
-                    "COPY citizen (id, national_id, name, birth_date, sex, home_municipality_number, "
-                    "resident_since) FROM STDIN"
-                ) as copy:
-                    for offset, (_, born, male, name, _) in enumerate(people):
-                        national_id, born = numbers.next(born, male)
-                        copy.write_row(
-                            (
-                                citizen_id + offset,
-                                national_id,
-                                name,
-                                born,
-                                "male" if male else "female",
-                                number,
-                                max(born, date(2015, 1, 1)),
-                            )
+        with (
+            raw.cursor() as cursor,
+            tempfile.TemporaryFile("w+") as places,
+            tempfile.TemporaryFile("w+") as parents,
+        ):
+            rebuild = _drop_indexes(cursor)
+            with cursor.copy(
+                "COPY citizen (id, national_id, name, birth_date, sex, home_municipality_number, "
+                "resident_since) FROM STDIN"
+            ) as copy:
+                for number, agreement_ids in sorted(groups.items()):
+                    wanted = {a: max(int(lengths[a] * share), 0) for a in agreement_ids}
+                    first = counts["citizens"] + 1
+                    lines = []
+                    for offset, (agreement_id, born, male, name, parent) in enumerate(
+                        generate.people(wanted, TODAY, seed=int(number))
+                    ):
+                        citizen_id = first + offset
+                        national_id, adjusted = numbers.next(born, male)
+                        since = max(born, date(2015, 1, 1))
+                        sex = "male" if male else "female"
+                        lines.append(
+                            f"{citizen_id}\t{national_id}\t{name}\t{adjusted}\t{sex}\t{number}\t"
+                            f"{max(adjusted, date(2015, 1, 1))}\n"
                         )
-                with cursor.copy(
-                    "COPY membership (citizen_id, agreement_id, start_date, begin_reason) FROM STDIN"
-                ) as copy:
-                    for offset, (agreement_id, born, _, _, _) in enumerate(people):
-                        copy.write_row(
-                            (citizen_id + offset, agreement_id, max(born, date(2015, 1, 1)), "register")
-                        )
-                with cursor.copy("COPY citizen_parent (child_id, parent_id, is_primary) FROM STDIN") as copy:
-                    for offset, (_, _, _, _, parent) in enumerate(people):
+                        places.write(f"{citizen_id}\t{agreement_id}\t{since}\tregister\n")
+                        kept[agreement_id, since] += 1
                         if parent is not None:
-                            copy.write_row((citizen_id + offset, citizen_id + parent, False))
+                            parents.write(f"{citizen_id}\t{first + parent}\tf\n")
                             counts["children"] += 1
-            raw.commit()
-            citizen_id += len(people)
-            counts["citizens"] += len(people)
-        with raw.cursor() as cursor:
+                    copy.write("".join(lines))
+                    counts["citizens"] += len(lines)
+            for table, columns, spooled in (
+                ("membership", "citizen_id, agreement_id, start_date, begin_reason", places),
+                ("citizen_parent", "child_id, parent_id, is_primary", parents),
+            ):
+                spooled.seek(0)
+                with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                    while chunk := spooled.read(CHUNK):
+                        copy.write(chunk)
+            with cursor.copy("COPY list_length_change (agreement_id, day, delta) FROM STDIN") as copy:
+                for (agreement_id, day), delta in sorted(kept.items()):
+                    copy.write_row((agreement_id, day, delta))
+            copied = time.perf_counter() - started
+            for statement in rebuild:
+                cursor.execute(statement)
             cursor.execute(
                 "SELECT setval(pg_get_serial_sequence('citizen', 'id'), (SELECT max(id) FROM citizen))"
             )
+        raw.commit()
+        indexed = time.perf_counter() - started - copied
+        with raw.cursor() as cursor:
             cursor.execute("ANALYZE")
         raw.commit()
     finally:
         raw.close()
-    return {**counts, "seconds": time.perf_counter() - started}
+    total = time.perf_counter() - started
+    return {**counts, "seconds": total, "copy_seconds": copied, "index_seconds": indexed}
+
+
+def _drop_indexes(cursor) -> list[str]:
+    """Drop the loaded tables' secondary indexes and their foreign-key and unique constraints; the
+    statements that make them again: indexes, then unique constraints, then foreign keys."""
+    cursor.execute(
+        "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
+        "WHERE conrelid::regclass::text = ANY(%s) AND contype IN ('u', 'f') ORDER BY contype",
+        [list(LOADED)],
+    )
+    constraints = cursor.fetchall()
+    cursor.execute(
+        "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = ANY(%s) AND indexname NOT IN "
+        "(SELECT conname FROM pg_constraint WHERE contype IN ('p', 'u'))",
+        [list(LOADED)],
+    )
+    indexes = cursor.fetchall()
+    for table, name, _ in constraints:
+        cursor.execute(f'ALTER TABLE "{table}" DROP CONSTRAINT "{name}"')
+    for name, _ in indexes:
+        cursor.execute(f'DROP INDEX "{name}"')
+    rebuild = [definition for _, definition in indexes]
+    rebuild += [f'ALTER TABLE "{t}" ADD CONSTRAINT "{n}" {d}' for t, n, d in reversed(constraints)]
+    return rebuild
 
 
 def find_a_gp(factory, groups: dict[str, list[int]], requests: int) -> dict:
@@ -143,8 +195,23 @@ def find_a_gp(factory, groups: dict[str, list[int]], requests: int) -> dict:
     return summary_ms(timings)
 
 
+def finder(factory, groups: dict[str, list[int]], requests: int) -> dict:
+    """The page's own read (`finder.service.find`, docs/benchmarks.md «Finn fastlege») for a random
+    municipality: its lists with GP, office, kept length, waiting list and Helfo's count."""
+    pick = random.Random(2)
+    timings = []
+    for _ in range(requests):
+        query = FinderQuery(kommune=pick.choice(sorted(groups)))
+        started = time.perf_counter()
+        with factory() as session:
+            finder_service.find(session, query=query, on=DAY)
+        timings.append(time.perf_counter() - started)
+    return summary_ms(timings)
+
+
 def switches(factory, engine, total: int, threads: int) -> dict:
-    """`total` switches by `threads` clients at once: random citizens to random open lists."""
+    """`total` switches by `threads` clients at once: random citizens to random open lists; the SQL
+    statements sent per switch (without BEGIN and COMMIT)."""
     with engine.connect() as connection:
         top = connection.execute(text("SELECT max(id) FROM citizen")).scalar_one()
         open_lists = list(
@@ -168,6 +235,12 @@ def switches(factory, engine, total: int, threads: int) -> dict:
             with lock:
                 timings.append(time.perf_counter() - started)
 
+    statements = [0]
+
+    def counted(*_) -> None:
+        statements[0] += 1
+
+    event.listen(engine, "before_cursor_execute", counted)
     started = time.perf_counter()
     workers = [threading.Thread(target=client, args=(seed,)) for seed in range(threads)]
     for worker in workers:
@@ -175,11 +248,13 @@ def switches(factory, engine, total: int, threads: int) -> dict:
     for worker in workers:
         worker.join()
     elapsed = time.perf_counter() - started
+    event.remove(engine, "before_cursor_execute", counted)
     return {
         **summary_ms(timings),
         "per_second": len(timings) / elapsed,
         "refused": refused[0],
         "done": len(timings),
+        "statements_per_switch": statements[0] / max(len(timings), 1),
     }
 
 
@@ -225,6 +300,7 @@ def sqlite_municipality(args) -> dict:
         }
         groups = {"9901": list(lengths)}
         result["find_a_gp"] = find_a_gp(factory, groups, args.requests)
+        result["finder"] = finder(factory, groups, args.requests)
         result["switch"] = switches(factory, engine, args.switches, 1)
         result["daily"] = national_run(factory, groups, runs.daily)
         result["monthly"] = national_run(factory, groups, runs.monthly)
@@ -257,6 +333,7 @@ def main(argv: list[str] | None = None) -> None:
         }
         result["load"] = copy_citizens(engine, groups, lengths, args.share)
         result["find_a_gp"] = find_a_gp(factory, groups, args.requests)
+        result["finder"] = finder(factory, groups, args.requests)
         result["switch"] = switches(factory, engine, args.switches, args.threads)
         result["daily"] = national_run(factory, groups, runs.daily)
         result["monthly"] = national_run(factory, groups, runs.monthly)

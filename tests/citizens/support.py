@@ -7,8 +7,8 @@ from itertools import count
 from sqlalchemy.orm import Session
 
 from legetjeneste.auth.rules import Actor
-from legetjeneste.citizens import rules
-from legetjeneste.citizens.models import Citizen, CitizenParent, Membership
+from legetjeneste.citizens import queries, rules
+from legetjeneste.citizens.models import Citizen, CitizenParent
 from legetjeneste.registry.models import Agreement, Doctor, DoctorPeriod, Municipality, Office
 
 NR = "1824"
@@ -82,9 +82,7 @@ def person(
         for parent in parents:
             session.add(CitizenParent(child_id=citizen.id, parent_id=parent))
         if on is not None:
-            session.add(
-                Membership(citizen_id=citizen.id, agreement_id=on, start=since, begin_reason="register")
-            )
+            queries.move(session, citizen_id=citizen.id, agreement_id=on, start=since, reason="register")
         return citizen.id
 
 

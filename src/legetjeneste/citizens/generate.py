@@ -3,6 +3,8 @@ latest count, or a length given), about one in six a child under 16 on a parent'
 fødselsnummer (month + 80) and a fictional name — written in bulk (ids given here, one INSERT per table
 and batch), so Vefsn's 13,364 take well under a second.
 
+The lists' kept lengths (docs/adr/0014) are written with the places, in the same transaction.
+
 Idempotent per municipality: nothing is generated where the municipality already has citizens."""
 
 import random
@@ -14,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.citizens import rules
+from legetjeneste.citizens.lengths import queries as kept_lengths
 from legetjeneste.citizens.models import Citizen, CitizenParent, Membership
 from legetjeneste.registry.agreements import service as agreement_service
 from legetjeneste.registry.agreements.schemas import AgreementUpdate
@@ -161,6 +164,7 @@ def generate(
         start = first_id or (session.scalar(select(func.max(Citizen.id))) or 0) + 1
         numbers = Numbers(set(session.scalars(select(Citizen.national_id))))
         citizens, places, parents = [], [], []
+        kept: list[tuple[int, date, date | None]] = []
         for offset, (agreement_id, born, male, name, parent) in enumerate(people(found, today, seed)):
             citizen_id = start + offset
             number, born = numbers.next(born, male)
@@ -184,11 +188,13 @@ def generate(
                     "begin_reason": "register",
                 }
             )
+            kept.append((agreement_id, since, None))
             if parent is not None:
                 parents.append({"child_id": citizen_id, "parent_id": start + parent, "is_primary": False})
             if len(citizens) >= BATCH:
                 _write(session, citizens, places, parents)
         _write(session, citizens, places, parents)
+        kept_lengths.keep_places(session, kept)
         _advance_sequence(session)
         return numbers.made
 

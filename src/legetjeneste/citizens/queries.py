@@ -2,20 +2,26 @@
 
 `move` is called inside the caller's transaction by every use case that moves a citizen (a switch, the
 waiting list, an assignment, a list reduction's draw, a vacant list's distribution, a threat decision), so
-that a membership never overlaps another and every move carries its reason and cause."""
+that a membership never overlaps another and every move carries its reason and cause, and keeps each
+list's length with it (`citizens.lengths`, docs/adr/0014)."""
 
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import cache
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Date, bindparam, func, select
+from sqlalchemy.orm import Session, aliased
 
 from legetjeneste.auth.models import User
 from legetjeneste.citizens import rules
+from legetjeneste.citizens.lengths import queries as lengths
 from legetjeneste.citizens.models import Citizen, CitizenParent, CitizenSettings, Membership, WaitingListEntry
-from legetjeneste.citizens.runs.schemas import LengthRow
+from legetjeneste.citizens.runs.schemas import KeptLengthDifference, LengthRow
 from legetjeneste.registry import rules as registry_rules
 from legetjeneste.registry.models import Agreement, Doctor, DoctorPeriod, ListCount, Office
+
+ParentLink = tuple[int, str, bool]  # a child's parent: citizen id, sex, is_primary
 
 
 def membership_on(session: Session, *, citizen_id: int, on: date) -> Membership | None:
@@ -46,23 +52,34 @@ def move(
     """From `start` on, the citizen is on `agreement_id`'s list (None: on no list), for `reason`.
 
     The place held on `start` ends the day before with the same reason; a place that would only have begun
-    on or after `start` (a switch booked for a later 1st) is cancelled, since this move replaces it."""
-    for later in session.scalars(
-        select(Membership).where(Membership.citizen_id == citizen_id, Membership.start >= start)
-    ):
-        session.delete(later)
-    current = membership_on(session, citizen_id=citizen_id, on=start - timedelta(days=1))
-    if current is not None and (current.end is None or current.end >= start):
-        current.end = start - timedelta(days=1)
-        current.end_reason = reason
-    if agreement_id is None:
-        session.flush()
-        return None
-    placed = Membership(
-        citizen_id=citizen_id, agreement_id=agreement_id, start=start, begin_reason=reason, cause=cause
+    on or after `start` (a switch booked for a later 1st) is cancelled, since this move replaces it. The
+    places changed are read with their rows locked (PostgreSQL): a second move of the citizen waits and
+    then sees them as changed, so each move changes the list lengths by exactly the places it changed."""
+    changes: Counter[tuple[int, date]] = Counter()
+    # Every place ending on or after `start`: the one held the day before (no two overlap) and later ones.
+    query = (
+        select(Membership)
+        .where(Membership.citizen_id == citizen_id, Membership.end.is_(None) | (Membership.end >= start))
+        .with_for_update()
+        .execution_options(populate_existing=True)
     )
-    session.add(placed)
+    for place in session.scalars(query):
+        if place.start >= start:
+            changes.subtract(rules.length_changes([(place.agreement_id, place.start, place.end)]))
+            session.delete(place)
+        else:
+            changes.subtract(rules.length_changes([(place.agreement_id, start, place.end)]))
+            place.end = start - timedelta(days=1)
+            place.end_reason = reason
+    placed = None
+    if agreement_id is not None:
+        placed = Membership(
+            citizen_id=citizen_id, agreement_id=agreement_id, start=start, begin_reason=reason, cause=cause
+        )
+        session.add(placed)
+        changes.update(rules.length_changes([(agreement_id, start, None)]))
     session.flush()
+    lengths.keep(session, changes)
     return placed
 
 
@@ -102,6 +119,28 @@ def list_lengths(
     return {agreement_id: count for agreement_id, count in session.execute(query)}
 
 
+def mend_kept_lengths(
+    session: Session, agreement_ids: Iterable[int], *, on: date
+) -> list[KeptLengthDifference]:
+    """The agreements (of those named) whose kept list length on the day differs from their memberships
+    covering it, each built again from its memberships (the monthly run's check, which reports them).
+    Compared under `lengths.lock`, so a move committing meanwhile is never taken for a difference."""
+    wanted = sorted(set(agreement_ids))
+    if not wanted:
+        return []
+    lengths.lock(session)
+    counted = list_lengths(session, on=on, agreement_ids=wanted)
+    kept = lengths.kept(session, wanted, on=on)
+    found = [
+        KeptLengthDifference(agreement_id=a, kept=kept[a], counted=counted.get(a, 0))
+        for a in wanted
+        if kept[a] != counted.get(a, 0)
+    ]
+    if found:
+        lengths.rebuild(session, [d.agreement_id for d in found])
+    return found
+
+
 def agreements_of(session: Session, municipality_number: str, *, on: date) -> list[Agreement]:
     """The municipality's agreements in force on the day."""
     query = select(Agreement).where(
@@ -113,11 +152,11 @@ def agreements_of(session: Session, municipality_number: str, *, on: date) -> li
 
 
 def open_places(session: Session, agreements: list[Agreement], *, on: date) -> dict[int, int]:
-    """AGR-OPEN — per agreement its open places on the day, the list length taken from the memberships."""
-    lengths = list_lengths(session, on=on, agreement_ids=[a.id for a in agreements])
+    """AGR-OPEN — per agreement its open places on the day, from its kept list length."""
+    kept = lengths.kept(session, [a.id for a in agreements], on=on)
     return {
         a.id: registry_rules.open_places(
-            listetak=a.listetak, list_length=lengths.get(a.id, 0), list_status=a.list_status
+            listetak=a.listetak, list_length=kept[a.id], list_status=a.list_status
         )
         for a in agreements
     }
@@ -132,14 +171,6 @@ def switches_in_year(session: Session, *, citizen_id: int, year: int) -> int:
         Membership.start <= date(year, 12, 31),
     )
     return session.scalar(query) or 0
-
-
-def last_left(session: Session, *, citizen_id: int, agreement_id: int, before: date) -> date | None:
-    """The last day the citizen was on the list before `before` (CIT-CLOSED, CIT-RETURN), if ever."""
-    query = select(func.max(Membership.end)).where(
-        Membership.citizen_id == citizen_id, Membership.agreement_id == agreement_id, Membership.end < before
-    )
-    return session.scalar(query)
 
 
 def parents(session: Session, child_id: int) -> list[tuple[int, str, bool]]:
@@ -159,6 +190,31 @@ def children(session: Session, parent_ids: Iterable[int]) -> list[Citizen]:
         .where(CitizenParent.parent_id.in_(list(parent_ids)))
     )
     return list(session.scalars(query.order_by(Citizen.id)).unique())
+
+
+def children_with_parents(session: Session, parent_id: int) -> dict[int, tuple[date, list[ParentLink]]]:
+    """Per child of the parent its birth date and its parents as (citizen id, sex, is_primary), in one
+    statement (CIT-CHILDREN: whom the child follows)."""
+    found: dict[int, tuple[date, list[ParentLink]]] = {}
+    rows = session.execute(_family_statement(), {"parent": parent_id})
+    for child_id, born, parent_of, sex, primary in rows:
+        found.setdefault(child_id, (born, []))[1].append((parent_of, sex, primary))
+    return found
+
+
+@cache
+def _family_statement():
+    """Built once: its aliases cost more to build than the statement costs to run (a switch's hot path)."""
+    child, parent = aliased(Citizen), aliased(Citizen)
+    link, mine = aliased(CitizenParent), aliased(CitizenParent)
+    return (
+        select(link.child_id, child.birth_date, parent.id, parent.sex, link.is_primary)
+        .select_from(mine)
+        .join(link, link.child_id == mine.child_id)
+        .join(child, child.id == link.child_id)
+        .join(parent, parent.id == link.parent_id)
+        .where(mine.parent_id == bindparam("parent"))
+    )
 
 
 def is_parent_of(session: Session, *, parent_id: int, child_id: int) -> bool:
@@ -270,17 +326,23 @@ def lock_agreement(session: Session, agreement_id: int) -> Agreement | None:
 
 def regular_doctor_names(session: Session, agreement_ids: Iterable[int], *, on: date) -> dict[int, str]:
     """Per agreement the name of the regular GP on the day (none: the list is without a GP)."""
-    query = (
+    rows = session.execute(_doctor_names_statement(), {"ids": list(agreement_ids), "on": on})
+    return {agreement_id: f"{first} {last}" for agreement_id, first, last in rows}
+
+
+@cache
+def _doctor_names_statement():
+    on = bindparam("on", type_=Date)
+    return (
         select(DoctorPeriod.agreement_id, Doctor.first_name, Doctor.last_name)
         .join(Doctor, Doctor.id == DoctorPeriod.doctor_id)
         .where(
-            DoctorPeriod.agreement_id.in_(list(agreement_ids)),
+            DoctorPeriod.agreement_id.in_(bindparam("ids", expanding=True)),
             DoctorPeriod.role == "regular",
             DoctorPeriod.start <= on,
             DoctorPeriod.end.is_(None) | (DoctorPeriod.end >= on),
         )
     )
-    return {agreement_id: f"{first} {last}" for agreement_id, first, last in session.execute(query)}
 
 
 def office_name(session: Session, office_id: int) -> str:

@@ -2,9 +2,10 @@
 citizen begins and ends a place on a list, which moves count as switches (CIT-SWITCH), children
 (CIT-CHILDREN), closed lists and returns (CIT-CLOSED, CIT-RETURN), and families (who moves together)."""
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from stdnum.exceptions import ValidationError
 from stdnum.no import fodselsnummer
@@ -62,6 +63,18 @@ def counts_as_switch(reason: str) -> bool:
     """CIT-SWITCH, PBR § 6 — moving house, the GP leaving, removal (a threat decision), a list reduction and a
     vacant list being distributed do not count; nor does a child following a parent or an assignment."""
     return reason in COUNTING
+
+
+def length_changes(places: Iterable[tuple[int, date, date | None]]) -> Counter[tuple[int, date]]:
+    """AGR-OPEN — what places on lists, as (agreement, first day, last day or None), add to the lists'
+    lengths, per (agreement, day): one from a place's first day, one less from the day after its last
+    (docs/adr/0014). A list's length on a day is the sum of its changes on and before it."""
+    changes: Counter[tuple[int, date]] = Counter()
+    for agreement_id, first, last in places:
+        changes[agreement_id, first] += 1
+        if last is not None:
+            changes[agreement_id, last + timedelta(days=1)] -= 1
+    return changes
 
 
 # The fødselsnummer.

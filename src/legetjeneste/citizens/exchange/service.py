@@ -14,6 +14,7 @@ from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.citizens import queries
 from legetjeneste.citizens.exchange import rules
+from legetjeneste.citizens.lengths import queries as lengths
 from legetjeneste.citizens.models import Citizen, CitizenParent, Membership
 from legetjeneste.dates import today_oslo
 from legetjeneste.db import write_transaction
@@ -80,6 +81,7 @@ def import_file(session: Session, *, actor: Actor, lines: list[str]) -> Imported
         for model, rows_ in ((Membership, places), (CitizenParent, parents)):
             if rows_:
                 session.execute(insert(model), rows_)
+        lengths.keep_places(session, [(p.agreement_id, p.start, p.end) for row in new for p in row.places])
         audit_service.record(
             session,
             actor=actor,

@@ -1,6 +1,7 @@
 """The finder's one read: every list of a municipality with its office, its regular GP on the day, its
-members and waiting list in the citizen register, and Helfo's latest count — in one statement, so that the
-page costs the same for 15 lists as for 600 (no query per list)."""
+length kept in the citizen register (docs/adr/0014), its waiting list and Helfo's latest count — in one
+statement, so that the page costs the same for 15 lists as for 600 (no query per list), and the same for
+1,000 citizens as for 100,000 (no membership is counted)."""
 
 from datetime import date
 from functools import cache
@@ -10,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from legetjeneste.citizens.finder.models import DoctorProfile
 from legetjeneste.citizens.finder.rules import ListFacts
-from legetjeneste.citizens.models import Citizen, Membership, WaitingListEntry
+from legetjeneste.citizens.models import Citizen, ListLengthChange, WaitingListEntry
 from legetjeneste.registry.models import Agreement, Doctor, DoctorPeriod, ListCount, Municipality, Office
 
 
@@ -53,13 +54,13 @@ def lists(session: Session, *, municipality_number: str, on: date) -> list[ListF
 
 
 def _per_agreement(municipality_number, on):
-    """The subqueries keyed by agreement: members on the day, waiting list, Helfo's newest month, the
-    regular GP on the day — each limited to the municipality's agreements."""
+    """The subqueries keyed by agreement: the list length kept for the day, waiting list, Helfo's newest
+    month, the regular GP on the day — each limited to the municipality's agreements."""
     in_municipality = select(Agreement.id).where(Agreement.municipality_number == municipality_number)
     members = (
-        select(Membership.agreement_id, func.count().label("n"))
-        .where(_active(Membership, on), Membership.agreement_id.in_(in_municipality))
-        .group_by(Membership.agreement_id)
+        select(ListLengthChange.agreement_id, func.sum(ListLengthChange.delta).label("n"))
+        .where(ListLengthChange.day <= on, ListLengthChange.agreement_id.in_(in_municipality))
+        .group_by(ListLengthChange.agreement_id)
     )
     waiting = (
         select(WaitingListEntry.agreement_id, func.count().label("n"))

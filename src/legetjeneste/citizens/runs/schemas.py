@@ -24,6 +24,15 @@ class LengthRow(BaseModel):
     difference: int | None
 
 
+class KeptLengthDifference(BaseModel):
+    """AGR-OPEN — a list whose kept length (docs/adr/0014) differed from its memberships on the 1st: what was
+    kept and what the memberships counted. The monthly run reports it and builds the kept length again."""
+
+    agreement_id: int
+    kept: int
+    counted: int
+
+
 class RunResult(BaseModel):
     run_id: int
     municipality_number: str
@@ -37,6 +46,8 @@ class RunResult(BaseModel):
     letters: dict[str, int]
     moves: list[Move]
     lengths: list[LengthRow] = []
+    # The monthly run's check of the kept list lengths: empty unless one had drifted (and was mended).
+    kept_lengths_mended: list[KeptLengthDifference] = []
 
 
 class RunRead(BaseModel):

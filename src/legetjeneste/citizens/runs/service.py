@@ -5,6 +5,7 @@ leaves every citizen either moved (with the letter) or not moved at all; a secon
 (the state is the record: who has a place on the effective date), so running twice moves no one twice.
 The moves carry `cause` "run:<id>"; the run's row keeps the counts."""
 
+import logging
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
@@ -18,16 +19,25 @@ from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.citizens import queries
 from legetjeneste.citizens import rules as citizen_rules
+from legetjeneste.citizens.lengths import queries as kept_lengths
 from legetjeneste.citizens.letters import service as letters
 from legetjeneste.citizens.models import CitizenRun
 from legetjeneste.citizens.runs import queries as run_queries
-from legetjeneste.citizens.runs.schemas import Move, Overview, RunRead, RunResult
+from legetjeneste.citizens.runs.schemas import (
+    KeptLengthDifference,
+    LengthRow,
+    Move,
+    Overview,
+    RunRead,
+    RunResult,
+)
 from legetjeneste.citizens.switching.rules import effective_date
 from legetjeneste.citizens.threats import queries as threat_queries
 from legetjeneste.dates import add_months, first_of_month, now_oslo, today_oslo
 from legetjeneste.db import write_transaction
 
 BATCH = 500
+logger = logging.getLogger(__name__)
 Progress = Callable[[dict], None] | None
 
 
@@ -59,9 +69,16 @@ def _finish(session: Session, actor: Actor, run_id: int, result: RunResult) -> R
             entity="citizen_run",
             record_ids=[run_id],
             municipality_number=result.municipality_number,
-            detail={"moved": result.moved, "by_reason": result.by_reason},
+            detail=_detail(result),
         )
     return result
+
+
+def _detail(result: RunResult) -> dict:
+    detail = {"moved": result.moved, "by_reason": result.by_reason}
+    if result.kept_lengths_mended:
+        detail["kept_lengths_mended"] = [d.model_dump() for d in result.kept_lengths_mended]
+    return detail
 
 
 def daily(
@@ -269,10 +286,26 @@ def monthly(
             session, municipality_number=municipality_number, on=month
         )
         lengths = queries.length_rows(session, municipality_number=municipality_number, month=month)
+        mended = _check_kept_lengths(session, lengths, month)
         still = len(moves)  # the monthly run assigns no one: those it left without a place
     skipped = Counter({"waiting_dropped": dropped})
     result = _result(run_id, municipality_number, "monthly", on, month, moves, skipped, still, lengths)
+    result.kept_lengths_mended = mended
     return _finish(session, actor, run_id, result)
+
+
+def _check_kept_lengths(
+    session: Session, lengths: list[LengthRow], month: date
+) -> list[KeptLengthDifference]:
+    """AGR-OPEN — the kept list lengths (docs/adr/0014) against the lengths just counted from the
+    memberships on the 1st. A difference would be a defect: it is logged, reported in the run's result and
+    audit entry, and the list's kept length is built again from its memberships."""
+    kept = kept_lengths.kept(session, [row.agreement_id for row in lengths], on=month)
+    suspects = [row.agreement_id for row in lengths if kept[row.agreement_id] != row.list_length]
+    found = queries.mend_kept_lengths(session, suspects, on=month)
+    if found:
+        logger.warning("Kept list lengths differed from the memberships, built again: %s", found)
+    return found
 
 
 def overview(session: Session, *, actor: Actor, municipality_number: str) -> Overview:

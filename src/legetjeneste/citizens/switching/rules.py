@@ -2,10 +2,19 @@
 CIT-WAIT): when a switch takes effect, whether it is allowed, and on which ground a closed list takes the
 citizen."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
-from legetjeneste.citizens.rules import CIT_CHILDREN, CIT_CLOSED, CIT_RETURN, CIT_SWITCH, CIT_WAIT
+from legetjeneste.citizens.rules import (
+    CIT_CHILDREN,
+    CIT_CLOSED,
+    CIT_RETURN,
+    CIT_SWITCH,
+    CIT_WAIT,
+    counts_as_switch,
+)
 from legetjeneste.dates import add_months, first_of_month
 from legetjeneste.errors import Rule, RuleViolation
 from legetjeneste.norwegian import day_text
@@ -16,9 +25,38 @@ def effective_date(on: date) -> date:
     return add_months(first_of_month(on), 1)
 
 
+class Place(Protocol):
+    """A place on a list as the rules read it (a membership)."""
+
+    agreement_id: int
+    start: date
+    end: date | None
+    begin_reason: str
+
+
+def place_on(history: Sequence[Place], on: date) -> Place | None:
+    """The place of the citizen's history (no two overlap) that covers the day, if any."""
+    return next((p for p in history if p.start <= on and (p.end is None or p.end >= on)), None)
+
+
+def switches_in_year(history: Sequence[Place], year: int) -> int:
+    """CIT-SWITCH, PBR § 6 — the citizen's moves that count as switches and begin in the calendar year."""
+    return sum(1 for p in history if p.start.year == year and counts_as_switch(p.begin_reason))
+
+
+def last_left(history: Sequence[Place], *, agreement_id: int, before: date) -> date | None:
+    """The last day the citizen was on the list before `before` (CIT-CLOSED, CIT-RETURN), if ever."""
+    return max(
+        (p.end for p in history if p.agreement_id == agreement_id and p.end is not None and p.end < before),
+        default=None,
+    )
+
+
 @dataclass(frozen=True)
 class Target:
-    """What the rules need to know about the list switched to, on the day the switch takes effect."""
+    """What the rules need to know about the list switched to, on the day the switch takes effect. The
+    service finds out only what can decide the switch: whether a parent is listed for a child, whether the
+    citizen is returning when the list has no room (`switch_ground` asks in that order)."""
 
     agreement_id: int
     open_places: int  # AGR-OPEN: 0 on a closed or full list

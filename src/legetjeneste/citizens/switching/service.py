@@ -6,6 +6,7 @@ may act for a citizen of their municipality (a call to the service desk). A swit
 under the target list's row lock (`queries.lock_agreement`; SQLite: the write transaction), so two
 switches onto the last open place cannot both take it."""
 
+from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -18,6 +19,7 @@ from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.citizens import queries
 from legetjeneste.citizens import rules as citizen_rules
+from legetjeneste.citizens.lengths import queries as lengths
 from legetjeneste.citizens.models import Citizen, WaitingListEntry
 from legetjeneste.citizens.switching import rules
 from legetjeneste.citizens.switching.schemas import ListChoice, Person, SwitchPage, SwitchResult, WaitingRead
@@ -25,6 +27,7 @@ from legetjeneste.dates import now_oslo, today_oslo
 from legetjeneste.db import when_free, write_transaction
 from legetjeneste.errors import Forbidden, NotFound
 from legetjeneste.norwegian import day_text
+from legetjeneste.registry import rules as registry_rules
 from legetjeneste.registry.models import Agreement
 
 
@@ -62,8 +65,10 @@ def _agreement(session: Session, agreement_id: int, *, on: date, lock: bool = Fa
 
 
 def _choice(session: Session, agreement: Agreement, *, on: date) -> ListChoice:
-    length = queries.list_lengths(session, on=on, agreement_ids=[agreement.id]).get(agreement.id, 0)
-    places = queries.open_places(session, [agreement], on=on)[agreement.id]
+    length = lengths.kept(session, [agreement.id], on=on)[agreement.id]
+    places = registry_rules.open_places(
+        listetak=agreement.listetak, list_length=length, list_status=agreement.list_status
+    )
     return ListChoice(
         agreement_id=agreement.id,
         doctor_name=queries.regular_doctor_names(session, [agreement.id], on=on).get(
@@ -78,21 +83,35 @@ def _choice(session: Session, agreement: Agreement, *, on: date) -> ListChoice:
     )
 
 
-def _target(session: Session, person: Citizen, agreement: Agreement, *, day: date, effective: date, current):
-    followed = citizen_rules.followed_parent(queries.parents(session, person.id))
-    parent_place = queries.membership_on(session, citizen_id=followed, on=effective) if followed else None
-    left = queries.last_left(session, citizen_id=person.id, agreement_id=agreement.id, before=effective)
-    years = int(parameters.value(citizen_rules.RETURN_YEARS, on=day))
-    months = int(parameters.value(citizen_rules.RETURN_REGISTER_MONTHS, on=day))
-    returning = citizen_rules.returns_within(left, on=effective, years=years) and (
-        current is not None
-        or citizen_rules.registered_in_time(person.resident_since, registered=day, months=months)
-    )
+def _target(
+    session: Session,
+    person: Citizen,
+    agreement: Agreement,
+    *,
+    day: date,
+    effective: date,
+    history: Sequence[rules.Place],
+    is_child: bool,
+) -> rules.Target:
+    """What `switch_ground` needs to know of the list, asked in its order: a listed parent only for a child
+    (CIT-CHILDREN), a return only when the list has no room (CIT-CLOSED, CIT-RETURN)."""
+    places = queries.open_places(session, [agreement], on=effective)[agreement.id]
+    parent_listed = False
+    if is_child:
+        followed = citizen_rules.followed_parent(queries.parents(session, person.id))
+        parent_place = queries.membership_on(session, citizen_id=followed, on=effective) if followed else None
+        parent_listed = parent_place is not None and parent_place.agreement_id == agreement.id
+    returning = False
+    if places <= 0 and not parent_listed:
+        left = rules.last_left(history, agreement_id=agreement.id, before=effective)
+        years = int(parameters.value(citizen_rules.RETURN_YEARS, on=day))
+        months = int(parameters.value(citizen_rules.RETURN_REGISTER_MONTHS, on=day))
+        returning = citizen_rules.returns_within(left, on=effective, years=years) and (
+            rules.place_on(history, effective) is not None
+            or citizen_rules.registered_in_time(person.resident_since, registered=day, months=months)
+        )
     return rules.Target(
-        agreement_id=agreement.id,
-        open_places=queries.open_places(session, [agreement], on=effective)[agreement.id],
-        parent_listed=parent_place is not None and parent_place.agreement_id == agreement.id,
-        returning=returning,
+        agreement_id=agreement.id, open_places=places, parent_listed=parent_listed, returning=returning
     )
 
 
@@ -116,18 +135,21 @@ def switch(
     with write_transaction(session):
         person = acting_for(session, actor, citizen_id, on=day)
         agreement = _agreement(session, agreement_id, on=effective, lock=True)
-        current = queries.membership_on(session, citizen_id=person.id, on=effective)
+        history = queries.memberships(session, citizen_id=person.id)
+        current = rules.place_on(history, effective)
         max_switches = int(parameters.value(citizen_rules.MAX_SWITCHES, on=effective))
         # A switch booked for the same 1st is replaced by this one (queries.move cancels it): not counted.
-        used = queries.switches_in_year(session, citizen_id=person.id, year=effective.year)
-        used -= _replaced(current, effective)
+        used = rules.switches_in_year(history, effective.year) - _replaced(current, effective)
+        is_child = citizen_rules.is_child(person.birth_date, on=effective, child_age=_child_age(day))
         ground = rules.switch_ground(
             rules.Citizen(
-                is_child=citizen_rules.is_child(person.birth_date, on=effective, child_age=_child_age(day)),
+                is_child=is_child,
                 current_agreement_id=current.agreement_id if current else None,
                 switches_this_year=used,
             ),
-            _target(session, person, agreement, day=day, effective=effective, current=current),
+            _target(
+                session, person, agreement, day=day, effective=effective, history=history, is_child=is_child
+            ),
             effective=effective,
             max_switches=max_switches,
         )
@@ -184,18 +206,14 @@ def _followers(session: Session, person: Citizen, current: int | None, effective
     if current is None:
         return []
     age = _child_age(effective)
-    found = []
-    for child in queries.children(session, [person.id]):
-        place = queries.membership_on(session, citizen_id=child.id, on=effective)
-        followed = citizen_rules.followed_parent(queries.parents(session, child.id))
-        if (
-            citizen_rules.is_child(child.birth_date, on=effective, child_age=age)
-            and place is not None
-            and place.agreement_id == current
-            and followed == person.id
-        ):
-            found.append(child.id)
-    return found
+    kids = sorted(
+        child
+        for child, (born, parents) in queries.children_with_parents(session, person.id).items()
+        if citizen_rules.is_child(born, on=effective, child_age=age)
+        and citizen_rules.followed_parent(parents) == person.id
+    )
+    places = queries.placed(session, kids, on=effective) if kids else {}
+    return [child for child in kids if places.get(child) == current]
 
 
 def _audit(session: Session, actor: Actor, action: str, person: Citizen, detail: dict) -> None:
