@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "2026_12_04_list_length_kept"
-down_revision = "2026_12_04_payment_four_eyes"
+down_revision = "2026_12_04_tilsyn_cover"
 branch_labels = None
 depends_on = None
 
