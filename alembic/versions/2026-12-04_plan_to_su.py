@@ -27,5 +27,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table("plan_version") as batch:
-        for column in ("su_votes", "su_statement_on", "su_statement", "su_sent_on", "su_committee", "su_case_id"):
+        columns = ("su_votes", "su_statement_on", "su_statement", "su_sent_on", "su_committee", "su_case_id")
+        for column in columns:
             batch.drop_column(column)
