@@ -9,6 +9,16 @@ from legetjeneste.auth.rules import PERMISSIONS
 from legetjeneste.features import features, resolve
 from legetjeneste.municipality_file.sections import sections
 
+PANEL_PAGES = (
+    "municipality",
+    "agreement",
+    "min_side",
+    "office",
+    "roster",
+    "lifecycle_case",
+    "list_reduction",
+)
+
 
 def test_features_come_in_their_order_each_once():
     found = features()
@@ -39,10 +49,7 @@ def test_every_panel_names_a_page_a_permission_and_a_function_that_exist():
     panels = [panel for feature in features() for panel in feature.panels]
     assert {(p.page, p.name) for p in panels} >= {("municipality", "deadlines"), ("agreement", "history")}
     for panel in panels:
-        assert (
-            panel.page in ("municipality", "agreement", "min_side", "office", "roster", "lifecycle_case")
-            and panel.permission in PERMISSIONS
-        ), panel.name
+        assert panel.page in PANEL_PAGES and panel.permission in PERMISSIONS, panel.name
         assert callable(resolve(panel.target)), panel.target
 
 

@@ -15,6 +15,6 @@ def test_the_kommuneoverlege_opens_innbyggere_from_the_menu_and_it_is_accessible
     vefsn_page.get_by_role("link", name="Innbyggere").first.click()
     expect(vefsn_page.get_by_role("heading", name="Innbyggere og fastlegelister")).to_be_visible()
     expect(vefsn_page.get_by_role("button", name="Trekk ut og flytt")).to_be_visible()
-    expect(vefsn_page.get_by_text("182402")).to_be_visible()
+    expect(vefsn_page.get_by_role("rowheader", name="182402")).to_be_visible()
     assert_accessible(vefsn_page)
     assert_fits_phone(vefsn_page)
