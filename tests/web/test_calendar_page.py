@@ -39,7 +39,7 @@ def test_making_a_calendar_key_needs_the_csrf_token(vefsn_client):
     assert vefsn_client.post("/min-kalender", data={}).status_code == 403
 
 
-def test_a_revoked_calendar_key_no_longer_opens_the_feed_and_only_the_owner_can_revoke_it(
+def test_a_revoked_calendar_key_no_longer_opens_the_feed_and_only_the_owner_can_revoke_it_once_confirmed(
     browser_client, open_session
 ):
     log_in(browser_client, "lege@vefsn.example", "lege-demo")
@@ -55,12 +55,22 @@ def test_a_revoked_calendar_key_no_longer_opens_the_feed_and_only_the_owner_can_
     browser_client.cookies.clear()
     log_in(browser_client, "kommuneoverlege@vefsn.example", "vefsn-demo")
     other = browser_client.get("/min-kalender").text
-    assert browser_client.post(revoke[0], data={"csrf_token": csrf_of(other)}).status_code == 404
+    for answer in ("", "ja"):
+        refused = browser_client.post(revoke[0], data={"csrf_token": csrf_of(other), "confirmed": answer})
+        assert refused.status_code == 404
     assert browser_client.get(feed).status_code == 200
     browser_client.cookies.clear()
     log_in(browser_client, "lege@vefsn.example", "lege-demo")
     mine = browser_client.get("/min-kalender").text
-    answer = browser_client.post(revoke[0], data={"csrf_token": csrf_of(mine)}, follow_redirects=True)
+    assert "Ja, trekk tilbake kalendernøkkelen" in mine  # asked by the key first
+    asked = browser_client.post(revoke[0], data={"csrf_token": csrf_of(mine)})
+    assert asked.status_code == 200 and "Trekke tilbake nøkkelen?" in asked.text
+    assert "Kalendere som bruker nøkkelen, slutter å oppdateres. Det kan ikke angres" in asked.text
+    assert '<a class="ds-link" href="/min-kalender">Avbryt</a>' in asked.text
+    assert browser_client.get(feed).status_code == 200  # not withdrawn yet
+    answer = browser_client.post(
+        revoke[0], data={"csrf_token": csrf_of(mine), "confirmed": "ja"}, follow_redirects=True
+    )
     assert "Nøkkelen er trukket tilbake." in answer.text and "Nøklene dine" not in answer.text
     browser_client.cookies.clear()
     assert browser_client.get(feed).status_code == 401

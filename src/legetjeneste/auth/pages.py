@@ -1,4 +1,4 @@
-"""Login and logout pages, and the user's own calendar feeds."""
+"""Login and logout pages, and the user's own calendar feeds and keys (withdrawing a key asks first)."""
 
 from typing import Annotated
 
@@ -11,8 +11,9 @@ from legetjeneste.auth.sessions import service as session_service
 from legetjeneste.auth.sessions.rules import EXPIRED
 from legetjeneste.auth.tokens import rules as token_rules
 from legetjeneste.auth.tokens import service as token_service
-from legetjeneste.errors import NotAuthenticated, TooManyAttempts
+from legetjeneste.errors import NotAuthenticated, NotFound, TooManyAttempts
 from legetjeneste.settings import get_settings
+from legetjeneste.web.confirm import ask_first, is_confirmed
 from legetjeneste.web.deps import LOGOUT_TO, SESSION_KEY, ActorDep, SessionDep, check_csrf, client_address
 from legetjeneste.web.pages import redirect_with_message, render
 
@@ -119,6 +120,15 @@ def revoke_key(
     token_id: int,
     session: SessionDep,
     actor: ActorDep,
+    confirmed: Annotated[str | None, Form(max_length=10)] = None,
 ):
+    """Withdrawing a key cannot be undone, so it asks first (web/confirm.py)."""
+    if not is_confirmed(confirmed):
+        key = next((k for k in token_service.own_tokens(session, actor=actor) if k.id == token_id), None)
+        if key is None:
+            raise NotFound("Fant ikke nøkkelen.")
+        question = "auth/_key_revoke_question.html"
+        title = "Trekke tilbake nøkkelen?"
+        return ask_first(request, actor=actor, title=title, question=question, context={"key": key})
     token_service.revoke_own_token(session, actor=actor, token_id=token_id)
     return redirect_with_message(request, "/min-kalender", "Nøkkelen er trukket tilbake.")

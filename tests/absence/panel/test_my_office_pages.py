@@ -196,3 +196,34 @@ def test_another_offices_list_is_refused_and_another_municipality_is_not_found(o
 def test_mitt_kontor_is_not_for_the_kommuneoverlege(browser_client):  # noqa: F811
     log_in(browser_client, "kommuneoverlege@vefsn.example", "vefsn-demo")
     assert browser_client.get("/mitt-kontor").status_code == 403
+
+
+def test_removing_an_absence_assistant_with_htmx_asks_in_the_part_first_and_removes_once_confirmed(
+    office_admin,
+):
+    anders = next(d["id"] for d in office_admin.get("/api/v1/doctors").json() if d["hpr_number"] == "9182407")
+    base = f"/kontorer/{mosjoen_id(office_admin)}/fastlegepanel"
+    form = {
+        "csrf_token": csrf_of(office_admin.get("/mitt-kontor").text),
+        "tilbake": "mitt-kontor",
+        "colleague_doctor_id": str(anders),
+        "services": ["booking"],
+        "start": "2027-01-04",
+        "end": "2027-01-15",
+    }
+    added = office_admin.post(f"{base}/avtaler/{THOMAS}/fravaersassistent", data=form, headers=HTMX)
+    entry = office_admin.get(f"/api/v1/agreements/{THOMAS}/absence-assistant").json()[0]
+    remove = f"{base}/fravaersassistent/{entry['id']}/slett"
+    assert f'hx-post="{remove}" hx-target="#avtale-{THOMAS}" hx-swap="outerHTML"' in added.text
+
+    token = {"csrf_token": form["csrf_token"], "tilbake": "mitt-kontor"}
+    asked = office_admin.post(remove, data=token, headers=HTMX)
+    assert asked.status_code == 200 and asked.text.lstrip().startswith(
+        f'<section class="ds-card" id="avtale-{THOMAS}"'
+    )
+    assert '<details class="ds-details" open>' in asked.text and "Ja, fjern Anders Øyfjell" in asked.text
+    assert len(office_admin.get(f"/api/v1/agreements/{THOMAS}/absence-assistant").json()) == 1  # nothing yet
+
+    removed = office_admin.post(remove, data=token | {"confirmed": "ja"}, headers=HTMX)
+    assert f"Fraværsassistenten Anders Øyfjell på avtale {THOMAS} er fjernet." in removed.text
+    assert office_admin.get(f"/api/v1/agreements/{THOMAS}/absence-assistant").json() == []

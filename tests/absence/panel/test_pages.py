@@ -92,7 +92,7 @@ def test_a_wrong_absence_assistant_rerenders_the_page_with_the_norwegian_errors_
     assert 'id="assistant-182404-start" name="start" required value="2026-07-26">' in response.text
 
 
-def test_an_absence_assistant_is_added_and_removed_through_the_page(vefsn):
+def test_an_absence_assistant_is_added_and_removed_through_the_page_only_once_the_removal_is_confirmed(vefsn):
     url = settings_url(vefsn)
     colleague = next(d["id"] for d in vefsn.get("/api/v1/doctors").json() if d["hpr_number"] == "9182407")
     form = {
@@ -107,13 +107,25 @@ def test_an_absence_assistant_is_added_and_removed_through_the_page(vefsn):
         "Anders Øyfjell er fraværsassistent for timebestilling og e-kontakt på avtale 182404." in added.text
     )
     entry = vefsn.get("/api/v1/agreements/182404/absence-assistant").json()[0]
-    removed = vefsn.post(
-        f"{url}/fravaersassistent/{entry['id']}/slett", data={"csrf_token": csrf_of(added.text)}
-    )
+    remove = f"{url}/fravaersassistent/{entry['id']}/slett"
+    assert (
+        f'action="{remove}"' in added.text and 'name="confirmed" value="ja"' in added.text
+    )  # asked in the row
+
+    asked = vefsn.post(remove, data={"csrf_token": csrf_of(added.text)})
+    assert asked.status_code == 200  # a request without the answer is asked, not obeyed
+    assert '<h1 class="ds-heading" data-size="lg">Fjerne fraværsassistenten?</h1>' in asked.text
+    assert "Vil du fjerne Anders Øyfjell som fraværsassistent 6. juli 2026 – 26. juli 2026?" in asked.text
+    assert "besvarer da ikke lenger timebestilling og e-kontakt for avtale 182404" in asked.text
+    assert "Ja, fjern Anders Øyfjell" in asked.text and f'href="{url}#avtale-182404">Avbryt</a>' in asked.text
+    assert len(vefsn.get("/api/v1/agreements/182404/absence-assistant").json()) == 1  # still there
+
+    removed = vefsn.post(remove, data={"csrf_token": csrf_of(asked.text), "confirmed": "ja"})
     assert "Fraværsassistenten Anders Øyfjell på avtale 182404 er fjernet." in removed.text
+    assert vefsn.get("/api/v1/agreements/182404/absence-assistant").json() == []
 
 
-def test_an_office_notice_is_added_changed_and_deleted_through_the_page(vefsn):
+def test_an_office_notice_is_added_changed_and_deleted_through_the_page_only_once_confirmed(vefsn):
     url = settings_url(vefsn)
     token = csrf_of(vefsn.get(url).text)
     too_long = vefsn.post(f"{url}/meldinger", data={"csrf_token": token, "text": "x" * 1001})
@@ -130,7 +142,19 @@ def test_an_office_notice_is_added_changed_and_deleted_through_the_page(vefsn):
         data={"csrf_token": token, "text": "Stengt julaften.", "start": notice["start"]},
     )
     assert "Meldingen fra legekontoret er endret." in changed.text and "Stengt julaften." in changed.text
-    deleted = vefsn.post(f"{url}/meldinger/{notice['id']}/slett", data={"csrf_token": token})
+    delete = f"{url}/meldinger/{notice['id']}/slett"
+    assert (
+        f'action="{delete}"' in changed.text and "Ja, slett meldingen" in changed.text
+    )  # asked by the notice
+
+    asked = vefsn.post(delete, data={"csrf_token": token})
+    assert asked.status_code == 200  # a request without the answer is asked, not obeyed
+    assert "Slette meldingen?" in asked.text and "Meldingen «Stengt julaften.»" in asked.text
+    assert "forsvinner fra fastlegepanelet til alle innbyggerne på kontorets lister" in asked.text
+    assert "Sletting kan ikke angres" in asked.text and f'href="{url}#informasjon">Avbryt</a>' in asked.text
+    assert "Stengt julaften." in vefsn.get(url).text  # still there
+
+    deleted = vefsn.post(delete, data={"csrf_token": token, "confirmed": "ja"})
     assert "Meldingen fra legekontoret er slettet." in deleted.text and "Stengt julaften." not in deleted.text
 
 

@@ -130,7 +130,12 @@ def test_the_scheme_is_renamed_and_a_template_removed_and_a_bad_end_date_keeps_w
     assert backwards.status_code == 422 and "sluttdatoen er før startdatoen" in backwards.text
     assert 'value="Baklengs"' in backwards.text
     before = count(open_session, ShiftTemplate, legevakt)
-    removed = post(vefsn_client, f"{url}/fjern-vakt", page, code="helg-natt")
+    asked = post(vefsn_client, f"{url}/fjern-vakt", page, code="helg-natt")
+    assert asked.status_code == 200 and "Fjerne vakten?" in asked.text  # asked, not obeyed
+    assert "Vil du fjerne vakten Helg nattevakt fra ordningen?" in asked.text
+    assert f'<a class="ds-link" href="{url}#vakter">Avbryt</a>' in asked.text
+    assert count(open_session, ShiftTemplate, legevakt) == before
+    removed = post(vefsn_client, f"{url}/fjern-vakt", page, code="helg-natt", confirmed="ja")
     assert removed.status_code == 200 and "Vakten er fjernet." in removed.text
     assert "Helg nattevakt" not in removed.text
     assert count(open_session, ShiftTemplate, legevakt) == before - 1
@@ -182,7 +187,9 @@ def test_an_intermunicipal_partner_is_added_and_its_doctor_joins_the_scheme(vefs
     assert "Kommune: 4014 er ikke med i ordningen (partners)" in dropped.text
 
 
-def test_targets_with_a_summer_period_and_bakvakt_days_are_added_and_removed(vefsn_client, open_session):
+def test_targets_with_a_summer_period_and_bakvakt_days_are_added_and_removed_once_confirmed(
+    vefsn_client, open_session
+):
     legevakt = scheme_id(open_session, "1824", "legevakt")
     url = f"/ordninger/{legevakt}/endre"
     page = vefsn_client.get(url).text
@@ -203,8 +210,17 @@ def test_targets_with_a_summer_period_and_bakvakt_days_are_added_and_removed(vef
     assert half.status_code == 422 and "et mål for en periode trenger både start og slutt" in half.text
     bakvakt = post(vefsn_client, f"{url}/bakvakt", page, day="2027-12-24", doctor="9182401")
     assert bakvakt.status_code == 200 and "24. desember 2027 (9182401)" in bakvakt.text
-    removed = post(vefsn_client, f"{url}/fjern-bakvakt", bakvakt.text, day="2027-12-24")
+    asked = post(vefsn_client, f"{url}/fjern-bakvakt", bakvakt.text, day="2027-12-24")
+    assert "Vil du fjerne bakvakten 24. desember 2027?" in asked.text and "Ja, fjern bakvakten" in asked.text
+    assert "24. desember 2027 (9182401)" in vefsn_client.get(url).text  # not removed yet
+    removed = post(vefsn_client, f"{url}/fjern-bakvakt", bakvakt.text, day="2027-12-24", confirmed="ja")
     assert removed.status_code == 200 and "24. desember 2027 (9182401)" not in removed.text
+    target = re.search(r'name="index" value="(\d+)"', removed.text).group(1)
+    asked = post(vefsn_client, f"{url}/fjern-mal", removed.text, index=target)
+    assert "Fjerne målet?" in asked.text and "Løseren prøver ikke lenger å holde dette målet" in asked.text
+    assert "Sommer: hver 4. helg" in vefsn_client.get(url).text  # not removed yet
+    gone = post(vefsn_client, f"{url}/fjern-mal", removed.text, index=target, confirmed="ja")
+    assert "Målet er fjernet." in gone.text
 
 
 @pytest.mark.parametrize(
@@ -242,7 +258,7 @@ def test_a_template_with_shifts_in_a_published_roster_is_not_removed_and_the_pag
     url = f"/ordninger/{scheme}/endre"
     page = client.get(url).text
     before = count(open_session, ShiftTemplate, scheme)
-    answer = post(client, f"{url}/fjern-vakt", page, code="helg")
+    answer = post(client, f"{url}/fjern-vakt", page, code="helg", confirmed="ja")
     assert answer.status_code == 422
     assert "Vakter: vakten «helg» står i en publisert vaktliste til 14.03.2027" in answer.text
     assert "(LV-ALWAYS)" in answer.text

@@ -82,3 +82,22 @@ def test_a_refused_swap_names_the_rule_that_breaks(app, open_session):
     refused = post(lege, form, form, {"kind": "handover", "colleague_id": colleague})
     assert refused.status_code == 422
     assert "LV-REST" in refused.text and "Byttet kan ikke foreslås" in refused.text
+
+
+def test_withdrawing_ones_own_swap_asks_first_and_withdraws_only_once_confirmed(app, open_session):
+    application, (_, roster_id) = app
+    monday, tuesday = shift(open_session(), roster_id, _d(1)), shift(open_session(), roster_id, _d(2))
+    lege = client_of(application, "lege@vefsn.example", "lege-demo")
+    form = f"/mine-vakter/vakter/{monday}"
+    done = post(lege, form, form, {"kind": "swap", "their_shift_id": str(tuesday)})
+    withdraw = re.search(r'action="(/bytter/\d+/trekk)"', done.text).group(1)
+    assert "Ja, trekk tilbake byttet" in done.text  # asked on the swap's card first
+
+    asked = post(lege, "/mine-vakter", withdraw)
+    assert "Trekke tilbake byttet?" in asked.text and "Vakten er fortsatt din" in asked.text
+    assert "Ingrid Haugvik får beskjed om at byttet er trukket tilbake." in asked.text
+    assert '<a class="ds-link" href="/mine-vakter#mine-bytter">Avbryt</a>' in asked.text
+    assert "Trukket tilbake" not in lege.get(MARCH).text  # nothing changed
+
+    withdrawn = post(lege, "/mine-vakter", withdraw, {"confirmed": "ja"})
+    assert "Byttet er trukket tilbake." in withdrawn.text and "Trukket tilbake" in lege.get(MARCH).text

@@ -53,6 +53,27 @@ def test_a_gp_enters_a_wish_on_the_page_and_a_bad_one_is_refused_in_norwegian_lv
     assert "2027-10-14" not in re.sub(r'value="[^"]*"|min="[^"]*"', "", refused.text)
 
 
+def test_deleting_a_wish_asks_first_and_deletes_it_only_once_confirmed(browser_client, open_session):
+    log_in(browser_client, "lege@vefsn.example", "lege-demo")
+    scheme_id = _scheme_id(open_session)
+    token = csrf_of(browser_client.get("/mine-onsker").text)
+    form = {"csrf_token": token, "day": "2027-10-14", "kind": "off"}
+    saved = browser_client.post(f"/mine-onsker/{scheme_id}", data=form).text
+    delete = re.search(r'action="(/mine-onsker/slett/\d+)"', saved).group(1)
+    assert "Ja, slett ønsket" in saved  # asked in the wish's row first
+
+    asked = browser_client.post(delete, data={"csrf_token": token})
+    assert asked.status_code == 200  # a request without the answer is asked, not obeyed
+    assert "Vil du slette ønsket ditt om fri torsdag 14. oktober 2027?" in asked.text
+    assert "Løseren tar ikke lenger hensyn til ønsket" in asked.text
+    assert f'href="/mine-onsker#ordning-{scheme_id}">Avbryt</a>' in asked.text
+    assert "1 av 4 ønsker brukt" in browser_client.get("/mine-onsker").text  # still there
+
+    done = browser_client.post(delete, data={"csrf_token": token, "confirmed": "ja"})
+    assert "Ønsket er slettet: ønsker fri torsdag 14. oktober 2027" in done.text
+    assert "0 av 4 ønsker brukt" in done.text or "Du har ingen ønsker" in done.text
+
+
 def test_the_kommuneoverlege_sees_a_schemes_wishes_and_a_gp_gets_no_link_to_them(
     browser_client, open_session
 ):

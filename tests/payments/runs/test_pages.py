@@ -162,7 +162,9 @@ def test_the_specification_page_is_printable_with_the_draft_marked(client, open_
     assert "Sum til utbetaling 62 809,14 kr" in text
 
 
-def test_hours_are_registered_with_a_decimal_comma_listed_and_deleted(client, open_session):
+def test_hours_are_registered_with_a_decimal_comma_listed_and_deleted_only_once_confirmed(
+    client, open_session
+):
     page = MARCH + "/timer"
     siri = doctor_id(open_session(), "9182405")
     answer = post(
@@ -176,8 +178,49 @@ def test_hours_are_registered_with_a_decimal_comma_listed_and_deleted(client, op
     html = client.get(page).text
     assert "7,50 timer for Siri Halsøy i mars 2026 er registrert." in html
     row = re.search(r'action="(/kommuner/1824/utbetalinger/2026-03/timer/\d+/slett)"', html).group(1)
-    assert post(client, page, row, follow_redirects=False).status_code == 303
+    assert "Ja, slett timene" in html  # asked in the row first
+
+    asked = post(client, page, row, follow_redirects=False)
+    assert asked.status_code == 200  # a request without the answer is asked, not obeyed
+    text = text_of(asked.text)
+    assert "Slette timene? Vil du slette 7,50 timer (kommunale oppgaver) for Siri Halsøy i mars 2026?" in text
+    assert (
+        "Timene blir ikke betalt. Kjøringen for mars 2026 er ikke beregnet ennå. Sletting kan ikke angres"
+        in text
+    )
+    assert f'href="{page}">Avbryt</a>' in asked.text
+    assert "7,50" in client.get(page).text  # still there
+
+    assert post(client, page, row, {"confirmed": "ja"}, follow_redirects=False).status_code == 303
     assert "Ingen timer er registrert for mars 2026." in client.get(page).text
+
+
+def test_hours_that_would_replace_a_registration_ask_first_and_replace_it_once_confirmed(
+    client, open_session
+):
+    page = MARCH + "/timer"
+    siri = doctor_id(open_session(), "9182405")
+    typed = {"doctor_id": siri, "kind": "municipal_duty", "hours": "7,5", "description": "Sykehjem"}
+    assert post(client, page, page, typed, follow_redirects=False).status_code == 303
+
+    again = typed | {"hours": "10", "description": "Sykehjem og helsestasjon"}
+    asked = post(client, page, page, again, follow_redirects=False)
+    assert asked.status_code == 200  # nothing replaced yet
+    text = text_of(asked.text)
+    assert (
+        "Vil du erstatte 7,50 timer (kommunale oppgaver) for Siri Halsøy i mars 2026 med 10,00 timer?" in text
+    )
+    assert "den forrige registreringen («Sykehjem») erstattes og kan ikke hentes tilbake" in text
+    assert 'name="description" value="Sykehjem og helsestasjon"' in asked.text
+    assert "7,50" in client.get(page).text
+
+    confirmed = post(client, page, page, again | {"confirmed": "ja"}, follow_redirects=False)
+    assert confirmed.status_code == 303
+    html = client.get(page).text
+    assert (
+        "10,00 timer for Siri Halsøy i mars 2026 er registrert." in html
+        and "Sykehjem og helsestasjon" in html
+    )
 
 
 def test_too_many_hours_of_lis1_supervision_are_refused_on_the_page(client, open_session):

@@ -1,5 +1,6 @@
 """Pages of the GP panel: the citizen-style preview of an agreement's panel on a date, and the writes of
-the office notices (the settings page and the writes of each agreement's part are `office.pages`)."""
+the office notices, a deletion only once confirmed (the settings page and the writes of each agreement's
+part are `office.pages`)."""
 
 from datetime import date
 from typing import Annotated
@@ -15,6 +16,7 @@ from legetjeneste.absence.panel.schemas import OfficeNoticeCreate, OfficeNoticeU
 from legetjeneste.auth.rules import Actor
 from legetjeneste.errors import ValidationFailed
 from legetjeneste.web import forms
+from legetjeneste.web.confirm import ask_first, is_confirmed
 from legetjeneste.web.deps import ActorDep, Id, SessionDep
 from legetjeneste.web.pages import redirect_with_message, render
 
@@ -99,6 +101,19 @@ def remove_notice(
     session: SessionDep,
     actor: ActorDep,
     back: office_pages.Back = None,
+    confirmed: office_pages.Checkbox = None,
 ):
+    """Deleting asks first (web/confirm.py): a request without confirmed=ja gets the question and changes
+    nothing."""
+    if not is_confirmed(confirmed):
+        notice = panel_notice_service.get_notice(session, actor=actor, notice_id=notice_id)
+        context = {
+            "n": notice,
+            "office": {"id": notice.office_id},
+            "back": office_pages.MY_OFFICE if back == office_pages.MY_OFFICE else None,
+            "back_url": f"{office_pages.back_path(notice.office_id, back)}#informasjon",
+        }
+        question = "absence/_notice_delete_question.html"
+        return ask_first(request, actor=actor, title="Slette meldingen?", question=question, context=context)
     removed = panel_notice_service.remove_notice(session, actor=actor, notice_id=notice_id)
     return _back(request, removed.office_id, back, "Meldingen fra legekontoret er slettet.")

@@ -148,19 +148,34 @@ def add_assistant(
         return AbsenceAssistantRead.of(entry, agreement.office_id)
 
 
+def _assistant_in_scope(
+    session: Session, actor: Actor, assistant_id: int
+) -> tuple[AbsenceAssistant, Agreement]:
+    entry = scope.row(
+        session,
+        actor,
+        AbsenceAssistant,
+        assistant_id,
+        missing=f"Fraværsassistent {assistant_id} finnes ikke.",
+        municipality_of=lambda found: found.agreement.municipality_number,
+    )
+    agreement = agreement_in_scope(session, actor, entry.agreement_id)
+    require_office(actor, agreement.office_id)
+    return entry, agreement
+
+
+def get_assistant(session: Session, *, actor: Actor, assistant_id: int) -> AbsenceAssistantRead:
+    """An absence assistant the actor may remove, as the question before removing it shows it."""
+    auth_service.require(actor, "panel.write")
+    with session.begin():
+        entry, agreement = _assistant_in_scope(session, actor, assistant_id)
+        return AbsenceAssistantRead.of(entry, agreement.office_id)
+
+
 def remove_assistant(session: Session, *, actor: Actor, assistant_id: int) -> AbsenceAssistantRead:
     auth_service.require(actor, "panel.write")
     with session.begin():
-        entry = scope.row(
-            session,
-            actor,
-            AbsenceAssistant,
-            assistant_id,
-            missing=f"Fraværsassistent {assistant_id} finnes ikke.",
-            municipality_of=lambda found: found.agreement.municipality_number,
-        )
-        agreement = agreement_in_scope(session, actor, entry.agreement_id)
-        require_office(actor, agreement.office_id)
+        entry, agreement = _assistant_in_scope(session, actor, assistant_id)
         removed = AbsenceAssistantRead.of(entry, agreement.office_id)
         detail = {"agreement": agreement.id, "colleague": entry.colleague_doctor_id}
         audit_service.record(

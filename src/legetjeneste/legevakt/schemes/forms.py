@@ -179,6 +179,19 @@ MESSAGES = {
 }
 
 
+def removed_part(scheme: SchemeRead, action: str, values: dict) -> object | None:
+    """The shift template, target or bakvakt day a removal form names (the question before removing it
+    shows it); None for a form that removes nothing or for one that names nothing the scheme has."""
+    if action == "fjern-vakt":
+        return next((t for t in scheme.shift_templates if t.code == values.get("code")), None)
+    if action == "fjern-mal":
+        index = values.get("index", "")
+        return next((t for i, t in enumerate(scheme.targets) if str(i) == index), None)
+    if action == "fjern-bakvakt":
+        return next((b for b in scheme.bakvakt_days if str(b.day) == values.get("day")), None)
+    return None
+
+
 def change(scheme: SchemeRead, action: str, values: dict) -> SchemeIn:
     """The scheme as read with one form's change, as the `SchemeIn` to save."""
     if action not in CHANGES:

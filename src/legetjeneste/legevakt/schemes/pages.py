@@ -19,6 +19,7 @@ from legetjeneste.legevakt.exemptions.schemas import ExemptionApply
 from legetjeneste.legevakt.schemes import forms as scheme_forms
 from legetjeneste.legevakt.schemes import rules, service
 from legetjeneste.legevakt.schemes.schemas import LocalParameterIn
+from legetjeneste.web.confirm import ask_first, is_confirmed
 from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form
 from legetjeneste.web.pages import redirect_with_message, render
@@ -50,6 +51,11 @@ FIELD_LABELS = {
     "targets": "Mål",
     "bakvakt_days": "Bakvaktdager",
     "max_wishes_per_month": "Ønsker per måned",
+}
+REMOVAL_TITLES = {
+    "fjern-vakt": "Fjerne vakten?",
+    "fjern-mal": "Fjerne målet?",
+    "fjern-bakvakt": "Fjerne bakvakten?",
 }
 LABELS = {"kinds": rules.KINDS, "day_kinds": rules.DAY_KINDS, "weekdays": WEEKDAY_NAMES_NB}
 
@@ -197,9 +203,23 @@ def edit(request: Request, scheme_id: Id, session: SessionDep, actor: ActorDep):
 
 @router.post("/ordninger/{scheme_id}/endre/{action}")
 async def change(request: Request, scheme_id: Id, action: Action, session: SessionDep, actor: ActorDep):
+    """One form's change; a removal asks first (web/confirm.py) and changes nothing until confirmed."""
     values = await _form(request)
     try:
         current = service.get_scheme(session, actor=actor, scheme_id=scheme_id)
+        removed = scheme_forms.removed_part(current, action, values)
+        asks = removed is not None and auth_rules.can(actor, "legevakt.write")  # else refused as before
+        if asks and not is_confirmed(values.pop("confirmed", None)):
+            context = {
+                "removal": action,
+                "item": removed,
+                "index": values.get("index"),
+                "base": f"/ordninger/{scheme_id}/endre/",
+                "scheme": current,
+            }
+            question = "legevakt/_scheme_removal_question.html"
+            title = REMOVAL_TITLES[action]
+            return ask_first(request, actor=actor, title=title, question=question, context=context)
         data = scheme_forms.change(current, action, values)
         service.save_scheme(
             session,

@@ -1,6 +1,6 @@
 """Pages of swaps (LV-SWAP): the form to offer, hand over or swap one's own shift; accepting, declining and
-withdrawing; the municipality's confirmation before approving (a new version cannot be undone), refusing,
-and the scheme's setting for automatic approval. A refusal shows the rule that breaks."""
+withdrawing (asked first); the municipality's confirmation before approving (a new version cannot be
+undone), refusing, and the scheme's setting for automatic approval. A refusal shows the rule that breaks."""
 
 from fastapi import APIRouter, Request
 
@@ -9,6 +9,7 @@ from legetjeneste.legevakt.swaps import service
 from legetjeneste.legevakt.swaps.decisions import service as decisions
 from legetjeneste.legevakt.swaps.schemas import AutomaticSetting, SwapAnswer, SwapCreate
 from legetjeneste.web import forms
+from legetjeneste.web.confirm import ask_first, is_confirmed
 from legetjeneste.web.deps import ActorDep, Id, SessionDep
 from legetjeneste.web.forms import form_values, problem_lines
 from legetjeneste.web.pages import redirect_with_message, render
@@ -96,6 +97,13 @@ async def decline(request: Request, swap_id: Id, session: SessionDep, actor: Act
 
 @router.post("/bytter/{swap_id}/trekk")
 async def withdraw(request: Request, swap_id: Id, session: SessionDep, actor: ActorDep):
+    """Withdrawing asks first (web/confirm.py): without confirmed=ja a swap that may be withdrawn is asked
+    about and nothing changes (one that may not is refused as before)."""
+    swap = decisions.get_swap(session, actor=actor, swap_id=swap_id)
+    if swap.can_withdraw and not is_confirmed(form_values(await request.form()).get("confirmed")):
+        question = "legevakt/swaps/_withdraw_question.html"
+        title = "Trekke tilbake byttet?"
+        return ask_first(request, actor=actor, title=title, question=question, context={"s": swap})
     return await _answer(
         request,
         actor,

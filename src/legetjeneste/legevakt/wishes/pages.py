@@ -1,11 +1,14 @@
 """Pages of wishes (LV-WISH): «Mine ønsker», where a GP enters, changes and removes wishes for the schemes
-they take part in; a scheme's wishes for the kommuneoverlege."""
+they take part in (deleting one asks first); a scheme's wishes for the kommuneoverlege."""
 
-from fastapi import APIRouter, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
 
 from legetjeneste.errors import DomainError
 from legetjeneste.legevakt.wishes import rules, service
 from legetjeneste.legevakt.wishes.schemas import WishIn
+from legetjeneste.web.confirm import ask_first, is_confirmed
 from legetjeneste.web.deps import ActorDep, Id, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form
 from legetjeneste.web.pages import redirect_with_message, render
@@ -53,7 +56,19 @@ async def change_wish(request: Request, wish_id: Id, session: SessionDep, actor:
 
 
 @router.post(MINE + "/slett/{wish_id}")
-def delete_wish(request: Request, wish_id: Id, session: SessionDep, actor: ActorDep):
+def delete_wish(
+    request: Request,
+    wish_id: Id,
+    session: SessionDep,
+    actor: ActorDep,
+    confirmed: Annotated[str | None, Form(max_length=10)] = None,
+):
+    """Deleting asks first (web/confirm.py): without confirmed=ja nothing changes."""
+    if not is_confirmed(confirmed):
+        wish = service.get_wish(session, actor=actor, wish_id=wish_id)
+        question = "legevakt/_wish_delete_question.html"
+        context = {"w": wish, "back_url": f"{MINE}#ordning-{wish.scheme_id}"}
+        return ask_first(request, actor=actor, title="Slette ønsket?", question=question, context=context)
     try:
         gone = service.delete_wish(session, actor=actor, wish_id=wish_id)
     except DomainError as error:

@@ -111,12 +111,24 @@ def add_wish(session: Session, *, actor: Actor, scheme_id: int, data: WishIn) ->
         return wish_read(wish, locked=False)
 
 
-def _own_wish(session: Session, actor: Actor, wish_id: int) -> tuple[Wish, Doctor]:
-    """The GP's own wish, its scheme locked and its day not in a published roster (LV-WISH)."""
+def _found_wish(session: Session, actor: Actor, wish_id: int) -> tuple[Wish, Doctor]:
     doctor = _own_doctor(session, actor)
     wish = queries.wish(session, wish_id)
     if wish is None or wish.doctor_id != doctor.id:
         raise NotFound(f"Ønske {wish_id} finnes ikke.")
+    return wish, doctor
+
+
+def get_wish(session: Session, *, actor: Actor, wish_id: int) -> WishRead:
+    """The GP's own wish, as the question before deleting it shows it."""
+    with session.begin():
+        wish, _ = _found_wish(session, actor, wish_id)
+        return wish_read(wish, locked=False)
+
+
+def _own_wish(session: Session, actor: Actor, wish_id: int) -> tuple[Wish, Doctor]:
+    """The GP's own wish, its scheme locked and its day not in a published roster (LV-WISH)."""
+    wish, doctor = _found_wish(session, actor, wish_id)
     queries.lock_scheme(session, wish.scheme_id)
     published = queries.published_periods(session, scheme_id=wish.scheme_id, since=wish.day)
     if problems := rules.locked_problems(wish.day, published):

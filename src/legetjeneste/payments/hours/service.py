@@ -76,12 +76,22 @@ def list_duty_hours(
         return [duty_hours_read(row) for row in queries.month_hours(session, municipality_number, first)]
 
 
+def _row(session: Session, actor: Actor, duty_hours_id: int) -> DutyHours:
+    missing = f"Timeregistrering {duty_hours_id} finnes ikke."
+    return scope.row(session, actor, DutyHours, duty_hours_id, missing=missing)
+
+
+def get_duty_hours(session: Session, *, actor: Actor, duty_hours_id: int) -> DutyHoursRead:
+    """Registered hours the actor may delete, as the question before deleting them shows them."""
+    auth_service.require(actor, "payments.write")
+    with session.begin():
+        return duty_hours_read(_row(session, actor, duty_hours_id))
+
+
 def delete_duty_hours(session: Session, *, actor: Actor, duty_hours_id: int) -> None:
     auth_service.require(actor, "payments.write")
     with session.begin():
-        row = scope.row(
-            session, actor, DutyHours, duty_hours_id, missing=f"Timeregistrering {duty_hours_id} finnes ikke."
-        )
+        row = _row(session, actor, duty_hours_id)
         audit_service.record(
             session,
             actor=actor,

@@ -1,5 +1,6 @@
 """Pages of the monthly basistilskudd run: the runs, one run with its lines, a payee's specification, and the
-month's hours of municipal work. Each handler makes one service call; a refused write shows its message."""
+month's hours of municipal work. Each handler makes one service call; a refused write shows its message, and
+deleting or replacing hours asks first."""
 
 from typing import Annotated
 
@@ -18,6 +19,7 @@ from legetjeneste.payments.runs.rules.lines import month_name
 from legetjeneste.payments.runs.schemas import MONTH_PATTERN
 from legetjeneste.payments.settings import service as settings_service
 from legetjeneste.web import forms
+from legetjeneste.web.confirm import ask_first, is_confirmed
 from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
 from legetjeneste.web.pages import redirect_with_message, render
 
@@ -152,10 +154,19 @@ def specification(
     return render(request, "payments/spec.html", {"spec": found}, actor=actor)
 
 
-def _hours_page(request, session, actor, number: str, month: str, *, error=None, values=None):
-    view = duty_service.duty_hours_view(
+def _month_hours(session, actor, number: str, month: str):
+    return duty_service.duty_hours_view(
         session, actor=actor, municipality_number=number, month=parse_month(month)
     )
+
+
+def _hours_context(view) -> dict:
+    """What the questions before deleting or replacing hours need (payments/_hours_*_question.html)."""
+    return {"view": view, "base_url": f"/kommuner/{view.municipality}/utbetalinger/{view.month}"}
+
+
+def _hours_page(request, session, actor, number: str, month: str, *, error=None, values=None):
+    view = _month_hours(session, actor, number, month)
     context = {"view": view, "error": error, "values": values or {}, "field_labels": FIELD_LABELS}
     status = error.status_code if error else 200
     return render(request, "payments/run_hours.html", context, actor=actor, status_code=status)
@@ -187,10 +198,29 @@ def register_hours(
     kind: Text = None,
     hours: Text = None,
     description: Text = None,
+    confirmed: Text = None,
 ):
+    """A GP has one registration per kind and month: one that would replace another asks first."""
     values = _hours_data(month, doctor_id, kind, hours, description)
     try:
         data = forms.validate(DutyHoursCreate, values)
+        if not is_confirmed(confirmed):
+            view = _month_hours(session, actor, number, month)
+            old = next((h for h in view.hours if (h.doctor_id, h.kind) == (data.doctor_id, data.kind)), None)
+            if old is not None:
+                typed = {"doctor_id": doctor_id or "", "kind": data.kind, "hours": hours or ""}
+                context = _hours_context(view) | {
+                    "old": old,
+                    "hours": data.hours,
+                    "values": typed | {"description": description or ""},
+                }
+                return ask_first(
+                    request,
+                    actor=actor,
+                    title="Erstatte timene?",
+                    question="payments/_hours_replace_question.html",
+                    context=context,
+                )
         saved = duty_service.register_duty_hours(session, actor=actor, data=data)
     except DomainError as error:
         return _hours_page(request, session, actor, number, month, error=error, values=values)
@@ -201,9 +231,26 @@ def register_hours(
 
 @router.post("/kommuner/{number}/utbetalinger/{month}/timer/{duty_hours_id}/slett")
 def delete_hours(
-    request: Request, number: Number, month: Month, duty_hours_id: Id, session: SessionDep, actor: ActorDep
+    request: Request,
+    number: Number,
+    month: Month,
+    duty_hours_id: Id,
+    session: SessionDep,
+    actor: ActorDep,
+    confirmed: Text = None,
 ):
+    """Deleting asks first (web/confirm.py): without confirmed=ja nothing changes."""
     try:
+        if not is_confirmed(confirmed):
+            found = duty_service.get_duty_hours(session, actor=actor, duty_hours_id=duty_hours_id)
+            view = _month_hours(session, actor, number, found.month)
+            return ask_first(
+                request,
+                actor=actor,
+                title="Slette timene?",
+                question="payments/_hours_delete_question.html",
+                context=_hours_context(view) | {"h": found},
+            )
         duty_service.delete_duty_hours(session, actor=actor, duty_hours_id=duty_hours_id)
     except DomainError as error:
         return _hours_page(request, session, actor, number, month, error=error)

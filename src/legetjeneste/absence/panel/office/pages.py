@@ -2,7 +2,7 @@
 absence assistant). A write from htmx answers with the updated part (settings and the citizen's panel
 beside them), so the place on the page is kept; without JavaScript it goes back to the page it came from
 (the settings page or Mitt kontor) at the agreement's anchor. A refusal shows the part with what was
-refused and why, the rule id included."""
+refused and why, the rule id included; removing an assistant asks first."""
 
 from typing import Annotated
 
@@ -17,6 +17,7 @@ from legetjeneste.auth.rules import Actor
 from legetjeneste.errors import ValidationFailed
 from legetjeneste.registry.start import service as start_service
 from legetjeneste.web import forms
+from legetjeneste.web.confirm import ask_first, is_confirmed
 from legetjeneste.web.deps import ActorDep, Id, SessionDep
 from legetjeneste.web.pages import panels, redirect_with_message, render
 
@@ -172,8 +173,30 @@ def add_assistant(
 
 @router.post("/kontorer/{office_id}/fastlegepanel/fravaersassistent/{assistant_id}/slett")
 def remove_assistant(
-    request: Request, office_id: Id, assistant_id: Id, session: SessionDep, actor: ActorDep, back: Back = None
+    request: Request,
+    office_id: Id,
+    assistant_id: Id,
+    session: SessionDep,
+    actor: ActorDep,
+    back: Back = None,
+    confirmed: Checkbox = None,
 ):
+    """Removing asks first (web/confirm.py): without confirmed=ja nothing changes and the question is shown,
+    opened in the part for htmx, else on a page of its own."""
+    if not is_confirmed(confirmed):
+        entry = panel_service.get_assistant(session, actor=actor, assistant_id=assistant_id)
+        back = MY_OFFICE if back == MY_OFFICE else None
+        if _is_htmx(request):
+            return _part(request, session, actor, entry.agreement_id, back, ask=entry.id)
+        context = {
+            "e": entry,
+            "base": f"/kontorer/{entry.office_id}/fastlegepanel",
+            "back": back,
+            "back_url": f"{back_path(entry.office_id, back)}#avtale-{entry.agreement_id}",
+        }
+        question = "absence/_assistant_remove_question.html"
+        title = "Fjerne fraværsassistenten?"
+        return ask_first(request, actor=actor, title=title, question=question, context=context)
     removed = panel_service.remove_assistant(session, actor=actor, assistant_id=assistant_id)
     title = f"Fraværsassistenten {removed.colleague_name} på avtale {removed.agreement_id} er fjernet."
     return _saved(

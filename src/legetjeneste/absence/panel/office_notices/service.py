@@ -75,6 +75,13 @@ def _notice_in_scope(session: Session, actor: Actor, notice_id: int) -> OfficeNo
     return notice
 
 
+def get_notice(session: Session, *, actor: Actor, notice_id: int) -> OfficeNoticeRead:
+    """A notice the actor may change, as the question before deleting it shows it."""
+    auth_service.require(actor, "panel.write")
+    with session.begin():
+        return OfficeNoticeRead.of(_notice_in_scope(session, actor, notice_id))
+
+
 def update_notice(
     session: Session, *, actor: Actor, notice_id: int, data: OfficeNoticeUpdate
 ) -> OfficeNoticeRead:
