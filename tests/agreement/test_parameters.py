@@ -115,3 +115,17 @@ def test_kragero_keeps_its_six_months_of_nn_exempt_as_its_own_value_with_its_su_
     local = [p for p in document["local_parameters"] if p["name"] == "legevakt/nodnett_exemption_max_months"]
     assert [(p["since"], p["value"]) for p in local] == [(date(2026, 3, 17), 6)]
     assert local[0]["source"].startswith("Referat fra samarbeidsutvalget i Kragerø 17.3.2026")
+
+
+@pytest.mark.parametrize(
+    ("name", "source"),
+    [
+        ("legevakt/max_wishes_per_month", "Legetjenestes egen regel (LV-WISH), ikke fastsatt i lov"),
+        ("legevakt/min_rest_hours", "Særavtalen mellom KS og Legeforeningen om leger og turnusleger"),
+    ],
+)
+def test_the_wish_and_rest_parameters_name_their_source_in_plain_norwegian(name, source):
+    """Issue 13: their sources read «project rule …» and «prosjektets nedre grense», as a developer writes."""
+    for entry in parameters.parameter(name).values:
+        assert entry.source.startswith(source)
+        assert not re.search(r"project|rule|prosjekt|nedre grense", entry.source, re.IGNORECASE), entry.source

@@ -52,11 +52,14 @@ def test_a_gp_enters_two_wishes_for_autumn_2027_and_sees_what_is_left_each_month
     ]
 
 
-def test_the_national_number_of_wishes_a_month_is_a_dated_parameter_with_its_source_lv_wish():
+def test_the_default_number_of_wishes_a_month_is_a_dated_parameter_whose_source_says_it_is_our_own_lv_wish():
     item = parameters.parameter("legevakt/max_wishes_per_month")
     assert item.reference == "LV-WISH"
     assert parameters.value("legevakt/max_wishes_per_month", on=date(2027, 9, 1)) == 4
-    assert all(v.source.startswith("project rule LV-WISH") for v in item.values)
+    assert all(
+        v.source.startswith("Legetjenestes egen regel (LV-WISH), ikke fastsatt i lov eller avtale")
+        for v in item.values
+    )
 
 
 def test_a_wish_beyond_the_schemes_number_a_month_is_refused_and_nothing_is_written_lv_wish(

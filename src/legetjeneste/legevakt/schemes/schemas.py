@@ -104,7 +104,8 @@ class SchemeIn(Input):
     office_days: Annotated[list[OfficeDaysIn], Field(description="NN-OFFICE-DAYS: kontor per ukedag")] = []
     bakvakt_days: list[BakvaktDayIn] = []
     max_wishes_per_month: Annotated[
-        int | None, Field(ge=0, le=31, description="LV-WISH: ønsker per lege og måned; tomt: nasjonal verdi")
+        int | None,
+        Field(ge=0, le=31, description="LV-WISH: ønsker per lege og måned; tomt: legetjenestes standardtall"),
     ] = None
 
     @model_validator(mode="after")
