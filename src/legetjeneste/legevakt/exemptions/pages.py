@@ -9,6 +9,7 @@ from legetjeneste.legevakt.exemptions import rules
 from legetjeneste.legevakt.exemptions import service as exemption_service
 from legetjeneste.legevakt.exemptions.schemas import ExemptionDecide
 from legetjeneste.legevakt.schemes import rules as scheme_rules
+from legetjeneste.norwegian import month_text
 from legetjeneste.web.charts import Chart, Series
 from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form
@@ -79,7 +80,7 @@ def impact_charts(impact: dict) -> list[Chart]:
             charts.append(
                 Chart(
                     title=f"{scheme['name']}{where}: vakter per deltaker før og etter søknadene",
-                    categories=[m.get("month_label") or m["month"] for m in months],
+                    categories=[m.get("month_label") or month_text(m["month"]) for m in months],
                     series=(
                         Series("Før", [m["before"]["shifts_per_participant"] for m in months]),
                         Series("Etter", [m["after"]["shifts_per_participant"] for m in months]),

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from legetjeneste.dates import format_month
+from legetjeneste.norwegian import day_text
 from legetjeneste.payments.breach import rules as br
 from legetjeneste.payments.breach.models import BreachCase
 from legetjeneste.payments.runs.rules.lines import WITHHELD_PAYOUT, WITHHOLDING
@@ -20,7 +21,7 @@ def _line_breaks(value: object) -> object:
 
 def _in_range(value: date) -> date:
     if not date(2000, 1, 1) <= value <= date(2100, 12, 31):
-        raise ValueError(f"«{value.isoformat()}» må være en dato mellom år 2000 og 2100")
+        raise ValueError(f"må være en dato i år 2000–2100, ikke {day_text(value)}")
     return value
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from legetjeneste.dates import Period, add_months, format_month
 from legetjeneste.legevakt.exemptions import rules
 from legetjeneste.legevakt.schemes import rules as scheme_rules
-from legetjeneste.norwegian import MONTHS
+from legetjeneste.norwegian import month_text, open_period_text
 
 MAX_MONTHS = 12
 #: An application without an end (a right from the 60th birthday) is shown for at least half a year.
@@ -47,6 +47,7 @@ def application_item(exemption, *, full: bool) -> dict:
         "extent_text": rules.EXTENTS[exemption.extent],
         "start": exemption.start.isoformat(),
         "end": exemption.end.isoformat() if exemption.end else None,
+        "period_text": open_period_text(exemption.start, exemption.end),
     }
     if full:
         item |= {"ground": exemption.ground, "ground_text": rules.GROUNDS[exemption.ground]}
@@ -117,7 +118,7 @@ def _month(
 ) -> dict:
     return {
         "month": format_month(month),
-        "month_label": f"{MONTHS[month.month - 1]} {month.year}",
+        "month_label": month_text(month),
         "shifts": shifts,
         "before": _availability(month, shifts, participants, granted, vikars),
         "after": _availability(month, shifts, participants, granted + pending, vikars),
