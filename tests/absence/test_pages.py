@@ -25,7 +25,9 @@ def test_a_refused_absence_names_the_field_and_the_other_absence_by_its_dates_an
     }
     backwards = vefsn_client.post("/fravaer/ny", data=typed)
     assert backwards.status_code == 422
-    assert "<li>Siste fraværsdag: sluttdatoen er før startdatoen</li>" in backwards.text
+    assert '<li><a class="ds-link" href="#end">Siste fraværsdag: sluttdatoen er før startdatoen</a></li>' in (
+        backwards.text
+    )  # the error summary links the problem to its field
     assert re.search(
         r'id="end" name="end" required value="2026-03-10" aria-invalid="true" '
         r'aria-describedby="end-feil"',

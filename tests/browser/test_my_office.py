@@ -132,6 +132,7 @@ def test_a_contradicting_setting_is_refused_with_the_rule_id_and_the_panel_stays
         "reseptfornyelse og e-kontakt står fortsatt på."
     )
     expect(alert).to_contain_text("(HN-PANEL)")
+    expect(alert).to_be_focused()  # the summary in the part htmx put in place takes the focus (app.js)
     expect(group.get_by_label("Fastlegen tilbyr digitale tjenester på Helsenorge")).not_to_be_checked()
     preview = part.get_by_role("region", name="Fastlegen din er Thomas Kvalvik")
     expect(preview).not_to_contain_text("tilbyr ikke timebestilling")

@@ -4,6 +4,7 @@ beyond the scheme's number a month is refused in Norwegian with the rule; the pa
 
 The Vefsn scheme's number of wishes a month is set to 2 here, so this module has a server of its own."""
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -83,6 +84,9 @@ def test_a_gp_enters_two_wishes_for_autumn_2027_from_min_side_and_a_third_is_ref
     expect(alert).to_contain_text(
         "Dato: du har allerede 2 ønsker i september 2027, og ordningen tillater 2 per måned (LV-WISH)"
     )
+    expect(alert).to_be_focused()  # the error summary takes the focus (app.js)
+    alert.get_by_role("link", name=re.compile("^Dato: du har allerede 2 ønsker")).click()
+    expect(page.locator("input[id^='new-day-']")).to_be_focused()  # the link leads to the field
     expect(table.get_by_role("row")).to_have_count(3)
 
 

@@ -78,20 +78,46 @@ def label_of(path: str, labels: Mapping[str, str]) -> str:
     return labels.get(last) or COMMON_LABELS.get(path) or COMMON_LABELS.get(last, "")
 
 
+def _key(path: str) -> str:
+    return path.replace(".", "-").replace("[", "-").replace("]", "")
+
+
 def field_id(path: str, form: str | None = None) -> str:
     """The id of a field's error message, named by the field's aria-describedby (templates/fields.html)."""
-    key = path.replace(".", "-").replace("[", "-").replace("]", "")
-    return f"{form}-{key}-feil" if form else f"{key}-feil"
+    return f"{form}-{_key(path)}-feil" if form else f"{_key(path)}-feil"
+
+
+def input_id(path: str, prefix: str | None = None) -> str:
+    """The id a form gives the field of `path` by default: the path, after the form's prefix when the page
+    has several forms («notice-new-text»). The error summary links each problem to it (fields.html)."""
+    return f"{prefix}-{_key(path)}" if prefix else _key(path)
+
+
+class ProblemLine(str):
+    """A line of the error summary: its text, and the path of the field it is about ("" for the whole form),
+    which the summary links to (templates/fields.html `error_summary`)."""
+
+    path: str
+
+    def __new__(cls, text: str, path: str = "") -> "ProblemLine":
+        line = super().__new__(cls, text)
+        line.path = path
+        return line
 
 
 def problem_lines(error: DomainError, labels: Mapping[str, str]) -> list[str]:
     """Per problem «field label: message (RULE-ID)» (no label for the whole form, no id where no rule
-    refused); a refusal by a rule as «message (RULE-ID, citation)»."""
+    refused) with the field's path; a refusal by a rule as «message (RULE-ID, citation)»."""
     if isinstance(error, ValidationFailed):
-        return [_line(p, labels) for p in error.problems]
+        return [ProblemLine(_line(p, labels), _field_path(p.path)) for p in error.problems]
     if error.rule_id:
         return [f"{error.message} ({error.rule_id}{', ' + error.citation if error.citation else ''})"]
     return [error.message]
+
+
+def _field_path(path: str) -> str:
+    """The path without where FastAPI found it («body.start» → «start»)."""
+    return path.removeprefix(next((p for p in LOCATIONS if path.startswith(p)), ""))
 
 
 def _line(problem: Problem, labels: Mapping[str, str]) -> str:

@@ -11,7 +11,7 @@ from legetjeneste.auth.rules import ROLE_NAMES_NB, Actor, can, can_manage_office
 from legetjeneste.dates import WEEKDAY_NAMES_NB
 from legetjeneste.features import NavEntry, features
 from legetjeneste.registry import labels
-from legetjeneste.web.forms import field_id, problem_text
+from legetjeneste.web.forms import field_id, input_id, problem_text
 
 PACKAGE = Path(__file__).resolve().parents[1]
 # Each feature's templates/, found under the feature's name: "absence/list.html".
@@ -75,6 +75,7 @@ def _environment() -> Environment:
         weekday_names=WEEKDAY_NAMES_NB,
         navigation=navigation,
         field_error_id=field_id,
+        field_input_id=input_id,
         problem_text=problem_text,
         # A link is shown only where the user may follow it (DESIGN.md, "Privacy and security"): templates ask
         # `can(actor, "permission")` before linking to a page behind a permission, and

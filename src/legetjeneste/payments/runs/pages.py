@@ -65,7 +65,7 @@ def compute_month(request: Request, number: Number, session: SessionDep, actor: 
     try:
         day = parse_month(month or "")
     except ValueError:
-        error = ValidationFailed([Problem("Måned", "må være en måned på formen ÅÅÅÅ-MM, f.eks. 2026-03")])
+        error = ValidationFailed([Problem("month", "må være en måned på formen ÅÅÅÅ-MM, f.eks. 2026-03")])
         return _runs_page(request, session, actor, number, error=error, month=month or "")
     try:
         computed = service.compute_run(session, actor=actor, municipality_number=number, month=day)

@@ -45,3 +45,40 @@ function fitMenu() {
 }
 fitMenu();
 WIDE.addEventListener("change", fitMenu);
+
+// A form that was refused comes back with its error summary above it (templates/fields.html): the focus moves
+// to the summary, so a screen reader reads what went wrong and the keyboard starts there; also when htmx puts
+// a refused part in place. A link in the summary moves the focus to its field, with the field's label (or
+// its group's legend) in view, and opens the disclosure the field is in.
+const SUMMARY = ".ds-error-summary";
+
+function focusSummary(root) {
+  const summary = root.querySelector(SUMMARY);
+  if (summary) {
+    if (!summary.hasAttribute("tabindex")) summary.setAttribute("tabindex", "-1");
+    summary.focus();
+  }
+}
+
+focusSummary(document);
+document.body.addEventListener("htmx:afterSwap", (event) => {
+  const part = event.detail?.target;
+  focusSummary(part instanceof Element && part.isConnected ? part : document);
+});
+
+document.addEventListener("click", (event) => {
+  const link = event.target instanceof Element ? event.target.closest(`${SUMMARY} a[href^="#"]`) : null;
+  const field = link ? document.getElementById(decodeURIComponent(link.hash.slice(1))) : null;
+  if (!field) {
+    return;
+  }
+  event.preventDefault();
+  let closed = field.closest("details:not([open])");
+  while (closed) {
+    closed.open = true;
+    closed = closed.parentElement?.closest("details:not([open])");
+  }
+  const label = field.labels?.[0] || field.closest("fieldset")?.querySelector("legend");
+  (label || field).scrollIntoView({ block: "center" });
+  field.focus({ preventScroll: true });
+});
