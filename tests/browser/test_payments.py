@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import APIRequestContext, Browser, Page, expect
 
 from legetjeneste.db import session_factory
+from tests.browser.checks import assert_accessible, assert_fits_phone
 from tests.browser.conftest import (
     TIMEOUT_MS,
     LiveServer,
@@ -163,3 +164,35 @@ def test_the_kommuneoverlege_runs_march_approves_it_downloads_the_csv_and_april_
     correction.locator("summary").click()
     expect(correction.locator("details")).to_contain_text("gjelder mars 2026")
     expect(correction.locator("details")).to_contain_text("ASA 4310 § 13.4")
+
+
+def test_hours_are_replaced_and_deleted_only_after_a_question_that_passes_axe_and_fits_a_phone(kol_page: Page):
+    """Issue 13: what cannot be undone asks first; the month (September 2026) is one no run of this module
+    computes."""
+    page = kol_page
+    hours = "/kommuner/1824/utbetalinger/2026-09/timer"
+
+    def register(amount: str) -> None:
+        page.goto(hours)
+        page.get_by_label("Lege", exact=True).select_option(label="Siri Halsøy (HPR 9182405)")
+        page.get_by_label("Timer").fill(amount)
+        page.get_by_role("button", name="Registrer timene").click()
+
+    register("7,5")
+    expect(page.get_by_role("status")).to_contain_text("7,50 timer for Siri Halsøy i september 2026")
+    register("10")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Erstatte timene?")
+    expect(page.get_by_text("Vil du erstatte 7,50 timer (kommunale oppgaver)")).to_be_visible()
+    assert_accessible(page)
+    assert_fits_phone(page)
+    page.get_by_role("button", name="Ja, erstatt timene").click()
+    expect(page.get_by_role("status")).to_contain_text("10,00 timer for Siri Halsøy i september 2026")
+
+    row = page.get_by_role("row").filter(has_text="Siri Halsøy")
+    row.locator("summary").click()
+    expect(row.get_by_text("Timene blir ikke betalt.")).to_be_visible()
+    assert_accessible(page)
+    assert_fits_phone(page)
+    row.get_by_role("button", name="Ja, slett timene").click()
+    expect(page.get_by_role("status")).to_contain_text("Timeregistreringen er slettet.")
+    expect(page.get_by_text("Ingen timer er registrert for september 2026.")).to_be_visible()
