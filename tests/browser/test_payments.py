@@ -166,7 +166,9 @@ def test_the_kommuneoverlege_runs_march_approves_it_downloads_the_csv_and_april_
     expect(correction.locator("details")).to_contain_text("ASA 4310 § 13.4")
 
 
-def test_hours_are_replaced_and_deleted_only_after_a_question_that_passes_axe_and_fits_a_phone(kol_page: Page):
+def test_hours_are_replaced_and_deleted_only_after_a_question_that_passes_axe_and_fits_a_phone(
+    kol_page: Page,
+):
     """Issue 13: what cannot be undone asks first; the month (September 2026) is one no run of this module
     computes."""
     page = kol_page

@@ -202,6 +202,8 @@ def test_hours_that_would_replace_a_registration_ask_first_and_replace_it_once_c
     siri = doctor_id(open_session(), "9182405")
     typed = {"doctor_id": siri, "kind": "municipal_duty", "hours": "7,5", "description": "Sykehjem"}
     assert post(client, page, page, typed, follow_redirects=False).status_code == 303
+    same = typed | {"hours": "7,50"}  # the same again replaces nothing, so nothing is asked
+    assert post(client, page, page, same, follow_redirects=False).status_code == 303
 
     again = typed | {"hours": "10", "description": "Sykehjem og helsestasjon"}
     asked = post(client, page, page, again, follow_redirects=False)

@@ -63,6 +63,19 @@ def register_duty_hours(session: Session, *, actor: Actor, data: DutyHoursCreate
         return duty_hours_read(row)
 
 
+def replaced_registration(session: Session, *, actor: Actor, data: DutyHoursCreate) -> DutyHoursRead | None:
+    """The registration these hours would replace (the same GP, kind and month) when it says something else;
+    None when there is none or it says the same."""
+    auth_service.require(actor, "payments.write")
+    with session.begin():
+        doctor = scope.doctor(session, actor, data.doctor_id)
+        row = queries.duty_hours(session, doctor.id, parse_month(data.month), data.kind)
+        if row is None:
+            return None
+        old = duty_hours_read(row)
+        return None if (old.hours, old.description) == (data.hours, data.description) else old
+
+
 def list_duty_hours(
     session: Session, *, actor: Actor, municipality_number: str, month: str
 ) -> list[DutyHoursRead]:

@@ -160,9 +160,14 @@ def _month_hours(session, actor, number: str, month: str):
     )
 
 
-def _hours_context(view) -> dict:
-    """What the questions before deleting or replacing hours need (payments/_hours_*_question.html)."""
-    return {"view": view, "base_url": f"/kommuner/{view.municipality}/utbetalinger/{view.month}"}
+def _ask(request, session, actor, number: str, month: str, title: str, what: str, context: dict):
+    """The question before deleting or replacing hours (payments/_hours_{what}_question.html), with the
+    month's page for its labels and the run's status."""
+    view = _month_hours(session, actor, number, month)
+    base_url = f"/kommuner/{view.municipality}/utbetalinger/{view.month}"
+    question = f"payments/_hours_{what}_question.html"
+    context |= {"view": view, "base_url": base_url}
+    return ask_first(request, actor=actor, title=title, question=question, context=context)
 
 
 def _hours_page(request, session, actor, number: str, month: str, *, error=None, values=None):
@@ -204,23 +209,20 @@ def register_hours(
     values = _hours_data(month, doctor_id, kind, hours, description)
     try:
         data = forms.validate(DutyHoursCreate, values)
-        if not is_confirmed(confirmed):
-            view = _month_hours(session, actor, number, month)
-            old = next((h for h in view.hours if (h.doctor_id, h.kind) == (data.doctor_id, data.kind)), None)
-            if old is not None:
-                typed = {"doctor_id": doctor_id or "", "kind": data.kind, "hours": hours or ""}
-                context = _hours_context(view) | {
-                    "old": old,
-                    "hours": data.hours,
-                    "values": typed | {"description": description or ""},
-                }
-                return ask_first(
-                    request,
-                    actor=actor,
-                    title="Erstatte timene?",
-                    question="payments/_hours_replace_question.html",
-                    context=context,
-                )
+        old = (
+            None
+            if is_confirmed(confirmed)
+            else duty_service.replaced_registration(session, actor=actor, data=data)
+        )
+        if old is not None:
+            typed = {
+                "doctor_id": doctor_id or "",
+                "kind": data.kind,
+                "hours": hours or "",
+                "description": description or "",
+            }
+            context = {"old": old, "hours": data.hours, "values": typed}
+            return _ask(request, session, actor, number, month, "Erstatte timene?", "replace", context)
         saved = duty_service.register_duty_hours(session, actor=actor, data=data)
     except DomainError as error:
         return _hours_page(request, session, actor, number, month, error=error, values=values)
@@ -243,13 +245,8 @@ def delete_hours(
     try:
         if not is_confirmed(confirmed):
             found = duty_service.get_duty_hours(session, actor=actor, duty_hours_id=duty_hours_id)
-            view = _month_hours(session, actor, number, found.month)
-            return ask_first(
-                request,
-                actor=actor,
-                title="Slette timene?",
-                question="payments/_hours_delete_question.html",
-                context=_hours_context(view) | {"h": found},
+            return _ask(
+                request, session, actor, number, found.month, "Slette timene?", "delete", {"h": found}
             )
         duty_service.delete_duty_hours(session, actor=actor, duty_hours_id=duty_hours_id)
     except DomainError as error:
