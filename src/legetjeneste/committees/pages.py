@@ -2,10 +2,7 @@
 a committee with its members, its composition check (rule ids), its meetings and the forms to add a member
 and to convene a meeting."""
 
-from typing import Annotated
-
-from fastapi import APIRouter, Depends, Request
-from starlette.datastructures import FormData
+from fastapi import APIRouter, Request
 
 from legetjeneste.auth import rules as auth_rules
 from legetjeneste.committees import rules, service
@@ -14,21 +11,12 @@ from legetjeneste.committees.cases import service as case_service
 from legetjeneste.committees.meetings import service as meeting_service
 from legetjeneste.committees.schemas import AnnualMeetingIn
 from legetjeneste.errors import DomainError
-from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
+from legetjeneste.web.deps import ActorDep, FormDep, Id, Number, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form
 from legetjeneste.web.pages import redirect_with_message, render
 
 router = APIRouter(include_in_schema=False)
 
-
-async def read_form(request: Request) -> FormData:
-    """The posted form, read before the handler runs. The committees' page handlers work with the database,
-    so they are plain `def`s, which FastAPI runs in its thread pool: a transaction waiting for SQLite's write
-    lock then never blocks the server's event loop."""
-    return await request.form()
-
-
-FormDep = Annotated[FormData, Depends(read_form)]
 FIELD_LABELS = {
     "name": "Navn",
     "email": "E-post",

@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import Depends, Path, Query, Request
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 
 from legetjeneste.auth.rules import Actor
 from legetjeneste.auth.sessions import service as session_service
@@ -118,11 +119,19 @@ async def get_feed_actor(
     return await _actor(request, session, calendar_feed=reading)
 
 
+async def read_form(request: Request) -> FormData:
+    """The posted form, read before the handler runs. Page handlers that work with the database are plain
+    `def`s, which FastAPI runs in its thread pool: a transaction waiting for SQLite's write lock then never
+    blocks the server's event loop (an `async def` calling a synchronous service would)."""
+    return await request.form()
+
+
 # The one set of dependency aliases for routers and pages.
 SessionDep = Annotated[Session, Depends(get_session)]
 ActorDep = Annotated[Actor, Depends(get_actor)]
 OptionalActorDep = Annotated[Actor | None, Depends(get_optional_actor)]
 FeedActorDep = Annotated[Actor, Depends(get_feed_actor)]
+FormDep = Annotated[FormData, Depends(read_form)]
 Id = Annotated[int, Path(ge=1, le=2_147_483_647)]
 Number = Annotated[str, Path(pattern=r"^\d{4}$")]
 Month = Annotated[str, Path(pattern=r"^\d{4}-\d{2}$")]

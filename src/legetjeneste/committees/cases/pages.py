@@ -7,10 +7,9 @@ from legetjeneste.auth import rules as auth_rules
 from legetjeneste.committees import pages as committee_pages
 from legetjeneste.committees.cases import service
 from legetjeneste.committees.meetings import service as meeting_service
-from legetjeneste.committees.pages import FormDep
 from legetjeneste.committees.schemas import CaseCreate, StatementIn
 from legetjeneste.errors import DomainError
-from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
+from legetjeneste.web.deps import ActorDep, FormDep, Id, Number, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form, problem_lines
 from legetjeneste.web.pages import redirect_with_message, render
 

@@ -9,10 +9,9 @@ from legetjeneste.auth import rules as auth_rules
 from legetjeneste.committees import pages as committee_pages
 from legetjeneste.committees.meetings import rules, service
 from legetjeneste.committees.meetings.invitations import service as invitation_service
-from legetjeneste.committees.pages import FormDep
 from legetjeneste.committees.schemas import MeetingCreate, MinutesIn
 from legetjeneste.errors import DomainError, Problem, ValidationFailed
-from legetjeneste.web.deps import ActorDep, Id, SessionDep
+from legetjeneste.web.deps import ActorDep, FormDep, Id, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, validate
 from legetjeneste.web.pages import redirect_with_message, render
 

@@ -8,11 +8,10 @@ from legetjeneste.committees import pages as committee_pages
 from legetjeneste.committees import rules
 from legetjeneste.committees import service as committee_service
 from legetjeneste.committees.members import service
-from legetjeneste.committees.pages import FormDep
 from legetjeneste.committees.schemas import CommitteeCreate, MemberCreate, TermCreate
 from legetjeneste.errors import DomainError
 from legetjeneste.norwegian import day_text, span_text
-from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
+from legetjeneste.web.deps import ActorDep, FormDep, Id, Number, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form, validate
 from legetjeneste.web.pages import redirect_with_message, render
 
