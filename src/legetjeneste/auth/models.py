@@ -56,6 +56,9 @@ class LoginSession(Base):
     ended_at: Mapped[datetime | None] = mapped_column(Timestamp)
     client_address: Mapped[str | None] = mapped_column(String(45))
     user_agent: Mapped[str | None] = mapped_column(String(300))
+    # After a login through an outside identity provider: SHA-256 of its issuer and session id (`sid`), so the
+    # provider's front-channel logout can end this session (docs/citizen-login.md).
+    provider_session_hash: Mapped[str | None] = mapped_column(String(64), index=True)
 
     user: Mapped[User] = relationship()
 

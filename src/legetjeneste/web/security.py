@@ -42,6 +42,9 @@ DOCS_CSP = "; ".join(
     )
 )
 DOCS = ("/api/v1/docs", "/docs/oauth2-redirect")
+#: The identity provider's front-channel logout (OpenID Connect Front-Channel Logout 1.0, as ID-porten calls
+#: it): the provider loads it in a hidden frame of its own logout page, so that origin alone may frame it.
+FRONT_CHANNEL_LOGOUT = "/innbygger/utlogget"
 # Public and the same for everyone: may be cached. Everything else may hold personal data.
 CACHEABLE = ("/static/", "/api/v1/openapi.json", *DOCS)
 HSTS = "max-age=31536000"
@@ -58,6 +61,7 @@ class SecurityHeaders:
     def __init__(self, app: ASGIApp) -> None:
         settings = get_settings()
         self.app, self.https, self.trust_proxy = app, settings.https, settings.trust_proxy
+        self.provider = _origin(settings.oidc_issuer)
 
     def is_https(self, scope: Scope) -> bool:
         if self.https or scope.get("scheme") == "https":
@@ -78,6 +82,11 @@ class SecurityHeaders:
                 headers = MutableHeaders(scope=message)
                 headers["Content-Security-Policy"] = DOCS_CSP if path in DOCS else _csp(scope)
                 headers.update(ALWAYS)
+                if path == FRONT_CHANNEL_LOGOUT and self.provider:
+                    headers["Content-Security-Policy"] = CSP.replace(
+                        "frame-ancestors 'none'", f"frame-ancestors {self.provider}"
+                    )
+                    del headers["X-Frame-Options"]
                 if not path.startswith(CACHEABLE) and "cache-control" not in headers:
                     headers["Cache-Control"] = "no-store"
                 if https:
@@ -93,11 +102,17 @@ def _csp(scope: Scope) -> str:
     end-session address (the session's LOGOUT_TO, set by the server: docs/citizen-login.md), so `form-action`
     also names that one origin."""
     session = scope.get("session")
-    target = session.get(LOGOUT_TO) if isinstance(session, dict) else None
-    parts = urlsplit(target) if isinstance(target, str) else None
+    target = _origin(session.get(LOGOUT_TO) if isinstance(session, dict) else None)
+    return CSP.replace("form-action 'self'", f"form-action 'self' {target}") if target else CSP
+
+
+def _origin(address: object) -> str | None:
+    """The scheme and host of an http(s) address, or None for anything else (nothing that could add to a
+    policy: no user part, no spaces or semicolons)."""
+    parts = urlsplit(address) if isinstance(address, str) else None
     if parts is None or parts.scheme not in ("https", "http") or not _HOST.fullmatch(parts.netloc):
-        return CSP
-    return CSP.replace("form-action 'self'", f"form-action 'self' {parts.scheme}://{parts.netloc}")
+        return None
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 _HOST = re.compile(r"[A-Za-z0-9.-]+(:[0-9]{1,5})?")

@@ -18,6 +18,7 @@ def add_session(
     expires_at: datetime,
     client_address: str | None,
     user_agent: str | None,
+    provider_session_hash: str | None = None,
 ) -> None:
     session.add(
         LoginSession(
@@ -28,6 +29,7 @@ def add_session(
             expires_at=expires_at,
             client_address=client_address,
             user_agent=user_agent,
+            provider_session_hash=provider_session_hash,
         )
     )
 
@@ -53,6 +55,19 @@ def end_session(session: Session, key_hash: str, now: datetime) -> int | None:
         .where(LoginSession.key_hash == key_hash, LoginSession.ended_at.is_(None))
         .values(ended_at=now)
         .returning(LoginSession.user_id)
+    )
+
+
+def end_provider_sessions(session: Session, provider_session_hash: str, now: datetime) -> list[int]:
+    """End every live session started from this session at the identity provider; their users' ids."""
+    return list(
+        session.scalars(
+            update(LoginSession)
+            .where(LoginSession.provider_session_hash == provider_session_hash)
+            .where(LoginSession.ended_at.is_(None))
+            .values(ended_at=now)
+            .returning(LoginSession.user_id)
+        )
     )
 
 

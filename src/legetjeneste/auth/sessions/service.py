@@ -59,11 +59,13 @@ def log_in_citizen(
     client_address: str | None = None,
     user_agent: str | None = None,
     replacing: str | None = None,
+    provider_session: str | None = None,
 ) -> tuple[Actor, str]:
     """Start a session for a citizen whom the identity provider (OpenID Connect) has vouched for and whom
     the caller has found in the citizen register. The citizen acts through a user row of role "citizen"
     linked to the register, made at the first login, without a password (so only the provider logs it in);
-    the session, its expiry, CSRF and logout are those of staff."""
+    the session, its expiry, CSRF and logout are those of staff. `provider_session` (the provider's issuer and
+    session id) lets the provider's front-channel logout end it (`end_at_provider`)."""
     with write_transaction(session):
         user = user_queries.user_of_citizen(session, citizen_id)
         if user is None:
@@ -82,7 +84,13 @@ def log_in_citizen(
         user_id, email = user.id, user.email
     keys = _throttle_keys(email, None)
     return _start(
-        session, user_id, keys, client_address=client_address, user_agent=user_agent, replacing=replacing
+        session,
+        user_id,
+        keys,
+        client_address=client_address,
+        user_agent=user_agent,
+        replacing=replacing,
+        provider_session=provider_session,
     )
 
 
@@ -128,6 +136,7 @@ def _start(
     client_address: str | None,
     user_agent: str | None,
     replacing: str | None,
+    provider_session: str | None = None,
 ) -> tuple[Actor, str]:
     settings, now, key = get_settings(), _now(), rules.new_key()
     with write_transaction(session):
@@ -149,6 +158,7 @@ def _start(
             expires_at=now + timedelta(seconds=settings.session_lifetime_seconds),
             client_address=client_address,
             user_agent=(user_agent or "")[:300] or None,
+            provider_session_hash=rules.digest(provider_session) if provider_session else None,
         )
         actor = actor_of(user)
         audit_service.record(
@@ -198,3 +208,23 @@ def end(session: Session, *, key: str) -> None:
                 record_ids=[user.id],
                 municipality_number=user.municipality_number,
             )
+
+
+def end_at_provider(session: Session, *, provider_session: str) -> int:
+    """The identity provider's front-channel logout: every live session started from that session at the
+    provider ends, as if its user had logged out here (each audited as a logout); how many ended."""
+    with write_transaction(session):
+        user_ids = queries.end_provider_sessions(session, rules.digest(provider_session), _now())
+        for user_id in sorted(set(user_ids)):
+            user = session.get(User, user_id)
+            if user is not None:
+                audit_service.record(
+                    session,
+                    actor=actor_of(user),
+                    action="logout",
+                    entity="user",
+                    record_ids=[user.id],
+                    municipality_number=user.municipality_number,
+                    detail={"by": "identity provider"},
+                )
+    return len(user_ids)

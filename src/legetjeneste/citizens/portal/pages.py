@@ -8,7 +8,7 @@ from functools import lru_cache
 import httpx
 from authlib.integrations.starlette_client import OAuth, OAuthError
 from fastapi import APIRouter, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from legetjeneste.citizens.portal import rules, service
@@ -16,6 +16,7 @@ from legetjeneste.errors import NotAuthenticated
 from legetjeneste.settings import get_settings
 from legetjeneste.web.deps import LOGOUT_TO, SESSION_KEY, ActorDep, Id, SessionDep, client_address
 from legetjeneste.web.pages import render
+from legetjeneste.web.security import FRONT_CHANNEL_LOGOUT
 
 router = APIRouter(include_in_schema=False)
 CALLBACK = "/innbygger/innlogget"
@@ -107,6 +108,20 @@ async def _end_session_url(client, token: dict, after: str) -> str | None:
     return rules.end_session_url(
         metadata.get("end_session_endpoint"), id_token=token.get("id_token"), after=after
     )
+
+
+@router.get(FRONT_CHANNEL_LOGOUT)
+def logged_out_at_provider(session: SessionDep, iss: str | None = None, sid: str | None = None):
+    """ID-porten's front-channel logout (docs/citizen-login.md): the citizen logged out there or at another
+    service; the sessions from that login end here too. Loaded in a hidden frame, so the answer is short."""
+    try:
+        service.log_out_at_provider(session, issuer=iss, sid=sid, expected_issuer=get_settings().oidc_issuer)
+    except NotAuthenticated as error:
+        return HTMLResponse(_LOGGED_OUT.format(text=error.message), status_code=400)
+    return HTMLResponse(_LOGGED_OUT.format(text="Du er logget ut."))
+
+
+_LOGGED_OUT = '<!doctype html><html lang="nb"><title>Utlogging</title><p>{text}</p></html>'
 
 
 @router.get("/min-fastlege")

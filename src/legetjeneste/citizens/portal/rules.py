@@ -68,6 +68,18 @@ def end_session_url(endpoint: object, *, id_token: object, after: str) -> str | 
 _LOGOUT_PARAMETERS = ("id_token_hint", "post_logout_redirect_uri")
 
 
+UNKNOWN_LOGOUT = "Utloggingen kom ikke fra innloggingstjenesten denne tjenesten bruker, og ble ikke utført."
+
+
+def provider_session(issuer: object, sid: object) -> str | None:
+    """The provider's session as this service keeps it (OpenID Connect Front-Channel Logout: the ID token's
+    `iss` and `sid`, sent back as query parameters when the citizen logs out at ID-porten or at another
+    service); None when either is missing, so such a session can only end here."""
+    if not isinstance(issuer, str) or not isinstance(sid, str) or not issuer.strip() or not sid.strip():
+        return None
+    return f"{issuer.strip().rstrip('/')} {sid.strip()}"
+
+
 def is_child_in_care(birth_date: date, *, on: date) -> bool:
     """CIT-CHILDREN, PBR § 5 — a child under 16, for whom a parent acts."""
     return age_on(birth_date, on) < CHILD_AGE_LIMIT

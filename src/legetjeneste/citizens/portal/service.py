@@ -76,7 +76,22 @@ def log_in(
         client_address=client_address,
         user_agent=user_agent,
         replacing=replacing,
+        provider_session=rules.provider_session(claims.get("iss"), claims.get("sid")),
     )
+
+
+def log_out_at_provider(
+    session: Session, *, issuer: str | None, sid: str | None, expected_issuer: str
+) -> int:
+    """The provider's front-channel logout (docs/citizen-login.md): the citizen logged out at ID-porten or at
+    another service, so the sessions started here from that login end too; how many ended. A logout from
+    another issuer than the one this service trusts, or without a session id, is refused and ends nothing."""
+    if not expected_issuer or not issuer or issuer.rstrip("/") != expected_issuer.rstrip("/"):
+        raise NotAuthenticated(rules.UNKNOWN_LOGOUT)
+    provider_session = rules.provider_session(issuer, sid)
+    if provider_session is None:
+        raise NotAuthenticated(rules.UNKNOWN_LOGOUT)
+    return session_service.end_at_provider(session, provider_session=provider_session)
 
 
 def _own_id(actor: Actor) -> int:
