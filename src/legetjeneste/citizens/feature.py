@@ -62,14 +62,14 @@ FEATURE = Feature(
         Panel(
             "agreement",
             "citizen_list",
-            "legetjeneste.citizens.distribution.service:agreement_panel",
+            "legetjeneste.citizens.distribution.panels:agreement_panel",
             "citizens/_agreement.html",
             permission="citizens.distribute",
         ),
         Panel(
             "list_reduction",
             "case_draw",
-            "legetjeneste.citizens.distribution.service:case_panel",
+            "legetjeneste.citizens.distribution.panels:case_panel",
             "citizens/_case_draw.html",
             permission="citizens.distribute",
         ),

@@ -10,7 +10,7 @@ from legetjeneste.citizens.alerts.schemas import AlertCreate
 from legetjeneste.citizens.portal import service as portal_service
 from legetjeneste.errors import ValidationFailed
 from legetjeneste.web import forms
-from legetjeneste.web.deps import OptionalActorDep, SessionDep, check_csrf
+from legetjeneste.web.deps import FormDep, OptionalActorDep, SessionDep, check_csrf
 from legetjeneste.web.pages import render
 
 router = APIRouter(include_in_schema=False)
@@ -44,24 +44,25 @@ def new_alert(request: Request, session: SessionDep, actor: OptionalActorDep):
     }
     what = service.describe(session, data=_data({**values, "email": "a@b.no"}))
     email = portal_service.own_email(session, actor=actor) if actor is not None else None
-    context = {"values": values, "what": what, "email": email or "", "errors": []}
+    context = {"values": values, "what": what, "email": email or ""}
     return render(request, "citizens/alerts/new.html", context, actor=actor)
 
 
 @router.post("/varsel/ny")
-async def subscribe(request: Request, session: SessionDep, actor: OptionalActorDep):
-    values = forms.form_values(await request.form())
-    check_csrf(request, (await request.form()).get("csrf_token"))  # type: ignore[arg-type]
+def subscribe(request: Request, session: SessionDep, actor: OptionalActorDep, form: FormDep):
+    values = forms.form_values(form)
+    sent = form.get("csrf_token")
+    check_csrf(request, sent if isinstance(sent, str) else None)
     keys = {key: values.get(key, "") for key in ("avtale", "kontor", "kommune")}
     try:
         found = service.subscribe(session, actor=actor, data=_data(values))
     except ValidationFailed as error:
         what = service.describe(session, data=_data({**keys, "email": "a@b.no"}))
         context = {
+            **forms.failure_context(error, None, LABELS),
             "values": keys,
             "what": what,
             "email": values.get("email", ""),
-            "errors": forms.problem_lines(error, LABELS),
         }
         return render(request, "citizens/alerts/new.html", context, actor=actor, status_code=422)
     context = {

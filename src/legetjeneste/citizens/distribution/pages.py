@@ -7,6 +7,7 @@ from datetime import date
 from fastapi import APIRouter, Request
 
 from legetjeneste.citizens import service
+from legetjeneste.citizens.distribution import panels
 from legetjeneste.citizens.distribution import service as distribution
 from legetjeneste.citizens.runs import service as runs
 from legetjeneste.citizens.switching import service as switching
@@ -14,7 +15,8 @@ from legetjeneste.citizens.switching.rules import effective_date
 from legetjeneste.dates import today_oslo
 from legetjeneste.errors import DomainError, Problem, ValidationFailed
 from legetjeneste.norwegian import day_text
-from legetjeneste.web.deps import ActorDep, Number, SessionDep
+from legetjeneste.web.confirm import is_confirmed
+from legetjeneste.web.deps import ActorDep, FormDep, Number, SessionDep
 from legetjeneste.web.forms import failure_context, form_values
 from legetjeneste.web.pages import redirect_with_message, render
 
@@ -60,10 +62,10 @@ def _int(values: dict, name: str) -> int:
 
 
 @router.post("/kommuner/{number}/innbyggere/{action}")
-async def act(request: Request, number: Number, action: str, session: SessionDep, actor: ActorDep):
-    values = form_values(await request.form())
+def act(request: Request, number: Number, action: str, session: SessionDep, actor: ActorDep, form: FormDep):
+    values = form_values(form)
     try:
-        if action in IRREVERSIBLE and values.get("confirmed") != "ja":
+        if action in IRREVERSIBLE and not is_confirmed(values.get("confirmed")):
             return _confirm(request, session, actor, number, action, values)
         title = _do(session, actor, number, action, values)
     except DomainError as error:
@@ -79,14 +81,11 @@ IRREVERSIBLE = ("trekning", "ledig")
 
 
 def _confirm(request, session, actor, number: str, action: str, values: dict):
+    """The question before a draw or a vacant list's distribution; the service refuses it as it would refuse
+    the distribution (`citizens.distribute`), so nobody is asked about what they may not do."""
     agreement_id = _int(values, "agreement")
-    names = {
-        row.agreement_id: row.doctor_name
-        for row in switching.waiting_lists(session, actor=actor, municipality_number=number)
-    }
-    if agreement_id not in names:
-        raise ValidationFailed([Problem("agreement", f"avtale {agreement_id} finnes ikke i kommunen")])
-    who = f"listen til {names[agreement_id]} (avtale {agreement_id})"
+    doctor = panels.to_distribute(session, actor=actor, municipality_number=number, agreement_id=agreement_id)
+    who = f"listen til {doctor} (avtale {agreement_id})"
     effective = day_text(effective_date(_day(values) or today_oslo()))
     if action == "trekning":
         count = _optional(values, "count")

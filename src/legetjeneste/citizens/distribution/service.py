@@ -7,7 +7,7 @@ seed, the members considered and the families drawn, so the draw can be shown an
 kommuneoverlege sees counts and the record, not names."""
 
 import secrets
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy.orm import Session
 
@@ -250,58 +250,3 @@ def distributions(session: Session, *, actor: Actor, municipality_number: str) -
     with session.begin():
         scope.municipality(session, actor, municipality_number)
         return [distribution_read(d) for d in dist_queries.of_municipality(session, municipality_number)]
-
-
-def agreement_panel(session: Session, *, actor: Actor, agreement_id: int) -> dict:
-    """The agreement page's part (AGR-OPEN, CIT-REDUCTION-DRAW, AGR-VACANT): on the coming 1st the list's
-    length from the register against its listetak, how many wait, and the draws and distributions made of it
-    — counts and seeds, no names."""
-    auth_service.require(actor, "citizens.distribute")
-    effective = effective_date(today_oslo())
-    with session.begin():
-        agreement = scope.agreement(session, actor, agreement_id)
-        length = queries.list_lengths(session, on=effective, agreement_ids=[agreement_id]).get(
-            agreement_id, 0
-        )
-        return {
-            "effective": effective,
-            "listetak": agreement.listetak,
-            "list_length": length,
-            "above": max(length - agreement.listetak, 0),
-            "waiting": queries.waiting_counts(session, [agreement_id]).get(agreement_id, 0),
-            "municipality_number": agreement.municipality_number,
-            "distributions": [
-                distribution_read(d)
-                for d in dist_queries.of_municipality(session, agreement.municipality_number)
-                if d.agreement_id == agreement_id
-            ],
-        }
-
-
-def case_panel(
-    session: Session, *, actor: Actor, case_id: int, agreement_id: int, listetak: int, effective_from: date
-) -> dict:
-    """CIT-REDUCTION-DRAW, AGR-LISTREDUCE — a list reduction's case (features.Panel page "list_reduction"):
-    the draw made for the case, or how many citizens its new listetak means moving and from which 1st (the
-    first on or after the reduction's date, never one already passed), for the form that draws them."""
-    auth_service.require(actor, "citizens.distribute")
-    effective = max(effective_date(effective_from - timedelta(days=1)), effective_date(today_oslo()))
-    with session.begin():
-        agreement = scope.agreement(session, actor, agreement_id)
-        made = dist_queries.earlier(
-            session, agreement_id=agreement_id, kind="reduction", case_id=case_id, effective=effective
-        )
-        length = queries.list_lengths(session, on=effective, agreement_ids=[agreement_id]).get(
-            agreement_id, 0
-        )
-        return {
-            "case_id": case_id,
-            "agreement_id": agreement_id,
-            "municipality_number": agreement.municipality_number,
-            "effective": effective,
-            "draw_on": effective - timedelta(days=1),  # the draw's day, whose next 1st is `effective`
-            "listetak": listetak,
-            "list_length": length,
-            "count": max(length - listetak, 0),
-            "made": distribution_read(made) if made is not None else None,
-        }

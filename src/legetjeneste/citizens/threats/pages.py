@@ -1,5 +1,6 @@
 """Pages of threat cases (ASA 4310 Vedlegg II): the kommuneoverlege's list «Truende pasienter», the GP's
-request for help, and the case page with its steps. The decision and the move are confirmed first."""
+request for help, and the case page with its steps. The decision and the move are confirmed first; closing
+the case asks first (web/confirm.py)."""
 
 from collections.abc import Callable
 
@@ -16,8 +17,9 @@ from legetjeneste.citizens.threats.schemas import (
     MeasureIn,
     ThreatRequestIn,
 )
-from legetjeneste.errors import DomainError
-from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
+from legetjeneste.errors import DomainError, Problem, RuleViolation, ValidationFailed
+from legetjeneste.web.confirm import ask_first, is_confirmed
+from legetjeneste.web.deps import ActorDep, FormDep, Id, Number, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form
 from legetjeneste.web.pages import redirect_with_message, render
 
@@ -67,6 +69,21 @@ STEPS: dict[str, tuple[type[BaseModel] | None, Callable[..., object], str]] = {
 }
 
 
+def _on_field(error: DomainError, model: type[BaseModel] | None) -> DomainError:
+    """A rule's refusal that names a field of the step's form by its label («Vurdering: skriv …»,
+    citizens/threats/rules.py) as that field's problem with the rule's id, so the error summary links to the
+    field and the field is marked invalid (the rule's citation stays with its id, «(THREAT-DEADLINE, ASA 4310
+    vedlegg II punkt 2)»); any other refusal as it is."""
+    if not isinstance(error, RuleViolation) or model is None:
+        return error
+    label, found, message = error.message.partition(": ")
+    fields = {FIELD_LABELS[name]: name for name in model.model_fields if name in FIELD_LABELS}
+    if not found or label not in fields:
+        return error
+    rule = f"{error.rule_id}, {error.citation}" if error.citation else error.rule_id
+    return ValidationFailed([Problem(fields[label], message, rule)])
+
+
 def _case_page(request, session, actor, case_id, *, error=None, values=None, form=None, confirm=None):
     case = service.get_case(session, actor=actor, case_id=case_id)
     handles = service.handles(actor)
@@ -103,15 +120,15 @@ def new_case(request: Request, actor: ActorDep):
 
 
 @router.post(BASE + "/ny")
-async def request_help(request: Request, session: SessionDep, actor: ActorDep):
-    values = form_values(await request.form())
+def request_help(request: Request, session: SessionDep, actor: ActorDep, form: FormDep):
+    values = form_values(form)
     try:
         case = service.request_help(session, actor=actor, data=parse_form(ThreatRequestIn, values))
     except DomainError as error:
         if error.status_code in (403, 404):
             raise
         values.pop("national_id", None)  # a fødselsnummer is not shown back on the page
-        return _new_page(request, actor, error=error, values=values)
+        return _new_page(request, actor, error=_on_field(error, ThreatRequestIn), values=values)
     title = f"Kommunen har fått beskjed, og saken {case.reference} er opprettet."
     return redirect_with_message(request, f"{BASE}/{case.id}", title)
 
@@ -129,20 +146,27 @@ def patient_letter(request: Request, case_id: Id, session: SessionDep, actor: Ac
 
 
 @router.post(BASE + "/{case_id}/{step}")
-async def take_step(request: Request, case_id: Id, step: str, session: SessionDep, actor: ActorDep):
+def take_step(request: Request, case_id: Id, step: str, session: SessionDep, actor: ActorDep, form: FormDep):
     """One step of the case: the form as typed, one service call, back to the case with what happened; the
-    decision and the move show a confirmation first."""
+    decision and the move show a confirmation first, and closing the case asks first on a page of its own
+    when the form did not (a case that cannot close yet is refused at once, as closing it would be)."""
     if step not in STEPS:
         return _case_page(request, session, actor, case_id)
     model, use_case, title = STEPS[step]
-    values = form_values(await request.form())
+    values = form_values(form)
     try:
         data = {"data": parse_form(model, values)} if model is not None else {}
         if step in CONFIRM and values.get("confirmed") != "yes":
             return _case_page(request, session, actor, case_id, values=values, form=step, confirm=step)
+        if step == "avslutt" and not is_confirmed(values.get("confirmed")):
+            reference = decision_service.closing(session, actor=actor, case_id=case_id)
+            context = {"case": {"id": case_id, "reference": reference}}
+            question, heading = "citizens/threats/_close_question.html", "Avslutte saken?"
+            return ask_first(request, actor=actor, title=heading, question=question, context=context)
         use_case(session, actor=actor, case_id=case_id, **data)
     except DomainError as error:
         if error.status_code in (403, 404):
             raise
+        error = _on_field(error, model)
         return _case_page(request, session, actor, case_id, error=error, values=values, form=step)
     return redirect_with_message(request, f"{BASE}/{case_id}", title)

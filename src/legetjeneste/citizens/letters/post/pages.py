@@ -6,7 +6,7 @@ from fastapi.responses import Response
 
 from legetjeneste.citizens.letters.post import service
 from legetjeneste.errors import DomainError, Problem, ValidationFailed
-from legetjeneste.web.deps import ActorDep, Number, SessionDep
+from legetjeneste.web.deps import ActorDep, FormDep, Number, SessionDep
 from legetjeneste.web.forms import failure_context, form_values
 from legetjeneste.web.pages import redirect_with_message, render
 
@@ -35,8 +35,8 @@ def post_pdf(number: Number, session: SessionDep, actor: ActorDep, til: int | No
 
 
 @router.post("/kommuner/{number}/innbyggere/brev/sendt")
-async def mark_sent(request: Request, number: Number, session: SessionDep, actor: ActorDep):
-    values = form_values(await request.form())
+def mark_sent(request: Request, number: Number, session: SessionDep, actor: ActorDep, form: FormDep):
+    values = form_values(form)
     try:
         if values.get("confirmed") != "ja":
             raise ValidationFailed([Problem("confirmed", CONFIRM)])

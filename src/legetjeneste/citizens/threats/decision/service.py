@@ -249,3 +249,13 @@ def close_case(session: Session, *, actor: Actor, case_id: int, on: date | None 
         case.closed_on, case.closed_by = on or today_oslo(), actor.email
         case_service.audit(session, actor, case, "close")
         return case_service.read(session, actor, case, "close")
+
+
+def closing(session: Session, *, actor: Actor, case_id: int) -> str:
+    """THREAT-ALTERNATIVE — the case's reference for the question before closing it («Sak T-12»), refused as
+    closing would be (rules.close_check): nobody is asked about a case that cannot close yet. Reads nothing
+    of the patient, so nothing to audit."""
+    with session.begin():
+        case = case_service.load_case(session, actor, case_id)
+        rules.close_check(queries.state_of(case))
+        return rules.case_reference(case.id)
