@@ -64,7 +64,7 @@ def latest_lengths(session: Session, municipality_number: str) -> dict[int, int]
         .join(Agreement, Agreement.id == ListCount.agreement_id)
         .where(Agreement.municipality_number == municipality_number, Agreement.end.is_(None))
     )
-    return dict(session.execute(query).tuples().all())
+    return {agreement_id: length for agreement_id, length in session.execute(query)}
 
 
 # The demo's open lists. SSB 2025 (table 12005) counts no open list in Vefsn — 11,996 patients on its 13 lists
