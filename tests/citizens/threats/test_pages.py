@@ -50,7 +50,7 @@ def test_a_gp_asks_for_help_and_the_kommuneoverlege_decides_after_a_confirmation
     form = {"outcome": "move", "weighing": "Trygt hos en annen lege", "target_agreement_id": "182403"}
     asked = _post(client, case_path + "/vedtak", form, case_path)
     assert asked.status_code == 200 and "Bekreft:" in asked.text and "Fatt vedtak" not in asked.text
-    decided = _post(client, case_path + "/vedtak", form | {"confirmed": "yes"}, case_path)
+    decided = _post(client, case_path + "/vedtak", form | {"confirmed": "ja"}, case_path)
     assert (
         "Vedtaket er fattet" in decided.text and "Pasienten kan velge ny fastlege til og med" in decided.text
     )

@@ -62,7 +62,7 @@ def test_each_refused_step_of_a_case_links_to_its_field_and_keeps_what_was_typed
     log_in(client, "kommuneoverlege@vefsn.example", "vefsn-demo")
     decision = {"outcome": "move", "weighing": "Trygt hos en annen", "deadline": "2020-01-01"}
     refused = _post(
-        client, moves + "/vedtak", decision | {"target_agreement_id": "182403", "confirmed": "yes"}, moves
+        client, moves + "/vedtak", decision | {"target_agreement_id": "182403", "confirmed": "ja"}, moves
     )
     [(target, text)] = summary_links(refused.text)
     assert target == "deadline" and text.startswith(
@@ -74,12 +74,12 @@ def test_each_refused_step_of_a_case_links_to_its_field_and_keeps_what_was_typed
     assert ("weighing", "Vurdering: mangler (påkrevd felt)") in summary_links(refused.text)
     assert _invalid(refused.text, "weighing")
 
-    decided = decision | {"target_agreement_id": "182403", "deadline": "", "confirmed": "yes"}
+    decided = decision | {"target_agreement_id": "182403", "deadline": "", "confirmed": "ja"}
     assert "Vedtaket er fattet" in _post(client, moves + "/vedtak", decided, moves).text
     refused = _post(client, moves + "/valg", {"agreement_id": "x"}, moves)
     assert [target for target, _ in summary_links(refused.text)] == ["choice"]
     assert _invalid(refused.text, "choice")
-    moved = _post(client, moves + "/valg", {"agreement_id": "182403", "confirmed": "yes"}, moves)
+    moved = _post(client, moves + "/valg", {"agreement_id": "182403", "confirmed": "ja"}, moves)
     assert "Pasienten har fått ny fastlege." in moved.text
     contact = {"measures": "Møter med to ansatte til stede", "patient_told": "Om tiltakene"}
     refused = _post(client, moves + "/ny-fastlege", contact, moves)
@@ -88,7 +88,7 @@ def test_each_refused_step_of_a_case_links_to_its_field_and_keeps_what_was_typed
         _invalid(refused.text, "contacted_on") and "Møter med to ansatte til stede</textarea>" in refused.text
     )
 
-    no_move = {"outcome": "no_move", "weighing": "Ikke forsvarlig å flytte", "confirmed": "yes"}
+    no_move = {"outcome": "no_move", "weighing": "Ikke forsvarlig å flytte", "confirmed": "ja"}
     assert "Vedtaket er fattet" in _post(client, stays + "/vedtak", no_move, stays).text
     refused = _post(client, stays + "/tilbud", {"kind": "annet", "note": "Legevakten"}, stays)
     [(target, text)] = summary_links(refused.text)
@@ -110,7 +110,7 @@ def test_closing_a_case_asks_first_says_what_follows_and_closes_only_once_confir
     assert refused.status_code == 422 and "THREAT-DECISION" in refused.text
     assert "Saken ble ikke avsluttet" in refused.text and "Avslutte saken?" not in refused.text
 
-    stay = {"outcome": "stay", "weighing": "Pasienten kan bli på listen med tiltak", "confirmed": "yes"}
+    stay = {"outcome": "stay", "weighing": "Pasienten kan bli på listen med tiltak", "confirmed": "ja"}
     page = _post(client, case + "/vedtak", stay, case)
     assert "Vedtaket er fattet" in page.text and "Ja, avslutt saken" in page.text  # asked on the page first
     reference = re.search(r"Sak (T-\d+)", page.text).group(1)

@@ -156,7 +156,7 @@ def take_step(request: Request, case_id: Id, step: str, session: SessionDep, act
     values = form_values(form)
     try:
         data = {"data": parse_form(model, values)} if model is not None else {}
-        if step in CONFIRM and values.get("confirmed") != "yes":
+        if step in CONFIRM and not is_confirmed(values.get("confirmed")):
             return _case_page(request, session, actor, case_id, values=values, form=step, confirm=step)
         if step == "avslutt" and not is_confirmed(values.get("confirmed")):
             reference = decision_service.closing(session, actor=actor, case_id=case_id)
