@@ -13,7 +13,7 @@ from legetjeneste.lifecycle.documents import service as document_service
 from legetjeneste.lifecycle.labels import DOCUMENT_STEPS, KIND_LABELS, STEP_LABELS
 from legetjeneste.lifecycle.schemas import CaseCreate, StepCreate
 from legetjeneste.norwegian import date_text
-from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
+from legetjeneste.web.deps import ActorDep, FormDep, Id, Number, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form
 from legetjeneste.web.pages import panels, redirect_with_message, render
 
@@ -126,8 +126,8 @@ def cases(request: Request, number: Number, session: SessionDep, actor: ActorDep
 
 
 @router.post("/kommuner/{number}/saker")
-async def open_case(request: Request, number: Number, session: SessionDep, actor: ActorDep):
-    values = form_values(await request.form())
+def open_case(request: Request, number: Number, session: SessionDep, actor: ActorDep, form: FormDep):
+    values = form_values(form)
     try:
         agreement = values.get("agreement_id", "")
         if agreement and (not agreement.isdigit() or len(agreement) > 9):
@@ -191,8 +191,8 @@ def case(request: Request, case_id: Id, session: SessionDep, actor: ActorDep):
 
 
 @router.post("/saker/{case_id}/steg")
-async def record_step(request: Request, case_id: Id, session: SessionDep, actor: ActorDep):
-    values = form_values(await request.form())
+def record_step(request: Request, case_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
+    values = form_values(form)
     kind = values.get("kind", "")
     try:
         data = parse_form(StepCreate, values, checkboxes=CHECKBOXES)

@@ -23,7 +23,7 @@ from legetjeneste.norwegian import MONTHS
 from legetjeneste.rostering.problem import CATEGORY_NAMES_NB
 from legetjeneste.web import forms
 from legetjeneste.web.charts import Chart, Series
-from legetjeneste.web.deps import ActorDep, Id, Month, SessionDep
+from legetjeneste.web.deps import ActorDep, FormDep, Id, Month, SessionDep
 from legetjeneste.web.forms import form_values, problem_lines
 from legetjeneste.web.pages import panels, redirect_with_message, render
 
@@ -70,8 +70,8 @@ def rosters(request: Request, scheme_id: Id, session: SessionDep, actor: ActorDe
 
 
 @router.post("/ordninger/{scheme_id}/vaktlister")
-async def start_solve(request: Request, scheme_id: Id, session: SessionDep, actor: ActorDep):
-    values = form_values(await request.form())
+def start_solve(request: Request, scheme_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
+    values = form_values(form)
     try:
         job = roster_service.start_solve(session, actor=actor, scheme_id=scheme_id, data=_solve_data(values))
     except (ValidationFailed, DomainError) as error:
@@ -223,8 +223,8 @@ def candidates(request: Request, assignment_id: Id, session: SessionDep, actor: 
     return render(request, "legevakt/roster_candidates.html", context, actor=actor)
 
 
-async def _vacancy_action(request, session, actor, assignment_id, action) -> VacancyRead | HTMLResponse:
-    values = form_values(await request.form())
+def _vacancy_action(request, session, actor, assignment_id, action, form) -> VacancyRead | HTMLResponse:
+    values = form_values(form)
     scheme_id = int(values.get("scheme_id", "0") or 0)
     doctor = values.get("doctor_id", "")
     try:
@@ -239,8 +239,8 @@ async def _vacancy_action(request, session, actor, assignment_id, action) -> Vac
 
 
 @router.post("/vakanser/{assignment_id}/frivillig")
-async def volunteer(request: Request, assignment_id: Id, session: SessionDep, actor: ActorDep):
-    found = await _vacancy_action(request, session, actor, assignment_id, vacancy_service.volunteer)
+def volunteer(request: Request, assignment_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
+    found = _vacancy_action(request, session, actor, assignment_id, vacancy_service.volunteer, form)
     if isinstance(found, HTMLResponse):
         return found
     title = f"{found.volunteers[-1].name} har meldt seg til vakten {found.label} {found.date:%d.%m.%Y}."
@@ -248,8 +248,8 @@ async def volunteer(request: Request, assignment_id: Id, session: SessionDep, ac
 
 
 @router.post("/vakanser/{assignment_id}/tildel")
-async def assign(request: Request, assignment_id: Id, session: SessionDep, actor: ActorDep):
-    found = await _vacancy_action(request, session, actor, assignment_id, vacancy_service.assign)
+def assign(request: Request, assignment_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
+    found = _vacancy_action(request, session, actor, assignment_id, vacancy_service.assign, form)
     if isinstance(found, HTMLResponse):
         return found
     title = f"Vakten {found.label} {found.date:%d.%m.%Y} er gitt til {found.doctor_name}."
