@@ -1,7 +1,7 @@
 """Pages of rosters: a scheme's versions with the solve form; a running job with its progress (polled by
 htmx); a roster with per doctor the counts against the fair target, rule costs, vacancies and why, the
-changes, publish and re-plan; the printable month; the vacancy list with candidates, volunteers and
-assigning a doctor."""
+changes, publish (asked first) and re-plan; the printable month; the vacancy list with candidates,
+volunteers and assigning a doctor."""
 
 from datetime import date
 
@@ -23,6 +23,7 @@ from legetjeneste.norwegian import MONTHS
 from legetjeneste.rostering.problem import CATEGORY_NAMES_NB
 from legetjeneste.web import forms
 from legetjeneste.web.charts import Chart, Series
+from legetjeneste.web.confirm import ask_first, is_confirmed
 from legetjeneste.web.deps import ActorDep, FormDep, Id, Month, SessionDep
 from legetjeneste.web.forms import form_values, problem_lines
 from legetjeneste.web.pages import panels, redirect_with_message, render
@@ -151,7 +152,16 @@ def roster(request: Request, roster_id: Id, session: SessionDep, actor: ActorDep
 
 
 @router.post("/vaktlister/{roster_id}/publiser")
-def publish(request: Request, roster_id: Id, session: SessionDep, actor: ActorDep):
+def publish(request: Request, roster_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
+    """Publishing asks first (issue 13, web/confirm.py): it makes the roster the valid one, replaces the
+    version it re-plans and tells the doctors (LV-REPLAN). Without confirmed=ja a draft the actor may publish
+    is asked about and nothing changes; any other request is refused by the service as before."""
+    if not is_confirmed(form.get("confirmed")) and auth_rules.can(actor, "roster.publish"):
+        draft = roster_service.get_roster(session, actor=actor, roster_id=roster_id)
+        if draft.status == "draft":
+            question = "legevakt/_roster_publish_question.html"
+            title = "Publisere vaktlisten?"
+            return ask_first(request, actor=actor, title=title, question=question, context={"roster": draft})
     try:
         found = roster_service.publish(session, actor=actor, roster_id=roster_id)
     except DomainError as error:
