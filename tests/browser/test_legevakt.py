@@ -105,7 +105,12 @@ def test_the_kommuneoverlege_solves_vefsn_for_the_second_half_of_2027_publishes_
         "link", name="Hele vaktlisten"
     ).click()
 
-    page.get_by_role("button", name="Publiser vaktlisten").click()
+    # Publishing asks first (issue 13): the question says what follows, and only «Ja» publishes.
+    page.locator("summary", has_text="Publiser vaktlisten").click()
+    expect(page.get_by_text("Vaktlisten blir den gjeldende for perioden")).to_be_visible()
+    expect(page.get_by_text("Den erstatter ingen publisert versjon")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Ja, publiser vaktlisten").click()
     expect(page.get_by_text("er publisert og kan ikke lenger endres")).to_be_visible()
     expect(page.get_by_role("button", name="Planlegg på nytt med færrest mulig endringer")).to_be_visible()
 
@@ -119,7 +124,9 @@ def test_the_kommuneoverlege_solves_vefsn_for_the_second_half_of_2027_publishes_
     page.wait_for_url("**/vaktlistejobber/*")
     page.wait_for_url("**/vaktlister/*", timeout=40_000)
     expect(page.get_by_role("heading", name="Endringer fra versjon 1")).to_be_visible()
-    page.get_by_role("button", name="Publiser vaktlisten").click()
+    page.locator("summary", has_text="Publiser vaktlisten").click()
+    expect(page.get_by_text("Den publiserte versjonen den planlegger på nytt, erstattes")).to_be_visible()
+    page.get_by_role("button", name="Ja, publiser vaktlisten").click()
     expect(page.get_by_text("Versjon 2 av vaktlisten er publisert")).to_be_visible()
 
     with session_factory(engine)() as session:

@@ -14,7 +14,7 @@ from legetjeneste.absence.schemas import AbsenceCreate, AbsenceUpdate
 from legetjeneste.dates import Period, today_oslo
 from legetjeneste.errors import ValidationFailed
 from legetjeneste.web import forms
-from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
+from legetjeneste.web.deps import ActorDep, FormDep, Id, Number, SessionDep
 from legetjeneste.web.pages import redirect_with_message, render
 
 router = APIRouter(include_in_schema=False)
@@ -93,8 +93,8 @@ def new_absence(
 
 
 @router.post("/fravaer/ny")
-async def register(request: Request, session: SessionDep, actor: ActorDep):
-    data = _form_data(await request.form())
+def register(request: Request, session: SessionDep, actor: ActorDep, form: FormDep):
+    data = _form_data(form)
     try:
         saved = service.register_absence(session, actor=actor, data=forms.validate(AbsenceCreate, data))
     except ValidationFailed as error:
@@ -111,8 +111,8 @@ def absence(request: Request, absence_id: Id, session: SessionDep, actor: ActorD
 
 
 @router.post("/fravaer/{absence_id}")
-async def change(request: Request, absence_id: Id, session: SessionDep, actor: ActorDep):
-    data = _form_data(await request.form())
+def change(request: Request, absence_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
+    data = _form_data(form)
     data.pop("doctor_id", None)
     try:
         data.setdefault("vikar_doctor_id", None)
@@ -134,9 +134,9 @@ def confirm_cancel(request: Request, absence_id: Id, session: SessionDep, actor:
 
 
 @router.post("/fravaer/{absence_id}/slett")
-async def cancel(request: Request, absence_id: Id, session: SessionDep, actor: ActorDep):
+def cancel(request: Request, absence_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
     found = service.get_absence(session, actor=actor, absence_id=absence_id)
-    if (await request.form()).get("confirmed") != "ja":  # deleting asks first, whatever sent the request
+    if form.get("confirmed") != "ja":  # deleting asks first, whatever sent the request
         return render(request, "absence/confirm_delete.html", {"absence": found}, actor=actor)
     service.cancel_absence(session, actor=actor, absence_id=absence_id)
     own = actor.doctor_id == found.doctor_id

@@ -7,7 +7,7 @@ from legetjeneste.decisions import service
 from legetjeneste.decisions.appeals import service as appeal_service
 from legetjeneste.decisions.schemas import AppealCreate, AppealHandle
 from legetjeneste.errors import Conflict, RuleViolation, ValidationFailed
-from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
+from legetjeneste.web.deps import ActorDep, FormDep, Id, Number, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form
 from legetjeneste.web.pages import redirect_with_message, render
 
@@ -42,8 +42,8 @@ def letter(request: Request, decision_id: Id, session: SessionDep, actor: ActorD
 
 
 @router.post("/vedtak/{decision_id}/klage")
-async def appeal(request: Request, decision_id: Id, session: SessionDep, actor: ActorDep):
-    values = form_values(await request.form())
+def appeal(request: Request, decision_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
+    values = form_values(form)
     try:
         data = parse_form(AppealCreate, values)
         appeal_service.appeal(session, actor=actor, decision_id=decision_id, data=data)
@@ -54,9 +54,9 @@ async def appeal(request: Request, decision_id: Id, session: SessionDep, actor: 
 
 
 @router.post("/vedtak/{decision_id}/klagebehandling")
-async def handle_appeal(request: Request, decision_id: Id, session: SessionDep, actor: ActorDep):
+def handle_appeal(request: Request, decision_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
     """First the choice, then its confirmation (it cannot be undone): only a confirmed form is stored."""
-    values = form_values(await request.form())
+    values = form_values(form)
     try:
         data = parse_form(AppealHandle, {k: v for k, v in values.items() if k != "confirmed"})
         if values.get("confirmed") != "yes":

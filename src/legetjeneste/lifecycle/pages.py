@@ -1,8 +1,6 @@
 """Pages of the agreement life cycle: the municipality's cases with the form that opens one, a case with its
 steps, clocks, documents and the forms of its next steps, a printable document, and the deadlines."""
 
-from datetime import date
-
 from fastapi import APIRouter, Request
 
 from legetjeneste.auth import rules as auth_rules
@@ -11,9 +9,10 @@ from legetjeneste.lifecycle import service
 from legetjeneste.lifecycle.deadlines import service as deadline_service
 from legetjeneste.lifecycle.documents import service as document_service
 from legetjeneste.lifecycle.labels import DOCUMENT_STEPS, KIND_LABELS, STEP_LABELS
+from legetjeneste.lifecycle.rules import lists
 from legetjeneste.lifecycle.schemas import CaseCreate, StepCreate
 from legetjeneste.norwegian import date_text
-from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
+from legetjeneste.web.deps import ActorDep, FormDep, Id, Number, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form
 from legetjeneste.web.pages import panels, redirect_with_message, render
 
@@ -126,8 +125,8 @@ def cases(request: Request, number: Number, session: SessionDep, actor: ActorDep
 
 
 @router.post("/kommuner/{number}/saker")
-async def open_case(request: Request, number: Number, session: SessionDep, actor: ActorDep):
-    values = form_values(await request.form())
+def open_case(request: Request, number: Number, session: SessionDep, actor: ActorDep, form: FormDep):
+    values = form_values(form)
     try:
         agreement = values.get("agreement_id", "")
         if agreement and (not agreement.isdigit() or len(agreement) > 9):
@@ -148,23 +147,23 @@ async def open_case(request: Request, number: Number, session: SessionDep, actor
 
 
 def _list_reduction_panels(session, actor, case) -> dict:
-    """The `list_reduction` panels (features.Panel): for a list reduction whose request gives the new
-    listetak and its date (AGR-LISTREDUCE), what other features do with it (the citizens' draw)."""
-    if case.kind != "list_reduction" or case.agreement_id is None or case.status == "closed":
+    """The `list_reduction` panels (features.Panel): what other features do with a list reduction whose
+    draw is offered (the citizens' draw; the rule is `lists.reduction_to_draw`, AGR-LISTREDUCE and
+    CIT-REDUCTION-DRAW)."""
+    steps = [(step.kind, step.facts) for step in case.steps]
+    draw = lists.reduction_to_draw(
+        kind=case.kind, status=case.status, agreement_id=case.agreement_id, steps=steps
+    )
+    if draw is None:
         return {}
-    requests = [s for s in case.steps if s.kind == "list_reduction_request" and s.facts.get("listetak")]
-    refused = any(s.kind == "refusal" for s in case.steps)
-    if not requests or refused:
-        return {}
-    facts = requests[-1].facts
     return panels(
         "list_reduction",
         session,
         actor,
         case_id=case.id,
-        agreement_id=case.agreement_id,
-        listetak=int(facts["listetak"]),
-        effective_from=date.fromisoformat(facts["effective_from"]),
+        agreement_id=draw.agreement_id,
+        listetak=draw.listetak,
+        effective_from=draw.effective_from,
     )
 
 
@@ -191,8 +190,8 @@ def case(request: Request, case_id: Id, session: SessionDep, actor: ActorDep):
 
 
 @router.post("/saker/{case_id}/steg")
-async def record_step(request: Request, case_id: Id, session: SessionDep, actor: ActorDep):
-    values = form_values(await request.form())
+def record_step(request: Request, case_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
+    values = form_values(form)
     kind = values.get("kind", "")
     try:
         data = parse_form(StepCreate, values, checkboxes=CHECKBOXES)

@@ -5,7 +5,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
-from starlette.concurrency import run_in_threadpool
 
 from legetjeneste.auth.rules import Actor
 from legetjeneste.errors import ValidationFailed
@@ -32,9 +31,11 @@ def import_form(request: Request, actor: ActorDep):
     )
 
 
-async def _upload(upload: UploadFile) -> bytes:
-    """The file's bytes, at most one more than the limit (document.text_of refuses a larger file)."""
-    return await upload.read(MAX_FILE_BYTES + 1)
+def _upload(upload: UploadFile) -> bytes:
+    """The file's bytes, at most one more than the limit (document.text_of refuses a larger file). The
+    upload is already received (spooled) before the handler runs; the handlers are plain `def`s, run in
+    FastAPI's thread pool, so reading it and importing never block the event loop."""
+    return upload.file.read(MAX_FILE_BYTES + 1)
 
 
 def _import_page(
@@ -51,23 +52,19 @@ def _import_page(
 
 
 @router.post("/import")
-async def import_file(
-    request: Request, session: SessionDep, actor: ActorDep, file: Annotated[UploadFile, File()]
-):
-    raw = await _upload(file)
+def import_file(request: Request, session: SessionDep, actor: ActorDep, file: Annotated[UploadFile, File()]):
+    raw = _upload(file)
     filename = file.filename or ""
 
     def use_case() -> dict:
         document = read_document(raw, filename=filename)
         return file_service.import_municipality_file(session, actor=actor, document=document, source=filename)
 
-    return await run_in_threadpool(
-        _import_page, request, actor, kind="municipality", filename=filename, use_case=use_case
-    )
+    return _import_page(request, actor, kind="municipality", filename=filename, use_case=use_case)
 
 
 @router.post("/import/helfo")
-async def import_helfo(
+def import_helfo(
     request: Request,
     session: SessionDep,
     actor: ActorDep,
@@ -75,13 +72,11 @@ async def import_helfo(
     month: Annotated[str, Form(max_length=7)],
     municipality: Annotated[str, Form(pattern=r"^\d{4}$")],
 ):
-    raw = await _upload(file)
+    raw = _upload(file)
 
     def use_case() -> dict:
         return file_service.import_helfo_monthly_list(
             session, actor=actor, municipality_number=municipality, month=month, text=text_of(raw)
         )
 
-    return await run_in_threadpool(
-        _import_page, request, actor, kind="helfo", filename=file.filename, use_case=use_case
-    )
+    return _import_page(request, actor, kind="helfo", filename=file.filename, use_case=use_case)

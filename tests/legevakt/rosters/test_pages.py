@@ -11,6 +11,7 @@ from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.legevakt.rosters import jobs
 from legetjeneste.legevakt.rosters import service as roster_service
+from legetjeneste.legevakt.rosters.schemas import ReplanCreate
 from legetjeneste.legevakt.schemes import service as legevakt_service
 from legetjeneste.legevakt.schemes.schemas import SchemeIn
 from legetjeneste.legevakt.vacancies import service as vacancy_service
@@ -76,12 +77,48 @@ def test_the_kommuneoverlege_solves_follows_the_job_and_publishes_from_the_pages
     assert roster.status_code == 200
     assert "Vakter per lege mot rettferdig mål" in roster.text and "Alle 14 vakter er dekket" in roster.text
     assert "LV-ALWAYS" in roster.text
-    published = _post(client, roster_url + "/publiser", roster_url, {})
+    published = _post(client, roster_url + "/publiser", roster_url, {"confirmed": "ja"})
     assert published.status_code == 303
     again = client.get(roster_url)
     assert "Publisert" in again.text and "Planlegg på nytt" in again.text
     month = client.get(roster_url + "/maned/2027-03")
     assert month.status_code == 200 and "vakter mars 2027" in month.text
+
+
+def test_publishing_a_roster_asks_first_and_changes_nothing_until_it_is_confirmed(kol, open_session):
+    client, scheme_id = kol
+    roster_id = solve(open_session(), scheme_id).roster_id
+    roster_url = f"/vaktlister/{roster_id}"
+    page = client.get(roster_url)
+    assert "Ja, publiser vaktlisten" in page.text and "blir den gjeldende for perioden" in page.text
+
+    asked = _post(client, roster_url + "/publiser", roster_url, {})
+    assert asked.status_code == 200 and "Publisere vaktlisten?" in asked.text
+    assert "Vil du publisere versjon 1 av vaktlisten for" in asked.text
+    assert "Legene med vakter får beskjed" in asked.text and "(LV-REPLAN)" in asked.text
+    assert 'name="confirmed" value="ja"' in asked.text and f'href="{roster_url}"' in asked.text
+    draft = roster_service.get_roster(open_session(), actor=SYSTEM, roster_id=roster_id)
+    assert draft.status == "draft" and draft.published_at is None
+
+    published = _post(client, roster_url + "/publiser", roster_url, {"confirmed": "ja"})
+    assert published.status_code == 303
+    found = roster_service.get_roster(open_session(), actor=SYSTEM, roster_id=roster_id)
+    assert found.status == "published" and found.published_by == "kol@test.example"
+
+
+def test_a_replanned_version_says_it_replaces_the_published_one_before_it_is_published(kol, open_session):
+    client, scheme_id = kol
+    first = solve(open_session(), scheme_id).roster_id
+    roster_service.publish(open_session(), actor=SYSTEM, roster_id=first)
+    job = roster_service.replan(
+        open_session(), actor=SYSTEM, roster_id=first, data=ReplanCreate(), run="here"
+    )
+    roster_url = f"/vaktlister/{job.roster_id}"
+    asked = _post(client, roster_url + "/publiser", roster_url, {})
+    assert asked.status_code == 200 and "Vil du publisere versjon 2" in asked.text
+    assert "Den publiserte versjonen den planlegger på nytt, erstattes av denne" in asked.text
+    still = roster_service.get_roster(open_session(), actor=SYSTEM, roster_id=first)
+    assert still.status == "published"
 
 
 def test_a_period_that_ends_before_it_starts_shows_the_field_and_keeps_the_form(kol):

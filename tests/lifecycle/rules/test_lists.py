@@ -146,3 +146,33 @@ def test_agr_deleliste_the_gp_leaves_by_70_unless_the_municipality_consents_in_w
     message = refused_deleliste(birth_date=born, end=date(2030, 3, 2))
     assert "fylte 70 år (1. mars 2030)" in message and "skriftlig samtykke" in message
     deleliste(birth_date=born, end=date(2030, 3, 2), written_consent=True)
+
+
+# AGR-LISTREDUCE, CIT-REDUCTION-DRAW: when a list reduction's case offers the citizens' draw
+
+REQUEST = ("list_reduction_request", {"listetak": 1200, "effective_from": "2027-01-01", "ground": "age"})
+
+
+def _draw(kind="list_reduction", status="open", agreement_id: int | None = 7, steps=(REQUEST,)):
+    return lists.reduction_to_draw(kind=kind, status=status, agreement_id=agreement_id, steps=list(steps))
+
+
+def test_cit_reduction_draw_is_offered_for_an_open_list_reduction_with_the_latest_requests_listetak():
+    later = ("list_reduction_request", {"listetak": "1100", "effective_from": "2027-03-01"})
+    assert _draw(steps=(REQUEST, ("decision", {}), later)) == lists.ReductionDraw(
+        agreement_id=7, listetak=1100, effective_from=date(2027, 3, 1)
+    )
+
+
+def test_cit_reduction_draw_is_not_offered_for_a_closed_or_refused_case_or_one_without_agreement():
+    assert _draw() is not None
+    assert _draw(status="closed") is None
+    assert _draw(steps=(REQUEST, ("refusal", {}))) is None
+    assert _draw(agreement_id=None) is None
+    assert _draw(kind="deleliste") is None
+
+
+def test_cit_reduction_draw_is_not_offered_before_a_request_gives_the_new_listetak():
+    assert _draw(steps=()) is None
+    without = ("list_reduction_request", {"listetak": None, "effective_from": "2027-01-01"})
+    assert _draw(steps=(without,)) is None

@@ -11,7 +11,7 @@ from legetjeneste.legevakt.exemptions.schemas import ExemptionDecide
 from legetjeneste.legevakt.schemes import rules as scheme_rules
 from legetjeneste.norwegian import month_text
 from legetjeneste.web.charts import Chart, Series
-from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
+from legetjeneste.web.deps import ActorDep, FormDep, Id, Number, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form
 from legetjeneste.web.pages import redirect_with_message, render
 
@@ -58,8 +58,8 @@ def exemption(request: Request, exemption_id: Id, session: SessionDep, actor: Ac
 
 
 @router.post("/fritak/{exemption_id}/vedtak")
-async def decide(request: Request, exemption_id: Id, session: SessionDep, actor: ActorDep):
-    values = form_values(await request.form())
+def decide(request: Request, exemption_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
+    values = form_values(form)
     try:
         data = parse_form(ExemptionDecide, values)
         saved = exemption_service.decide_exemption(session, actor=actor, exemption_id=exemption_id, data=data)

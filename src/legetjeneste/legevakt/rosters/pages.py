@@ -1,7 +1,7 @@
 """Pages of rosters: a scheme's versions with the solve form; a running job with its progress (polled by
 htmx); a roster with per doctor the counts against the fair target, rule costs, vacancies and why, the
-changes, publish and re-plan; the printable month; the vacancy list with candidates, volunteers and
-assigning a doctor."""
+changes, publish (asked first) and re-plan; the printable month; the vacancy list with candidates,
+volunteers and assigning a doctor."""
 
 from datetime import date
 
@@ -23,7 +23,8 @@ from legetjeneste.norwegian import MONTHS
 from legetjeneste.rostering.problem import CATEGORY_NAMES_NB
 from legetjeneste.web import forms
 from legetjeneste.web.charts import Chart, Series
-from legetjeneste.web.deps import ActorDep, Id, Month, SessionDep
+from legetjeneste.web.confirm import ask_first, is_confirmed
+from legetjeneste.web.deps import ActorDep, FormDep, Id, Month, SessionDep
 from legetjeneste.web.forms import form_values, problem_lines
 from legetjeneste.web.pages import panels, redirect_with_message, render
 
@@ -70,8 +71,8 @@ def rosters(request: Request, scheme_id: Id, session: SessionDep, actor: ActorDe
 
 
 @router.post("/ordninger/{scheme_id}/vaktlister")
-async def start_solve(request: Request, scheme_id: Id, session: SessionDep, actor: ActorDep):
-    values = form_values(await request.form())
+def start_solve(request: Request, scheme_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
+    values = form_values(form)
     try:
         job = roster_service.start_solve(session, actor=actor, scheme_id=scheme_id, data=_solve_data(values))
     except (ValidationFailed, DomainError) as error:
@@ -151,7 +152,16 @@ def roster(request: Request, roster_id: Id, session: SessionDep, actor: ActorDep
 
 
 @router.post("/vaktlister/{roster_id}/publiser")
-def publish(request: Request, roster_id: Id, session: SessionDep, actor: ActorDep):
+def publish(request: Request, roster_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
+    """Publishing asks first (issue 13, web/confirm.py): it makes the roster the valid one, replaces the
+    version it re-plans and tells the doctors (LV-REPLAN). Without confirmed=ja a draft the actor may publish
+    is asked about and nothing changes; any other request is refused by the service as before."""
+    if not is_confirmed(form.get("confirmed")) and auth_rules.can(actor, "roster.publish"):
+        draft = roster_service.get_roster(session, actor=actor, roster_id=roster_id)
+        if draft.status == "draft":
+            question = "legevakt/_roster_publish_question.html"
+            title = "Publisere vaktlisten?"
+            return ask_first(request, actor=actor, title=title, question=question, context={"roster": draft})
     try:
         found = roster_service.publish(session, actor=actor, roster_id=roster_id)
     except DomainError as error:
@@ -223,8 +233,8 @@ def candidates(request: Request, assignment_id: Id, session: SessionDep, actor: 
     return render(request, "legevakt/roster_candidates.html", context, actor=actor)
 
 
-async def _vacancy_action(request, session, actor, assignment_id, action) -> VacancyRead | HTMLResponse:
-    values = form_values(await request.form())
+def _vacancy_action(request, session, actor, assignment_id, action, form) -> VacancyRead | HTMLResponse:
+    values = form_values(form)
     scheme_id = int(values.get("scheme_id", "0") or 0)
     doctor = values.get("doctor_id", "")
     try:
@@ -239,8 +249,8 @@ async def _vacancy_action(request, session, actor, assignment_id, action) -> Vac
 
 
 @router.post("/vakanser/{assignment_id}/frivillig")
-async def volunteer(request: Request, assignment_id: Id, session: SessionDep, actor: ActorDep):
-    found = await _vacancy_action(request, session, actor, assignment_id, vacancy_service.volunteer)
+def volunteer(request: Request, assignment_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
+    found = _vacancy_action(request, session, actor, assignment_id, vacancy_service.volunteer, form)
     if isinstance(found, HTMLResponse):
         return found
     title = f"{found.volunteers[-1].name} har meldt seg til vakten {found.label} {found.date:%d.%m.%Y}."
@@ -248,8 +258,8 @@ async def volunteer(request: Request, assignment_id: Id, session: SessionDep, ac
 
 
 @router.post("/vakanser/{assignment_id}/tildel")
-async def assign(request: Request, assignment_id: Id, session: SessionDep, actor: ActorDep):
-    found = await _vacancy_action(request, session, actor, assignment_id, vacancy_service.assign)
+def assign(request: Request, assignment_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
+    found = _vacancy_action(request, session, actor, assignment_id, vacancy_service.assign, form)
     if isinstance(found, HTMLResponse):
         return found
     title = f"Vakten {found.label} {found.date:%d.%m.%Y} er gitt til {found.doctor_name}."

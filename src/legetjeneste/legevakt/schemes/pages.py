@@ -7,6 +7,7 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Request
+from starlette.datastructures import FormData
 
 from legetjeneste.auth import rules as auth_rules
 from legetjeneste.dates import WEEKDAY_NAMES_NB
@@ -20,7 +21,7 @@ from legetjeneste.legevakt.schemes import forms as scheme_forms
 from legetjeneste.legevakt.schemes import rules, service
 from legetjeneste.legevakt.schemes.schemas import LocalParameterIn
 from legetjeneste.web.confirm import ask_first, is_confirmed
-from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
+from legetjeneste.web.deps import ActorDep, FormDep, Id, Number, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form
 from legetjeneste.web.pages import redirect_with_message, render
 
@@ -81,8 +82,8 @@ def overview(request: Request, number: Number, session: SessionDep, actor: Actor
 
 
 @router.post("/kommuner/{number}/legevakt/parametere")
-async def set_parameter(request: Request, number: Number, session: SessionDep, actor: ActorDep):
-    values = form_values(await request.form())
+def set_parameter(request: Request, number: Number, session: SessionDep, actor: ActorDep, form: FormDep):
+    values = form_values(form)
     try:
         data = parse_form(LocalParameterIn, values)
         service.set_local_parameter(session, actor=actor, municipality_number=number, data=data)
@@ -109,8 +110,8 @@ def scheme(request: Request, scheme_id: Id, session: SessionDep, actor: ActorDep
 
 
 @router.post("/ordninger/{scheme_id}/fritak")
-async def apply(request: Request, scheme_id: Id, session: SessionDep, actor: ActorDep):
-    values = form_values(await request.form())
+def apply(request: Request, scheme_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
+    values = form_values(form)
     try:
         data = parse_form(ExemptionApply, values)
         saved = exemption_service.apply_for_exemption(session, actor=actor, scheme_id=scheme_id, data=data)
@@ -137,8 +138,8 @@ def _problems(error: DomainError) -> list[str]:
     return [error.message]
 
 
-async def _form(request: Request) -> dict:
-    form = await request.form()
+def _form(form: FormData) -> dict:
+    """The form's text fields, stripped, and the weekdays ticked."""
     values: dict = {k: v.strip() for k, v in form.items() if isinstance(v, str) and k != "csrf_token"}
     values["weekdays"] = [w for w in form.getlist("weekdays") if isinstance(w, str)]
     return values
@@ -172,8 +173,8 @@ def new_scheme_form(request: Request, number: Number, session: SessionDep, actor
 
 
 @router.post("/kommuner/{number}/legevakt/ny-ordning")
-async def create_scheme(request: Request, number: Number, session: SessionDep, actor: ActorDep):
-    values = await _form(request)
+def create_scheme(request: Request, number: Number, session: SessionDep, actor: ActorDep, form: FormDep):
+    values = _form(form)
     try:
         data = scheme_forms.scheme_in(scheme_forms.new_scheme(values))
         saved = service.save_scheme(session, actor=actor, municipality_number=number, data=data, new=True)
@@ -202,9 +203,11 @@ def edit(request: Request, scheme_id: Id, session: SessionDep, actor: ActorDep):
 
 
 @router.post("/ordninger/{scheme_id}/endre/{action}")
-async def change(request: Request, scheme_id: Id, action: Action, session: SessionDep, actor: ActorDep):
+def change(
+    request: Request, scheme_id: Id, action: Action, session: SessionDep, actor: ActorDep, form: FormDep
+):
     """One form's change; a removal asks first (web/confirm.py) and changes nothing until confirmed."""
-    values = await _form(request)
+    values = _form(form)
     try:
         current = service.get_scheme(session, actor=actor, scheme_id=scheme_id)
         removed = scheme_forms.removed_part(current, action, values)

@@ -10,7 +10,7 @@ from legetjeneste.legevakt.swaps.decisions import service as decisions
 from legetjeneste.legevakt.swaps.schemas import AutomaticSetting, SwapAnswer, SwapCreate
 from legetjeneste.web import forms
 from legetjeneste.web.confirm import ask_first, is_confirmed
-from legetjeneste.web.deps import ActorDep, Id, SessionDep
+from legetjeneste.web.deps import ActorDep, FormDep, Id, SessionDep
 from legetjeneste.web.forms import form_values, problem_lines
 from legetjeneste.web.pages import redirect_with_message, render
 
@@ -47,8 +47,8 @@ def swap_form(request: Request, assignment_id: Id, session: SessionDep, actor: A
 
 
 @router.post("/mine-vakter/vakter/{assignment_id}")
-async def propose(request: Request, assignment_id: Id, session: SessionDep, actor: ActorDep):
-    values = form_values(await request.form())
+def propose(request: Request, assignment_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
+    values = form_values(form)
     fields = {
         k: v for k, v in values.items() if k in ("kind", "colleague_id", "their_shift_id", "message") and v
     }
@@ -63,7 +63,7 @@ async def propose(request: Request, assignment_id: Id, session: SessionDep, acto
                                  [found.status_label + "."])  # fmt: skip
 
 
-async def _answer(request, actor, action, success: str):
+def _answer(request, actor, action, success: str):
     try:
         found = action()
     except DomainError as error:
@@ -74,8 +74,8 @@ async def _answer(request, actor, action, success: str):
 
 
 @router.post("/bytter/{swap_id}/godta")
-async def accept(request: Request, swap_id: Id, session: SessionDep, actor: ActorDep):
-    return await _answer(
+def accept(request: Request, swap_id: Id, session: SessionDep, actor: ActorDep):
+    return _answer(
         request,
         actor,
         lambda: service.accept(session, actor=actor, swap_id=swap_id),
@@ -84,10 +84,10 @@ async def accept(request: Request, swap_id: Id, session: SessionDep, actor: Acto
 
 
 @router.post("/bytter/{swap_id}/avsla")
-async def decline(request: Request, swap_id: Id, session: SessionDep, actor: ActorDep):
-    reason = form_values(await request.form()).get("reason", "")
+def decline(request: Request, swap_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
+    reason = form_values(form).get("reason", "")
     data = SwapAnswer(reason=reason[:1000])
-    return await _answer(
+    return _answer(
         request,
         actor,
         lambda: service.decline(session, actor=actor, swap_id=swap_id, data=data),
@@ -96,15 +96,15 @@ async def decline(request: Request, swap_id: Id, session: SessionDep, actor: Act
 
 
 @router.post("/bytter/{swap_id}/trekk")
-async def withdraw(request: Request, swap_id: Id, session: SessionDep, actor: ActorDep):
+def withdraw(request: Request, swap_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
     """Withdrawing asks first (web/confirm.py): without confirmed=ja a swap that may be withdrawn is asked
     about and nothing changes (one that may not is refused as before)."""
     swap = decisions.get_swap(session, actor=actor, swap_id=swap_id)
-    if swap.can_withdraw and not is_confirmed(form_values(await request.form()).get("confirmed")):
+    if swap.can_withdraw and not is_confirmed(form_values(form).get("confirmed")):
         question = "legevakt/swaps/_withdraw_question.html"
         title = "Trekke tilbake byttet?"
         return ask_first(request, actor=actor, title=title, question=question, context={"s": swap})
-    return await _answer(
+    return _answer(
         request,
         actor,
         lambda: service.withdraw(session, actor=actor, swap_id=swap_id),
@@ -130,8 +130,8 @@ def approve(request: Request, swap_id: Id, session: SessionDep, actor: ActorDep)
 
 
 @router.post("/bytter/{swap_id}/avvis")
-async def refuse(request: Request, swap_id: Id, session: SessionDep, actor: ActorDep):
-    reason = form_values(await request.form()).get("reason", "")
+def refuse(request: Request, swap_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
+    reason = form_values(form).get("reason", "")
     try:
         data = forms.validate(SwapAnswer, {"reason": reason})
         found = decisions.refuse(session, actor=actor, swap_id=swap_id, data=data)
@@ -143,8 +143,8 @@ async def refuse(request: Request, swap_id: Id, session: SessionDep, actor: Acto
 
 
 @router.post("/ordninger/{scheme_id}/bytter-innstilling")
-async def set_automatic(request: Request, scheme_id: Id, session: SessionDep, actor: ActorDep):
-    values = form_values(await request.form())
+def set_automatic(request: Request, scheme_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
+    values = form_values(form)
     back = values.get("back", "")
     if not back.startswith("/vaktlister/") or not back[len("/vaktlister/") :].isdigit():
         raise ValidationFailed([Problem("back", "ugyldig side å gå tilbake til")])

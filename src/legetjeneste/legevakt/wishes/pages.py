@@ -9,7 +9,7 @@ from legetjeneste.errors import DomainError
 from legetjeneste.legevakt.wishes import rules, service
 from legetjeneste.legevakt.wishes.schemas import WishIn
 from legetjeneste.web.confirm import ask_first, is_confirmed
-from legetjeneste.web.deps import ActorDep, Id, SessionDep
+from legetjeneste.web.deps import ActorDep, FormDep, Id, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form
 from legetjeneste.web.pages import redirect_with_message, render
 
@@ -32,9 +32,8 @@ def my_wishes(request: Request, session: SessionDep, actor: ActorDep):
     return _page(request, session, actor)
 
 
-async def _wish_form(request: Request, session, actor, form: str, use_case, **key):
+def _wish_form(request: Request, session, actor, values: dict[str, str], form: str, use_case, **key):
     """One wish form: the wish as typed, one service call, back to «Mine ønsker» with what happened."""
-    values = form_values(await request.form())
     try:
         saved = use_case(session, actor=actor, data=parse_form(WishIn, values), **key)
     except DomainError as error:
@@ -46,13 +45,17 @@ async def _wish_form(request: Request, session, actor, form: str, use_case, **ke
 
 
 @router.post(MINE + "/{scheme_id}")
-async def add_wish(request: Request, scheme_id: Id, session: SessionDep, actor: ActorDep):
-    return await _wish_form(request, session, actor, f"ny-{scheme_id}", service.add_wish, scheme_id=scheme_id)
+def add_wish(request: Request, scheme_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
+    return _wish_form(
+        request, session, actor, form_values(form), f"ny-{scheme_id}", service.add_wish, scheme_id=scheme_id
+    )
 
 
 @router.post(MINE + "/endre/{wish_id}")
-async def change_wish(request: Request, wish_id: Id, session: SessionDep, actor: ActorDep):
-    return await _wish_form(request, session, actor, f"endre-{wish_id}", service.change_wish, wish_id=wish_id)
+def change_wish(request: Request, wish_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
+    return _wish_form(
+        request, session, actor, form_values(form), f"endre-{wish_id}", service.change_wish, wish_id=wish_id
+    )
 
 
 @router.post(MINE + "/slett/{wish_id}")

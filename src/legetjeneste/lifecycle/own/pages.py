@@ -7,7 +7,7 @@ from legetjeneste.errors import Conflict, Forbidden, NotFound, RuleViolation, Va
 from legetjeneste.lifecycle.own import service
 from legetjeneste.lifecycle.own.schemas import REQUEST_SHAPES
 from legetjeneste.norwegian import day_text
-from legetjeneste.web.deps import ActorDep, SessionDep
+from legetjeneste.web.deps import ActorDep, FormDep, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form
 from legetjeneste.web.pages import redirect_with_message, render
 
@@ -62,9 +62,9 @@ def request_form(request: Request, kind: str, session: SessionDep, actor: ActorD
 
 
 @router.post("/min-side/saker/{kind}")
-async def check_request(request: Request, kind: str, session: SessionDep, actor: ActorDep):
+def check_request(request: Request, kind: str, session: SessionDep, actor: ActorDep, form: FormDep):
     kind = _kind(kind)
-    values = form_values(await request.form())
+    values = form_values(form)
     try:
         preview = service.check_request(session, actor=actor, kind=kind, request=_parsed(kind, values))
     except (ValidationFailed, RuleViolation, Conflict) as error:
@@ -74,9 +74,9 @@ async def check_request(request: Request, kind: str, session: SessionDep, actor:
 
 
 @router.post("/min-side/saker/{kind}/send")
-async def send_request(request: Request, kind: str, session: SessionDep, actor: ActorDep):
+def send_request(request: Request, kind: str, session: SessionDep, actor: ActorDep, form: FormDep):
     kind = _kind(kind)
-    values = form_values(await request.form())
+    values = form_values(form)
     try:
         saved = service.send_request(session, actor=actor, kind=kind, request=_parsed(kind, values))
     except (ValidationFailed, RuleViolation, Conflict) as error:

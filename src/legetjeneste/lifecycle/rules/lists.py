@@ -1,7 +1,9 @@
 """AGR-LISTREDUCE (ASA 4310 § 10.7) and AGR-DELELISTE (§ 10.8): a GP's list made smaller, or shared with a
 successor while the GP phases out. Pure guards like `guards`: the numbers in force come in with their sources.
+And when a list reduction's case offers the draw of the citizens who move (CIT-REDUCTION-DRAW).
 """
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -9,7 +11,7 @@ from legetjeneste.agreement.parameters import DatedValue
 from legetjeneste.dates import add_months, age_on
 from legetjeneste.errors import RuleViolation
 from legetjeneste.lifecycle.rules.ages import birthday
-from legetjeneste.lifecycle.rules.codes import AGE, DELELISTE, LIST_REDUCE, REDUCTION_GROUNDS
+from legetjeneste.lifecycle.rules.codes import AGE, CLOSED, DELELISTE, LIST_REDUCE, REDUCTION_GROUNDS
 from legetjeneste.norwegian import day_text, joined
 
 
@@ -52,6 +54,36 @@ def check_list_reduction(
             f"{day_text(earliest)}, "
             f"ikke {day_text(effective_from)}. Kilde: {notice.source}",
         )
+
+
+@dataclass(frozen=True)
+class ReductionDraw:
+    """What the draw of a list reduction's citizens needs (CIT-REDUCTION-DRAW): the agreement, its new
+    listetak and the day the reduction takes effect, as the latest request gave them (AGR-LISTREDUCE)."""
+
+    agreement_id: int
+    listetak: int
+    effective_from: date
+
+
+def reduction_to_draw(
+    *, kind: str, status: str, agreement_id: int | None, steps: Sequence[tuple[str, Mapping]]
+) -> ReductionDraw | None:
+    """AGR-LISTREDUCE, CIT-REDUCTION-DRAW — whether a case offers the draw of the citizens who move: an open
+    list reduction («list_reduction», not closed) on an agreement, with a request that gives the new
+    listetak, and not refused. The latest such request says how far and from when; None when the draw is
+    not offered. `steps` are the case's steps in order, as (kind, facts)."""
+    if kind != "list_reduction" or agreement_id is None or status == CLOSED:
+        return None
+    requests = [facts for step, facts in steps if step == "list_reduction_request" and facts.get("listetak")]
+    if not requests or any(step == "refusal" for step, _ in steps):
+        return None
+    latest = requests[-1]
+    return ReductionDraw(
+        agreement_id=agreement_id,
+        listetak=int(latest["listetak"]),
+        effective_from=date.fromisoformat(latest["effective_from"]),
+    )
 
 
 @dataclass(frozen=True)

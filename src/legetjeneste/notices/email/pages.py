@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from legetjeneste.notices.email import service
 from legetjeneste.notices.email.rules import MAX_ATTEMPTS, RETRY_DELAYS, STATUS_NAMES_NB
 from legetjeneste.notices.inbox.rules import moment_text
-from legetjeneste.web.deps import ActorDep, SessionDep
+from legetjeneste.web.deps import ActorDep, FormDep, SessionDep
 from legetjeneste.web.pages import redirect_with_message, render
 
 router = APIRouter(include_in_schema=False)
@@ -19,8 +19,8 @@ def settings(request: Request, session: SessionDep, actor: ActorDep):
 
 
 @router.post("/innboks/innstillinger")
-async def choose(request: Request, session: SessionDep, actor: ActorDep):
-    chosen = [value for value in (await request.form()).getlist("by_email") if isinstance(value, str)]
+def choose(request: Request, session: SessionDep, actor: ActorDep, form: FormDep):
+    chosen = [value for value in form.getlist("by_email") if isinstance(value, str)]
     service.choose(session, actor=actor, by_email=chosen)
     return redirect_with_message(request, "/innboks/innstillinger", "Valgene dine er lagret.")
 

@@ -11,7 +11,7 @@ from legetjeneste.errors import Problem, RuleViolation, ValidationFailed
 from legetjeneste.payments.breach import rules as breach_rules
 from legetjeneste.payments.breach import service as breach_service
 from legetjeneste.payments.breach.schemas import STEP_MODELS, BreachCaseCreate
-from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
+from legetjeneste.web.deps import ActorDep, FormDep, Id, Number, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form
 from legetjeneste.web.pages import redirect_with_message, render
 
@@ -64,8 +64,8 @@ def cases(request: Request, number: Number, session: SessionDep, actor: ActorDep
 
 
 @router.post("/kommuner/{number}/mislighold")
-async def open_case(request: Request, number: Number, session: SessionDep, actor: ActorDep):
-    values = _form(await request.form())
+def open_case(request: Request, number: Number, session: SessionDep, actor: ActorDep, form: FormDep):
+    values = _form(form)
     try:
         agreement = values.get("agreement_id", "")
         if not agreement.isdigit() or len(agreement) > 9:
@@ -96,8 +96,8 @@ def case(request: Request, case_id: Id, session: SessionDep, actor: ActorDep):
 
 
 @router.post("/mislighold/{case_id}/steg")
-async def record_step(request: Request, case_id: Id, session: SessionDep, actor: ActorDep):
-    values = _form(await request.form())
+def record_step(request: Request, case_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
+    values = _form(form)
     kind = values.get("kind", "")
     try:
         if kind not in STEP_MODELS:
