@@ -98,7 +98,7 @@ def test_the_gp_appeals_from_min_side_and_the_kommuneoverlege_confirms_sending_i
     asked = client.post(f"/vedtak/{decision_id}/klagebehandling", data=data)
     assert "Dette kan ikke angres" in asked.text
     assert "Til behandling" in asked.text  # nothing stored before the confirmation
-    done = client.post(f"/vedtak/{decision_id}/klagebehandling", data={**data, "confirmed": "yes"})
+    done = client.post(f"/vedtak/{decision_id}/klagebehandling", data={**data, "confirmed": "ja"})
     assert done.status_code == 200 and "Oversendt klageinstansen" in done.text
 
 

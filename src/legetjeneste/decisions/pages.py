@@ -7,6 +7,7 @@ from legetjeneste.decisions import service
 from legetjeneste.decisions.appeals import service as appeal_service
 from legetjeneste.decisions.schemas import AppealCreate, AppealHandle
 from legetjeneste.errors import Conflict, RuleViolation, ValidationFailed
+from legetjeneste.web.confirm import is_confirmed
 from legetjeneste.web.deps import ActorDep, FormDep, Id, Number, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form
 from legetjeneste.web.pages import redirect_with_message, render
@@ -59,7 +60,7 @@ def handle_appeal(request: Request, decision_id: Id, session: SessionDep, actor:
     values = form_values(form)
     try:
         data = parse_form(AppealHandle, {k: v for k, v in values.items() if k != "confirmed"})
-        if values.get("confirmed") != "yes":
+        if not is_confirmed(values.get("confirmed")):
             options = appeal_service.decision_page(session, actor=actor, decision_id=decision_id)["options"]
             appeal_service.check_handling(options, data)
             return _page(request, session, actor, decision_id, values=values, form="handle", confirm=True)
