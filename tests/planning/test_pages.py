@@ -70,7 +70,7 @@ def test_the_kommuneoverlege_adds_changes_and_removes_a_measure_and_adds_a_need_
     assert "Tiltak B endret: årlig kostnad, ansvar, status, framdrift" in changed.text
 
     asked = client.post(f"{edit}/fjern", data={"csrf_token": csrf})
-    assert asked.status_code == 200 and "Vil du fjerne tiltaket fra planen?" in asked.text
+    assert asked.status_code == 200 and "Vil du fjerne tiltaket under behov" in asked.text
     assert "Felles laboratorium" in client.get(path).text
     removed = client.post(f"{edit}/fjern", data={"csrf_token": csrf, "confirmed": "ja"})
     assert (

@@ -12,7 +12,7 @@ from legetjeneste.duties.distribution import service as distribution_service
 from legetjeneste.duties.payroll import service as payroll_service
 from legetjeneste.duties.supervision import service as supervision_service
 from legetjeneste.errors import DomainError, Problem, ValidationFailed
-from legetjeneste.web.deps import ActorDep, SessionDep
+from legetjeneste.web.deps import ActorDep, FormDep, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, problem_lines
 from legetjeneste.web.pages import redirect_with_message, render
 
@@ -78,9 +78,9 @@ def overview(
 
 
 @router.post(PAGE + "/timer-til-utbetaling")
-async def send_hours(request: Request, number: str, session: SessionDep, actor: ActorDep):
+def send_hours(request: Request, number: str, session: SessionDep, actor: ActorDep, form: FormDep):
     """PAY-DUTY-RATE — the month's hours of hourly-paid duties registered in the payment run."""
-    values = form_values(await request.form())
+    values = form_values(form)
     try:
         month = parse_month(values.get("month", ""))
     except ValueError:

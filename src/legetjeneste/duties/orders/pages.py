@@ -11,7 +11,7 @@ from legetjeneste.duties.distribution import service as distribution_service
 from legetjeneste.duties.orders import service as order_service
 from legetjeneste.duties.orders.schemas import OrderIn, ProposalOrderIn
 from legetjeneste.errors import DomainError
-from legetjeneste.web.deps import ActorDep, Id, SessionDep
+from legetjeneste.web.deps import ActorDep, FormDep, Id, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form
 from legetjeneste.web.pages import redirect_with_message, render
 
@@ -66,8 +66,8 @@ def task_page(
     return _page(request, session, actor, number, task_id, proposal=bool(forslag))
 
 
-async def _submit(request: Request, number: str, task_id: int, session, actor, form: str, model, use_case):
-    values = form_values(await request.form())
+def _submit(request: Request, number: str, task_id: int, session, actor, posted, form: str, model, use_case):
+    values = form_values(posted)
     typed = {**values, "hours_per_week": values.get("hours_per_week", "").replace(",", ".")}
     try:
         made = use_case(session, actor=actor, task_id=task_id, data=parse_form(model, typed))
@@ -98,14 +98,24 @@ async def _submit(request: Request, number: str, task_id: int, session, actor, f
 
 
 @router.post(TASK + "/palegg")
-async def order(request: Request, number: str, task_id: Id, session: SessionDep, actor: ActorDep):
-    return await _submit(
-        request, number, task_id, session, actor, "palegg", OrderIn, order_service.order_duty
+def order(request: Request, number: str, task_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
+    return _submit(
+        request, number, task_id, session, actor, form, "palegg", OrderIn, order_service.order_duty
     )
 
 
 @router.post(TASK + "/palegg-forslag")
-async def order_proposal(request: Request, number: str, task_id: Id, session: SessionDep, actor: ActorDep):
-    return await _submit(
-        request, number, task_id, session, actor, "forslag", ProposalOrderIn, order_service.order_proposal
+def order_proposal(
+    request: Request, number: str, task_id: Id, session: SessionDep, actor: ActorDep, form: FormDep
+):
+    return _submit(
+        request,
+        number,
+        task_id,
+        session,
+        actor,
+        form,
+        "forslag",
+        ProposalOrderIn,
+        order_service.order_proposal,
     )

@@ -6,7 +6,7 @@ from legetjeneste.errors import DomainError, Problem, ValidationFailed
 from legetjeneste.planning.plan import rules
 from legetjeneste.planning.plan.committee import service
 from legetjeneste.planning.plan.pages import plan_page
-from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
+from legetjeneste.web.deps import ActorDep, FormDep, Id, Number, SessionDep
 from legetjeneste.web.forms import form_values
 from legetjeneste.web.pages import redirect_with_message
 
@@ -15,8 +15,8 @@ FIELD_LABELS = {"committee": "Utvalg", "": "Planen"}
 
 
 @router.post("/kommuner/{number}/plan/{plan_id}/samarbeidsutvalget")
-async def send(request: Request, number: Number, plan_id: Id, session: SessionDep, actor: ActorDep):
-    values = form_values(await request.form())
+def send(request: Request, number: Number, plan_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
+    values = form_values(form)
     try:
         committee = values.get("committee", "")
         if not committee.isdigit():
