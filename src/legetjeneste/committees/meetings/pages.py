@@ -29,7 +29,7 @@ FIELD_LABELS = committee_pages.FIELD_LABELS | {
 
 @router.post("/utvalg/{committee_id}/moter")
 def convene(request: Request, committee_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
-    values = form_values(form)
+    values = form_values(form) | {"cases": ",".join(str(c) for c in form.getlist("cases"))}
     try:
         agenda = [line.strip() for line in values.get("agenda", "").splitlines() if line.strip()]
         data = validate(
@@ -49,8 +49,17 @@ def convene(request: Request, committee_id: Id, session: SessionDep, actor: Acto
     return redirect_with_message(request, f"/utvalg/moter/{saved['id']}", title)
 
 
+def _paths_of(fields: dict[str, str]) -> dict[str, list[str]]:
+    """Per field id, the paths whose problems mark it."""
+    paths: dict[str, list[str]] = {}
+    for path, field in fields.items():
+        paths.setdefault(field, []).append(path)
+    return paths
+
+
 def _meeting_page(request, session, actor, meeting_id, *, error=None, values=None, form=None):
     meeting = service.get_meeting(session, actor=actor, meeting_id=meeting_id)
+    fields = minutes_fields(values or {}, meeting) if error and form == "minutes" else {}
     can_minutes = auth_rules.can(actor, "committee.case")
     others = (
         service.list_meetings(session, actor=actor, committee_id=meeting["committee_id"])
@@ -63,6 +72,8 @@ def _meeting_page(request, session, actor, meeting_id, *, error=None, values=Non
         "attendance": rules.ATTENDANCE,
         "action_rows": range(1, ACTION_ROWS + 1),
         "can_minutes": can_minutes,
+        "row_ids": fields,
+        "minutes_paths": _paths_of(fields),
         **failure_context(error, values, FIELD_LABELS, form=form),
     }
     return render(request, "committees/meeting.html", context, actor=actor, status_code=422 if error else 200)
@@ -71,6 +82,16 @@ def _meeting_page(request, session, actor, meeting_id, *, error=None, values=Non
 @router.get("/utvalg/moter/{meeting_id}")
 def meeting(request: Request, meeting_id: Id, session: SessionDep, actor: ActorDep):
     return _meeting_page(request, session, actor, meeting_id)
+
+
+def _item_numbers(values: dict[str, str], meeting: dict) -> list[int]:
+    """The minutes' items the form sent: the meeting's, and the new one, each with a title."""
+    numbers = [*(i["number"] for i in meeting["items"]), len(meeting["items"]) + 1]
+    return [n for n in numbers if values.get(f"title-{n}")]
+
+
+def _action_rows(values: dict[str, str]) -> list[int]:
+    return [k for k in range(1, ACTION_ROWS + 1) if values.get(f"action-{k}")]
 
 
 def minutes_from_form(values: dict[str, str], meeting: dict) -> MinutesIn:
@@ -84,7 +105,6 @@ def minutes_from_form(values: dict[str, str], meeting: dict) -> MinutesIn:
         for a in meeting["attendees"]
     ]
     cases = {i["number"]: i["case_id"] for i in meeting["items"]}
-    numbers = [*cases, len(cases) + 1]
     items = [
         {
             "number": n,
@@ -93,8 +113,7 @@ def minutes_from_form(values: dict[str, str], meeting: dict) -> MinutesIn:
             "conclusion": values.get(f"conclusion-{n}", ""),
             "case": cases.get(n),
         }
-        for n in numbers
-        if values.get(f"title-{n}")
+        for n in _item_numbers(values, meeting)
     ]
     actions = [
         {
@@ -102,11 +121,32 @@ def minutes_from_form(values: dict[str, str], meeting: dict) -> MinutesIn:
             "owner": values.get(f"owner-{k}", ""),
             "due": values.get(f"due-{k}") or None,
         }
-        for k in range(1, ACTION_ROWS + 1)
-        if values.get(f"action-{k}")
+        for k in _action_rows(values)
     ]
     data = {"chair": values.get("chair", ""), "referent": values.get("referent", "")}
     return validate(MinutesIn, data | {"attendance": attendance, "items": items, "actions": actions})
+
+
+def minutes_fields(values: dict[str, str], meeting: dict) -> dict[str, str]:
+    """Per path of a refused `MinutesIn` («items.0.title»), the id of its field on the form («title-3»): the
+    error summary links to it, and the form marks it (templates/meeting.html)."""
+    ids = {"chair": "minutes-chair", "referent": "minutes-referent"}
+    for j, a in enumerate(meeting["attendees"]):
+        ids |= {
+            f"attendance.{j}.status": f"status-{a['id']}",
+            f"attendance.{j}.absence_reason": f"reason-{a['id']}",
+        }
+    for j, n in enumerate(_item_numbers(values, meeting)):
+        ids |= {f"items.{j}.{field}": f"{field}-{n}" for field in ("title", "input", "conclusion")}
+    for j, k in enumerate(_action_rows(values)):
+        ids |= {
+            f"actions.{j}.{field}": f"{name}-{k}"
+            for field, name in (("text", "action"), ("owner", "owner"), ("due", "due"))
+        }
+    if meeting["attendees"]:
+        ids["attendance"] = ids["attendance.0.status"]
+    ids["items"] = f"title-{len(meeting['items']) + 1}"
+    return ids
 
 
 @router.post("/utvalg/moter/{meeting_id}/referat")

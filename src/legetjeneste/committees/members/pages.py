@@ -57,10 +57,33 @@ def posted_rows(values: dict[str, str]) -> list[dict]:
     return [_row(values, n) for n in range(1, count + 1)]
 
 
+# The ids of a row's fields where they are not «m{n}-{field}» (templates/_member_rows.html).
+ROW_IDS = {"elected_by": "elected", "is_kommuneoverlege": "ko"}
+
+
+def _filled(rows: list[dict]) -> list[tuple[int, dict]]:
+    """The rows with a name (the members), with their row numbers."""
+    return [(n, row) for n, row in enumerate(rows, start=1) if row["name"]]
+
+
+def row_fields(rows: list[dict]) -> dict:
+    """Where a refusal of `members.{i}.{field}` points: per path the field's id, for the error summary's links
+    (`row_ids`), and per row number its member's index, for marking the row's fields (`row_paths`)."""
+    filled = _filled(rows)
+    return {
+        "row_ids": {
+            f"members.{i}.{field}": f"m{n}-{ROW_IDS.get(field, field)}"
+            for i, (n, _) in enumerate(filled)
+            for field in ROW_LABELS
+        },
+        "row_paths": {n: i for i, (n, _) in enumerate(filled)},
+    }
+
+
 def members_of(rows: list[dict]) -> tuple[list[dict], dict[str, str]]:
     """The rows with a name, as members, and the labels that name a refused field by its row («Medlem 3:
     HPR-nummer»)."""
-    filled = [(n, row) for n, row in enumerate(rows, start=1) if row["name"]]
+    filled = _filled(rows)
     members = [
         {k: v for k, v in row.items() if k == "is_kommuneoverlege" or v} | {"side": row["side"] or None}
         for _, row in filled
@@ -75,9 +98,11 @@ def members_of(rows: list[dict]) -> tuple[list[dict], dict[str, str]]:
 
 def _new_page(request, session, actor, number, *, rows=None, error=None, values=None, labels=None):
     choices = committee_service.committee_choices(session, actor=actor, municipality_number=number)
+    rows = rows or [_blank(*shape) for shape in SU_SHAPE] + [_blank()] * (NEW_ROWS - len(SU_SHAPE))
     context = {
         **choices,
-        "rows": rows or [_blank(*shape) for shape in SU_SHAPE] + [_blank()] * (NEW_ROWS - len(SU_SHAPE)),
+        "rows": rows,
+        **(row_fields(rows) if error else {}),
         "roles": rules.ROLES,
         "sides": rules.SIDES,
         **failure_context(error, values, labels or LABELS, form="committee"),
@@ -140,9 +165,11 @@ def add_member(request: Request, committee_id: Id, session: SessionDep, actor: A
 def _term_page(request, session, actor, committee_id, *, rows=None, error=None, values=None, labels=None):
     proposal = service.term_proposal(session, actor=actor, committee_id=committee_id)
     values = values or {"constituted_on": proposal["start"].isoformat()}
+    rows = rows or proposal["members"] + [_blank()] * MORE_ROWS
     context = {
         **proposal,
-        "rows": rows or proposal["members"] + [_blank()] * MORE_ROWS,
+        "rows": rows,
+        **(row_fields(rows) if error else {}),
         "roles": rules.ROLES,
         "sides": rules.SIDES,
         **failure_context(error, values, labels or TERM_LABELS, form="term"),
