@@ -11,6 +11,7 @@ from legetjeneste.committees.meetings import rules, service
 from legetjeneste.committees.meetings.invitations import service as invitation_service
 from legetjeneste.committees.schemas import MeetingCreate, MinutesIn
 from legetjeneste.errors import DomainError, Problem, ValidationFailed
+from legetjeneste.web.confirm import ask_first, is_confirmed
 from legetjeneste.web.deps import ActorDep, FormDep, Id, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, validate
 from legetjeneste.web.pages import redirect_with_message, render
@@ -165,11 +166,22 @@ def record_minutes(request: Request, meeting_id: Id, session: SessionDep, actor:
 
 @router.post("/utvalg/moter/{meeting_id}/godkjenn")
 def approve(request: Request, meeting_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
+    """Approving asks first (web/confirm.py): without confirmed=ja nothing changes."""
     values = form_values(form)
     later = values.get("at_meeting", "")
     try:
         if not later.isdigit() or len(later) > 9:
             raise ValidationFailed([Problem("at_meeting", "velg møtet referatet ble godkjent i")])
+        if not is_confirmed(values.get("confirmed")):
+            context = {
+                "meeting": service.get_meeting(session, actor=actor, meeting_id=meeting_id),
+                "at": service.get_meeting(session, actor=actor, meeting_id=int(later)),
+                "back_url": f"/utvalg/moter/{meeting_id}",
+            }
+            question = "committees/_approve_question.html"
+            return ask_first(
+                request, actor=actor, title="Godkjenne referatet?", question=question, context=context
+            )
         service.approve_minutes(session, actor=actor, meeting_id=meeting_id, at_meeting_id=int(later))
     except DomainError as error:
         if error.status_code in (403, 404):
@@ -179,7 +191,15 @@ def approve(request: Request, meeting_id: Id, session: SessionDep, actor: ActorD
 
 
 @router.post("/utvalg/oppfolging/{action_id}/utfort")
-def action_done(request: Request, action_id: Id, session: SessionDep, actor: ActorDep):
+def action_done(request: Request, action_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
+    """Marking a follow-up action done asks first (web/confirm.py): without confirmed=ja nothing changes."""
+    if not is_confirmed(form.get("confirmed")):
+        found = service.get_action(session, actor=actor, action_id=action_id)
+        context = {**found, "back_url": f"/utvalg/moter/{found['meeting']['id']}"}
+        question = "committees/_action_done_question.html"
+        return ask_first(
+            request, actor=actor, title="Merke oppfølgingen som utført?", question=question, context=context
+        )
     found = service.finish_action(session, actor=actor, action_id=action_id)
     return redirect_with_message(
         request, f"/utvalg/moter/{found['id']}", "Oppfølgingen er merket som utført."

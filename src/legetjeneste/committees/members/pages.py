@@ -2,6 +2,8 @@
 another one), a member added or replaced, and a new term when the 2-year term ends — the current members
 proposed again for review, then a confirmation of what ends and who sits from the new term's first day."""
 
+from datetime import timedelta
+
 from fastapi import APIRouter, Request
 
 from legetjeneste.committees import pages as committee_pages
@@ -11,6 +13,7 @@ from legetjeneste.committees.members import service
 from legetjeneste.committees.schemas import CommitteeCreate, MemberCreate, TermCreate
 from legetjeneste.errors import DomainError
 from legetjeneste.norwegian import day_text, span_text
+from legetjeneste.web.confirm import ask_first, is_confirmed
 from legetjeneste.web.deps import ActorDep, FormDep, Id, Number, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form, validate
 from legetjeneste.web.pages import redirect_with_message, render
@@ -150,6 +153,10 @@ def add_member(request: Request, committee_id: Id, session: SessionDep, actor: A
     values = form_values(form)
     try:
         data = parse_form(MemberCreate, values, checkboxes={"is_kommuneoverlege"})
+        if data.replaces is not None and not is_confirmed(values.get("confirmed")):
+            asked = _ask_replace(request, session, actor, committee_id, data, values)
+            if asked is not None:
+                return asked
         saved = service.add_member(session, actor=actor, committee_id=committee_id, data=data)
     except DomainError as error:
         if committee_pages._refused(error):
@@ -160,6 +167,31 @@ def add_member(request: Request, committee_id: Id, session: SessionDep, actor: A
     return redirect_with_message(
         request, f"/utvalg/{committee_id}", f"{data.name} er lagt til i {saved.name}."
     )
+
+
+def _ask_replace(request, session, actor, committee_id: int, data: MemberCreate, values: dict[str, str]):
+    """A new member who replaces another ends that member's seat the day before: asked first (web/confirm.py),
+    with what was typed sent again. None where the replaced is no current member (the service refuses it)."""
+    committee = committee_service.get_committee(session, actor=actor, committee_id=committee_id)
+    replaced = next((m for m in committee.members if m.id == data.replaces and not m.end), None)
+    if replaced is None:
+        return None
+    context = {
+        "committee": committee,
+        "replaced": replaced,
+        "data": data,
+        "last_day": data.start - timedelta(days=1),
+        "hidden": again(values),
+        "back_url": f"/utvalg/{committee_id}",
+    }
+    question = "committees/_replace_question.html"
+    title = f"Erstatte {replaced.name}?"
+    return ask_first(request, actor=actor, title=title, question=question, context=context)
+
+
+def again(values: dict[str, str]) -> dict[str, str]:
+    """What was typed, to send again with the answer to a question (not the answer itself)."""
+    return {k: v for k, v in values.items() if v and k != "confirmed"}
 
 
 def _term_page(request, session, actor, committee_id, *, rows=None, error=None, values=None, labels=None):
@@ -184,8 +216,8 @@ def new_term(request: Request, committee_id: Id, session: SessionDep, actor: Act
 
 @router.post("/utvalg/{committee_id}/ny-periode")
 def start_term(request: Request, committee_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
-    """The rows are reviewed first: a confirmation says whose seats end and who sits in the new term, and
-    only its «Bekreft» (confirmed=ja) writes; «Endre» goes back to the rows as they were."""
+    """The rows are reviewed first: the question (web/confirm.py) says whose seats end and who sits in the new
+    term, and only its «Bekreft» (confirmed=ja) writes; «Endre» goes back to the rows as they were."""
     values = form_values(form)
     rows = posted_rows(values)
     if "flere" in values or "endre" in values:
@@ -195,11 +227,13 @@ def start_term(request: Request, committee_id: Id, session: SessionDep, actor: A
         data = validate(
             TermCreate, {"constituted_on": values.get("constituted_on") or None, "members": members}
         )
-        if values.get("confirmed") != "ja":
+        if not is_confirmed(values.get("confirmed")):
             plan = service.preview_term(session, actor=actor, committee_id=committee_id, data=data)
-            hidden = {k: v for k, v in values.items() if v and k not in ("confirmed", "csrf_token")}
-            context = {"plan": plan, "committee_id": committee_id, "hidden": hidden}
-            return render(request, "committees/term_confirm.html", context, actor=actor)
+            context = {"plan": plan, "committee_id": committee_id, "hidden": again(values)}
+            question = "committees/_term_question.html"
+            return ask_first(
+                request, actor=actor, title="Bekreft ny funksjonsperiode", question=question, context=context
+            )
         saved = service.start_term(session, actor=actor, committee_id=committee_id, data=data)
     except DomainError as error:
         if committee_pages._refused(error):
