@@ -61,6 +61,7 @@ def _paths_of(fields: dict[str, str]) -> dict[str, list[str]]:
 def _meeting_page(request, session, actor, meeting_id, *, error=None, values=None, form=None):
     meeting = service.get_meeting(session, actor=actor, meeting_id=meeting_id)
     fields = minutes_fields(values or {}, meeting) if error and form == "minutes" else {}
+    ids = {path: field for path, (field, _) in fields.items()}
     can_minutes = auth_rules.can(actor, "committee.case")
     others = (
         service.list_meetings(session, actor=actor, committee_id=meeting["committee_id"])
@@ -73,9 +74,11 @@ def _meeting_page(request, session, actor, meeting_id, *, error=None, values=Non
         "attendance": rules.ATTENDANCE,
         "action_rows": range(1, ACTION_ROWS + 1),
         "can_minutes": can_minutes,
-        "row_ids": fields,
-        "minutes_paths": _paths_of(fields),
-        **failure_context(error, values, FIELD_LABELS, form=form),
+        "row_ids": ids,
+        "minutes_paths": _paths_of(ids),
+        **failure_context(
+            error, values, FIELD_LABELS | {p: label for p, (_, label) in fields.items()}, form=form
+        ),
     }
     return render(request, "committees/meeting.html", context, actor=actor, status_code=422 if error else 200)
 
@@ -128,26 +131,25 @@ def minutes_from_form(values: dict[str, str], meeting: dict) -> MinutesIn:
     return validate(MinutesIn, data | {"attendance": attendance, "items": items, "actions": actions})
 
 
-def minutes_fields(values: dict[str, str], meeting: dict) -> dict[str, str]:
-    """Per path of a refused `MinutesIn` («items.0.title»), the id of its field on the form («title-3»): the
-    error summary links to it, and the form marks it (templates/meeting.html)."""
-    ids = {"chair": "minutes-chair", "referent": "minutes-referent"}
+def minutes_fields(values: dict[str, str], meeting: dict) -> dict[str, tuple[str, str]]:
+    """Per path of a refused `MinutesIn` («items[0].title»), the id of its field on the form («title-3») and
+    the field's label as the form shows it («Pkt. 3: Sak»): the error summary names and links it, and the form
+    marks it (templates/meeting.html)."""
+    found = {"chair": ("minutes-chair", "Møteleder"), "referent": ("minutes-referent", "Referent")}
     for j, a in enumerate(meeting["attendees"]):
-        ids |= {
-            f"attendance.{j}.status": f"status-{a['id']}",
-            f"attendance.{j}.absence_reason": f"reason-{a['id']}",
-        }
+        found[f"attendance[{j}].status"] = (f"status-{a['id']}", f"Oppmøte ({a['name']})")
+        found[f"attendance[{j}].absence_reason"] = (f"reason-{a['id']}", f"Grunn til forfall ({a['name']})")
     for j, n in enumerate(_item_numbers(values, meeting)):
-        ids |= {f"items.{j}.{field}": f"{field}-{n}" for field in ("title", "input", "conclusion")}
+        for field, label in (("title", "Sak"), ("input", "Innspill"), ("conclusion", "Konklusjon")):
+            found[f"items[{j}].{field}"] = (f"{field}-{n}", f"Pkt. {n}: {label}")
     for j, k in enumerate(_action_rows(values)):
-        ids |= {
-            f"actions.{j}.{field}": f"{name}-{k}"
-            for field, name in (("text", "action"), ("owner", "owner"), ("due", "due"))
-        }
+        for field, name, label in (("text", "action", "Oppfølging"), ("owner", "owner", "Ansvarlig")):
+            found[f"actions[{j}].{field}"] = (f"{name}-{k}", f"{label} {k}")
+        found[f"actions[{j}].due"] = (f"due-{k}", f"Frist {k}")
     if meeting["attendees"]:
-        ids["attendance"] = ids["attendance.0.status"]
-    ids["items"] = f"title-{len(meeting['items']) + 1}"
-    return ids
+        found["attendance"] = (found["attendance[0].status"][0], FIELD_LABELS["attendance"])
+    found["items"] = (f"title-{len(meeting['items']) + 1}", FIELD_LABELS["items"])
+    return found
 
 
 @router.post("/utvalg/moter/{meeting_id}/referat")

@@ -69,15 +69,22 @@ def _filled(rows: list[dict]) -> list[tuple[int, dict]]:
     return [(n, row) for n, row in enumerate(rows, start=1) if row["name"]]
 
 
+def _paths(i: int, field: str) -> tuple[str, str]:
+    """A member's field as the form's model names it («members[0].email») and as the service does
+    («members.0.email»)."""
+    return f"members[{i}].{field}", f"members.{i}.{field}"
+
+
 def row_fields(rows: list[dict]) -> dict:
     """Where a refusal of `members.{i}.{field}` points: per path the field's id, for the error summary's links
     (`row_ids`), and per row number its member's index, for marking the row's fields (`row_paths`)."""
     filled = _filled(rows)
     return {
         "row_ids": {
-            f"members.{i}.{field}": f"m{n}-{ROW_IDS.get(field, field)}"
+            path: f"m{n}-{ROW_IDS.get(field, field)}"
             for i, (n, _) in enumerate(filled)
             for field in ROW_LABELS
+            for path in _paths(i, field)
         },
         "row_paths": {n: i for i, (n, _) in enumerate(filled)},
     }
@@ -92,9 +99,10 @@ def members_of(rows: list[dict]) -> tuple[list[dict], dict[str, str]]:
         for _, row in filled
     ]
     labels = {
-        f"members.{i}.{field}": f"Medlem {n}: {label}"
+        path: f"Medlem {n}: {label}"
         for i, (n, _) in enumerate(filled)
         for field, label in ROW_LABELS.items()
+        for path in _paths(i, field)
     }
     return members, labels
 
