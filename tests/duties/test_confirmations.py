@@ -18,13 +18,18 @@ def _task(client) -> tuple[str, str]:
     return task, client.get(task).text
 
 
-def test_an_order_asks_first_naming_the_gp_and_is_given_only_when_confirmed(vefsn_client):  # noqa: F811
-    task, form = _task(vefsn_client)
+def _order(form: str, *, notice_days: int) -> tuple[dict, str]:
+    """Ole Fustvatn ordered 2 hours a week from the suggested first day, notified `notice_days` before."""
     doctor = re.search(r'<option value="(\d+)"[^>]*>Ole Fustvatn', form).group(1)
     first_day = re.search(r'id="first-palegg" name="first_day" required value="([^"]+)"', form).group(1)
-    notified = (date.fromisoformat(first_day) - timedelta(days=28)).isoformat()
+    notified = (date.fromisoformat(first_day) - timedelta(days=notice_days)).isoformat()
     data = {"csrf_token": csrf_of(form), "doctor_id": doctor, "hours_per_week": "2", "first_day": first_day}
-    data |= {"notified_on": notified}
+    return data | {"notified_on": notified}, doctor
+
+
+def test_an_order_asks_first_naming_the_gp_and_is_given_only_when_confirmed(vefsn_client):  # noqa: F811
+    task, form = _task(vefsn_client)
+    data, doctor = _order(form, notice_days=28)
     asked = vefsn_client.post(task + "/palegg", data=data)
     assert asked.status_code == 200 and "Vil du pålegge Ole Fustvatn 2 t per uke fra" in asked.text
     assert "enkeltvedtak" in asked.text and "DUTY-VOLUNTARY" in asked.text
@@ -36,11 +41,8 @@ def test_an_order_asks_first_naming_the_gp_and_is_given_only_when_confirmed(vefs
 
 def test_an_order_the_rules_refuse_is_refused_before_any_question(vefsn_client):  # noqa: F811
     task, form = _task(vefsn_client)
-    doctor = re.search(r'<option value="(\d+)"[^>]*>Ole Fustvatn', form).group(1)
-    first_day = re.search(r'id="first-palegg" name="first_day" required value="([^"]+)"', form).group(1)
-    notified = (date.fromisoformat(first_day) - timedelta(days=21)).isoformat()
-    data = {"csrf_token": csrf_of(form), "doctor_id": doctor, "hours_per_week": "2", "first_day": first_day}
-    refused = vefsn_client.post(task + "/palegg", data=data | {"notified_on": notified})
+    data, _ = _order(form, notice_days=21)
+    refused = vefsn_client.post(task + "/palegg", data=data)
     assert (
         refused.status_code == 422
         and "minst 28 dager" in refused.text
