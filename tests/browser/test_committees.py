@@ -78,6 +78,8 @@ def convene(page: Page) -> None:
     page.locator("#meeting-ends").fill("15:30")
     page.locator("#meeting-place").fill("Mosjøen rådhus, møterom Vefsna")
     page.get_by_role("button", name="Kall inn").click()
+    expect(page.get_by_role("heading", name="Kalle inn til møtet?")).to_be_visible()  # invitations go at once
+    page.get_by_role("button", name="Ja, kall inn").click()
     expect(page.get_by_text("Møtet er innkalt")).to_be_visible()
 
 

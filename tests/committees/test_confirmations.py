@@ -1,6 +1,7 @@
 """What cannot be undone on the committees' pages asks first with what follows (issue 13, web/confirm.py) and
-writes nothing until confirmed: approving minutes, a follow-up action marked done, a member who replaces
-another (the seat ends), a statement recorded as given; a new term is in members/test_pages.py."""
+writes nothing until confirmed: convening a meeting, approving minutes, a follow-up action marked done, a
+member who replaces another (the seat ends), a statement recorded as given; a new term is in
+members/test_pages.py."""
 
 import re
 from datetime import date
@@ -13,10 +14,14 @@ from tests.web.conftest import browser_client, csrf_of, vefsn_client  # noqa: F4
 pytestmark = pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
 
 
-def test_approving_minutes_asks_first_and_approves_only_when_confirmed(vefsn_client):  # noqa: F811
+def test_convening_and_approving_minutes_ask_first_and_write_only_when_confirmed(vefsn_client):  # noqa: F811
     csrf = csrf_of(vefsn_client.get("/utvalg/1").text)
     meeting = {"csrf_token": csrf, "date": "2027-01-14", "starts": "14:00", "place": "Mosjøen rådhus"}
-    assert vefsn_client.post("/utvalg/1/moter", data=meeting).status_code == 200
+    asked = vefsn_client.post("/utvalg/1/moter", data=meeting | {"agenda": "Referat\nPlanen"})
+    assert "Vil du kalle inn til møte i Samarbeidsutvalget i Vefsn 14. januar 2027 kl. 14.00" in asked.text
+    assert "kan ikke trekkes tilbake" in asked.text and len(su_meetings(vefsn_client)) == 3  # none convened
+    convened = vefsn_client.post("/utvalg/1/moter", data=meeting | {"confirmed": "ja"})
+    assert "Møtet er innkalt: Samarbeidsutvalget i Vefsn 14.01.2027." in convened.text
     *_, last, new = su_meetings(vefsn_client)
     assert last["approved_on"] is None and new["date"] == date(2027, 1, 14)
     approve = {"csrf_token": csrf, "at_meeting": str(new["id"])}

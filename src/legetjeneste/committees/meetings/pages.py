@@ -7,6 +7,7 @@ from fastapi.responses import Response
 
 from legetjeneste.auth import rules as auth_rules
 from legetjeneste.committees import pages as committee_pages
+from legetjeneste.committees import service as committee_service
 from legetjeneste.committees.meetings import rules, service
 from legetjeneste.committees.meetings.invitations import service as invitation_service
 from legetjeneste.committees.schemas import MeetingCreate, MinutesIn
@@ -30,14 +31,28 @@ FIELD_LABELS = committee_pages.FIELD_LABELS | {
 
 @router.post("/utvalg/{committee_id}/moter")
 def convene(request: Request, committee_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
-    values = form_values(form) | {"cases": ",".join(str(c) for c in form.getlist("cases"))}
+    """The invitations go out at once and cannot be called back: asked first (web/confirm.py), with what was
+    typed sent again (the cases as one field, «3,4»)."""
+    cases = [c for sent in form.getlist("cases") if isinstance(sent, str) for c in sent.split(",") if c]
+    values = form_values(form) | {"cases": ",".join(cases)}
     try:
         agenda = [line.strip() for line in values.get("agenda", "").splitlines() if line.strip()]
         data = validate(
             MeetingCreate,
             {k: v for k, v in values.items() if v and k in ("date", "starts", "ends", "place")}
-            | {"agenda": agenda, "joint": "joint" in values, "cases": form.getlist("cases")},
+            | {"agenda": agenda, "joint": "joint" in values, "cases": cases},
         )
+        if not is_confirmed(values.get("confirmed")):
+            context = {
+                "committee": committee_service.get_committee(session, actor=actor, committee_id=committee_id),
+                "data": data,
+                "hidden": {k: v for k, v in values.items() if v and k != "confirmed"},
+                "back_url": f"/utvalg/{committee_id}",
+            }
+            question = "committees/_convene_question.html"
+            return ask_first(
+                request, actor=actor, title="Kalle inn til møtet?", question=question, context=context
+            )
         saved = invitation_service.convene(session, actor=actor, committee_id=committee_id, data=data)
     except DomainError as error:
         if error.status_code in (403, 404):
