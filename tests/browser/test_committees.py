@@ -78,6 +78,8 @@ def convene(page: Page) -> None:
     page.locator("#meeting-ends").fill("15:30")
     page.locator("#meeting-place").fill("Mosjøen rådhus, møterom Vefsna")
     page.get_by_role("button", name="Kall inn").click()
+    expect(page.get_by_role("heading", name="Kalle inn til møtet?")).to_be_visible()  # invitations go at once
+    page.get_by_role("button", name="Ja, kall inn").click()
     expect(page.get_by_text("Møtet er innkalt")).to_be_visible()
 
 
@@ -108,6 +110,9 @@ def test_the_su_statement_on_a_new_agreement_reaches_the_life_cycle_case(kommune
     expect(page.get_by_role("alert")).to_contain_text("SU-CASES")  # the minority's view is required
     page.locator("#minority").fill("Mindretallet mener listetaket bør økes på de eksisterende listene først.")
     page.get_by_role("button", name="Lagre uttalelsen").click()
+    expect(page.get_by_role("heading", name="Registrere uttalelsen?")).to_be_visible()  # given once: asked
+    assert_accessible(page)
+    page.get_by_role("button", name="Ja, registrer uttalelsen").click()
     expect(page.get_by_text("Uttalelsen er registrert")).to_be_visible()
     assert_fits_phone(page)
 

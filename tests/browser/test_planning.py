@@ -50,6 +50,8 @@ def test_the_kommuneoverlege_follows_the_plan_into_the_deadlines_and_the_statist
     expect(page.locator("#behov-A-5")).to_contain_text("Påbegynt, 20 %")
 
     page.get_by_role("button", name="Send planen til utvalget").click()
+    expect(page.get_by_role("heading", name="Sende planen til utvalget?")).to_be_visible()  # asked first
+    page.get_by_role("button", name="Ja, send planen").click()
     expect(
         page.get_by_text(re.compile(r"Versjon \d+ av planen er sendt til Samarbeidsutvalget i Vefsn"))
     ).to_be_visible()

@@ -39,7 +39,9 @@ def test_minutes_need_a_reason_for_valid_absence_and_are_approved_at_a_later_mee
     assert "Godkjenn referatet" not in earlier.text  # approved in the demo already
     second = su_meetings(vefsn_client)[1]
     approve = {"csrf_token": csrf_of(earlier.text), "at_meeting": str(last["id"])}
-    done = vefsn_client.post(f"/utvalg/moter/{second['id']}/godkjenn", data=approve)
+    asked = vefsn_client.post(f"/utvalg/moter/{second['id']}/godkjenn", data=approve)
+    assert "Vil du godkjenne referatet fra møtet" in asked.text and "Det kan ikke angres" in asked.text
+    done = vefsn_client.post(f"/utvalg/moter/{second['id']}/godkjenn", data=approve | {"confirmed": "ja"})
     assert "referatet er godkjent i møtet 22. oktober 2026" in done.text
 
 

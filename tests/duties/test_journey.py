@@ -70,6 +70,9 @@ def test_the_kommuneoverlege_orders_the_lawful_way_and_sees_tilsyn_against_the_n
     page.get_by_role("link", name="Foreslå jevn fordeling").click()
     expect(page.get_by_role("row", name="Ole Fustvatn")).to_contain_text("5,63 t")
     page.get_by_role("button", name="Pålegg etter forslaget").click()
+    expect(page.get_by_role("heading", name="Gi pålegget?")).to_be_visible()  # an enkeltvedtak asks first
+    assert_accessible(page)
+    page.get_by_role("button", name="Ja, gi pålegget").click()
     expect(page.get_by_text("Pålegget er gitt som vedtak til 2 leger.")).to_be_visible()
     expect(page.get_by_role("link", name="vedtaket")).to_have_count(2)
     assert_fits_phone(page)

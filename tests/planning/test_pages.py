@@ -70,7 +70,7 @@ def test_the_kommuneoverlege_adds_changes_and_removes_a_measure_and_adds_a_need_
     assert "Tiltak B endret: årlig kostnad, ansvar, status, framdrift" in changed.text
 
     asked = client.post(f"{edit}/fjern", data={"csrf_token": csrf})
-    assert asked.status_code == 200 and "Vil du fjerne tiltaket fra planen?" in asked.text
+    assert asked.status_code == 200 and "Vil du fjerne tiltaket under behov" in asked.text
     assert "Felles laboratorium" in client.get(path).text
     removed = client.post(f"{edit}/fjern", data={"csrf_token": csrf, "confirmed": "ja"})
     assert (
@@ -93,7 +93,11 @@ def test_the_plan_goes_to_the_su_and_its_statement_shows_on_the_plan_page_with_d
     path, csrf = _plan_path(client)
     plan = client.get(path).text
     su = re.search(r'<select class="ds-input" id="su-committee" name="committee"><option value="(\d+)"', plan)
-    sent = client.post(f"{path}/samarbeidsutvalget", data={"csrf_token": csrf, "committee": su.group(1)})
+    send = {"csrf_token": csrf, "committee": su.group(1)}
+    asked = client.post(f"{path}/samarbeidsutvalget", data=send)  # sending asks first (web/confirm.py)
+    assert asked.status_code == 200 and "Vil du sende versjon 1 av" in asked.text
+    assert "kan ikke trekkes tilbake" in asked.text and 'id="su-committee"' in client.get(path).text
+    sent = client.post(f"{path}/samarbeidsutvalget", data=send | {"confirmed": "ja"})
     assert "Versjon 1 av planen er sendt til Samarbeidsutvalget i Vefsn." in sent.text
     assert "venter på uttalelse" in sent.text and 'id="su-committee"' not in sent.text
     case = re.search(r'href="(/utvalg/saker/\d+)">Samarbeidsutvalget i Vefsn</a>', sent.text).group(1)
@@ -107,6 +111,7 @@ def test_the_plan_goes_to_the_su_and_its_statement_shows_on_the_plan_page_with_d
         "votes_against": "0",
         "majority_text": "Utvalget støtter planen.",
         "final": "ja",
+        "confirmed": "ja",
     }
     client.post(f"{case}/uttalelse", data=statement)
 

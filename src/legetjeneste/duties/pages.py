@@ -12,8 +12,8 @@ from legetjeneste.duties.distribution import service as distribution_service
 from legetjeneste.duties.payroll import service as payroll_service
 from legetjeneste.duties.supervision import service as supervision_service
 from legetjeneste.errors import DomainError, Problem, ValidationFailed
-from legetjeneste.web.deps import ActorDep, SessionDep
-from legetjeneste.web.forms import failure_context, form_values, problem_lines
+from legetjeneste.web.deps import ActorDep, FormDep, SessionDep
+from legetjeneste.web.forms import failure_context, form_values
 from legetjeneste.web.pages import redirect_with_message, render
 
 router = APIRouter(include_in_schema=False)
@@ -34,20 +34,18 @@ def _hours(text: str | None) -> Decimal | None:
         return None
 
 
-@router.get(PAGE)
-def overview(
-    request: Request,
-    number: str,
-    session: SessionDep,
-    actor: ActorDep,
-    dato: str | None = None,
-    timer: str | None = None,
-    slutter: int | None = None,
+WHAT_IF_LABELS = {"new_hours": "Timer per uke", "leaving_doctor_id": "Lege som slutter"}
+
+
+def _overview_page(
+    request, session, actor, number, *, day=None, timer=None, slutter=None, error=None, values=None, form=None
 ):
-    found = service.overview(session, actor=actor, municipality_number=number, on=parse_day(dato))
+    """The page; with the what-if's distribution when asked (its refusal by the «hva-om» form), or after a
+    refused form (`form`) with what was typed."""
+    found = service.overview(session, actor=actor, municipality_number=number, on=day)
     tasks = service.list_tasks(session, actor=actor, municipality_number=number)
     supervision = supervision_service.list_agreements(session, actor=actor, municipality_number=number)
-    what_if, error = None, None
+    what_if = None
     if timer or slutter:
         try:
             what_if = distribution_service.what_if(
@@ -59,7 +57,7 @@ def overview(
                 leaving_doctor_id=slutter,
             )
         except DomainError as failed:
-            error = failed
+            error, form = failed, "hva-om"
     context = {
         "found": found,
         "tasks": tasks,
@@ -70,26 +68,35 @@ def overview(
         "hours": rules.hours_text,
         "timer": timer or "",
         "slutter": slutter,
-        **failure_context(
-            error, None, {"new_hours": "Timer per uke", "leaving_doctor_id": "Lege som slutter"}
-        ),
+        **failure_context(error, values, WHAT_IF_LABELS | {"month": "Måned"}, form=form),
     }
     return render(request, "duties/overview.html", context, actor=actor, status_code=422 if error else 200)
 
 
+@router.get(PAGE)
+def overview(
+    request: Request,
+    number: str,
+    session: SessionDep,
+    actor: ActorDep,
+    dato: str | None = None,
+    timer: str | None = None,
+    slutter: int | None = None,
+):
+    return _overview_page(request, session, actor, number, day=parse_day(dato), timer=timer, slutter=slutter)
+
+
 @router.post(PAGE + "/timer-til-utbetaling")
-async def send_hours(request: Request, number: str, session: SessionDep, actor: ActorDep):
+def send_hours(request: Request, number: str, session: SessionDep, actor: ActorDep, form: FormDep):
     """PAY-DUTY-RATE — the month's hours of hourly-paid duties registered in the payment run."""
-    values = form_values(await request.form())
+    values = form_values(form)
     try:
         month = parse_month(values.get("month", ""))
     except ValueError:
         month = None
     if month is None:
         error = ValidationFailed([Problem("month", "velg en måned på formen ÅÅÅÅ-MM")])
-        return redirect_with_message(
-            request, PAGE.format(number=number) + "#utbetaling", problem_lines(error, {"month": "Måned"})[0]
-        )
+        return _overview_page(request, session, actor, number, error=error, values=values, form="utbetaling")
     sent = payroll_service.send_month(session, actor=actor, municipality_number=number, month=month)
     lines = [f"{h.doctor_name}: {rules.hours_text(h.hours)} ({h.description})" for h in sent.hours]
     title = (

@@ -6,9 +6,11 @@ from fastapi import APIRouter, Request
 from legetjeneste.auth import rules as auth_rules
 from legetjeneste.committees import pages as committee_pages
 from legetjeneste.committees.cases import service
+from legetjeneste.committees.cases.rules import check_statement
 from legetjeneste.committees.meetings import service as meeting_service
 from legetjeneste.committees.schemas import CaseCreate, StatementIn
 from legetjeneste.errors import DomainError
+from legetjeneste.web.confirm import ask_first, is_confirmed
 from legetjeneste.web.deps import ActorDep, FormDep, Id, Number, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form, problem_lines
 from legetjeneste.web.pages import redirect_with_message, render
@@ -75,9 +77,32 @@ def case(request: Request, case_id: Id, session: SessionDep, actor: ActorDep):
 
 @router.post("/utvalg/saker/{case_id}/uttalelse")
 def statement(request: Request, case_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
+    """A statement recorded as given (`final`) cannot be changed afterwards: asked first (web/confirm.py),
+    with what was typed sent again; a draft is saved at once."""
     values = form_values(form)
     try:
         data = parse_form(StatementIn, values, checkboxes={"final"})
+        asks = data.final and auth_rules.can(actor, "committee.case")  # an SU member's «final» is refused
+        if asks and not is_confirmed(values.get("confirmed")):
+            found = service.get_case(session, actor=actor, case_id=case_id)["case"]
+            check_statement(
+                votes_for=data.votes_for,
+                votes_against=data.votes_against,
+                majority_text=data.majority_text,
+                minority_text=data.minority_text,
+                given_on=data.given_on,
+                raised_on=found.raised_on,
+            )  # SU-CASES: refused before the question, as it would be when given
+            context = {
+                "case": found,
+                "data": data,
+                "hidden": {k: v for k, v in values.items() if v and k != "confirmed"},
+                "back_url": f"/utvalg/saker/{case_id}#skriv-uttalelse",
+            }
+            question = "committees/_statement_question.html"
+            return ask_first(
+                request, actor=actor, title="Registrere uttalelsen?", question=question, context=context
+            )
         saved = service.record_statement(session, actor=actor, case_id=case_id, data=data)
     except DomainError as error:
         if error.status_code in (403, 404):

@@ -205,6 +205,17 @@ def finish_action(session: Session, *, actor: Actor, action_id: int) -> dict:
         return meeting_view(found.meeting)
 
 
+def get_action(session: Session, *, actor: Actor, action_id: int) -> dict:
+    """A follow-up action with its meeting, for the question before it is marked done."""
+    auth_service.require(actor, "committee.case")
+    with session.begin():
+        found = scope.row(
+            session, actor, FollowUpAction, action_id, missing=f"Oppfølging {action_id} finnes ikke."
+        )
+        meeting = meeting_view(found.meeting)
+        return {"meeting": meeting, "action": next(a for a in meeting["actions"] if a["id"] == action_id)}
+
+
 def list_meetings(session: Session, *, actor: Actor, committee_id: int) -> list[dict]:
     auth_service.require(actor, "committee.read")
     with session.begin():

@@ -2,6 +2,8 @@
 another one), a member added or replaced, and a new term when the 2-year term ends — the current members
 proposed again for review, then a confirmation of what ends and who sits from the new term's first day."""
 
+from datetime import timedelta
+
 from fastapi import APIRouter, Request
 
 from legetjeneste.committees import pages as committee_pages
@@ -11,6 +13,7 @@ from legetjeneste.committees.members import service
 from legetjeneste.committees.schemas import CommitteeCreate, MemberCreate, TermCreate
 from legetjeneste.errors import DomainError
 from legetjeneste.norwegian import day_text, span_text
+from legetjeneste.web.confirm import ask_first, is_confirmed
 from legetjeneste.web.deps import ActorDep, FormDep, Id, Number, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form, validate
 from legetjeneste.web.pages import redirect_with_message, render
@@ -57,27 +60,60 @@ def posted_rows(values: dict[str, str]) -> list[dict]:
     return [_row(values, n) for n in range(1, count + 1)]
 
 
+# The ids of a row's fields where they are not «m{n}-{field}» (templates/_member_rows.html).
+ROW_IDS = {"elected_by": "elected", "is_kommuneoverlege": "ko"}
+
+
+def _filled(rows: list[dict]) -> list[tuple[int, dict]]:
+    """The rows with a name (the members), with their row numbers."""
+    return [(n, row) for n, row in enumerate(rows, start=1) if row["name"]]
+
+
+def _paths(i: int, field: str) -> tuple[str, str]:
+    """A member's field as the form's model names it («members[0].email») and as the service does
+    («members.0.email»)."""
+    return f"members[{i}].{field}", f"members.{i}.{field}"
+
+
+def row_fields(rows: list[dict]) -> dict:
+    """Where a refusal of `members.{i}.{field}` points: per path the field's id, for the error summary's links
+    (`row_ids`), and per row number its member's index, for marking the row's fields (`row_paths`)."""
+    filled = _filled(rows)
+    return {
+        "row_ids": {
+            path: f"m{n}-{ROW_IDS.get(field, field)}"
+            for i, (n, _) in enumerate(filled)
+            for field in ROW_LABELS
+            for path in _paths(i, field)
+        },
+        "row_paths": {n: i for i, (n, _) in enumerate(filled)},
+    }
+
+
 def members_of(rows: list[dict]) -> tuple[list[dict], dict[str, str]]:
     """The rows with a name, as members, and the labels that name a refused field by its row («Medlem 3:
     HPR-nummer»)."""
-    filled = [(n, row) for n, row in enumerate(rows, start=1) if row["name"]]
+    filled = _filled(rows)
     members = [
         {k: v for k, v in row.items() if k == "is_kommuneoverlege" or v} | {"side": row["side"] or None}
         for _, row in filled
     ]
     labels = {
-        f"members.{i}.{field}": f"Medlem {n}: {label}"
+        path: f"Medlem {n}: {label}"
         for i, (n, _) in enumerate(filled)
         for field, label in ROW_LABELS.items()
+        for path in _paths(i, field)
     }
     return members, labels
 
 
 def _new_page(request, session, actor, number, *, rows=None, error=None, values=None, labels=None):
     choices = committee_service.committee_choices(session, actor=actor, municipality_number=number)
+    rows = rows or [_blank(*shape) for shape in SU_SHAPE] + [_blank()] * (NEW_ROWS - len(SU_SHAPE))
     context = {
         **choices,
-        "rows": rows or [_blank(*shape) for shape in SU_SHAPE] + [_blank()] * (NEW_ROWS - len(SU_SHAPE)),
+        "rows": rows,
+        **(row_fields(rows) if error else {}),
         "roles": rules.ROLES,
         "sides": rules.SIDES,
         **failure_context(error, values, labels or LABELS, form="committee"),
@@ -125,6 +161,10 @@ def add_member(request: Request, committee_id: Id, session: SessionDep, actor: A
     values = form_values(form)
     try:
         data = parse_form(MemberCreate, values, checkboxes={"is_kommuneoverlege"})
+        if data.replaces is not None and not is_confirmed(values.get("confirmed")):
+            asked = _ask_replace(request, session, actor, committee_id, data, values)
+            if asked is not None:
+                return asked
         saved = service.add_member(session, actor=actor, committee_id=committee_id, data=data)
     except DomainError as error:
         if committee_pages._refused(error):
@@ -137,12 +177,39 @@ def add_member(request: Request, committee_id: Id, session: SessionDep, actor: A
     )
 
 
+def _ask_replace(request, session, actor, committee_id: int, data: MemberCreate, values: dict[str, str]):
+    """A new member who replaces another ends that member's seat the day before: asked first (web/confirm.py),
+    with what was typed sent again. None where the replaced is no current member (the service refuses it)."""
+    committee = committee_service.get_committee(session, actor=actor, committee_id=committee_id)
+    replaced = next((m for m in committee.members if m.id == data.replaces and not m.end), None)
+    if replaced is None:
+        return None
+    context = {
+        "committee": committee,
+        "replaced": replaced,
+        "data": data,
+        "last_day": data.start - timedelta(days=1),
+        "hidden": again(values),
+        "back_url": f"/utvalg/{committee_id}",
+    }
+    question = "committees/_replace_question.html"
+    title = f"Erstatte {replaced.name}?"
+    return ask_first(request, actor=actor, title=title, question=question, context=context)
+
+
+def again(values: dict[str, str]) -> dict[str, str]:
+    """What was typed, to send again with the answer to a question (not the answer itself)."""
+    return {k: v for k, v in values.items() if v and k != "confirmed"}
+
+
 def _term_page(request, session, actor, committee_id, *, rows=None, error=None, values=None, labels=None):
     proposal = service.term_proposal(session, actor=actor, committee_id=committee_id)
     values = values or {"constituted_on": proposal["start"].isoformat()}
+    rows = rows or proposal["members"] + [_blank()] * MORE_ROWS
     context = {
         **proposal,
-        "rows": rows or proposal["members"] + [_blank()] * MORE_ROWS,
+        "rows": rows,
+        **(row_fields(rows) if error else {}),
         "roles": rules.ROLES,
         "sides": rules.SIDES,
         **failure_context(error, values, labels or TERM_LABELS, form="term"),
@@ -157,8 +224,8 @@ def new_term(request: Request, committee_id: Id, session: SessionDep, actor: Act
 
 @router.post("/utvalg/{committee_id}/ny-periode")
 def start_term(request: Request, committee_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
-    """The rows are reviewed first: a confirmation says whose seats end and who sits in the new term, and
-    only its «Bekreft» (confirmed=ja) writes; «Endre» goes back to the rows as they were."""
+    """The rows are reviewed first: the question (web/confirm.py) says whose seats end and who sits in the new
+    term, and only its «Bekreft» (confirmed=ja) writes; «Endre» goes back to the rows as they were."""
     values = form_values(form)
     rows = posted_rows(values)
     if "flere" in values or "endre" in values:
@@ -168,11 +235,13 @@ def start_term(request: Request, committee_id: Id, session: SessionDep, actor: A
         data = validate(
             TermCreate, {"constituted_on": values.get("constituted_on") or None, "members": members}
         )
-        if values.get("confirmed") != "ja":
+        if not is_confirmed(values.get("confirmed")):
             plan = service.preview_term(session, actor=actor, committee_id=committee_id, data=data)
-            hidden = {k: v for k, v in values.items() if v and k not in ("confirmed", "csrf_token")}
-            context = {"plan": plan, "committee_id": committee_id, "hidden": hidden}
-            return render(request, "committees/term_confirm.html", context, actor=actor)
+            context = {"plan": plan, "committee_id": committee_id, "hidden": again(values)}
+            question = "committees/_term_question.html"
+            return ask_first(
+                request, actor=actor, title="Bekreft ny funksjonsperiode", question=question, context=context
+            )
         saved = service.start_term(session, actor=actor, committee_id=committee_id, data=data)
     except DomainError as error:
         if committee_pages._refused(error):

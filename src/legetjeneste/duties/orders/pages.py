@@ -11,7 +11,8 @@ from legetjeneste.duties.distribution import service as distribution_service
 from legetjeneste.duties.orders import service as order_service
 from legetjeneste.duties.orders.schemas import OrderIn, ProposalOrderIn
 from legetjeneste.errors import DomainError
-from legetjeneste.web.deps import ActorDep, Id, SessionDep
+from legetjeneste.web.confirm import ask_first, is_confirmed
+from legetjeneste.web.deps import ActorDep, FormDep, Id, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form
 from legetjeneste.web.pages import redirect_with_message, render
 
@@ -66,25 +67,34 @@ def task_page(
     return _page(request, session, actor, number, task_id, proposal=bool(forslag))
 
 
-async def _submit(request: Request, number: str, task_id: int, session, actor, form: str, model, use_case):
-    values = form_values(await request.form())
+def _submit(request, number: str, task_id: int, session, actor, posted, form: str, model, use_case, whom):
+    """One of the order forms: checked, then asked first (web/confirm.py: an order is an enkeltvedtak), and
+    given only with confirmed=ja; `whom(data)` checks the order without writing and names who gets it."""
+    values = form_values(posted)
     typed = {**values, "hours_per_week": values.get("hours_per_week", "").replace(",", ".")}
     try:
-        made = use_case(session, actor=actor, task_id=task_id, data=parse_form(model, typed))
+        data = parse_form(model, typed)
+        if not is_confirmed(values.get("confirmed")):
+            context = {
+                "whom": whom(data),
+                "data": data,
+                "action": TASK.format(number=number, task_id=task_id)
+                + ("/palegg" if form == "palegg" else "/palegg-forslag"),
+                "hidden": {k: v for k, v in values.items() if v and k != "confirmed"},
+                "back_url": TASK.format(number=number, task_id=task_id)
+                + ("?forslag=1#fordeling" if form == "forslag" else "#palegg"),
+                "hours": rules.hours_text,
+            }
+            question = "duties/_order_question.html"
+            return ask_first(request, actor=actor, title="Gi pålegget?", question=question, context=context)
+        made = use_case(session, actor=actor, task_id=task_id, data=data)
     except DomainError as error:
         if error.status_code in (403, 404):
             raise
         return _page(
-            request,
-            session,
-            actor,
-            number,
-            task_id,
-            proposal=form == "forslag",
-            error=error,
-            values=values,
-            form=form,
-        )
+            request, session, actor, number, task_id,
+            proposal=form == "forslag", error=error, values=values, form=form,
+        )  # fmt: skip
     made = made if isinstance(made, list) else [made]
     lines = [f"{o.doctor_name}: {rules.hours_text(o.hours_per_week)} per uke" for o in made]
     lines += [f"{o.warning} (DUTY-EQUAL-SHARE)" for o in made if o.warning]
@@ -98,14 +108,23 @@ async def _submit(request: Request, number: str, task_id: int, session, actor, f
 
 
 @router.post(TASK + "/palegg")
-async def order(request: Request, number: str, task_id: Id, session: SessionDep, actor: ActorDep):
-    return await _submit(
-        request, number, task_id, session, actor, "palegg", OrderIn, order_service.order_duty
+def order(request: Request, number: str, task_id: Id, session: SessionDep, actor: ActorDep, form: FormDep):
+    def whom(data):
+        return order_service.check_order(session, actor=actor, task_id=task_id, data=data)
+
+    return _submit(
+        request, number, task_id, session, actor, form, "palegg", OrderIn, order_service.order_duty, whom
     )
 
 
 @router.post(TASK + "/palegg-forslag")
-async def order_proposal(request: Request, number: str, task_id: Id, session: SessionDep, actor: ActorDep):
-    return await _submit(
-        request, number, task_id, session, actor, "forslag", ProposalOrderIn, order_service.order_proposal
-    )
+def order_proposal(
+    request: Request, number: str, task_id: Id, session: SessionDep, actor: ActorDep, form: FormDep
+):
+    def whom(data):
+        return None  # the proposal's GPs, as the page showed them; checked when it is given
+
+    return _submit(
+        request, number, task_id, session, actor, form, "forslag", ProposalOrderIn,
+        order_service.order_proposal, whom,
+    )  # fmt: skip

@@ -64,20 +64,12 @@ def _gp(gps: list[GpStanding], doctor_id: int) -> GpStanding:
 
 def _check_period(task: DutyTask, data: OrderIn) -> None:
     if data.first_day < task.start or (task.end is not None and data.first_day > task.end):
-        raise ValidationFailed(
-            [
-                Problem(
-                    "first_day", f"første arbeidsdag må være i oppgavens periode, fra {day_text(task.start)}"
-                )
-            ]
-        )
+        message = f"første arbeidsdag må være i oppgavens periode, fra {day_text(task.start)}"
+        raise ValidationFailed([Problem("first_day", message)])
 
 
-def _order(
-    session: Session, actor: Actor, task: DutyTask, data: OrderIn, share: Decimal | None = None
-) -> DutyOrder:
-    """One order in the caller's transaction: checked, the assignment written, the decision recorded. The
-    equal share is the proposal's when a proposal is ordered, else that of the GPs who may be ordered now."""
+def _checked(session: Session, task: DutyTask, data: OrderIn) -> tuple[list[GpStanding], GpStanding]:
+    """DUTY-VOLUNTARY — the order checked (nothing written): the GPs' standings and the ordered GP's."""
     _check_period(task, data)
     gps = duty_service.standings(session, municipality_number=task.municipality_number, on=data.first_day)
     gp = _gp(gps, data.doctor_id)
@@ -91,6 +83,22 @@ def _order(
         orderable=gp.orderable,
         exempt=gp.exempt,
     )
+    return gps, gp
+
+
+def check_order(session: Session, *, actor: Actor, task_id: int, data: OrderIn) -> str:
+    """What `order_duty` would refuse, refused before the question that asks first; the GP's name."""
+    auth_service.require(actor, "duties.write")
+    with session.begin():
+        return _checked(session, duty_service.task_of(session, actor, task_id), data)[1].doctor_name
+
+
+def _order(
+    session: Session, actor: Actor, task: DutyTask, data: OrderIn, share: Decimal | None = None
+) -> DutyOrder:
+    """One order in the caller's transaction: checked, the assignment written, the decision recorded. The
+    equal share is the proposal's when a proposal is ordered, else that of the GPs who may be ordered now."""
+    gps, gp = _checked(session, task, data)
     if share is None:
         eligible = [g for g in gps if g.orderable > 0 or g.doctor_id == gp.doctor_id]
         share = rules.equal_share(

@@ -8,6 +8,7 @@ from datetime import date
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
+from starlette.datastructures import FormData
 
 from legetjeneste.duties.rules import hours_text
 from legetjeneste.duties.tilsyn import service
@@ -126,17 +127,20 @@ def typed_numbers(values: dict[str, str], *names: str) -> dict[str, str]:
     return {**values, **{n: values[n].replace(" ", "").replace(",", ".") for n in names if n in values}}
 
 
-async def submitted(request: Request, number: str, session, actor, *, form: str, use_case, done) -> Response:
-    """One form of the page: `use_case(values)` makes the change, `done(result)` says what happened; a refusal
-    shows the page again with what was typed (403 and 404 stay errors)."""
-    values = form_values(await request.form())
+def submitted(
+    request: Request, number: str, session, actor, posted: FormData, *, name: str, use_case, done
+) -> Response:
+    """One form of the page (`name`, from the handler's `FormDep`): `use_case(values)` makes the change,
+    `done(result)` says what happened; a refusal shows the page again with what was typed (403 and 404 stay
+    errors)."""
+    values = form_values(posted)
     try:
         result = use_case(values)
     except DomainError as error:
         if error.status_code in (403, 404):
             raise
         day = parse_day(values.get("dato"))
-        return render_page(request, session, actor, number, day=day, error=error, values=values, form=form)
+        return render_page(request, session, actor, number, day=day, error=error, values=values, form=name)
     title, anchor = done(result)
     back = f"/kommuner/{number}/tilsyn?dato={values.get('dato', '')}#{anchor}"
     return redirect_with_message(request, back, title)

@@ -13,7 +13,7 @@ from legetjeneste.planning.statistics import rules, service
 from legetjeneste.planning.statistics.quality import service as quality_service
 from legetjeneste.planning.statistics.schemas import QualityIndicatorIn
 from legetjeneste.web.charts import Chart, Line, Series
-from legetjeneste.web.deps import ActorDep, Number, SessionDep
+from legetjeneste.web.deps import ActorDep, FormDep, Number, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form
 from legetjeneste.web.pages import redirect_with_message, render
 
@@ -107,9 +107,10 @@ def report_pdf(number: Number, year: int, session: SessionDep, actor: ActorDep):
 
 
 @router.post("/kommuner/{number}/statistikk/kvalitet")
-async def record_quality(request: Request, number: Number, session: SessionDep, actor: ActorDep):
-    values = form_values(await request.form())
-    year = int(values.get("year") or today_oslo().year)
+def record_quality(request: Request, number: Number, session: SessionDep, actor: ActorDep, form: FormDep):
+    values = form_values(form)
+    typed = values.get("year", "")
+    year = int(typed) if typed.isdigit() and len(typed) == 4 else today_oslo().year
     try:
         data = parse_form(QualityIndicatorIn, values)
         quality_service.record_quality_indicator(session, actor=actor, municipality_number=number, data=data)

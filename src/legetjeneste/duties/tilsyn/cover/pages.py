@@ -8,7 +8,7 @@ from legetjeneste.duties.tilsyn.cover import service
 from legetjeneste.duties.tilsyn.cover.schemas import MunicipalAbsenceIn, MunicipalDoctorAdd, SubstituteIn
 from legetjeneste.errors import Problem, ValidationFailed
 from legetjeneste.norwegian import day_text, span_text
-from legetjeneste.web.deps import ActorDep, SessionDep
+from legetjeneste.web.deps import ActorDep, FormDep, SessionDep
 from legetjeneste.web.forms import parse_form
 
 router = APIRouter(include_in_schema=False)
@@ -22,48 +22,55 @@ def _id(values: dict[str, str], name: str, message: str) -> int:
     return int(text)
 
 
-@router.post(PAGE + "/stedfortreder")
-async def name_substitute(request: Request, number: str, session: SessionDep, actor: ActorDep):
-    """TILSYN-COVER — a named substitute for a unit on a day, from the cover table."""
+def _named(request, number, session, actor, form, *, name, field, missing, write, covers, anchor):
+    """A substitute named for one day of what `field` names (a unit, or a municipal doctor's function):
+    `write(holder_id, data)` saves it, `covers(saved)` says what it covers in the message."""
 
     def use_case(values):
         data = parse_form(SubstituteIn, values)
-        unit_id = _id(values, "unit_id", "velg avdelingen")
-        return service.name_substitute(session, actor=actor, unit_id=unit_id, day=data.day, name=data.name)
+        return write(_id(values, field, missing), data)
 
     def done(saved):
         return (
-            f"{saved.substitute} er stedfortreder for {saved.unit} {day_text(saved.day)} (TILSYN-COVER).",
-            "fravaer",
+            f"{saved.substitute} er stedfortreder for {covers(saved)} {day_text(saved.day)} (TILSYN-COVER).",
+            anchor,
         )
 
-    return await tilsyn_pages.submitted(
-        request, number, session, actor, form="stedfortreder", use_case=use_case, done=done
+    return tilsyn_pages.submitted(
+        request, number, session, actor, form, name=name, use_case=use_case, done=done
     )
 
 
+@router.post(PAGE + "/stedfortreder")
+def name_substitute(request: Request, number: str, session: SessionDep, actor: ActorDep, form: FormDep):
+    """TILSYN-COVER — a named substitute for a unit on a day, from the cover table."""
+
+    def write(unit_id, data):
+        return service.name_substitute(session, actor=actor, unit_id=unit_id, day=data.day, name=data.name)
+
+    return _named(
+        request, number, session, actor, form, name="stedfortreder", field="unit_id",
+        missing="velg avdelingen", write=write, covers=lambda saved: saved.unit, anchor="fravaer",
+    )  # fmt: skip
+
+
 @router.post(PAGE + "/stedfortreder-funksjon")
-async def name_standin(request: Request, number: str, session: SessionDep, actor: ActorDep):
+def name_standin(request: Request, number: str, session: SessionDep, actor: ActorDep, form: FormDep):
     """TILSYN-COVER, VEFSN 8.1.3 — a named stand-in for the kommuneoverlege's function on a day."""
 
-    def use_case(values):
-        data = parse_form(SubstituteIn, values)
-        doctor_id = _id(values, "municipal_doctor_id", "velg legen")
+    def write(doctor_id, data):
         return service.name_standin(
             session, actor=actor, municipal_doctor_id=doctor_id, day=data.day, name=data.name
         )
 
-    def done(saved):
-        role, day = saved.unit.lower(), day_text(saved.day)
-        return f"{saved.substitute} er stedfortreder for {role} {day} (TILSYN-COVER).", "stedfortreder"
-
-    return await tilsyn_pages.submitted(
-        request, number, session, actor, form="funksjon", use_case=use_case, done=done
-    )
+    return _named(
+        request, number, session, actor, form, name="funksjon", field="municipal_doctor_id",
+        missing="velg legen", write=write, covers=lambda saved: saved.unit.lower(), anchor="stedfortreder",
+    )  # fmt: skip
 
 
 @router.post(PAGE + "/kommunale-leger")
-async def add_municipal_doctor(request: Request, number: str, session: SessionDep, actor: ActorDep):
+def add_municipal_doctor(request: Request, number: str, session: SessionDep, actor: ActorDep, form: FormDep):
     """TILSYN-COVER — a municipal doctor who is not a GP (the sykehjemslege, the kommuneoverlege)."""
 
     def use_case(values):
@@ -73,13 +80,13 @@ async def add_municipal_doctor(request: Request, number: str, session: SessionDe
     def done(saved):
         return f"{saved.name} er registrert som {saved.role_label.lower()}.", "kommunale-leger"
 
-    return await tilsyn_pages.submitted(
-        request, number, session, actor, form="lege", use_case=use_case, done=done
+    return tilsyn_pages.submitted(
+        request, number, session, actor, form, name="lege", use_case=use_case, done=done
     )
 
 
 @router.post(PAGE + "/kommunale-leger/fravaer")
-async def add_absence(request: Request, number: str, session: SessionDep, actor: ActorDep):
+def add_absence(request: Request, number: str, session: SessionDep, actor: ActorDep, form: FormDep):
     """TILSYN-COVER — a municipal doctor's absence; their planned hours then stand uncovered."""
 
     def use_case(values):
@@ -94,6 +101,6 @@ async def add_absence(request: Request, number: str, session: SessionDep, actor:
             "fravaer",
         )
 
-    return await tilsyn_pages.submitted(
-        request, number, session, actor, form="fravaer", use_case=use_case, done=done
+    return tilsyn_pages.submitted(
+        request, number, session, actor, form, name="fravaer", use_case=use_case, done=done
     )

@@ -172,25 +172,38 @@ def _save_substitute(session: Session, *, day: date, name: str, doctor_id: int |
     return found
 
 
-def name_substitute(
-    session: Session, *, actor: Actor, unit_id: int, day: date, name: str, doctor_id: int | None = None
+def _name(
+    session: Session, actor: Actor, *, day: date, name: str, doctor_id: int | None, holder
 ) -> CoverLineRead:
-    """TILSYN-COVER — a named substitute for a unit on a day its tilsynslege is away."""
+    """TILSYN-COVER — a named substitute for a day: `holder()` (inside the transaction) finds what is covered
+    and gives the substitute's key, the municipality and the line's unit and label."""
     auth_service.require(actor, "duties.write")
     if not name.strip():
         raise ValidationFailed([Problem("name", "skriv navnet på stedfortrederen")])
     with session.begin():
-        unit = scope.row(
+        key, number, unit_id, label = holder()
+        found = _save_substitute(session, day=day, name=name.strip(), doctor_id=doctor_id, **key)
+        _audit(session, actor, "tilsyn_substitute", found.id, number)
+        return CoverLineRead(unit_id=unit_id, unit=label, day=day, substitute=found.name)
+
+
+def name_substitute(
+    session: Session, *, actor: Actor, unit_id: int, day: date, name: str, doctor_id: int | None = None
+) -> CoverLineRead:
+    """TILSYN-COVER — a named substitute for a unit on a day its tilsynslege is away."""
+
+    def unit():
+        found = scope.row(
             session,
             actor,
             Unit,
             unit_id,
             missing=f"Avdeling {unit_id} finnes ikke.",
-            municipality_of=lambda found: found.institution.municipality_number,
+            municipality_of=lambda row: row.institution.municipality_number,
         )
-        found = _save_substitute(session, unit_id=unit.id, day=day, name=name.strip(), doctor_id=doctor_id)
-        _audit(session, actor, "tilsyn_substitute", found.id, unit.institution.municipality_number)
-        return CoverLineRead(unit_id=unit.id, unit=unit.name, day=day, substitute=found.name)
+        return {"unit_id": found.id}, found.institution.municipality_number, found.id, found.name
+
+    return _name(session, actor, day=day, name=name, doctor_id=doctor_id, holder=unit)
 
 
 def name_standin(
@@ -204,22 +217,22 @@ def name_standin(
 ) -> CoverLineRead:
     """TILSYN-COVER, VEFSN 8.1.3 — a named stand-in for the kommuneoverlege's (or smittevernlege's) function
     on a day they are away."""
-    auth_service.require(actor, "duties.write")
-    if not name.strip():
-        raise ValidationFailed([Problem("name", "skriv navnet på stedfortrederen")])
-    with session.begin():
-        doctor = scope.row(
-            session,
-            actor,
-            MunicipalDoctor,
-            municipal_doctor_id,
-            missing=f"Lege {municipal_doctor_id} finnes ikke.",
-        )
-        found = _save_substitute(
-            session, municipal_doctor_id=doctor.id, day=day, name=name.strip(), doctor_id=doctor_id
-        )
-        _audit(session, actor, "tilsyn_substitute", found.id, doctor.municipality_number)
-        return CoverLineRead(unit_id=None, unit=rules.ROLES[doctor.role], day=day, substitute=found.name)
+
+    def function():
+        doctor = _municipal_doctor(session, actor, municipal_doctor_id)
+        return {"municipal_doctor_id": doctor.id}, doctor.municipality_number, None, rules.ROLES[doctor.role]
+
+    return _name(session, actor, day=day, name=name, doctor_id=doctor_id, holder=function)
+
+
+def _municipal_doctor(session: Session, actor: Actor, municipal_doctor_id: int) -> MunicipalDoctor:
+    return scope.row(
+        session,
+        actor,
+        MunicipalDoctor,
+        municipal_doctor_id,
+        missing=f"Lege {municipal_doctor_id} finnes ikke.",
+    )
 
 
 def _free_code(session: Session, number: str, role: str) -> str:
@@ -255,13 +268,7 @@ def add_absence(
     (or the kommuneoverlege's function needs a stand-in) until a substitute is named."""
     auth_service.require(actor, "duties.write")
     with session.begin():
-        doctor = scope.row(
-            session,
-            actor,
-            MunicipalDoctor,
-            municipal_doctor_id,
-            missing=f"Lege {municipal_doctor_id} finnes ikke.",
-        )
+        doctor = _municipal_doctor(session, actor, municipal_doctor_id)
         problems = rules.overlap_problems(
             [(a.start, a.end) for a in doctor.absences], start=data.start, end=data.end
         )

@@ -10,7 +10,8 @@ from legetjeneste.planning.plan.measures import service
 from legetjeneste.planning.plan.measures.schemas import MeasureChange, MeasureCreate, NeedCreate
 from legetjeneste.planning.plan.pages import plan_of, plan_page
 from legetjeneste.planning.plan.schemas import ReorderIn
-from legetjeneste.web.deps import ActorDep, Id, Number, SessionDep
+from legetjeneste.web.confirm import ask_first, is_confirmed
+from legetjeneste.web.deps import ActorDep, FormDep, Id, Number, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form
 from legetjeneste.web.pages import redirect_with_message, render
 
@@ -49,12 +50,10 @@ def _parsed(model, values: dict[str, str]):
 
 
 def _form(request, session, actor, number, plan_id, template, *, measure_id=None, error=None, values=None):
-    plan = plan_of(service.editable_plan(session, actor=actor, plan_id=plan_id), number)
-    measure = None
-    if measure_id is not None:
-        measure = next((m for m in plan["measures"] if m["id"] == measure_id), None)
-        if measure is None:
-            raise NotFound(f"Tiltak {measure_id} finnes ikke i planen.")
+    if measure_id is None:
+        plan, measure = plan_of(service.editable_plan(session, actor=actor, plan_id=plan_id), number), None
+    else:
+        plan, measure = _measure_of(session, actor, number, plan_id, measure_id)
     context = {
         "plan": plan,
         "number": number,
@@ -77,20 +76,36 @@ def new_measure(request: Request, number: Number, plan_id: Id, session: SessionD
     return _form(request, session, actor, number, plan_id, "measure_form.html")
 
 
-@router.post(BASE + "/tiltak")
-async def add_measure(request: Request, number: Number, plan_id: Id, session: SessionDep, actor: ActorDep):
-    values = form_values(await request.form())
+def _save_measure(request, number, plan_id, session, actor, form, *, measure_id=None):
+    """A measure's form, new (`measure_id` None) or changed: saved with a new version of the plan, or the
+    form again with what was typed and the problems (403 and 404 stay errors)."""
+    values = form_values(form)
     try:
-        data = _parsed(MeasureCreate, values)
-        service.add_measure(session, actor=actor, plan_id=plan_id, data=data)
+        if measure_id is None:
+            data = _parsed(MeasureCreate, values)
+            service.add_measure(session, actor=actor, plan_id=plan_id, data=data)
+        else:
+            data = _parsed(MeasureChange, values)
+            service.update_measure(session, actor=actor, measure_id=measure_id, data=data)
     except DomainError as error:
         if error.status_code in (403, 404):
             raise
         return _form(
-            request, session, actor, number, plan_id, "measure_form.html", error=error, values=values
-        )
-    title = f"Tiltaket er lagt til under behov {data.need}, og en ny versjon av planen er lagret."
+            request, session, actor, number, plan_id, "measure_form.html",
+            measure_id=measure_id, error=error, values=values,
+        )  # fmt: skip
+    if measure_id is None:
+        title = f"Tiltaket er lagt til under behov {data.need}, og en ny versjon av planen er lagret."
+    else:
+        title = f"Tiltaket under behov {data.need} er lagret."
     return redirect_with_message(request, _back(number, plan_id, f"behov-{data.need}"), title)
+
+
+@router.post(BASE + "/tiltak")
+def add_measure(
+    request: Request, number: Number, plan_id: Id, session: SessionDep, actor: ActorDep, form: FormDep
+):
+    return _save_measure(request, number, plan_id, session, actor, form)
 
 
 @router.get(BASE + "/tiltak/{measure_id}")
@@ -101,40 +116,57 @@ def measure(
 
 
 @router.post(BASE + "/tiltak/{measure_id}")
-async def update_measure(
-    request: Request, number: Number, plan_id: Id, measure_id: Id, session: SessionDep, actor: ActorDep
+def update_measure(
+    request: Request,
+    number: Number,
+    plan_id: Id,
+    measure_id: Id,
+    session: SessionDep,
+    actor: ActorDep,
+    form: FormDep,
 ):
-    values = form_values(await request.form())
-    try:
-        data = _parsed(MeasureChange, values)
-        service.update_measure(session, actor=actor, measure_id=measure_id, data=data)
-    except DomainError as error:
-        if error.status_code in (403, 404):
-            raise
-        return _form(
-            request, session, actor, number, plan_id, "measure_form.html",
-            measure_id=measure_id, error=error, values=values,
-        )  # fmt: skip
-    title = f"Tiltaket under behov {data.need} er lagret."
-    return redirect_with_message(request, _back(number, plan_id, f"behov-{data.need}"), title)
+    return _save_measure(request, number, plan_id, session, actor, form, measure_id=measure_id)
+
+
+def _measure_of(session, actor, number: str, plan_id: int, measure_id: int) -> tuple[dict, dict]:
+    plan = plan_of(service.editable_plan(session, actor=actor, plan_id=plan_id), number)
+    found = next((m for m in plan["measures"] if m["id"] == measure_id), None)
+    if found is None:
+        raise NotFound(f"Tiltak {measure_id} finnes ikke i planen.")
+    return plan, found
+
+
+def _ask_removal(request, session, actor, number: str, plan_id: int, measure_id: int):
+    """PLAN-DUTY, PLAN-PRIORITY-SERIES — the question before a measure is removed, on a page of its own."""
+    plan, found = _measure_of(session, actor, number, plan_id, measure_id)
+    context = {"plan": plan, "measure": found, "number": number}
+    question = "planning/_measure_remove_question.html"
+    title = f"Fjerne tiltaket under behov {found['need']}?"
+    return ask_first(request, actor=actor, title=title, question=question, context=context)
 
 
 @router.get(BASE + "/tiltak/{measure_id}/fjern")
 def confirm_removal(
     request: Request, number: Number, plan_id: Id, measure_id: Id, session: SessionDep, actor: ActorDep
 ):
-    return _form(request, session, actor, number, plan_id, "measure_remove.html", measure_id=measure_id)
+    return _ask_removal(request, session, actor, number, plan_id, measure_id)
 
 
 @router.post(BASE + "/tiltak/{measure_id}/fjern")
-async def remove_measure(
-    request: Request, number: Number, plan_id: Id, measure_id: Id, session: SessionDep, actor: ActorDep
+def remove_measure(
+    request: Request,
+    number: Number,
+    plan_id: Id,
+    measure_id: Id,
+    session: SessionDep,
+    actor: ActorDep,
+    form: FormDep,
 ):
-    if (await request.form()).get("confirmed") != "ja":  # removing asks first, whatever sent the request
-        return confirm_removal(request, number, plan_id, measure_id, session, actor)
-    plan = plan_of(service.editable_plan(session, actor=actor, plan_id=plan_id), number)
-    if not any(m["id"] == measure_id for m in plan["measures"]):
-        raise NotFound(f"Tiltak {measure_id} finnes ikke i planen.")
+    """Removing asks first (web/confirm.py), whatever sent the request: without confirmed=ja nothing
+    changes."""
+    if not is_confirmed(form.get("confirmed")):
+        return _ask_removal(request, session, actor, number, plan_id, measure_id)
+    _measure_of(session, actor, number, plan_id, measure_id)
     service.remove_measure(session, actor=actor, measure_id=measure_id)
     title = "Tiltaket er fjernet fra planen. De lagrede versjonene har det fortsatt."
     return redirect_with_message(request, _back(number, plan_id, "behov"), title)
@@ -146,8 +178,10 @@ def new_need(request: Request, number: Number, plan_id: Id, session: SessionDep,
 
 
 @router.post(BASE + "/behov")
-async def add_need(request: Request, number: Number, plan_id: Id, session: SessionDep, actor: ActorDep):
-    values = form_values(await request.form())
+def add_need(
+    request: Request, number: Number, plan_id: Id, session: SessionDep, actor: ActorDep, form: FormDep
+):
+    values = form_values(form)
     try:
         data = _parsed(NeedCreate, values)
         service.add_need(session, actor=actor, plan_id=plan_id, data=data)
@@ -160,11 +194,17 @@ async def add_need(request: Request, number: Number, plan_id: Id, session: Sessi
 
 
 @router.post(BASE + "/tiltak/{measure_id}/prioritet")
-async def reorder(
-    request: Request, number: Number, plan_id: Id, measure_id: Id, session: SessionDep, actor: ActorDep
+def reorder(
+    request: Request,
+    number: Number,
+    plan_id: Id,
+    measure_id: Id,
+    session: SessionDep,
+    actor: ActorDep,
+    form: FormDep,
 ):
-    values = form_values(await request.form())
-    form = f"prioritet-{measure_id}-{values.get('series', '')}"
+    values = form_values(form)
+    name = f"prioritet-{measure_id}-{values.get('series', '')}"
     try:
         service.reorder_priority(
             session, actor=actor, measure_id=measure_id, data=parse_form(ReorderIn, values)
@@ -180,7 +220,7 @@ async def reorder(
             plan_id,
             error=error,
             values=values,
-            form=form,
+            form=name,
             labels=REORDER_LABELS,
         )
     series = rules.SERIES.get(values["series"], values["series"])
