@@ -47,8 +47,8 @@ ROLES = {
 PENDING: dict[tuple[str, str], str] = {}
 
 MAX_PAGES = 400  # pages read per role
-READ_PER_PATTERN = 4  # pages of one route pattern read; the rest of its links only have their status checked
-CHECKED_PER_PATTERN = 30  # links of one route pattern checked at all
+READ_PER_PATTERN = 3  # pages of one route pattern read; the rest of its links only have their status checked
+CHECKED_PER_PATTERN = 15  # links of one route pattern checked at all
 FILES = (".pdf", ".ics", ".csv", ".yaml")
 ID = re.compile(r"^(\d+|\d{4}-\d{2}(-\d{2})?)$")
 
