@@ -27,21 +27,33 @@ from sqlalchemy import event, text
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import SYSTEM
 from legetjeneste.citizens.switching import service as switching
+from legetjeneste.citizens.switching.rules import effective_date
 from legetjeneste.db import make_engine, session_factory
 from legetjeneste.errors import DomainError
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 
 
-def _work(url: str) -> tuple[int, list[int]]:
-    """The highest citizen id and the open lists' ids."""
+def _work(url: str, day: date) -> tuple[int, list[int]]:
+    """The highest citizen id and the open lists with room for at least `ROOM` more on the 1st a switch
+    on `day` takes effect (AGR-OPEN, from the kept lengths), so that most switches are made, not refused."""
     engine = make_engine(url)
     with engine.connect() as connection:
         top = connection.execute(text("SELECT max(id) FROM citizen")).scalar_one()
-        lists = connection.execute(text("SELECT id FROM agreement WHERE list_status = 'open' ORDER BY id"))
+        lists = connection.execute(
+            text(
+                "SELECT a.id FROM agreement a WHERE a.list_status = 'open' AND a.listetak - coalesce(("
+                "SELECT sum(k.delta) FROM list_length_change k WHERE k.agreement_id = a.id AND k.day <= :on"
+                "), 0) >= :room ORDER BY a.id"
+            ),
+            {"on": effective_date(day), "room": ROOM},
+        )
         open_lists = list(lists.scalars())
     engine.dispose()
     return top, open_lists
+
+
+ROOM = 100
 
 
 def _service_client(url, seed, count, seconds, top, open_lists, day, barrier, results) -> None:
@@ -91,11 +103,13 @@ def _http_client(port, token, seed, count, seconds, top, open_lists, day, barrie
         body = json.dumps({"agreement_id": target, "on": str(day)})
         connection.request("POST", f"/api/v1/citizens/{citizen}/switch", body=body, headers=headers)
         response = connection.getresponse()
-        response.read()
-        if response.status in (409, 422):
+        body = response.read()
+        if response.status in (404, 422):  # NotFound, RuleViolation: refused with the rule
             refused += 1
         elif response.status != 200:
             errors += 1
+            if errors <= 3:
+                print(f"HTTP {response.status}: {body[:200]!r}", file=sys.stderr)
 
     for _ in range(WARM_UP):
         one()
@@ -133,7 +147,9 @@ def _result(timings, refused, errors, started, statements, cpu) -> dict:
 
 
 def _run(target, arguments, clients: int, total: int, seconds: float | None, url: str) -> dict:
-    top, open_lists = _work(url)
+    top, open_lists = _work(url, DAY)
+    # Fresh citizens each run: the same ones again would meet CIT-SWITCH's limit of switches in a year.
+    base = random.SystemRandom().randrange(1 << 30)
     context = multiprocessing.get_context("spawn")
     barrier, results = context.Barrier(clients), context.Queue()
     per_client = -(-total // clients)
@@ -142,7 +158,7 @@ def _run(target, arguments, clients: int, total: int, seconds: float | None, url
             target=target,
             args=(*arguments, seed, per_client, seconds, top, open_lists, DAY, barrier, results),
         )
-        for seed in range(clients)
+        for seed in range(base, base + clients)
     ]
     for process in processes:
         process.start()
@@ -154,6 +170,7 @@ def _run(target, arguments, clients: int, total: int, seconds: float | None, url
     done = len(timings)
     return {
         "clients": clients,
+        "target_lists": len(open_lists),
         **summary_ms(timings),
         "done": done,
         "per_second": done / wall,

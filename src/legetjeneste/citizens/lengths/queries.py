@@ -73,10 +73,11 @@ def _write(session: Session, changes: Counter[tuple[int, date]]) -> None:
 @cache
 def _upsert(dialect: str):
     """An increment, not a length: it reads nothing, so writers of one list need no lock to stay exact."""
-    statement = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(ListLengthChange)
+    table = ListLengthChange.__table__  # Core, not the ORM bulk insert: every move writes it at commit
+    statement = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
     return statement.on_conflict_do_update(
         index_elements=["agreement_id", "day"],
-        set_={"delta": ListLengthChange.delta + statement.excluded.delta},
+        set_={"delta": table.c.delta + statement.excluded.delta},
     )
 
 
