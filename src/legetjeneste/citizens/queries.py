@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from sqlalchemy import Date, bindparam, delete, func, insert, select, update
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
@@ -95,9 +95,16 @@ def _loaded_places(session: Session, *, cancelled: list[int], ended: list[int], 
 
 @cache
 def _held_statement():
-    columns = (Membership.id, Membership.agreement_id, Membership.start, Membership.end)
-    wanted = Membership.end.is_(None) | (Membership.end >= bindparam("start", type_=Date))
-    return select(*columns).where(Membership.citizen_id == bindparam("citizen"), wanted).with_for_update()
+    """Core columns (no ORM compile state; nothing writes places as objects to flush first)."""
+    table = Membership.__table__
+    columns = (
+        table.c.id,
+        table.c.agreement_id,
+        table.c.start_date.label("start"),
+        table.c.end_date.label("end"),
+    )
+    wanted = table.c.end_date.is_(None) | (table.c.end_date >= bindparam("start", type_=Date))
+    return select(*columns).where(table.c.citizen_id == bindparam("citizen"), wanted).with_for_update()
 
 
 @cache
@@ -249,16 +256,17 @@ def children_with_parents(session: Session, parent_id: int) -> dict[int, tuple[d
 
 @cache
 def _family_statement():
-    """Built once: its aliases cost more to build than the statement costs to run (a switch's hot path)."""
-    child, parent = aliased(Citizen), aliased(Citizen)
-    link, mine = aliased(CitizenParent), aliased(CitizenParent)
+    """Built once, of Core columns: its aliases cost more to build than the statement costs to run, and an
+    ORM statement's compile state costs more than it does (a switch's hot path)."""
+    child, parent = Citizen.__table__.alias("child"), Citizen.__table__.alias("parent")
+    link, mine = CitizenParent.__table__.alias("link"), CitizenParent.__table__.alias("mine")
     return (
-        select(link.child_id, child.birth_date, parent.id, parent.sex, link.is_primary)
+        select(link.c.child_id, child.c.birth_date, parent.c.id, parent.c.sex, link.c.is_primary)
         .select_from(mine)
-        .join(link, link.child_id == mine.child_id)
-        .join(child, child.id == link.child_id)
-        .join(parent, parent.id == link.parent_id)
-        .where(mine.parent_id == bindparam("parent"))
+        .join(link, link.c.child_id == mine.c.child_id)
+        .join(child, child.c.id == link.c.child_id)
+        .join(parent, parent.c.id == link.c.parent_id)
+        .where(mine.c.parent_id == bindparam("parent"))
     )
 
 

@@ -23,26 +23,29 @@ def lock_for_switch(session: Session, agreement_id: int, *, on: date):
 
 @cache
 def _switch_target_statement():
+    """Core columns, not ORM attributes: no ORM compile state per execution (a switch's hot path)."""
+    agreement, period, doctor = Agreement.__table__, DoctorPeriod.__table__, Doctor.__table__
     on = bindparam("on", type_=Date)
     gp = (
-        select(Doctor.first_name + " " + Doctor.last_name)
-        .join(DoctorPeriod, DoctorPeriod.doctor_id == Doctor.id)
+        select(doctor.c.first_name + " " + doctor.c.last_name)
+        .join(period, period.c.doctor_id == doctor.c.id)
         .where(
-            DoctorPeriod.agreement_id == Agreement.id,
-            DoctorPeriod.role == "regular",
-            DoctorPeriod.start <= on,
-            DoctorPeriod.end.is_(None) | (DoctorPeriod.end >= on),
+            period.c.agreement_id == agreement.c.id,
+            period.c.role == "regular",
+            period.c.start_date <= on,
+            period.c.end_date.is_(None) | (period.c.end_date >= on),
         )
-        .order_by(DoctorPeriod.start.desc())
+        .order_by(period.c.start_date.desc())
         .limit(1)
-        .correlate(Agreement)
+        .correlate(agreement)
         .scalar_subquery()
     )
-    columns = (Agreement.id, Agreement.start, Agreement.end, Agreement.listetak, Agreement.list_status)
+    columns = (agreement.c.id, agreement.c.start_date.label("start"), agreement.c.end_date.label("end"))
     return (
-        select(*columns, Agreement.municipality_number, gp.label("doctor_name"))
-        .where(Agreement.id == bindparam("id"))
-        .with_for_update(key_share=True, of=Agreement)
+        select(*columns, agreement.c.listetak, agreement.c.list_status, agreement.c.municipality_number)
+        .add_columns(gp.label("doctor_name"))
+        .where(agreement.c.id == bindparam("id"))
+        .with_for_update(key_share=True, of=agreement)
     )
 
 
@@ -54,9 +57,10 @@ def history(session: Session, citizen_id: int):
 
 @cache
 def _history_statement():
-    columns = (Membership.agreement_id, Membership.start, Membership.end, Membership.begin_reason)
-    query = select(*columns).where(Membership.citizen_id == bindparam("citizen"))
-    return query.order_by(Membership.start)
+    table = Membership.__table__
+    columns = (table.c.agreement_id, table.c.start_date.label("start"), table.c.end_date.label("end"))
+    query = select(*columns, table.c.begin_reason).where(table.c.citizen_id == bindparam("citizen"))
+    return query.order_by(table.c.start_date)
 
 
 def leave_waiting_list_for(session: Session, *, citizen_id: int, agreement_id: int) -> None:
@@ -82,11 +86,12 @@ def parents_placed(session: Session, child_id: int, *, on: date) -> dict[ParentL
 
 @cache
 def _parents_placed_statement():
+    citizen, link, place = Citizen.__table__, CitizenParent.__table__, Membership.__table__
     on = bindparam("on", type_=Date)
-    covers = (Membership.start <= on) & (Membership.end.is_(None) | (Membership.end >= on))
+    covers = (place.c.start_date <= on) & (place.c.end_date.is_(None) | (place.c.end_date >= on))
     return (
-        select(Citizen.id, Citizen.sex, CitizenParent.is_primary, Membership.agreement_id)
-        .join(CitizenParent, CitizenParent.parent_id == Citizen.id)
-        .outerjoin(Membership, (Membership.citizen_id == Citizen.id) & covers)
-        .where(CitizenParent.child_id == bindparam("child"))
+        select(citizen.c.id, citizen.c.sex, link.c.is_primary, place.c.agreement_id)
+        .join(link, link.c.parent_id == citizen.c.id)
+        .outerjoin(place, (place.c.citizen_id == citizen.c.id) & covers)
+        .where(link.c.child_id == bindparam("child"))
     )
