@@ -1,6 +1,7 @@
 """The citizen register at national scale on PostgreSQL (issue 17's benchmark).
 
-.venv/bin/python benchmarks/citizens.py [--share 1.0] [--switches 2000] [--threads 8] [--json]
+.venv/bin/python benchmarks/citizens.py [--share 1.0] [--switches 2000] [--clients 8] [--http-workers 2]
+    [--keep NAME | --database NAME] [--json]
 
 A synthetic national register from NAV's 2011 list (4,274 lists, 4,976,878 listed citizens): the lists are
 imported as ~100 synthetic municipalities (one per first two digits of the office's postnummer, numbered
@@ -8,12 +9,14 @@ imported as ~100 synthetic municipalities (one per first two digits of the offic
 for a measured fraction), with children under 16 on a parent's list and synthetic fødselsnumre, written with
 one COPY per table (the indexes built after it), the lists' kept lengths with them (docs/adr/0014).
 Measured: the load, «find a GP» for a municipality (its lists with open places and waiting lists, p95; and
-the finder page's own read), a switch (p95, the sustained rate of `--threads` clients, the statements per
-switch), the daily and the monthly run for the whole country (time and the process's peak memory), and every
-agreement's list length for a month.
+the finder page's own read), a switch (`switch_load.py`: p95 and the sustained rate of `--clients` client
+processes, the statements and the client CPU per switch; through the API too with `--http-workers`), the
+daily and the monthly run for the whole country (time and the process's peak memory), and every
+agreement's list length for a month. `--keep` keeps the loaded database; `--database` measures it again.
 """
 
 import argparse
+import contextlib
 import json
 import random
 import sys
@@ -26,17 +29,20 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from common import fresh_database, peak_memory_mib, summary_ms  # noqa: E402
+import switch_load  # noqa: E402
+from common import POSTGRES_SERVER, fresh_database, peak_memory_mib, summary_ms  # noqa: E402
 from national_file import build_municipality_file, read_rows  # noqa: E402
-from sqlalchemy import event, text  # noqa: E402
+from sqlalchemy import create_engine, event, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
 
+from legetjeneste import migrate  # noqa: E402
 from legetjeneste.auth.rules import SYSTEM  # noqa: E402
 from legetjeneste.citizens import generate, queries  # noqa: E402
 from legetjeneste.citizens.finder import service as finder_service  # noqa: E402
 from legetjeneste.citizens.finder.schemas import FinderQuery  # noqa: E402
 from legetjeneste.citizens.runs import service as runs  # noqa: E402
 from legetjeneste.citizens.switching import service as switching  # noqa: E402
-from legetjeneste.db import session_factory  # noqa: E402
+from legetjeneste.db import make_engine, session_factory  # noqa: E402
 from legetjeneste.errors import DomainError  # noqa: E402
 from legetjeneste.municipality_file import service as file_service  # noqa: E402
 
@@ -140,6 +146,7 @@ def copy_citizens(engine, groups: dict[str, list[int]], lengths: dict[int, int],
                 for (agreement_id, day), delta in sorted(kept.items()):
                     copy.write_row((agreement_id, day, delta))
             copied = time.perf_counter() - started
+            cursor.execute("SET maintenance_work_mem = '512MB'")  # this session's index builds only
             for statement in rebuild:
                 cursor.execute(statement)
             cursor.execute(
@@ -308,13 +315,51 @@ def sqlite_municipality(args) -> dict:
     return result
 
 
+def _groups() -> dict[str, list[int]]:
+    """The synthetic municipalities' agreement ids as `import_lists` made them, without importing."""
+    agreements = build_municipality_file()["agreements"]
+    return {number: [agreements[i]["id"] for i in rows] for number, rows in municipalities().items()}
+
+
+@contextlib.contextmanager
+def _database(args):
+    """A fresh database (dropped after, unless --keep names it), or the one --database names, kept."""
+    server = make_url(POSTGRES_SERVER)
+    if args.database:
+        engine = make_engine(server.set(database=args.database).render_as_string(hide_password=False))
+        try:
+            yield engine
+        finally:
+            engine.dispose()
+        return
+    if not args.keep:
+        with fresh_database("postgresql") as engine:
+            yield engine
+        return
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{args.keep}"'))
+    admin.dispose()
+    engine = make_engine(server.set(database=args.keep).render_as_string(hide_password=False))
+    try:
+        migrate.upgrade(engine)
+        yield engine
+    finally:
+        engine.dispose()
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--share", type=float, default=1.0, help="the fraction of each list to generate")
     parser.add_argument("--switches", type=int, default=2000)
-    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--clients", type=int, default=8, help="switching clients, each its own process")
+    parser.add_argument("--seconds", type=float, help="end the switch load test after this long")
+    parser.add_argument("--http-workers", type=int, default=0, help="also through the API: uvicorn workers")
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--keep", metavar="NAME", help="load into a new database of this name and keep it")
+    parser.add_argument("--database", metavar="NAME", help="measure a database loaded before (--keep)")
+    parser.add_argument("--only-switch", action="store_true", help="without the runs and the lengths")
     parser.add_argument("--sqlite", action="store_true", help="one municipality on SQLite instead")
     parser.add_argument("--citizens", type=int, default=100_000, help="with --sqlite: about this many")
     args = parser.parse_args(argv)
@@ -322,22 +367,35 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps(sqlite_municipality(args), indent=2, ensure_ascii=False, default=str))
         return
     result: dict = {"share": args.share}
-    with fresh_database("postgresql") as engine:
+    with _database(args) as engine:
         engine.pool.dispose()
         factory = session_factory(engine)
-        groups, lengths, seconds = import_lists(factory)
-        result["import_lists"] = {
-            "municipalities": len(groups),
-            "agreements": len(lengths),
-            "seconds": seconds,
-        }
-        result["load"] = copy_citizens(engine, groups, lengths, args.share)
+        if args.database:
+            groups = _groups()
+            result["database"] = args.database
+        else:
+            groups, lengths, seconds = import_lists(factory)
+            result["import_lists"] = {
+                "municipalities": len(groups),
+                "agreements": len(lengths),
+                "seconds": seconds,
+            }
+            result["load"] = copy_citizens(engine, groups, lengths, args.share)
         result["find_a_gp"] = find_a_gp(factory, groups, args.requests)
         result["finder"] = finder(factory, groups, args.requests)
-        result["switch"] = switches(factory, engine, args.switches, args.threads)
-        result["daily"] = national_run(factory, groups, runs.daily)
-        result["monthly"] = national_run(factory, groups, runs.monthly)
-        result["lengths"] = all_lengths(factory)
+        url = engine.url.render_as_string(hide_password=False)
+        clients, seconds = args.clients, args.seconds
+        result["switch"] = switch_load.service_load(
+            url, clients=clients, total=args.switches, seconds=seconds
+        )
+        if args.http_workers:
+            result["switch_http"] = switch_load.http_load(
+                url, clients=clients, total=args.switches, workers=args.http_workers, seconds=seconds
+            )
+        if not args.only_switch:
+            result["daily"] = national_run(factory, groups, runs.daily)
+            result["monthly"] = national_run(factory, groups, runs.monthly)
+            result["lengths"] = all_lengths(factory)
     print(json.dumps(result, indent=2, ensure_ascii=False, default=str))
 
 

@@ -10,8 +10,10 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import cache
 
-from sqlalchemy import Date, bindparam, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Date, bindparam, delete, func, insert, select, update
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.util import identity_key
 
 from legetjeneste.auth.models import User
 from legetjeneste.citizens import rules
@@ -48,39 +50,89 @@ def move(
     start: date,
     reason: str,
     cause: str | None = None,
-) -> Membership | None:
+) -> None:
     """From `start` on, the citizen is on `agreement_id`'s list (None: on no list), for `reason`.
 
     The place held on `start` ends the day before with the same reason; a place that would only have begun
     on or after `start` (a switch booked for a later 1st) is cancelled, since this move replaces it. The
     places changed are read with their rows locked (PostgreSQL): a second move of the citizen waits and
-    then sees them as changed, so each move changes the list lengths by exactly the places it changed."""
+    then sees them as changed, so each move changes the list lengths by exactly the places it changed.
+    Written with Core statements (a switch's hot path); places of the citizen already loaded as objects in
+    the session are brought up to date with them."""
     changes: Counter[tuple[int, date]] = Counter()
     # Every place ending on or after `start`: the one held the day before (no two overlap) and later ones.
-    query = (
-        select(Membership)
-        .where(Membership.citizen_id == citizen_id, Membership.end.is_(None) | (Membership.end >= start))
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    )
-    for place in session.scalars(query):
-        if place.start >= start:
-            changes.subtract(rules.length_changes([(place.agreement_id, place.start, place.end)]))
-            session.delete(place)
-        else:
-            changes.subtract(rules.length_changes([(place.agreement_id, start, place.end)]))
-            place.end = start - timedelta(days=1)
-            place.end_reason = reason
-    placed = None
+    held = session.execute(_held_statement(), {"citizen": citizen_id, "start": start}).all()
+    cancelled = [place.id for place in held if place.start >= start]
+    ended = [place.id for place in held if place.start < start]
+    for place in held:
+        first = place.start if place.start >= start else start
+        changes.subtract(rules.length_changes([(place.agreement_id, first, place.end)]))
+    last_day = start - timedelta(days=1)
+    if cancelled:
+        session.execute(_cancel_statement(), {"ids": cancelled})
+    for place_id in ended:  # one at most: no two places overlap
+        session.execute(_end_statement(), {"place": place_id, "last": last_day, "why": reason})
     if agreement_id is not None:
-        placed = Membership(
-            citizen_id=citizen_id, agreement_id=agreement_id, start=start, begin_reason=reason, cause=cause
-        )
-        session.add(placed)
+        placed = {"citizen": citizen_id, "agreement": agreement_id, "first": start, "why": reason}
+        session.execute(_place_statement(), {**placed, "cause": cause})
         changes.update(rules.length_changes([(agreement_id, start, None)]))
-    session.flush()
+    _loaded_places(session, cancelled=cancelled, ended=ended, last_day=last_day, reason=reason)
     lengths.keep(session, changes)
-    return placed
+
+
+def _loaded_places(session: Session, *, cancelled: list[int], ended: list[int], last_day: date, reason: str):
+    """The places `move` changed that the session holds as objects, made to match what was written."""
+    for place_id in cancelled + ended:
+        loaded = session.identity_map.get(identity_key(Membership, place_id))
+        if loaded is None:
+            continue
+        if place_id in cancelled:
+            session.expunge(loaded)
+        else:
+            set_committed_value(loaded, "end", last_day)
+            set_committed_value(loaded, "end_reason", reason)
+
+
+@cache
+def _held_statement():
+    """Core columns (no ORM compile state; nothing writes places as objects to flush first)."""
+    table = Membership.__table__
+    columns = (
+        table.c.id,
+        table.c.agreement_id,
+        table.c.start_date.label("start"),
+        table.c.end_date.label("end"),
+    )
+    wanted = table.c.end_date.is_(None) | (table.c.end_date >= bindparam("start", type_=Date))
+    return select(*columns).where(table.c.citizen_id == bindparam("citizen"), wanted).with_for_update()
+
+
+@cache
+def _cancel_statement():
+    table = Membership.__table__
+    return delete(table).where(table.c.id.in_(bindparam("ids", expanding=True)))
+
+
+@cache
+def _end_statement():
+    table = Membership.__table__
+    return (
+        update(table)
+        .where(table.c.id == bindparam("place"))
+        .values(end_date=bindparam("last"), end_reason=bindparam("why"))
+    )
+
+
+@cache
+def _place_statement():
+    table = Membership.__table__
+    return insert(table).values(
+        citizen_id=bindparam("citizen"),
+        agreement_id=bindparam("agreement"),
+        start_date=bindparam("first"),
+        begin_reason=bindparam("why"),
+        cause=bindparam("cause"),
+    )
 
 
 # Reads of the register (the caller audits every read of an identity).
@@ -204,16 +256,17 @@ def children_with_parents(session: Session, parent_id: int) -> dict[int, tuple[d
 
 @cache
 def _family_statement():
-    """Built once: its aliases cost more to build than the statement costs to run (a switch's hot path)."""
-    child, parent = aliased(Citizen), aliased(Citizen)
-    link, mine = aliased(CitizenParent), aliased(CitizenParent)
+    """Built once, of Core columns: its aliases cost more to build than the statement costs to run, and an
+    ORM statement's compile state costs more than it does (a switch's hot path)."""
+    child, parent = Citizen.__table__.alias("child"), Citizen.__table__.alias("parent")
+    link, mine = CitizenParent.__table__.alias("link"), CitizenParent.__table__.alias("mine")
     return (
-        select(link.child_id, child.birth_date, parent.id, parent.sex, link.is_primary)
+        select(link.c.child_id, child.c.birth_date, parent.c.id, parent.c.sex, link.c.is_primary)
         .select_from(mine)
-        .join(link, link.child_id == mine.child_id)
-        .join(child, child.id == link.child_id)
-        .join(parent, parent.id == link.parent_id)
-        .where(mine.parent_id == bindparam("parent"))
+        .join(link, link.c.child_id == mine.c.child_id)
+        .join(child, child.c.id == link.c.child_id)
+        .join(parent, parent.c.id == link.c.parent_id)
+        .where(mine.c.parent_id == bindparam("parent"))
     )
 
 

@@ -11,8 +11,9 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 from functools import cache
+from typing import cast
 
-from sqlalchemy import Date, bindparam, delete, event, func, select, text
+from sqlalchemy import Date, Table, bindparam, delete, event, func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, SessionTransaction
 
@@ -38,13 +39,14 @@ def kept(session: Session, agreement_ids: Iterable[int], *, on: date) -> dict[in
 
 @cache
 def _kept_statement():
+    table = cast(Table, ListLengthChange.__table__)  # Core: no ORM compile state on every read
     return (
-        select(ListLengthChange.agreement_id, func.sum(ListLengthChange.delta))
+        select(table.c.agreement_id, func.sum(table.c.delta))
         .where(
-            ListLengthChange.agreement_id.in_(bindparam("ids", expanding=True)),
-            ListLengthChange.day <= bindparam("on", type_=Date),
+            table.c.agreement_id.in_(bindparam("ids", expanding=True)),
+            table.c.day <= bindparam("on", type_=Date),
         )
-        .group_by(ListLengthChange.agreement_id)
+        .group_by(table.c.agreement_id)
     )
 
 
@@ -73,10 +75,11 @@ def _write(session: Session, changes: Counter[tuple[int, date]]) -> None:
 @cache
 def _upsert(dialect: str):
     """An increment, not a length: it reads nothing, so writers of one list need no lock to stay exact."""
-    statement = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(ListLengthChange)
+    table = cast(Table, ListLengthChange.__table__)  # Core, not the ORM bulk insert: every move writes it
+    statement = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
     return statement.on_conflict_do_update(
         index_elements=["agreement_id", "day"],
-        set_={"delta": ListLengthChange.delta + statement.excluded.delta},
+        set_={"delta": table.c.delta + statement.excluded.delta},
     )
 
 

@@ -9,6 +9,7 @@ switches onto the last open place cannot both take it."""
 from collections.abc import Sequence
 from datetime import date
 
+from sqlalchemy import Row
 from sqlalchemy.orm import Session
 
 from legetjeneste.agreement import parameters
@@ -21,9 +22,10 @@ from legetjeneste.citizens import queries
 from legetjeneste.citizens import rules as citizen_rules
 from legetjeneste.citizens.lengths import queries as lengths
 from legetjeneste.citizens.models import Citizen, WaitingListEntry
+from legetjeneste.citizens.switching import queries as own
 from legetjeneste.citizens.switching import rules
 from legetjeneste.citizens.switching.schemas import ListChoice, Person, SwitchPage, SwitchResult, WaitingRead
-from legetjeneste.dates import now_oslo, today_oslo
+from legetjeneste.dates import Period, now_oslo, today_oslo
 from legetjeneste.db import when_free, write_transaction
 from legetjeneste.errors import Forbidden, NotFound
 from legetjeneste.norwegian import day_text
@@ -60,8 +62,12 @@ def acting_for(session: Session, actor: Actor, citizen_id: int, *, on: date) -> 
 def _agreement(session: Session, agreement_id: int, *, on: date, lock: bool = False) -> Agreement:
     found = queries.lock_agreement(session, agreement_id) if lock else session.get(Agreement, agreement_id)
     if found is None or not found.period.contains(on):
-        raise NotFound(f"Fastlegeavtale {agreement_id} finnes ikke eller gjelder ikke {day_text(on)}.")
+        raise _no_agreement(agreement_id, on)
     return found
+
+
+def _no_agreement(agreement_id: int, on: date) -> NotFound:
+    return NotFound(f"Fastlegeavtale {agreement_id} finnes ikke eller gjelder ikke {day_text(on)}.")
 
 
 def _choice(session: Session, agreement: Agreement, *, on: date) -> ListChoice:
@@ -86,7 +92,7 @@ def _choice(session: Session, agreement: Agreement, *, on: date) -> ListChoice:
 def _target(
     session: Session,
     person: Citizen,
-    agreement: Agreement,
+    agreement: Row,
     *,
     day: date,
     effective: date,
@@ -95,12 +101,18 @@ def _target(
 ) -> rules.Target:
     """What `switch_ground` needs to know of the list, asked in its order: a listed parent only for a child
     (CIT-CHILDREN), a return only when the list has no room (CIT-CLOSED, CIT-RETURN)."""
-    places = queries.open_places(session, [agreement], on=effective)[agreement.id]
+    places = registry_rules.open_places(
+        listetak=agreement.listetak,
+        list_length=lengths.kept(session, [agreement.id], on=effective)[agreement.id],
+        list_status=agreement.list_status,
+    )
     parent_listed = False
     if is_child:
-        followed = citizen_rules.followed_parent(queries.parents(session, person.id))
-        parent_place = queries.membership_on(session, citizen_id=followed, on=effective) if followed else None
-        parent_listed = parent_place is not None and parent_place.agreement_id == agreement.id
+        placed = own.parents_placed(session, person.id, on=effective)
+        followed = citizen_rules.followed_parent(placed)
+        parent_listed = followed is not None and any(
+            parent[0] == followed and on_list == agreement.id for parent, on_list in placed.items()
+        )
     returning = False
     if places <= 0 and not parent_listed:
         left = rules.last_left(history, agreement_id=agreement.id, before=effective)
@@ -134,8 +146,11 @@ def switch(
     effective = rules.effective_date(day)
     with write_transaction(session):
         person = acting_for(session, actor, citizen_id, on=day)
-        agreement = _agreement(session, agreement_id, on=effective, lock=True)
-        history = queries.memberships(session, citizen_id=person.id)
+        agreement = own.lock_for_switch(session, agreement_id, on=effective)
+        if agreement is None or not Period(agreement.start, agreement.end).contains(effective):
+            raise _no_agreement(agreement_id, effective)
+        # Read after the lock: a switch of this citizen that held it has committed and is seen (CIT-SWITCH).
+        history = own.history(session, person.id)
         current = rules.place_on(history, effective)
         max_switches = int(parameters.value(citizen_rules.MAX_SWITCHES, on=effective))
         # A switch booked for the same 1st is replaced by this one (queries.move cancels it): not counted.
@@ -160,9 +175,7 @@ def switch(
             queries.move(
                 session, citizen_id=child, agreement_id=agreement.id, start=effective, reason="child"
             )
-        entry = queries.waiting_entry(session, person.id)
-        if entry is not None and entry.agreement_id == agreement.id:
-            session.delete(entry)
+        own.leave_waiting_list_for(session, citizen_id=person.id, agreement_id=agreement.id)
         _audit(
             session,
             actor,
@@ -178,9 +191,7 @@ def switch(
         return SwitchResult(
             citizen_id=person.id,
             agreement_id=agreement.id,
-            doctor_name=queries.regular_doctor_names(session, [agreement.id], on=effective).get(
-                agreement.id, "Uten lege"
-            ),
+            doctor_name=agreement.doctor_name or "Uten lege",
             effective=effective,
             effective_text=day_text(effective),
             rule_id=ground.id,
