@@ -3,6 +3,7 @@ move it equals the memberships counted, on the days around the move; the monthly
 difference; the migration fills it from the memberships."""
 
 import json
+import time
 from datetime import date, timedelta
 
 import pytest
@@ -254,3 +255,45 @@ def test_twenty_crossing_switches_at_once_all_take_effect_and_the_kept_lengths_s
     assert_kept_equals_counted(session)
     with session.begin():
         assert lengths.kept(session, LISTS, on=EFFECT) == {OPEN: 10, SMALL: 10, CLOSED: 0}
+
+
+@pytest.mark.parametrize("listed", [True, False], ids=["on a list", "on no list"])
+def test_two_switches_of_one_citizen_onto_two_lists_at_once_leave_one_place_on_each_day(
+    engine, session, monkeypatch, listed
+):
+    """CIT-SWITCH under concurrency: the moves of one citizen take turns (`queries.lock_citizen`), so two
+    switches onto two different lists — whose list locks do not meet — never both add a place from the 1st.
+    The first holds its locks a while after it has moved the citizen and the second starts meanwhile: without
+    the citizen's lock the second reads the places before the first commits, and two places from the 1st are
+    left on PostgreSQL. With it the second waits, replaces the first's booking and is the one that holds."""
+    world(session, listetak=(40, 40, 4))
+    citizen_id = person(session, on=CLOSED if listed else None)
+    leave_waiting_list = switching.own.leave_waiting_list_for
+
+    def first_holds_on(racing, **kwargs):
+        leave_waiting_list(racing, **kwargs)
+        if kwargs["agreement_id"] == OPEN:
+            time.sleep(0.3)
+
+    monkeypatch.setattr(switching.own, "leave_waiting_list_for", first_holds_on)
+
+    def switch(racing, client):
+        time.sleep(0.1 * client)  # the switch onto SMALL starts while the one onto OPEN holds on
+        return switching.switch(
+            racing,
+            actor=citizen_actor(citizen_id),
+            citizen_id=citizen_id,
+            agreement_id=(OPEN, SMALL)[client],
+            on=DAY,
+        )
+
+    outcomes = race(engine, switch, clients=2)
+    assert errors(outcomes) == []
+    with session.begin():
+        places = [
+            (place.start, place.end, place.agreement_id)
+            for place in queries.memberships(session, citizen_id=citizen_id)
+        ]
+    before = [(date(2020, 1, 1), EFFECT - timedelta(days=1), CLOSED)] if listed else []
+    assert places == [*before, (EFFECT, None, SMALL)]
+    assert_kept_equals_counted(session)

@@ -50,15 +50,18 @@ def move(
     start: date,
     reason: str,
     cause: str | None = None,
+    citizen_locked: bool = False,
 ) -> None:
     """From `start` on, the citizen is on `agreement_id`'s list (None: on no list), for `reason`.
 
     The place held on `start` ends the day before with the same reason; a place that would only have begun
     on or after `start` (a switch booked for a later 1st) is cancelled, since this move replaces it. The
-    places changed are read with their rows locked (PostgreSQL): a second move of the citizen waits and
-    then sees them as changed, so each move changes the list lengths by exactly the places it changed.
-    Written with Core statements (a switch's hot path); places of the citizen already loaded as objects in
-    the session are brought up to date with them."""
+    citizen's row is locked first (`lock_citizen`, unless the caller already holds it): a second move of the
+    citizen waits and then reads the places as the first left them, so no two places overlap and each move
+    changes the list lengths by exactly the places it changed. Written with Core statements (a switch's hot
+    path); places of the citizen already loaded as objects in the session are brought up to date with them."""
+    if not citizen_locked:
+        lock_citizen(session, citizen_id)
     changes: Counter[tuple[int, date]] = Counter()
     # Every place ending on or after `start`: the one held the day before (no two overlap) and later ones.
     held = session.execute(_held_statement(), {"citizen": citizen_id, "start": start}).all()
@@ -78,6 +81,21 @@ def move(
         changes.update(rules.length_changes([(agreement_id, start, None)]))
     _loaded_places(session, cancelled=cancelled, ended=ended, last_day=last_day, reason=reason)
     lengths.keep(session, changes)
+
+
+def lock_citizen(session: Session, citizen_id: int) -> None:
+    """The citizen's row locked until the transaction ends (PostgreSQL; on SQLite the write lock already
+    keeps every other writer out). Every move of one citizen takes this lock before it reads the citizen's
+    places, so two moves of one citizen at once — two switches onto two lists, a switch and the daily run —
+    take turns, and the second reads the places the first wrote (in a statement of its own, so it sees
+    them)."""
+    session.execute(_lock_citizen_statement(), {"citizen": citizen_id})
+
+
+@cache
+def _lock_citizen_statement():
+    table = Citizen.__table__
+    return select(table.c.id).where(table.c.id == bindparam("citizen")).with_for_update(key_share=True)
 
 
 def _loaded_places(session: Session, *, cancelled: list[int], ended: list[int], last_day: date, reason: str):

@@ -149,7 +149,9 @@ def switch(
         agreement = own.lock_for_switch(session, agreement_id, on=effective)
         if agreement is None or not Period(agreement.start, agreement.end).contains(effective):
             raise _no_agreement(agreement_id, effective)
-        # Read after the lock: a switch of this citizen that held it has committed and is seen (CIT-SWITCH).
+        # The citizen's own lock, after the list's (the order every move takes them in): a move of this
+        # citizen that held it has committed, and the history read next sees it (CIT-SWITCH).
+        queries.lock_citizen(session, person.id)
         history = own.history(session, person.id)
         current = rules.place_on(history, effective)
         max_switches = int(parameters.value(citizen_rules.MAX_SWITCHES, on=effective))
@@ -170,7 +172,14 @@ def switch(
         )
         reason = REASON_OF[ground.id]
         followers = _followers(session, person, current.agreement_id if current else None, effective)
-        queries.move(session, citizen_id=person.id, agreement_id=agreement.id, start=effective, reason=reason)
+        queries.move(
+            session,
+            citizen_id=person.id,
+            agreement_id=agreement.id,
+            start=effective,
+            reason=reason,
+            citizen_locked=True,
+        )
         for child in followers:
             queries.move(
                 session, citizen_id=child, agreement_id=agreement.id, start=effective, reason="child"
