@@ -124,6 +124,7 @@ def test_the_kommuneoverlege_solves_vefsn_for_the_second_half_of_2027_publishes_
     page.wait_for_url("**/vaktlistejobber/*")
     page.wait_for_url("**/vaktlister/*", timeout=40_000)
     expect(page.get_by_role("heading", name="Endringer fra versjon 1")).to_be_visible()
+    page.wait_for_load_state("networkidle")  # no late navigation from the job page takes the click
     page.locator("summary", has_text="Publiser vaktlisten").click()
     expect(page.get_by_text("Den publiserte versjonen den planlegger på nytt, erstattes")).to_be_visible()
     page.get_by_role("button", name="Ja, publiser vaktlisten").click()
