@@ -5,8 +5,8 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from legetjeneste.citizens import queries
 from legetjeneste.citizens.models import Citizen, CitizenParent
+from legetjeneste.citizens.places import queries as places
 
 _W1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 _W2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
@@ -56,9 +56,7 @@ def add_citizen(
     session.add(citizen)
     session.flush()
     if agreement_id is not None:
-        queries.move(
-            session, citizen_id=citizen.id, agreement_id=agreement_id, start=since, reason="assigned"
-        )
+        places.move(session, citizen_id=citizen.id, agreement_id=agreement_id, start=since, reason="assigned")
     return citizen
 
 

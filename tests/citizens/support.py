@@ -7,8 +7,9 @@ from itertools import count
 from sqlalchemy.orm import Session
 
 from legetjeneste.auth.rules import Actor
-from legetjeneste.citizens import queries, rules
+from legetjeneste.citizens import rules
 from legetjeneste.citizens.models import Citizen, CitizenParent
+from legetjeneste.citizens.places import queries as places
 from legetjeneste.registry.models import Agreement, Doctor, DoctorPeriod, Municipality, Office
 
 NR = "1824"
@@ -82,7 +83,7 @@ def person(
         for parent in parents:
             session.add(CitizenParent(child_id=citizen.id, parent_id=parent))
         if on is not None:
-            queries.move(session, citizen_id=citizen.id, agreement_id=on, start=since, reason="register")
+            places.move(session, citizen_id=citizen.id, agreement_id=on, start=since, reason="register")
         return citizen.id
 
 

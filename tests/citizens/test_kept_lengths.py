@@ -19,6 +19,7 @@ from legetjeneste.citizens.exchange import rules as file_rules
 from legetjeneste.citizens.exchange import service as exchange
 from legetjeneste.citizens.lengths import queries as lengths
 from legetjeneste.citizens.models import ListLengthChange
+from legetjeneste.citizens.places import queries as places
 from legetjeneste.citizens.runs import service as runs
 from legetjeneste.citizens.switching import service as switching
 from legetjeneste.errors import RuleViolation
@@ -92,7 +93,7 @@ def test_kept_lengths_follow_a_place_ended_mid_month_and_the_places_of_an_ended_
     moving_out = person(session, on=OPEN)
     person(session, on=CLOSED)
     with session.begin():
-        queries.move(
+        places.move(
             session, citizen_id=moving_out, agreement_id=None, start=date(2027, 3, 17), reason="moved_out"
         )
         session.get(Agreement, CLOSED).end = date(2027, 3, 31)
@@ -126,17 +127,17 @@ def test_a_moves_changes_count_inside_its_transaction_and_vanish_with_a_rollback
     world(session)
     kari = person(session, on=SMALL)
     with session.begin():
-        queries.move(session, citizen_id=kari, agreement_id=OPEN, start=EFFECT, reason="switch")
+        places.move(session, citizen_id=kari, agreement_id=OPEN, start=EFFECT, reason="switch")
         assert lengths.kept(session, LISTS, on=EFFECT) == {OPEN: 1, SMALL: 0, CLOSED: 0}
         session.rollback()
     ola = person(session, on=OPEN)
     with session.begin():
-        queries.move(session, citizen_id=ola, agreement_id=SMALL, start=EFFECT, reason="switch")
+        places.move(session, citizen_id=ola, agreement_id=SMALL, start=EFFECT, reason="switch")
         with session.begin_nested() as savepoint:
-            queries.move(session, citizen_id=kari, agreement_id=CLOSED, start=EFFECT, reason="switch")
+            places.move(session, citizen_id=kari, agreement_id=CLOSED, start=EFFECT, reason="switch")
             savepoint.rollback()
         with session.begin_nested():
-            queries.move(session, citizen_id=kari, agreement_id=OPEN, start=EFFECT, reason="switch")
+            places.move(session, citizen_id=kari, agreement_id=OPEN, start=EFFECT, reason="switch")
         assert lengths.kept(session, LISTS, on=EFFECT) == {OPEN: 1, SMALL: 1, CLOSED: 0}
     assert_kept_equals_counted(session)
     with session.begin():
@@ -261,7 +262,7 @@ def test_twenty_crossing_switches_at_once_all_take_effect_and_the_kept_lengths_s
 def test_two_switches_of_one_citizen_onto_two_lists_at_once_leave_one_place_on_each_day(
     engine, session, monkeypatch, listed
 ):
-    """CIT-SWITCH under concurrency: the moves of one citizen take turns (`queries.lock_citizen`), so two
+    """CIT-SWITCH under concurrency: the moves of one citizen take turns (`places.lock_citizen`), so two
     switches onto two different lists — whose list locks do not meet — never both add a place from the 1st.
     The first holds its locks a while after it has moved the citizen and the second starts meanwhile: without
     the citizen's lock the second reads the places before the first commits, and two places from the 1st are
@@ -290,10 +291,10 @@ def test_two_switches_of_one_citizen_onto_two_lists_at_once_leave_one_place_on_e
     outcomes = race(engine, switch, clients=2)
     assert errors(outcomes) == []
     with session.begin():
-        places = [
+        held = [
             (place.start, place.end, place.agreement_id)
-            for place in queries.memberships(session, citizen_id=citizen_id)
+            for place in places.memberships(session, citizen_id=citizen_id)
         ]
     before = [(date(2020, 1, 1), EFFECT - timedelta(days=1), CLOSED)] if listed else []
-    assert places == [*before, (EFFECT, None, SMALL)]
+    assert held == [*before, (EFFECT, None, SMALL)]
     assert_kept_equals_counted(session)

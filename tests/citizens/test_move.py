@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from legetjeneste.citizens import queries
 from legetjeneste.citizens.models import Citizen
+from legetjeneste.citizens.places import queries as places
 from legetjeneste.demo import load_demo
 
 
@@ -20,18 +20,18 @@ def test_a_move_ends_the_old_place_the_day_before_and_replaces_a_later_booked_on
         )
         session.add(citizen)
         session.flush()
-        queries.move(
+        places.move(
             session, citizen_id=citizen.id, agreement_id=182401, start=date(2026, 1, 1), reason="assigned"
         )
-        queries.move(
+        places.move(
             session, citizen_id=citizen.id, agreement_id=182402, start=date(2027, 1, 1), reason="switch"
         )
-        queries.move(
+        places.move(
             session, citizen_id=citizen.id, agreement_id=182403, start=date(2026, 12, 1), reason="threat"
         )
         history = [
             (m.agreement_id, m.start, m.end, m.begin_reason, m.end_reason)
-            for m in queries.memberships(session, citizen_id=citizen.id)
+            for m in places.memberships(session, citizen_id=citizen.id)
         ]
     assert history == [
         (182401, date(2026, 1, 1), date(2026, 11, 30), "assigned", "threat"),
@@ -52,17 +52,17 @@ def test_places_already_loaded_in_the_session_show_what_a_move_wrote(session):
         )
         session.add(citizen)
         session.flush()
-        queries.move(
+        places.move(
             session, citizen_id=citizen.id, agreement_id=182401, start=date(2026, 1, 1), reason="assigned"
         )
-        queries.move(
+        places.move(
             session, citizen_id=citizen.id, agreement_id=182402, start=date(2027, 1, 1), reason="switch"
         )
-        held, booked = queries.memberships(session, citizen_id=citizen.id)  # loaded as objects
-        queries.move(
+        held, booked = places.memberships(session, citizen_id=citizen.id)  # loaded as objects
+        places.move(
             session, citizen_id=citizen.id, agreement_id=182403, start=date(2026, 12, 1), reason="threat"
         )
         assert (held.end, held.end_reason) == (date(2026, 11, 30), "threat")
         assert booked not in session  # the booked switch was cancelled: its object left the session
-        now = queries.memberships(session, citizen_id=citizen.id)
+        now = places.memberships(session, citizen_id=citizen.id)
         assert [(m.agreement_id, m.end) for m in now] == [(182401, date(2026, 11, 30)), (182403, None)]

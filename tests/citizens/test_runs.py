@@ -9,6 +9,7 @@ import pytest
 from legetjeneste.citizens import queries
 from legetjeneste.citizens.distribution import service as distribution
 from legetjeneste.citizens.models import CitizenLetter
+from legetjeneste.citizens.places import queries as places
 from legetjeneste.citizens.runs import service as runs
 from legetjeneste.citizens.switching import service as switching
 from legetjeneste.errors import RuleViolation
@@ -21,7 +22,7 @@ EFFECT = date(2027, 4, 1)
 
 def _on(session, citizen_id, day=EFFECT):
     with session.begin():
-        place = queries.membership_on(session, citizen_id=citizen_id, on=day)
+        place = places.membership_on(session, citizen_id=citizen_id, on=day)
         return None if place is None else (place.agreement_id, place.begin_reason)
 
 
@@ -126,7 +127,7 @@ def test_cit_reduction_draw_keeps_families_together_and_a_rerun_gives_the_record
         moved = {
             c
             for c in parents + kids
-            if queries.membership_on(session, citizen_id=c, on=EFFECT).agreement_id != OPEN
+            if places.membership_on(session, citizen_id=c, on=EFFECT).agreement_id != OPEN
         }
     for parent, kid in zip(parents, kids, strict=False):
         assert (parent in moved) == (kid in moved)

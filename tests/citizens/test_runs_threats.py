@@ -7,8 +7,8 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
-from legetjeneste.citizens import queries
 from legetjeneste.citizens.distribution import service as distribution
+from legetjeneste.citizens.places import queries as places
 from legetjeneste.citizens.runs import service as runs
 from legetjeneste.citizens.switching import service as switching
 from legetjeneste.citizens.threats.models import ThreatCase
@@ -48,7 +48,7 @@ def _close(session, case_id: int) -> None:
 
 def _on(session, citizen_id):
     with session.begin():
-        place = queries.membership_on(session, citizen_id=citizen_id, on=EFFECT)
+        place = places.membership_on(session, citizen_id=citizen_id, on=EFFECT)
         return None if place is None else (place.agreement_id, place.begin_reason)
 
 

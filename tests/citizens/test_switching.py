@@ -6,8 +6,8 @@ from datetime import date
 import pytest
 
 from legetjeneste.audit.models import AuditEntry
-from legetjeneste.citizens import queries
 from legetjeneste.citizens.models import Citizen, Membership
+from legetjeneste.citizens.places import queries as places
 from legetjeneste.citizens.switching import service
 from legetjeneste.errors import NotFound, RuleViolation
 from tests.citizens.support import CLOSED, KOL, OPEN, SMALL, citizen_actor, person, world
@@ -36,8 +36,8 @@ def test_cit_switch_a_switch_to_a_list_with_room_takes_effect_the_1st_of_the_nex
         1,
     )
     with session.begin():
-        assert queries.membership_on(session, citizen_id=kari, on=date(2027, 3, 31)).agreement_id == SMALL
-        assert queries.membership_on(session, citizen_id=kari, on=date(2027, 4, 1)).agreement_id == OPEN
+        assert places.membership_on(session, citizen_id=kari, on=date(2027, 3, 31)).agreement_id == SMALL
+        assert places.membership_on(session, citizen_id=kari, on=date(2027, 4, 1)).agreement_id == OPEN
 
 
 def test_cit_switch_the_second_switch_of_a_year_is_allowed_and_the_third_refused_with_the_rule(session):
@@ -57,8 +57,8 @@ def test_cit_switch_moves_for_a_list_reduction_or_a_gp_leaving_do_not_count(sess
     world(session)
     kari = person(session, on=SMALL)
     with session.begin():
-        queries.move(session, citizen_id=kari, agreement_id=OPEN, start=date(2027, 1, 1), reason="reduction")
-        queries.move(session, citizen_id=kari, agreement_id=SMALL, start=date(2027, 2, 1), reason="gp_left")
+        places.move(session, citizen_id=kari, agreement_id=OPEN, start=date(2027, 1, 1), reason="reduction")
+        places.move(session, citizen_id=kari, agreement_id=SMALL, start=date(2027, 2, 1), reason="gp_left")
     _switch(session, kari, OPEN, on=date(2027, 2, 10))
     assert _switch(session, kari, SMALL, on=date(2027, 3, 10)).switches_this_year == 2
 
@@ -77,8 +77,8 @@ def test_cit_closed_a_former_member_returns_to_a_closed_list_within_three_years_
     back = person(session, on=CLOSED, since=date(2020, 1, 1))
     late = person(session, on=CLOSED, since=date(2020, 1, 1))
     with session.begin():
-        queries.move(session, citizen_id=back, agreement_id=OPEN, start=date(2024, 4, 2), reason="switch")
-        queries.move(session, citizen_id=late, agreement_id=OPEN, start=date(2024, 3, 31), reason="switch")
+        places.move(session, citizen_id=back, agreement_id=OPEN, start=date(2024, 4, 2), reason="switch")
+        places.move(session, citizen_id=late, agreement_id=OPEN, start=date(2024, 3, 31), reason="switch")
     # Left on 1 April 2024: three years later, 1 April 2027, is still within; 30 March 2024 is not.
     assert _switch(session, back, CLOSED).rule_id == "CIT-CLOSED"
     with pytest.raises(RuleViolation):
@@ -106,8 +106,8 @@ def test_cit_children_children_under_16_on_the_parents_list_follow_the_parents_s
     done = _switch(session, father, OPEN)
     assert done.children == [small]
     with session.begin():
-        assert queries.membership_on(session, citizen_id=small, on=done.effective).begin_reason == "child"
-        assert queries.membership_on(session, citizen_id=grown, on=done.effective).agreement_id == SMALL
+        assert places.membership_on(session, citizen_id=small, on=done.effective).begin_reason == "child"
+        assert places.membership_on(session, citizen_id=grown, on=done.effective).agreement_id == SMALL
 
 
 def test_a_citizen_may_not_switch_for_someone_who_is_not_their_child(session):
@@ -179,7 +179,7 @@ def test_cit_return_a_citizen_who_moved_back_returns_to_the_former_closed_list_i
     late = person(session, on=CLOSED, since=date(2020, 1, 1))
     with session.begin():
         for citizen, moved_back in ((back, date(2026, 9, 10)), (late, date(2026, 9, 9))):
-            queries.move(
+            places.move(
                 session, citizen_id=citizen, agreement_id=None, start=date(2025, 6, 1), reason="moved_out"
             )
             session.get(Citizen, citizen).resident_since = moved_back

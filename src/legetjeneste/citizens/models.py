@@ -71,8 +71,8 @@ class ListLengthChange(Base):
     """AGR-OPEN — the list length kept per agreement (docs/adr/0014): how much the list grows (or shrinks)
     from `day` on. An agreement's list length on a day is the sum of its changes on and before that day,
     the same number as its memberships covering the day. Written only through `citizens.lengths.queries`
-    (by `citizens.queries.move`, and by the bulk loaders with `keep_places`) in the transaction that changes
-    the memberships; the monthly run checks it against them."""
+    (by `citizens.places.queries.move`, and by the bulk loaders with `keep_places`) in the transaction that
+    changes the memberships; the monthly run checks it against them."""
 
     __tablename__ = "list_length_change"
 

@@ -12,6 +12,7 @@ from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
 from legetjeneste.citizens import queries, rules
 from legetjeneste.citizens.models import Citizen, CitizenParent, Membership
+from legetjeneste.citizens.places import queries as places
 from legetjeneste.citizens.schemas import CitizenCreate, CitizenRead, LengthReport, PlaceRead
 from legetjeneste.dates import first_of_month, today_oslo
 from legetjeneste.db import when_free, write_transaction
@@ -28,7 +29,7 @@ def _read(session: Session, found: Citizen) -> CitizenRead:
         sex=found.sex,
         home_municipality_number=found.home_municipality_number,
         resident_since=found.resident_since,
-        places=[place_read(p) for p in queries.memberships(session, citizen_id=found.id)],
+        places=[place_read(p) for p in places.memberships(session, citizen_id=found.id)],
     )
 
 

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from legetjeneste.audit.models import AuditEntry
-from legetjeneste.citizens import queries as citizen_queries
+from legetjeneste.citizens.places import queries as places
 from legetjeneste.citizens.portal import rules, service
 from legetjeneste.errors import NotAuthenticated, NotFound
 from tests.citizens.people import add_child, add_citizen
@@ -25,7 +25,7 @@ def _family(session):
         stranger = add_citizen(session, "Siri Fremmed", date(1990, 2, 3), agreement_id=182403)
         add_child(session, parent, child)
         add_child(session, parent, grown)
-        citizen_queries.move(
+        places.move(
             session, citizen_id=parent.id, agreement_id=182402, start=date(2026, 3, 1), reason="switch"
         )
         return parent.national_id, child.id, grown.id, stranger.id

@@ -6,8 +6,8 @@ from datetime import date
 from sqlalchemy import select
 
 from legetjeneste.auth.rules import Actor
-from legetjeneste.citizens import queries as citizen_queries
 from legetjeneste.citizens.models import Citizen
+from legetjeneste.citizens.places import queries as places
 from legetjeneste.registry.models import Doctor, Office
 
 BREKKAN, HAUGVIK, TVERRAA = "9182402", "9182401", "9182403"  # Vefsn GPs of lists 182402, 182401, 182403
@@ -44,7 +44,7 @@ def patient(session, *, agreement_id: int = 182402, name: str = "Testpasient Tru
         )
         session.add(citizen)
         session.flush()
-        citizen_queries.move(
+        places.move(
             session, citizen_id=citizen.id, agreement_id=agreement_id, start=LISTED_SINCE, reason="assigned"
         )
         return citizen.id, national_id

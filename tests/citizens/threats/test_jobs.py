@@ -3,7 +3,7 @@ whose deadline has passed the list named in the decision — once, however often
 
 from datetime import date, timedelta
 
-from legetjeneste.citizens import queries as citizen_queries
+from legetjeneste.citizens.places import queries as places
 from legetjeneste.citizens.threats import service
 from legetjeneste.citizens.threats.decision import service as decision_service
 from legetjeneste.citizens.threats.schemas import ThreatRequestIn
@@ -50,9 +50,9 @@ def test_threat_deadline_the_daily_job_run_twice_after_the_deadline_assigns_the_
     [done] = jobs[1].result["assigned"]
     assert (done["agreement"], done["rule_id"]) == (182403, "THREAT-DEADLINE")
     with demo.begin():
-        places = [
+        assigned = [
             (m.agreement_id, m.begin_reason)
-            for m in citizen_queries.memberships(demo, citizen_id=citizen_id)
+            for m in places.memberships(demo, citizen_id=citizen_id)
             if m.begin_reason == "threat"
         ]
-    assert places == [(182403, "threat")]
+    assert assigned == [(182403, "threat")]

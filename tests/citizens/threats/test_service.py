@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from legetjeneste.audit.models import AuditEntry
-from legetjeneste.citizens import queries as citizen_queries
+from legetjeneste.citizens.places import queries as places
 from legetjeneste.citizens.threats import queries, service
 from legetjeneste.citizens.threats.decision import service as decision_service
 from legetjeneste.citizens.threats.schemas import (
@@ -107,7 +107,7 @@ def test_threat_deadline_the_patient_chooses_until_the_deadline_day_and_is_assig
     with demo.begin():
         history = [
             (m.agreement_id, m.begin_reason, m.end_reason)
-            for m in citizen_queries.memberships(demo, citizen_id=citizen_id)
+            for m in places.memberships(demo, citizen_id=citizen_id)
         ]
     # CIT-SWITCH: the move's reason is «threat», which is not one of the citizen's switches.
     assert history == [(182402, "assigned", "threat"), (182403, "threat", None)]
@@ -121,9 +121,7 @@ def test_threat_deadline_a_choice_on_the_deadline_day_moves_the_patient_that_day
     )
     assert (moved.moved_on, moved.moved_how, moved.new_doctor_name) == (deadline, "chosen", "Ingrid Haugvik")
     with demo.begin():
-        assert (
-            citizen_queries.membership_on(demo, citizen_id=citizen_id, on=deadline).begin_reason == "threat"
-        )
+        assert places.membership_on(demo, citizen_id=citizen_id, on=deadline).begin_reason == "threat"
 
 
 def test_threat_new_gp_the_new_gp_sees_the_case_and_it_closes_only_after_the_contact(demo):

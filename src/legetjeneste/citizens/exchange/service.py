@@ -16,6 +16,7 @@ from legetjeneste.citizens import queries
 from legetjeneste.citizens.exchange import rules
 from legetjeneste.citizens.lengths import queries as lengths
 from legetjeneste.citizens.models import Citizen, CitizenParent, Membership
+from legetjeneste.citizens.places import queries as places
 from legetjeneste.dates import today_oslo
 from legetjeneste.db import write_transaction
 from legetjeneste.errors import Problem, ValidationFailed
@@ -126,7 +127,7 @@ def export_file(session: Session, *, actor: Actor, municipality_number: str, why
                                 "begin_reason": m.begin_reason,
                                 "end_reason": m.end_reason,
                             }
-                            for m in queries.memberships(session, citizen_id=c.id)
+                            for m in places.memberships(session, citizen_id=c.id)
                         ],
                     },
                     ensure_ascii=False,

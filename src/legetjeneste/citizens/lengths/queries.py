@@ -2,10 +2,10 @@
 list lengths, kept in the transaction that changes the places and written when it commits, and the lengths
 read from them.
 
-`citizens.queries.move` keeps its changes here; the loaders that insert places in bulk call `keep_places`.
-Changes are held in the session until its transaction commits, then written in one upsert with the rows in
-(agreement, day) order, after every other write: writers of one list take its rows in the same order and
-hold them only while committing."""
+`citizens.places.queries.move` keeps its changes here; the loaders that insert places in bulk call
+`keep_places`. Changes are held in the session until its transaction commits, then written in one upsert
+with the rows in (agreement, day) order, after every other write: writers of one list take its rows in the
+same order and hold them only while committing."""
 
 from collections import Counter
 from collections.abc import Iterable

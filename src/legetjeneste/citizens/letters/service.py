@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from legetjeneste.citizens import queries
 from legetjeneste.citizens import rules as citizen_rules
 from legetjeneste.citizens.models import CitizenLetter
+from legetjeneste.citizens.places import queries as places
 from legetjeneste.citizens.runs.schemas import Move
 from legetjeneste.dates import now_oslo
 from legetjeneste.norwegian import day_text
@@ -91,7 +92,7 @@ def carry_out(
         for index, member in enumerate(family):
             # A child following its parent onto the list does not use a switch of its own (CIT-CHILDREN).
             why = "child" if index > 0 and reason in ("assigned", "waiting_list") else reason
-            queries.move(
+            places.move(
                 session, citizen_id=member, agreement_id=target, start=effective, reason=why, cause=cause
             )
             rule_id = citizen_rules.reason_rule(why)

@@ -18,6 +18,7 @@ from legetjeneste.citizens import queries as citizen_queries
 from legetjeneste.citizens import rules as citizen_rules
 from legetjeneste.citizens.alerts import queries as alert_queries
 from legetjeneste.citizens.models import Citizen, Membership
+from legetjeneste.citizens.places import queries as places
 from legetjeneste.citizens.portal import queries, rules
 from legetjeneste.citizens.portal.schemas import (
     ChildLink,
@@ -160,9 +161,9 @@ def my_gp(
 
 
 def _page(session: Session, wanted: Citizen, *, own_id: int, children: list[Citizen], on: date) -> MyGpRead:
-    history = citizen_queries.memberships(session, citizen_id=wanted.id)
+    history = places.memberships(session, citizen_id=wanted.id)
     names = queries.list_names(session, [m.agreement_id for m in history], on=on)
-    current = citizen_queries.membership_on(session, citizen_id=wanted.id, on=on)
+    current = places.membership_on(session, citizen_id=wanted.id, on=on)
     later = [m for m in history if m.start > on]
     # CIT-SWITCH counted once, by the register (citizens/queries.py), against the dated parameter.
     used = citizen_queries.switches_in_year(session, citizen_id=wanted.id, year=on.year)

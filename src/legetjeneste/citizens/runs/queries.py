@@ -15,7 +15,8 @@ from legetjeneste.citizens.models import (
     Membership,
     WaitingListEntry,
 )
-from legetjeneste.citizens.queries import covering, membership_on
+from legetjeneste.citizens.places.queries import membership_on
+from legetjeneste.citizens.queries import covering
 from legetjeneste.dates import add_months
 from legetjeneste.registry.models import Agreement
 

@@ -1,6 +1,7 @@
 """The reads and writes of a switch that no other use case shares (CIT-SWITCH, CIT-CHILDREN, CIT-WAIT), as
 Core statements built once: a switch is the register's busiest write (issue 17: 200 a second), and loading
-objects cost more of its time than the statements themselves. The move itself is `citizens.queries.move`."""
+objects cost more of its time than the statements themselves. The move itself is
+`citizens.places.queries.move`."""
 
 from datetime import date
 from functools import cache

@@ -22,6 +22,7 @@ from legetjeneste.citizens import queries
 from legetjeneste.citizens import rules as citizen_rules
 from legetjeneste.citizens.lengths import queries as lengths
 from legetjeneste.citizens.models import Citizen, WaitingListEntry
+from legetjeneste.citizens.places import queries as places
 from legetjeneste.citizens.switching import queries as own
 from legetjeneste.citizens.switching import rules
 from legetjeneste.citizens.switching.schemas import ListChoice, Person, SwitchPage, SwitchResult, WaitingRead
@@ -151,11 +152,11 @@ def switch(
             raise _no_agreement(agreement_id, effective)
         # The citizen's own lock, after the list's (the order every move takes them in): a move of this
         # citizen that held it has committed, and the history read next sees it (CIT-SWITCH).
-        queries.lock_citizen(session, person.id)
+        places.lock_citizen(session, person.id)
         history = own.history(session, person.id)
         current = rules.place_on(history, effective)
         max_switches = int(parameters.value(citizen_rules.MAX_SWITCHES, on=effective))
-        # A switch booked for the same 1st is replaced by this one (queries.move cancels it): not counted.
+        # A switch booked for the same 1st is replaced by this one (places.move cancels it): not counted.
         used = rules.switches_in_year(history, effective.year) - _replaced(current, effective)
         is_child = citizen_rules.is_child(person.birth_date, on=effective, child_age=_child_age(day))
         ground = rules.switch_ground(
@@ -172,7 +173,7 @@ def switch(
         )
         reason = REASON_OF[ground.id]
         followers = _followers(session, person, current.agreement_id if current else None, effective)
-        queries.move(
+        places.move(
             session,
             citizen_id=person.id,
             agreement_id=agreement.id,
@@ -181,9 +182,7 @@ def switch(
             citizen_locked=True,
         )
         for child in followers:
-            queries.move(
-                session, citizen_id=child, agreement_id=agreement.id, start=effective, reason="child"
-            )
+            places.move(session, citizen_id=child, agreement_id=agreement.id, start=effective, reason="child")
         own.leave_waiting_list_for(session, citizen_id=person.id, agreement_id=agreement.id)
         _audit(
             session,
@@ -274,7 +273,7 @@ def join_waiting_list(
         person = acting_for(session, actor, citizen_id, on=day)
         agreement = _agreement(session, agreement_id, on=effective, lock=True)
         entry = queries.waiting_entry(session, person.id)
-        place = queries.membership_on(session, citizen_id=person.id, on=effective)
+        place = places.membership_on(session, citizen_id=person.id, on=effective)
         refused = rules.waiting_problem(
             current_waiting=entry.agreement_id if entry else None,
             target=agreement.id,
@@ -329,7 +328,7 @@ def switch_page(
         ]
         people = [Person(citizen_id=own.id, name=own.name, is_self=True)]
         people += [Person(citizen_id=c.id, name=c.name, is_self=False) for c in kids]
-        current = queries.membership_on(session, citizen_id=person.id, on=effective)
+        current = places.membership_on(session, citizen_id=person.id, on=effective)
         target = _agreement(session, agreement_id, on=effective) if agreement_id is not None else None
         entry = queries.waiting_entry(session, person.id)
         _audit(session, actor, "read_identity", person, {"why": "bytte fastlege / venteliste"})

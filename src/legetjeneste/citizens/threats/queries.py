@@ -7,8 +7,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from legetjeneste.auth.models import User
-from legetjeneste.citizens import queries as citizen_queries
 from legetjeneste.citizens.models import Citizen, Membership
+from legetjeneste.citizens.places import queries as places
 from legetjeneste.citizens.threats import rules
 from legetjeneste.citizens.threats.models import ThreatCase, ThreatMeasure
 from legetjeneste.registry import queries as registry_queries
@@ -32,7 +32,7 @@ def citizen(session: Session, citizen_id: int) -> Citizen | None:
 
 
 def membership_on(session: Session, *, citizen_id: int, on: date) -> Membership | None:
-    return citizen_queries.membership_on(session, citizen_id=citizen_id, on=on)
+    return places.membership_on(session, citizen_id=citizen_id, on=on)
 
 
 def agreement(session: Session, agreement_id: int) -> Agreement | None:

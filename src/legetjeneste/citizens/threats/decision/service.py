@@ -12,7 +12,7 @@ from legetjeneste.agreement import parameters
 from legetjeneste.auth import scope
 from legetjeneste.auth import service as auth_service
 from legetjeneste.auth.rules import Actor
-from legetjeneste.citizens import queries as citizen_queries
+from legetjeneste.citizens.places import queries as places
 from legetjeneste.citizens.threats import labels, queries, rules
 from legetjeneste.citizens.threats import service as case_service
 from legetjeneste.citizens.threats.models import ThreatCase
@@ -142,7 +142,7 @@ def _move(session: Session, actor: Actor, case: ThreatCase, *, agreement_id: int
     gp = queries.gp_of_list(session, agreement_id=agreement_id, municipality_number=number, on=on)
     if gp is None:
         rules.no_gp()
-    citizen_queries.move(
+    places.move(
         session,
         citizen_id=case.citizen_id,
         agreement_id=agreement_id,
