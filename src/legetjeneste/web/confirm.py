@@ -18,6 +18,11 @@ def is_confirmed(answer: object) -> bool:
     return answer == CONFIRMED
 
 
+def again(values: dict[str, str]) -> dict[str, str]:
+    """What was typed, to send again as hidden fields with the question (not the answer itself)."""
+    return {k: v for k, v in values.items() if v and k != "confirmed"}
+
+
 def ask_first(
     request: Request, *, actor: Actor | None, title: str, question: str, context: dict
 ) -> HTMLResponse:

@@ -198,16 +198,8 @@ def end(session: Session, *, key: str) -> None:
     """Log out: the session with this key ends on the server, so a copy of the cookie no longer works."""
     with write_transaction(session):
         user_id = queries.end_session(session, rules.digest(key), _now())
-        user = session.get(User, user_id) if user_id is not None else None
-        if user is not None:
-            audit_service.record(
-                session,
-                actor=actor_of(user),
-                action="logout",
-                entity="user",
-                record_ids=[user.id],
-                municipality_number=user.municipality_number,
-            )
+        if user_id is not None:
+            _audit_logout(session, user_id)
 
 
 def end_at_provider(session: Session, *, provider_session: str) -> int:
@@ -216,15 +208,19 @@ def end_at_provider(session: Session, *, provider_session: str) -> int:
     with write_transaction(session):
         user_ids = queries.end_provider_sessions(session, rules.digest(provider_session), _now())
         for user_id in sorted(set(user_ids)):
-            user = session.get(User, user_id)
-            if user is not None:
-                audit_service.record(
-                    session,
-                    actor=actor_of(user),
-                    action="logout",
-                    entity="user",
-                    record_ids=[user.id],
-                    municipality_number=user.municipality_number,
-                    detail={"by": "identity provider"},
-                )
+            _audit_logout(session, user_id, detail={"by": "identity provider"})
     return len(user_ids)
+
+
+def _audit_logout(session: Session, user_id: int, detail: dict | None = None) -> None:
+    user = session.get(User, user_id)
+    if user is not None:
+        audit_service.record(
+            session,
+            actor=actor_of(user),
+            action="logout",
+            entity="user",
+            record_ids=[user.id],
+            municipality_number=user.municipality_number,
+            detail=detail,
+        )

@@ -10,7 +10,7 @@ from legetjeneste.committees.cases.rules import check_statement
 from legetjeneste.committees.meetings import service as meeting_service
 from legetjeneste.committees.schemas import CaseCreate, StatementIn
 from legetjeneste.errors import DomainError
-from legetjeneste.web.confirm import ask_first, is_confirmed
+from legetjeneste.web.confirm import again, ask_first, is_confirmed
 from legetjeneste.web.deps import ActorDep, FormDep, Id, Number, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form, problem_lines
 from legetjeneste.web.pages import redirect_with_message, render
@@ -96,7 +96,7 @@ def statement(request: Request, case_id: Id, session: SessionDep, actor: ActorDe
             context = {
                 "case": found,
                 "data": data,
-                "hidden": {k: v for k, v in values.items() if v and k != "confirmed"},
+                "hidden": again(values),
                 "back_url": f"/utvalg/saker/{case_id}#skriv-uttalelse",
             }
             question = "committees/_statement_question.html"

@@ -12,7 +12,7 @@ from legetjeneste.committees.meetings import rules, service
 from legetjeneste.committees.meetings.invitations import service as invitation_service
 from legetjeneste.committees.schemas import MeetingCreate, MinutesIn
 from legetjeneste.errors import DomainError, Problem, ValidationFailed
-from legetjeneste.web.confirm import ask_first, is_confirmed
+from legetjeneste.web.confirm import again, ask_first, is_confirmed
 from legetjeneste.web.deps import ActorDep, FormDep, Id, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, validate
 from legetjeneste.web.pages import redirect_with_message, render
@@ -46,7 +46,7 @@ def convene(request: Request, committee_id: Id, session: SessionDep, actor: Acto
             context = {
                 "committee": committee_service.get_committee(session, actor=actor, committee_id=committee_id),
                 "data": data,
-                "hidden": {k: v for k, v in values.items() if v and k != "confirmed"},
+                "hidden": again(values),
                 "back_url": f"/utvalg/{committee_id}",
             }
             question = "committees/_convene_question.html"

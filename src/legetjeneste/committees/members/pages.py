@@ -13,7 +13,7 @@ from legetjeneste.committees.members import service
 from legetjeneste.committees.schemas import CommitteeCreate, MemberCreate, TermCreate
 from legetjeneste.errors import DomainError
 from legetjeneste.norwegian import day_text, span_text
-from legetjeneste.web.confirm import ask_first, is_confirmed
+from legetjeneste.web.confirm import again, ask_first, is_confirmed
 from legetjeneste.web.deps import ActorDep, FormDep, Id, Number, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form, validate
 from legetjeneste.web.pages import redirect_with_message, render
@@ -195,11 +195,6 @@ def _ask_replace(request, session, actor, committee_id: int, data: MemberCreate,
     question = "committees/_replace_question.html"
     title = f"Erstatte {replaced.name}?"
     return ask_first(request, actor=actor, title=title, question=question, context=context)
-
-
-def again(values: dict[str, str]) -> dict[str, str]:
-    """What was typed, to send again with the answer to a question (not the answer itself)."""
-    return {k: v for k, v in values.items() if v and k != "confirmed"}
 
 
 def _term_page(request, session, actor, committee_id, *, rows=None, error=None, values=None, labels=None):

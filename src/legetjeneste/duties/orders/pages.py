@@ -11,7 +11,7 @@ from legetjeneste.duties.distribution import service as distribution_service
 from legetjeneste.duties.orders import service as order_service
 from legetjeneste.duties.orders.schemas import OrderIn, ProposalOrderIn
 from legetjeneste.errors import DomainError
-from legetjeneste.web.confirm import ask_first, is_confirmed
+from legetjeneste.web.confirm import again, ask_first, is_confirmed
 from legetjeneste.web.deps import ActorDep, FormDep, Id, SessionDep
 from legetjeneste.web.forms import failure_context, form_values, parse_form
 from legetjeneste.web.pages import redirect_with_message, render
@@ -80,7 +80,7 @@ def _submit(request, number: str, task_id: int, session, actor, posted, form: st
                 "data": data,
                 "action": TASK.format(number=number, task_id=task_id)
                 + ("/palegg" if form == "palegg" else "/palegg-forslag"),
-                "hidden": {k: v for k, v in values.items() if v and k != "confirmed"},
+                "hidden": again(values),
                 "back_url": TASK.format(number=number, task_id=task_id)
                 + ("?forslag=1#fordeling" if form == "forslag" else "#palegg"),
                 "hours": rules.hours_text,
