@@ -62,7 +62,7 @@ def _service_client(url, seed, count, seconds, top, open_lists, day, barrier, re
     statements = [0]
     event.listen(engine, "before_cursor_execute", lambda *_: statements.__setitem__(0, statements[0] + 1))
     pick = random.Random(seed)
-    timings, refused, errors = [], 0, 0
+    refused, errors = 0, 0
 
     def one() -> None:
         nonlocal refused, errors
@@ -75,19 +75,12 @@ def _service_client(url, seed, count, seconds, top, open_lists, day, barrier, re
         except Exception:  # noqa: BLE001 — counted, the run goes on
             errors += 1
 
-    for _ in range(WARM_UP):
-        one()
-    refused, errors, statements[0] = 0, 0, 0
-    barrier.wait()
-    started, cpu = time.time(), _cpu()
-    deadline = time.perf_counter() + seconds if seconds else None
-    for _ in range(count):
-        if deadline is not None and time.perf_counter() > deadline:
-            break
-        begun = time.perf_counter()
-        one()
-        timings.append(time.perf_counter() - begun)
-    results.put(_result(timings, refused, errors, started, statements[0], _cpu() - cpu))
+    def reset() -> None:
+        nonlocal refused, errors
+        refused, errors, statements[0] = 0, 0, 0
+
+    timings, started, cpu = _measured(one, reset, count, seconds, barrier)
+    results.put(_result(timings, refused, errors, started, statements[0], cpu))
     engine.dispose()
 
 
@@ -95,7 +88,7 @@ def _http_client(port, token, seed, count, seconds, top, open_lists, day, barrie
     connection = http.client.HTTPConnection("127.0.0.1", port)
     headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
     pick = random.Random(seed)
-    timings, refused, errors = [], 0, 0
+    refused, errors = 0, 0
 
     def one() -> None:
         nonlocal refused, errors
@@ -111,10 +104,22 @@ def _http_client(port, token, seed, count, seconds, top, open_lists, day, barrie
             if errors <= 3:
                 print(f"HTTP {response.status}: {body[:200]!r}", file=sys.stderr)
 
+    def reset() -> None:
+        nonlocal refused, errors
+        refused, errors = 0, 0
+
+    timings, started, cpu = _measured(one, reset, count, seconds, barrier)
+    results.put(_result(timings, refused, errors, started, 0, cpu))
+
+
+def _measured(one, reset, count, seconds, barrier) -> tuple[list[float], float, float]:
+    """`WARM_UP` calls of `one` that are not measured, `reset` of the client's counters, then from the barrier
+    up to `count` timed calls (fewer once `seconds` have passed): the timings, the wall start, CPU used."""
     for _ in range(WARM_UP):
         one()
-    refused, errors = 0, 0
+    reset()
     barrier.wait()
+    timings: list[float] = []
     started, cpu = time.time(), _cpu()
     deadline = time.perf_counter() + seconds if seconds else None
     for _ in range(count):
@@ -123,7 +128,7 @@ def _http_client(port, token, seed, count, seconds, top, open_lists, day, barrie
         begun = time.perf_counter()
         one()
         timings.append(time.perf_counter() - begun)
-    results.put(_result(timings, refused, errors, started, 0, _cpu() - cpu))
+    return timings, started, _cpu() - cpu
 
 
 WARM_UP = 5  # switches per client before the start, not measured: connections, caches, prepared statements

@@ -11,6 +11,7 @@ from legetjeneste.citizens import rules
 from legetjeneste.citizens.models import Citizen, CitizenParent
 from legetjeneste.citizens.places import queries as places
 from legetjeneste.registry.models import Agreement, Doctor, DoctorPeriod, Municipality, Office
+from legetjeneste.web.deps import get_actor
 
 NR = "1824"
 KOL = Actor(email="kol@vefsn.example", role="kommuneoverlege", municipality_number=NR)
@@ -94,3 +95,8 @@ def citizen_actor(citizen_id: int) -> Actor:
         municipality_number=None,
         citizen_id=citizen_id,
     )
+
+
+def act_as(client, actor: Actor) -> None:
+    """The page client (tests/citizens/conftest.py `client`) acts as this actor from its next request."""
+    client.app_state.dependency_overrides[get_actor] = lambda: actor

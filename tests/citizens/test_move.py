@@ -1,4 +1,4 @@
-"""The one way a citizen moves between lists (citizens/queries.py `move`): no overlaps, reasons kept."""
+"""The one way a citizen moves between lists (`citizens.places.queries.move`): no overlaps, reasons kept."""
 
 from datetime import date
 
@@ -7,19 +7,25 @@ from legetjeneste.citizens.places import queries as places
 from legetjeneste.demo import load_demo
 
 
+def _kari(session) -> Citizen:
+    """A Vefsn citizen with no place yet, in the caller's transaction."""
+    citizen = Citizen(
+        national_id="01810012345",
+        name="Kari Testnes",
+        birth_date=date(2000, 1, 1),
+        sex="female",
+        home_municipality_number="1824",
+        resident_since=date(2000, 1, 1),
+    )
+    session.add(citizen)
+    session.flush()
+    return citizen
+
+
 def test_a_move_ends_the_old_place_the_day_before_and_replaces_a_later_booked_one(session):
     load_demo(session)
     with session.begin():
-        citizen = Citizen(
-            national_id="01810012345",
-            name="Kari Testnes",
-            birth_date=date(2000, 1, 1),
-            sex="female",
-            home_municipality_number="1824",
-            resident_since=date(2000, 1, 1),
-        )
-        session.add(citizen)
-        session.flush()
+        citizen = _kari(session)
         places.move(
             session, citizen_id=citizen.id, agreement_id=182401, start=date(2026, 1, 1), reason="assigned"
         )
@@ -42,16 +48,7 @@ def test_a_move_ends_the_old_place_the_day_before_and_replaces_a_later_booked_on
 def test_places_already_loaded_in_the_session_show_what_a_move_wrote(session):
     load_demo(session)
     with session.begin():
-        citizen = Citizen(
-            national_id="01810012345",
-            name="Kari Testnes",
-            birth_date=date(2000, 1, 1),
-            sex="female",
-            home_municipality_number="1824",
-            resident_since=date(2000, 1, 1),
-        )
-        session.add(citizen)
-        session.flush()
+        citizen = _kari(session)
         places.move(
             session, citizen_id=citizen.id, agreement_id=182401, start=date(2026, 1, 1), reason="assigned"
         )

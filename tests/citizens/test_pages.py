@@ -5,32 +5,16 @@ import re
 from datetime import date
 
 import pytest
-from fastapi.testclient import TestClient
 
 from legetjeneste.citizens.switching import service as switching
 from legetjeneste.dates import add_months, today_oslo
 from legetjeneste.lifecycle import service as lifecycle
 from legetjeneste.lifecycle.schemas import CaseCreate, StepCreate
-from legetjeneste.main import create_app
 from legetjeneste.norwegian import day_text
-from legetjeneste.web.deps import get_actor
-from tests.citizens.support import KOL, OPEN, SMALL, citizen_actor, person, world
+from tests.citizens.support import KOL, OPEN, SMALL, act_as, citizen_actor, person, world
 from tests.web.conftest import csrf_of
 
 DAY = date(2027, 3, 10)
-
-
-@pytest.fixture
-def client(engine, open_session, monkeypatch):
-    monkeypatch.setattr(switching, "today_oslo", lambda: DAY)
-    app = create_app(engine=engine, secret_key="test")
-    with TestClient(app, raise_server_exceptions=False) as made:
-        made.app_state = app
-        yield made
-
-
-def _as(client, actor):
-    client.app_state.dependency_overrides[get_actor] = lambda: actor
 
 
 @pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
@@ -38,7 +22,7 @@ def test_a_citizen_switches_sees_the_date_and_is_refused_the_third_switch_with_t
     session = open_session()
     world(session)
     kari = person(session, on=SMALL, name="Kari Nordmann")
-    _as(client, citizen_actor(kari))
+    act_as(client, citizen_actor(kari))
     form = client.get(f"/innbygger/bytt?agreement={OPEN}")
     assert form.status_code == 200 and "1. april 2027" in form.text and "Bytter i 2027: 0 av 2" in form.text
     done = client.post("/innbygger/bytt", data={"agreement": OPEN, "csrf_token": csrf_of(form.text)})
@@ -50,7 +34,7 @@ def test_a_citizen_switches_sees_the_date_and_is_refused_the_third_switch_with_t
     switching.switch(
         session, actor=citizen_actor(ola), citizen_id=ola, agreement_id=SMALL, on=date(2027, 2, 5)
     )
-    _as(client, citizen_actor(ola))
+    act_as(client, citizen_actor(ola))
     page = client.get(f"/innbygger/bytt?agreement={OPEN}")
     assert "Bytter i 2027: 2 av 2" in page.text
     refused = client.post("/innbygger/bytt", data={"agreement": OPEN, "csrf_token": csrf_of(page.text)})
@@ -63,7 +47,7 @@ def test_a_citizen_joins_and_leaves_a_waiting_list_on_the_page(client, open_sess
     world(session, listetak=(5, 1, 4))
     person(session, on=SMALL)
     ola = person(session, on=OPEN, male=True, name="Ola Nordmann")
-    _as(client, citizen_actor(ola))
+    act_as(client, citizen_actor(ola))
     page = client.get(f"/innbygger/venteliste?agreement={SMALL}")
     joined = client.post("/innbygger/venteliste", data={"agreement": SMALL, "csrf_token": csrf_of(page.text)})
     assert "nummer 1 av 1" in joined.text and "Meld av ventelisten" in joined.text
@@ -77,7 +61,7 @@ def test_a_citizen_may_not_open_the_page_for_someone_elses_child(client, open_se
     world(session)
     kari = person(session, on=SMALL)
     other = person(session, born=date(2020, 1, 1), on=SMALL)
-    _as(client, citizen_actor(kari))
+    act_as(client, citizen_actor(kari))
     assert client.get(f"/innbygger/bytt?for={other}").status_code == 404
 
 
@@ -87,7 +71,7 @@ def test_the_kommuneoverlege_draws_and_sees_counts_and_the_seed_but_no_names(cli
     world(session, listetak=(3, 10, 4))
     for index in range(5):
         person(session, on=OPEN, name=f"Hemmelig Navn{index}")
-    _as(client, KOL)
+    act_as(client, KOL)
     page = client.get("/kommuner/1824/innbyggere")
     assert page.status_code == 200 and "Innbyggere og fastlegelister" in page.text
     form = {"agreement": OPEN, "seed": "demo-1", "csrf_token": csrf_of(page.text)}
@@ -129,7 +113,7 @@ def test_a_list_reductions_case_offers_the_draw_for_its_new_listetak_and_then_sh
         case_id=case.id,
         data=StepCreate.model_validate(request | {"effective_from": effective_from}),
     )
-    _as(client, KOL)
+    act_as(client, KOL)
     page = client.get(f"/saker/{case.id}")
     when = day_text(effective_from)
     assert f"Det nye listetaket på 3 betyr at 2 av listens 5 innbyggere må flyttes fra {when}" in page.text

@@ -7,31 +7,14 @@ import re
 from datetime import date
 
 import pytest
-from fastapi.testclient import TestClient
 
 from legetjeneste.auth.rules import Actor
-from legetjeneste.citizens.switching import service as switching
-from legetjeneste.main import create_app
-from legetjeneste.web.deps import get_actor
-from tests.citizens.support import KOL, NR, OPEN, SMALL, citizen_actor, person, world
+from tests.citizens.support import KOL, NR, OPEN, SMALL, act_as, citizen_actor, person, world
 from tests.web.conftest import csrf_of
 from tests.web.test_error_summary import summary_links
 
 DAY = date(2027, 3, 10)
 SU = Actor(email="su@vefsn.example", role="su_member", municipality_number=NR, user_id=9001)
-
-
-@pytest.fixture
-def client(engine, open_session, monkeypatch):
-    monkeypatch.setattr(switching, "today_oslo", lambda: DAY)
-    app = create_app(engine=engine, secret_key="test")
-    with TestClient(app, raise_server_exceptions=False) as made:
-        made.app_state = app
-        yield made
-
-
-def _as(client, actor):
-    client.app_state.dependency_overrides[get_actor] = lambda: actor
 
 
 def _invalid(html: str, element_id: str) -> bool:
@@ -48,7 +31,7 @@ def test_a_refused_switch_and_waiting_list_name_the_gp_chosen_with_the_rule_and_
     world(session, listetak=(5, 1, 4))
     person(session, on=SMALL)
     kari = person(session, on=OPEN, name="Kari Nordmann")
-    _as(client, citizen_actor(kari))
+    act_as(client, citizen_actor(kari))
     page = client.get(f"/innbygger/bytt?agreement={OPEN}")
     refused = client.post("/innbygger/bytt", data={"agreement": OPEN, "csrf_token": csrf_of(page.text)})
     assert refused.status_code == 422
@@ -79,7 +62,7 @@ def test_a_refused_draw_or_vacant_distribution_links_to_its_fields_and_keeps_wha
     client, open_session
 ):
     world(open_session(), listetak=(3, 10, 4))
-    _as(client, KOL)
+    act_as(client, KOL)
     token = csrf_of(client.get(f"/kommuner/{NR}/innbyggere").text)
     typed = {"csrf_token": token, "agreement": str(OPEN), "count": "to", "seed": "demo-1"}
     refused = client.post(f"/kommuner/{NR}/innbyggere/trekning", data=typed)
@@ -101,11 +84,11 @@ def test_whoever_may_not_distribute_is_refused_the_question_before_a_draw_as_the
     """CIT-REDUCTION-DRAW, AGR-VACANT — an SU member may read the register but not distribute: the question
     before a draw or a vacant list's distribution is refused (403) as the distribution is, not shown."""
     world(open_session(), listetak=(3, 10, 4))
-    _as(client, KOL)
+    act_as(client, KOL)
     token = csrf_of(client.get(f"/kommuner/{NR}/innbyggere").text)
     asked = client.post(f"/kommuner/{NR}/innbyggere/trekning", data={"csrf_token": token, "agreement": OPEN})
     assert asked.status_code == 200 and "Bekreft flyttingen" in asked.text
-    _as(client, SU)
+    act_as(client, SU)
     for action in ("trekning", "ledig"):
         form = {"csrf_token": token, "agreement": OPEN}
         question = client.post(f"/kommuner/{NR}/innbyggere/{action}", data=form)

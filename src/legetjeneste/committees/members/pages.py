@@ -107,17 +107,16 @@ def members_of(rows: list[dict]) -> tuple[list[dict], dict[str, str]]:
     return members, labels
 
 
+def _rows_context(rows: list[dict], error) -> dict:
+    """The member rows of a new committee or a new term as the form shows them, with each row's problems."""
+    return {"rows": rows, **(row_fields(rows) if error else {}), "roles": rules.ROLES, "sides": rules.SIDES}
+
+
 def _new_page(request, session, actor, number, *, rows=None, error=None, values=None, labels=None):
     choices = committee_service.committee_choices(session, actor=actor, municipality_number=number)
     rows = rows or [_blank(*shape) for shape in SU_SHAPE] + [_blank()] * (NEW_ROWS - len(SU_SHAPE))
-    context = {
-        **choices,
-        "rows": rows,
-        **(row_fields(rows) if error else {}),
-        "roles": rules.ROLES,
-        "sides": rules.SIDES,
-        **failure_context(error, values, labels or LABELS, form="committee"),
-    }
+    context = {**choices, **_rows_context(rows, error)}
+    context |= failure_context(error, values, labels or LABELS, form="committee")
     return render(request, "committees/new.html", context, actor=actor, status_code=422 if error else 200)
 
 
@@ -201,14 +200,8 @@ def _term_page(request, session, actor, committee_id, *, rows=None, error=None, 
     proposal = service.term_proposal(session, actor=actor, committee_id=committee_id)
     values = values or {"constituted_on": proposal["start"].isoformat()}
     rows = rows or proposal["members"] + [_blank()] * MORE_ROWS
-    context = {
-        **proposal,
-        "rows": rows,
-        **(row_fields(rows) if error else {}),
-        "roles": rules.ROLES,
-        "sides": rules.SIDES,
-        **failure_context(error, values, labels or TERM_LABELS, form="term"),
-    }
+    context = {**proposal, **_rows_context(rows, error)}
+    context |= failure_context(error, values, labels or TERM_LABELS, form="term")
     return render(request, "committees/term.html", context, actor=actor, status_code=422 if error else 200)
 
 

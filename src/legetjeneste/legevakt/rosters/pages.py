@@ -156,13 +156,12 @@ def publish(request: Request, roster_id: Id, session: SessionDep, actor: ActorDe
     """Publishing asks first (issue 13, web/confirm.py): it makes the roster the valid one, replaces the
     version it re-plans and tells the doctors (LV-REPLAN). Without confirmed=ja a draft the actor may publish
     is asked about and nothing changes; any other request is refused by the service as before."""
-    if not is_confirmed(form.get("confirmed")) and auth_rules.can(actor, "roster.publish"):
-        draft = roster_service.get_roster(session, actor=actor, roster_id=roster_id)
-        if draft.status == "draft":
+    try:
+        if not is_confirmed(form.get("confirmed")):
+            draft = roster_service.to_publish(session, actor=actor, roster_id=roster_id)
             question = "legevakt/_roster_publish_question.html"
             title = "Publisere vaktlisten?"
             return ask_first(request, actor=actor, title=title, question=question, context={"roster": draft})
-    try:
         found = roster_service.publish(session, actor=actor, roster_id=roster_id)
     except DomainError as error:
         if error.status_code in (403, 404):

@@ -262,6 +262,20 @@ def get_roster(session: Session, *, actor: Actor, roster_id: int) -> RosterRead:
         return _roster_read(session, actor, roster_in_scope(session, actor, roster_id))
 
 
+def to_publish(session: Session, *, actor: Actor, roster_id: int) -> RosterRead:
+    """The draft the question before publishing names (issue 13); refused as `publish` would refuse it (the
+    permission, the scheme in scope, a roster that is no longer a draft), and changing nothing."""
+    auth_service.require(actor, "roster.publish")
+    with session.begin():
+        return _roster_read(session, actor, _draft(roster_in_scope(session, actor, roster_id)))
+
+
+def _draft(roster: Roster) -> Roster:
+    if roster.status != "draft":
+        raise Conflict(f"Vaktliste {roster.id} er {rules.ROSTER_STATUS[roster.status].lower()}.")
+    return roster
+
+
 def _roster_read(session: Session, actor: Actor, roster: Roster) -> RosterRead:
     """The roster as `actor` may see it; only those who decide exemptions see that a colleague has
     applied (LV-EXEMPT-PENDING)."""
@@ -313,8 +327,7 @@ def publish(session: Session, *, actor: Actor, roster_id: int) -> RosterRead:
     try:
         with write_transaction(session):
             roster = roster_queries.lock_for_publishing(session, roster_in_scope(session, actor, roster_id))
-            if roster.status != "draft":
-                raise Conflict(f"Vaktliste {roster_id} er {rules.ROSTER_STATUS[roster.status].lower()}.")
+            _draft(roster)
             published = roster_queries.published_overlapping(
                 session, scheme_id=roster.scheme_id, start=roster.start_date, end=roster.end_date
             )
